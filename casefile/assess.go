@@ -1,0 +1,370 @@
+package casefile
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Income is summed from the household's declared incomes unless the case
+// has an income check, whose verified figure then counts instead.
+
+// IncomeSummary is the household's monthly income split into what counts
+// and what the rules exclude.
+type IncomeSummary struct {
+	Counted   Money  `json:"counted"`
+	Excluded  Money  `json:"excluded"`
+	Members   int    `json:"members"`
+	PerCapita Money  `json:"per_capita"`
+	Verified  bool   `json:"verified"`         // from an income check rather than the declaration
+	Source    string `json:"source,omitempty"` // the check's department and date when verified
+}
+
+// Income computes the household's monthly income of c: counted kinds only,
+// divided by the co-resident members and rounded to the fen.
+func (cat *Catalog) Income(c *Case) IncomeSummary {
+	var s IncomeSummary
+	s.Members = len(c.Household.Members)
+	for _, m := range c.Household.Members {
+		for _, in := range m.Incomes {
+			if k := cat.IncomeKind(in.Kind); k != nil && !k.Counted {
+				s.Excluded += in.Monthly
+			} else {
+				s.Counted += in.Monthly
+			}
+		}
+	}
+	if ev := latestEvidence(c, EvIncomeCheck); ev != nil {
+		s.Counted, s.Verified = ev.MonthlyIncome, true
+		s.Source = ev.Department + " " + ev.Date.String()
+	}
+	if s.Members > 0 {
+		s.PerCapita = DivRound(s.Counted, int64(s.Members))
+	}
+	return s
+}
+
+func latestEvidence(c *Case, k EvidenceKind) *Evidence {
+	var best *Evidence
+	for i := range c.Evidence {
+		e := &c.Evidence[i]
+		if e.Kind == k && (best == nil || !e.Date.Before(best.Date)) {
+			best = e
+		}
+	}
+	return best
+}
+
+// Env builds what the rules read for an application of case c. holding
+// lists the project codes the household already holds.
+func (cat *Catalog) Env(c *Case, app *Application, holding []string) *RuleEnv {
+	inc := cat.Income(c)
+	env := &RuleEnv{
+		PerCapitaIncome: int64(inc.PerCapita), HouseholdIncome: int64(inc.Counted),
+		Members: inc.Members, Covered: inc.Members, Area: string(c.Household.Area),
+		Age: c.Applicant.AgeOn(c.ReceivedDate()), Sex: string(c.Applicant.Sex),
+		DisabilityGrade: c.Applicant.DisabilityGrade, Flag: map[string]bool{},
+		Standard: cat.stdMap, Holding: holding,
+	}
+	for _, f := range c.Applicant.Flags {
+		env.Flag[f] = true
+	}
+	if app != nil {
+		env.Requested = int64(app.Requested)
+	}
+	if ev := latestEvidence(c, EvAssetCheck); ev != nil {
+		env.Deposits, env.Homes = int64(ev.Deposits), ev.Homes
+	}
+	if ev := latestEvidence(c, EvHousing); ev != nil && ev.Homes > env.Homes {
+		env.Homes = ev.Homes
+	}
+	if ev := latestEvidence(c, EvVehicle); ev != nil {
+		env.Vehicles = ev.Vehicles
+	}
+	if inc.Members > 0 {
+		env.DepositsPerCapita = int64(DivRound(Money(env.Deposits), int64(inc.Members)))
+	}
+	for _, e := range c.Evidence {
+		if e.Kind == EvMedicalBill {
+			env.MedicalTotal += int64(e.MedicalTotal)
+			env.InsurancePaid += int64(e.InsurancePaid)
+			env.MedicalOOP += int64(e.Compliant)
+		}
+	}
+	return env
+}
+
+// ProposeAmount computes the amount the project's rule gives for app; a
+// project without an amount rule proposes what was requested.
+func (cat *Catalog) ProposeAmount(c *Case, app *Application, holding []string) (Money, error) {
+	p := cat.Project(app.Project)
+	if p == nil {
+		return 0, ErrUnknownProject.Withf("%s", "%s", app.Project)
+	}
+	if p.Amount == nil {
+		return app.Requested, nil
+	}
+	m, err := p.Amount.Money(cat.Env(c, app, holding))
+	if err != nil {
+		return 0, err
+	}
+	if m < 0 {
+		m = 0
+	}
+	return m, nil
+}
+
+// Conflict is another application or holding of the same group by the
+// same person in the same period.
+type Conflict struct {
+	Group      string `json:"group"`
+	Project    string `json:"project"`
+	Department string `json:"department"`
+	Amount     Money  `json:"amount"`
+	CaseNumber string `json:"case_number"` // "" for another project of the same new application
+	Status     Status `json:"status"`
+	Received   Date   `json:"received"`
+	// For is the project of the application under check that conflicts.
+	For string `json:"for"`
+}
+
+// Findings lists what the system finds about case c on day today: income
+// against each project's line, eligibility, duplicates (conflicts found
+// by the store), missing evidence and documents, and the deadline. Every
+// message carries its figures.
+func (cat *Catalog) Findings(c *Case, today Date, conflicts []Conflict, holding []string) []Finding {
+	var out []Finding
+	inc := cat.Income(c)
+	for i := range c.Apps {
+		app := &c.Apps[i]
+		p := cat.Project(app.Project)
+		if p == nil {
+			out = append(out, Finding{Kind: FindEligibility, Severity: SevError, Project: app.Project,
+				Text: T("项目 %s 不在政策目录中", "project %s is not in the catalogue", app.Project)})
+			continue
+		}
+		env := cat.Env(c, app, holding)
+		if p.Threshold != nil {
+			line, err := p.Threshold.Money(env)
+			if err == nil {
+				f := Finding{Kind: FindIncome, Project: p.Code, Figures: map[string]Money{"per_capita_income": inc.PerCapita, "threshold": line}}
+				src := T("申报", "declared")
+				if inc.Verified {
+					src = T("核对", "verified")
+				}
+				if inc.PerCapita > line {
+					f.Severity = SevError
+					f.Text = Text{
+						ZH: fmt.Sprintf("「%s」：%s人均月收入 %s 元，高于标准 %s 元（高出 %s 元）", p.Name, src.ZH, inc.PerCapita, line, inc.PerCapita-line),
+						EN: fmt.Sprintf("%s: %s per-capita monthly income %s yuan is above the line of %s yuan (by %s yuan)", p.Label(EN), src.EN, inc.PerCapita, line, inc.PerCapita-line)}
+				} else {
+					f.Severity = SevInfo
+					f.Text = Text{
+						ZH: fmt.Sprintf("「%s」：%s人均月收入 %s 元，不高于标准 %s 元（差额 %s 元）", p.Name, src.ZH, inc.PerCapita, line, line-inc.PerCapita),
+						EN: fmt.Sprintf("%s: %s per-capita monthly income %s yuan is within the line of %s yuan (gap %s yuan)", p.Label(EN), src.EN, inc.PerCapita, line, line-inc.PerCapita)}
+				}
+				out = append(out, f)
+			}
+		}
+		if p.Area != "" && c.Household.Area != "" && p.Area != c.Household.Area {
+			out = append(out, Finding{Kind: FindEligibility, Severity: SevError, Project: p.Code,
+				Text: Text{
+					ZH: fmt.Sprintf("「%s」只适用于%s户籍，本户为%s户籍", p.Name, areaLabel(p.Area, ZH), areaLabel(c.Household.Area, ZH)),
+					EN: fmt.Sprintf("%s applies to %s households only; this one is %s", p.Label(EN), p.Area, c.Household.Area)}})
+		}
+		if ok, err := p.Eligibility.Bool(env); err == nil && !ok {
+			out = append(out, Finding{Kind: FindEligibility, Severity: SevError, Project: p.Code,
+				Figures: map[string]Money{"per_capita_income": Money(env.PerCapitaIncome), "deposits_per_capita": Money(env.DepositsPerCapita)},
+				Text: Text{
+					ZH: fmt.Sprintf("「%s」条件不符：%s（人均月收入 %s 元，人均存款 %s 元，住房 %d 套，车辆 %d 辆）",
+						p.Name, orRule(p), Money(env.PerCapitaIncome), Money(env.DepositsPerCapita), env.Homes, env.Vehicles),
+					EN: fmt.Sprintf("%s: conditions not met: %s (per-capita income %s yuan, deposits per person %s yuan, homes %d, vehicles %d)",
+						p.Label(EN), orRule(p), Money(env.PerCapitaIncome), Money(env.DepositsPerCapita), env.Homes, env.Vehicles)}})
+		}
+		var missing []string
+		var missingEN []string
+		for _, k := range p.Evidence {
+			if !c.HasEvidence(k) {
+				missing = append(missing, k.Label(ZH))
+				missingEN = append(missingEN, k.Label(EN))
+			}
+		}
+		if len(missing) > 0 {
+			out = append(out, Finding{Kind: FindMissingEv, Severity: SevWarning, Project: p.Code,
+				Text: Text{ZH: fmt.Sprintf("「%s」尚缺核查：%s", p.Name, strings.Join(missing, "、")),
+					EN: fmt.Sprintf("%s still needs: %s", p.Label(EN), strings.Join(missingEN, ", "))}})
+		}
+	}
+	for _, cf := range conflicts {
+		out = append(out, cat.conflictFinding(cf))
+	}
+	if docs := cat.MissingDocuments(c); len(docs) > 0 {
+		out = append(out, Finding{Kind: FindMissingDoc, Severity: SevWarning,
+			Text: Text{ZH: "缺少材料：" + strings.Join(docs, "、"), EN: "missing documents: " + strings.Join(docs, ", ")}})
+	}
+	if f, ok := cat.deadlineFinding(c, today); ok {
+		out = append(out, f)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return sevRank(out[i].Severity) > sevRank(out[j].Severity) })
+	return out
+}
+
+func orRule(p *Project) string {
+	if p.EligNote != "" {
+		return p.EligNote
+	}
+	if p.Eligibility != nil {
+		return p.Eligibility.Source
+	}
+	return ""
+}
+
+func areaLabel(a Area, lang Lang) string {
+	if a == Rural {
+		return T("农村", "rural").In(lang)
+	}
+	return T("城市", "urban").In(lang)
+}
+
+func sevRank(s Severity) int {
+	switch s {
+	case SevError:
+		return 2
+	case SevWarning:
+		return 1
+	}
+	return 0
+}
+
+func (cat *Catalog) conflictFinding(cf Conflict) Finding {
+	p, held := cat.Project(cf.Project), cat.Project(cf.For)
+	g := cat.Group(cf.Group)
+	var pName, pEN, dName, dEN, gName, gEN, forName, forEN string = cf.Project, cf.Project, cf.Department, cf.Department, cf.Group, cf.Group, cf.For, cf.For
+	if p != nil {
+		pName, pEN = p.Name, p.Label(EN)
+	}
+	if held != nil {
+		forName, forEN = held.Name, held.Label(EN)
+	}
+	if d := cat.Department(cf.Department); d != nil {
+		dName, dEN = d.Name, d.Label(EN)
+	}
+	if g != nil {
+		gName, gEN = g.Name, g.Label(EN)
+	}
+	where, whereEN := "本次同时申请", "in this same application"
+	if cf.CaseNumber != "" {
+		where = fmt.Sprintf("案件 %s，%s", cf.CaseNumber, cf.Status.Label(ZH))
+		whereEN = fmt.Sprintf("case %s, %s", cf.CaseNumber, cf.Status.Label(EN))
+	}
+	verb, verbEN := "已申请", "has applied for"
+	if cf.Status.Holding() {
+		verb, verbEN = "已享受", "already holds"
+	}
+	return Finding{Kind: FindDuplicate, Severity: SevWarning, Project: cf.For,
+		Figures: map[string]Money{"other_amount": cf.Amount},
+		Text: Text{
+			ZH: fmt.Sprintf("同一救助政策只能享受一次（%s）：「%s」与%s%s「%s」%s 元（%s）", gName, forName, dName, verb, pName, cf.Amount, where),
+			EN: fmt.Sprintf("same policy only once (%s): %s conflicts — the person %s %s of %s, %s yuan (%s)", gEN, forEN, verbEN, pEN, dEN, cf.Amount, whereEN),
+		}}
+}
+
+// MissingDocuments lists, once each and in catalogue order, the documents
+// the case's projects require that were not received.
+func (cat *Catalog) MissingDocuments(c *Case) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, app := range c.Apps {
+		p := cat.Project(app.Project)
+		if p == nil {
+			continue
+		}
+		for _, d := range p.Documents {
+			if !seen[d] && !c.HasDocument(d) {
+				out = append(out, d)
+			}
+			seen[d] = true
+		}
+	}
+	return out
+}
+
+// RequiredDocuments lists, once each, the documents the projects require.
+func (cat *Catalog) RequiredDocuments(codes []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, code := range codes {
+		if p := cat.Project(code); p != nil {
+			for _, d := range p.Documents {
+				if !seen[d] {
+					out = append(out, d)
+					seen[d] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// MissingEvidence lists the evidence kinds the case's projects require
+// that it lacks, once each.
+func (cat *Catalog) MissingEvidence(c *Case) []EvidenceKind {
+	var out []EvidenceKind
+	seen := map[EvidenceKind]bool{}
+	for _, app := range c.Apps {
+		if p := cat.Project(app.Project); p != nil {
+			for _, k := range p.Evidence {
+				if !seen[k] && !c.HasEvidence(k) {
+					out = append(out, k)
+				}
+				seen[k] = true
+			}
+		}
+	}
+	return out
+}
+
+// Deadline computes the decision deadline of an application received on
+// day with the given projects: the shortest time limit among them, in
+// working days (30 when none sets one).
+func (cat *Catalog) Deadline(received Date, codes []string) Date {
+	limit := 0
+	for _, code := range codes {
+		if p := cat.Project(code); p != nil && p.TimeLimit > 0 && (limit == 0 || p.TimeLimit < limit) {
+			limit = p.TimeLimit
+		}
+	}
+	if limit == 0 {
+		limit = 30
+	}
+	return cat.Calendar.AddWorkdays(received, limit)
+}
+
+// WorkdaysLeft returns the working days from today to the case's deadline
+// (negative when passed).
+func (cat *Catalog) WorkdaysLeft(c *Case, today Date) int {
+	return cat.Calendar.WorkdaysBetween(today, c.Deadline)
+}
+
+func (cat *Catalog) deadlineFinding(c *Case, today Date) (Finding, bool) {
+	if !c.Status.Open() || c.Deadline.IsZero() {
+		return Finding{}, false
+	}
+	left := cat.WorkdaysLeft(c, today)
+	switch {
+	case left < 0:
+		return Finding{Kind: FindDeadline, Severity: SevError,
+			Text: T("已超过办理时限 %d 个工作日（期限 %s）", "deadline passed %d working days ago (%s)", -left, c.Deadline)}, true
+	case left <= cat.County.DeadlineWarnDays:
+		return Finding{Kind: FindDeadline, Severity: SevWarning,
+			Text: T("距办理时限还有 %d 个工作日（期限 %s）", "%d working days left to the deadline (%s)", left, c.Deadline)}, true
+	}
+	return Finding{}, false
+}
+
+// DeadlineNear reports whether an open case's deadline is within the
+// warning window or passed.
+func (cat *Catalog) DeadlineNear(c *Case, today Date) bool {
+	_, ok := cat.deadlineFinding(c, today)
+	return ok
+}

@@ -1,0 +1,510 @@
+package casefile
+
+import (
+	_ "embed"
+	"fmt"
+	"os"
+	"reflect"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+//go:embed default_catalog.toml
+var defaultCatalogTOML []byte
+
+// DefaultCatalogName names the embedded catalogue in messages.
+const DefaultCatalogName = "embedded default catalogue"
+
+// ProjectKind is how a project pays.
+type ProjectKind string
+
+// Project kinds.
+const (
+	KindMonthly      ProjectKind = "monthly"       // paid every month
+	KindOneOff       ProjectKind = "one_off"       // paid once
+	KindMedicalShare ProjectKind = "medical_share" // a share of the compliant out-of-pocket cost
+	KindStatus       ProjectKind = "status"        // a recognised status, no money of its own
+	KindService      ProjectKind = "service"       // care or services in kind
+	KindLoan         ProjectKind = "loan"          // a loan: never a grant, never in a group
+)
+
+var projectKinds = []ProjectKind{KindMonthly, KindOneOff, KindMedicalShare, KindStatus, KindService, KindLoan}
+
+// Label returns the kind's name in lang.
+func (k ProjectKind) Label(lang Lang) string {
+	t := map[ProjectKind]Text{
+		KindMonthly: {"按月发放", "monthly"}, KindOneOff: {"一次性", "one-off"},
+		KindMedicalShare: {"按比例报销", "share of medical cost"}, KindStatus: {"身份认定", "status only"},
+		KindService: {"服务", "service"}, KindLoan: {"贷款", "loan"},
+	}[k]
+	return t.In(lang)
+}
+
+// County is the local configuration of the hall's county.
+type County struct {
+	Name                string `toml:"name" json:"name"`
+	NameEN              string `toml:"name_en" json:"name_en"`
+	Hall                string `toml:"hall" json:"hall"` // the hall's own name
+	HallEN              string `toml:"hall_en" json:"hall_en"`
+	IssuingBody         string `toml:"issuing_body" json:"issuing_body"`
+	ReconsiderationBody string `toml:"reconsideration_body" json:"reconsideration_body"`
+	Court               string `toml:"court" json:"court"`
+	EnquiryPhone        string `toml:"enquiry_phone" json:"enquiry_phone"`
+	ReferencePrefix     string `toml:"reference_prefix" json:"reference_prefix"` // e.g. 示融救 → 示融救决〔2026〕12号
+	IncomeMonthsUrban   int    `toml:"income_months_urban" json:"income_months_urban"`
+	IncomeMonthsRural   int    `toml:"income_months_rural" json:"income_months_rural"`
+	DeadlineWarnDays    int    `toml:"deadline_warn_days" json:"deadline_warn_days"`       // warn this many working days ahead
+	RejectionNoticeDays int    `toml:"rejection_notice_days" json:"rejection_notice_days"` // working days to send a rejection
+	NoticeDays          int    `toml:"notice_days" json:"notice_days"`                     // public notice, calendar days
+}
+
+// Standard is a local standard amount, e.g. the urban minimum-living
+// standard per person and month.
+type Standard struct {
+	Key    string `json:"key"`
+	Name   string `json:"name"`
+	NameEN string `json:"name_en"`
+	Amount Money  `json:"amount"`
+}
+
+// IncomeKind is a kind of income and whether it counts.
+type IncomeKind struct {
+	Key     string   `toml:"key" json:"key"`
+	Name    string   `toml:"name" json:"name"`
+	NameEN  string   `toml:"name_en" json:"name_en"`
+	Counted bool     `toml:"counted" json:"counted"`
+	Aliases []string `toml:"aliases" json:"aliases,omitempty"` // other names seen in import files
+	Note    string   `toml:"note" json:"note,omitempty"`
+}
+
+// Department is one of the county's departments that run projects.
+type Department struct {
+	Key    string `toml:"key" json:"key"`
+	Name   string `toml:"name" json:"name"`
+	NameEN string `toml:"name_en" json:"name_en"`
+	Short  string `toml:"short" json:"short"`
+}
+
+// Group is a set of projects serving the same need: a person holds at most
+// one project of a group per period.
+type Group struct {
+	Key    string `toml:"key" json:"key"`
+	Name   string `toml:"name" json:"name"`
+	NameEN string `toml:"name_en" json:"name_en"`
+	// Period is "year" (one per calendar year of receipt) or "ongoing"
+	// (one at a time, for as long as it is held).
+	Period string `toml:"period" json:"period"`
+	Note   string `toml:"note" json:"note,omitempty"`
+}
+
+// Project is an assistance project run by one department.
+type Project struct {
+	Code        string         `json:"code"`
+	Name        string         `json:"name"`
+	NameEN      string         `json:"name_en"`
+	Department  string         `json:"department"`
+	Kind        ProjectKind    `json:"kind"`
+	Group       string         `json:"group,omitempty"`
+	Area        Area           `json:"area,omitempty"` // only for this area when set
+	Threshold   *Rule          `json:"-"`              // per-capita income line, fen
+	Eligibility *Rule          `json:"-"`
+	EligNote    string         `json:"eligibility_note,omitempty"`
+	Amount      *Rule          `json:"-"`
+	Months      int            `json:"months,omitempty"`     // period of monthly aid
+	TimeLimit   int            `json:"time_limit,omitempty"` // working days to decide
+	Evidence    []EvidenceKind `json:"evidence,omitempty"`
+	Documents   []string       `json:"documents,omitempty"`
+	LegalBasis  string         `json:"legal_basis,omitempty"`
+}
+
+// Label returns the project's name in lang.
+func (p *Project) Label(lang Lang) string {
+	if lang == EN && p.NameEN != "" {
+		return p.NameEN
+	}
+	return p.Name
+}
+
+// Label returns the department's name in lang.
+func (d *Department) Label(lang Lang) string {
+	if lang == EN && d.NameEN != "" {
+		return d.NameEN
+	}
+	return d.Name
+}
+
+// Label returns the group's name in lang.
+func (g *Group) Label(lang Lang) string {
+	if lang == EN && g.NameEN != "" {
+		return g.NameEN
+	}
+	return g.Name
+}
+
+// MeetingRules are the quorum and decision rules of the adjudication
+// meeting, as expressions over CountEnv.
+type MeetingRules struct {
+	Quorum  *CountRule
+	Approve *CountRule
+}
+
+// Catalog is the policy catalogue: departments, projects, income kinds,
+// local standards, groups, the working-day calendar and meeting rules.
+type Catalog struct {
+	Source       string
+	Illustrative bool
+	County       County
+	Standards    []Standard
+	IncomeKinds  []IncomeKind
+	Departments  []Department
+	Groups       []Group
+	Projects     []*Project
+	Calendar     Calendar
+	Meeting      MeetingRules
+
+	projects map[string]*Project
+	byName   map[string]*Project
+	depts    map[string]*Department
+	groups   map[string]*Group
+	incomes  map[string]*IncomeKind
+	stdMap   map[string]int64
+}
+
+// Project returns the project with code (or exact Chinese or English
+// name), or nil.
+func (c *Catalog) Project(code string) *Project {
+	if p := c.projects[code]; p != nil {
+		return p
+	}
+	return c.byName[code]
+}
+
+// Department returns the department with key (or exact name), or nil.
+func (c *Catalog) Department(key string) *Department {
+	if d := c.depts[key]; d != nil {
+		return d
+	}
+	for i := range c.Departments {
+		d := &c.Departments[i]
+		if d.Name == key || d.NameEN == key || (d.Short != "" && d.Short == key) {
+			return d
+		}
+	}
+	return nil
+}
+
+// Group returns the group with key, or nil.
+func (c *Catalog) Group(key string) *Group { return c.groups[key] }
+
+// IncomeKind returns the income kind with key, name or alias, or nil.
+func (c *Catalog) IncomeKind(key string) *IncomeKind { return c.incomes[key] }
+
+// Standard returns the amount of a local standard (0 when unknown).
+func (c *Catalog) Standard(key string) Money { return Money(c.stdMap[key]) }
+
+// ProjectsOf returns the projects of a department, in catalogue order.
+func (c *Catalog) ProjectsOf(dept string) []*Project {
+	var out []*Project
+	for _, p := range c.Projects {
+		if p.Department == dept {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// ErrCatalog is the sentinel for a catalogue that cannot be used.
+var ErrCatalog = newError("bad_catalog", "政策目录有误", "the policy catalogue is invalid")
+
+// catalogFile is the TOML shape of a catalogue.
+type catalogFile struct {
+	Illustrative bool   `toml:"illustrative"`
+	County       County `toml:"county"`
+	Meeting      struct {
+		Quorum  string `toml:"quorum"`
+		Approve string `toml:"approve"`
+	} `toml:"meeting"`
+	Calendar struct {
+		Holidays []string `toml:"holidays"`
+		Workdays []string `toml:"workdays"`
+	} `toml:"calendar"`
+	Standards []struct {
+		Key    string `toml:"key"`
+		Name   string `toml:"name"`
+		NameEN string `toml:"name_en"`
+		Amount string `toml:"amount"`
+	} `toml:"standards"`
+	IncomeKinds []IncomeKind `toml:"income_kinds"`
+	Departments []Department `toml:"departments"`
+	Groups      []Group      `toml:"groups"`
+	Projects    []struct {
+		Code        string   `toml:"code"`
+		Name        string   `toml:"name"`
+		NameEN      string   `toml:"name_en"`
+		Department  string   `toml:"department"`
+		Kind        string   `toml:"kind"`
+		Group       string   `toml:"group"`
+		Area        string   `toml:"area"`
+		Threshold   string   `toml:"threshold"`
+		Eligibility string   `toml:"eligibility"`
+		EligNote    string   `toml:"eligibility_note"`
+		Amount      string   `toml:"amount"`
+		Months      int      `toml:"months"`
+		TimeLimit   int      `toml:"time_limit"`
+		Evidence    []string `toml:"evidence"`
+		Documents   []string `toml:"documents"`
+		LegalBasis  string   `toml:"legal_basis"`
+	} `toml:"projects"`
+}
+
+// DefaultCatalog parses the embedded default catalogue.
+func DefaultCatalog() (*Catalog, error) {
+	return ParseCatalog(defaultCatalogTOML, DefaultCatalogName)
+}
+
+// LoadCatalog reads a catalogue file.
+func LoadCatalog(path string) (*Catalog, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, ErrCatalog.Withf("无法读取 %s：%v", "cannot read %s: %v", path, err)
+	}
+	return ParseCatalog(b, path)
+}
+
+// ParseCatalog parses and checks a catalogue. Every problem is reported
+// with the file, the entry and the reason; all of them, not just the
+// first. Rules are compiled once here and tried on a sample household.
+func ParseCatalog(data []byte, name string) (*Catalog, error) {
+	var f catalogFile
+	md, err := toml.Decode(string(data), &f)
+	if err != nil {
+		return nil, ErrCatalog.Withf("%s：%v", "%s: %v", name, err)
+	}
+	var probs []string
+	bad := func(where, format string, args ...any) {
+		probs = append(probs, fmt.Sprintf("%s: %s: %s", name, where, fmt.Sprintf(format, args...)))
+	}
+	for _, k := range md.Undecoded() {
+		bad(k.String(), "unknown key")
+	}
+	c := &Catalog{
+		Source: name, Illustrative: f.Illustrative, County: f.County,
+		IncomeKinds: f.IncomeKinds, Departments: f.Departments, Groups: f.Groups,
+		projects: map[string]*Project{}, byName: map[string]*Project{}, depts: map[string]*Department{},
+		groups: map[string]*Group{}, incomes: map[string]*IncomeKind{}, stdMap: map[string]int64{},
+	}
+	setDefault(&c.County.IncomeMonthsUrban, 3)
+	setDefault(&c.County.IncomeMonthsRural, 12)
+	setDefault(&c.County.DeadlineWarnDays, 3)
+	setDefault(&c.County.RejectionNoticeDays, 3)
+	setDefault(&c.County.NoticeDays, 7)
+	if c.County.Name == "" {
+		bad("county", "name is missing")
+	}
+
+	c.Calendar = Calendar{Holidays: map[Date]bool{}, Workdays: map[Date]bool{}}
+	for _, s := range f.Calendar.Holidays {
+		if d, err := ParseDate(s); err != nil {
+			bad("calendar.holidays", "%q is not a date", s)
+		} else {
+			c.Calendar.Holidays[d] = true
+		}
+	}
+	for _, s := range f.Calendar.Workdays {
+		if d, err := ParseDate(s); err != nil {
+			bad("calendar.workdays", "%q is not a date", s)
+		} else {
+			c.Calendar.Workdays[d] = true
+		}
+	}
+	for _, s := range f.Standards {
+		where := "standard " + s.Key
+		m, err := ParseMoney(s.Amount)
+		switch {
+		case s.Key == "":
+			bad("standards", "a standard has no key")
+		case c.stdMap[s.Key] != 0:
+			bad(where, "duplicate key")
+		case err != nil:
+			bad(where, "amount %q: %v", s.Amount, err)
+		default:
+			c.stdMap[s.Key] = int64(m)
+			c.Standards = append(c.Standards, Standard{Key: s.Key, Name: s.Name, NameEN: s.NameEN, Amount: m})
+		}
+	}
+	for i := range c.IncomeKinds {
+		k := &c.IncomeKinds[i]
+		if k.Key == "" || k.Name == "" {
+			bad("income kind", "%q needs a key and a name", k.Key+k.Name)
+			continue
+		}
+		for _, n := range append([]string{k.Key, k.Name, k.NameEN}, k.Aliases...) {
+			if n == "" {
+				continue
+			}
+			if o := c.incomes[n]; o != nil && o != k {
+				bad("income kind "+k.Key, "name %q is also used by %s", n, o.Key)
+			}
+			c.incomes[n] = k
+		}
+	}
+	for i := range c.Departments {
+		d := &c.Departments[i]
+		if d.Key == "" || d.Name == "" {
+			bad("department", "%q needs a key and a name", d.Key+d.Name)
+		} else if c.depts[d.Key] != nil {
+			bad("department "+d.Key, "duplicate key")
+		}
+		c.depts[d.Key] = d
+	}
+	for i := range c.Groups {
+		g := &c.Groups[i]
+		if g.Period == "" {
+			g.Period = "year"
+		}
+		if g.Key == "" {
+			bad("group", "a group has no key")
+		} else if c.groups[g.Key] != nil {
+			bad("group "+g.Key, "duplicate key")
+		}
+		if g.Period != "year" && g.Period != "ongoing" {
+			bad("group "+g.Key, "period %q is neither year nor ongoing", g.Period)
+		}
+		c.groups[g.Key] = g
+	}
+	sample := sampleEnv(c)
+	for _, fp := range f.Projects {
+		where := "project " + fp.Code
+		if fp.Code == "" {
+			where = "project " + fp.Name
+			bad(where, "no code")
+			continue
+		}
+		if c.projects[fp.Code] != nil {
+			bad(where, "duplicate code")
+			continue
+		}
+		p := &Project{Code: fp.Code, Name: fp.Name, NameEN: fp.NameEN, Department: fp.Department,
+			Kind: ProjectKind(fp.Kind), Group: fp.Group, Area: Area(fp.Area), EligNote: fp.EligNote,
+			Months: fp.Months, TimeLimit: fp.TimeLimit, Documents: fp.Documents, LegalBasis: fp.LegalBasis}
+		if p.Name == "" {
+			bad(where, "no name")
+		}
+		if c.depts[p.Department] == nil {
+			bad(where, "unknown department %q", p.Department)
+		}
+		if !kindKnown(p.Kind) {
+			bad(where, "unknown kind %q (monthly, one_off, medical_share, status, service, loan)", fp.Kind)
+		}
+		if p.Group != "" && c.groups[p.Group] == nil {
+			bad(where, "unknown group %q", p.Group)
+		}
+		if p.Kind == KindLoan && p.Group != "" {
+			bad(where, "a loan is never in a group")
+		}
+		if p.Area != "" && p.Area != Urban && p.Area != Rural {
+			bad(where, "area %q is neither urban nor rural", fp.Area)
+		}
+		if p.Kind == KindMonthly && p.Months == 0 {
+			p.Months = 12
+		}
+		for _, e := range fp.Evidence {
+			k, ok := ParseEvidenceKind(e)
+			if !ok {
+				bad(where, "unknown evidence kind %q", e)
+			}
+			p.Evidence = append(p.Evidence, k)
+		}
+		compile := func(field, src string, kind reflect.Kind) *Rule {
+			if strings.TrimSpace(src) == "" {
+				return nil
+			}
+			r, err := compileRule(src, kind)
+			if err != nil {
+				bad(where, "%s: %v", field, oneLine(err))
+				return nil
+			}
+			if kind == reflect.Bool {
+				_, err = r.Bool(sample)
+			} else {
+				_, err = r.Money(sample)
+			}
+			if err != nil {
+				bad(where, "%s: %v", field, oneLine(err))
+				return nil
+			}
+			return r
+		}
+		p.Threshold = compile("threshold", fp.Threshold, reflect.Int)
+		p.Eligibility = compile("eligibility", fp.Eligibility, reflect.Bool)
+		p.Amount = compile("amount", fp.Amount, reflect.Int)
+		c.projects[p.Code] = p
+		c.byName[p.Name] = p
+		if p.NameEN != "" {
+			c.byName[p.NameEN] = p
+		}
+		c.Projects = append(c.Projects, p)
+	}
+	qs, as := f.Meeting.Quorum, f.Meeting.Approve
+	if qs == "" {
+		qs = "present * 2 > members"
+	}
+	if as == "" {
+		as = "agree * 2 > voting"
+	}
+	if c.Meeting.Quorum, err = compileCountRule(qs); err != nil {
+		bad("meeting.quorum", "%v", oneLine(err))
+	}
+	if c.Meeting.Approve, err = compileCountRule(as); err != nil {
+		bad("meeting.approve", "%v", oneLine(err))
+	}
+	if len(probs) > 0 {
+		return nil, ErrCatalog.With(Text{ZH: strings.Join(probs, "\n"), EN: strings.Join(probs, "\n")})
+	}
+	return c, nil
+}
+
+func setDefault(v *int, d int) {
+	if *v == 0 {
+		*v = d
+	}
+}
+
+func kindKnown(k ProjectKind) bool {
+	for _, x := range projectKinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+func oneLine(err error) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(err.Error(), "\n", " ")), " ")
+}
+
+// sampleEnv is a plausible household used to try every rule at load, so
+// that a rule that names an unknown standard or fails at run time is
+// refused then, not at the window.
+func sampleEnv(c *Catalog) *RuleEnv {
+	return &RuleEnv{PerCapitaIncome: 30000, HouseholdIncome: 90000, Members: 3, Covered: 3, Area: string(Urban),
+		Age: 40, Sex: string(Male), Flag: map[string]bool{}, Standard: c.stdMap, Deposits: 100000,
+		DepositsPerCapita: 33333, MedicalTotal: 5000000, InsurancePaid: 3000000, MedicalOOP: 1500000,
+		Requested: 200000}
+}
+
+// LoadCatalogFrom picks the catalogue: path when given, else the
+// HALL_CATALOG environment variable, else the embedded default.
+func LoadCatalogFrom(path string) (*Catalog, error) {
+	if path == "" {
+		path = os.Getenv("HALL_CATALOG")
+	}
+	if path == "" {
+		return DefaultCatalog()
+	}
+	return LoadCatalog(path)
+}
+
+// ErrUnknownProject is returned for a project code the catalogue lacks.
+var ErrUnknownProject = newError("unknown_project", "未知的救助项目", "unknown assistance project")

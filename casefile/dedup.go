@@ -1,0 +1,257 @@
+package casefile
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// DedupApp is one application in a duplicate group.
+type DedupApp struct {
+	CaseSeq    uint64 `json:"-"`
+	CaseNumber string `json:"case_number"`
+	Department string `json:"department"`
+	Project    string `json:"project"`
+	Amount     Money  `json:"amount"`
+	Received   Date   `json:"received"`
+	Keep       bool   `json:"keep"`
+	Reason     Text   `json:"reason"`
+}
+
+// DedupGroup is one person's open applications to projects of one group
+// in one period.
+type DedupGroup struct {
+	PersonID uint64     `json:"-"`
+	Person   string     `json:"person"`
+	IDMasked string     `json:"id_number"`
+	Group    string     `json:"group"`
+	Period   string     `json:"period"` // "2026" or "ongoing"
+	Apps     []DedupApp `json:"applications"`
+}
+
+// DedupTotals sums a resolution.
+type DedupTotals struct {
+	Groups         int   `json:"groups"`
+	Applications   int   `json:"applications"`
+	Kept           int   `json:"kept"`
+	Declined       int   `json:"declined"`
+	DeclinedAmount Money `json:"declined_amount"`
+	KeptAmount     Money `json:"kept_amount"`
+}
+
+// DedupReport is the batch "same policy only once" resolution.
+type DedupReport struct {
+	Groups  []DedupGroup `json:"groups"`
+	Totals  DedupTotals  `json:"totals"`
+	Changed int          `json:"changed"` // cases whose marks were written
+}
+
+// rankApps orders applications best first: the single highest amount,
+// then the earliest received, then the lowest case number.
+func rankApps(apps []DedupApp) {
+	sort.SliceStable(apps, func(i, j int) bool {
+		a, b := apps[i], apps[j]
+		if a.Amount != b.Amount {
+			return a.Amount > b.Amount
+		}
+		if a.Received != b.Received {
+			return a.Received.Before(b.Received)
+		}
+		return a.CaseNumber < b.CaseNumber
+	})
+}
+
+// ResolveDuplicates runs the batch resolution over all open cases: per
+// person, group and period, the application with the single highest
+// proposed amount is kept and the others are marked to decline with a
+// reason naming the kept project and department. With apply the marks are
+// written (one transaction, one history entry per changed case) and
+// stale marks of applications no longer in conflict are cleared;
+// otherwise nothing is written.
+func (s *Store) ResolveDuplicates(apply bool, who string) (*DedupReport, error) {
+	rep := &DedupReport{}
+	run := func(t *Tx) error {
+		r, marks, err := t.resolve()
+		if err != nil {
+			return err
+		}
+		*rep = *r
+		if !apply {
+			return nil
+		}
+		n, err := t.writeMarks(marks, who)
+		rep.Changed = n
+		return err
+	}
+	var err error
+	if apply {
+		err = s.Update(run)
+	} else {
+		err = s.View(run)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+// markKey names one application of one case.
+type markKey struct {
+	seq     uint64
+	project string
+}
+
+// resolve walks the group index once. It returns the report and the marks
+// every open grouped application should carry (nil: no mark).
+func (t *Tx) resolve() (*DedupReport, map[markKey]*DedupMark, error) {
+	rep := &DedupReport{}
+	marks := map[markKey]*DedupMark{}
+	cat := t.s.cat
+	var cur []byte // pid | group 0
+	var runEntries []groupEntry
+	flush := func() error {
+		if len(runEntries) == 0 {
+			return nil
+		}
+		gkey := string(cur[8 : len(cur)-1])
+		g := cat.Group(gkey)
+		byPeriod := map[string][]groupEntry{}
+		var periods []string
+		for _, e := range runEntries {
+			period := "ongoing"
+			if g == nil || g.Period != "ongoing" {
+				period = fmt.Sprint(DateOfUnix(e.Received).Year)
+			}
+			if _, ok := byPeriod[period]; !ok {
+				periods = append(periods, period)
+			}
+			byPeriod[period] = append(byPeriod[period], e)
+		}
+		for _, period := range periods {
+			es := byPeriod[period]
+			if len(es) < 2 {
+				if es[0].Mark != 0 {
+					marks[markKey{es[0].Seq, es[0].Project}] = nil
+				}
+				continue
+			}
+			dg := DedupGroup{PersonID: beUint64(cur[:8]), Group: gkey, Period: period}
+			if p, err := t.Person(dg.PersonID); err == nil {
+				dg.Person, dg.IDMasked = p.Name, p.MaskedDoc()
+			}
+			for _, e := range es {
+				a := DedupApp{CaseSeq: e.Seq, CaseNumber: e.Number, Project: e.Project, Amount: e.Amount, Received: DateOfUnix(e.Received)}
+				if p := cat.Project(e.Project); p != nil {
+					a.Department = p.Department
+				}
+				dg.Apps = append(dg.Apps, a)
+			}
+			rankApps(dg.Apps)
+			kept := dg.Apps[0]
+			kp, kd := cat.Project(kept.Project), cat.Department(kept.Department)
+			for i := range dg.Apps {
+				a := &dg.Apps[i]
+				a.Keep = i == 0
+				if a.Keep {
+					a.Reason = T("同组申请中单项金额最高（%s 元），予以保留", "the single highest amount of the group (%s yuan): kept", a.Amount)
+					rep.Totals.Kept++
+					rep.Totals.KeptAmount += a.Amount
+				} else {
+					a.Reason = Text{
+						ZH: fmt.Sprintf("同一救助政策只能享受一次：已保留%s「%s」%s 元（案件 %s），本项不予重复救助", kd.Name, kp.Name, kept.Amount, kept.CaseNumber),
+						EN: fmt.Sprintf("the same policy is enjoyed only once: %s of %s, %s yuan (case %s) is kept; this one is declined", kp.Label(EN), kd.Label(EN), kept.Amount, kept.CaseNumber),
+					}
+					rep.Totals.Declined++
+					rep.Totals.DeclinedAmount += a.Amount
+				}
+				rep.Totals.Applications++
+				marks[markKey{a.CaseSeq, a.Project}] = &DedupMark{Keep: a.Keep, Reason: a.Reason.ZH, Group: gkey, At: t.now}
+			}
+			rep.Groups = append(rep.Groups, dg)
+			rep.Totals.Groups++
+		}
+		runEntries = runEntries[:0]
+		return nil
+	}
+	c := t.tx.Bucket(bIdxGroup).Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		i := bytes.IndexByte(k[8:], 0)
+		if i < 0 {
+			continue
+		}
+		prefix := k[:8+i+1]
+		if !bytes.Equal(prefix, cur) {
+			if err := flush(); err != nil {
+				return nil, nil, err
+			}
+			cur = append(cur[:0], prefix...)
+		}
+		e, ok := decodeGroupEntry(k, v)
+		if !ok || !e.Status.Open() {
+			continue
+		}
+		runEntries = append(runEntries, e)
+	}
+	if err := flush(); err != nil {
+		return nil, nil, err
+	}
+	return rep, marks, nil
+}
+
+// writeMarks stores the marks whose value differs from what the case
+// holds; it returns how many cases changed.
+func (t *Tx) writeMarks(marks map[markKey]*DedupMark, who string) (int, error) {
+	bySeq := map[uint64]map[string]*DedupMark{}
+	var seqs []uint64
+	for k, m := range marks {
+		if bySeq[k.seq] == nil {
+			bySeq[k.seq] = map[string]*DedupMark{}
+			seqs = append(seqs, k.seq)
+		}
+		bySeq[k.seq][k.project] = m
+	}
+	sort.Slice(seqs, func(i, j int) bool { return seqs[i] < seqs[j] })
+	changed := 0
+	for _, seq := range seqs {
+		old, err := t.CaseBySeq(seq)
+		if err != nil {
+			return changed, err
+		}
+		c := *old
+		c.Apps = append([]Application(nil), old.Apps...)
+		diff := false
+		var why []string
+		for i := range c.Apps {
+			m, ok := bySeq[seq][c.Apps[i].Project]
+			if !ok || sameMark(c.Apps[i].Dedup, m) {
+				continue
+			}
+			c.Apps[i].Dedup = m
+			diff = true
+			switch {
+			case m == nil:
+				why = append(why, c.Apps[i].Project+": 不再重复")
+			case m.Keep:
+				why = append(why, c.Apps[i].Project+": 保留")
+			default:
+				why = append(why, c.Apps[i].Project+": "+m.Reason)
+			}
+		}
+		if !diff {
+			continue
+		}
+		if err := t.PutCase(old, &c, Change{Who: who, Action: "dedup", Why: strings.Join(why, "；")}); err != nil {
+			return changed, err
+		}
+		changed++
+	}
+	return changed, nil
+}
+
+func sameMark(a, b *DedupMark) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Keep == b.Keep && a.Reason == b.Reason && a.Group == b.Group
+}

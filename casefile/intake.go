@@ -1,0 +1,406 @@
+package casefile
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Draft is an application as taken at the window, before it is a case.
+type Draft struct {
+	Applicant Person        `json:"applicant"`
+	Household Household     `json:"household"` // the applicant is added as 本人 when absent
+	Apps      []Application `json:"applications"`
+	Documents []string      `json:"documents,omitempty"`
+	Channel   Channel       `json:"channel"`
+	Received  time.Time     `json:"received_at"` // zero: now
+	Note      string        `json:"note,omitempty"`
+}
+
+// FieldError is one problem with one field of a draft or an import row.
+type FieldError struct {
+	Field string
+	Text  Text
+}
+
+// ValidationError lists every problem found in a draft.
+type ValidationError struct {
+	Problems []FieldError
+}
+
+func (v *ValidationError) Error() string { return v.Message(EN) }
+
+// Message lists the problems in lang, one per line.
+func (v *ValidationError) Message(lang Lang) string {
+	var b strings.Builder
+	for i, p := range v.Problems {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.Field)
+		b.WriteString(": ")
+		b.WriteString(p.Text.In(lang))
+	}
+	return b.String()
+}
+
+// Is makes errors.Is(err, ErrInvalid) true.
+func (v *ValidationError) Is(target error) bool { return target == ErrInvalid }
+
+// Limits on typed text.
+const (
+	MaxNameRunes = 50
+	MaxNoteRunes = 2000
+	MaxMembers   = 30
+)
+
+// Clean removes control characters and escape sequences from typed text
+// and trims blanks; tabs and newlines become spaces except in notes.
+func Clean(s string, multiline bool) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "")
+	}
+	var b strings.Builder
+	esc := false
+	for _, r := range s {
+		if esc {
+			// drop the rest of an escape sequence: up to a letter or ~
+			if (r >= '@' && r <= '~') && r != '[' {
+				esc = false
+			}
+			continue
+		}
+		switch {
+		case r == 0x1b:
+			esc = true
+		case r == '\n' && multiline:
+			b.WriteRune(r)
+		case r == '\n' || r == '\t' || r == '\r':
+			b.WriteRune(' ')
+		case unicode.IsControl(r), r == '\u200b', r == '\ufeff', unicode.Is(unicode.Cf, r) && r != '\u200d':
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// NormalizePerson checks and completes a person as typed: the resident
+// number is validated (sex and birth derived from it), other documents
+// need a name, birth date and guardian. Problems are reported under
+// field names prefixed with prefix.
+func NormalizePerson(p *Person, today Date, prefix string) []FieldError {
+	var probs []FieldError
+	add := func(field string, t Text) { probs = append(probs, FieldError{Field: prefix + field, Text: t}) }
+	p.Name = Clean(p.Name, false)
+	p.Phone = Clean(p.Phone, false)
+	p.Township, p.Village, p.Address = Clean(p.Township, false), Clean(p.Village, false), Clean(p.Address, false)
+	p.GuardianName, p.GuardianDoc = Clean(p.GuardianName, false), strings.ToUpper(Clean(p.GuardianDoc, false))
+	switch n := utf8.RuneCountInString(p.Name); {
+	case n == 0:
+		add("name", T("姓名不能为空", "name is required"))
+	case n > MaxNameRunes:
+		add("name", T("姓名过长（%d 字）", "name too long (%d characters)", n))
+	}
+	if p.DocType == "" {
+		p.DocType = DocResidentID
+	}
+	switch p.DocType {
+	case DocResidentID:
+		info, err := ParseIDNumber(p.DocNumber, today)
+		if err != nil {
+			add("id_number", textOf(err))
+		} else {
+			p.DocNumber, p.Sex, p.Birth = info.Number, info.Sex, info.Birth
+		}
+	case DocBirthCert, DocPassport, DocOther:
+		p.DocNumber = strings.ToUpper(Clean(p.DocNumber, false))
+		if p.Birth.IsZero() {
+			add("birth", T("无身份证号码时必须填写出生日期", "a birth date is required without a resident ID number"))
+		} else if p.Birth.After(today) {
+			add("birth", T("出生日期在今天之后", "birth date is in the future"))
+		}
+		if p.GuardianDoc == "" && p.GuardianName == "" && p.AgeOn(today) < 18 {
+			add("guardian", T("无身份证号码的未成年人必须登记监护人", "a minor without a resident ID number needs a guardian"))
+		}
+	default:
+		add("doc_type", T("证件类型 %q 无效", "document type %q is invalid", p.DocType))
+	}
+	if p.Phone != "" {
+		digits := strings.Map(func(r rune) rune {
+			if r == '-' || r == ' ' {
+				return -1
+			}
+			return r
+		}, p.Phone)
+		if !allDigits(digits) || len(digits) < 7 || len(digits) > 12 {
+			add("phone", T("电话号码 %q 无效", "phone number %q is invalid", p.Phone))
+		}
+	}
+	if p.DisabilityGrade < 0 || p.DisabilityGrade > 4 {
+		add("disability_grade", T("残疾等级应为 0–4", "disability grade must be 0–4"))
+	}
+	return probs
+}
+
+func textOf(err error) Text {
+	return Text{ZH: Message(err, ZH), EN: Message(err, EN)}
+}
+
+// Validate checks and normalises a draft against the catalogue. today
+// judges birth dates.
+func (cat *Catalog) Validate(d *Draft, today Date) error {
+	var probs []FieldError
+	add := func(field string, t Text) { probs = append(probs, FieldError{Field: field, Text: t}) }
+	probs = append(probs, NormalizePerson(&d.Applicant, today, "applicant.")...)
+	d.Note = Clean(d.Note, true)
+	if n := utf8.RuneCountInString(d.Note); n > MaxNoteRunes {
+		add("note", T("备注过长（%d 字，最多 %d 字）", "note too long (%d characters, at most %d)", n, MaxNoteRunes))
+	}
+	if d.Channel == "" {
+		d.Channel = ChannelWindow
+	}
+	if _, ok := ParseChannel(string(d.Channel)); !ok {
+		add("channel", T("受理渠道 %q 无效", "channel %q is invalid", d.Channel))
+	}
+	if d.Household.Area == "" {
+		d.Household.Area = Urban
+	}
+	if d.Household.Area != Urban && d.Household.Area != Rural {
+		add("household.area", T("户籍类别应为 urban 或 rural", "area must be urban or rural"))
+	}
+	self := -1
+	for i := range d.Household.Members {
+		m := &d.Household.Members[i]
+		m.Relation = Clean(m.Relation, false)
+		if m.Relation == RelationSelf {
+			self = i
+		}
+	}
+	if self < 0 {
+		d.Household.Members = append([]Member{{Person: d.Applicant, Relation: RelationSelf}}, d.Household.Members...)
+		self = 0
+	}
+	if len(d.Household.Members) > MaxMembers {
+		add("household.members", T("家庭成员过多（%d 人）", "too many household members (%d)", len(d.Household.Members)))
+	}
+	for i := range d.Household.Members {
+		m := &d.Household.Members[i]
+		prefix := fmt.Sprintf("household.members[%d].", i)
+		if i == self {
+			// the applicant's record is authoritative; keep the member in step
+			m.Person = d.Applicant
+		} else {
+			if m.Person.DocNumber == "" && m.Person.DocType == "" {
+				m.Person.DocType = DocOther
+			}
+			probs = append(probs, NormalizePerson(&m.Person, today, prefix)...)
+			if m.Person.Key() == d.Applicant.Key() {
+				add(prefix+"id_number", T("与申请人重复", "same person as the applicant"))
+			}
+		}
+		for j := range m.Incomes {
+			in := &m.Incomes[j]
+			in.Source = Clean(in.Source, false)
+			k := cat.IncomeKind(Clean(in.Kind, false))
+			if k == nil {
+				add(fmt.Sprintf("%sincomes[%d].kind", prefix, j), T("未知收入类别 %q", "unknown income kind %q", in.Kind))
+			} else {
+				in.Kind = k.Key
+			}
+			if in.Monthly < 0 || in.Monthly > MaxMoney {
+				add(fmt.Sprintf("%sincomes[%d].monthly", prefix, j), T("月收入 %s 元不合理", "monthly income %s yuan is absurd", in.Monthly))
+			}
+		}
+	}
+	if len(d.Apps) == 0 {
+		add("applications", T("至少申请一个救助项目", "apply for at least one project"))
+	}
+	seen := map[string]bool{}
+	for i := range d.Apps {
+		a := &d.Apps[i]
+		field := fmt.Sprintf("applications[%d]", i)
+		p := cat.Project(strings.TrimSpace(a.Project))
+		if p == nil {
+			add(field, T("未知救助项目 %q", "unknown project %q", a.Project))
+			continue
+		}
+		a.Project = p.Code
+		if seen[p.Code] {
+			add(field, T("项目 %s 重复申请", "project %s listed twice", p.Code))
+		}
+		seen[p.Code] = true
+		if a.Requested < 0 || a.Requested > MaxMoney {
+			add(field+".requested", T("申请金额 %s 元不合理", "requested amount %s yuan is absurd", a.Requested))
+		}
+	}
+	for i, doc := range d.Documents {
+		d.Documents[i] = Clean(doc, false)
+	}
+	if !d.Received.IsZero() && DateOf(d.Received).After(today) {
+		add("received_at", T("受理日期在今天之后", "received date is in the future"))
+	}
+	if len(probs) > 0 {
+		return &ValidationError{Problems: probs}
+	}
+	return nil
+}
+
+// Intake validates a draft and stores it as a new case in one
+// transaction: people saved or merged, a case number allocated for the
+// year, amounts proposed by the rules, the deadline set, the history
+// started. who is the officer.
+func (s *Store) Intake(d *Draft, who string) (*Case, error) {
+	out, err := s.IntakeBatch([]*Draft{d}, who)
+	if err != nil {
+		return nil, err
+	}
+	return out[0], nil
+}
+
+// BatchError reports the drafts of a batch that failed, by index.
+type BatchError struct {
+	Index int
+	Err   error
+}
+
+// BatchErrors lists every failed draft of a batch.
+type BatchErrors []BatchError
+
+func (b BatchErrors) Error() string { return b.Message(EN) }
+
+// Message lists the failures in lang.
+func (b BatchErrors) Message(lang Lang) string {
+	var parts []string
+	for _, e := range b {
+		parts = append(parts, fmt.Sprintf("#%d: %s", e.Index+1, Message(e.Err, lang)))
+	}
+	return strings.Join(parts, "\n")
+}
+
+// Is makes errors.Is(err, ErrInvalid) true.
+func (b BatchErrors) Is(target error) bool { return target == ErrInvalid }
+
+// IntakeBatch stores many drafts in one transaction: all or nothing.
+// Every draft is validated first; any failure stores none and the error
+// (a BatchErrors for more than one draft) names each failed draft.
+func (s *Store) IntakeBatch(drafts []*Draft, who string) ([]*Case, error) {
+	today := s.Today()
+	var bad BatchErrors
+	for i, d := range drafts {
+		if err := s.cat.Validate(d, today); err != nil {
+			bad = append(bad, BatchError{i, err})
+		}
+	}
+	if len(bad) > 0 {
+		if len(drafts) == 1 {
+			return nil, bad[0].Err
+		}
+		return nil, bad
+	}
+	out := make([]*Case, 0, len(drafts))
+	err := s.Update(func(t *Tx) error {
+		out = out[:0]
+		for _, d := range drafts {
+			c, err := t.intake(d, who)
+			if err != nil {
+				return err
+			}
+			out = append(out, c)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// intake stores one validated draft.
+func (t *Tx) intake(d *Draft, who string) (*Case, error) {
+	received := d.Received
+	if received.IsZero() {
+		received = t.now
+	}
+	hh := Household{Area: d.Household.Area, Members: make([]Member, len(d.Household.Members))}
+	copy(hh.Members, d.Household.Members)
+	app := d.Applicant
+	if err := t.SavePerson(&app); err != nil {
+		return nil, err
+	}
+	for i := range hh.Members {
+		m := &hh.Members[i]
+		if m.Relation == RelationSelf {
+			m.Person = app
+			continue
+		}
+		if err := t.SavePerson(&m.Person); err != nil {
+			return nil, err
+		}
+	}
+	seq, err := t.tx.Bucket(bCases).NextSequence()
+	if err != nil {
+		return nil, err
+	}
+	number, err := t.nextCaseNumber(received.Year())
+	if err != nil {
+		return nil, err
+	}
+	c := &Case{Seq: seq, Number: number, ApplicantID: app.ID, Applicant: app, Household: hh,
+		Documents: d.Documents, Channel: d.Channel, Received: received, Status: StatusReceived,
+		Note: d.Note, Officer: who}
+	c.Apps = make([]Application, len(d.Apps))
+	codes := make([]string, len(d.Apps))
+	for i, a := range d.Apps {
+		c.Apps[i] = Application{Project: a.Project, Requested: a.Requested}
+		codes[i] = a.Project
+	}
+	holding := t.HouseholdHolding(&hh)
+	for i := range c.Apps {
+		m, err := t.s.cat.ProposeAmount(c, &c.Apps[i], holding)
+		if err != nil {
+			return nil, err
+		}
+		c.Apps[i].Proposed = m
+	}
+	c.Deadline = t.s.cat.Deadline(DateOf(received), codes)
+	why := fmt.Sprintf("%s; %s", c.Channel, strings.Join(codes, ","))
+	if err := t.PutCase(nil, c, Change{Who: who, Action: "intake", Why: why}); err != nil {
+		return nil, err
+	}
+	return c, t.bump("received/" + DateOf(received).String())
+}
+
+func (t *Tx) nextCaseNumber(year int) (string, error) {
+	n, err := t.counter(fmt.Sprintf("case/%04d", year), 1)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%04d-%06d", year, n), nil
+}
+
+// counter adds delta to a named counter and returns the new value.
+func (t *Tx) counter(name string, delta int64) (uint64, error) {
+	b := t.tx.Bucket(bCounters)
+	var n uint64
+	if v := b.Get([]byte(name)); len(v) == 8 {
+		n = beUint64(v)
+	}
+	n = uint64(int64(n) + delta)
+	return n, b.Put([]byte(name), u64(n))
+}
+
+func (t *Tx) bump(name string) error {
+	_, err := t.counter(name, 1)
+	return err
+}
+
+// Counter reads a named counter.
+func (t *Tx) Counter(name string) uint64 {
+	if v := t.tx.Bucket(bCounters).Get([]byte(name)); len(v) == 8 {
+		return beUint64(v)
+	}
+	return 0
+}

@@ -1,0 +1,161 @@
+package casefile
+
+import (
+	"fmt"
+	"strings"
+)
+
+// ChangeCase loads case number, lets fn change it and stores it with one
+// history entry, all in one transaction. version is the case's version
+// the caller saw (0: do not check); a newer stored version is refused with
+// ErrStaleCase naming who changed it last.
+func (s *Store) ChangeCase(number string, version uint64, ch Change, fn func(t *Tx, c *Case) error) (*Case, error) {
+	var out *Case
+	err := s.Update(func(t *Tx) error {
+		old, err := t.Case(number)
+		if err != nil {
+			return err
+		}
+		if version != 0 && old.Version != version {
+			who := ""
+			if h, _ := t.History(old.Seq); len(h) > 0 {
+				who = h[len(h)-1].Who
+			}
+			return ErrStaleCase.Withf("%s 已由 %s 修改", "%s was changed by %s", number, who)
+		}
+		c := *old
+		c.Apps = append([]Application(nil), old.Apps...)
+		c.Evidence = append([]Evidence(nil), old.Evidence...)
+		c.Documents = append([]string(nil), old.Documents...)
+		if err := fn(t, &c); err != nil {
+			return err
+		}
+		if err := t.PutCase(old, &c, ch); err != nil {
+			return err
+		}
+		out = &c
+		return nil
+	})
+	return out, err
+}
+
+// AddEvidence adds a verification item to an open case; a received case
+// moves to verifying. Amounts proposed by the rules are recomputed with
+// the new figures.
+func (s *Store) AddEvidence(number string, version uint64, ev Evidence, who string) (*Case, error) {
+	ev.Note = Clean(ev.Note, true)
+	ev.Verifier = Clean(ev.Verifier, false)
+	if err := s.cat.ValidateEvidence(&ev); err != nil {
+		return nil, err
+	}
+	ch := Change{Who: who, Action: "evidence", Why: fmt.Sprintf("%s %s %s", ev.Kind, ev.Department, ev.Date)}
+	return s.ChangeCase(number, version, ch, func(t *Tx, c *Case) error {
+		if !c.Status.Open() {
+			return ErrBadTransition.Withf("%[1]s 为「%[2]s」，不能补充核查材料", "%[1]s is %[3]s; evidence can no longer be added", c.Number, c.Status.Label(ZH), c.Status.Label(EN))
+		}
+		c.Evidence = append(c.Evidence, ev)
+		if c.Status == StatusReceived || c.Status == StatusDeferred {
+			c.Status = StatusVerifying
+		}
+		return t.repropose(c)
+	})
+}
+
+// repropose recomputes the rule amounts of undecided applications.
+func (t *Tx) repropose(c *Case) error {
+	holding := t.HouseholdHolding(&c.Household)
+	for i := range c.Apps {
+		if c.Apps[i].Outcome != OutcomePending {
+			continue
+		}
+		m, err := t.s.cat.ProposeAmount(c, &c.Apps[i], holding)
+		if err != nil {
+			return err
+		}
+		c.Apps[i].Proposed = m
+	}
+	return nil
+}
+
+// ValidateEvidence checks an evidence item: a known kind and department, a
+// date that is not in the future, amounts within bounds and, for a
+// medical bill, figures that add up.
+func (cat *Catalog) ValidateEvidence(ev *Evidence) error {
+	var probs []FieldError
+	add := func(f string, t Text) { probs = append(probs, FieldError{Field: f, Text: t}) }
+	if _, ok := ParseEvidenceKind(string(ev.Kind)); !ok {
+		add("kind", T("核查类别 %q 无效", "evidence kind %q is invalid", ev.Kind))
+	}
+	if d := cat.Department(ev.Department); d == nil {
+		add("department", T("来源部门 %q 不在目录中", "source department %q is not in the catalogue", ev.Department))
+	} else {
+		ev.Department = d.Key
+	}
+	if ev.Verifier == "" {
+		add("verifier", T("请填写核查人", "the verifier is required"))
+	}
+	if ev.Date.IsZero() {
+		add("date", T("请填写核查日期", "the date is required"))
+	}
+	for name, m := range map[string]Money{"monthly_income": ev.MonthlyIncome, "deposits": ev.Deposits,
+		"medical_total": ev.MedicalTotal, "insurance_paid": ev.InsurancePaid, "compliant_oop": ev.Compliant} {
+		if m < 0 || m > MaxMoney {
+			add(name, T("金额 %s 元不合理", "amount %s yuan is absurd", m))
+		}
+	}
+	if ev.Homes < 0 || ev.Homes > 100 || ev.Vehicles < 0 || ev.Vehicles > 100 {
+		add("count", T("房产或车辆数量不合理", "number of homes or vehicles is absurd"))
+	}
+	if ev.Kind == EvMedicalBill {
+		if ev.InsurancePaid > ev.MedicalTotal {
+			add("insurance_paid", T("医保支付 %s 元超过总费用 %s 元", "insurance paid %s yuan exceeds the total %s yuan", ev.InsurancePaid, ev.MedicalTotal))
+		}
+		if ev.Compliant > ev.MedicalTotal-ev.InsurancePaid {
+			add("compliant_oop", T("合规自付 %s 元超过自付总额 %s 元", "compliant out-of-pocket %s yuan exceeds the out-of-pocket total %s yuan", ev.Compliant, ev.MedicalTotal-ev.InsurancePaid))
+		}
+	}
+	if len(probs) > 0 {
+		return &ValidationError{Problems: probs}
+	}
+	return nil
+}
+
+// Move changes a case's status along the life cycle with a reason. Moving
+// to ready is refused while required evidence is missing; withdrawing
+// needs a reason. Decisions are recorded by the meeting, not here.
+func (s *Store) Move(number string, version uint64, to Status, who, why string) (*Case, error) {
+	why = Clean(why, true)
+	if to == StatusApproved || to == StatusRejected || to == StatusDeferred {
+		return nil, ErrBadTransition.Withf("决定只能在研判会上作出", "decisions are made in the adjudication meeting")
+	}
+	if (to == StatusWithdrawn) && why == "" {
+		return nil, ErrReasonRequired
+	}
+	return s.ChangeCase(number, version, Change{Who: who, Action: "status", Why: why}, func(t *Tx, c *Case) error {
+		return t.moveCase(c, to)
+	})
+}
+
+// moveCase checks and applies a life-cycle move on c.
+func (t *Tx) moveCase(c *Case, to Status) error {
+	if to == StatusReady && CanMove(c.Status, to) {
+		if miss := t.s.cat.MissingEvidence(c); len(miss) > 0 {
+			zh, en := make([]string, len(miss)), make([]string, len(miss))
+			for i, k := range miss {
+				zh[i], en[i] = k.Label(ZH), k.Label(EN)
+			}
+			return ErrMissingEvidence.With(Text{ZH: "缺少" + strings.Join(zh, "、"), EN: "missing " + strings.Join(en, ", ")})
+		}
+	}
+	return t.MoveInTx(c, to)
+}
+
+// MoveInTx checks a life-cycle move and applies it to c without storing
+// it; packages recording a decision in their own transaction use it.
+func (t *Tx) MoveInTx(c *Case, to Status) error {
+	if !CanMove(c.Status, to) {
+		return ErrBadTransition.Withf("不能从「%[1]s」转为「%[2]s」", "cannot move from %[3]s to %[4]s", c.Status.Label(ZH), to.Label(ZH), c.Status, to)
+	}
+	c.Status = to
+	return nil
+}

@@ -1,0 +1,443 @@
+package casefile
+
+import (
+	"bytes"
+	"encoding/binary"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/mozillazg/go-pinyin"
+)
+
+// Aid is one project a household member holds or has applied for.
+type Aid struct {
+	Person     string  `json:"person"`      // member's name
+	PersonID   uint64  `json:"person_id"`   // member's id
+	CaseNumber string  `json:"case_number"` // case it comes from
+	Project    string  `json:"project"`
+	Department string  `json:"department"`
+	Amount     Money   `json:"amount"` // granted when held, else proposed
+	Status     Status  `json:"status"`
+	Outcome    Outcome `json:"outcome,omitempty"`
+	Received   Date    `json:"received"`
+}
+
+// Holds reports whether the aid is held (granted in a decided case).
+func (a Aid) Holds() bool { return a.Status.Holding() && a.Outcome == OutcomeGranted }
+
+// HouseholdAid lists every project that any member of hh holds or has
+// applied for, from every case they appear in (as applicant or member),
+// newest first, each once.
+func (t *Tx) HouseholdAid(hh *Household) ([]Aid, error) {
+	var out []Aid
+	seen := map[uint64]bool{}
+	for _, m := range hh.Members {
+		pid := m.Person.ID
+		if pid == 0 {
+			if p, err := t.PersonByKey(m.Person.Key()); err == nil {
+				pid = p.ID
+			}
+		}
+		if pid == 0 {
+			continue
+		}
+		seqs, _ := t.PersonCaseSeqs(pid)
+		for _, seq := range seqs {
+			if seen[seq] {
+				continue
+			}
+			seen[seq] = true
+			c, err := t.CaseBySeq(seq)
+			if err != nil {
+				return nil, err
+			}
+			for _, a := range c.Apps {
+				aid := Aid{Person: c.Applicant.Name, PersonID: c.ApplicantID, CaseNumber: c.Number, Project: a.Project,
+					Amount: a.Proposed, Status: c.Status, Outcome: a.Outcome, Received: c.ReceivedDate()}
+				if a.Outcome == OutcomeGranted {
+					aid.Amount = a.Granted
+				}
+				if p := t.s.cat.Project(a.Project); p != nil {
+					aid.Department = p.Department
+				}
+				out = append(out, aid)
+			}
+		}
+	}
+	return out, nil
+}
+
+// HouseholdHolding lists the project codes any member of hh holds.
+func (t *Tx) HouseholdHolding(hh *Household) []string {
+	aids, err := t.HouseholdAid(hh)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, a := range aids {
+		if a.Holds() {
+			out = append(out, a.Project)
+		}
+	}
+	return out
+}
+
+// inPeriod reports whether an entry received at unix time other falls in
+// the same period of group g as day d.
+func inPeriod(g *Group, d Date, other int64) bool {
+	if g.Period == "ongoing" {
+		return true
+	}
+	return DateOfUnix(other).Year == d.Year
+}
+
+// DateOfUnix is the local calendar day of a unix time.
+func DateOfUnix(sec int64) Date { return DateOf(unixTime(sec)) }
+
+// LiveCheck finds, for a new application by person p for projects codes
+// received on day, every open or held application of the same person in
+// the same group and period, and every pair of the codes themselves that
+// share a group. It is the intake screen's warning; nothing is written.
+func (t *Tx) LiveCheck(p *Person, codes []string, day Date) []Conflict {
+	var out []Conflict
+	cat := t.s.cat
+	var pid uint64
+	if p.ID != 0 {
+		pid = p.ID
+	} else if known, err := t.PersonByKey(p.Key()); err == nil {
+		pid = known.ID
+	}
+	for i, code := range codes {
+		pr := cat.Project(code)
+		if pr == nil || pr.Group == "" {
+			continue
+		}
+		g := cat.Group(pr.Group)
+		for j, other := range codes {
+			if o := cat.Project(other); j != i && o != nil && o.Group == pr.Group {
+				out = append(out, Conflict{Group: g.Key, Project: o.Code, Department: o.Department, For: pr.Code})
+			}
+		}
+		if pid == 0 {
+			continue
+		}
+		prefix := groupPrefix(pid, pr.Group)
+		c := t.tx.Bucket(bIdxGroup).Cursor()
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			e, ok := decodeGroupEntry(k, v)
+			if !ok || !(e.Status.Open() || e.Status.Holding()) || !inPeriod(g, day, e.Received) {
+				continue
+			}
+			if e.Mark == 'D' {
+				continue // already declined by the batch resolution
+			}
+			cf := Conflict{Group: g.Key, Project: e.Project, Amount: e.Amount, CaseNumber: e.Number,
+				Status: e.Status, Received: DateOfUnix(e.Received), For: pr.Code}
+			if op := cat.Project(e.Project); op != nil {
+				cf.Department = op.Department
+			}
+			out = append(out, cf)
+		}
+	}
+	return out
+}
+
+// CaseConflicts runs the live check for a stored case against everything
+// else stored (its own applications excluded).
+func (t *Tx) CaseConflicts(c *Case) []Conflict {
+	codes := make([]string, 0, len(c.Apps))
+	for _, a := range c.Apps {
+		if a.Outcome != OutcomeDeclined {
+			codes = append(codes, a.Project)
+		}
+	}
+	all := t.LiveCheck(&c.Applicant, codes, c.ReceivedDate())
+	out := all[:0]
+	for _, cf := range all {
+		if cf.CaseNumber != c.Number {
+			out = append(out, cf)
+		}
+	}
+	return out
+}
+
+// Assess returns the findings of a stored case on the store's today.
+func (t *Tx) Assess(c *Case) []Finding {
+	holding := t.HouseholdHolding(&c.Household)
+	return t.s.cat.Findings(c, DateOf(t.now), t.CaseConflicts(c), holding)
+}
+
+// SearchTerms are the index terms of a person: the name, its pinyin
+// initials and full pinyin, and the last 4 and 6 characters of the
+// document number.
+func SearchTerms(p *Person) []string {
+	var terms []string
+	if p.Name != "" {
+		terms = append(terms, "n:"+strings.ToLower(p.Name))
+		if ini, full := Pinyin(p.Name); ini != "" {
+			terms = append(terms, "p:"+ini)
+			if full != ini {
+				terms = append(terms, "p:"+full)
+			}
+		}
+	}
+	if n := len(p.DocNumber); n >= 4 {
+		terms = append(terms, "t:"+p.DocNumber[n-4:])
+		if n >= 6 {
+			terms = append(terms, "t:"+p.DocNumber[n-6:])
+		}
+	}
+	return terms
+}
+
+var pinyinArgs = func() pinyin.Args {
+	a := pinyin.NewArgs()
+	a.Style = pinyin.Normal
+	a.Fallback = func(r rune, a pinyin.Args) []string {
+		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return []string{strings.ToLower(string(r))}
+		}
+		return nil
+	}
+	return a
+}()
+
+// Pinyin returns the lower-case initials and the full toneless pinyin of
+// a Chinese name ("张三" → "zs", "zhangsan").
+func Pinyin(name string) (initials, full string) {
+	var ini, all strings.Builder
+	for _, syl := range pinyin.Pinyin(name, pinyinArgs) {
+		if len(syl) == 0 || syl[0] == "" {
+			continue
+		}
+		ini.WriteByte(syl[0][0])
+		all.WriteString(syl[0])
+	}
+	return ini.String(), all.String()
+}
+
+// SearchPeople finds people by what a desk types: a full resident number,
+// a name or its prefix, pinyin initials or full pinyin prefix, or the
+// last 4 or 6 characters of a document number. At most limit ids, in
+// index order.
+func (t *Tx) SearchPeople(q string, limit int) []uint64 {
+	q = strings.TrimSpace(q)
+	if q == "" || limit <= 0 {
+		return nil
+	}
+	var out []uint64
+	seen := map[uint64]bool{}
+	add := func(id uint64) bool {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+		return len(out) < limit
+	}
+	if info, err := ParseIDNumber(q, Date{}); err == nil {
+		if p, err := t.PersonByKey("R:" + info.Number); err == nil {
+			add(p.ID)
+		}
+		return out
+	}
+	lower := strings.ToLower(q)
+	var prefixes []string
+	switch {
+	case isASCIIAlpha(lower):
+		prefixes = []string{"p:" + lower}
+	case allDigits(strings.TrimSuffix(strings.ToUpper(q), "X")) && (len(q) == 4 || len(q) == 6):
+		prefixes = []string{"t:" + strings.ToUpper(q)}
+	default:
+		prefixes = []string{"n:" + lower}
+	}
+	c := t.tx.Bucket(bIdxSearch).Cursor()
+	for _, pre := range prefixes {
+		pb := []byte(pre)
+		for k, _ := c.Seek(pb); k != nil && bytes.HasPrefix(k, pb); k, _ = c.Next() {
+			if len(k) < 9 {
+				continue
+			}
+			if !add(binary.BigEndian.Uint64(k[len(k)-8:])) {
+				return out
+			}
+		}
+	}
+	return out
+}
+
+func isASCIIAlpha(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// CaseFilter selects cases for the queue and the CLI.
+type CaseFilter struct {
+	Status     Status // "" any
+	Project    string // project code
+	Department string // department key
+	Query      string // name, pinyin, ID tail or case number
+	DueWithin  int    // >0: open cases whose deadline is within this many working days (or passed)
+	// After is the paging cursor: cases with a smaller seq (newest first).
+	// 0 starts at the newest.
+	After uint64
+	Limit int
+}
+
+// Cases lists cases newest first that match f, at most f.Limit (default
+// 50), and the cursor for the next page (0 when there is none). Indexes
+// narrow the walk; it never loads every case.
+func (t *Tx) Cases(f CaseFilter) ([]*Case, uint64, error) {
+	if f.Limit <= 0 {
+		f.Limit = 50
+	}
+	cat := t.s.cat
+	keep := func(c *Case) bool {
+		if f.Status != "" && c.Status != f.Status {
+			return false
+		}
+		if f.Project != "" && c.App(f.Project) == nil {
+			return false
+		}
+		if f.Department != "" {
+			found := false
+			for _, a := range c.Apps {
+				if p := cat.Project(a.Project); p != nil && p.Department == f.Department {
+					found = true
+				}
+			}
+			if !found {
+				return false
+			}
+		}
+		if f.DueWithin > 0 && (!c.Status.Open() || cat.WorkdaysLeft(c, DateOf(t.now)) > f.DueWithin) {
+			return false
+		}
+		return true
+	}
+	seqs := t.candidateSeqs(f)
+	var out []*Case
+	var next uint64
+	visit := func(seq uint64) (bool, error) {
+		if f.After != 0 && seq >= f.After {
+			return true, nil
+		}
+		c, err := t.CaseBySeq(seq)
+		if err != nil {
+			return false, err
+		}
+		if !keep(c) {
+			return true, nil
+		}
+		if len(out) == f.Limit {
+			next = out[len(out)-1].Seq
+			return false, nil
+		}
+		out = append(out, c)
+		return true, nil
+	}
+	if seqs != nil {
+		for _, seq := range seqs {
+			if more, err := visit(seq); err != nil || !more {
+				return out, next, err
+			}
+		}
+		return out, next, nil
+	}
+	cur := t.tx.Bucket(bCases).Cursor()
+	var k []byte
+	if f.After != 0 {
+		k, _ = cur.Seek(u64(f.After))
+		k, _ = cur.Prev()
+	} else {
+		k, _ = cur.Last()
+	}
+	for ; k != nil; k, _ = cur.Prev() {
+		if more, err := visit(beUint64(k)); err != nil || !more {
+			return out, next, err
+		}
+	}
+	return out, next, nil
+}
+
+// candidateSeqs narrows a filter through an index, newest first; nil
+// means "walk every case".
+func (t *Tx) candidateSeqs(f CaseFilter) []uint64 {
+	var seqs []uint64
+	collect := func(b []byte, prefix []byte) {
+		c := t.tx.Bucket(b).Cursor()
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			seqs = append(seqs, beUint64(k[len(k)-8:]))
+		}
+	}
+	switch {
+	case strings.TrimSpace(f.Query) != "":
+		q := strings.TrimSpace(f.Query)
+		seqs = []uint64{}
+		if v := t.tx.Bucket(bIdxNumber).Get([]byte(q)); v != nil {
+			seqs = append(seqs, beUint64(v))
+		}
+		for _, pid := range t.SearchPeople(q, 200) {
+			s, roles := t.PersonCaseSeqs(pid)
+			for i := range s {
+				if roles[i] == roleApplicant {
+					seqs = append(seqs, s[i])
+				}
+			}
+		}
+	case f.Project != "":
+		collect(bIdxProject, join([]byte(f.Project), []byte{0}))
+	case f.Status != "":
+		collect(bIdxStatus, join([]byte(f.Status), []byte{0}))
+	case f.DueWithin > 0:
+		limit := t.s.cat.Calendar.AddWorkdays(DateOf(t.now), f.DueWithin)
+		end := dueKey(limit.AddDays(1), 0)
+		c := t.tx.Bucket(bIdxDue).Cursor()
+		for k, _ := c.First(); k != nil && bytes.Compare(k, end) < 0; k, _ = c.Next() {
+			seqs = append(seqs, beUint64(k[len(k)-8:]))
+		}
+	default:
+		return nil
+	}
+	sort.Slice(seqs, func(i, j int) bool { return seqs[i] > seqs[j] })
+	// drop duplicates
+	out := seqs[:0]
+	for i, s := range seqs {
+		if i == 0 || s != seqs[i-1] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Counts are the home screen's counters.
+type Counts struct {
+	ReceivedToday int            `json:"received_today"`
+	ByStatus      map[Status]int `json:"by_status"`
+	DueSoon       int            `json:"due_soon"` // open cases with deadline within the warning window or passed
+	Total         int            `json:"total"`
+}
+
+// Counts returns the counters for today, from counters kept in step by
+// every write (no walk over the cases).
+func (t *Tx) Counts() Counts {
+	today := DateOf(t.now)
+	c := Counts{ByStatus: map[Status]int{}, ReceivedToday: int(t.Counter("received/" + today.String()))}
+	for _, st := range Statuses {
+		if n := int(t.Counter("status/" + string(st))); n > 0 {
+			c.ByStatus[st] = n
+			c.Total += n
+		}
+	}
+	limit := t.s.cat.Calendar.AddWorkdays(today, t.s.cat.County.DeadlineWarnDays)
+	end := dueKey(limit.AddDays(1), 0)
+	dc := t.tx.Bucket(bIdxDue).Cursor()
+	for k, _ := dc.First(); k != nil && bytes.Compare(k, end) < 0; k, _ = dc.Next() {
+		c.DueSoon++
+	}
+	return c
+}

@@ -1,0 +1,149 @@
+package casefile
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+
+	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/vm"
+)
+
+// RuleEnv is what an eligibility, threshold or amount rule of the
+// catalogue can read. Money values are integer fen; yuan(n) converts whole
+// yuan, share(x, pct) takes pct percent of x rounded to the fen.
+type RuleEnv struct {
+	PerCapitaIncome   int64            `expr:"per_capita_income"`   // counted household income ÷ members, fen
+	HouseholdIncome   int64            `expr:"household_income"`    // counted household income per month, fen
+	Members           int              `expr:"members"`             // co-resident members
+	Covered           int              `expr:"covered"`             // members covered by monthly aid
+	Area              string           `expr:"area"`                // "urban" or "rural"
+	Age               int              `expr:"age"`                 // applicant's age in years
+	Sex               string           `expr:"sex"`                 // "M" or "F"
+	DisabilityGrade   int              `expr:"disability_grade"`    // 0 none, 1–4
+	Flag              map[string]bool  `expr:"flag"`                // applicant's flags: flag.student …
+	Standard          map[string]int64 `expr:"standard"`            // local standards, fen
+	Deposits          int64            `expr:"deposits"`            // household deposits and financial assets, fen
+	DepositsPerCapita int64            `expr:"deposits_per_capita"` // deposits ÷ members, fen
+	Homes             int              `expr:"homes"`               // homes owned
+	Vehicles          int              `expr:"vehicles"`            // vehicles other than disability vehicles and motorbikes
+	MedicalTotal      int64            `expr:"medical_total"`       // medical bills, total, fen
+	InsurancePaid     int64            `expr:"insurance_paid"`      // paid by insurance, fen
+	MedicalOOP        int64            `expr:"medical_oop"`         // compliant out-of-pocket cost, fen
+	Requested         int64            `expr:"requested"`           // amount requested, fen
+	Holding           []string         `expr:"holding"`             // project codes the household holds
+}
+
+// Rule is one compiled expression from the catalogue.
+type Rule struct {
+	Source  string
+	program *vm.Program
+}
+
+var ruleFuncs = []expr.Option{
+	expr.Function("yuan", func(p ...any) (any, error) {
+		return toInt(p[0]) * 100, nil
+	}, new(func(int) int)),
+	expr.Function("share", func(p ...any) (any, error) {
+		return int64(Share(Money(toInt(p[0])), toInt(p[1]))), nil
+	}, new(func(int, int) int)),
+}
+
+func toInt(v any) int64 {
+	switch x := v.(type) {
+	case int:
+		return int64(x)
+	case int64:
+		return x
+	case float64:
+		return int64(math.Round(x))
+	}
+	return 0
+}
+
+// compileRule compiles src against RuleEnv. want is reflect.Bool for
+// eligibility rules and reflect.Int for amounts (ints or floats allowed).
+func compileRule(src string, want reflect.Kind) (*Rule, error) {
+	opts := append([]expr.Option{expr.Env(RuleEnv{})}, ruleFuncs...)
+	if want == reflect.Bool {
+		opts = append(opts, expr.AsBool())
+	}
+	p, err := expr.Compile(src, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return &Rule{Source: src, program: p}, nil
+}
+
+// Bool evaluates a boolean rule. A nil rule is true.
+func (r *Rule) Bool(env *RuleEnv) (bool, error) {
+	if r == nil {
+		return true, nil
+	}
+	out, err := expr.Run(r.program, env)
+	if err != nil {
+		return false, fmt.Errorf("rule %q: %w", r.Source, err)
+	}
+	b, ok := out.(bool)
+	if !ok {
+		return false, fmt.Errorf("rule %q gave %T, not true/false", r.Source, out)
+	}
+	return b, nil
+}
+
+// Money evaluates an amount rule; a fractional result is rounded half up
+// to the fen.
+func (r *Rule) Money(env *RuleEnv) (Money, error) {
+	out, err := expr.Run(r.program, env)
+	if err != nil {
+		return 0, fmt.Errorf("rule %q: %w", r.Source, err)
+	}
+	switch x := out.(type) {
+	case int:
+		return Money(x), nil
+	case int64:
+		return Money(x), nil
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) || math.Abs(x) > float64(MaxMoney) {
+			return 0, fmt.Errorf("rule %q gave %v, not an amount", r.Source, x)
+		}
+		return Money(math.Round(x)), nil
+	}
+	return 0, fmt.Errorf("rule %q gave %T, not an amount", r.Source, out)
+}
+
+// CountRule is a boolean rule over the counts of a meeting: members,
+// present, recused, voting, agree, disagree, abstain.
+type CountRule struct {
+	Source  string
+	program *vm.Program
+}
+
+// CountEnv is what a meeting rule reads.
+type CountEnv struct {
+	Members  int `expr:"members"`  // members invited
+	Present  int `expr:"present"`  // members present
+	Recused  int `expr:"recused"`  // present members recused for the case
+	Voting   int `expr:"voting"`   // present, non-recused members
+	Agree    int `expr:"agree"`    // votes to agree
+	Disagree int `expr:"disagree"` // votes to disagree
+	Abstain  int `expr:"abstain"`  // abstentions
+}
+
+func compileCountRule(src string) (*CountRule, error) {
+	p, err := expr.Compile(src, expr.Env(CountEnv{}), expr.AsBool())
+	if err != nil {
+		return nil, err
+	}
+	return &CountRule{Source: src, program: p}, nil
+}
+
+// Eval evaluates the rule for env.
+func (r *CountRule) Eval(env CountEnv) bool {
+	out, err := expr.Run(r.program, env)
+	if err != nil {
+		return false
+	}
+	b, _ := out.(bool)
+	return b
+}

@@ -1,0 +1,483 @@
+package casefile
+
+import (
+	"strings"
+	"time"
+)
+
+// Sex of a person, derived from the identity number where there is one.
+type Sex string
+
+// Sexes.
+const (
+	Male   Sex = "M"
+	Female Sex = "F"
+)
+
+// Label returns 男/女 or Male/Female.
+func (s Sex) Label(lang Lang) string {
+	switch s {
+	case Male:
+		return T("男", "Male").In(lang)
+	case Female:
+		return T("女", "Female").In(lang)
+	}
+	return ""
+}
+
+// DocType is the kind of identity document a person is recorded with.
+type DocType string
+
+// Document types. People without a resident number (infants, foreigners)
+// are recorded with another document, a birth date and a guardian.
+const (
+	DocResidentID DocType = "resident_id"
+	DocBirthCert  DocType = "birth_certificate"
+	DocPassport   DocType = "passport"
+	DocOther      DocType = "other"
+)
+
+// Flag names for Person.Flags used by the default catalogue's rules.
+const (
+	FlagStudent           = "student"
+	FlagChildWithoutCarer = "child_without_carer"
+	FlagOrphan            = "orphan"
+	FlagVeteran           = "veteran"
+	FlagElderlyAlone      = "elderly_alone"
+	FlagSeriousIllness    = "serious_illness"
+)
+
+// Person is someone the hall knows: an applicant or a household member.
+type Person struct {
+	ID              uint64   `json:"id,omitempty"`
+	DocType         DocType  `json:"doc_type"`
+	DocNumber       string   `json:"doc_number"`
+	Name            string   `json:"name"`
+	Sex             Sex      `json:"sex,omitempty"`
+	Birth           Date     `json:"birth"`
+	Phone           string   `json:"phone,omitempty"`
+	Township        string   `json:"township,omitempty"`
+	Village         string   `json:"village,omitempty"`
+	Address         string   `json:"address,omitempty"`
+	DisabilityGrade int      `json:"disability_grade,omitempty"` // 0 none, 1 (most severe) to 4
+	Flags           []string `json:"flags,omitempty"`
+	// GuardianDoc and GuardianName identify the guardian of a person
+	// without a resident number; duplicate checks use name + birth +
+	// guardian for such people.
+	GuardianDoc  string `json:"guardian_doc,omitempty"`
+	GuardianName string `json:"guardian_name,omitempty"`
+}
+
+// HasFlag reports whether p carries flag f.
+func (p Person) HasFlag(f string) bool {
+	for _, g := range p.Flags {
+		if g == f {
+			return true
+		}
+	}
+	return false
+}
+
+// Key is the identity under which the store finds p again: the resident
+// number, or document type and number, or name + birth date + guardian
+// when there is no number.
+func (p Person) Key() string {
+	switch {
+	case p.DocType == DocResidentID || (p.DocType == "" && p.DocNumber != ""):
+		return "R:" + p.DocNumber
+	case p.DocNumber != "":
+		return "D:" + string(p.DocType) + ":" + p.DocNumber
+	default:
+		return "N:" + p.Name + "|" + p.Birth.String() + "|" + p.GuardianDoc
+	}
+}
+
+// AgeOn returns p's age in whole years on d (0 when the birth date is not
+// known).
+func (p Person) AgeOn(d Date) int {
+	if p.Birth.IsZero() {
+		return 0
+	}
+	age := d.Year - p.Birth.Year
+	if d.Month < p.Birth.Month || (d.Month == p.Birth.Month && d.Day < p.Birth.Day) {
+		age--
+	}
+	if age < 0 {
+		return 0
+	}
+	return age
+}
+
+// MaskedDoc returns the masked document number.
+func (p Person) MaskedDoc() string { return MaskID(p.DocNumber) }
+
+// Area is where a household is registered: urban or rural standards apply.
+type Area string
+
+// Areas.
+const (
+	Urban Area = "urban"
+	Rural Area = "rural"
+)
+
+// Income is one monthly income of a household member.
+type Income struct {
+	Kind    string `json:"kind"`             // income kind key from the catalogue
+	Source  string `json:"source,omitempty"` // employer, payer or department
+	Monthly Money  `json:"monthly"`
+}
+
+// Member is one co-resident household member with their incomes.
+type Member struct {
+	Person   Person   `json:"person"`
+	Relation string   `json:"relation"` // 本人, 配偶, 子女, 父母 …
+	Incomes  []Income `json:"incomes,omitempty"`
+}
+
+// Household is a co-resident household as recorded at intake. The
+// applicant is the member whose Relation is "本人" (or the first).
+type Household struct {
+	Area    Area     `json:"area"`
+	Members []Member `json:"members"`
+}
+
+// RelationSelf marks the applicant among household members.
+const RelationSelf = "本人"
+
+// Channel is how an application reached the hall.
+type Channel string
+
+// Channels.
+const (
+	ChannelWindow     Channel = "window"
+	ChannelMobile     Channel = "mobile"
+	ChannelTownship   Channel = "township"
+	ChannelDepartment Channel = "department"
+	ChannelOutreach   Channel = "outreach"
+)
+
+// Channels lists the channels in display order.
+var Channels = []Channel{ChannelWindow, ChannelMobile, ChannelTownship, ChannelDepartment, ChannelOutreach}
+
+// Label returns the channel's name in lang.
+func (c Channel) Label(lang Lang) string {
+	switch c {
+	case ChannelWindow:
+		return T("窗口受理", "window").In(lang)
+	case ChannelMobile:
+		return T("掌上申请", "mobile").In(lang)
+	case ChannelTownship:
+		return T("镇街代办", "township").In(lang)
+	case ChannelDepartment:
+		return T("部门推送", "department list").In(lang)
+	case ChannelOutreach:
+		return T("主动发现", "outreach").In(lang)
+	}
+	return string(c)
+}
+
+// ParseChannel reads a channel key or its Chinese label; empty is window.
+func ParseChannel(s string) (Channel, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ChannelWindow, true
+	}
+	for _, c := range Channels {
+		if s == string(c) || s == c.Label(ZH) || s == c.Label(EN) {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// Status is where a case stands in its life cycle.
+type Status string
+
+// Statuses, per DOMAIN.md's life cycle.
+const (
+	StatusReceived  Status = "received"
+	StatusVerifying Status = "verifying"
+	StatusReady     Status = "ready"
+	StatusApproved  Status = "approved"
+	StatusRejected  Status = "rejected"
+	StatusDeferred  Status = "deferred"
+	StatusNotified  Status = "notified"
+	StatusClosed    Status = "closed"
+	StatusWithdrawn Status = "withdrawn"
+)
+
+// Statuses lists every status in life-cycle order.
+var Statuses = []Status{StatusReceived, StatusVerifying, StatusReady, StatusApproved, StatusRejected,
+	StatusDeferred, StatusNotified, StatusClosed, StatusWithdrawn}
+
+// Label returns the status name in lang.
+func (s Status) Label(lang Lang) string {
+	zh := map[Status]string{StatusReceived: "已受理", StatusVerifying: "核查中", StatusReady: "待研判",
+		StatusApproved: "已批准", StatusRejected: "不予救助", StatusDeferred: "暂缓", StatusNotified: "已告知",
+		StatusClosed: "已办结", StatusWithdrawn: "已撤回"}
+	en := map[Status]string{StatusReceived: "received", StatusVerifying: "verifying", StatusReady: "ready",
+		StatusApproved: "approved", StatusRejected: "rejected", StatusDeferred: "deferred", StatusNotified: "notified",
+		StatusClosed: "closed", StatusWithdrawn: "withdrawn"}
+	if lang == EN {
+		return en[s]
+	}
+	if l, ok := zh[s]; ok {
+		return l
+	}
+	return string(s)
+}
+
+// ParseStatus reads an English status key.
+func ParseStatus(s string) (Status, bool) {
+	for _, st := range Statuses {
+		if string(st) == s {
+			return st, true
+		}
+	}
+	return "", false
+}
+
+// Open reports whether a case in status s is still undecided (it can
+// still be verified, put on an agenda or withdrawn).
+func (s Status) Open() bool {
+	return s == StatusReceived || s == StatusVerifying || s == StatusReady || s == StatusDeferred
+}
+
+// Holding reports whether a case in status s grants its kept projects.
+func (s Status) Holding() bool { return s == StatusApproved || s == StatusNotified }
+
+// transitions lists the allowed moves of the life cycle.
+var transitions = map[Status][]Status{
+	StatusReceived:  {StatusVerifying, StatusReady, StatusWithdrawn},
+	StatusVerifying: {StatusReady, StatusWithdrawn},
+	StatusReady:     {StatusVerifying, StatusApproved, StatusRejected, StatusDeferred, StatusWithdrawn},
+	StatusDeferred:  {StatusVerifying, StatusReady, StatusWithdrawn},
+	StatusApproved:  {StatusNotified},
+	StatusRejected:  {StatusNotified},
+	StatusNotified:  {StatusClosed},
+}
+
+// CanMove reports whether the life cycle allows from → to.
+func CanMove(from, to Status) bool {
+	for _, s := range transitions[from] {
+		if s == to {
+			return true
+		}
+	}
+	return false
+}
+
+// Outcome of one application after a decision or a duplicate resolution.
+type Outcome string
+
+// Outcomes.
+const (
+	OutcomePending  Outcome = ""
+	OutcomeGranted  Outcome = "granted"
+	OutcomeDeclined Outcome = "declined"
+)
+
+// Application is one project applied for within a case.
+type Application struct {
+	Project   string `json:"project"`   // project code
+	Requested Money  `json:"requested"` // what the applicant asked for (0: by rule)
+	Proposed  Money  `json:"proposed"`  // what the rules or the verifier propose
+	// Dedup is set by the batch "same policy only once" resolution.
+	Dedup *DedupMark `json:"dedup,omitempty"`
+	// Outcome, Granted, StartMonth and Months are set by a decision.
+	Outcome    Outcome `json:"outcome,omitempty"`
+	Granted    Money   `json:"granted,omitempty"`
+	StartMonth string  `json:"start_month,omitempty"` // "2026-12" for monthly aid
+	Months     int     `json:"months,omitempty"`
+	Reason     string  `json:"reason,omitempty"` // why declined
+}
+
+// DedupMark records what the batch resolution decided for an application.
+type DedupMark struct {
+	Keep   bool      `json:"keep"`
+	Reason string    `json:"reason,omitempty"`
+	Group  string    `json:"group"`
+	At     time.Time `json:"at"`
+}
+
+// EvidenceKind is the kind of a verification evidence item.
+type EvidenceKind string
+
+// Evidence kinds.
+const (
+	EvIncomeCheck     EvidenceKind = "income_check"
+	EvAssetCheck      EvidenceKind = "asset_check"
+	EvVehicle         EvidenceKind = "vehicle"
+	EvHousing         EvidenceKind = "housing"
+	EvHomeVisit       EvidenceKind = "home_visit"
+	EvAppraisal       EvidenceKind = "democratic_appraisal"
+	EvMedicalBill     EvidenceKind = "medical_bill"
+	EvDepartmentCheck EvidenceKind = "department_check"
+)
+
+// EvidenceKinds lists the kinds in display order.
+var EvidenceKinds = []EvidenceKind{EvIncomeCheck, EvAssetCheck, EvVehicle, EvHousing, EvHomeVisit,
+	EvAppraisal, EvMedicalBill, EvDepartmentCheck}
+
+// Label returns the kind's name in lang.
+func (k EvidenceKind) Label(lang Lang) string {
+	t := map[EvidenceKind]Text{
+		EvIncomeCheck:     {"家庭收入核对", "income check"},
+		EvAssetCheck:      {"家庭财产核对", "asset check"},
+		EvVehicle:         {"车辆核对", "vehicle check"},
+		EvHousing:         {"住房核对", "housing check"},
+		EvHomeVisit:       {"入户调查", "home visit"},
+		EvAppraisal:       {"民主评议", "democratic appraisal"},
+		EvMedicalBill:     {"医疗费用票据", "medical bill"},
+		EvDepartmentCheck: {"部门核查", "department check"},
+	}[k]
+	if t.ZH == "" {
+		return string(k)
+	}
+	return t.In(lang)
+}
+
+// ParseEvidenceKind reads a kind key.
+func ParseEvidenceKind(s string) (EvidenceKind, bool) {
+	for _, k := range EvidenceKinds {
+		if string(k) == s || k.Label(ZH) == s {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// Evidence is one verification item of a case, with its source and date.
+type Evidence struct {
+	Kind       EvidenceKind `json:"kind"`
+	Department string       `json:"department"` // source department key
+	Verifier   string       `json:"verifier"`
+	Date       Date         `json:"date"`
+	Note       string       `json:"note,omitempty"`
+	// Figures of an economic check.
+	MonthlyIncome Money `json:"monthly_income,omitempty"` // verified counted household income per month
+	Deposits      Money `json:"deposits,omitempty"`       // deposits and financial assets
+	Homes         int   `json:"homes,omitempty"`
+	Vehicles      int   `json:"vehicles,omitempty"` // vehicles other than a disability vehicle or motorbike
+	// Figures of a medical bill.
+	MedicalTotal  Money `json:"medical_total,omitempty"`
+	InsurancePaid Money `json:"insurance_paid,omitempty"`
+	Compliant     Money `json:"compliant_oop,omitempty"` // compliant out-of-pocket cost
+	// Passed is the verdict of a home visit, appraisal or department check.
+	Passed *bool `json:"passed,omitempty"`
+}
+
+// Severity of a finding.
+type Severity string
+
+// Severities.
+const (
+	SevInfo    Severity = "info"
+	SevWarning Severity = "warning"
+	SevError   Severity = "error"
+)
+
+// FindingKind is what a finding is about.
+type FindingKind string
+
+// Finding kinds.
+const (
+	FindIncome      FindingKind = "income"
+	FindEligibility FindingKind = "eligibility"
+	FindAssets      FindingKind = "assets"
+	FindDuplicate   FindingKind = "duplicate"
+	FindMissingEv   FindingKind = "missing_evidence"
+	FindMissingDoc  FindingKind = "missing_document"
+	FindDeadline    FindingKind = "deadline"
+	FindAmount      FindingKind = "amount"
+)
+
+// Finding is something the system found about a case, with its figures.
+type Finding struct {
+	Kind     FindingKind      `json:"kind"`
+	Severity Severity         `json:"severity"`
+	Project  string           `json:"project,omitempty"`
+	Text     Text             `json:"message"`
+	Figures  map[string]Money `json:"figures,omitempty"`
+}
+
+// HistoryEntry is one recorded change of a case.
+type HistoryEntry struct {
+	Seq    uint32    `json:"seq"`
+	At     time.Time `json:"at"`
+	Who    string    `json:"who"`
+	Action string    `json:"action"` // intake, evidence, status, dedup, decision, print …
+	From   Status    `json:"from,omitempty"`
+	To     Status    `json:"to,omitempty"`
+	Why    string    `json:"why,omitempty"`
+	Prev   string    `json:"prev"` // hex SHA-256 of the previous entry ("" for the first)
+	Hash   string    `json:"hash"` // hex SHA-256 of this entry with Prev
+}
+
+// Decision is what a meeting decided for a case; set on the case when the
+// decision is recorded.
+type Decision struct {
+	Session   string    `json:"session"` // meeting session number
+	Result    Status    `json:"result"`  // approved, rejected or deferred
+	Reason    string    `json:"reason,omitempty"`
+	Reference string    `json:"reference,omitempty"` // letter reference number
+	At        time.Time `json:"at"`
+	By        string    `json:"by"`
+	Refers    string    `json:"refers,omitempty"` // earlier decision's session this one reconsiders
+}
+
+// Case is one intake: an applicant, the household as recorded, the
+// projects applied for, evidence, status and deadline.
+type Case struct {
+	Seq         uint64        `json:"seq"`
+	Number      string        `json:"number"` // e.g. "2026-000123"
+	ApplicantID uint64        `json:"applicant_id"`
+	Applicant   Person        `json:"applicant"`
+	Household   Household     `json:"household"`
+	Apps        []Application `json:"applications"`
+	Documents   []string      `json:"documents,omitempty"` // documents received
+	Channel     Channel       `json:"channel"`
+	Received    time.Time     `json:"received_at"`
+	Status      Status        `json:"status"`
+	Deadline    Date          `json:"deadline"`
+	Evidence    []Evidence    `json:"evidence,omitempty"`
+	Note        string        `json:"note,omitempty"`
+	Officer     string        `json:"officer"`
+	Decision    *Decision     `json:"decision,omitempty"`
+	Missing     []string      `json:"to_verify,omitempty"` // what a deferral asks to verify
+	Version     uint64        `json:"version"`
+	Updated     time.Time     `json:"updated_at"`
+}
+
+// ReceivedDate is the calendar day the case was received.
+func (c *Case) ReceivedDate() Date { return DateOf(c.Received) }
+
+// App returns the application for project code, or nil.
+func (c *Case) App(code string) *Application {
+	for i := range c.Apps {
+		if c.Apps[i].Project == code {
+			return &c.Apps[i]
+		}
+	}
+	return nil
+}
+
+// HasEvidence reports whether the case has an evidence item of kind k.
+func (c *Case) HasEvidence(k EvidenceKind) bool {
+	for _, e := range c.Evidence {
+		if e.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// HasDocument reports whether document d was received.
+func (c *Case) HasDocument(d string) bool {
+	for _, x := range c.Documents {
+		if x == d {
+			return true
+		}
+	}
+	return false
+}
