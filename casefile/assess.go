@@ -24,7 +24,7 @@ type IncomeSummary struct {
 // divided by the co-resident members and rounded to the fen.
 func (cat *Catalog) Income(c *Case) IncomeSummary {
 	var s IncomeSummary
-	s.Members = len(c.Household.Members)
+	s.Members = c.Household.Count()
 	for _, m := range c.Household.Members {
 		for _, in := range m.Incomes {
 			if k := cat.IncomeKind(in.Kind); k != nil && !k.Counted {
@@ -152,16 +152,22 @@ func (cat *Catalog) Findings(c *Case, today Date, conflicts []Conflict, holding 
 				if inc.Verified {
 					src = T("核对", "verified")
 				}
-				if inc.PerCapita > line {
+				switch {
+				case inc.PerCapita > line:
 					f.Severity = SevError
 					f.Text = Text{
 						ZH: fmt.Sprintf("「%s」：%s人均月收入 %s 元，高于标准 %s 元（高出 %s 元）", p.Name, src.ZH, inc.PerCapita, line, inc.PerCapita-line),
 						EN: fmt.Sprintf("%s: %s per-capita monthly income %s yuan is above the line of %s yuan (by %s yuan)", p.Label(EN), src.EN, inc.PerCapita, line, inc.PerCapita-line)}
-				} else {
+				case inc.PerCapita == line:
+					f.Severity = SevError
+					f.Text = Text{
+						ZH: fmt.Sprintf("「%s」：%s人均月收入 %s 元，等于标准 %s 元，未低于标准", p.Name, src.ZH, inc.PerCapita, line),
+						EN: fmt.Sprintf("%s: %s per-capita monthly income %s yuan equals the line of %s yuan; it is not below it", p.Label(EN), src.EN, inc.PerCapita, line)}
+				default:
 					f.Severity = SevInfo
 					f.Text = Text{
-						ZH: fmt.Sprintf("「%s」：%s人均月收入 %s 元，不高于标准 %s 元（差额 %s 元）", p.Name, src.ZH, inc.PerCapita, line, line-inc.PerCapita),
-						EN: fmt.Sprintf("%s: %s per-capita monthly income %s yuan is within the line of %s yuan (gap %s yuan)", p.Label(EN), src.EN, inc.PerCapita, line, line-inc.PerCapita)}
+						ZH: fmt.Sprintf("「%s」：%s人均月收入 %s 元，低于标准 %s 元（差额 %s 元）", p.Name, src.ZH, inc.PerCapita, line, line-inc.PerCapita),
+						EN: fmt.Sprintf("%s: %s per-capita monthly income %s yuan is below the line of %s yuan (gap %s yuan)", p.Label(EN), src.EN, inc.PerCapita, line, line-inc.PerCapita)}
 				}
 				out = append(out, f)
 			}

@@ -318,17 +318,19 @@ func ParseCatalog(data []byte, name string) (*Catalog, error) {
 			c.Calendar.Workdays[d] = true
 		}
 	}
+	seenStd := map[string]bool{}
 	for _, s := range f.Standards {
 		where := "standard " + s.Key
 		m, err := ParseMoney(s.Amount)
 		switch {
 		case s.Key == "":
 			bad("standards", "a standard has no key")
-		case c.stdMap[s.Key] != 0:
+		case seenStd[s.Key]:
 			bad(where, "duplicate key")
 		case err != nil:
 			bad(where, "amount %q: %v", s.Amount, err)
 		default:
+			seenStd[s.Key] = true
 			c.stdMap[s.Key] = int64(m)
 			c.Standards = append(c.Standards, Standard{Key: s.Key, Name: s.Name, NameEN: s.NameEN, Amount: m})
 		}
@@ -445,6 +447,13 @@ func ParseCatalog(data []byte, name string) (*Catalog, error) {
 			c.byName[p.NameEN] = p
 		}
 		c.Projects = append(c.Projects, p)
+	}
+	for _, p := range c.Projects {
+		for _, r := range []*Rule{p.Threshold, p.Eligibility, p.Amount} {
+			for _, msg := range r.unknownNames(c) {
+				bad("project "+p.Code, "%s", msg)
+			}
+		}
 	}
 	qs, as := f.Meeting.Quorum, f.Meeting.Approve
 	if qs == "" {

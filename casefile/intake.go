@@ -183,6 +183,9 @@ func (cat *Catalog) Validate(d *Draft, today Date) error {
 		d.Household.Members = append([]Member{{Person: d.Applicant, Relation: RelationSelf}}, d.Household.Members...)
 		self = 0
 	}
+	if d.Household.Size < 0 || d.Household.Size > MaxMembers {
+		add("household.size", T("家庭人口 %d 不合理", "household size %d is absurd", d.Household.Size))
+	}
 	if len(d.Household.Members) > MaxMembers {
 		add("household.members", T("家庭成员过多（%d 人）", "too many household members (%d)", len(d.Household.Members)))
 	}

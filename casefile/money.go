@@ -1,6 +1,7 @@
 package casefile
 
 import (
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -58,6 +59,23 @@ func (m *Money) UnmarshalText(b []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// UnmarshalJSON reads a yuan amount given as a JSON string ("1750.50")
+// or number (1750.5).
+func (m *Money) UnmarshalJSON(b []byte) error {
+	s := string(b)
+	if s == "null" {
+		return nil
+	}
+	if len(s) >= 2 && s[0] == '"' {
+		var str string
+		if err := json.Unmarshal(b, &str); err != nil {
+			return err
+		}
+		s = str
+	}
+	return m.UnmarshalText([]byte(s))
 }
 
 // ErrBadAmount is returned for an amount that is not a number of yuan with

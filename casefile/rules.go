@@ -6,6 +6,7 @@ import (
 	"reflect"
 
 	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/vm"
 )
 
@@ -73,6 +74,55 @@ func compileRule(src string, want reflect.Kind) (*Rule, error) {
 		return nil, err
 	}
 	return &Rule{Source: src, program: p}, nil
+}
+
+// knownFlags are the person flags a rule may test with flag.NAME.
+var knownFlags = map[string]bool{FlagStudent: true, FlagChildWithoutCarer: true, FlagOrphan: true,
+	FlagVeteran: true, FlagElderlyAlone: true, FlagSeriousIllness: true}
+
+// unknownNames walks the rule's syntax tree for names a map lookup would
+// silently read as zero: standard.KEY of no standard, flag.NAME of no
+// flag, and "CODE" in holding of no project. nil rules have none.
+func (r *Rule) unknownNames(c *Catalog) []string {
+	if r == nil {
+		return nil
+	}
+	v := &nameCheck{cat: c}
+	node := r.program.Node()
+	ast.Walk(&node, v)
+	return v.probs
+}
+
+type nameCheck struct {
+	cat   *Catalog
+	probs []string
+}
+
+func (v *nameCheck) Visit(node *ast.Node) {
+	switch n := (*node).(type) {
+	case *ast.MemberNode:
+		id, ok := n.Node.(*ast.IdentifierNode)
+		key, ok2 := n.Property.(*ast.StringNode)
+		if !ok || !ok2 {
+			return
+		}
+		switch id.Value {
+		case "standard":
+			if _, known := v.cat.stdMap[key.Value]; !known {
+				v.probs = append(v.probs, fmt.Sprintf("unknown standard %q", key.Value))
+			}
+		case "flag":
+			if !knownFlags[key.Value] {
+				v.probs = append(v.probs, fmt.Sprintf("unknown flag %q", key.Value))
+			}
+		}
+	case *ast.BinaryNode:
+		id, ok := n.Right.(*ast.IdentifierNode)
+		code, ok2 := n.Left.(*ast.StringNode)
+		if n.Operator == "in" && ok && ok2 && id.Value == "holding" && v.cat.projects[code.Value] == nil {
+			v.probs = append(v.probs, fmt.Sprintf("unknown project %q in holding", code.Value))
+		}
+	}
 }
 
 // Bool evaluates a boolean rule. A nil rule is true.

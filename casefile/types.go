@@ -139,6 +139,18 @@ type Member struct {
 type Household struct {
 	Area    Area     `json:"area"`
 	Members []Member `json:"members"`
+	// Size is the declared number of co-resident members when not all of
+	// them are listed (a department's list gives only the count).
+	Size int `json:"size,omitempty"`
+}
+
+// Count is the number of co-resident members: the listed ones, or the
+// declared size when larger.
+func (h Household) Count() int {
+	if h.Size > len(h.Members) {
+		return h.Size
+	}
+	return len(h.Members)
 }
 
 // RelationSelf marks the applicant among household members.

@@ -1,0 +1,174 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"hall/casefile"
+)
+
+func (a *app) newCaseCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "case",
+		Short: "Work with one case",
+	}
+	cmd.AddCommand(a.newCaseShowCommand())
+	return cmd
+}
+
+// caseDetail is `hall case show --json`: the case with its findings,
+// income figures and history.
+type caseDetail struct {
+	*casefile.Case
+	Income    casefile.IncomeSummary  `json:"income"`
+	Findings  []findingJSON           `json:"findings"`
+	Household []casefile.Aid          `json:"household_aid"`
+	History   []casefile.HistoryEntry `json:"history"`
+}
+
+type findingJSON struct {
+	Kind     casefile.FindingKind      `json:"kind"`
+	Severity casefile.Severity         `json:"severity"`
+	Project  string                    `json:"project,omitempty"`
+	Message  string                    `json:"message"`
+	Figures  map[string]casefile.Money `json:"figures,omitempty"`
+}
+
+func (a *app) newCaseShowCommand() *cobra.Command {
+	var asJSON, reveal bool
+	cmd := &cobra.Command{
+		Use:   "show NUMBER",
+		Short: "Show a case: applicant, household, projects, evidence, findings and history",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := a.open(!reveal)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			var d caseDetail
+			load := func(t *casefile.Tx) error {
+				c, err := t.Case(args[0])
+				if err != nil {
+					return err
+				}
+				if reveal {
+					if err := t.AddHistory(c, casefile.Change{Who: who(), Action: "reveal", Why: "case show --reveal"}); err != nil {
+						return err
+					}
+				}
+				d.Case = c
+				d.Income = st.Catalog().Income(c)
+				for _, f := range t.Assess(c) {
+					d.Findings = append(d.Findings, findingJSON{Kind: f.Kind, Severity: f.Severity, Project: f.Project, Message: f.Text.In(a.lang), Figures: f.Figures})
+				}
+				if d.Household, err = t.HouseholdAid(&c.Household); err != nil {
+					return err
+				}
+				d.History, err = t.History(c.Seq)
+				return err
+			}
+			if reveal {
+				err = st.Update(load)
+			} else {
+				err = st.View(load)
+			}
+			if err != nil {
+				return err
+			}
+			if !reveal {
+				maskCase(d.Case)
+			}
+			if asJSON {
+				return writeJSON(cmd.OutOrStdout(), d)
+			}
+			a.printCase(cmd.OutOrStdout(), st.Catalog(), &d)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&reveal, "reveal", false, "show full ID numbers and phones (recorded in the case history)")
+	return cmd
+}
+
+// maskCase masks ID numbers and phones of the applicant and members.
+func maskCase(c *casefile.Case) {
+	mask := func(p *casefile.Person) {
+		p.DocNumber = casefile.MaskID(p.DocNumber)
+		p.Phone = casefile.MaskPhone(p.Phone)
+		p.GuardianDoc = casefile.MaskID(p.GuardianDoc)
+	}
+	mask(&c.Applicant)
+	for i := range c.Household.Members {
+		mask(&c.Household.Members[i].Person)
+	}
+}
+
+func (a *app) printCase(w io.Writer, cat *casefile.Catalog, d *caseDetail) {
+	c := d.Case
+	L := a.lang
+	fmt.Fprintf(w, "%s %s  [%s]\n", a.t("案件", "Case"), c.Number, c.Status.Label(L))
+	fmt.Fprintf(w, "%s: %s  %s  %s  %s\n", a.t("申请人", "Applicant"), c.Applicant.Name, c.Applicant.DocNumber, c.Applicant.Sex.Label(L), c.Applicant.Phone)
+	fmt.Fprintf(w, "%s: %s %s %s\n", a.t("住址", "Address"), c.Applicant.Township, c.Applicant.Village, c.Applicant.Address)
+	fmt.Fprintf(w, "%s: %s  %s: %s  %s: %s\n", a.t("受理", "Received"), c.Received.Format("2006-01-02 15:04"),
+		a.t("渠道", "Channel"), c.Channel.Label(L), a.t("办理期限", "Deadline"), c.Deadline)
+	fmt.Fprintf(w, "\n%s (%d %s, %s)\n", a.t("家庭成员", "Household"), c.Household.Count(), a.t("人", "members"), c.Household.Area)
+	for _, m := range c.Household.Members {
+		var inc []string
+		for _, in := range m.Incomes {
+			name := in.Kind
+			if k := cat.IncomeKind(in.Kind); k != nil {
+				name = k.Name
+				if L == casefile.EN {
+					name = k.NameEN
+				}
+				if !k.Counted {
+					name += a.t("（不计入）", " (excluded)")
+				}
+			}
+			inc = append(inc, fmt.Sprintf("%s %s", name, in.Monthly))
+		}
+		fmt.Fprintf(w, "  %s %s %s  %s\n", m.Relation, m.Person.Name, m.Person.DocNumber, strings.Join(inc, "; "))
+	}
+	fmt.Fprintf(w, "%s: %s %s, %s %s\n", a.t("计入月收入", "Counted monthly income"), d.Income.Counted, a.t("元", "yuan"),
+		a.t("人均", "per capita"), d.Income.PerCapita)
+	fmt.Fprintf(w, "\n%s\n", a.t("申请项目", "Projects"))
+	for _, ap := range c.Apps {
+		name, dept := ap.Project, ""
+		if p := cat.Project(ap.Project); p != nil {
+			name = p.Label(L)
+			if dd := cat.Department(p.Department); dd != nil {
+				dept = dd.Label(L)
+			}
+		}
+		line := fmt.Sprintf("  %s %s (%s) %s %s", ap.Project, name, dept, a.t("拟", "proposed"), ap.Proposed)
+		if ap.Dedup != nil && !ap.Dedup.Keep {
+			line += "  ⚠ " + ap.Dedup.Reason
+		}
+		if ap.Outcome != "" {
+			line += fmt.Sprintf("  → %s %s", ap.Outcome, ap.Granted)
+		}
+		fmt.Fprintln(w, line)
+	}
+	if len(c.Evidence) > 0 {
+		fmt.Fprintf(w, "\n%s\n", a.t("核查材料", "Evidence"))
+		for _, e := range c.Evidence {
+			dept := e.Department
+			if dd := cat.Department(e.Department); dd != nil {
+				dept = dd.Label(L)
+			}
+			fmt.Fprintf(w, "  %s  %s  %s  %s  %s\n", e.Date, e.Kind.Label(L), dept, e.Verifier, e.Note)
+		}
+	}
+	fmt.Fprintf(w, "\n%s\n", a.t("系统发现", "Findings"))
+	for _, f := range d.Findings {
+		fmt.Fprintf(w, "  [%s] %s\n", f.Severity, f.Message)
+	}
+	fmt.Fprintf(w, "\n%s\n", a.t("办理记录", "History"))
+	for _, h := range d.History {
+		fmt.Fprintf(w, "  %s  %-14s %-8s %s\n", h.At.Format("2006-01-02 15:04"), h.Who, h.Action, h.Why)
+	}
+}

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"hall/casefile"
+)
+
+func (a *app) newDedupCommand() *cobra.Command {
+	var asJSON, apply bool
+	cmd := &cobra.Command{
+		Use:   "dedup",
+		Short: `Resolve "the same policy is enjoyed only once" over all open cases`,
+		Long: `Per person and group of projects serving the same need, keep the open
+application with the single highest proposed amount and mark the others to
+decline, with a reason naming the kept project and department. Ties go to the
+earliest received, then the lowest case number. Without --apply nothing is
+written.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := a.open(!apply)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			rep, err := st.ResolveDuplicates(apply, who())
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(cmd.OutOrStdout(), a.dedupJSON(rep))
+			}
+			a.printDedup(cmd, st.Catalog(), rep, apply)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&apply, "apply", false, "write the keep/decline marks to the cases (recorded in their history)")
+	return cmd
+}
+
+type dedupAppJSON struct {
+	CaseNumber string         `json:"case_number"`
+	Department string         `json:"department"`
+	Project    string         `json:"project"`
+	Amount     casefile.Money `json:"amount"`
+	Received   casefile.Date  `json:"received"`
+	Keep       bool           `json:"keep"`
+	Reason     string         `json:"reason"`
+}
+
+type dedupGroupJSON struct {
+	Person       string         `json:"person"`
+	IDNumber     string         `json:"id_number"`
+	Group        string         `json:"group"`
+	Period       string         `json:"period"`
+	Applications []dedupAppJSON `json:"applications"`
+}
+
+func (a *app) dedupJSON(rep *casefile.DedupReport) any {
+	groups := []dedupGroupJSON{}
+	for _, g := range rep.Groups {
+		gj := dedupGroupJSON{Person: g.Person, IDNumber: g.IDMasked, Group: g.Group, Period: g.Period}
+		for _, ap := range g.Apps {
+			gj.Applications = append(gj.Applications, dedupAppJSON{CaseNumber: ap.CaseNumber, Department: ap.Department,
+				Project: ap.Project, Amount: ap.Amount, Received: ap.Received, Keep: ap.Keep, Reason: ap.Reason.In(a.lang)})
+		}
+		groups = append(groups, gj)
+	}
+	return map[string]any{"groups": groups, "totals": rep.Totals, "changed": rep.Changed}
+}
+
+func (a *app) printDedup(cmd *cobra.Command, cat *casefile.Catalog, rep *casefile.DedupReport, applied bool) {
+	w := cmd.OutOrStdout()
+	if len(rep.Groups) == 0 {
+		fmt.Fprintln(w, a.t("没有重复申请。", "no duplicate applications."))
+		return
+	}
+	for _, g := range rep.Groups {
+		gname := g.Group
+		if gg := cat.Group(g.Group); gg != nil {
+			gname = gg.Label(a.lang)
+		}
+		fmt.Fprintf(w, "%s %s — %s (%s)\n", g.Person, g.IDMasked, gname, g.Period)
+		var rows [][]string
+		for _, ap := range g.Apps {
+			mark := a.t("不予重复", "decline")
+			if ap.Keep {
+				mark = a.t("保留", "keep")
+			}
+			dept := ap.Department
+			if d := cat.Department(ap.Department); d != nil {
+				dept = d.Label(a.lang)
+			}
+			rows = append(rows, []string{"  " + mark, ap.CaseNumber, dept, ap.Project, ap.Amount.Grouped()})
+		}
+		table(w, []string{"  " + a.t("结果", "result"), a.t("案件", "case"), a.t("部门", "department"), a.t("项目", "project"), a.t("金额", "amount")}, rows)
+		fmt.Fprintln(w)
+	}
+	t := rep.Totals
+	fmt.Fprintf(w, a.t("共 %d 组 %d 项申请：保留 %d 项（%s 元），不予重复 %d 项（%s 元）\n",
+		"%d groups, %d applications: %d kept (%s yuan), %d to decline (%s yuan)\n"),
+		t.Groups, t.Applications, t.Kept, t.KeptAmount.Grouped(), t.Declined, t.DeclinedAmount.Grouped())
+	if applied {
+		fmt.Fprintf(w, a.t("已写入 %d 个案件。\n", "marks written to %d cases.\n"), rep.Changed)
+	} else {
+		fmt.Fprintln(w, a.t("（未写入；加 --apply 写入案件）", "(nothing written; add --apply to mark the cases)"))
+	}
+}
