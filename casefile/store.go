@@ -114,6 +114,10 @@ func Open(path string, cat *Catalog, opt Options) (*Store, error) {
 		return nil, translateOpenError(path, err)
 	}
 	s := &Store{db: db, cat: cat, now: opt.Now, path: path}
+	if err := s.checkSize(); err != nil {
+		db.Close()
+		return nil, err
+	}
 	if err := s.init(opt.ReadOnly); err != nil {
 		db.Close()
 		return nil, err
@@ -145,6 +149,21 @@ func translateOpenError(path string, err error) error {
 	return ErrDatabaseOpen.Withf("%s：%v", "%s: %v", path, err)
 }
 
+// checkSize refuses a file shorter than the pages its meta page claims: a
+// truncated copy would fault when those pages are read.
+func (s *Store) checkSize() error {
+	fi, err := os.Stat(s.path)
+	if err != nil {
+		return ErrDatabaseOpen.Withf("%v", "%v", err)
+	}
+	return s.db.View(func(tx *bolt.Tx) error {
+		if tx.Size() > fi.Size() {
+			return ErrDatabaseCorrupt.Withf("%s（文件被截断：应有 %d 字节，实有 %d 字节）", "%s (truncated: %d bytes expected, %d found)", s.path, tx.Size(), fi.Size())
+		}
+		return nil
+	})
+}
+
 func (s *Store) init(readOnly bool) error {
 	if readOnly {
 		return s.db.View(func(tx *bolt.Tx) error {
@@ -157,10 +176,9 @@ func (s *Store) init(readOnly bool) error {
 	}
 	return s.db.Update(func(tx *bolt.Tx) error {
 		fresh := tx.Bucket(bMeta) == nil
-		if fresh && tx.Stats().PageCount > 0 {
+		if fresh {
 			// A bbolt file that has buckets of another program.
-			c := tx.Cursor()
-			if k, _ := c.First(); k != nil {
+			if k, _ := tx.Cursor().First(); k != nil {
 				return ErrDatabaseCorrupt.Withf("%s 属于另一个程序（含有 %q）", "%s belongs to another program (has %q)", s.path, k)
 			}
 		}

@@ -15,14 +15,14 @@ var nowFunc = time.Now
 
 // caseSummary is one line of `hall cases --json`.
 type caseSummary struct {
-	Number   string            `json:"number"`
-	Name     string            `json:"name"`
-	IDNumber string            `json:"id_number"` // masked
-	Status   casefile.Status   `json:"status"`
-	Received string            `json:"received_at"`
-	Deadline casefile.Date     `json:"deadline"`
-	Channel  casefile.Channel  `json:"channel"`
-	Projects []summaryProject  `json:"projects"`
+	Number   string           `json:"number"`
+	Name     string           `json:"name"`
+	IDNumber string           `json:"id_number"` // masked
+	Status   casefile.Status  `json:"status"`
+	Received string           `json:"received_at"`
+	Deadline casefile.Date    `json:"deadline"`
+	Channel  casefile.Channel `json:"channel"`
+	Projects []summaryProject `json:"projects"`
 }
 
 type summaryProject struct {
@@ -49,10 +49,10 @@ func summarize(cat *casefile.Catalog, c *casefile.Case) caseSummary {
 
 func (a *app) newCasesCommand() *cobra.Command {
 	var (
-		asJSON              bool
-		status, project, q  string
-		dept                string
-		limit               int
+		asJSON             bool
+		status, project, q string
+		dept               string
+		limit              int
 	)
 	cmd := &cobra.Command{
 		Use:   "cases",

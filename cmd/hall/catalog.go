@@ -31,18 +31,18 @@ func (a *app) newCatalogCommand() *cobra.Command {
 }
 
 type projectJSON struct {
-	Code        string `json:"code"`
-	Name        string `json:"name"`
-	NameEN      string `json:"name_en"`
-	Department  string `json:"department"`
-	Group       string `json:"group,omitempty"`
-	Kind        string `json:"kind"`
-	Area        string `json:"area,omitempty"`
-	AmountRule  string `json:"amount_rule,omitempty"`
-	Threshold   string `json:"threshold_rule,omitempty"`
-	Eligibility string `json:"eligibility_rule,omitempty"`
-	EligNote    string `json:"eligibility_note,omitempty"`
-	TimeLimit   int    `json:"time_limit_workdays,omitempty"`
+	Code        string                  `json:"code"`
+	Name        string                  `json:"name"`
+	NameEN      string                  `json:"name_en"`
+	Department  string                  `json:"department"`
+	Group       string                  `json:"group,omitempty"`
+	Kind        string                  `json:"kind"`
+	Area        string                  `json:"area,omitempty"`
+	AmountRule  string                  `json:"amount_rule,omitempty"`
+	Threshold   string                  `json:"threshold_rule,omitempty"`
+	Eligibility string                  `json:"eligibility_rule,omitempty"`
+	EligNote    string                  `json:"eligibility_note,omitempty"`
+	TimeLimit   int                     `json:"time_limit_workdays,omitempty"`
 	Evidence    []casefile.EvidenceKind `json:"evidence,omitempty"`
 	Documents   []string                `json:"documents,omitempty"`
 }

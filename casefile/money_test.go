@@ -1,0 +1,67 @@
+package casefile
+
+import (
+	"encoding/json"
+	"errors"
+	"testing"
+)
+
+func TestParseMoney(t *testing.T) {
+	good := map[string]Money{"1750": 175000, "1750.5": 175050, "1,750.50": 175050, "¥0.05": 5, "12元": 1200, ".5": 50, "100000000": MaxMoney}
+	for in, want := range good {
+		if got, err := ParseMoney(in); err != nil || got != want {
+			t.Errorf("ParseMoney(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "-1", "1.234", "abc", "1e5", "100000000.01", "99999999999999", "1.", "NaN"} {
+		if _, err := ParseMoney(in); !errors.Is(err, ErrBadAmount) {
+			t.Errorf("ParseMoney(%q) err = %v, want ErrBadAmount", in, err)
+		}
+	}
+}
+
+func TestMoneyFormatsAndRounds(t *testing.T) {
+	if s := Money(123456789).Grouped(); s != "1,234,567.89" {
+		t.Errorf("Grouped = %s", s)
+	}
+	if s := Money(-5).String(); s != "-0.05" {
+		t.Errorf("String = %s", s)
+	}
+	// 70% of 333.33 yuan = 233.331 → 233.33; of 0.05 = 0.035 → 0.04 (half up)
+	if got := Share(33333, 70); got != 23333 {
+		t.Errorf("Share = %d", got)
+	}
+	if got := Share(5, 70); got != 4 {
+		t.Errorf("Share half-up = %d", got)
+	}
+	// 100.00 / 3 = 33.333 → 33.33; 0.05/2 = 0.025 → 0.03
+	if got := DivRound(10000, 3); got != 3333 {
+		t.Errorf("DivRound = %d", got)
+	}
+	if got := DivRound(5, 2); got != 3 {
+		t.Errorf("DivRound half-up = %d", got)
+	}
+	var v struct{ A, B Money }
+	if err := json.Unmarshal([]byte(`{"A":"12.30","B":7.5}`), &v); err != nil || v.A != 1230 || v.B != 750 {
+		t.Errorf("JSON = %+v %v", v, err)
+	}
+	out, _ := json.Marshal(v)
+	if string(out) != `{"A":"12.30","B":"7.50"}` {
+		t.Errorf("marshal = %s", out)
+	}
+}
+
+func TestCalendarWorkdays(t *testing.T) {
+	cal := Calendar{Holidays: map[Date]bool{{2026, 10, 1}: true, {2026, 10, 2}: true}, Workdays: map[Date]bool{{2026, 10, 10}: true}}
+	// Wed 2026-09-30 + 3 working days: Thu/Fri are holidays, Mon 5, Tue 6, Wed 7.
+	if got := cal.AddWorkdays(Date{2026, 9, 30}, 3); got != (Date{2026, 10, 7}) {
+		t.Errorf("AddWorkdays = %s", got)
+	}
+	// Saturday 10 Oct is a make-up working day.
+	if !cal.IsWorkday(Date{2026, 10, 10}) || cal.IsWorkday(Date{2026, 10, 11}) {
+		t.Error("make-up day not honoured")
+	}
+	if n := cal.WorkdaysBetween(Date{2026, 10, 7}, Date{2026, 9, 30}); n != -3 {
+		t.Errorf("WorkdaysBetween backwards = %d", n)
+	}
+}
