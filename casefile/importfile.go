@@ -134,10 +134,10 @@ func (cat *Catalog) parseCSV(name string, r io.Reader, today Date) ([]ImportRow,
 	var rows []ImportRow
 	for {
 		rec, err := cr.Read()
-		line, _ := cr.FieldPos(0)
 		if err == io.EOF {
 			break
 		}
+		line := 0
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
@@ -149,6 +149,7 @@ func (cat *Catalog) parseCSV(name string, r io.Reader, today Date) ([]ImportRow,
 			}
 			break
 		}
+		line, _ = cr.FieldPos(0)
 		if len(rows) >= MaxImportRows {
 			bad(line, "file", T("超过 %d 行，请分批导入", "more than %d rows; split the file", MaxImportRows))
 			break

@@ -327,7 +327,7 @@ func (t *Tx) intake(d *Draft, who string) (*Case, error) {
 	if received.IsZero() {
 		received = t.now
 	}
-	hh := Household{Area: d.Household.Area, Members: make([]Member, len(d.Household.Members))}
+	hh := Household{Area: d.Household.Area, Size: d.Household.Size, Members: make([]Member, len(d.Household.Members))}
 	copy(hh.Members, d.Household.Members)
 	app := d.Applicant
 	if err := t.SavePerson(&app); err != nil {
