@@ -169,24 +169,18 @@ func (t *Tx) Assess(c *Case) []Finding {
 }
 
 // SearchTerms are the index terms of a person: the name, its pinyin
-// initials and full pinyin, and the last 4 and 6 characters of the
-// document number.
+// initials and the last 4 characters of the document number. Few terms
+// keep an intake's writes few; longer queries narrow by prefix.
 func SearchTerms(p *Person) []string {
 	var terms []string
 	if p.Name != "" {
 		terms = append(terms, "n:"+strings.ToLower(p.Name))
-		if ini, full := Pinyin(p.Name); ini != "" {
+		if ini, _ := Pinyin(p.Name); ini != "" {
 			terms = append(terms, "p:"+ini)
-			if full != ini {
-				terms = append(terms, "p:"+full)
-			}
 		}
 	}
 	if n := len(p.DocNumber); n >= 4 {
 		terms = append(terms, "t:"+p.DocNumber[n-4:])
-		if n >= 6 {
-			terms = append(terms, "t:"+p.DocNumber[n-6:])
-		}
 	}
 	return terms
 }
@@ -218,9 +212,8 @@ func Pinyin(name string) (initials, full string) {
 }
 
 // SearchPeople finds people by what a desk types: a full resident number,
-// a name or its prefix, pinyin initials or full pinyin prefix, or the
-// last 4 or 6 characters of a document number. At most limit ids, in
-// index order.
+// a name or its prefix, a prefix of the pinyin initials, or the last 4
+// characters of a document number. At most limit ids, in index order.
 func (t *Tx) SearchPeople(q string, limit int) []uint64 {
 	q = strings.TrimSpace(q)
 	if q == "" || limit <= 0 {
@@ -246,7 +239,7 @@ func (t *Tx) SearchPeople(q string, limit int) []uint64 {
 	switch {
 	case isASCIIAlpha(lower):
 		prefixes = []string{"p:" + lower}
-	case allDigits(strings.TrimSuffix(strings.ToUpper(q), "X")) && (len(q) == 4 || len(q) == 6):
+	case allDigits(strings.TrimSuffix(strings.ToUpper(q), "X")) && len(q) == 4:
 		prefixes = []string{"t:" + strings.ToUpper(q)}
 	default:
 		prefixes = []string{"n:" + lower}

@@ -627,6 +627,9 @@ func (t *Tx) SavePerson(p *Person) error {
 		}
 		mergePerson(p, old)
 		p.ID = old.ID
+		if samePerson(p, old) {
+			return nil // nothing new: no write, no index churn
+		}
 		if err := t.unindexPersonTerms(old); err != nil {
 			return err
 		}
@@ -644,6 +647,13 @@ func (t *Tx) SavePerson(p *Person) error {
 		return err
 	}
 	return t.indexPersonTerms(p)
+}
+
+// samePerson reports whether two person records are identical.
+func samePerson(a, b *Person) bool {
+	x, _ := json.Marshal(a)
+	y, _ := json.Marshal(b)
+	return bytes.Equal(x, y)
 }
 
 // mergePerson fills p's empty fields from old.

@@ -303,7 +303,7 @@ func TestSearchPeople(t *testing.T) {
 	check("张", "张三丰", "张小明")
 	check("张三", "张三丰")
 	check("zs", "张三丰")
-	check("zhangx", "张小明")
+	check("zx", "张小明")
 	check("ls", "李四")
 	check(ids[2][14:], "李四")
 	check(ids[1], "张小明")
