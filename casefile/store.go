@@ -749,3 +749,6 @@ func (s *Store) Draft(owner string) ([]byte, error) {
 }
 
 func beUint64(b []byte) uint64 { return binary.BigEndian.Uint64(b) }
+
+// timeoutShort is how long Restore waits for locks.
+const timeoutShort = time.Second

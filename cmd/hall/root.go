@@ -84,6 +84,10 @@ Without a subcommand it opens the front desk (terminal UI) on the database.`,
 		a.newCaseCommand(),
 		a.newDedupCommand(),
 		a.newDemoCommand(),
+		a.newBackupCommand(),
+		a.newRestoreCommand(),
+		a.newCheckCommand(),
+		a.newSessionCommand(),
 	)
 	return root
 }

@@ -1,0 +1,218 @@
+package casefile
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// ErrCheckFailed is returned by Check for a store that breaks an
+// invariant; the detail names the first problem.
+var ErrCheckFailed = newError("check_failed", "数据库检查未通过", "the database check failed")
+
+// Check verifies the store: bbolt's own page consistency check, then the
+// hall's invariants — every index entry points to a record that agrees
+// with it, every case's history chain holds, the status counters match
+// the cases. It returns the problems found (at most max; 0 means all).
+func (s *Store) Check(max int) ([]string, error) {
+	var probs []string
+	full := func() bool { return max > 0 && len(probs) >= max }
+	add := func(format string, args ...any) {
+		if !full() {
+			probs = append(probs, fmt.Sprintf(format, args...))
+		}
+	}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		for err := range tx.Check() {
+			add("bbolt: %v", err)
+		}
+		if full() {
+			return nil
+		}
+		for _, b := range allBuckets {
+			if tx.Bucket(b) == nil {
+				add("bucket %s is missing", b)
+			}
+		}
+		if full() {
+			return nil
+		}
+		t := &Tx{tx: tx, s: s, now: s.now()}
+		status := map[Status]uint64{}
+		cases := tx.Bucket(bCases)
+		err := cases.ForEach(func(k, v []byte) error {
+			if full() {
+				return nil
+			}
+			var c Case
+			if err := json.Unmarshal(v, &c); err != nil {
+				add("case %x: cannot be read: %v", k, err)
+				return nil
+			}
+			if len(k) != 8 || binary.BigEndian.Uint64(k) != c.Seq {
+				add("case %s: stored under key %x", c.Number, k)
+			}
+			status[c.Status]++
+			if seq := tx.Bucket(bIdxNumber).Get([]byte(c.Number)); seq == nil || binary.BigEndian.Uint64(seq) != c.Seq {
+				add("case %s: number index does not point to it", c.Number)
+			}
+			if tx.Bucket(bIdxStatus).Get(statusKey(c.Status, c.Seq)) == nil {
+				add("case %s: status index lacks %s", c.Number, c.Status)
+			}
+			if tx.Bucket(bIdxPerson).Get(join(u64(c.ApplicantID), u64(c.Seq))) == nil {
+				add("case %s: person index lacks the applicant", c.Number)
+			}
+			h, err := t.History(c.Seq)
+			if err != nil {
+				add("case %s: history cannot be read", c.Number)
+			} else if len(h) == 0 {
+				add("case %s: has no history", c.Number)
+			} else if i := VerifyHistory(h); i >= 0 {
+				add("case %s: history chain broken at entry %d (%s %s)", c.Number, i, h[i].At.Format("2006-01-02 15:04"), h[i].Action)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		// every index entry points to a record that agrees
+		tx.Bucket(bIdxNumber).ForEach(func(k, v []byte) error {
+			if len(v) != 8 || cases.Get(v) == nil {
+				add("number index %s points to no case", k)
+			}
+			return nil
+		})
+		tx.Bucket(bIdxStatus).ForEach(func(k, _ []byte) error {
+			i := bytes.IndexByte(k, 0)
+			if i < 0 || len(k) != i+9 {
+				add("status index key %x is malformed", k)
+				return nil
+			}
+			var c Case
+			if ok, _ := getJSON(cases, k[i+1:], &c); !ok || string(c.Status) != string(k[:i]) {
+				add("status index %s → %d does not match the case", k[:i], binary.BigEndian.Uint64(k[i+1:]))
+			}
+			return nil
+		})
+		persons := tx.Bucket(bPersons)
+		tx.Bucket(bIdxDoc).ForEach(func(k, v []byte) error {
+			if len(v) != 8 || persons.Get(v) == nil {
+				add("person index %q points to no person", k)
+			}
+			return nil
+		})
+		tx.Bucket(bIdxPerson).ForEach(func(k, _ []byte) error {
+			if len(k) != 16 || persons.Get(k[:8]) == nil || cases.Get(k[8:]) == nil {
+				add("person-case index %x points to nothing", k)
+			}
+			return nil
+		})
+		for _, st := range Statuses {
+			if n := t.Counter("status/" + string(st)); n != status[st] {
+				add("counter status/%s = %d, but %d cases have that status", st, n, status[st])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return probs, err
+	}
+	if len(probs) > 0 {
+		return probs, ErrCheckFailed.Withf("%s", "%s", probs[0])
+	}
+	return nil, nil
+}
+
+// Backup writes a consistent copy of the database to w from one read
+// transaction, while others keep working.
+func (s *Store) Backup(w io.Writer) (int64, error) {
+	var n int64
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		n, err = tx.WriteTo(w)
+		return err
+	})
+	return n, err
+}
+
+// BackupFile writes a consistent copy to path (0600) through a temporary
+// file renamed into place, so a failed backup leaves no half file.
+func (s *Store) BackupFile(path string) (int64, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".hall-backup-*")
+	if err != nil {
+		return 0, err
+	}
+	defer os.Remove(tmp.Name())
+	if err := tmp.Chmod(0o600); err != nil {
+		tmp.Close()
+		return 0, err
+	}
+	n, err := s.Backup(tmp)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return n, err
+	}
+	return n, os.Rename(tmp.Name(), path)
+}
+
+// Restore replaces the database at dst with the backup at src. The backup
+// is opened read-only and checked first (schema, bbolt consistency, the
+// hall's invariants); a damaged or foreign file is refused and dst is left
+// as it was. dst must not be open in any process (the lock is taken while
+// the copy is made).
+func Restore(src, dst string, cat *Catalog) error {
+	b, err := Open(src, cat, Options{ReadOnly: true, Timeout: timeoutShort})
+	if err != nil {
+		return err
+	}
+	if _, err := b.Check(1); err != nil {
+		b.Close()
+		return err
+	}
+	b.Close()
+	// Take dst's lock so no hall process is using it while it is replaced.
+	if _, err := os.Stat(dst); err == nil {
+		lock, err := bolt.Open(dst, 0o600, &bolt.Options{Timeout: timeoutShort})
+		if err != nil {
+			return translateOpenError(dst, err)
+		}
+		defer lock.Close()
+	}
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	tmp, err := os.CreateTemp(filepath.Dir(dst), ".hall-restore-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := tmp.Chmod(0o600); err != nil {
+		tmp.Close()
+		return err
+	}
+	if _, err := io.Copy(tmp, in); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), dst)
+}
