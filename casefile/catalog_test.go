@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -106,4 +107,54 @@ func TestCatalogFromFileAndEnv(t *testing.T) {
 	if cat, err = LoadCatalogFrom(""); err != nil || cat.Source != DefaultCatalogName {
 		t.Errorf("default not used: %v", err)
 	}
+}
+
+// FuzzParseCatalog feeds arbitrary catalogue files: each is either
+// accepted (and then every rule runs on a sample household without
+// panicking) or refused with a message naming the file.
+func FuzzParseCatalog(f *testing.F) {
+	f.Add(miniCatalog)
+	f.Add(strings.Replace(miniCatalog, `amount = "yuan(3000)"`, `amount = "share(requested, 70) / 0"`, 1))
+	f.Add(strings.Replace(miniCatalog, `amount = "yuan(3000)"`, `amount = "1e300 * 1e300"`, 1))
+	f.Add("[[projects]]\ncode = 1\n")
+	f.Add("")
+	f.Fuzz(func(t *testing.T, src string) {
+		cat, err := ParseCatalog([]byte(src), "fuzz.toml")
+		if err != nil {
+			if !errors.Is(err, ErrCatalog) || !strings.Contains(Message(err, EN), "fuzz.toml") {
+				t.Fatalf("refusal does not name the file: %v", err)
+			}
+			return
+		}
+		env := sampleEnv(cat)
+		for _, p := range cat.Projects {
+			p.Eligibility.Bool(env)
+			if p.Amount != nil {
+				p.Amount.Money(env)
+			}
+		}
+	})
+}
+
+// FuzzRule compiles and runs arbitrary amount rules: no panic, no hang,
+// and a rule the loader accepts gives an amount within bounds.
+func FuzzRule(f *testing.F) {
+	for _, s := range []string{"yuan(3000)", "max(0, (standard.urban_dibao - per_capita_income) * covered)",
+		`"MZ-01" in holding ? share(medical_oop, 70) : 0`, "requested / (members - 3)", "1/0", "abs(-9223372036854775807 - 1)"} {
+		f.Add(s)
+	}
+	cat := defaultCatalog(f)
+	f.Fuzz(func(t *testing.T, src string) {
+		if len(src) > 500 {
+			return
+		}
+		r, err := compileRule(src, reflect.Int)
+		if err != nil {
+			return
+		}
+		m, err := r.Money(sampleEnv(cat))
+		if err == nil && (m > MaxMoney || m < -MaxMoney) {
+			t.Fatalf("rule %q gave %d, beyond any amount", src, m)
+		}
+	})
 }

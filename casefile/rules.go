@@ -150,9 +150,9 @@ func (r *Rule) Money(env *RuleEnv) (Money, error) {
 	}
 	switch x := out.(type) {
 	case int:
-		return Money(x), nil
+		return boundMoney(r, int64(x))
 	case int64:
-		return Money(x), nil
+		return boundMoney(r, x)
 	case float64:
 		if math.IsNaN(x) || math.IsInf(x, 0) || math.Abs(x) > float64(MaxMoney) {
 			return 0, fmt.Errorf("rule %q gave %v, not an amount", r.Source, x)
@@ -160,6 +160,13 @@ func (r *Rule) Money(env *RuleEnv) (Money, error) {
 		return Money(math.Round(x)), nil
 	}
 	return 0, fmt.Errorf("rule %q gave %T, not an amount", r.Source, out)
+}
+
+func boundMoney(r *Rule, v int64) (Money, error) {
+	if v > int64(MaxMoney) || v < -int64(MaxMoney) {
+		return 0, fmt.Errorf("rule %q gave %d fen, beyond any amount", r.Source, v)
+	}
+	return Money(v), nil
 }
 
 // CountRule is a boolean rule over the counts of a meeting: members,

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -48,6 +49,7 @@ var (
 	ErrSchemaNewer     = newError("db_newer", "数据库由更新版本的程序创建，请升级本程序", "the database was written by a newer version of hall; upgrade hall")
 	ErrDatabaseOpen    = newError("db_open", "无法打开数据库", "cannot open the database")
 	ErrReadOnly        = newError("db_readonly", "数据库只读，无法保存", "the database is read-only; nothing can be saved")
+	ErrDiskFull        = newError("disk_full", "磁盘已满，本次未保存（已保存的数据不受影响）", "the disk is full; this change was not saved (what was saved before is intact)")
 	ErrCaseNotFound    = newError("case_not_found", "找不到案件", "case not found")
 	ErrPersonNotFound  = newError("person_not_found", "找不到此人", "person not found")
 	ErrStaleCase       = newError("stale_case", "案件已被他人修改，请刷新后再保存", "the case was changed by someone else; reload before saving")
@@ -265,8 +267,11 @@ func (s *Store) Update(fn func(*Tx) error) error {
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		return fn(&Tx{tx: tx, s: s, now: s.now()})
 	})
-	if errors.Is(err, bolterr.ErrTxNotWritable) || errors.Is(err, bolterr.ErrDatabaseReadOnly) {
+	switch {
+	case errors.Is(err, bolterr.ErrTxNotWritable), errors.Is(err, bolterr.ErrDatabaseReadOnly), errors.Is(err, syscall.EROFS):
 		return ErrReadOnly.Withf("%s", "%s", s.path)
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return ErrDiskFull.Withf("%s", "%s", s.path)
 	}
 	return err
 }
