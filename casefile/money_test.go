@@ -65,3 +65,42 @@ func TestCalendarWorkdays(t *testing.T) {
 		t.Errorf("WorkdaysBetween backwards = %d", n)
 	}
 }
+
+// FuzzParseMoney: amounts as typed at the desk. Anything accepted is
+// within bounds and prints back to an amount that parses to itself.
+func FuzzParseMoney(f *testing.F) {
+	for _, s := range []string{"1750", "1,750.50", "¥0.05", "-1", "1e9", "100000000.01", "０.５", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		m, err := ParseMoney(s)
+		if err != nil {
+			if !errors.Is(err, ErrBadAmount) || Message(err, ZH) == "" {
+				t.Fatalf("unclear rejection of %q: %v", s, err)
+			}
+			return
+		}
+		if m < 0 || m > MaxMoney {
+			t.Fatalf("%q accepted as %d", s, m)
+		}
+		if again, err := ParseMoney(m.String()); err != nil || again != m {
+			t.Fatalf("%q → %s → %d, %v", s, m, again, err)
+		}
+	})
+}
+
+// FuzzParseDate: dates as typed. Anything accepted prints back to itself.
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2026-11-29", "2026/1/2", "20261129", "2026-02-30", "0000-01-01", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDate(s)
+		if err != nil {
+			return
+		}
+		if again, err := ParseDate(d.String()); err != nil || again != d {
+			t.Fatalf("%q → %s → %v, %v", s, d, again, err)
+		}
+	})
+}
