@@ -107,14 +107,20 @@ func (g *Gen) Household(applicant casefile.Person) casefile.Household {
 	hh.Members = append(hh.Members, self)
 	n := g.r.IntN(5)
 	rels := []string{"配偶", "子女", "子女", "父母", "孙子女"}
+	young := applicant.AgeOn(g.today) < 23
+	if young {
+		rels = []string{"父母", "父母", "兄弟姐妹", "祖父母", "兄弟姐妹"}
+	}
 	for i := 0; i < n; i++ {
 		rel := rels[i]
 		var p casefile.Person
-		switch rel {
-		case "子女", "孙子女":
+		switch {
+		case rel == "子女" || rel == "孙子女" || rel == "兄弟姐妹":
 			p = g.Person(1, 22)
-		case "父母":
+		case rel == "祖父母" || (rel == "父母" && !young):
 			p = g.Person(60, 88)
+		case rel == "父母":
+			p = g.Person(38, 55)
 		default:
 			p = g.Person(25, 65)
 		}
