@@ -7,6 +7,7 @@ import (
 
 	"hall/casefile"
 	"hall/casefile/gen"
+	"hall/meeting"
 )
 
 func (a *app) newDemoCommand() *cobra.Command {
@@ -23,6 +24,9 @@ func (a *app) newDemoCommand() *cobra.Command {
 			defer st.Close()
 			sum, err := gen.FillDemo(st, who(), seed)
 			if err != nil {
+				return err
+			}
+			if err := meeting.FillDemo(st, who()); err != nil {
 				return err
 			}
 			w := cmd.OutOrStdout()

@@ -1,0 +1,72 @@
+package casefile
+
+import "fmt"
+
+// Support for the meeting package: work that must run inside the
+// meeting's own transaction so that "build the agenda" and "reconsider a
+// decision" each stay one transaction.
+
+// ResolveDuplicatesInTx runs the batch "same policy only once" resolution
+// (see Store.ResolveDuplicates) in the caller's read-write transaction and
+// writes the marks, one history entry per changed case. The meeting runs
+// it while building an agenda, in the agenda's transaction.
+func (t *Tx) ResolveDuplicatesInTx(who string) (*DedupReport, error) {
+	rep, marks, err := t.resolve()
+	if err != nil {
+		return nil, err
+	}
+	n, err := t.writeMarks(marks, who)
+	if err != nil {
+		return nil, err
+	}
+	rep.Changed = n
+	return rep, nil
+}
+
+// Reconsiderable reports whether a case in status s carries a decision
+// that a later meeting may reconsider: approved or rejected, notified or
+// not yet.
+func (s Status) Reconsiderable() bool {
+	return s == StatusApproved || s == StatusRejected || s == StatusNotified
+}
+
+// ReconsiderInTx applies a later meeting's new decision to a decided case
+// without storing it. It is the one exception to the life cycle, which
+// never moves a decided case back: c must be reconsiderable and carry its
+// earlier decision, and to must be a decision result (approved, rejected
+// or deferred). The caller records the link (Decision.Refers) and stores
+// the case with PutCase in the same transaction.
+func (t *Tx) ReconsiderInTx(c *Case, to Status) error {
+	if !c.Status.Reconsiderable() || c.Decision == nil {
+		return ErrBadTransition.Withf("%[1]s 为「%[2]s」，没有可复议的决定", "%[1]s is %[3]s; it has no decision to reconsider",
+			c.Number, c.Status.Label(ZH), c.Status.Label(EN))
+	}
+	if to != StatusApproved && to != StatusRejected && to != StatusDeferred {
+		return ErrBadTransition.Withf("复议结果只能是批准、不予救助或暂缓，不能是「%[1]s」", "a reconsideration decides approved, rejected or deferred, not %[2]s",
+			to.Label(ZH), to)
+	}
+	c.Status = to
+	return nil
+}
+
+// NextReference allocates the reference number of a decision letter for
+// a result, per year and per kind: 示融救决〔2026〕12号 for approvals,
+// 示融救告〔2026〕3号 for rejection notices (the prefix is the
+// catalogue's County.ReferencePrefix). Deferrals get no letter and no
+// number ("").
+func (t *Tx) NextReference(result Status, year int) (string, error) {
+	var kind string
+	switch result {
+	case StatusApproved:
+		kind = "决"
+	case StatusRejected:
+		kind = "告"
+	default:
+		return "", nil
+	}
+	n, err := t.counter(fmt.Sprintf("ref/%s/%04d", kind, year), 1)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%s%s〔%d〕%d号", t.s.cat.County.ReferencePrefix, kind, year, n), nil
+}

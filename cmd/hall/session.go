@@ -1,0 +1,663 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"hall/casefile"
+	"hall/meeting"
+)
+
+func (a *app) newSessionCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "session",
+		Short: "Adjudication meetings (综合研判会): sessions, attendance, agenda, votes, decisions",
+		Long: `A session of the adjudication meeting: open it (new), take attendance (attend),
+put the ready cases on its agenda (agenda), record each present member's vote
+or recusal (vote, recuse), record the decision on each case (decide) and
+close it (close), which freezes its record. MEMBER is a member's id, name or
+department key; see "hall session committee".`,
+	}
+	cmd.AddCommand(
+		a.newSessionListCommand(),
+		a.newSessionShowCommand(),
+		a.newSessionCommitteeCommand(),
+		a.newSessionNewCommand(),
+		a.newSessionAttendCommand(),
+		a.newSessionAgendaCommand(),
+		a.newSessionVoteCommand(),
+		a.newSessionRecuseCommand(),
+		a.newSessionDecideCommand(),
+		a.newSessionReconsiderCommand(),
+		a.newSessionCloseCommand(),
+	)
+	return cmd
+}
+
+// openMeeting opens the store and wraps it for the meeting; close the
+// returned case store when done.
+func (a *app) openMeeting(readOnly bool) (*casefile.Store, *meeting.Store, error) {
+	st, err := a.open(readOnly)
+	if err != nil {
+		return nil, nil, err
+	}
+	return st, meeting.New(st), nil
+}
+
+// sessionLine is one line of `hall session list --json`.
+type sessionLine struct {
+	Number    string                `json:"number"`
+	Date      casefile.Date         `json:"date"`
+	Place     string                `json:"place"`
+	Status    meeting.SessionStatus `json:"status"`
+	Chair     string                `json:"chair"`
+	Secretary string                `json:"secretary"`
+	Members   int                   `json:"members"` // voting members invited
+	Present   int                   `json:"present"` // of whom present
+	Items     int                   `json:"items"`
+	Decided   int                   `json:"decided"`
+	Approved  int                   `json:"approved"`
+	Rejected  int                   `json:"rejected"`
+	Deferred  int                   `json:"deferred"`
+	Granted   casefile.Money        `json:"granted"`
+}
+
+func (a *app) newSessionListCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List the sessions, newest first",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, m, err := a.openMeeting(true)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			heads, err := m.Sessions()
+			if err != nil {
+				return err
+			}
+			out := []sessionLine{}
+			for _, h := range heads {
+				sess, err := m.Session(h.Number)
+				if err != nil {
+					return err
+				}
+				sum := meeting.Summarize(st.Catalog(), sess)
+				l := sessionLine{Number: sess.Number, Date: sess.Date, Place: sess.Place, Status: sess.Status,
+					Chair: sess.Chair.Name, Secretary: sess.Secretary.Name, Items: sess.Items, Decided: sess.Decided,
+					Approved: sum.Approved, Rejected: sum.Rejected, Deferred: sum.Deferred, Granted: sum.Granted}
+				for _, mb := range sess.Members {
+					if mb.Votes() {
+						l.Members++
+						if sess.IsPresent(mb.ID) {
+							l.Present++
+						}
+					}
+				}
+				out = append(out, l)
+			}
+			w := cmd.OutOrStdout()
+			if asJSON {
+				return writeJSON(w, out)
+			}
+			if len(out) == 0 {
+				fmt.Fprintln(w, a.t("没有研判会。", "no sessions."))
+				return nil
+			}
+			var rows [][]string
+			for _, l := range out {
+				rows = append(rows, []string{l.Number, l.Date.String(), l.Status.Label(a.lang), fmt.Sprintf("%d/%d", l.Present, l.Members),
+					fmt.Sprintf("%d/%d", l.Decided, l.Items), fmt.Sprintf("%d/%d/%d", l.Approved, l.Rejected, l.Deferred), l.Granted.Grouped(), l.Place})
+			}
+			table(w, []string{a.t("编号", "number"), a.t("日期", "date"), a.t("状态", "status"), a.t("出席", "present"),
+				a.t("已决/议程", "decided"), a.t("批准/不予/暂缓", "appr/rej/def"), a.t("核定金额", "granted"), a.t("地点", "place")}, rows)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+// sessionDetail is `hall session show --json`: the session with its
+// agenda (votes, recusals, decisions) and the summary of its decisions.
+type sessionDetail struct {
+	*meeting.Session
+	Summary *meeting.Summary `json:"summary"`
+}
+
+func (a *app) newSessionShowCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "show NUMBER",
+		Short: "Show a session: attendance, each case with its votes, recusals, decision and amounts",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, m, err := a.openMeeting(true)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			sess, err := m.Session(args[0])
+			if err != nil {
+				return err
+			}
+			d := sessionDetail{Session: sess, Summary: meeting.Summarize(st.Catalog(), sess)}
+			if asJSON {
+				return writeJSON(cmd.OutOrStdout(), d)
+			}
+			a.printSession(cmd.OutOrStdout(), st.Catalog(), &d)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func (a *app) newSessionCommitteeCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "committee",
+		Short: "List the committee's members (the default committee is set up when there is none)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, m, err := a.openMeeting(false)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			members, err := a.committee(cmd.ErrOrStderr(), m)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(cmd.OutOrStdout(), members)
+			}
+			var rows [][]string
+			for _, mb := range members {
+				rows = append(rows, []string{fmt.Sprint(mb.ID), mb.Name, a.deptLabel(st.Catalog(), mb.Department), mb.Role.Label(a.lang)})
+			}
+			table(cmd.OutOrStdout(), []string{a.t("编号", "id"), a.t("姓名", "name"), a.t("部门", "department"), a.t("角色", "role")}, rows)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+// committee returns the committee, setting up the default one from the
+// catalogue's departments when there is none.
+func (a *app) committee(note io.Writer, m *meeting.Store) ([]meeting.Member, error) {
+	members, err := m.Committee()
+	if err != nil || len(members) > 0 {
+		return members, err
+	}
+	fmt.Fprintln(note, a.t("尚无研判委员会，已按政策目录的部门设立默认委员会。", "no committee yet: the default one was set up from the catalogue's departments."))
+	return m.SetCommittee(meeting.DefaultCommittee(m.Cases().Catalog()), who())
+}
+
+func (a *app) newSessionNewCommand() *cobra.Command {
+	var date, place string
+	cmd := &cobra.Command{
+		Use:   "new",
+		Short: "Open a new session with the committee",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			p := meeting.Plan{Place: place}
+			if date != "" {
+				d, err := casefile.ParseDate(date)
+				if err != nil {
+					return err
+				}
+				p.Date = d
+			}
+			st, m, err := a.openMeeting(false)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			if _, err := a.committee(cmd.ErrOrStderr(), m); err != nil {
+				return err
+			}
+			sess, err := m.NewSession(p, who())
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), a.t("已开会：%s（%s，%s）\n", "session opened: %s (%s, %s)\n"), sess.Number, sess.Date, sess.Place)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&date, "date", "", "date of the session, YYYY-MM-DD (default today)")
+	cmd.Flags().StringVar(&place, "place", "", "place of the session (required)")
+	return cmd
+}
+
+func (a *app) newSessionAttendCommand() *cobra.Command {
+	var leave bool
+	cmd := &cobra.Command{
+		Use:   "attend NUMBER MEMBER...",
+		Short: "Record members as present (or, with --leave, as having left)",
+		Args:  cobra.MinimumNArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, m, err := a.openMeeting(false)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			sess, err := m.Session(args[0])
+			if err != nil {
+				return err
+			}
+			var ids []uint64
+			for _, ref := range args[1:] {
+				mb, err := sess.FindMember(ref)
+				if err != nil {
+					return err
+				}
+				ids = append(ids, mb.ID)
+			}
+			if leave {
+				for _, id := range ids {
+					if sess, err = m.Leave(sess.Number, id, who()); err != nil {
+						return err
+					}
+				}
+			} else if sess, err = m.Attend(sess.Number, ids, who()); err != nil {
+				return err
+			}
+			voters, present := 0, 0
+			for _, mb := range sess.Members {
+				if mb.Votes() {
+					voters++
+					if sess.IsPresent(mb.ID) {
+						present++
+					}
+				}
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), a.t("%s 应到 %d 人，实到 %d 人\n", "%s: %d members, %d present\n"), sess.Number, voters, present)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&leave, "leave", false, "record the members as having left")
+	return cmd
+}
+
+func (a *app) newSessionAgendaCommand() *cobra.Command {
+	var f meeting.AgendaFilter
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "agenda NUMBER",
+		Short: `Put the ready cases on the agenda, after resolving "the same policy only once"`,
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, m, err := a.openMeeting(false)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			rep, err := m.BuildAgenda(args[0], f, who())
+			if err != nil {
+				return err
+			}
+			w := cmd.OutOrStdout()
+			if asJSON {
+				return writeJSON(w, rep)
+			}
+			if rep.Dedup != nil && rep.Dedup.Totals.Groups > 0 {
+				fmt.Fprintf(w, a.t("同一救助政策只能享受一次：%d 组，保留 %d 项，不予重复 %d 项\n", "same policy only once: %d groups, %d kept, %d to decline\n"),
+					rep.Dedup.Totals.Groups, rep.Dedup.Totals.Kept, rep.Dedup.Totals.Declined)
+			}
+			fmt.Fprintf(w, a.t("新增 %d 件：%s\n", "added %d: %s\n"), len(rep.Added), strings.Join(rep.Added, " "))
+			if len(rep.Removed) > 0 {
+				fmt.Fprintf(w, a.t("移出（不再待研判）：%s\n", "taken off (no longer ready): %s\n"), strings.Join(rep.Removed, " "))
+			}
+			if len(rep.Busy) > 0 {
+				fmt.Fprintf(w, a.t("已在其他研判会议程上：%s\n", "on another session's agenda: %s\n"), strings.Join(rep.Busy, " "))
+			}
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.Project, "project", "", "only cases applying for this project code")
+	fl.StringVar(&f.Department, "department", "", "only cases with a project of this department key")
+	fl.StringVar(&f.Group, "group", "", "only cases with a project of this group key")
+	fl.IntVar(&f.Limit, "limit", 0, "add at most this many cases, earliest deadline first (0: all)")
+	fl.BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func (a *app) newSessionVoteCommand() *cobra.Command {
+	var reason string
+	cmd := &cobra.Command{
+		Use:   "vote NUMBER CASE MEMBER agree|disagree|abstain",
+		Short: "Record a present member's vote on a case (a reason is required but for agree)",
+		Args:  cobra.ExactArgs(4),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			choice, ok := meeting.ParseChoice(args[3])
+			if !ok {
+				return fmt.Errorf(a.t("表决意见 %q 无效（agree、disagree、abstain）", "vote %q is invalid (agree, disagree, abstain)"), args[3])
+			}
+			st, m, err := a.openMeeting(false)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			sess, err := m.Session(args[0])
+			if err != nil {
+				return err
+			}
+			mb, err := sess.FindMember(args[2])
+			if err != nil {
+				return err
+			}
+			tl, err := m.Vote(sess.Number, meeting.Ballot{Case: args[1], Member: mb.ID, Choice: choice, Reason: reason}, who())
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), a.t("已记录：%s %s\n", "recorded: %s %s\n"), mb.Name, choice.Label(a.lang))
+			a.printTally(cmd.OutOrStdout(), tl)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&reason, "reason", "", "reason of the vote (required for disagree and abstain)")
+	return cmd
+}
+
+func (a *app) newSessionRecuseCommand() *cobra.Command {
+	var reason string
+	cmd := &cobra.Command{
+		Use:   "recuse NUMBER CASE MEMBER --reason R",
+		Short: "Record a member's declared conflict on a case: recused, their vote not counted",
+		Args:  cobra.ExactArgs(3),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, m, err := a.openMeeting(false)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			sess, err := m.Session(args[0])
+			if err != nil {
+				return err
+			}
+			mb, err := sess.FindMember(args[2])
+			if err != nil {
+				return err
+			}
+			tl, err := m.Recuse(sess.Number, meeting.Declaration{Case: args[1], Member: mb.ID, Reason: reason}, who())
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), a.t("已记录回避：%s\n", "recused: %s\n"), mb.Name)
+			a.printTally(cmd.OutOrStdout(), tl)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&reason, "reason", "", "the conflict (required)")
+	return cmd
+}
+
+// parseResult reads approve|reject|defer (or the status keys, or the
+// Chinese words).
+func parseResult(s string) (casefile.Status, bool) {
+	switch strings.TrimSpace(s) {
+	case "approve", "approved", "批准":
+		return casefile.StatusApproved, true
+	case "reject", "rejected", "不予救助":
+		return casefile.StatusRejected, true
+	case "defer", "deferred", "暂缓":
+		return casefile.StatusDeferred, true
+	}
+	return "", false
+}
+
+func (a *app) newSessionDecideCommand() *cobra.Command {
+	var (
+		reason        string
+		override, def bool
+		verify        []string
+		amounts       map[string]string
+	)
+	cmd := &cobra.Command{
+		Use:   "decide NUMBER CASE approve|reject|defer",
+		Short: "Record the decision on a case (status, amounts and history change together)",
+		Long: `Record the decision on a case. It must be what the votes give under the
+catalogue's rule unless --override records the chair's final word with a
+--reason. A rejection needs a written --reason (--default-reason takes the
+wording built from the case's findings); a deferral needs what must be verified
+(--verify, repeatable, or --reason). --amount CODE=YUAN changes a granted amount.`,
+		Args: cobra.ExactArgs(3),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			res, ok := parseResult(args[2])
+			if !ok {
+				return fmt.Errorf(a.t("决定 %q 无效（approve、reject、defer）", "decision %q is invalid (approve, reject, defer)"), args[2])
+			}
+			r := meeting.Ruling{Case: args[1], Result: res, Reason: reason, Verify: verify, Override: override}
+			for code, y := range amounts {
+				mny, err := casefile.ParseMoney(y)
+				if err != nil {
+					return err
+				}
+				if r.Amounts == nil {
+					r.Amounts = map[string]casefile.Money{}
+				}
+				r.Amounts[code] = mny
+			}
+			st, m, err := a.openMeeting(false)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			if def && r.Reason == "" {
+				tl, err := m.Tally(args[0], args[1])
+				if err != nil {
+					return err
+				}
+				r.Reason = tl.RejectWording.ZH
+			}
+			it, err := m.Decide(args[0], r, who())
+			if err != nil {
+				return err
+			}
+			w := cmd.OutOrStdout()
+			fmt.Fprintf(w, a.t("已决定 %s：%s", "decided %s: %s"), it.Case, it.Decision.Result.Label(a.lang))
+			if it.Decision.Granted > 0 {
+				fmt.Fprintf(w, a.t("，核定 %s 元", ", %s yuan granted"), it.Decision.Granted.Grouped())
+			}
+			fmt.Fprintln(w)
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&reason, "reason", "", "written reason (rejection, deferral, override)")
+	fl.BoolVar(&override, "override", false, "the chair's final word departs from the vote's outcome (needs --reason)")
+	fl.BoolVar(&def, "default-reason", false, "use the rejection wording built from the case's findings")
+	fl.StringArrayVar(&verify, "verify", nil, "what a deferral asks to verify (repeatable)")
+	fl.StringToStringVar(&amounts, "amount", nil, "granted amount of a project, CODE=YUAN (repeatable)")
+	return cmd
+}
+
+func (a *app) newSessionReconsiderCommand() *cobra.Command {
+	var reason string
+	cmd := &cobra.Command{
+		Use:   "reconsider NUMBER CASE --reason R",
+		Short: "Put a decided case on the agenda again to reconsider its earlier decision",
+		Args:  cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, m, err := a.openMeeting(false)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			it, err := m.Reconsider(args[0], args[1], reason, who())
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), a.t("%s 已列入议程，复议 %s 的决定\n", "%s is on the agenda to reconsider the decision of %s\n"), it.Case, it.Refers)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&reason, "reason", "", "why the decision is reconsidered (required)")
+	return cmd
+}
+
+func (a *app) newSessionCloseCommand() *cobra.Command {
+	var leave bool
+	cmd := &cobra.Command{
+		Use:   "close NUMBER",
+		Short: "Close the session and freeze its record",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, m, err := a.openMeeting(false)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			sess, err := m.Close(args[0], leave, who())
+			if err != nil {
+				return err
+			}
+			w := cmd.OutOrStdout()
+			fmt.Fprintf(w, a.t("已闭会：%s，决定 %d 件\n", "session closed: %s, %d decided\n"), sess.Number, sess.Decided)
+			if len(sess.Undecided) > 0 {
+				fmt.Fprintf(w, a.t("未作决定：%s\n", "not decided: %s\n"), strings.Join(sess.Undecided, " "))
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&leave, "leave-undecided", false, "close even though some cases are not decided (they are listed as not decided)")
+	return cmd
+}
+
+func (a *app) deptLabel(cat *casefile.Catalog, key string) string {
+	if d := cat.Department(key); d != nil {
+		return d.Label(a.lang)
+	}
+	return key
+}
+
+func (a *app) projectLabel(cat *casefile.Catalog, code string) string {
+	if p := cat.Project(code); p != nil {
+		return p.Label(a.lang)
+	}
+	return code
+}
+
+func (a *app) printTally(w io.Writer, tl *meeting.Tally) {
+	fmt.Fprintf(w, a.t("应到 %d，实到 %d，回避 %d，表决 %d：同意 %d，不同意 %d，弃权 %d\n",
+		"%d members, %d present, %d recused, %d voting: %d agree, %d disagree, %d abstain\n"),
+		tl.Members, tl.Present, tl.Recused, tl.Voting, tl.Agree, tl.Disagree, tl.Abstain)
+	if len(tl.Pending) > 0 {
+		fmt.Fprintf(w, a.t("未表决：%s\n", "not voted yet: %s\n"), strings.Join(tl.Pending, a.t("、", ", ")))
+	}
+	switch {
+	case !tl.Quorum:
+		fmt.Fprintln(w, a.t("未达到法定人数", "no quorum"))
+	default:
+		fmt.Fprintf(w, a.t("按规则拟：%s\n", "the rule gives: %s\n"), tl.Proposed.Label(a.lang))
+	}
+}
+
+func (a *app) printSession(w io.Writer, cat *casefile.Catalog, d *sessionDetail) {
+	s := d.Session
+	L := a.lang
+	fmt.Fprintf(w, "%s %s  [%s]\n", a.t("综合研判会", "Adjudication meeting"), s.Number, s.Status.Label(L))
+	fmt.Fprintf(w, a.t("日期：%s  地点：%s\n", "Date: %s  Place: %s\n"), s.Date, s.Place)
+	fmt.Fprintf(w, a.t("主持人：%s（%s）  记录人：%s（%s）\n", "Chair: %s (%s)  Secretary: %s (%s)\n"), s.Chair.Name, a.deptLabel(cat, s.Chair.Department),
+		s.Secretary.Name, a.deptLabel(cat, s.Secretary.Department))
+	var present, absent []string
+	voters := 0
+	for _, mb := range s.Members {
+		if !mb.Votes() {
+			continue
+		}
+		voters++
+		label := fmt.Sprintf("%s(%s)", mb.Name, a.deptLabel(cat, mb.Department))
+		if s.IsPresent(mb.ID) {
+			present = append(present, label)
+		} else {
+			absent = append(absent, label)
+		}
+	}
+	sep := a.t("、", ", ")
+	fmt.Fprintf(w, a.t("出席 %d/%d：%s\n", "Present %d/%d: %s\n"), len(present), voters, strings.Join(present, sep))
+	if len(absent) > 0 {
+		fmt.Fprintf(w, a.t("缺席：%s\n", "Absent: %s\n"), strings.Join(absent, sep))
+	}
+	if s.Status == meeting.SessionClosed {
+		fmt.Fprintf(w, a.t("闭会：%s（%s）\n", "Closed: %s (%s)\n"), s.ClosedAt.Format("2006-01-02 15:04"), s.ClosedBy)
+	}
+	fmt.Fprintf(w, "\n%s (%d)\n", a.t("议程", "Agenda"), len(s.Agenda))
+	for i, it := range s.Agenda {
+		fmt.Fprintf(w, "\n%d. %s  %s %s  %d%s  %s %s\n", i+1, it.Case, it.Applicant, it.IDNumber, it.Household, a.t("人", " members"),
+			a.t("期限", "deadline"), it.Deadline)
+		if it.Refers != "" {
+			fmt.Fprintf(w, a.t("   复议 %s 的决定：%s\n", "   reconsiders the decision of %s: %s\n"), it.Refers, it.ReconsiderWhy)
+		}
+		for _, ap := range it.Apps {
+			line := fmt.Sprintf(a.t("   %s %s（%s）拟 %s", "   %s %s (%s) proposed %s"), ap.Project, a.projectLabel(cat, ap.Project),
+				a.deptLabel(cat, ap.Department), ap.Proposed)
+			if ap.Mark != meeting.MarkNone {
+				line += fmt.Sprintf("  [%s] %s", ap.Mark.Label(L), ap.MarkReason)
+			}
+			switch ap.Outcome {
+			case casefile.OutcomeGranted:
+				line += fmt.Sprintf("  → %s %s", a.t("核定", "granted"), ap.Granted)
+				if ap.StartMonth != "" {
+					line += fmt.Sprintf(a.t("（%s 起 %d 个月）", " (from %s, %d months)"), ap.StartMonth, ap.Months)
+				}
+			case casefile.OutcomeDeclined:
+				line += "  → " + a.t("不予救助", "declined")
+			}
+			fmt.Fprintln(w, line)
+		}
+		for _, f := range it.Findings {
+			if f.Severity != casefile.SevInfo {
+				fmt.Fprintf(w, "   [%s] %s\n", f.Severity, f.Text.In(L))
+			}
+		}
+		tl := s.Count(it)
+		if it.Decision != nil {
+			tl = it.Decision.Tally
+		}
+		fmt.Fprintf(w, a.t("   表决：同意 %d，不同意 %d，弃权 %d，回避 %d\n", "   vote: %d agree, %d disagree, %d abstain, %d recused\n"),
+			tl.Agree, tl.Disagree, tl.Abstain, tl.Recused)
+		for _, v := range it.Votes {
+			line := fmt.Sprintf("     %s %s", v.Name, v.Choice.Label(L))
+			if v.Reason != "" {
+				line += " — " + v.Reason
+			}
+			fmt.Fprintln(w, line)
+		}
+		for _, r := range it.Recusals {
+			fmt.Fprintf(w, a.t("     %s 回避 — %s\n", "     %s recused — %s\n"), r.Name, r.Reason)
+		}
+		if dec := it.Decision; dec != nil {
+			line := fmt.Sprintf(a.t("   决定：%s", "   decision: %s"), dec.Result.Label(L))
+			if dec.Override {
+				line += fmt.Sprintf(a.t("（主持人最终意见；按规则为%s）", " (chair's final word; the rule gave %s)"), dec.Proposed.Label(L))
+			}
+			if dec.Granted > 0 {
+				line += fmt.Sprintf(a.t("，核定 %s 元", ", %s yuan granted"), dec.Granted.Grouped())
+			}
+			fmt.Fprintln(w, line)
+			if dec.Reason != "" {
+				fmt.Fprintf(w, a.t("   理由：%s\n", "   reason: %s\n"), dec.Reason)
+			}
+			if len(dec.Verify) > 0 {
+				fmt.Fprintf(w, a.t("   待核查：%s\n", "   to verify: %s\n"), strings.Join(dec.Verify, sep))
+			}
+		} else {
+			fmt.Fprintln(w, a.t("   决定：未作决定", "   decision: not decided"))
+		}
+	}
+	sum := d.Summary
+	fmt.Fprintf(w, a.t("\n合计：批准 %d，不予救助 %d，暂缓 %d，未决 %d；核定 %s 元\n", "\nTotal: %d approved, %d rejected, %d deferred, %d not decided; %s yuan granted\n"),
+		sum.Approved, sum.Rejected, sum.Deferred, len(sum.Undecided), sum.Granted.Grouped())
+	for _, am := range sum.ByDepartment {
+		fmt.Fprintf(w, "  %s  %d  %s\n", a.deptLabel(cat, am.Key), am.Count, am.Granted.Grouped())
+	}
+}

@@ -1,0 +1,329 @@
+package meeting
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"hall/casefile"
+)
+
+// agendaPage is how many cases one page of the ready index yields.
+const agendaPage = 200
+
+// BuildAgenda puts the ready cases matching f on the session's agenda, in
+// one transaction: it first runs the batch "same policy only once"
+// resolution (marks written to the cases), then refreshes the undecided
+// items already on the agenda with their case's current figures (an item
+// whose case is no longer ready is taken off; the votes on an item whose
+// proposal changed are cleared, to be cast again), then pages through the
+// ready index and adds the cases not yet on it, earliest deadline first,
+// then by case number. A case undecided on another open session's agenda
+// is left there (AgendaReport.Busy). Building again later adds what has
+// become ready since.
+func (s *Store) BuildAgenda(number string, f AgendaFilter, who string) (*AgendaReport, error) {
+	rep := &AgendaReport{Added: []string{}, Removed: []string{}, Busy: []string{}, Revote: []string{}}
+	cat := s.cases.Catalog()
+	if f.Group != "" && cat.Group(f.Group) == nil {
+		return nil, casefile.ErrInvalid.Withf("未知的项目组 %q", "unknown group %q", f.Group)
+	}
+	_, err := s.write(number, who, func(t *casefile.Tx, sess *Session) error {
+		dedup, err := t.ResolveDuplicatesInTx(who)
+		if err != nil {
+			return err
+		}
+		rep.Dedup = dedup
+		items, err := loadItems(t, sess)
+		if err != nil {
+			return err
+		}
+		onAgenda := map[uint64]bool{}
+		for _, it := range items {
+			onAgenda[it.CaseSeq] = true
+			if it.Decision != nil {
+				continue
+			}
+			c, err := t.CaseBySeq(it.CaseSeq)
+			if err != nil {
+				return err
+			}
+			if it.Refers == "" && c.Status != casefile.StatusReady {
+				if err := deleteItem(t, sess, it); err != nil {
+					return err
+				}
+				rep.Removed = append(rep.Removed, it.Case)
+				sess.Items--
+				continue
+			}
+			fresh := snapshot(t, c)
+			fresh.Refers, fresh.ReconsiderWhy = it.Refers, it.ReconsiderWhy
+			fresh.Votes, fresh.Recusals = it.Votes, it.Recusals
+			if len(it.Votes) > 0 && !sameProposal(it.Apps, fresh.Apps) {
+				fresh.Votes = []Vote{} // they were cast on another proposal
+				rep.Revote = append(rep.Revote, it.Case)
+			}
+			if err := saveItem(t, sess, fresh); err != nil {
+				return err
+			}
+			rep.Refreshed++
+		}
+		open := openSessions(t)
+		var cands []*casefile.Case
+		cf := casefile.CaseFilter{Status: casefile.StatusReady, Project: f.Project, Department: f.Department, Limit: agendaPage}
+		for {
+			page, next, err := t.Cases(cf)
+			if err != nil {
+				return err
+			}
+			for _, c := range page {
+				if onAgenda[c.Seq] || !inGroup(cat, c, f.Group) {
+					continue
+				}
+				busy, err := busyElsewhere(t, open, c.Seq, sess.Seq)
+				if err != nil {
+					return err
+				}
+				if busy != "" {
+					rep.Busy = append(rep.Busy, c.Number)
+					continue
+				}
+				cands = append(cands, c)
+			}
+			if next == 0 {
+				break
+			}
+			cf.After = next
+		}
+		sort.Slice(cands, func(i, j int) bool {
+			if c := cands[i].Deadline.Compare(cands[j].Deadline); c != 0 {
+				return c < 0
+			}
+			return cands[i].Number < cands[j].Number
+		})
+		if f.Limit > 0 && len(cands) > f.Limit {
+			cands = cands[:f.Limit]
+		}
+		for _, c := range cands {
+			if err := saveItem(t, sess, snapshot(t, c)); err != nil {
+				return err
+			}
+			rep.Added = append(rep.Added, c.Number)
+			sess.Items++
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+// sameProposal reports whether two snapshots of an item's applications
+// propose the same: the same projects, amounts and marks.
+func sameProposal(a, b []ItemApp) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Project != b[i].Project || a[i].Proposed != b[i].Proposed || a[i].Mark != b[i].Mark {
+			return false
+		}
+	}
+	return true
+}
+
+func inGroup(cat *casefile.Catalog, c *casefile.Case, group string) bool {
+	if group == "" {
+		return true
+	}
+	for _, a := range c.Apps {
+		if p := cat.Project(a.Project); p != nil && p.Group == group {
+			return true
+		}
+	}
+	return false
+}
+
+// Reconsider puts a decided case (approved or rejected, notified or not)
+// on the open session's agenda again so that a new decision replaces the
+// decision of the earlier session, which the item and the new decision
+// refer to. why is required; the case's history records the request in
+// the same transaction.
+func (s *Store) Reconsider(number, caseNumber, why, who string) (*Item, error) {
+	why = casefile.Clean(why, true)
+	if why == "" {
+		return nil, ErrReasonRequired.Withf("请写明复议理由", "give the reason to reconsider")
+	}
+	var out *Item
+	_, err := s.write(number, who, func(t *casefile.Tx, sess *Session) error {
+		c, err := t.Case(caseNumber)
+		if err != nil {
+			return err
+		}
+		if !c.Status.Reconsiderable() || c.Decision == nil {
+			return casefile.ErrBadTransition.Withf("%[1]s 为「%[2]s」，没有可复议的决定", "%[1]s is %[3]s; it has no decision to reconsider",
+				c.Number, c.Status.Label(casefile.ZH), c.Status.Label(casefile.EN))
+		}
+		if it, err := loadItem(t, sess, c.Seq); err != nil {
+			return err
+		} else if it != nil {
+			return ErrAlreadyDecided.Withf("%s 已在 %s 议程上", "%s is on the agenda of %s already", c.Number, sess.Number)
+		}
+		if busy, err := busyElsewhere(t, openSessions(t), c.Seq, sess.Seq); err != nil {
+			return err
+		} else if busy != "" {
+			return casefile.ErrBadTransition.Withf("%s 已在 %s 议程上", "%s is on the agenda of %s", c.Number, busy)
+		}
+		it := snapshot(t, c)
+		it.Refers, it.ReconsiderWhy = c.Decision.Session, why
+		if err := saveItem(t, sess, it); err != nil {
+			return err
+		}
+		sess.Items++
+		out = it
+		return t.AddHistory(c, casefile.Change{Who: who, Action: "reconsider",
+			Why: fmt.Sprintf("%s 复议 %s 的决定：%s", sess.Number, it.Refers, why)})
+	})
+	return out, err
+}
+
+// snapshot builds the agenda item of case c: what the committee sees.
+func snapshot(t *casefile.Tx, c *casefile.Case) *Item {
+	return &Item{CaseSeq: c.Seq, Case: c.Number, Applicant: c.Applicant.Name, IDNumber: c.Applicant.MaskedDoc(),
+		Household: c.Household.Count(), Area: c.Household.Area, Received: c.ReceivedDate(), Deadline: c.Deadline,
+		Apps: appMarks(t, c), Evidence: append([]casefile.Evidence(nil), c.Evidence...), Findings: t.Assess(c), Votes: []Vote{}}
+}
+
+// appMarks says for each application of c what the "same policy only
+// once" rule does with it now: the batch resolution's mark when what it
+// kept instead is still alive, or a decline when the person already holds
+// a project of the same group from another case.
+func appMarks(t *casefile.Tx, c *casefile.Case) []ItemApp {
+	cat := t.Catalog()
+	out := make([]ItemApp, len(c.Apps))
+	for i, a := range c.Apps {
+		ia := ItemApp{Project: a.Project, Requested: a.Requested, Proposed: a.Proposed}
+		out[i] = ia
+		p := cat.Project(a.Project)
+		if p == nil {
+			continue
+		}
+		ia.Department, ia.Kind = p.Department, p.Kind
+		if p.Group == "" {
+			out[i] = ia
+			continue
+		}
+		var rivals, held []casefile.Conflict
+		for _, cf := range t.LiveCheck(&c.Applicant, []string{a.Project}, c.ReceivedDate()) {
+			if cf.CaseNumber == "" || (cf.CaseNumber == c.Number && cf.Project == a.Project) {
+				continue
+			}
+			rivals = append(rivals, cf)
+			if cf.Status.Holding() && cf.CaseNumber != c.Number {
+				held = append(held, cf)
+			}
+		}
+		switch {
+		case a.Dedup != nil && !a.Dedup.Keep && len(rivals) > 0:
+			ia.Mark, ia.MarkReason = MarkDecline, a.Dedup.Reason
+		case a.Dedup != nil && !a.Dedup.Keep:
+			ia.Mark, ia.MarkReason = MarkStale, a.Dedup.Reason
+		case len(held) > 0:
+			h := held[0]
+			dept, proj := h.Department, h.Project
+			if d := cat.Department(h.Department); d != nil {
+				dept = d.Name
+			}
+			if hp := cat.Project(h.Project); hp != nil {
+				proj = hp.Name
+			}
+			ia.Mark = MarkDecline
+			ia.MarkReason = fmt.Sprintf("同一救助政策只能享受一次：已享受%s「%s」%s 元（案件 %s），本项不予重复救助", dept, proj, h.Amount, h.CaseNumber)
+		case a.Dedup != nil:
+			ia.Mark, ia.MarkReason = MarkKept, a.Dedup.Reason
+		}
+		out[i] = ia
+	}
+	return out
+}
+
+// missing lists the evidence kinds and documents case c lacks.
+func missing(cat *casefile.Catalog, c *casefile.Case) []string {
+	var out []string
+	for _, k := range cat.MissingEvidence(c) {
+		out = append(out, k.Label(casefile.ZH))
+	}
+	return append(out, cat.MissingDocuments(c)...)
+}
+
+// tally counts the votes on it under the catalogue's rules and proposes the
+// outcome for case c.
+func tally(t *casefile.Tx, sess *Session, it *Item, c *casefile.Case) Tally {
+	cat := t.Catalog()
+	tl := sess.Count(it)
+	env := tl.Env()
+	tl.Quorum = eval(cat.Meeting.Quorum, env)
+	tl.Passes = eval(cat.Meeting.Approve, env)
+	tl.Missing = missing(cat, c)
+	apps := appMarks(t, c)
+	grantable := false
+	for _, a := range apps {
+		if a.Mark != MarkDecline {
+			grantable = true
+		}
+	}
+	switch {
+	case !tl.Quorum:
+	case tl.Passes && grantable:
+		tl.Proposed = casefile.StatusApproved
+	case tl.Passes:
+		tl.Proposed = casefile.StatusRejected
+	case len(tl.Missing) > 0:
+		tl.Proposed = casefile.StatusDeferred
+	default:
+		tl.Proposed = casefile.StatusRejected
+	}
+	tl.RejectWording = rejectWording(t, c, apps, tl, grantable)
+	return tl
+}
+
+func eval(r *casefile.CountRule, env casefile.CountEnv) bool {
+	return r != nil && r.Eval(env)
+}
+
+// rejectWording is the default written reason of a rejection: the
+// "same policy only once" reasons when nothing can be granted, else the
+// case's error findings with their figures, and the vote.
+func rejectWording(t *casefile.Tx, c *casefile.Case, apps []ItemApp, tl Tally, grantable bool) casefile.Text {
+	cat := t.Catalog()
+	var zh, en []string
+	if !grantable {
+		for _, a := range apps {
+			name := a.Project
+			if p := cat.Project(a.Project); p != nil {
+				name = p.Label(casefile.EN)
+			}
+			zh = append(zh, a.MarkReason)
+			en = append(en, fmt.Sprintf("%s is declined: the same policy is enjoyed only once", name))
+		}
+	} else {
+		for _, f := range t.Assess(c) {
+			if f.Severity == casefile.SevError && f.Kind != casefile.FindDeadline { // a passed deadline is no ground to reject
+				zh = append(zh, f.Text.ZH)
+				en = append(en, f.Text.EN)
+			}
+		}
+	}
+	if len(zh) == 0 {
+		rule := ""
+		if cat.Meeting.Approve != nil {
+			rule = cat.Meeting.Approve.Source
+		}
+		zh = append(zh, fmt.Sprintf("未获出席且未回避委员过半数同意（决定规则：%s）", rule))
+		en = append(en, fmt.Sprintf("the proposal did not win the majority of present, non-recused members (rule: %s)", rule))
+	}
+	return casefile.Text{
+		ZH: fmt.Sprintf("经综合研判会研判，不予救助：%s。表决：同意 %d 票，不同意 %d 票，弃权 %d 票。", strings.Join(zh, "；"), tl.Agree, tl.Disagree, tl.Abstain),
+		EN: fmt.Sprintf("Rejected by the adjudication meeting: %s. Vote: %d agree, %d disagree, %d abstain.", strings.Join(en, "; "), tl.Agree, tl.Disagree, tl.Abstain),
+	}
+}

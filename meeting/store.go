@@ -1,0 +1,469 @@
+package meeting
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"hall/casefile"
+)
+
+// Buckets of the meeting, beside the case file's in the same database.
+// They are created by the first write that needs them; reads treat a
+// missing bucket as empty. Numbers are big-endian uint64 keys so cursors
+// walk them in order.
+var (
+	bMembers  = []byte("mtg_members")       // member id → Member JSON
+	bSessions = []byte("mtg_sessions")      // session seq → Session JSON (header, no agenda)
+	bNumbers  = []byte("mtg_numbers")       // session number → session seq
+	bItems    = []byte("mtg_items")         // session seq | case seq → Item JSON
+	bCaseIdx  = []byte("mtg_case_sessions") // case seq | session seq → "" (a case's agendas)
+	bCounters = []byte("mtg_counters")      // "YH2026" → last session sequence of the year
+	bOpen     = []byte("mtg_open")          // session seq → "" while the session is open
+)
+
+// NumberPrefix starts every session number: 研判 (YanPan).
+const NumberPrefix = "YH"
+
+// Store keeps the committee and the sessions in the case file's database.
+type Store struct {
+	cases *casefile.Store
+}
+
+// New returns the meeting store on the case file st.
+func New(st *casefile.Store) *Store { return &Store{cases: st} }
+
+// Cases returns the case file the meeting works on.
+func (s *Store) Cases() *casefile.Store { return s.cases }
+
+// ---- encoding helpers ----
+
+func u64(v uint64) []byte {
+	b := make([]byte, 8)
+	binary.BigEndian.PutUint64(b, v)
+	return b
+}
+
+func join(a, b []byte) []byte { return append(append(make([]byte, 0, len(a)+len(b)), a...), b...) }
+
+// rbucket returns a bucket for reading; nil when it does not exist yet.
+func rbucket(t *casefile.Tx, name []byte) *bolt.Bucket { return t.Bolt().Bucket(name) }
+
+// wbucket returns a bucket for writing, creating it on first use.
+func wbucket(t *casefile.Tx, name []byte) (*bolt.Bucket, error) {
+	return t.Bolt().CreateBucketIfNotExists(name)
+}
+
+func getJSON(b *bolt.Bucket, key []byte, v any) (bool, error) {
+	if b == nil {
+		return false, nil
+	}
+	raw := b.Get(key)
+	if raw == nil {
+		return false, nil
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		return false, casefile.ErrDatabaseCorrupt.Withf("研判会记录 %x 无法读取：%v", "meeting record %x cannot be read: %v", key, err)
+	}
+	return true, nil
+}
+
+func putJSON(t *casefile.Tx, bucket, key []byte, v any) error {
+	b, err := wbucket(t, bucket)
+	if err != nil {
+		return err
+	}
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return b.Put(key, raw)
+}
+
+func needWho(who string) error {
+	if strings.TrimSpace(who) == "" {
+		return casefile.ErrInvalid.Withf("未记录操作人", "no user recorded for the change")
+	}
+	return nil
+}
+
+// ---- sessions ----
+
+// loadSession reads a session header by number.
+func loadSession(t *casefile.Tx, number string) (*Session, error) {
+	number = strings.TrimSpace(number)
+	var seq []byte
+	if b := rbucket(t, bNumbers); b != nil {
+		seq = b.Get([]byte(number))
+	}
+	if seq == nil {
+		return nil, ErrSessionNotFound.Withf("%s", "%s", number)
+	}
+	var s Session
+	ok, err := getJSON(rbucket(t, bSessions), seq, &s)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, ErrSessionNotFound.Withf("%s", "%s", number)
+	}
+	return &s, nil
+}
+
+// saveSession writes a session header (without its agenda).
+func saveSession(t *casefile.Tx, s *Session) error {
+	h := *s
+	h.Agenda = nil
+	if err := putJSON(t, bSessions, u64(s.Seq), &h); err != nil {
+		return err
+	}
+	b, err := wbucket(t, bNumbers)
+	if err != nil {
+		return err
+	}
+	if err := b.Put([]byte(s.Number), u64(s.Seq)); err != nil {
+		return err
+	}
+	ob, err := wbucket(t, bOpen)
+	if err != nil {
+		return err
+	}
+	if s.Status == SessionOpen {
+		return ob.Put(u64(s.Seq), nil)
+	}
+	return ob.Delete(u64(s.Seq))
+}
+
+// loadItems reads a session's agenda, ordered by deadline, then case
+// number.
+func loadItems(t *casefile.Tx, s *Session) ([]*Item, error) {
+	var out []*Item
+	b := rbucket(t, bItems)
+	if b == nil {
+		return out, nil
+	}
+	prefix := u64(s.Seq)
+	c := b.Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		var it Item
+		if err := json.Unmarshal(v, &it); err != nil {
+			return nil, casefile.ErrDatabaseCorrupt.Withf("议程记录 %x 无法读取", "agenda record %x cannot be read", k)
+		}
+		out = append(out, &it)
+	}
+	sortItems(out)
+	return out, nil
+}
+
+func sortItems(items []*Item) {
+	sort.SliceStable(items, func(i, j int) bool {
+		a, b := items[i], items[j]
+		if c := a.Deadline.Compare(b.Deadline); c != 0 {
+			return c < 0
+		}
+		return a.Case < b.Case
+	})
+}
+
+// loadItem reads the agenda item of case seq; nil when it is not on the
+// agenda.
+func loadItem(t *casefile.Tx, s *Session, caseSeq uint64) (*Item, error) {
+	var it Item
+	ok, err := getJSON(rbucket(t, bItems), join(u64(s.Seq), u64(caseSeq)), &it)
+	if err != nil || !ok {
+		return nil, err
+	}
+	return &it, nil
+}
+
+// saveItem writes an agenda item and the case's agenda index entry.
+func saveItem(t *casefile.Tx, s *Session, it *Item) error {
+	if err := putJSON(t, bItems, join(u64(s.Seq), u64(it.CaseSeq)), it); err != nil {
+		return err
+	}
+	b, err := wbucket(t, bCaseIdx)
+	if err != nil {
+		return err
+	}
+	return b.Put(join(u64(it.CaseSeq), u64(s.Seq)), nil)
+}
+
+// deleteItem takes an undecided item off the agenda.
+func deleteItem(t *casefile.Tx, s *Session, it *Item) error {
+	b, err := wbucket(t, bItems)
+	if err != nil {
+		return err
+	}
+	if err := b.Delete(join(u64(s.Seq), u64(it.CaseSeq))); err != nil {
+		return err
+	}
+	ib, err := wbucket(t, bCaseIdx)
+	if err != nil {
+		return err
+	}
+	return ib.Delete(join(u64(it.CaseSeq), u64(s.Seq)))
+}
+
+// openSessions returns the seqs of the open sessions.
+func openSessions(t *casefile.Tx) map[uint64]bool {
+	out := map[uint64]bool{}
+	if b := rbucket(t, bOpen); b != nil {
+		c := b.Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			out[binary.BigEndian.Uint64(k)] = true
+		}
+	}
+	return out
+}
+
+// busyElsewhere returns the number of another open session (of open)
+// whose agenda holds case seq undecided, or "".
+func busyElsewhere(t *casefile.Tx, open map[uint64]bool, caseSeq, except uint64) (string, error) {
+	b := rbucket(t, bCaseIdx)
+	if b == nil {
+		return "", nil
+	}
+	prefix := u64(caseSeq)
+	c := b.Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		seq := binary.BigEndian.Uint64(k[8:])
+		if seq == except || !open[seq] {
+			continue
+		}
+		var s Session
+		ok, err := getJSON(rbucket(t, bSessions), u64(seq), &s)
+		if err != nil {
+			return "", err
+		}
+		if !ok {
+			continue
+		}
+		it, err := loadItem(t, &s, caseSeq)
+		if err != nil {
+			return "", err
+		}
+		if it != nil && it.Decision == nil {
+			return s.Number, nil
+		}
+	}
+	return "", nil
+}
+
+// nextNumber allocates the next session number of year.
+func nextNumber(t *casefile.Tx, year int) (uint64, string, error) {
+	b, err := wbucket(t, bCounters)
+	if err != nil {
+		return 0, "", err
+	}
+	key := []byte(fmt.Sprintf("%s%04d", NumberPrefix, year))
+	var n uint64
+	if v := b.Get(key); len(v) == 8 {
+		n = binary.BigEndian.Uint64(v)
+	}
+	n++
+	if err := b.Put(key, u64(n)); err != nil {
+		return 0, "", err
+	}
+	sb, err := wbucket(t, bSessions)
+	if err != nil {
+		return 0, "", err
+	}
+	seq, err := sb.NextSequence()
+	if err != nil {
+		return 0, "", err
+	}
+	return seq, fmt.Sprintf("%s%04d-%03d", NumberPrefix, year, n), nil
+}
+
+// write runs fn on the open session number in one read-write
+// transaction and stores the session header after it. A closed session
+// refuses every write with ErrSessionClosed.
+func (s *Store) write(number, who string, fn func(t *casefile.Tx, sess *Session) error) (*Session, error) {
+	if err := needWho(who); err != nil {
+		return nil, err
+	}
+	var out *Session
+	err := s.cases.Update(func(t *casefile.Tx) error {
+		sess, err := loadSession(t, number)
+		if err != nil {
+			return err
+		}
+		if sess.Status != SessionOpen {
+			return ErrSessionClosed.Withf("%s（%s 闭会）", "%s (closed %s)", sess.Number, sess.ClosedAt.Format("2006-01-02 15:04"))
+		}
+		if err := fn(t, sess); err != nil {
+			return err
+		}
+		if err := saveSession(t, sess); err != nil {
+			return err
+		}
+		out = sess
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// NewSession opens a session (综合研判会) on plan's date and place with
+// the current committee: its chair, its secretary and its members as
+// invited. The number is the next of the date's year, e.g. "YH2026-003".
+// Attendance is taken next (Attend).
+func (s *Store) NewSession(p Plan, who string) (*Session, error) {
+	if err := needWho(who); err != nil {
+		return nil, err
+	}
+	p.Place = casefile.Clean(p.Place, false)
+	if p.Place == "" {
+		return nil, casefile.ErrInvalid.Withf("请填写会议地点", "the place is required")
+	}
+	if p.Date.IsZero() {
+		p.Date = s.cases.Today()
+	}
+	var out *Session
+	err := s.cases.Update(func(t *casefile.Tx) error {
+		members, err := committee(t)
+		if err != nil {
+			return err
+		}
+		sess := &Session{Date: p.Date, Place: p.Place, Members: members, Status: SessionOpen,
+			OpenedAt: t.Now(), OpenedBy: who, Present: []uint64{}}
+		var chairs, secs int
+		for _, m := range members {
+			switch m.Role {
+			case RoleChair:
+				sess.Chair = m
+				chairs++
+			case RoleSecretary:
+				sess.Secretary = m
+				secs++
+			}
+		}
+		if chairs != 1 || secs != 1 {
+			return ErrCommittee.Withf("需要一名主持人和一名记录人（现有主持人 %d 名、记录人 %d 名）",
+				"one chair and one secretary are needed (there are %d chairs and %d secretaries)", chairs, secs)
+		}
+		if sess.Seq, sess.Number, err = nextNumber(t, p.Date.Year); err != nil {
+			return err
+		}
+		if err := saveSession(t, sess); err != nil {
+			return err
+		}
+		out = sess
+		return nil
+	})
+	return out, err
+}
+
+// Session returns a session with its agenda.
+func (s *Store) Session(number string) (*Session, error) {
+	var out *Session
+	err := s.cases.View(func(t *casefile.Tx) error {
+		sess, err := loadSession(t, number)
+		if err != nil {
+			return err
+		}
+		if sess.Agenda, err = loadItems(t, sess); err != nil {
+			return err
+		}
+		out = sess
+		return nil
+	})
+	return out, err
+}
+
+// Sessions lists every session, newest first, without agendas.
+func (s *Store) Sessions() ([]*Session, error) {
+	out := []*Session{}
+	err := s.cases.View(func(t *casefile.Tx) error {
+		b := rbucket(t, bSessions)
+		if b == nil {
+			return nil
+		}
+		c := b.Cursor()
+		for k, v := c.Last(); k != nil; k, v = c.Prev() {
+			var sess Session
+			if err := json.Unmarshal(v, &sess); err != nil {
+				return casefile.ErrDatabaseCorrupt.Withf("研判会记录 %x 无法读取", "session record %x cannot be read", k)
+			}
+			out = append(out, &sess)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Attend records members as present. Only invited members can attend;
+// attendance decides the quorum of every vote that follows.
+func (s *Store) Attend(number string, members []uint64, who string) (*Session, error) {
+	return s.write(number, who, func(t *casefile.Tx, sess *Session) error {
+		for _, id := range members {
+			m := sess.Member(id)
+			if m == nil {
+				return ErrNotMember.Withf("编号 %d", "id %d", id)
+			}
+			if sess.IsPresent(id) {
+				continue
+			}
+			sess.Present = append(sess.Present, id)
+			sess.Attendance = append(sess.Attendance, AttendanceEvent{Member: id, Name: m.Name, Present: true, At: t.Now(), By: who})
+		}
+		sort.Slice(sess.Present, func(i, j int) bool { return sess.Present[i] < sess.Present[j] })
+		return nil
+	})
+}
+
+// Leave records that a member left the session. Votes the member cast
+// stay recorded but no longer count, and the quorum may be lost.
+func (s *Store) Leave(number string, member uint64, who string) (*Session, error) {
+	return s.write(number, who, func(t *casefile.Tx, sess *Session) error {
+		m := sess.Member(member)
+		if m == nil {
+			return ErrNotMember.Withf("编号 %d", "id %d", member)
+		}
+		if !sess.IsPresent(member) {
+			return ErrNotPresent.Withf("%s", "%s", m.Name)
+		}
+		out := sess.Present[:0]
+		for _, id := range sess.Present {
+			if id != member {
+				out = append(out, id)
+			}
+		}
+		sess.Present = out
+		sess.Attendance = append(sess.Attendance, AttendanceEvent{Member: member, Name: m.Name, Present: false, At: t.Now(), By: who})
+		return nil
+	})
+}
+
+// Close closes the session and freezes its record. Every agenda case must
+// be decided; with leaveUndecided the undecided ones are listed in
+// Session.Undecided (they stay ready for a later session), otherwise
+// ErrUndecided names them.
+func (s *Store) Close(number string, leaveUndecided bool, who string) (*Session, error) {
+	return s.write(number, who, func(t *casefile.Tx, sess *Session) error {
+		items, err := loadItems(t, sess)
+		if err != nil {
+			return err
+		}
+		var open []string
+		for _, it := range items {
+			if it.Decision == nil {
+				open = append(open, it.Case)
+			}
+		}
+		if len(open) > 0 && !leaveUndecided {
+			return ErrUndecided.Withf("%s", "%s", strings.Join(open, ", "))
+		}
+		sess.Undecided = open
+		sess.Status = SessionClosed
+		sess.ClosedAt, sess.ClosedBy = t.Now(), who
+		return nil
+	})
+}

@@ -1,0 +1,108 @@
+package meeting
+
+import (
+	"sort"
+
+	"hall/casefile"
+)
+
+// Summary sums a session's decisions: approved, rejected and deferred
+// counts, the undecided cases, and the granted amounts by department and
+// by project, exact to the fen.
+func (s *Store) Summary(number string) (*Summary, error) {
+	sess, err := s.Session(number)
+	if err != nil {
+		return nil, err
+	}
+	return Summarize(s.cases.Catalog(), sess), nil
+}
+
+// Summarize sums the decisions of a session loaded with its agenda.
+func Summarize(cat *casefile.Catalog, sess *Session) *Summary {
+	sum := &Summary{Number: sess.Number, Status: sess.Status, Cases: len(sess.Agenda), Undecided: []string{},
+		ByDepartment: []Amount{}, ByProject: []Amount{}}
+	depts, projs := map[string]*Amount{}, map[string]*Amount{}
+	add := func(m map[string]*Amount, key string, granted, period casefile.Money) {
+		a := m[key]
+		if a == nil {
+			a = &Amount{Key: key}
+			m[key] = a
+		}
+		a.Count++
+		a.Granted += granted
+		a.Period += period
+	}
+	for _, it := range sess.Agenda {
+		if it.Decision == nil {
+			sum.Undecided = append(sum.Undecided, it.Case)
+			continue
+		}
+		switch it.Decision.Result {
+		case casefile.StatusApproved:
+			sum.Approved++
+		case casefile.StatusRejected:
+			sum.Rejected++
+		case casefile.StatusDeferred:
+			sum.Deferred++
+		}
+		for _, a := range it.Apps {
+			if a.Outcome != casefile.OutcomeGranted {
+				continue
+			}
+			period := a.Granted
+			if a.Months > 0 {
+				period = a.Granted * casefile.Money(a.Months)
+			}
+			dept := a.Department
+			if dept == "" {
+				if p := cat.Project(a.Project); p != nil {
+					dept = p.Department
+				}
+			}
+			add(depts, dept, a.Granted, period)
+			add(projs, a.Project, a.Granted, period)
+			sum.Granted += a.Granted
+			sum.Period += period
+		}
+	}
+	sum.ByDepartment = sorted(depts, departmentOrder(cat))
+	sum.ByProject = sorted(projs, projectOrder(cat))
+	return sum
+}
+
+// sorted lists the amounts in catalogue order (unknown keys last, by key).
+func sorted(m map[string]*Amount, order map[string]int) []Amount {
+	out := make([]Amount, 0, len(m))
+	for _, a := range m {
+		out = append(out, *a)
+	}
+	rank := func(k string) int {
+		if r, ok := order[k]; ok {
+			return r
+		}
+		return len(order)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if ri, rj := rank(out[i].Key), rank(out[j].Key); ri != rj {
+			return ri < rj
+		}
+		return out[i].Key < out[j].Key
+	})
+	return out
+}
+
+func departmentOrder(cat *casefile.Catalog) map[string]int {
+	m := map[string]int{}
+	for i, d := range cat.Departments {
+		m[d.Key] = i
+	}
+	return m
+}
+
+func projectOrder(cat *casefile.Catalog) map[string]int {
+	m := map[string]int{}
+	for i, p := range cat.Projects {
+		m[p.Code] = i
+	}
+	return m
+}

@@ -1,0 +1,467 @@
+package meeting
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"hall/casefile"
+)
+
+// Role is a committee member's part in the meeting.
+type Role string
+
+// Roles. The chair and the members vote; the secretary records and does
+// not vote.
+const (
+	RoleChair     Role = "chair"
+	RoleMember    Role = "member"
+	RoleSecretary Role = "secretary"
+)
+
+// Label returns the role's name in lang.
+func (r Role) Label(lang casefile.Lang) string {
+	switch r {
+	case RoleChair:
+		return casefile.T("主持人", "chair").In(lang)
+	case RoleMember:
+		return casefile.T("委员", "member").In(lang)
+	case RoleSecretary:
+		return casefile.T("记录人", "secretary").In(lang)
+	}
+	return string(r)
+}
+
+// Member is one person of the committee: a department's representative.
+type Member struct {
+	ID         uint64 `json:"id"`
+	Name       string `json:"name"`
+	Department string `json:"department"` // department key of the catalogue
+	Role       Role   `json:"role"`
+}
+
+// Votes reports whether the member votes (the secretary does not).
+func (m Member) Votes() bool { return m.Role == RoleChair || m.Role == RoleMember }
+
+// SessionStatus is whether a session still takes votes and decisions.
+type SessionStatus string
+
+// Session statuses.
+const (
+	SessionOpen   SessionStatus = "open"
+	SessionClosed SessionStatus = "closed"
+)
+
+// Label returns the status name in lang.
+func (s SessionStatus) Label(lang casefile.Lang) string {
+	if s == SessionClosed {
+		return casefile.T("已闭会", "closed").In(lang)
+	}
+	return casefile.T("进行中", "open").In(lang)
+}
+
+// Choice is a member's vote on a case.
+type Choice string
+
+// Choices.
+const (
+	Agree    Choice = "agree"
+	Disagree Choice = "disagree"
+	Abstain  Choice = "abstain"
+)
+
+// Label returns 同意/不同意/弃权 or the English word.
+func (c Choice) Label(lang casefile.Lang) string {
+	switch c {
+	case Agree:
+		return casefile.T("同意", "agree").In(lang)
+	case Disagree:
+		return casefile.T("不同意", "disagree").In(lang)
+	case Abstain:
+		return casefile.T("弃权", "abstain").In(lang)
+	}
+	return string(c)
+}
+
+// ParseChoice reads a choice key or its Chinese word.
+func ParseChoice(s string) (Choice, bool) {
+	s = strings.TrimSpace(s)
+	for _, c := range []Choice{Agree, Disagree, Abstain} {
+		if s == string(c) || s == c.Label(casefile.ZH) {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// AttendanceEvent records a member arriving or leaving.
+type AttendanceEvent struct {
+	Member  uint64    `json:"member"`
+	Name    string    `json:"name"`
+	Present bool      `json:"present"`
+	At      time.Time `json:"at"`
+	By      string    `json:"by"`
+}
+
+// Session is one adjudication meeting (综合研判会). Members is the
+// committee as it was when the session was opened; later edits of the
+// committee do not change it.
+type Session struct {
+	Seq        uint64            `json:"seq"`
+	Number     string            `json:"number"` // "YH2026-001": 研判 (YanPan), year, sequence
+	Date       casefile.Date     `json:"date"`
+	Place      string            `json:"place"`
+	Chair      Member            `json:"chair"`
+	Secretary  Member            `json:"secretary"`
+	Members    []Member          `json:"members"`
+	Present    []uint64          `json:"present"` // member ids, ascending
+	Attendance []AttendanceEvent `json:"attendance,omitempty"`
+	Status     SessionStatus     `json:"status"`
+	OpenedAt   time.Time         `json:"opened_at"`
+	OpenedBy   string            `json:"opened_by"`
+	ClosedAt   time.Time         `json:"closed_at,omitzero"`
+	ClosedBy   string            `json:"closed_by,omitempty"`
+	// Undecided lists the agenda's cases left without a decision when the
+	// session was closed.
+	Undecided []string `json:"undecided,omitempty"`
+	Items     int      `json:"items"`   // cases on the agenda
+	Decided   int      `json:"decided"` // of which decided
+	// Agenda is filled by Store.Session, ordered by deadline then case
+	// number; it is not part of the stored header.
+	Agenda []*Item `json:"agenda,omitempty"`
+}
+
+// IsPresent reports whether member id is present.
+func (s *Session) IsPresent(id uint64) bool {
+	for _, p := range s.Present {
+		if p == id {
+			return true
+		}
+	}
+	return false
+}
+
+// HasQuorum reports whether the members present make a quorum under
+// rules before any recusal; the meeting console enables voting on it.
+func (s *Session) HasQuorum(rules casefile.MeetingRules) bool {
+	return eval(rules.Quorum, s.Count(&Item{}).Env())
+}
+
+// Member returns the invited member with id, or nil.
+func (s *Session) Member(id uint64) *Member {
+	for i := range s.Members {
+		if s.Members[i].ID == id {
+			return &s.Members[i]
+		}
+	}
+	return nil
+}
+
+// FindMember finds an invited member by id ("3"), name or department key
+// (when one member represents it); ErrNotMember otherwise.
+func (s *Session) FindMember(ref string) (*Member, error) {
+	ref = strings.TrimSpace(ref)
+	if id, err := strconv.ParseUint(ref, 10, 64); err == nil {
+		if m := s.Member(id); m != nil {
+			return m, nil
+		}
+	}
+	var found []*Member
+	for i := range s.Members {
+		if s.Members[i].Name == ref {
+			return &s.Members[i], nil
+		}
+		if s.Members[i].Department == ref && s.Members[i].Votes() {
+			found = append(found, &s.Members[i])
+		}
+	}
+	if len(found) == 1 {
+		return found[0], nil
+	}
+	return nil, ErrNotMember.Withf("%q", "%q", ref)
+}
+
+// Item returns the agenda item of case number (Agenda must be loaded),
+// or nil.
+func (s *Session) Item(caseNumber string) *Item {
+	for _, it := range s.Agenda {
+		if it.Case == caseNumber {
+			return it
+		}
+	}
+	return nil
+}
+
+// Mark is what the "same policy only once" rule says of an application on
+// the agenda.
+type Mark string
+
+// Marks.
+const (
+	MarkNone    Mark = ""        // not in a group, or alone in it
+	MarkKept    Mark = "kept"    // the single highest amount of its group: kept
+	MarkDecline Mark = "decline" // to decline: another application of the group is kept or held
+	MarkStale   Mark = "stale"   // marked to decline, but what was kept instead is gone: rebuild the agenda
+)
+
+// Label returns the mark's name in lang.
+func (m Mark) Label(lang casefile.Lang) string {
+	switch m {
+	case MarkKept:
+		return casefile.T("保留", "kept").In(lang)
+	case MarkDecline:
+		return casefile.T("不予重复救助", "decline").In(lang)
+	case MarkStale:
+		return casefile.T("待重新判定", "to resolve again").In(lang)
+	}
+	return ""
+}
+
+// ItemApp is one application as the committee sees it, and after the
+// decision what was decided for it.
+type ItemApp struct {
+	Project    string               `json:"project"`
+	Department string               `json:"department"`
+	Kind       casefile.ProjectKind `json:"kind"`
+	Requested  casefile.Money       `json:"requested"`
+	Proposed   casefile.Money       `json:"proposed"`
+	Mark       Mark                 `json:"dedup,omitempty"`
+	MarkReason string               `json:"dedup_reason,omitempty"`
+	// Outcome, Granted, StartMonth, Months and Reason are set by the
+	// decision, as on the case.
+	Outcome    casefile.Outcome `json:"outcome,omitempty"`
+	Granted    casefile.Money   `json:"granted,omitempty"`
+	StartMonth string           `json:"start_month,omitempty"`
+	Months     int              `json:"months,omitempty"`
+	Reason     string           `json:"reason,omitempty"`
+}
+
+// Vote is one member's recorded vote on one case.
+type Vote struct {
+	Member uint64    `json:"member"`
+	Name   string    `json:"name"`
+	Choice Choice    `json:"choice"`
+	Reason string    `json:"reason,omitempty"`
+	At     time.Time `json:"at"`
+	By     string    `json:"by"` // who recorded it
+}
+
+// Recusal is a member's declared conflict on one case.
+type Recusal struct {
+	Member uint64    `json:"member"`
+	Name   string    `json:"name"`
+	Reason string    `json:"reason"`
+	At     time.Time `json:"at"`
+	By     string    `json:"by"`
+}
+
+// Item is one case on a session's agenda: what the committee sees (a
+// snapshot taken when the agenda was built), the votes, the recusals and
+// the decision.
+type Item struct {
+	CaseSeq   uint64              `json:"case_seq"`
+	Case      string              `json:"case"` // case number
+	Applicant string              `json:"applicant"`
+	IDNumber  string              `json:"id_number"` // masked
+	Household int                 `json:"household"`
+	Area      casefile.Area       `json:"area"`
+	Received  casefile.Date       `json:"received"`
+	Deadline  casefile.Date       `json:"deadline"`
+	Apps      []ItemApp           `json:"applications"`
+	Evidence  []casefile.Evidence `json:"evidence,omitempty"`
+	Findings  []casefile.Finding  `json:"findings,omitempty"`
+	// Refers and ReconsiderWhy are set when a decided case is put on the
+	// agenda again to reconsider the decision of session Refers.
+	Refers        string    `json:"refers,omitempty"`
+	ReconsiderWhy string    `json:"reconsider_why,omitempty"`
+	Votes         []Vote    `json:"votes"`
+	Recusals      []Recusal `json:"recusals,omitempty"`
+	Decision      *Decision `json:"decision,omitempty"`
+}
+
+// Vote returns member id's vote, or nil.
+func (it *Item) Vote(id uint64) *Vote {
+	for i := range it.Votes {
+		if it.Votes[i].Member == id {
+			return &it.Votes[i]
+		}
+	}
+	return nil
+}
+
+// Recused reports whether member id is recused for the item.
+func (it *Item) Recused(id uint64) bool {
+	for _, r := range it.Recusals {
+		if r.Member == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Decision is what the session decided on an item.
+type Decision struct {
+	Result   casefile.Status `json:"result"`   // approved, rejected or deferred
+	Proposed casefile.Status `json:"proposed"` // what the decision rule gave
+	// Override is the chair's final word departing from Proposed; Reason
+	// then records why.
+	Override bool           `json:"override,omitempty"`
+	Reason   string         `json:"reason,omitempty"`
+	Verify   []string       `json:"verify,omitempty"` // what a deferral asks to verify
+	Tally    Tally          `json:"tally"`
+	Granted  casefile.Money `json:"granted"` // sum of granted amounts (monthly projects: per month)
+	Refers   string         `json:"refers,omitempty"`
+	At       time.Time      `json:"at"`
+	By       string         `json:"by"`
+}
+
+// Tally is the count of an item's votes under the catalogue's meeting
+// rules, and the outcome they propose.
+type Tally struct {
+	Members  int `json:"members"`  // voting members invited
+	Present  int `json:"present"`  // of whom present
+	Recused  int `json:"recused"`  // present and recused
+	Voting   int `json:"voting"`   // present, not recused
+	Agree    int `json:"agree"`    // votes of voting members
+	Disagree int `json:"disagree"` //
+	Abstain  int `json:"abstain"`  //
+	// Pending names the voting members who have not voted.
+	Pending []string `json:"pending,omitempty"`
+	Quorum  bool     `json:"quorum"` // the quorum rule holds
+	Passes  bool     `json:"passes"` // the approve rule holds
+	// Proposed is the outcome: approved when the rule passes and something
+	// can be granted; otherwise deferred when evidence or documents are
+	// missing, else rejected. Empty without a quorum.
+	Proposed casefile.Status `json:"proposed,omitempty"`
+	// Missing lists the evidence and documents the case lacks.
+	Missing []string `json:"missing,omitempty"`
+	// RejectWording is a default written reason for a rejection, built
+	// from the case's error findings with their figures.
+	RejectWording casefile.Text `json:"reject_wording"`
+}
+
+// Env is the tally as the catalogue's meeting rules read it.
+func (t Tally) Env() casefile.CountEnv {
+	return casefile.CountEnv{Members: t.Members, Present: t.Present, Recused: t.Recused, Voting: t.Voting,
+		Agree: t.Agree, Disagree: t.Disagree, Abstain: t.Abstain}
+}
+
+// Count counts the votes on it in s: only present, non-recused members' votes
+// count. It fills the counts and Pending, not the rule outcomes (see
+// Store.Tally).
+func (s *Session) Count(it *Item) Tally {
+	var t Tally
+	for _, m := range s.Members {
+		if !m.Votes() {
+			continue
+		}
+		t.Members++
+		if !s.IsPresent(m.ID) {
+			continue
+		}
+		t.Present++
+		if it.Recused(m.ID) {
+			t.Recused++
+			continue
+		}
+		t.Voting++
+		v := it.Vote(m.ID)
+		if v == nil {
+			t.Pending = append(t.Pending, m.Name)
+			continue
+		}
+		switch v.Choice {
+		case Agree:
+			t.Agree++
+		case Disagree:
+			t.Disagree++
+		case Abstain:
+			t.Abstain++
+		}
+	}
+	return t
+}
+
+// Ballot is a vote as a member casts it.
+type Ballot struct {
+	Case   string // case number
+	Member uint64
+	Choice Choice
+	Reason string // required for anything but Agree
+}
+
+// Declaration is a member's declared conflict on a case.
+type Declaration struct {
+	Case   string // case number
+	Member uint64
+	Reason string // required: the relation to the applicant
+}
+
+// Ruling is the decision as the secretary records it.
+type Ruling struct {
+	Case   string          // case number
+	Result casefile.Status // approved, rejected or deferred
+	// Reason is required for a rejection (offer Tally.RejectWording), for
+	// a deferral without Verify items and for an override.
+	Reason string
+	// Verify lists what a deferral asks to verify; empty uses Reason.
+	Verify []string
+	// Override records the chair's final word when Result differs from the
+	// rule's proposal.
+	Override bool
+	// Amounts overrides the granted amount per project code (approve
+	// only); the default is the proposed amount.
+	Amounts map[string]casefile.Money
+}
+
+// Plan is what opening a session needs.
+type Plan struct {
+	Date  casefile.Date // zero: today
+	Place string
+}
+
+// AgendaFilter narrows the ready cases put on an agenda.
+type AgendaFilter struct {
+	Project    string // project code
+	Department string // department key
+	Group      string // group key of the catalogue
+	// Limit caps the cases added (0: every ready case), earliest deadline
+	// first.
+	Limit int
+}
+
+// AgendaReport says what building an agenda did.
+type AgendaReport struct {
+	Added     []string              `json:"added"`     // case numbers put on the agenda
+	Refreshed int                   `json:"refreshed"` // undecided items shown again with current figures
+	Removed   []string              `json:"removed"`   // undecided items whose case is no longer ready
+	Busy      []string              `json:"busy"`      // ready cases on another open session's agenda
+	Revote    []string              `json:"revote"`    // items whose proposal changed: their votes were cleared
+	Dedup     *casefile.DedupReport `json:"dedup"`     // the batch resolution run first
+}
+
+// Amount is a sum of granted amounts under one key (department or
+// project).
+type Amount struct {
+	Key   string `json:"key"`
+	Count int    `json:"count"` // applications granted
+	// Granted sums the amounts as decided (monthly projects: per month).
+	Granted casefile.Money `json:"granted"`
+	// Period sums the whole period: monthly amounts times their months.
+	Period casefile.Money `json:"period"`
+}
+
+// Summary sums a session's decisions.
+type Summary struct {
+	Number       string         `json:"number"`
+	Status       SessionStatus  `json:"status"`
+	Cases        int            `json:"cases"`
+	Approved     int            `json:"approved"`
+	Rejected     int            `json:"rejected"`
+	Deferred     int            `json:"deferred"`
+	Undecided    []string       `json:"undecided"`
+	Granted      casefile.Money `json:"granted"`
+	Period       casefile.Money `json:"period"`
+	ByDepartment []Amount       `json:"by_department"`
+	ByProject    []Amount       `json:"by_project"`
+}

@@ -1,0 +1,164 @@
+package meeting
+
+import (
+	"hall/casefile"
+)
+
+// item loads case number and its agenda item in sess.
+func item(t *casefile.Tx, sess *Session, caseNumber string) (*casefile.Case, *Item, error) {
+	c, err := t.Case(caseNumber)
+	if err != nil {
+		return nil, nil, err
+	}
+	it, err := loadItem(t, sess, c.Seq)
+	if err != nil {
+		return nil, nil, err
+	}
+	if it == nil {
+		return nil, nil, ErrNotOnAgenda.Withf("%s（%s）", "%s (%s)", c.Number, sess.Number)
+	}
+	return c, it, nil
+}
+
+// voter checks that member id is invited, votes and is present.
+func voter(sess *Session, id uint64) (*Member, error) {
+	m := sess.Member(id)
+	if m == nil || !m.Votes() {
+		if m != nil {
+			return nil, ErrNotMember.Withf("%s 是记录人，不参加表决", "%s is the secretary and does not vote", m.Name)
+		}
+		return nil, ErrNotMember.Withf("编号 %d", "id %d", id)
+	}
+	if !sess.IsPresent(id) {
+		return nil, ErrNotPresent.Withf("%s", "%s", m.Name)
+	}
+	return m, nil
+}
+
+// Vote records a present member's vote on an agenda case in one
+// transaction and returns the tally after it. A reason is required for
+// anything but agree; a recused member cannot vote; without a quorum
+// nothing is voted on. Voting again replaces the member's vote until the
+// case is decided.
+func (s *Store) Vote(number string, b Ballot, who string) (*Tally, error) {
+	b.Reason = casefile.Clean(b.Reason, true)
+	var out Tally
+	_, err := s.write(number, who, func(t *casefile.Tx, sess *Session) error {
+		m, err := voter(sess, b.Member)
+		if err != nil {
+			return err
+		}
+		c, it, err := item(t, sess, b.Case)
+		if err != nil {
+			return err
+		}
+		if it.Decision != nil {
+			return ErrAlreadyDecided.Withf("%s", "%s", c.Number)
+		}
+		if it.Recused(m.ID) {
+			return ErrRecused.Withf("%s（%s）", "%s (%s)", m.Name, c.Number)
+		}
+		switch b.Choice {
+		case Agree:
+		case Disagree, Abstain:
+			if b.Reason == "" {
+				return ErrReasonRequired.Withf("%[1]s「%[2]s」须写明理由", "%[1]s votes %[3]s: give the reason", m.Name, b.Choice.Label(casefile.ZH), b.Choice)
+			}
+		default:
+			return casefile.ErrInvalid.Withf("表决意见 %q 无效（同意、不同意、弃权）", "vote %q is invalid (agree, disagree, abstain)", b.Choice)
+		}
+		if tl := sess.Count(it); !eval(t.Catalog().Meeting.Quorum, tl.Env()) {
+			return ErrNoQuorum.Withf("应到 %d 人，实到 %d 人（规则：%s）", "%d members, %d present (rule: %s)",
+				tl.Members, tl.Present, t.Catalog().Meeting.Quorum.Source)
+		}
+		v := Vote{Member: m.ID, Name: m.Name, Choice: b.Choice, Reason: b.Reason, At: t.Now(), By: who}
+		if old := it.Vote(m.ID); old != nil {
+			*old = v
+		} else {
+			it.Votes = append(it.Votes, v)
+		}
+		if err := saveItem(t, sess, it); err != nil {
+			return err
+		}
+		out = tally(t, sess, it, c)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// Recuse records a present member's declared conflict on an agenda case
+// (a relative of the applicant, the applicant's employer …) in one
+// transaction and returns the tally after it. The reason is required;
+// a vote the member cast on the case is withdrawn and they cannot vote on
+// it again.
+func (s *Store) Recuse(number string, d Declaration, who string) (*Tally, error) {
+	d.Reason = casefile.Clean(d.Reason, true)
+	var out Tally
+	_, err := s.write(number, who, func(t *casefile.Tx, sess *Session) error {
+		m, err := voter(sess, d.Member)
+		if err != nil {
+			return err
+		}
+		c, it, err := item(t, sess, d.Case)
+		if err != nil {
+			return err
+		}
+		if it.Decision != nil {
+			return ErrAlreadyDecided.Withf("%s", "%s", c.Number)
+		}
+		if it.Recused(m.ID) {
+			return ErrRecused.Withf("%s 已就 %s 回避", "%s is already recused for %s", m.Name, c.Number)
+		}
+		if d.Reason == "" {
+			return ErrReasonRequired.Withf("%s 申请回避须写明理由", "%s: give the reason for the recusal", m.Name)
+		}
+		votes := it.Votes[:0]
+		for _, v := range it.Votes {
+			if v.Member != m.ID {
+				votes = append(votes, v)
+			}
+		}
+		it.Votes = votes
+		it.Recusals = append(it.Recusals, Recusal{Member: m.ID, Name: m.Name, Reason: d.Reason, At: t.Now(), By: who})
+		if err := saveItem(t, sess, it); err != nil {
+			return err
+		}
+		out = tally(t, sess, it, c)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// Tally counts the votes on an agenda case and returns the outcome the
+// catalogue's rules propose, with the missing items and a default
+// rejection wording. A decided item gives the tally recorded with its
+// decision.
+func (s *Store) Tally(number, caseNumber string) (*Tally, error) {
+	var out Tally
+	err := s.cases.View(func(t *casefile.Tx) error {
+		sess, err := loadSession(t, number)
+		if err != nil {
+			return err
+		}
+		c, it, err := item(t, sess, caseNumber)
+		if err != nil {
+			return err
+		}
+		if it.Decision != nil {
+			out = it.Decision.Tally
+			return nil
+		}
+		out = tally(t, sess, it, c)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
