@@ -16,6 +16,7 @@ type DedupApp struct {
 	Amount     Money  `json:"amount"`
 	Received   Date   `json:"received"`
 	Keep       bool   `json:"keep"`
+	Held       bool   `json:"held,omitempty"` // granted in a decided case: reported, never re-marked
 	Reason     Text   `json:"reason"`
 }
 
@@ -52,6 +53,9 @@ type DedupReport struct {
 func rankApps(apps []DedupApp) {
 	sort.SliceStable(apps, func(i, j int) bool {
 		a, b := apps[i], apps[j]
+		if a.Held != b.Held {
+			return a.Held // what is already granted stays
+		}
 		if a.Amount != b.Amount {
 			return a.Amount > b.Amount
 		}
@@ -65,7 +69,9 @@ func rankApps(apps []DedupApp) {
 // ResolveDuplicates runs the batch resolution over all open cases: per
 // person, group and period, the application with the single highest
 // proposed amount is kept and the others are marked to decline with a
-// reason naming the kept project and department. With apply the marks are
+// reason naming the kept project and department. When the person already
+// holds a project of the group in that period (an approved case), every
+// open application is marked to decline, naming what is held. With apply the marks are
 // written (one transaction, one history entry per changed case) and
 // stale marks of applications no longer in conflict are cleared;
 // otherwise nothing is written.
@@ -129,8 +135,18 @@ func (t *Tx) resolve() (*DedupReport, map[markKey]*DedupMark, error) {
 			byPeriod[period] = append(byPeriod[period], e)
 		}
 		for _, period := range periods {
-			es := byPeriod[period]
-			if len(es) < 2 {
+			var es, held []groupEntry
+			for _, e := range byPeriod[period] {
+				if e.Status.Holding() {
+					held = append(held, e)
+				} else {
+					es = append(es, e)
+				}
+			}
+			if len(es) == 0 {
+				continue
+			}
+			if len(es) < 2 && len(held) == 0 {
 				if es[0].Mark != 0 {
 					marks[markKey{es[0].Seq, es[0].Project}] = nil
 				}
@@ -140,8 +156,9 @@ func (t *Tx) resolve() (*DedupReport, map[markKey]*DedupMark, error) {
 			if p, err := t.Person(dg.PersonID); err == nil {
 				dg.Person, dg.IDMasked = p.Name, p.MaskedDoc()
 			}
-			for _, e := range es {
-				a := DedupApp{CaseSeq: e.Seq, CaseNumber: e.Number, Project: e.Project, Amount: e.Amount, Received: DateOfUnix(e.Received)}
+			for _, e := range append(held, es...) {
+				a := DedupApp{CaseSeq: e.Seq, CaseNumber: e.Number, Project: e.Project, Amount: e.Amount,
+					Received: DateOfUnix(e.Received), Held: e.Status.Holding()}
 				if p := cat.Project(e.Project); p != nil {
 					a.Department = p.Department
 				}
@@ -153,6 +170,23 @@ func (t *Tx) resolve() (*DedupReport, map[markKey]*DedupMark, error) {
 			for i := range dg.Apps {
 				a := &dg.Apps[i]
 				a.Keep = i == 0
+				if a.Held {
+					// already granted: reported, never marked
+					a.Reason = T("已享受（已批准）", "already held (approved)")
+					continue
+				}
+				if kept.Held {
+					a.Keep = false
+					a.Reason = Text{
+						ZH: fmt.Sprintf("同一救助政策只能享受一次：已享受%s「%s」%s 元（案件 %s），本项不予重复救助", kd.Name, kp.Name, kept.Amount, kept.CaseNumber),
+						EN: fmt.Sprintf("the same policy is enjoyed only once: %s of %s, %s yuan (case %s) is already held; this one is declined", kp.Label(EN), kd.Label(EN), kept.Amount, kept.CaseNumber),
+					}
+					rep.Totals.Declined++
+					rep.Totals.DeclinedAmount += a.Amount
+					rep.Totals.Applications++
+					marks[markKey{a.CaseSeq, a.Project}] = &DedupMark{Keep: false, Reason: a.Reason.ZH, Group: gkey, At: t.now}
+					continue
+				}
 				if a.Keep {
 					a.Reason = T("同组申请中单项金额最高（%s 元），予以保留", "the single highest amount of the group (%s yuan): kept", a.Amount)
 					rep.Totals.Kept++
@@ -188,7 +222,7 @@ func (t *Tx) resolve() (*DedupReport, map[markKey]*DedupMark, error) {
 			cur = append(cur[:0], prefix...)
 		}
 		e, ok := decodeGroupEntry(k, v)
-		if !ok || !e.Status.Open() {
+		if !ok || !(e.Status.Open() || e.Status.Holding()) {
 			continue
 		}
 		runEntries = append(runEntries, e)

@@ -197,3 +197,58 @@ func TestDedupTieBreaks(t *testing.T) {
 		t.Errorf("order = %v", got)
 	}
 }
+
+func TestBatchDedupDeclinesWhatIsAlreadyHeld(t *testing.T) {
+	st, clk, _ := newStore(t)
+	cat := st.Catalog()
+	trio := freshmanTrio(t, cat)
+	id := idFor("20080901", 12)
+	held, err := st.Intake(draft(id, "赵学生", []string{trio[0].Code}), "desk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Decide it as approved, as a meeting would (the meeting package's
+	// own tests drive the real thing).
+	err = st.Update(func(tx *Tx) error {
+		old, _ := tx.Case(held.Number)
+		c := *old
+		c.Apps = []Application{old.Apps[0]}
+		c.Apps[0].Outcome, c.Apps[0].Granted = OutcomeGranted, old.Apps[0].Proposed
+		c.Status = StatusApproved
+		c.Decision = &Decision{Session: "YH2026-001", Result: StatusApproved, At: tx.Now(), By: "secretary"}
+		return tx.PutCase(old, &c, Change{Who: "secretary", Action: "decision"})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	clk.t = clk.t.Add(time.Hour)
+	later, err := st.Intake(draft(id, "赵学生", []string{trio[2].Code}), "desk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := st.ResolveDuplicates(true, "secretary")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Groups) != 1 || len(rep.Groups[0].Apps) != 2 {
+		t.Fatalf("report %+v", rep.Groups)
+	}
+	h, o := rep.Groups[0].Apps[0], rep.Groups[0].Apps[1]
+	if !h.Held || h.CaseNumber != held.Number || o.Keep || o.CaseNumber != later.Number {
+		t.Errorf("held %+v, open %+v: the open application must be declined though its amount is higher", h, o)
+	}
+	if !strings.Contains(o.Reason.ZH, "已享受") || !strings.Contains(o.Reason.ZH, held.Number) {
+		t.Errorf("reason %q does not name what is held", o.Reason.ZH)
+	}
+	st.View(func(tx *Tx) error {
+		c, _ := tx.Case(later.Number)
+		if c.Apps[0].Dedup == nil || c.Apps[0].Dedup.Keep {
+			t.Errorf("open application not marked: %+v", c.Apps[0].Dedup)
+		}
+		c, _ = tx.Case(held.Number)
+		if c.Apps[0].Dedup != nil {
+			t.Errorf("held application re-marked: %+v", c.Apps[0].Dedup)
+		}
+		return nil
+	})
+}

@@ -146,6 +146,7 @@ func (t *Tx) moveCase(c *Case, to Status) error {
 			}
 			return ErrMissingEvidence.With(Text{ZH: "缺少" + strings.Join(zh, "、"), EN: "missing " + strings.Join(en, ", ")})
 		}
+		c.Missing = nil // what a deferral asked for has been verified
 	}
 	return t.MoveInTx(c, to)
 }

@@ -48,6 +48,7 @@ type dedupAppJSON struct {
 	Amount     casefile.Money `json:"amount"`
 	Received   casefile.Date  `json:"received"`
 	Keep       bool           `json:"keep"`
+	Held       bool           `json:"held,omitempty"`
 	Reason     string         `json:"reason"`
 }
 
@@ -65,7 +66,7 @@ func (a *app) dedupJSON(rep *casefile.DedupReport) any {
 		gj := dedupGroupJSON{Person: g.Person, IDNumber: g.IDMasked, Group: g.Group, Period: g.Period}
 		for _, ap := range g.Apps {
 			gj.Applications = append(gj.Applications, dedupAppJSON{CaseNumber: ap.CaseNumber, Department: ap.Department,
-				Project: ap.Project, Amount: ap.Amount, Received: ap.Received, Keep: ap.Keep, Reason: ap.Reason.In(a.lang)})
+				Project: ap.Project, Amount: ap.Amount, Received: ap.Received, Keep: ap.Keep, Held: ap.Held, Reason: ap.Reason.In(a.lang)})
 		}
 		groups = append(groups, gj)
 	}
@@ -87,7 +88,10 @@ func (a *app) printDedup(cmd *cobra.Command, cat *casefile.Catalog, rep *casefil
 		var rows [][]string
 		for _, ap := range g.Apps {
 			mark := a.t("不予重复", "decline")
-			if ap.Keep {
+			switch {
+			case ap.Held:
+				mark = a.t("已享受", "held")
+			case ap.Keep:
 				mark = a.t("保留", "keep")
 			}
 			dept := ap.Department
