@@ -78,7 +78,7 @@ func benchStore(b *testing.B) *fixture {
 			for i := range drafts {
 				drafts[i] = g.Draft(400)
 			}
-			cases, err := st.IntakeBatch(drafts, "bench")
+			cases, err := st.IntakeBatch(drafts, "local:bench")
 			if err != nil {
 				fix.err = err
 				return
@@ -159,7 +159,7 @@ func BenchmarkIntakeSave(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		d := *drafts[i%len(drafts)]
-		if _, err := st.Intake(&d, "bench"); err != nil {
+		if _, err := st.Intake(&d, "local:bench"); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -238,7 +238,7 @@ func BenchmarkBatchDedup(b *testing.B) {
 	st := openBench(b, f)
 	var groups int
 	for b.Loop() {
-		rep, err := st.ResolveDuplicates(false, "bench")
+		rep, err := st.ResolveDuplicates(false, "local:bench")
 		if err != nil {
 			b.Fatal(err)
 		}

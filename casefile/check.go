@@ -216,3 +216,42 @@ func Restore(src, dst string, cat *Catalog) error {
 	}
 	return os.Rename(tmp.Name(), dst)
 }
+
+// BrokenLink names the first history entry whose chain does not hold.
+type BrokenLink struct {
+	Case  string
+	Entry int
+	At    string
+	Who   string
+}
+
+// Audit walks every case's history chain in case order and returns the
+// first entry whose hash or link to the previous entry does not match, or
+// nil when every chain holds.
+func (s *Store) Audit() (*BrokenLink, error) {
+	var bad *BrokenLink
+	err := s.View(func(t *Tx) error {
+		return t.tx.Bucket(bCases).ForEach(func(k, v []byte) error {
+			if bad != nil {
+				return nil
+			}
+			var c struct {
+				Number string `json:"number"`
+			}
+			if err := json.Unmarshal(v, &c); err != nil {
+				bad = &BrokenLink{Case: fmt.Sprintf("%x", k)}
+				return nil
+			}
+			h, err := t.History(beUint64(k))
+			if err != nil {
+				bad = &BrokenLink{Case: c.Number}
+				return nil
+			}
+			if i := VerifyHistory(h); i >= 0 {
+				bad = &BrokenLink{Case: c.Number, Entry: i, At: h[i].At.Format("2006-01-02 15:04:05"), Who: h[i].Who}
+			}
+			return nil
+		})
+	})
+	return bad, err
+}

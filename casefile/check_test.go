@@ -14,7 +14,7 @@ import (
 func TestCheckFindsBrokenInvariants(t *testing.T) {
 	st, _, path := newStore(t)
 	cat := st.Catalog()
-	c, err := st.Intake(draft(idFor("19800101", 1), "甲", []string{urbanDibao(t, cat).Code}), "desk")
+	c, err := st.Intake(draft(idFor("19800101", 1), "甲", []string{urbanDibao(t, cat).Code}), "local:desk")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +51,7 @@ func TestCheckFindsBrokenInvariants(t *testing.T) {
 		k := append(u64(c.Seq), 0, 0, 0, 0)
 		v := tx.Bucket(bHistory).Get(k)
 		saved = append([]byte(nil), v...)
-		return tx.Bucket(bHistory).Put(k, bytes.Replace(v, []byte("desk"), []byte("evil"), 1))
+		return tx.Bucket(bHistory).Put(k, bytes.Replace(v, []byte("local:desk"), []byte("evil"), 1))
 	})
 	reopenCheck("history chain broken at entry 0")
 	// Restore it, then drop an index entry.
@@ -68,7 +68,7 @@ func TestBackupAndRestore(t *testing.T) {
 	st, _, path := newStore(t)
 	cat := st.Catalog()
 	code := urbanDibao(t, cat).Code
-	if _, err := st.Intake(draft(idFor("19800101", 1), "甲", []string{code}), "desk"); err != nil {
+	if _, err := st.Intake(draft(idFor("19800101", 1), "甲", []string{code}), "local:desk"); err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
@@ -77,7 +77,7 @@ func TestBackupAndRestore(t *testing.T) {
 	if _, err := st.BackupFile(backup); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.Intake(draft(idFor("19800101", 2), "乙", []string{code}), "desk"); err != nil {
+	if _, err := st.Intake(draft(idFor("19800101", 2), "乙", []string{code}), "local:desk"); err != nil {
 		t.Fatalf("store unusable after backup: %v", err)
 	}
 	if fi, _ := os.Stat(backup); fi.Mode().Perm() != 0o600 {

@@ -156,7 +156,7 @@ func TestCrashChild(t *testing.T) {
 	for i := 0; ; i++ {
 		switch i % 4 {
 		case 0, 1:
-			c, err := st.Intake(g.Draft(10), "crash")
+			c, err := st.Intake(g.Draft(10), "local:crash")
 			if err != nil {
 				continue
 			}
@@ -167,7 +167,7 @@ func TestCrashChild(t *testing.T) {
 			for j := range batch {
 				batch[j] = g.Draft(10)
 			}
-			cs, err := st.IntakeBatch(batch, "crash-import")
+			cs, err := st.IntakeBatch(batch, "local:crash-import")
 			if err != nil {
 				continue
 			}
@@ -178,7 +178,7 @@ func TestCrashChild(t *testing.T) {
 			if last == nil {
 				continue
 			}
-			c, err := st.AddEvidence(last.Number, last.Version, g.Evidence(last, casefile.EvHomeVisit), "crash")
+			c, err := st.AddEvidence(last.Number, last.Version, g.Evidence(last, casefile.EvHomeVisit), "local:crash")
 			if err == nil {
 				ack(c)
 				last = c

@@ -11,6 +11,9 @@ import "fmt"
 // writes the marks, one history entry per changed case. The meeting runs
 // it while building an agenda, in the agenda's transaction.
 func (t *Tx) ResolveDuplicatesInTx(who string) (*DedupReport, error) {
+	if err := t.Require(who, PermMeeting); err != nil {
+		return nil, err
+	}
 	rep, marks, err := t.resolve()
 	if err != nil {
 		return nil, err

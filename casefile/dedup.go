@@ -86,6 +86,9 @@ func (s *Store) ResolveDuplicates(apply bool, who string) (*DedupReport, error) 
 		if !apply {
 			return nil
 		}
+		if err := t.Require(who, PermMeeting); err != nil {
+			return err
+		}
 		n, err := t.writeMarks(marks, who)
 		rep.Changed = n
 		return err

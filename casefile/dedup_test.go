@@ -57,7 +57,7 @@ func TestLiveCheckWarnsAtIntake(t *testing.T) {
 	cat := st.Catalog()
 	trio := freshmanTrio(t, cat)
 	id := idFor("20080901", 12)
-	first, err := st.Intake(draft(id, "赵学生", []string{trio[0].Code}), "desk")
+	first, err := st.Intake(draft(id, "赵学生", []string{trio[0].Code}), "local:desk")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,17 +105,17 @@ func TestBatchDedupKeepsHighestAcrossThreeDepartments(t *testing.T) {
 	// received lowest amount first, highest last
 	for i, p := range trio {
 		clk.t = testNow.Add(time.Duration(i) * time.Hour)
-		c, err := st.Intake(draft(id, "赵学生", []string{p.Code}), "desk")
+		c, err := st.Intake(draft(id, "赵学生", []string{p.Code}), "local:desk")
 		if err != nil {
 			t.Fatal(err)
 		}
 		numbers = append(numbers, c.Number)
 	}
 	// someone else with a single application is left alone
-	if _, err := st.Intake(draft(idFor("20080902", 14), "钱同学", []string{trio[0].Code}), "desk"); err != nil {
+	if _, err := st.Intake(draft(idFor("20080902", 14), "钱同学", []string{trio[0].Code}), "local:desk"); err != nil {
 		t.Fatal(err)
 	}
-	rep, err := st.ResolveDuplicates(false, "secretary")
+	rep, err := st.ResolveDuplicates(false, "local:secretary")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,7 +147,7 @@ func TestBatchDedupKeepsHighestAcrossThreeDepartments(t *testing.T) {
 		}
 		return nil
 	})
-	rep, err = st.ResolveDuplicates(true, "secretary")
+	rep, err = st.ResolveDuplicates(true, "local:secretary")
 	if err != nil || rep.Changed != 3 {
 		t.Fatalf("apply: changed %d, %v", rep.Changed, err)
 	}
@@ -159,23 +159,23 @@ func TestBatchDedupKeepsHighestAcrossThreeDepartments(t *testing.T) {
 				t.Errorf("case %s mark = %+v", n, m)
 			}
 			h, _ := tx.History(c.Seq)
-			if last := h[len(h)-1]; last.Action != "dedup" || last.Who != "secretary" {
+			if last := h[len(h)-1]; last.Action != "dedup" || last.Who != "local:secretary" {
 				t.Errorf("case %s last history = %+v", n, last)
 			}
 		}
 		return nil
 	})
 	// Applying again changes nothing.
-	if rep, _ = st.ResolveDuplicates(true, "secretary"); rep.Changed != 0 {
+	if rep, _ = st.ResolveDuplicates(true, "local:secretary"); rep.Changed != 0 {
 		t.Errorf("second apply changed %d", rep.Changed)
 	}
 	// Withdrawing the kept one leaves the middle one kept alone… after the
 	// next run the two remaining conflict and the higher of them is kept.
-	c, _ := st.Move(numbers[2], 0, StatusWithdrawn, "desk", "申请人撤回")
+	c, _ := st.Move(numbers[2], 0, StatusWithdrawn, "local:desk", "申请人撤回")
 	if c.Status != StatusWithdrawn {
 		t.Fatal("withdraw failed")
 	}
-	rep, _ = st.ResolveDuplicates(true, "secretary")
+	rep, _ = st.ResolveDuplicates(true, "local:secretary")
 	if len(rep.Groups) != 1 || rep.Groups[0].Apps[0].Project != trio[1].Code || !rep.Groups[0].Apps[0].Keep {
 		t.Errorf("after withdrawal: %+v", rep.Groups)
 	}
@@ -203,7 +203,7 @@ func TestBatchDedupDeclinesWhatIsAlreadyHeld(t *testing.T) {
 	cat := st.Catalog()
 	trio := freshmanTrio(t, cat)
 	id := idFor("20080901", 12)
-	held, err := st.Intake(draft(id, "赵学生", []string{trio[0].Code}), "desk")
+	held, err := st.Intake(draft(id, "赵学生", []string{trio[0].Code}), "local:desk")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,18 +215,18 @@ func TestBatchDedupDeclinesWhatIsAlreadyHeld(t *testing.T) {
 		c.Apps = []Application{old.Apps[0]}
 		c.Apps[0].Outcome, c.Apps[0].Granted = OutcomeGranted, old.Apps[0].Proposed
 		c.Status = StatusApproved
-		c.Decision = &Decision{Session: "YH2026-001", Result: StatusApproved, At: tx.Now(), By: "secretary"}
-		return tx.PutCase(old, &c, Change{Who: "secretary", Action: "decision"})
+		c.Decision = &Decision{Session: "YH2026-001", Result: StatusApproved, At: tx.Now(), By: "local:secretary"}
+		return tx.PutCase(old, &c, Change{Who: "local:secretary", Action: "decision"})
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	clk.t = clk.t.Add(time.Hour)
-	later, err := st.Intake(draft(id, "赵学生", []string{trio[2].Code}), "desk")
+	later, err := st.Intake(draft(id, "赵学生", []string{trio[2].Code}), "local:desk")
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := st.ResolveDuplicates(true, "secretary")
+	rep, err := st.ResolveDuplicates(true, "local:secretary")
 	if err != nil {
 		t.Fatal(err)
 	}

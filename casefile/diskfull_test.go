@@ -31,7 +31,7 @@ func TestDiskFull(t *testing.T) {
 	var full error
 	for i := 0; i < 5000 && full == nil; i++ {
 		birth := []string{"19800101", "19810101", "19820101", "19830101", "19840101"}[i/1000]
-		c, err := st.Intake(draft(idFor(birth, i%1000), "满盘测试", []string{code}), "desk")
+		c, err := st.Intake(draft(idFor(birth, i%1000), "满盘测试", []string{code}), "local:desk")
 		if err != nil {
 			full = err
 			break
@@ -72,7 +72,7 @@ func TestReadOnlyStoreRefusesWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ro.Close()
-	_, err = ro.Intake(draft(idFor("19800101", 1), "甲", []string{urbanDibao(t, ro.Catalog()).Code}), "desk")
+	_, err = ro.Intake(draft(idFor("19800101", 1), "甲", []string{urbanDibao(t, ro.Catalog()).Code}), "local:desk")
 	if !errors.Is(err, ErrReadOnly) || Message(err, ZH) == Message(err, EN) {
 		t.Errorf("write to a read-only store: %v", err)
 	}

@@ -61,7 +61,7 @@ func TestImportCSVAllOrNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cases, err := st.Import(rows, "importer")
+	cases, err := st.Import(rows, "local:importer")
 	if err != nil || len(cases) != 1 {
 		t.Fatalf("import: %v", err)
 	}
@@ -101,7 +101,7 @@ func TestImportJSONL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cases, err := st.Import(rows, "importer")
+	cases, err := st.Import(rows, "local:importer")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -305,6 +305,9 @@ func (s *Store) IntakeBatch(drafts []*Draft, who string) ([]*Case, error) {
 	}
 	out := make([]*Case, 0, len(drafts))
 	err := s.Update(func(t *Tx) error {
+		if err := t.Require(who, PermIntake); err != nil {
+			return err
+		}
 		out = out[:0]
 		for _, d := range drafts {
 			c, err := t.intake(d, who)

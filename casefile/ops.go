@@ -50,6 +50,9 @@ func (s *Store) AddEvidence(number string, version uint64, ev Evidence, who stri
 	}
 	ch := Change{Who: who, Action: "evidence", Why: fmt.Sprintf("%s %s %s", ev.Kind, ev.Department, ev.Date)}
 	return s.ChangeCase(number, version, ch, func(t *Tx, c *Case) error {
+		if err := t.Require(who, PermEvidence); err != nil {
+			return err
+		}
 		if !c.Status.Open() {
 			return ErrBadTransition.Withf("%[1]s 为「%[2]s」，不能补充核查材料", "%[1]s is %[3]s; evidence can no longer be added", c.Number, c.Status.Label(ZH), c.Status.Label(EN))
 		}
@@ -132,6 +135,9 @@ func (s *Store) Move(number string, version uint64, to Status, who, why string) 
 		return nil, ErrReasonRequired
 	}
 	return s.ChangeCase(number, version, Change{Who: who, Action: "status", Why: why}, func(t *Tx, c *Case) error {
+		if err := t.Require(who, PermMove); err != nil {
+			return err
+		}
 		return t.moveCase(c, to)
 	})
 }

@@ -39,7 +39,7 @@ var (
 	bIdxProject = []byte("idx_project") // project 0 case seq → ""
 	bDrafts     = []byte("drafts")      // owner → draft bytes (front-desk autosave)
 	allBuckets  = [][]byte{bMeta, bPersons, bCases, bHistory, bCounters, bIdxDoc, bIdxNumber, bIdxStatus,
-		bIdxPerson, bIdxGroup, bIdxSearch, bIdxDue, bIdxProject, bDrafts}
+		bIdxPerson, bIdxGroup, bIdxSearch, bIdxDue, bIdxProject, bDrafts, bUsers}
 )
 
 // Store errors.
@@ -445,6 +445,15 @@ func VerifyHistory(h []HistoryEntry) int {
 		prev = e.Hash
 	}
 	return -1
+}
+
+// RecordReveal records in the case's history that who saw the full ID
+// numbers and phones of the case; only roles that need them may.
+func (t *Tx) RecordReveal(c *Case, who, why string) error {
+	if err := t.Require(who, PermReveal); err != nil {
+		return err
+	}
+	return t.AddHistory(c, Change{Who: who, Action: "reveal", Why: why})
 }
 
 // AddHistory appends a history entry to a case without changing it (a

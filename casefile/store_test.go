@@ -18,7 +18,7 @@ func TestIntakePersistsAcrossReopen(t *testing.T) {
 	id := idFor("19800315", 123)
 	d := draft(strings.ToLower(id), "  王\x1b[31m秀英\x07 ", []string{p.Code}, Income{Kind: "wages", Source: "县环卫所", Monthly: Yuan(600)})
 	d.Documents = []string{"身份证"}
-	c, err := st.Intake(d, "desk1")
+	c, err := st.Intake(d, "local:desk1")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func TestIntakePersistsAcrossReopen(t *testing.T) {
 	if got.Apps[0].Proposed != want {
 		t.Errorf("proposed %s, want standard − income = %s", got.Apps[0].Proposed, want)
 	}
-	if len(hist) != 1 || hist[0].Who != "desk1" || hist[0].Action != "intake" || hist[0].To != StatusReceived {
+	if len(hist) != 1 || hist[0].Who != "local:desk1" || hist[0].Action != "intake" || hist[0].To != StatusReceived {
 		t.Errorf("history = %+v", hist)
 	}
 	if got.Deadline != cat.Calendar.AddWorkdays(DateOf(testNow), p.TimeLimit) {
@@ -79,7 +79,7 @@ func TestCaseNumbersPerYear(t *testing.T) {
 		time.Date(2026, 1, 5, 9, 0, 0, 0, time.Local),
 	} {
 		clk.t = day
-		c, err := st.Intake(draft(idFor("19700101", 100+i), "测试", []string{code}), "desk")
+		c, err := st.Intake(draft(idFor("19700101", 100+i), "测试", []string{code}), "local:desk")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -97,7 +97,7 @@ func TestIntakeRejectsBadInputAndStoresNothing(t *testing.T) {
 	st, _, _ := newStore(t)
 	code := urbanDibao(t, st.Catalog()).Code
 	d := draft("610602198003151234", "", []string{code, "NOPE"}, Income{Kind: "lottery", Monthly: 100})
-	_, err := st.Intake(d, "desk")
+	_, err := st.Intake(d, "local:desk")
 	var ve *ValidationError
 	if !errors.As(err, &ve) || !errors.Is(err, ErrInvalid) {
 		t.Fatalf("err = %v", err)
@@ -160,7 +160,7 @@ func TestDamagedAndForeignFiles(t *testing.T) {
 	}
 	// a real hall database, truncated to half
 	st, _, good := newStore(t)
-	if _, err := st.Intake(draft(idFor("19800101", 1), "甲", []string{urbanDibao(t, cat).Code}), "d"); err != nil {
+	if _, err := st.Intake(draft(idFor("19800101", 1), "甲", []string{urbanDibao(t, cat).Code}), "local:d"); err != nil {
 		t.Fatal(err)
 	}
 	st.Close()
@@ -215,11 +215,11 @@ func TestEvidenceHistoryAndReadiness(t *testing.T) {
 	st, clk, _ := newStore(t)
 	cat := st.Catalog()
 	p := urbanDibao(t, cat)
-	c, err := st.Intake(draft(idFor("19750505", 55), "李四", []string{p.Code}, Income{Kind: "wages", Monthly: Yuan(300)}), "desk1")
+	c, err := st.Intake(draft(idFor("19750505", 55), "李四", []string{p.Code}, Income{Kind: "wages", Monthly: Yuan(300)}), "local:desk1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.Move(c.Number, c.Version, StatusReady, "desk1", ""); !errors.Is(err, ErrMissingEvidence) {
+	if _, err := st.Move(c.Number, c.Version, StatusReady, "local:desk1", ""); !errors.Is(err, ErrMissingEvidence) {
 		t.Fatalf("move to ready with no evidence: %v", err)
 	} else if !strings.Contains(Message(err, ZH), EvHomeVisit.Label(ZH)) {
 		t.Errorf("refusal does not name the missing evidence: %s", Message(err, ZH))
@@ -231,7 +231,7 @@ func TestEvidenceHistoryAndReadiness(t *testing.T) {
 		if k == EvIncomeCheck {
 			ev.MonthlyIncome = Yuan(450) // the check finds more than declared
 		}
-		if cur, err = st.AddEvidence(cur.Number, cur.Version, ev, "verifier"); err != nil {
+		if cur, err = st.AddEvidence(cur.Number, cur.Version, ev, "local:verifier"); err != nil {
 			t.Fatalf("add %s: %v", k, err)
 		}
 	}
@@ -242,17 +242,17 @@ func TestEvidenceHistoryAndReadiness(t *testing.T) {
 		t.Errorf("proposed after income check = %s, want %s", cur.Apps[0].Proposed, want)
 	}
 	// A stale version is refused and names who changed the case.
-	_, err = st.Move(c.Number, c.Version, StatusReady, "desk2", "")
-	if !errors.Is(err, ErrStaleCase) || !strings.Contains(Message(err, ZH), "verifier") {
+	_, err = st.Move(c.Number, c.Version, StatusReady, "local:desk2", "")
+	if !errors.Is(err, ErrStaleCase) || !strings.Contains(Message(err, ZH), "local:verifier") {
 		t.Fatalf("stale move: %v", err)
 	}
-	if cur, err = st.Move(cur.Number, cur.Version, StatusReady, "desk1", "核查完毕"); err != nil {
+	if cur, err = st.Move(cur.Number, cur.Version, StatusReady, "local:desk1", "核查完毕"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.Move(cur.Number, cur.Version, StatusApproved, "desk1", "x"); !errors.Is(err, ErrBadTransition) {
+	if _, err := st.Move(cur.Number, cur.Version, StatusApproved, "local:desk1", "x"); !errors.Is(err, ErrBadTransition) {
 		t.Errorf("approving outside a meeting: %v", err)
 	}
-	if _, err := st.Move(cur.Number, cur.Version, StatusWithdrawn, "desk1", ""); !errors.Is(err, ErrReasonRequired) {
+	if _, err := st.Move(cur.Number, cur.Version, StatusWithdrawn, "local:desk1", ""); !errors.Is(err, ErrReasonRequired) {
 		t.Errorf("withdraw without reason: %v", err)
 	}
 	var hist []HistoryEntry
@@ -261,7 +261,7 @@ func TestEvidenceHistoryAndReadiness(t *testing.T) {
 		t.Fatalf("history has %d entries", len(hist))
 	}
 	last := hist[len(hist)-1]
-	if last.From != StatusVerifying || last.To != StatusReady || last.Who != "desk1" || last.Why != "核查完毕" {
+	if last.From != StatusVerifying || last.To != StatusReady || last.Who != "local:desk1" || last.Why != "核查完毕" {
 		t.Errorf("last entry = %+v", last)
 	}
 	if i := VerifyHistory(hist); i != -1 {
@@ -278,7 +278,7 @@ func TestSearchPeople(t *testing.T) {
 	code := urbanDibao(t, st.Catalog()).Code
 	ids := []string{idFor("19800101", 11), idFor("19810202", 22), idFor("19820303", 33)}
 	for i, name := range []string{"张三丰", "张小明", "李四"} {
-		if _, err := st.Intake(draft(ids[i], name, []string{code}), "d"); err != nil {
+		if _, err := st.Intake(draft(ids[i], name, []string{code}), "local:d"); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -325,7 +325,7 @@ func TestCasesPagingAndFilters(t *testing.T) {
 		if i%5 == 0 {
 			code = fresh
 		}
-		if _, err := st.Intake(draft(idFor("19900101", i), "某人", []string{code}), "d"); err != nil {
+		if _, err := st.Intake(draft(idFor("19900101", i), "某人", []string{code}), "local:d"); err != nil {
 			t.Fatal(err)
 		}
 	}

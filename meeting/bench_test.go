@@ -63,7 +63,7 @@ func benchStore(b *testing.B, n int) *casefile.Store {
 		for i := range drafts {
 			drafts[i] = g.Draft(60)
 		}
-		cases, err := st.IntakeBatch(drafts, "bench:desk")
+		cases, err := st.IntakeBatch(drafts, "local:bench-desk")
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -90,7 +90,7 @@ func benchStore(b *testing.B, n int) *casefile.Store {
 			if err := t.MoveInTx(&c, casefile.StatusReady); err != nil {
 				return err
 			}
-			if err := t.PutCase(old, &c, casefile.Change{Who: "bench:verifier", Action: "evidence", Why: "bench"}); err != nil {
+			if err := t.PutCase(old, &c, casefile.Change{Who: "local:bench-verifier", Action: "evidence", Why: "bench"}); err != nil {
 				return err
 			}
 		}
@@ -99,7 +99,7 @@ func benchStore(b *testing.B, n int) *casefile.Store {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if _, err := meeting.New(st).SetCommittee(meeting.DefaultCommittee(cat), "bench:admin"); err != nil {
+	if _, err := meeting.New(st).SetCommittee(meeting.DefaultCommittee(cat), "local:bench-admin"); err != nil {
 		b.Fatal(err)
 	}
 	benchStores[n] = st
@@ -123,11 +123,11 @@ func BenchmarkAgenda(b *testing.B) {
 	m := meeting.New(st)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		s, err := m.NewSession(meeting.Plan{Place: "bench"}, "bench:secretary")
+		s, err := m.NewSession(meeting.Plan{Place: "bench"}, "local:bench-secretary")
 		if err != nil {
 			b.Fatal(err)
 		}
-		rep, err := m.BuildAgenda(s.Number, meeting.AgendaFilter{}, "bench:secretary")
+		rep, err := m.BuildAgenda(s.Number, meeting.AgendaFilter{}, "local:bench-secretary")
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -135,7 +135,7 @@ func BenchmarkAgenda(b *testing.B) {
 			b.Fatalf("agenda of %d cases, want %d", len(rep.Added), agendaSize)
 		}
 		b.StopTimer()
-		if _, err := m.Close(s.Number, true, "bench:secretary"); err != nil {
+		if _, err := m.Close(s.Number, true, "local:bench-secretary"); err != nil {
 			b.Fatal(err)
 		}
 		b.StartTimer()

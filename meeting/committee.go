@@ -90,6 +90,9 @@ func (s *Store) SetCommittee(members []Member, who string) ([]Member, error) {
 		return nil, err
 	}
 	err := s.cases.Update(func(t *casefile.Tx) error {
+		if err := t.Require(who, casefile.PermMeeting); err != nil {
+			return err
+		}
 		b, err := wbucket(t, bMembers)
 		if err != nil {
 			return err
@@ -131,6 +134,9 @@ func (s *Store) SaveMember(m Member, who string) (Member, error) {
 	cat := s.cases.Catalog()
 	cleanMember(cat, &m)
 	err := s.cases.Update(func(t *casefile.Tx) error {
+		if err := t.Require(who, casefile.PermMeeting); err != nil {
+			return err
+		}
 		all, err := committee(t)
 		if err != nil {
 			return err
@@ -170,6 +176,9 @@ func (s *Store) RemoveMember(id uint64, who string) error {
 		return err
 	}
 	return s.cases.Update(func(t *casefile.Tx) error {
+		if err := t.Require(who, casefile.PermMeeting); err != nil {
+			return err
+		}
 		b := rbucket(t, bMembers)
 		if b == nil || b.Get(u64(id)) == nil {
 			return ErrNotMember.Withf("编号 %d", "id %d", id)

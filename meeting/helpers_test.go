@@ -24,7 +24,7 @@ type hall struct {
 
 // desk and secretaryUser are the users recorded in histories.
 const (
-	desk          = "desk:li"
+	desk          = "local:desk-li"
 	secretaryUser = "local:secretary"
 )
 
@@ -65,7 +65,7 @@ func (h *hall) readyCaseWith(p casefile.Person, docs []string, codes ...string) 
 		h.t.Fatalf("intake: %v", err)
 	}
 	for _, k := range h.cat.MissingEvidence(c) {
-		if c, err = h.st.AddEvidence(c.Number, c.Version, h.gen.Evidence(c, k), "verifier:wang"); err != nil {
+		if c, err = h.st.AddEvidence(c.Number, c.Version, h.gen.Evidence(c, k), "local:verifier-wang"); err != nil {
 			h.t.Fatalf("evidence: %v", err)
 		}
 	}
@@ -167,7 +167,7 @@ func (h *hall) committee(n int) *committee {
 		}
 	}
 	ms = append(ms, meeting.Member{Name: "郭冬梅", Department: "civil_affairs", Role: meeting.RoleSecretary})
-	stored, err := h.m.SetCommittee(ms, "admin")
+	stored, err := h.m.SetCommittee(ms, "local:admin")
 	if err != nil {
 		h.t.Fatal(err)
 	}

@@ -35,20 +35,20 @@ func TestDefaultCommittee(t *testing.T) {
 		t.Fatalf("chairs %d secretaries %d voters %d departments %d, want 1 1 %d %d", chairs, secs, voters, len(depts),
 			len(h.cat.Departments), len(h.cat.Departments))
 	}
-	stored := must(h.m.SetCommittee(ms, "admin"))
+	stored := must(h.m.SetCommittee(ms, "local:admin"))
 	s := must(h.m.NewSession(meeting.Plan{Place: "会议室"}, secretaryUser))
 	if s.Number != "YH2026-001" || len(s.Members) != len(stored) || s.Chair.Name != ms[0].Name {
 		t.Fatalf("session %s with %d members chaired by %s", s.Number, len(s.Members), s.Chair.Name)
 	}
 	// Editing the committee does not change the session's snapshot.
-	if err := h.m.RemoveMember(stored[1].ID, "admin"); err != nil {
+	if err := h.m.RemoveMember(stored[1].ID, "local:admin"); err != nil {
 		t.Fatal(err)
 	}
 	again := must(h.m.Session(s.Number))
 	if len(again.Members) != len(stored) {
 		t.Fatalf("session members changed with the committee: %d", len(again.Members))
 	}
-	_, err := h.m.SaveMember(meeting.Member{Name: "第二主持人", Department: "education", Role: meeting.RoleChair}, "admin")
+	_, err := h.m.SaveMember(meeting.Member{Name: "第二主持人", Department: "education", Role: meeting.RoleChair}, "local:admin")
 	wantErr(t, "second chair", err, meeting.ErrCommittee)
 }
 
@@ -386,7 +386,7 @@ func TestDeferralReturnsToVerifyingAndComesBack(t *testing.T) {
 	}
 	must(s.Close(false))
 
-	got = must(h.st.AddEvidence(got.Number, got.Version, h.gen.Evidence(got, casefile.EvHomeVisit), "verifier:wang"))
+	got = must(h.st.AddEvidence(got.Number, got.Version, h.gen.Evidence(got, casefile.EvHomeVisit), "local:verifier-wang"))
 	if got.Status != casefile.StatusVerifying {
 		t.Fatalf("after new evidence the case is %s, want verifying", got.Status)
 	}

@@ -289,6 +289,9 @@ func (s *Store) write(number, who string, fn func(t *casefile.Tx, sess *Session)
 	}
 	var out *Session
 	err := s.cases.Update(func(t *casefile.Tx) error {
+		if err := t.Require(who, casefile.PermMeeting); err != nil {
+			return err
+		}
 		sess, err := loadSession(t, number)
 		if err != nil {
 			return err
@@ -328,6 +331,9 @@ func (s *Store) NewSession(p Plan, who string) (*Session, error) {
 	}
 	var out *Session
 	err := s.cases.Update(func(t *casefile.Tx) error {
+		if err := t.Require(who, casefile.PermMeeting); err != nil {
+			return err
+		}
 		members, err := committee(t)
 		if err != nil {
 			return err

@@ -70,7 +70,7 @@ func FillDemo(st *casefile.Store, who string, seed uint64) (*DemoSummary, error)
 			kinds = []casefile.EvidenceKind{casefile.EvHomeVisit}
 		}
 		for _, k := range kinds {
-			if cur, err = st.AddEvidence(cur.Number, cur.Version, g.Evidence(cur, k), "demo:verifier"); err != nil {
+			if cur, err = st.AddEvidence(cur.Number, cur.Version, g.Evidence(cur, k), "local:verifier"); err != nil {
 				return nil, fmt.Errorf("demo evidence %s: %w", c.Number, err)
 			}
 		}

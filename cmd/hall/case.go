@@ -56,7 +56,7 @@ func (a *app) newCaseShowCommand() *cobra.Command {
 					return err
 				}
 				if reveal {
-					if err := t.AddHistory(c, casefile.Change{Who: who(), Action: "reveal", Why: "case show --reveal"}); err != nil {
+					if err := t.RecordReveal(c, who(), "case show --reveal"); err != nil {
 						return err
 					}
 				}

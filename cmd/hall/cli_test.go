@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"crypto/ed25519"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -9,6 +10,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
+	"golang.org/x/crypto/ssh"
 
 	"hall/casefile"
 )
@@ -246,5 +250,47 @@ func TestBadArgumentsGiveClearMessages(t *testing.T) {
 	os.WriteFile(bad, []byte("[county]\nname='x'\n[[projects]]\ncode='A'\nname='a'\ndepartment='nope'\nkind='one_off'\n"), 0o644)
 	if _, errs, code := hall(t, "--catalog", bad, "catalog"); code != 1 || !strings.Contains(errs, bad+": project A: unknown department") {
 		t.Errorf("bad catalogue: %d %q", code, errs)
+	}
+}
+
+func TestUsersAndAudit(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "h.db")
+	mustHall(t, "--db", db, "demo")
+	pub, _, err := ed25519.GenerateKey(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sk, _ := ssh.NewPublicKey(pub)
+	keyFile := filepath.Join(dir, "wang.pub")
+	os.WriteFile(keyFile, ssh.MarshalAuthorizedKey(sk), 0o644)
+	out := mustHall(t, "--db", db, "user", "add", "wang", "--role", "frontdesk", "--key", keyFile)
+	if !strings.Contains(out, ssh.FingerprintSHA256(sk)) {
+		t.Errorf("user add: %s", out)
+	}
+	if _, errs, code := hall(t, "--db", db, "user", "add", "li", "--role", "boss", "--key", keyFile); code != 1 || !strings.Contains(errs, "角色") {
+		t.Errorf("bad role: %d %s", code, errs)
+	}
+	if out := mustHall(t, "--db", db, "--lang", "en", "user", "list"); !strings.Contains(out, "wang") || !strings.Contains(out, "front desk") {
+		t.Errorf("user list: %s", out)
+	}
+	if out := mustHall(t, "--db", db, "audit", "verify"); !strings.Contains(out, "完整") {
+		t.Errorf("audit on a clean store: %s", out)
+	}
+	// Edit a history entry behind the program's back.
+	bdb, err := bolt.Open(db, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bdb.Update(func(tx *bolt.Tx) error {
+		c := tx.Bucket([]byte("history")).Cursor()
+		k, v := c.First()
+		k, v = c.Next() // the first case's second entry
+		return tx.Bucket([]byte("history")).Put(append([]byte(nil), k...), bytes.Replace(v, []byte(`"why":"`), []byte(`"why":"x`), 1))
+	})
+	bdb.Close()
+	_, errs, code := hall(t, "--db", db, "--lang", "en", "audit", "verify")
+	if code != 1 || !strings.Contains(errs, "history altered: case 2026-000001 entry 2") {
+		t.Errorf("audit after tampering: %d %q", code, errs)
 	}
 }

@@ -29,13 +29,16 @@ func (a *app) newDemoCommand() *cobra.Command {
 			if err := meeting.FillDemo(st, who()); err != nil {
 				return err
 			}
+			var counts casefile.Counts
+			st.View(func(t *casefile.Tx) error { counts = t.Counts(); return nil })
 			w := cmd.OutOrStdout()
 			fmt.Fprintf(w, a.t("演示数据已写入 %s：%d 个案件\n", "demo data written to %s: %d cases\n"), st.Path(), sum.Cases)
 			for _, s := range casefile.Statuses {
-				if n := sum.ByStatus[s]; n > 0 {
-					fmt.Fprintf(w, "  %-10s %d\n", s.Label(a.lang), n)
+				if n := counts.ByStatus[s]; n > 0 {
+					fmt.Fprintf(w, "  %s %d\n", padRight(s.Label(a.lang), 10), n)
 				}
 			}
+			fmt.Fprintln(w, a.t("研判会：hall session list；打开前台：hall", "meetings: hall session list; the front desk: hall"))
 			return nil
 		},
 	}

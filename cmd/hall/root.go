@@ -87,6 +87,8 @@ Without a subcommand it opens the front desk (terminal UI) on the database.`,
 		a.newBackupCommand(),
 		a.newRestoreCommand(),
 		a.newCheckCommand(),
+		a.newUserCommand(),
+		a.newAuditCommand(),
 		a.newSessionCommand(),
 	)
 	return root
@@ -161,6 +163,14 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
+// padRight pads s with blanks to width display cells (CJK counts double).
+func padRight(s string, width int) string {
+	if n := runewidth.StringWidth(s); n < width {
+		return s + strings.Repeat(" ", width-n)
+	}
+	return s
+}
+
 // table prints rows aligned by display width (CJK counts double).
 func table(w io.Writer, header []string, rows [][]string) {
 	widths := make([]int, len(header))
@@ -177,10 +187,10 @@ func table(w io.Writer, header []string, rows [][]string) {
 			if i > 0 {
 				b.WriteString("  ")
 			}
-			b.WriteString(c)
 			if i < len(r)-1 {
-				b.WriteString(strings.Repeat(" ", widths[i]-runewidth.StringWidth(c)))
+				c = padRight(c, widths[i])
 			}
+			b.WriteString(c)
 		}
 		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
 	}

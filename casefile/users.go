@@ -1,0 +1,243 @@
+package casefile
+
+import (
+	"encoding/json"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Role is what a hall user does; it decides which actions exist for them.
+type Role string
+
+// Roles.
+const (
+	RoleFrontDesk Role = "frontdesk" // intake and the queue
+	RoleVerifier  Role = "verifier"  // evidence, readiness for the meeting
+	RoleSecretary Role = "secretary" // the meeting: sessions, votes, decisions
+	RoleMember    Role = "member"    // sees the meeting, writes nothing
+	RolePrinter   Role = "printer"   // prints letters and lists
+	RoleAdmin     Role = "admin"     // everything: users, catalogue
+)
+
+// Roles lists every role.
+var Roles = []Role{RoleFrontDesk, RoleVerifier, RoleSecretary, RoleMember, RolePrinter, RoleAdmin}
+
+// Label returns the role's name in lang.
+func (r Role) Label(lang Lang) string {
+	t := map[Role]Text{RoleFrontDesk: {"前台受理", "front desk"}, RoleVerifier: {"核查", "verifier"},
+		RoleSecretary: {"研判会秘书", "secretary"}, RoleMember: {"研判会成员", "member"},
+		RolePrinter: {"打印", "printer"}, RoleAdmin: {"管理员", "admin"}}[r]
+	if t.ZH == "" {
+		return string(r)
+	}
+	return t.In(lang)
+}
+
+// ParseRole reads a role key.
+func ParseRole(s string) (Role, bool) {
+	for _, r := range Roles {
+		if string(r) == s {
+			return r, true
+		}
+	}
+	return "", false
+}
+
+// Perm is one kind of action the domain checks before it writes or
+// reveals.
+type Perm string
+
+// Permissions.
+const (
+	PermIntake   Perm = "intake"   // take applications
+	PermEvidence Perm = "evidence" // add verification evidence
+	PermMove     Perm = "move"     // send to the meeting, withdraw
+	PermMeeting  Perm = "meeting"  // sessions, attendance, votes, decisions, duplicate marks
+	PermPrint    Perm = "print"    // print letters, receipts, minutes, notices
+	PermReveal   Perm = "reveal"   // see full ID numbers and phones
+	PermAdmin    Perm = "admin"    // users, catalogue
+)
+
+var rolePerms = map[Role][]Perm{
+	RoleFrontDesk: {PermIntake, PermMove, PermPrint, PermReveal},
+	RoleVerifier:  {PermEvidence, PermMove, PermReveal},
+	RoleSecretary: {PermMeeting, PermPrint},
+	RoleMember:    {},
+	RolePrinter:   {PermPrint},
+	RoleAdmin:     {PermIntake, PermEvidence, PermMove, PermMeeting, PermPrint, PermReveal, PermAdmin},
+}
+
+// Can reports whether role r may do p.
+func (r Role) Can(p Perm) bool {
+	for _, q := range rolePerms[r] {
+		if q == p {
+			return true
+		}
+	}
+	return false
+}
+
+// User is a registered hall user, identified by the fingerprints of their
+// SSH public keys.
+type User struct {
+	Name         string    `json:"name"`
+	Role         Role      `json:"role"`
+	Keys         []string  `json:"keys"`         // authorized_keys lines
+	Fingerprints []string  `json:"fingerprints"` // SHA256:… of each key
+	Added        time.Time `json:"added"`
+	By           string    `json:"by"`
+}
+
+// LocalPrefix marks the user of a local `hall` run, who is the local
+// administrator: whoever can open the database file owns it.
+const LocalPrefix = "local:"
+
+// Errors of users and permissions.
+var (
+	ErrForbidden   = newError("forbidden", "无此操作权限", "you are not allowed to do this")
+	ErrUnknownUser = newError("unknown_user", "未登记的用户", "unknown user")
+	ErrUserExists  = newError("user_exists", "用户已存在", "the user exists already")
+	ErrKeyInUse    = newError("key_in_use", "该公钥已属于另一用户", "the key belongs to another user")
+)
+
+var bUsers = []byte("users") // name → User JSON
+
+// RoleOf returns the role of who: the local administrator for a local
+// run, the registered role otherwise (ErrUnknownUser when not
+// registered).
+func (t *Tx) RoleOf(who string) (Role, error) {
+	if strings.HasPrefix(who, LocalPrefix) {
+		return RoleAdmin, nil
+	}
+	u, err := t.User(who)
+	if err != nil {
+		return "", err
+	}
+	return u.Role, nil
+}
+
+// Require checks, inside the transaction that will write, that who may do
+// p. It is how roles are enforced in the domain, not only in the screens.
+func (t *Tx) Require(who string, p Perm) error {
+	r, err := t.RoleOf(who)
+	if err != nil {
+		return ErrForbidden.Withf("%s 未登记", "%s is not registered", who)
+	}
+	if !r.Can(p) {
+		return ErrForbidden.Withf("%[1]s（%[2]s）不能执行「%[4]s」", "%[1]s (%[3]s) may not %[4]s", who, r.Label(ZH), r, p)
+	}
+	return nil
+}
+
+// User loads a user by name.
+func (t *Tx) User(name string) (*User, error) {
+	b := t.tx.Bucket(bUsers)
+	if b == nil {
+		return nil, ErrUnknownUser.Withf("%s", "%s", name)
+	}
+	var u User
+	ok, err := getJSON(b, []byte(name), &u)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, ErrUnknownUser.Withf("%s", "%s", name)
+	}
+	return &u, nil
+}
+
+// Users lists the registered users by name.
+func (s *Store) Users() ([]User, error) {
+	var out []User
+	err := s.View(func(t *Tx) error {
+		b := t.tx.Bucket(bUsers)
+		if b == nil {
+			return nil
+		}
+		return b.ForEach(func(k, v []byte) error {
+			var u User
+			if err := json.Unmarshal(v, &u); err != nil {
+				return ErrDatabaseCorrupt.Withf("用户 %s 无法读取", "user %s cannot be read", k)
+			}
+			out = append(out, u)
+			return nil
+		})
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, err
+}
+
+// UserByFingerprint finds the user holding a key fingerprint.
+func (s *Store) UserByFingerprint(fp string) (*User, error) {
+	users, err := s.Users()
+	if err != nil {
+		return nil, err
+	}
+	for i := range users {
+		for _, f := range users[i].Fingerprints {
+			if f == fp {
+				return &users[i], nil
+			}
+		}
+	}
+	return nil, ErrUnknownUser.Withf("公钥 %s", "key %s", fp)
+}
+
+// AddUser registers a user; only an administrator may. A name or key
+// already registered is refused.
+func (s *Store) AddUser(u User, who string) error {
+	u.Name = Clean(u.Name, false)
+	if u.Name == "" || strings.HasPrefix(u.Name, LocalPrefix) || strings.ContainsAny(u.Name, " :") {
+		return ErrInvalid.Withf("用户名 %q 无效（不能为空，不能含空格或冒号）", "user name %q is invalid (no blanks or colons)", u.Name)
+	}
+	if _, ok := ParseRole(string(u.Role)); !ok {
+		return ErrInvalid.Withf("角色 %q 无效", "role %q is invalid", u.Role)
+	}
+	if len(u.Fingerprints) == 0 {
+		return ErrInvalid.Withf("至少需要一个公钥", "at least one public key is required")
+	}
+	return s.Update(func(t *Tx) error {
+		if err := t.Require(who, PermAdmin); err != nil {
+			return err
+		}
+		b, err := t.tx.CreateBucketIfNotExists(bUsers)
+		if err != nil {
+			return err
+		}
+		if b.Get([]byte(u.Name)) != nil {
+			return ErrUserExists.Withf("%s", "%s", u.Name)
+		}
+		err = b.ForEach(func(k, v []byte) error {
+			var o User
+			if json.Unmarshal(v, &o) == nil {
+				for _, f := range o.Fingerprints {
+					for _, g := range u.Fingerprints {
+						if f == g {
+							return ErrKeyInUse.Withf("%s", "%s", o.Name)
+						}
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		u.Added, u.By = t.now, who
+		return putJSON(b, []byte(u.Name), u)
+	})
+}
+
+// RemoveUser deletes a user; only an administrator may.
+func (s *Store) RemoveUser(name, who string) error {
+	return s.Update(func(t *Tx) error {
+		if err := t.Require(who, PermAdmin); err != nil {
+			return err
+		}
+		if _, err := t.User(name); err != nil {
+			return err
+		}
+		return t.tx.Bucket(bUsers).Delete([]byte(name))
+	})
+}

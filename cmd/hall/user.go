@@ -1,0 +1,155 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/crypto/ssh"
+
+	"hall/casefile"
+)
+
+func (a *app) newUserCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "user",
+		Short: "Manage the users who may connect to `hall serve` and their roles",
+	}
+	var role, keyFile string
+	add := &cobra.Command{
+		Use:   "add NAME --role ROLE --key FILE",
+		Short: "Register a user with a role and the SSH public key(s) in FILE",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			r, ok := casefile.ParseRole(role)
+			if !ok {
+				return fmt.Errorf(a.t("角色 %q 无效（可用：%s）", "role %q is invalid (use one of %s)"), role, roleKeys())
+			}
+			keys, fps, err := readKeys(keyFile)
+			if err != nil {
+				return fmt.Errorf("%s %s: %w", a.t("无法读取公钥", "cannot read the public key"), keyFile, err)
+			}
+			st, err := a.open(false)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			if err := st.AddUser(casefile.User{Name: args[0], Role: r, Keys: keys, Fingerprints: fps}, who()); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), a.t("已登记用户 %s（%s），公钥 %s\n", "registered %s (%s), key %s\n"), args[0], r.Label(a.lang), strings.Join(fps, ", "))
+			return nil
+		},
+	}
+	add.Flags().StringVar(&role, "role", "", "role: "+roleKeys())
+	add.Flags().StringVar(&keyFile, "key", "", "file with the user's SSH public key(s), authorized_keys format")
+	add.MarkFlagRequired("role")
+	add.MarkFlagRequired("key")
+
+	list := &cobra.Command{
+		Use:   "list",
+		Short: "List registered users",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := a.open(true)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			users, err := st.Users()
+			if err != nil {
+				return err
+			}
+			if len(users) == 0 {
+				fmt.Fprintln(cmd.OutOrStdout(), a.t("没有登记的用户。", "no registered users."))
+				return nil
+			}
+			var rows [][]string
+			for _, u := range users {
+				rows = append(rows, []string{u.Name, u.Role.Label(a.lang), strings.Join(u.Fingerprints, " "), u.Added.Format("2006-01-02")})
+			}
+			table(cmd.OutOrStdout(), []string{a.t("用户", "user"), a.t("角色", "role"), a.t("公钥指纹", "key fingerprints"), a.t("登记日期", "added")}, rows)
+			return nil
+		},
+	}
+	remove := &cobra.Command{
+		Use:   "remove NAME",
+		Short: "Remove a user",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := a.open(false)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			if err := st.RemoveUser(args[0], who()); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), a.t("已删除用户 %s\n", "removed user %s\n"), args[0])
+			return nil
+		},
+	}
+	cmd.AddCommand(add, list, remove)
+	return cmd
+}
+
+// readKeys reads authorized_keys lines and their SHA-256 fingerprints.
+func readKeys(path string) (keys, fps []string, err error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	rest := data
+	for len(strings.TrimSpace(string(rest))) > 0 {
+		pk, _, _, r, err := ssh.ParseAuthorizedKey(rest)
+		if err != nil {
+			return nil, nil, err
+		}
+		keys = append(keys, strings.TrimSpace(string(ssh.MarshalAuthorizedKey(pk))))
+		fps = append(fps, ssh.FingerprintSHA256(pk))
+		rest = r
+	}
+	if len(keys) == 0 {
+		return nil, nil, fmt.Errorf("no key found")
+	}
+	return keys, fps, nil
+}
+
+func roleKeys() string {
+	var s []string
+	for _, r := range casefile.Roles {
+		s = append(s, string(r))
+	}
+	return strings.Join(s, ", ")
+}
+
+func (a *app) newAuditCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "audit",
+		Short: "Verify the tamper-evident history",
+	}
+	cmd.AddCommand(&cobra.Command{
+		Use:   "verify",
+		Short: "Walk every case's history chain and name the first entry that does not match",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := a.open(true)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			bad, err := st.Audit()
+			if err != nil {
+				return err
+			}
+			if bad != nil {
+				return exitError{code: 1, msg: fmt.Sprintf(a.t("办理记录被改动：案件 %s 第 %d 条（%s，%s）与记录链不符",
+					"history altered: case %s entry %d (%s, %s) does not match its chain"), bad.Case, bad.Entry+1, bad.At, bad.Who)}
+			}
+			fmt.Fprintln(cmd.OutOrStdout(), a.t("全部办理记录链完整。", "every history chain holds."))
+			return nil
+		},
+	})
+	return cmd
+}
