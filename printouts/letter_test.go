@@ -1,0 +1,274 @@
+package printouts
+
+import (
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+
+	"hall/casefile"
+)
+
+func TestApprovalLetter(t *testing.T) {
+	p := testPrinter(t)
+	c := approvedCase()
+	pdf, err := p.Letter(c, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, pdf)
+	all := body(text)
+	for _, want := range []string{
+		"救助决定书",
+		"示融救决〔2026〕123号",
+		"王秀兰：",
+		"你于2026年11月3日向示例县融救助中心提出的社会救助申请（案件编号：2026-000123）已收悉。",
+		"经家庭收入核对、家庭财产核对、入户调查，并经2026年11月27日综合研判会（YH2026-011）研判，现作出如下决定：",
+		"一、查明的事实",
+		"申请人王秀兰，身份证号610602********124X，城市户籍，共同生活家庭成员3人。",
+		"经家庭经济状况核对（县民政局，2026年11月10日），家庭月收入合计1,200.00元，人均月收入400.00元，" +
+			"低于城市最低生活保障的收入标准790.00元；低于大学新生入学资助的收入标准1,185.00元。",
+		"经家庭财产核对（县民政局，2026年11月10日），家庭存款及金融资产合计12,000.00元（人均4,000.00元），住房1套，机动车0辆。",
+		"二、救助决定",
+		"（一）城市最低生活保障（县民政局）：每月1,170.00元，自2026年12月起，共12个月。",
+		"（二）大学新生入学资助（县教育局）：一次性发放5,000.00元。",
+		"三、不予支持的申请事项",
+		"（一）困难家庭大学新生救助（县民政局）：同一救助政策只能享受一次：已准予县教育局「大学新生入学资助」5000.00元，本项不予重复救助。",
+		"四、决定依据",
+		"根据《社会救助暂行办法》第九条至第十三条；《最低生活保障审核确认办法》（民发〔2021〕57号）；陕西省及本县最低生活保障实施办法；" +
+			"《学生资助资金管理办法》（财教〔2021〕310号）的规定，作出上述决定。",
+		"五、发放方式",
+		DefaultPayment,
+		"六、告知事项",
+		"享受救助期间，你家庭的人口、收入、财产状况发生变化的，应当及时告知示例县融救助中心（咨询电话：0912-1234567）。",
+		"如对本决定不服，可以自收到本决定书之日起60日内向示例县人民政府申请行政复议，或者在6个月内向示例县人民法院提起行政诉讼。",
+		"示例县民政局2026年11月29日",
+	} {
+		if !strings.Contains(all, flat(want)) {
+			t.Errorf("letter lacks %q:\n%s", want, text)
+		}
+	}
+	checkPrivacy(t, pdf, text, c)
+	words := pdfWords(t, pdf)
+	checkInBlock(t, words)
+	checkNoOverlap(t, words)
+	checkPDFFont(t, writePDF(t, pdf), testFont(t).Family())
+}
+
+func TestApprovalOptions(t *testing.T) {
+	const pay = "救助资金按月发放至申请人本人社会保障卡金融账户。"
+	p := New(testFont(t), testCatalog(t), WithPayment(pay))
+	c := approvedCase()
+	c.Decision.Reference = "示融救决〔2026〕7号"
+	c.Apps[0].StartMonth, c.Apps[0].Months = "", 0 // by the catalogue: 12 months
+	pdf, err := p.Letter(c, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := flat(pdfText(t, pdf))
+	for _, want := range []string{pay, "示融救决〔2026〕7号", "每月1,170.00元，自决定作出的次月起，共12个月。"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("letter lacks %q", want)
+		}
+	}
+	if strings.Contains(all, "示融救决〔2026〕123号") || strings.Contains(all, DefaultPayment) {
+		t.Error("the decision's reference or the configured payment was not used")
+	}
+}
+
+func TestRejectionNotice(t *testing.T) {
+	cat := testCatalog(t)
+	cat.County.IssuingBody = "安平县民政局"
+	cat.County.ReconsiderationBody = "安平县人民政府"
+	cat.County.Court = "安平县人民法院"
+	p := New(testFont(t), cat)
+	c := rejectedCase()
+	pdf, err := p.Letter(c, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, pdf)
+	pages := strings.Split(strings.TrimRight(text, "\f"), "\f")
+	slip, notice := pages[len(pages)-1], strings.Join(pages[:len(pages)-1], "")
+	all := body(notice)
+	for _, want := range []string{
+		"不予救助告知书",
+		"示融救告〔2026〕124号",
+		"李建国：",
+		"你于2026年11月4日向示例县融救助中心提出的城市最低生活保障申请（案件编号：2026-000124）已收悉。",
+		"决定不予救助。",
+		"一、查明的事实",
+		"申请人李建国，身份证号610602********0157，城市户籍，共同生活家庭成员2人。",
+		"家庭月收入合计2,100.00元，人均月收入1,050.00元，高于城市最低生活保障的收入标准790.00元。",
+		"二、不予救助的理由",
+		"「城市最低生活保障」：核对人均月收入1050.00元，高于标准790.00元（高出260.00元）。",
+		"三、决定依据",
+		"城市最低生活保障的条件是：城市户籍，共同生活家庭成员人均月收入低于城市低保标准",
+		"根据《社会救助暂行办法》第九条至第十三条；《最低生活保障审核确认办法》（民发〔2021〕57号）；陕西省及本县最低生活保障实施办法的规定，决定对你的申请不予救助。",
+		"四、救济途径",
+		"如对本决定不服，可以自收到本告知书之日起60日内向安平县人民政府申请行政复议，或者在6个月内向安平县人民法院提起行政诉讼。",
+		"安平县民政局2026年11月29日",
+	} {
+		if !strings.Contains(all, flat(want)) {
+			t.Errorf("notice lacks %q:\n%s", want, notice)
+		}
+	}
+	if strings.Contains(all, "送达回证") {
+		t.Error("the delivery slip shares a page with the notice")
+	}
+	if !strings.Contains(flat(slip), "送达回证") {
+		t.Fatalf("last page is no delivery slip:\n%s", slip)
+	}
+	split := blockLeft + 0.32*blockWidth
+	labels := flat(pdfTextArea(t, pdf, len(pages), blockLeft, blockTop, split-blockLeft, blockHeight))
+	values := flat(pdfTextArea(t, pdf, len(pages), split, blockTop, blockRight-split, blockHeight))
+	if want := "送达机关送达文书受送达人案件编号送达地点送达方式送达人签名送达日期受送达人签名（盖章）代收人签名及代收理由备注"; labels != want {
+		t.Errorf("slip labels\n got %q\nwant %q", labels, want)
+	}
+	if want := "送达回证安平县民政局不予救助告知书（示融救告〔2026〕124号）李建国2026-000124城关街道东关社区幸福巷12号" +
+		"□直接送达□邮寄送达□委托送达□留置送达年月日年月日受送达人拒绝签收的"; !strings.HasPrefix(values, want) {
+		t.Errorf("slip values\n got %q\nwant %q…", values, want)
+	}
+	checkPrivacy(t, pdf, text, c)
+	words := pdfWords(t, pdf)
+	checkInBlock(t, words)
+	checkNoOverlap(t, words)
+}
+
+func TestLetterErrors(t *testing.T) {
+	p := testPrinter(t)
+	deferred := approvedCase()
+	deferred.Decision.Result, deferred.Status = casefile.StatusDeferred, casefile.StatusDeferred
+	undecided := receivedCase()
+	nothing := approvedCase()
+	for i := range nothing.Apps {
+		nothing.Apps[i].Outcome = casefile.OutcomeDeclined
+	}
+	noReason := rejectedCase()
+	noReason.Decision.Reason = " "
+	withdrawn := approvedCase()
+	withdrawn.Decision.Result = casefile.StatusWithdrawn
+	tests := []struct {
+		name string
+		c    *casefile.Case
+		want error
+	}{
+		{"deferred", deferred, ErrDeferred},
+		{"undecided", undecided, ErrNoDecision},
+		{"withdrawn", withdrawn, ErrNoDecision},
+		{"nothing granted", nothing, ErrNothingGranted},
+		{"rejection without reason", noReason, ErrIncomplete},
+	}
+	for _, tt := range tests {
+		pdf, err := p.Letter(tt.c, today)
+		if pdf != nil || !errors.Is(err, tt.want) {
+			t.Errorf("%s: %d bytes, %v; want %v", tt.name, len(pdf), err, tt.want)
+			continue
+		}
+		if zh, en := casefile.Message(err, casefile.ZH), casefile.Message(err, casefile.EN); !strings.Contains(zh, tt.c.Number) ||
+			!strings.Contains(en, tt.c.Number) || zh == en {
+			t.Errorf("%s: messages %q / %q do not name the case in both languages", tt.name, zh, en)
+		}
+	}
+	if msg := casefile.Message(ErrDeferred, casefile.ZH); !strings.Contains(msg, "暂缓") {
+		t.Errorf("ErrDeferred in Chinese: %q", msg)
+	}
+
+	cat := testCatalog(t)
+	cat.County.Court = ""
+	if _, err := New(testFont(t), cat).Letter(rejectedCase(), today); !errors.Is(err, ErrIncomplete) ||
+		!strings.Contains(casefile.Message(err, casefile.ZH), "人民法院") {
+		t.Errorf("no court in the catalogue: err = %v, want ErrIncomplete naming the court", err)
+	}
+}
+
+func TestReference(t *testing.T) {
+	p := testPrinter(t)
+	c := approvedCase()
+	if got, want := p.Reference(c), "示融救决〔2026〕123号"; got != want {
+		t.Errorf("Reference = %q, want %q", got, want)
+	}
+	c.Number = "X-1"
+	if got, want := p.Reference(c), "示融救决〔2026〕123号"; got != want {
+		t.Errorf("Reference of an odd case number = %q, want %q (year of receipt, sequence)", got, want)
+	}
+	c.Decision.Reference = "示融救决〔2026〕9号"
+	if got := p.Reference(c); got != c.Decision.Reference {
+		t.Errorf("Reference = %q, want the decision's %q", got, c.Decision.Reference)
+	}
+	if got, want := p.Reference(rejectedCase()), "示融救告〔2026〕124号"; got != want {
+		t.Errorf("Reference of a rejection = %q, want %q", got, want)
+	}
+}
+
+// TestConcurrentPrinting prints from one Printer in several goroutines
+// (run with -race): documents must not mix.
+func TestConcurrentPrinting(t *testing.T) {
+	p := testPrinter(t)
+	var wg sync.WaitGroup
+	results := make([][]byte, 12)
+	for i := range results {
+		wg.Go(func() {
+			var err error
+			switch i % 3 {
+			case 0:
+				results[i], err = p.Receipt(receivedCase(), "张敏", today)
+			case 1:
+				results[i], err = p.Letter(approvedCase(), today)
+			default:
+				results[i], err = p.Letter(rejectedCase(), today)
+			}
+			if err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	for i := 3; i < len(results); i++ {
+		if string(results[i]) != string(results[i%3]) {
+			t.Errorf("document %d differs from the same document printed at the same time", i)
+		}
+	}
+}
+
+// BenchmarkLetter prints one approval letter with the font already loaded.
+func BenchmarkLetter(b *testing.B) {
+	p := testPrinter(b)
+	c := approvedCase()
+	var pdf []byte
+	for b.Loop() {
+		var err error
+		if pdf, err = p.Letter(c, today); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(pdf)), "bytes/letter")
+}
+
+// BenchmarkRejection prints one rejection notice with its delivery slip.
+func BenchmarkRejection(b *testing.B) {
+	p := testPrinter(b)
+	c := rejectedCase()
+	var pdf []byte
+	for b.Loop() {
+		var err error
+		if pdf, err = p.Letter(c, today); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(pdf)), "bytes/letter")
+}
+
+// BenchmarkReceipt prints one intake receipt.
+func BenchmarkReceipt(b *testing.B) {
+	p := testPrinter(b)
+	c := receivedCase()
+	var pdf []byte
+	for b.Loop() {
+		var err error
+		if pdf, err = p.Receipt(c, "张敏", today); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(pdf)), "bytes/receipt")
+}

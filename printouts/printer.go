@@ -1,0 +1,366 @@
+package printouts
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"hall/casefile"
+)
+
+// DefaultPayment is the payment sentence of a decision letter when the
+// county sets none.
+const DefaultPayment = "救助资金实行社会化发放，发放至申请人本人银行账户。"
+
+// Printer prints the hall's documents for cases of one catalogue in one
+// font. It holds no state between documents and is safe for concurrent
+// use.
+type Printer struct {
+	font    *Font
+	cat     *casefile.Catalog
+	payment string
+}
+
+// Option configures a Printer.
+type Option func(*Printer)
+
+// WithPayment sets the sentence saying how granted money is paid, printed
+// in every decision letter instead of DefaultPayment.
+func WithPayment(sentence string) Option {
+	return func(p *Printer) {
+		if s := strings.TrimSpace(sentence); s != "" {
+			p.payment = s
+		}
+	}
+}
+
+// New returns a Printer that sets documents in font (parsed once per
+// process: FindFont, LoadFont) with the county, projects and departments
+// of cat.
+func New(font *Font, cat *casefile.Catalog, opts ...Option) *Printer {
+	p := &Printer{font: font, cat: cat, payment: DefaultPayment}
+	for _, o := range opts {
+		o(p)
+	}
+	return p
+}
+
+// Reference returns the reference number of the case's letter: the
+// decision's own (casefile allocates one per kind and year when the
+// decision is recorded), else one built from the county's reference
+// prefix and the case number "{year}-{n}": 2026-000123 gives
+// 示融救决〔2026〕123号 for an approval and 示融救告〔2026〕123号 for a
+// rejection notice, the kinds casefile uses.
+func (p *Printer) Reference(c *casefile.Case) string {
+	kind := "决"
+	if c.Decision != nil {
+		if c.Decision.Reference != "" {
+			return c.Decision.Reference
+		}
+		if c.Decision.Result == casefile.StatusRejected {
+			kind = "告"
+		}
+	}
+	year, n := caseYearSeq(c)
+	return fmt.Sprintf("%s%s〔%d〕%d号", p.cat.County.ReferencePrefix, kind, year, n)
+}
+
+// caseYearSeq reads the year and sequence of a case number "2026-000123";
+// a number of another shape gives the year of receipt and the case's
+// sequence.
+func caseYearSeq(c *casefile.Case) (year int, n uint64) {
+	if y, s, ok := strings.Cut(c.Number, "-"); ok {
+		yy, err1 := strconv.Atoi(y)
+		nn, err2 := strconv.ParseUint(s, 10, 64)
+		if err1 == nil && err2 == nil {
+			return yy, nn
+		}
+	}
+	return c.Received.Year(), c.Seq
+}
+
+// squeezes are the line spacings a document is tried with, closest last,
+// until its signature block shares a page with the text it signs.
+var squeezes = []float64{1, 0.96, 0.92, 0.88}
+
+// build sets a document titled kind (in the PDF's metadata, with the case
+// number) by fill, setting lines closer when the signature block would
+// otherwise stand alone on a page. When no spacing helps (the text fills
+// its last page to the foot), the document keeps its normal spacing.
+func (p *Printer) build(kind string, c *casefile.Case, fill func(d *Doc)) ([]byte, error) {
+	var first *Doc
+	for _, f := range squeezes {
+		d, err := NewDoc(p.font)
+		if err != nil {
+			return nil, err
+		}
+		d.SetInfo(kind + " " + c.Number)
+		d.squeeze(f)
+		fill(d)
+		if !d.sealAlone {
+			return d.Bytes()
+		}
+		if first == nil {
+			first = d
+		}
+	}
+	return first.Bytes()
+}
+
+// checkCase refuses a case without what every document names.
+func checkCase(c *casefile.Case) error {
+	switch {
+	case c == nil:
+		return ErrIncomplete.Withf("没有案件", "no case")
+	case c.Number == "":
+		return ErrIncomplete.Withf("案件没有编号", "the case has no number")
+	case applicantName(c) == "":
+		return ErrIncomplete.Withf("案件 %s 没有申请人姓名", "case %s has no applicant name", c.Number)
+	}
+	return nil
+}
+
+// applicantName is the applicant's name, from the case or its household.
+func applicantName(c *casefile.Case) string {
+	if c.Applicant.Name != "" {
+		return c.Applicant.Name
+	}
+	for _, m := range c.Household.Members {
+		if m.Relation == casefile.RelationSelf {
+			return m.Person.Name
+		}
+	}
+	return ""
+}
+
+// maskedID is the applicant's document number, masked, with its label:
+// "身份证号610602********1234". The full number is never printed.
+func maskedID(c *casefile.Case) string {
+	p := c.Applicant
+	if p.DocNumber == "" {
+		return ""
+	}
+	label := "证件号码"
+	if p.DocType == casefile.DocResidentID || p.DocType == "" {
+		label = "身份证号"
+	}
+	return label + p.MaskedDoc()
+}
+
+// projectName and departmentName name a project and its department, or
+// give the code when the catalogue lacks it.
+func (p *Printer) projectName(code string) string {
+	if pr := p.cat.Project(code); pr != nil {
+		return pr.Name
+	}
+	return code
+}
+
+func (p *Printer) departmentName(code string) string {
+	if pr := p.cat.Project(code); pr != nil {
+		if d := p.cat.Department(pr.Department); d != nil {
+			return d.Name
+		}
+		return pr.Department
+	}
+	return ""
+}
+
+// projectWithDept is "城市最低生活保障（县民政局）".
+func (p *Printer) projectWithDept(code string) string {
+	if d := p.departmentName(code); d != "" {
+		return p.projectName(code) + "（" + d + "）"
+	}
+	return p.projectName(code)
+}
+
+// sentence ends s with a full stop unless it ends with punctuation.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return s
+	}
+	if r, _ := utf8.DecodeLastRuneInString(s); strings.ContainsRune("。！？；.!?", r) {
+		return s
+	}
+	return strings.TrimRight(s, "，,；;：:") + "。"
+}
+
+// areaName is 城市 or 农村.
+func areaName(a casefile.Area) string {
+	switch a {
+	case casefile.Urban:
+		return "城市"
+	case casefile.Rural:
+		return "农村"
+	}
+	return ""
+}
+
+// chineseMonth turns "2026-12" into "2026年12月".
+func chineseMonth(ym string) string {
+	y, m, ok := strings.Cut(ym, "-")
+	mm, err := strconv.Atoi(m)
+	if !ok || err != nil {
+		return ym
+	}
+	return y + "年" + strconv.Itoa(mm) + "月"
+}
+
+// procedure says how the case was examined: "经家庭收入核对、入户调查，
+// 并经2026年11月27日综合研判会（YH2026-001）研判".
+func (p *Printer) procedure(c *casefile.Case) string {
+	var kinds []string
+	for _, e := range c.Evidence {
+		if l := e.Kind.Label(casefile.ZH); !slices.Contains(kinds, l) {
+			kinds = append(kinds, l)
+		}
+	}
+	var b strings.Builder
+	if len(kinds) > 0 {
+		b.WriteString("经" + strings.Join(kinds, "、") + "，并")
+	}
+	b.WriteString("经")
+	if d := c.Decision; d != nil && !d.At.IsZero() {
+		b.WriteString(casefile.DateOf(d.At).Chinese())
+	}
+	b.WriteString("综合研判会")
+	if d := c.Decision; d != nil && d.Session != "" {
+		b.WriteString("（" + d.Session + "）")
+	}
+	b.WriteString("研判")
+	return b.String()
+}
+
+// facts states what was found about the household: who applied, how many
+// live together, the counted income and per-capita income with the line of
+// each project in apps that has one, and the assets checked. Every figure
+// is printed to the fen.
+func (p *Printer) facts(c *casefile.Case, apps []casefile.Application) string {
+	var b strings.Builder
+	b.WriteString("申请人" + applicantName(c))
+	if id := maskedID(c); id != "" {
+		b.WriteString("，" + id)
+	}
+	if a := areaName(c.Household.Area); a != "" {
+		b.WriteString("，" + a + "户籍")
+	}
+	inc := p.cat.Income(c)
+	if inc.Members > 0 {
+		fmt.Fprintf(&b, "，共同生活家庭成员%d人", inc.Members)
+	}
+	b.WriteString("。")
+
+	if ev := latest(c, casefile.EvIncomeCheck); inc.Verified && ev != nil {
+		fmt.Fprintf(&b, "经家庭经济状况核对（%s，%s），", p.deptName(ev.Department), ev.Date.Chinese())
+	} else {
+		b.WriteString("据申报，")
+	}
+	fmt.Fprintf(&b, "家庭月收入合计%s元，人均月收入%s元", inc.Counted.Grouped(), inc.PerCapita.Grouped())
+	if !inc.Verified && inc.Excluded > 0 {
+		fmt.Fprintf(&b, "（另有按规定不计入家庭收入的%s元）", inc.Excluded.Grouped())
+	}
+	var lines []string
+	for i := range apps {
+		pr := p.cat.Project(apps[i].Project)
+		if pr == nil || pr.Threshold == nil {
+			continue
+		}
+		line, err := pr.Threshold.Money(p.cat.Env(c, &apps[i], nil))
+		if err != nil {
+			continue
+		}
+		cmp := "低于"
+		switch {
+		case inc.PerCapita > line:
+			cmp = "高于"
+		case inc.PerCapita == line:
+			cmp = "等于"
+		}
+		if l := fmt.Sprintf("%s%s的收入标准%s元", cmp, pr.Name, line.Grouped()); !slices.Contains(lines, l) {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) > 0 {
+		b.WriteString("，" + strings.Join(lines, "；"))
+	}
+	b.WriteString("。")
+
+	if ev := latest(c, casefile.EvAssetCheck); ev != nil {
+		env := p.cat.Env(c, nil, nil)
+		fmt.Fprintf(&b, "经家庭财产核对（%s，%s），家庭存款及金融资产合计%s元（人均%s元），住房%d套，机动车%d辆。",
+			p.deptName(ev.Department), ev.Date.Chinese(), casefile.Money(env.Deposits).Grouped(),
+			casefile.Money(env.DepositsPerCapita).Grouped(), env.Homes, env.Vehicles)
+	}
+	return b.String()
+}
+
+// deptName names a department key, or gives the key.
+func (p *Printer) deptName(key string) string {
+	if d := p.cat.Department(key); d != nil {
+		return d.Name
+	}
+	return key
+}
+
+// latest is the most recent evidence item of kind k, or nil.
+func latest(c *casefile.Case, k casefile.EvidenceKind) *casefile.Evidence {
+	var best *casefile.Evidence
+	for i := range c.Evidence {
+		if e := &c.Evidence[i]; e.Kind == k && (best == nil || !e.Date.Before(best.Date)) {
+			best = e
+		}
+	}
+	return best
+}
+
+// legalBasis joins the legal basis of the projects of apps, each once.
+func (p *Printer) legalBasis(apps []casefile.Application) string {
+	var bases []string
+	for _, a := range apps {
+		if pr := p.cat.Project(a.Project); pr != nil && pr.LegalBasis != "" && !slices.Contains(bases, pr.LegalBasis) {
+			bases = append(bases, pr.LegalBasis)
+		}
+	}
+	return strings.Join(bases, "；")
+}
+
+// appealSentence states the rights of appeal against the document named
+// doc (本告知书, 本决定书), with the county's reconsideration body and
+// court.
+func (p *Printer) appealSentence(doc string) (string, error) {
+	county := p.cat.County
+	if county.ReconsiderationBody == "" || county.Court == "" {
+		return "", ErrIncomplete.Withf("政策目录未设置行政复议机关或人民法院（county.reconsideration_body、county.court）",
+			"the catalogue names no reconsideration body or court (county.reconsideration_body, county.court)")
+	}
+	return fmt.Sprintf("如对本决定不服，可以自收到%s之日起60日内向%s申请行政复议，或者在6个月内向%s提起行政诉讼。",
+		doc, county.ReconsiderationBody, county.Court), nil
+}
+
+// issuer is the body in whose name letters are issued.
+func (p *Printer) issuer() (string, error) {
+	county := p.cat.County
+	switch {
+	case county.IssuingBody != "":
+		return county.IssuingBody, nil
+	case county.Hall != "":
+		return county.Hall, nil
+	}
+	return "", ErrIncomplete.Withf("政策目录未设置发文机关（county.issuing_body）",
+		"the catalogue names no issuing body (county.issuing_body)")
+}
+
+// hall is the hall's name for receipts.
+func (p *Printer) hall() string {
+	county := p.cat.County
+	switch {
+	case county.Hall != "":
+		return county.Hall
+	case county.IssuingBody != "":
+		return county.IssuingBody
+	}
+	return county.Name
+}
