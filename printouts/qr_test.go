@@ -110,7 +110,7 @@ func TestQRDrawn(t *testing.T) {
 func TestQRDecodes(t *testing.T) {
 	zbar, err := exec.LookPath("zbarimg")
 	if err != nil {
-		t.Skip("no zbarimg: apt-get install zbar-tools")
+		missing(t, "no zbarimg: apt-get install zbar-tools")
 	}
 	p := testPrinter(t)
 	pdf, err := p.Letter(approvedCase(), today)
