@@ -1,9 +1,35 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"io"
+	"os"
 
-// runFrontDesk opens the front desk. Until the terminal UI lands it prints
-// the help.
+	"github.com/spf13/cobra"
+
+	"hall/tui"
+)
+
+// runFrontDesk opens the front desk (the terminal UI) on the database:
+// `hall` with no subcommand. A database held by another process or a
+// damaged file is reported in the user's language before any screen is
+// drawn.
 func (a *app) runFrontDesk(cmd *cobra.Command) error {
-	return cmd.Help()
+	st, err := a.open(false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	var opts []tui.Option
+	// The terminal is used as it is; tests hand in their own streams.
+	in, out := a.stdin, cmd.OutOrStdout()
+	if in == io.Reader(os.Stdin) {
+		in = nil
+	}
+	if out == io.Writer(os.Stdout) {
+		out = nil
+	}
+	if in != nil || out != nil {
+		opts = append(opts, tui.WithIO(in, out))
+	}
+	return tui.Run(tui.NewStore(st), a.lang, who(), opts...)
 }

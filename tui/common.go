@@ -1,0 +1,105 @@
+package tui
+
+import (
+	"fmt"
+	"time"
+
+	"hall/casefile"
+)
+
+// Common is the context every page shares: the window size, styles,
+// keymap, language, the signed-in user and the clock. Pages hold a pointer
+// to the one Common of their root model; only the root changes it.
+type Common struct {
+	Width, Height int
+	Styles        *Styles
+	Keys          *KeyMap
+	Lang          casefile.Lang
+	User          string
+	Clock         func() time.Time
+	Catalog       *casefile.Catalog
+	// AutosaveDelay is how long the intake waits after the last change
+	// before it saves the draft (0 in tests: at once).
+	AutosaveDelay time.Duration
+	isDark        bool
+}
+
+// newCommon builds the shared context for lang and user.
+func newCommon(cat *casefile.Catalog, lang casefile.Lang, user string, clock func() time.Time) *Common {
+	if clock == nil {
+		clock = time.Now
+	}
+	c := &Common{Lang: lang, User: user, Clock: clock, Catalog: cat, AutosaveDelay: time.Second, isDark: true}
+	c.Keys = DefaultKeyMap(c)
+	c.setDark(true)
+	return c
+}
+
+// setDark rebuilds the styles for a dark or light terminal background.
+func (c *Common) setDark(dark bool) {
+	c.isDark = dark
+	c.Styles = NewStyles(NewTheme(dark))
+}
+
+// T returns the label key in the current language.
+func (c *Common) T(key string) string { return tr(c.Lang, key) }
+
+// Tf formats the label key in the current language with args.
+func (c *Common) Tf(key string, args ...any) string { return fmt.Sprintf(tr(c.Lang, key), args...) }
+
+// Now is the clock's time.
+func (c *Common) Now() time.Time { return c.Clock() }
+
+// Today is the clock's calendar day.
+func (c *Common) Today() casefile.Date { return casefile.DateOf(c.Clock()) }
+
+// Msg returns an error's message in the current language.
+func (c *Common) Msg(err error) string { return casefile.Message(err, c.Lang) }
+
+// Text picks a casefile.Text in the current language.
+func (c *Common) Text(t casefile.Text) string { return t.In(c.Lang) }
+
+// EN reports whether the screen speaks English.
+func (c *Common) EN() bool { return c.Lang == casefile.EN }
+
+// projectName is a project's name in the current language.
+func (c *Common) projectName(code string) string {
+	if p := c.Catalog.Project(code); p != nil {
+		return p.Label(c.Lang)
+	}
+	return code
+}
+
+// deptName is a department's name in the current language.
+func (c *Common) deptName(key string) string {
+	if d := c.Catalog.Department(key); d != nil {
+		return d.Label(c.Lang)
+	}
+	return key
+}
+
+// incomeKindName is an income kind's name in the current language.
+func (c *Common) incomeKindName(key string) string {
+	k := c.Catalog.IncomeKind(key)
+	if k == nil {
+		return key
+	}
+	if c.EN() && k.NameEN != "" {
+		return k.NameEN
+	}
+	return k.Name
+}
+
+// hallName is the hall's name from the catalogue.
+func (c *Common) hallName() string {
+	if c.EN() && c.Catalog.County.HallEN != "" {
+		return c.Catalog.County.HallEN
+	}
+	if c.Catalog.County.Hall != "" {
+		return c.Catalog.County.Hall
+	}
+	return c.T("app.hall")
+}
+
+// money formats an amount with its unit.
+func (c *Common) money(m casefile.Money) string { return c.Tf("fmt.yuan", m.String()) }

@@ -1,0 +1,646 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"hall/casefile"
+)
+
+// Dossier tabs.
+var dossierTabs = []string{"dossier.tab_summary", "dossier.tab_household", "dossier.tab_projects",
+	"dossier.tab_evidence", "dossier.tab_findings", "dossier.tab_history"}
+
+// Dossier dialogs.
+const (
+	dlgReady = iota + 1
+	dlgWithdraw
+)
+
+// dossierPage shows one case: applicant, household, projects, evidence,
+// findings and history; its actions add evidence, send the case to the
+// meeting and withdraw it.
+type dossierPage struct {
+	c      *Common
+	store  DossierStore
+	number string
+	d      *Dossier
+	tab    int
+	scroll int
+
+	ev     *evidenceForm // open (or kept while hidden) evidence form
+	evOpen bool
+	dialog *dialog
+	dlg    int
+
+	loading bool
+	busy    bool
+	st      status
+	width   int
+	height  int
+	spans   [][2]int
+}
+
+func newDossierPage(c *Common, store DossierStore) *dossierPage {
+	return &dossierPage{c: c, store: store}
+}
+
+// dossierLoadedMsg carries a case and what the dossier shows with it.
+type dossierLoadedMsg struct {
+	number string
+	d      *Dossier
+	err    error
+}
+
+func loadDossier(store DossierStore, number string) tea.Cmd {
+	return func() tea.Msg {
+		d, err := store.Dossier(number)
+		return dossierLoadedMsg{number: number, d: d, err: err}
+	}
+}
+
+// evidenceAddedMsg reports an evidence item stored (or refused).
+type evidenceAddedMsg struct {
+	number string
+	c      *casefile.Case
+	err    error
+}
+
+func addEvidence(store DossierStore, number string, version uint64, ev casefile.Evidence, who string) tea.Cmd {
+	return func() tea.Msg {
+		c, err := store.AddEvidence(number, version, ev, who)
+		return evidenceAddedMsg{number: number, c: c, err: err}
+	}
+}
+
+// caseMovedMsg reports a status change stored (or refused).
+type caseMovedMsg struct {
+	number string
+	to     casefile.Status
+	c      *casefile.Case
+	err    error
+}
+
+func moveCase(store DossierStore, number string, version uint64, to casefile.Status, who, why string) tea.Cmd {
+	return func() tea.Msg {
+		c, err := store.Move(number, version, to, who, why)
+		return caseMovedMsg{number: number, to: to, c: c, err: err}
+	}
+}
+
+// open shows case number (a new one resets the page).
+func (p *dossierPage) open(number string) tea.Cmd {
+	if number != p.number {
+		p.number, p.d, p.tab, p.scroll = number, nil, 0, 0
+		p.ev, p.evOpen, p.dialog = nil, false, nil
+		p.st.clear()
+	}
+	p.loading = true
+	return loadDossier(p.store, number)
+}
+
+func (p *dossierPage) Enter() tea.Cmd {
+	p.updateKeys()
+	if p.number == "" {
+		return nil
+	}
+	p.loading = true
+	return loadDossier(p.store, p.number)
+}
+
+func (p *dossierPage) Title() string {
+	if p.number == "" {
+		return p.c.T("dossier.title")
+	}
+	return p.c.T("dossier.title") + " " + p.number
+}
+
+func (p *dossierPage) Status() (string, Level) { return p.st.text, p.st.lv }
+
+func (p *dossierPage) Dirty() bool { return p.ev != nil && p.ev.touched() }
+
+func (p *dossierPage) Typing() bool {
+	if p.dialog != nil {
+		return p.dialog.input != nil
+	}
+	return p.evOpen && p.ev.form.Typing()
+}
+
+func (p *dossierPage) SetSize(w, h int) {
+	p.width, p.height = w, h
+	if p.ev != nil {
+		p.ev.form.SetSize(w, h-1)
+	}
+	p.clampScroll()
+}
+
+func (p *dossierPage) Update(msg tea.Msg) tea.Cmd {
+	defer p.updateKeys()
+	switch msg := msg.(type) {
+	case dossierLoadedMsg:
+		if msg.number != p.number {
+			return nil
+		}
+		p.loading = false
+		if msg.err != nil {
+			p.st.set(p.c.Tf("dossier.load_failed", p.c.Msg(msg.err)), LevelError)
+			return nil
+		}
+		p.d = msg.d
+		p.clampScroll()
+	case evidenceAddedMsg:
+		return p.onEvidenceAdded(msg)
+	case caseMovedMsg:
+		return p.onMoved(msg)
+	case tea.KeyPressMsg:
+		return p.handleKey(msg)
+	case tea.PasteMsg:
+		switch {
+		case p.dialog != nil:
+			_, cmd := p.dialog.Update(msg)
+			return cmd
+		case p.evOpen:
+			p.ev.form.HandlePaste(msg)
+		}
+	case tea.MouseClickMsg:
+		return p.handleClick(msg)
+	}
+	return nil
+}
+
+func (p *dossierPage) onEvidenceAdded(msg evidenceAddedMsg) tea.Cmd {
+	if msg.number != p.number {
+		return nil
+	}
+	p.busy = false
+	if msg.err != nil {
+		p.st.set(p.c.Msg(msg.err), LevelError)
+		if errors.Is(msg.err, casefile.ErrStaleCase) {
+			return loadDossier(p.store, p.number) // the form stays open with what was typed
+		}
+		return nil
+	}
+	p.ev, p.evOpen = nil, false
+	p.tab = 3
+	p.st.set(p.c.Tf("dossier.evidence_added", casefile.EvidenceKind(msg.c.Evidence[len(msg.c.Evidence)-1].Kind).Label(p.c.Lang)), LevelOK)
+	return loadDossier(p.store, p.number)
+}
+
+func (p *dossierPage) onMoved(msg caseMovedMsg) tea.Cmd {
+	if msg.number != p.number {
+		return nil
+	}
+	p.busy = false
+	if msg.err != nil {
+		p.st.set(p.c.Msg(msg.err), LevelError)
+		if errors.Is(msg.err, casefile.ErrStaleCase) {
+			return loadDossier(p.store, p.number)
+		}
+		return nil
+	}
+	p.st.set(p.c.Tf("dossier.moved", msg.c.Status.Label(p.c.Lang)), LevelOK)
+	return loadDossier(p.store, p.number)
+}
+
+func (p *dossierPage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if p.dialog != nil {
+		return p.handleDialog(msg)
+	}
+	if p.evOpen {
+		return p.handleEvidenceKey(msg)
+	}
+	k := p.c.Keys.Dossier
+	switch {
+	case key.Matches(msg, p.c.Keys.Global.Back):
+		return goBack
+	case key.Matches(msg, k.NextTab):
+		p.setTab((p.tab + 1) % len(dossierTabs))
+	case key.Matches(msg, k.PrevTab):
+		p.setTab((p.tab + len(dossierTabs) - 1) % len(dossierTabs))
+	case key.Matches(msg, k.Up):
+		p.scroll--
+	case key.Matches(msg, k.Down):
+		p.scroll++
+	case key.Matches(msg, k.PageUp):
+		p.scroll -= p.height - 3
+	case key.Matches(msg, k.PageDown):
+		p.scroll += p.height - 3
+	case key.Matches(msg, k.Reload):
+		return p.open(p.number)
+	case key.Matches(msg, k.Evidence):
+		if p.ev == nil {
+			p.ev = newEvidenceForm(p.c)
+			p.ev.form.SetSize(p.width, p.height-1)
+			p.ev.form.FocusID("kind")
+		}
+		p.evOpen = true
+		p.st.clear()
+	case key.Matches(msg, k.Ready):
+		p.dialog, p.dlg = newConfirm(p.c, p.c.T("dossier.ready_title"), p.c.Tf("dossier.ready_text", p.number)), dlgReady
+	case key.Matches(msg, k.Withdraw):
+		p.dialog, p.dlg = newPrompt(p.c, p.c.T("dossier.withdraw_title"), p.c.Tf("dossier.withdraw_text", p.number)), dlgWithdraw
+	default:
+		if r := msg.String(); len(r) == 1 && r[0] >= '1' && int(r[0]-'1') < len(dossierTabs) {
+			p.setTab(int(r[0] - '1'))
+		}
+	}
+	p.clampScroll()
+	return nil
+}
+
+func (p *dossierPage) setTab(t int) {
+	p.tab, p.scroll = t, 0
+}
+
+func (p *dossierPage) handleEvidenceKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, p.c.Keys.Global.Back):
+		p.evOpen = false // kept: 'e' brings back what was typed
+		return nil
+	case key.Matches(msg, p.c.Keys.Evidence.Save):
+		if p.busy || p.d == nil {
+			return nil
+		}
+		ev, probs := p.ev.evidence()
+		if len(probs) > 0 {
+			p.st.set(strings.Join(probs, "; "), LevelError)
+			return nil
+		}
+		p.busy = true
+		p.st.set(p.c.T("dossier.saving"), LevelPlain)
+		return addEvidence(p.store, p.number, p.d.Case.Version, ev, p.c.User)
+	}
+	r := p.ev.HandleKey(msg)
+	p.ev.updateKeys()
+	return r.Cmd
+}
+
+func (p *dossierPage) handleDialog(msg tea.KeyPressMsg) tea.Cmd {
+	res, cmd := p.dialog.Update(msg)
+	if res == dialogOpen {
+		return cmd
+	}
+	if res == dialogNo || p.d == nil {
+		p.dialog, p.dlg = nil, 0
+		return nil
+	}
+	switch p.dlg {
+	case dlgReady:
+		p.dialog, p.dlg = nil, 0
+		p.busy = true
+		return moveCase(p.store, p.number, p.d.Case.Version, casefile.StatusReady, p.c.User, p.c.T("dossier.ready_why"))
+	case dlgWithdraw:
+		why := p.dialog.Value()
+		if why == "" {
+			p.dialog.Err = p.c.Msg(casefile.ErrReasonRequired)
+			return nil
+		}
+		p.dialog, p.dlg = nil, 0
+		p.busy = true
+		return moveCase(p.store, p.number, p.d.Case.Version, casefile.StatusWithdrawn, p.c.User, why)
+	}
+	p.dialog, p.dlg = nil, 0
+	return nil
+}
+
+func (p *dossierPage) handleClick(msg tea.MouseClickMsg) tea.Cmd {
+	if msg.Button != tea.MouseLeft || p.dialog != nil {
+		return nil
+	}
+	if p.evOpen {
+		r := p.ev.Click(msg.X, msg.Y-1)
+		p.ev.updateKeys()
+		return r.Cmd
+	}
+	if msg.Y == 1 {
+		if i := spanAt(p.spans, msg.X); i >= 0 {
+			p.setTab(i)
+		}
+	}
+	return nil
+}
+
+// ---- view ----
+
+func (p *dossierPage) clampScroll() {
+	n := len(p.tabLines())
+	room := max(p.height-2, 1)
+	p.scroll = max(0, min(p.scroll, n-room))
+}
+
+func (p *dossierPage) View() string {
+	c := p.c
+	s := c.Styles
+	if p.dialog != nil {
+		return p.dialog.View(p.width, p.height)
+	}
+	if p.d == nil {
+		msg := c.T("dossier.loading")
+		if !p.loading {
+			msg = c.T("dossier.none")
+		}
+		return fitHeight("  "+s.App.Muted.Render(msg), p.height)
+	}
+	cs := p.d.Case
+	head := fmt.Sprintf("%s  %s  [%s]  %s", s.App.Title.Render(cs.Number), cs.Applicant.Name,
+		cs.Status.Label(c.Lang), c.Tf("dossier.deadline", cs.Deadline.String()))
+	if cs.Status.Open() {
+		left := c.Catalog.WorkdaysLeft(cs, c.Today())
+		st := s.App.Muted
+		if c.Catalog.DeadlineNear(cs, c.Today()) {
+			st = s.App.StatusWarn
+		}
+		head += st.Render(c.Tf("dossier.days_left", left))
+	}
+	if p.evOpen {
+		return fitHeight(fitWidth(head, p.width)+"\n"+p.ev.form.View(), p.height)
+	}
+	labels := make([]string, len(dossierTabs))
+	for i, t := range dossierTabs {
+		labels[i] = fmt.Sprintf("%d %s", i+1, c.T(t))
+	}
+	tabRow, spans := tabs(s, labels, p.tab)
+	p.spans = spans
+	lines := p.tabLines()
+	room := max(p.height-2, 1)
+	end := min(p.scroll+room, len(lines))
+	body := append([]string{head, tabRow}, lines[p.scroll:end]...)
+	return fitHeight(fitBlock(body, p.width), p.height)
+}
+
+// tabLines are the lines of the current tab, wrapped to the width.
+func (p *dossierPage) tabLines() []string {
+	if p.d == nil {
+		return nil
+	}
+	var raw []string
+	switch p.tab {
+	case 0:
+		raw = p.summaryLines()
+	case 1:
+		raw = p.householdLines()
+	case 2:
+		raw = p.projectLines()
+	case 3:
+		raw = p.evidenceLines()
+	case 4:
+		raw = findingLines(p.c, p.incomeHead(), p.d.Findings, max(p.width-2, 10))
+	case 5:
+		raw = p.historyLines()
+	}
+	var out []string
+	for _, l := range raw {
+		// continuation lines keep the line's indentation
+		body := strings.TrimLeft(l, " ")
+		ind := strings.Repeat(" ", len(l)-len(body))
+		for _, w := range wrap(body, max(p.width-len(ind), 10)) {
+			out = append(out, ind+w)
+		}
+	}
+	return out
+}
+
+func (p *dossierPage) summaryLines() []string {
+	c := p.c
+	cs := p.d.Case
+	a := cs.Applicant
+	lines := []string{
+		c.Tf("dossier.applicant", a.Name, casefile.MaskID(a.DocNumber), a.Sex.Label(c.Lang), a.AgeOn(c.Today())),
+		c.Tf("dossier.contact", casefile.MaskPhone(a.Phone), strings.TrimSpace(a.Township+" "+a.Village+" "+a.Address)),
+	}
+	if a.DisabilityGrade > 0 || len(a.Flags) > 0 {
+		var fl []string
+		for _, f := range a.Flags {
+			fl = append(fl, c.T("flag."+f))
+		}
+		lines = append(lines, c.Tf("dossier.disability", c.T(fmt.Sprintf("disability.%d", a.DisabilityGrade)), strings.Join(fl, c.T("list.sep"))))
+	}
+	lines = append(lines,
+		c.Tf("dossier.received", cs.Received.Format("2006-01-02 15:04"), cs.Channel.Label(c.Lang), cs.Officer),
+		"", c.T("dossier.projects_head"))
+	for _, ap := range cs.Apps {
+		lines = append(lines, "  "+ap.Project+" "+c.projectName(ap.Project)+"  "+c.Tf("dossier.proposed", ap.Proposed.String()))
+	}
+	if miss := c.Catalog.MissingEvidence(cs); len(miss) > 0 && cs.Status.Open() {
+		var names []string
+		for _, k := range miss {
+			names = append(names, k.Label(c.Lang))
+		}
+		lines = append(lines, "", c.Tf("dossier.missing_evidence", strings.Join(names, c.T("list.sep"))))
+	}
+	errs, warns := 0, 0
+	for _, f := range p.d.Findings {
+		switch f.Severity {
+		case casefile.SevError:
+			errs++
+		case casefile.SevWarning:
+			warns++
+		}
+	}
+	lines = append(lines, c.Tf("dossier.findings_count", errs, warns))
+	if cs.Note != "" {
+		lines = append(lines, c.Tf("dossier.note", cs.Note))
+	}
+	return lines
+}
+
+func (p *dossierPage) incomeHead() []string {
+	c := p.c
+	in := c.Catalog.Income(p.d.Case)
+	h := c.Tf("findings.income", in.PerCapita.String(), in.Members, in.Counted.String())
+	if in.Excluded > 0 {
+		h += c.Tf("findings.excluded", in.Excluded.String())
+	}
+	if in.Verified {
+		src := in.Source // "department date"
+		if dept, date, ok := strings.Cut(src, " "); ok {
+			src = c.deptName(dept) + " " + date
+		}
+		h += c.Tf("dossier.verified", src)
+	}
+	return []string{h}
+}
+
+func (p *dossierPage) householdLines() []string {
+	c := p.c
+	cs := p.d.Case
+	area := c.T("area.urban")
+	if cs.Household.Area == casefile.Rural {
+		area = c.T("area.rural")
+	}
+	lines := []string{c.Tf("dossier.household_head", cs.Household.Count(), area)}
+	lines = append(lines, p.incomeHead()...)
+	for _, m := range cs.Household.Members {
+		lines = append(lines, fmt.Sprintf("  %s  %s  %s  %s %s", relationLabel(c, m.Relation), m.Person.Name,
+			casefile.MaskID(m.Person.DocNumber), m.Person.Sex.Label(c.Lang), c.Tf("dossier.age", m.Person.AgeOn(c.Today()))))
+		for _, in := range m.Incomes {
+			l := "      " + c.incomeKindName(in.Kind) + "  " + c.money(in.Monthly)
+			if k := c.Catalog.IncomeKind(in.Kind); k != nil && !k.Counted {
+				l += " " + c.T("intake.not_counted")
+			}
+			lines = append(lines, l)
+		}
+	}
+	var other []casefile.Aid
+	for _, a := range p.d.Aid {
+		if a.CaseNumber != cs.Number {
+			other = append(other, a)
+		}
+	}
+	if len(other) > 0 {
+		lines = append(lines, "", c.T("dossier.household_aid"))
+		for _, a := range other {
+			verb := c.T("intake.aid_applied")
+			if a.Holds() {
+				verb = c.T("intake.aid_holds")
+			}
+			lines = append(lines, fmt.Sprintf("  %s %s %s %s  %s  %s %s", verb, a.Person, a.Project, c.projectName(a.Project),
+				c.money(a.Amount), a.CaseNumber, a.Status.Label(c.Lang)))
+		}
+	}
+	return lines
+}
+
+func (p *dossierPage) projectLines() []string {
+	c := p.c
+	var lines []string
+	for i, ap := range p.d.Case.Apps {
+		pr := c.Catalog.Project(ap.Project)
+		dept, kind := "", ""
+		if pr != nil {
+			dept, kind = c.deptName(pr.Department), pr.Kind.Label(c.Lang)
+		}
+		lines = append(lines, fmt.Sprintf("%d. %s %s  %s  %s", i+1, ap.Project, c.projectName(ap.Project), dept, kind))
+		amt := c.Tf("dossier.amounts", ap.Requested.String(), ap.Proposed.String())
+		if ap.Outcome == casefile.OutcomeGranted {
+			amt += c.Tf("dossier.granted", ap.Granted.String())
+		}
+		lines = append(lines, "   "+amt)
+		if ap.Dedup != nil {
+			mark := c.T("dossier.dedup_keep")
+			if !ap.Dedup.Keep {
+				mark = c.T("dossier.dedup_decline")
+			}
+			lines = append(lines, "   "+c.Tf("dossier.dedup", mark, ap.Dedup.Reason))
+		}
+		if ap.Outcome == casefile.OutcomeDeclined && ap.Reason != "" {
+			lines = append(lines, "   "+c.Tf("dossier.declined", ap.Reason))
+		}
+	}
+	return lines
+}
+
+func (p *dossierPage) evidenceLines() []string {
+	c := p.c
+	cs := p.d.Case
+	var lines []string
+	if len(cs.Evidence) == 0 {
+		lines = append(lines, c.T("dossier.no_evidence"))
+	}
+	for i, ev := range cs.Evidence {
+		lines = append(lines, fmt.Sprintf("%d. %s  %s  %s  %s", i+1, ev.Kind.Label(c.Lang), c.deptName(ev.Department),
+			ev.Date.String(), c.Tf("dossier.verifier", ev.Verifier)))
+		var fig []string
+		switch ev.Kind {
+		case casefile.EvIncomeCheck:
+			fig = append(fig, c.T("ev.income")+" "+c.money(ev.MonthlyIncome))
+		case casefile.EvAssetCheck:
+			fig = append(fig, c.T("ev.deposits")+" "+c.money(ev.Deposits), c.T("ev.homes")+fmt.Sprintf(" %d", ev.Homes))
+		case casefile.EvVehicle:
+			fig = append(fig, c.T("ev.vehicles")+fmt.Sprintf(" %d", ev.Vehicles))
+		case casefile.EvHousing:
+			fig = append(fig, c.T("ev.homes")+fmt.Sprintf(" %d", ev.Homes))
+		case casefile.EvMedicalBill:
+			fig = append(fig, c.T("ev.total")+" "+c.money(ev.MedicalTotal), c.T("ev.insurance")+" "+c.money(ev.InsurancePaid),
+				c.T("ev.compliant")+" "+c.money(ev.Compliant))
+		}
+		if ev.Passed != nil {
+			v := c.T("ev.passed_yes")
+			if !*ev.Passed {
+				v = c.T("ev.passed_no")
+			}
+			fig = append(fig, c.T("ev.passed")+" "+v)
+		}
+		if len(fig) > 0 {
+			lines = append(lines, "   "+strings.Join(fig, c.T("list.sep")))
+		}
+		if ev.Note != "" {
+			lines = append(lines, "   "+ev.Note)
+		}
+	}
+	if miss := c.Catalog.MissingEvidence(cs); len(miss) > 0 && cs.Status.Open() {
+		var names []string
+		for _, k := range miss {
+			names = append(names, k.Label(c.Lang))
+		}
+		lines = append(lines, "", c.Tf("dossier.missing_evidence", strings.Join(names, c.T("list.sep"))))
+	}
+	return lines
+}
+
+func (p *dossierPage) historyLines() []string {
+	c := p.c
+	var lines []string
+	for _, h := range p.d.History {
+		l := fmt.Sprintf("%s  %s  %s", h.At.Format("2006-01-02 15:04"), h.Who, actionLabel(c, h.Action))
+		if h.To != "" && h.From != h.To {
+			if h.From != "" {
+				l += "  " + h.From.Label(c.Lang) + " -> " + h.To.Label(c.Lang)
+			} else {
+				l += "  -> " + h.To.Label(c.Lang)
+			}
+		}
+		if h.Why != "" {
+			l += "  " + h.Why
+		}
+		lines = append(lines, l)
+	}
+	return lines
+}
+
+func actionLabel(c *Common, a string) string {
+	if l := tr(c.Lang, "action."+a); !strings.HasPrefix(l, missingMark) {
+		return l
+	}
+	return a
+}
+
+// ---- keys ----
+
+func (p *dossierPage) updateKeys() {
+	k := &p.c.Keys.Dossier
+	var st casefile.Status
+	if p.d != nil {
+		st = p.d.Case.Status
+	}
+	k.Evidence.SetEnabled(p.d != nil && st.Open())
+	k.Ready.SetEnabled(p.d != nil && casefile.CanMove(st, casefile.StatusReady))
+	k.Withdraw.SetEnabled(p.d != nil && casefile.CanMove(st, casefile.StatusWithdrawn))
+	if p.evOpen {
+		p.ev.updateKeys()
+	}
+}
+
+func (p *dossierPage) ShortHelp() []key.Binding {
+	switch {
+	case p.dialog != nil:
+		return p.dialog.ShortHelp()
+	case p.evOpen:
+		return p.ev.ShortHelp()
+	}
+	k := p.c.Keys.Dossier
+	return []key.Binding{k.NextTab, k.Up, k.Evidence, k.Ready, k.Withdraw, p.c.Keys.Global.Back}
+}
+
+func (p *dossierPage) FullHelp() [][]key.Binding {
+	if p.dialog != nil || p.evOpen {
+		return [][]key.Binding{p.ShortHelp()}
+	}
+	k := p.c.Keys.Dossier
+	g := p.c.Keys.Global
+	return [][]key.Binding{{k.NextTab, k.PrevTab, k.Up, k.Down, k.PageUp, k.PageDown}, {k.Evidence, k.Ready, k.Withdraw, k.Reload}, {g.Back, g.Help, g.Quit}}
+}

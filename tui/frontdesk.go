@@ -1,0 +1,387 @@
+package tui
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"hall/casefile"
+)
+
+// Smallest window the front desk draws in; below it a notice asks for a
+// larger one and nothing typed is touched.
+const (
+	MinWidth  = 60
+	MinHeight = 20
+)
+
+// Option changes how the front desk is built.
+type Option func(*options)
+
+type options struct {
+	clock    func() time.Time
+	meeting  func(*Common) Page
+	autosave *time.Duration
+	program  []tea.ProgramOption
+}
+
+// WithClock sets the clock (tests use a fixed one).
+func WithClock(now func() time.Time) Option { return func(o *options) { o.clock = now } }
+
+// WithMeeting plugs in a meeting console: the home screen's meeting entry
+// opens the page it builds.
+func WithMeeting(build func(*Common) Page) Option { return func(o *options) { o.meeting = build } }
+
+// WithAutosaveDelay sets how long the intake waits after a change before
+// it saves the draft (0: at once).
+func WithAutosaveDelay(d time.Duration) Option { return func(o *options) { o.autosave = &d } }
+
+// WithIO makes Run read keys from in and draw to out instead of the
+// terminal (nil keeps the terminal's); for tests of the command.
+func WithIO(in io.Reader, out io.Writer) Option {
+	return func(o *options) {
+		if in != nil {
+			o.program = append(o.program, tea.WithInput(in))
+		}
+		if out != nil {
+			o.program = append(o.program, tea.WithOutput(out))
+		}
+	}
+}
+
+// FrontDesk is the root model of the front desk. It owns the shared
+// Common, routes keys and clicks to the active page and results of
+// commands to every page, keeps the navigation stack, and draws the
+// frame: header, page, status line and help.
+type FrontDesk struct {
+	c     *Common
+	store Store
+	pages map[pageID]Page
+
+	home    *homePage
+	intake  *intakePage
+	queue   *queuePage
+	dossier *dossierPage
+
+	active pageID
+	stack  []pageID
+	help   help.Model
+	quit   *dialog
+	fault  string // a recovered panic, shown instead of crashing
+	bodyH  int
+	prog   []tea.ProgramOption
+}
+
+// NewFrontDesk builds the front desk over store, speaking lang, for user
+// (recorded as officer and owner of the autosaved draft).
+func NewFrontDesk(store Store, lang casefile.Lang, user string, opts ...Option) *FrontDesk {
+	var o options
+	for _, f := range opts {
+		f(&o)
+	}
+	c := newCommon(store.Catalog(), lang, user, o.clock)
+	if o.autosave != nil {
+		c.AutosaveDelay = *o.autosave
+	}
+	m := &FrontDesk{c: c, store: store, pages: map[pageID]Page{}, prog: o.program}
+	m.home = newHomePage(c, store, o.meeting != nil)
+	m.intake = newIntakePage(c, store)
+	m.queue = newQueuePage(c, store, store)
+	m.dossier = newDossierPage(c, store)
+	m.pages[pageHome] = m.home
+	m.pages[pageIntake] = m.intake
+	m.pages[pageQueue] = m.queue
+	m.pages[pageDossier] = m.dossier
+	if o.meeting != nil {
+		m.pages[pageMeeting] = o.meeting(c)
+	}
+	m.help = help.New()
+	m.help.ShortSeparator = "  "
+	m.help.Ellipsis = tail
+	m.help.Styles = c.Styles.Help
+	return m
+}
+
+// Run opens the front desk in the terminal and returns when it quits.
+func Run(store Store, lang casefile.Lang, user string, opts ...Option) error {
+	m := NewFrontDesk(store, lang, user, opts...)
+	_, err := tea.NewProgram(m, m.prog...).Run()
+	return err
+}
+
+// Init asks for the terminal's background, the home counters and a draft
+// left by an earlier session.
+func (m *FrontDesk) Init() tea.Cmd {
+	return tea.Batch(tea.RequestBackgroundColor, m.home.Enter(), loadDraft(m.store, m.c.User))
+}
+
+func (m *FrontDesk) activePage() Page { return m.pages[m.active] }
+
+func (m *FrontDesk) tooSmall() bool { return m.c.Width < MinWidth || m.c.Height < MinHeight }
+
+// Update routes a message. A panic in a page is caught here as a last
+// resort: the screen shows it and nothing typed is lost.
+func (m *FrontDesk) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
+	defer func() {
+		if r := recover(); r != nil {
+			m.fault = fmt.Sprint(r)
+			model, cmd = m, nil
+		}
+	}()
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.c.Width, m.c.Height = msg.Width, msg.Height
+		return m, m.layout()
+	case tea.BackgroundColorMsg:
+		m.restyle(msg.IsDark())
+		return m, nil
+	case tea.KeyPressMsg:
+		return m, m.handleKey(msg)
+	case tea.MouseClickMsg:
+		return m, m.handleClick(msg)
+	case tea.PasteMsg:
+		if m.quit != nil || m.tooSmall() {
+			return m, nil
+		}
+		return m, tea.Batch(m.activePage().Update(msg), m.layout())
+	case navigateMsg:
+		return m, m.navigate(msg)
+	case backMsg:
+		return m, m.back()
+	case draftLoadedMsg:
+		cmd := m.intake.Update(msg)
+		m.noteDraft()
+		return m, cmd
+	}
+	return m, m.broadcast(msg)
+}
+
+// broadcast gives a command's result to every page; each takes its own.
+func (m *FrontDesk) broadcast(msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, id := range []pageID{pageHome, pageIntake, pageQueue, pageDossier, pageMeeting} {
+		if p := m.pages[id]; p != nil {
+			cmds = append(cmds, p.Update(msg))
+		}
+	}
+	cmds = append(cmds, m.layout())
+	return tea.Batch(cmds...)
+}
+
+func (m *FrontDesk) restyle(dark bool) {
+	m.c.setDark(dark)
+	m.help.Styles = m.c.Styles.Help
+	m.intake.form.restyle()
+	if m.dossier.ev != nil {
+		m.dossier.ev.form.restyle()
+	}
+	m.queue.search.SetStyles(m.c.Styles.Editor)
+}
+
+func (m *FrontDesk) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	g := m.c.Keys.Global
+	if m.quit != nil {
+		res, _ := m.quit.Update(msg)
+		switch res {
+		case dialogYes:
+			return m.quitNow()
+		case dialogNo:
+			m.quit = nil
+		}
+		return nil
+	}
+	if key.Matches(msg, g.Quit) {
+		if m.dirty() {
+			m.quit = newConfirm(m.c, m.c.T("quit.title"), m.c.T("quit.text"))
+			return nil
+		}
+		return tea.Quit
+	}
+	if m.tooSmall() {
+		return nil // nothing can be seen, so nothing is changed
+	}
+	if msg.String() == "f1" || (msg.String() == "?" && !m.activePage().Typing()) {
+		m.help.ShowAll = !m.help.ShowAll
+		return m.layout()
+	}
+	return tea.Batch(m.activePage().Update(msg), m.layout())
+}
+
+func (m *FrontDesk) dirty() bool {
+	for _, p := range m.pages {
+		if p.Dirty() {
+			return true
+		}
+	}
+	return false
+}
+
+// quitNow saves the intake draft and quits. The draft is copied first:
+// the command runs outside Update.
+func (m *FrontDesk) quitNow() tea.Cmd {
+	var data []byte
+	if m.intake.Dirty() {
+		data = m.intake.state.marshal()
+	}
+	store, user := m.store, m.c.User
+	return func() tea.Msg {
+		if data != nil {
+			_ = store.SaveDraft(user, data)
+		}
+		return tea.QuitMsg{}
+	}
+}
+
+func (m *FrontDesk) handleClick(msg tea.MouseClickMsg) tea.Cmd {
+	if m.quit != nil || m.tooSmall() {
+		return nil
+	}
+	y := msg.Y - 1 // below the header
+	if y < 0 || y >= m.bodyH {
+		return nil
+	}
+	inner := tea.MouseClickMsg{X: msg.X, Y: y, Button: msg.Button, Mod: msg.Mod}
+	return tea.Batch(m.activePage().Update(inner), m.layout())
+}
+
+func (m *FrontDesk) navigate(msg navigateMsg) tea.Cmd {
+	p := m.pages[msg.to]
+	if p == nil {
+		return nil
+	}
+	if msg.to != m.active {
+		m.stack = append(m.stack, m.active)
+		m.active = msg.to
+	}
+	m.layout()
+	if msg.to == pageDossier && msg.number != "" {
+		m.dossier.updateKeys()
+		return m.dossier.open(msg.number)
+	}
+	return p.Enter()
+}
+
+func (m *FrontDesk) back() tea.Cmd {
+	if len(m.stack) == 0 {
+		return nil
+	}
+	m.active = m.stack[len(m.stack)-1]
+	m.stack = m.stack[:len(m.stack)-1]
+	if m.active == pageHome {
+		m.noteDraft()
+	}
+	m.layout()
+	return m.activePage().Enter()
+}
+
+// noteDraft tells the home screen about an unfinished intake.
+func (m *FrontDesk) noteDraft() {
+	if !m.intake.Dirty() {
+		m.home.setDraftNote("")
+		return
+	}
+	s := m.intake.state
+	who := strings.TrimSpace(s.Name)
+	if who == "" {
+		who = strings.TrimSpace(s.ID)
+	}
+	m.home.setDraftNote(m.c.Tf("home.draft", who))
+}
+
+// helpKeys adds the global keys to the active page's.
+type helpKeys struct {
+	page Page
+	g    GlobalKeys
+}
+
+func (h helpKeys) ShortHelp() []key.Binding { return append(h.page.ShortHelp(), h.g.Help, h.g.Quit) }
+
+func (h helpKeys) FullHelp() [][]key.Binding {
+	return append(h.page.FullHelp(), []key.Binding{h.g.Back, h.g.Help, h.g.Quit})
+}
+
+func (m *FrontDesk) keys() help.KeyMap {
+	if m.quit != nil {
+		return m.quit
+	}
+	return helpKeys{page: m.activePage(), g: m.c.Keys.Global}
+}
+
+// layout gives the active page the room left by the header, the status
+// line and the help; a page whose size changed is told with a
+// WindowSizeMsg so it can fetch more (or fewer) rows.
+func (m *FrontDesk) layout() tea.Cmd {
+	w, h := m.c.Width, m.c.Height
+	if w == 0 || h == 0 {
+		return nil
+	}
+	m.help.SetWidth(w)
+	helpH := lipgloss.Height(m.help.View(m.keys()))
+	bodyH := max(h-2-helpH, 1)
+	changed := bodyH != m.bodyH
+	m.bodyH = bodyH
+	for id, p := range m.pages {
+		p.SetSize(w, bodyH)
+		_ = id
+	}
+	if changed && !m.tooSmall() {
+		return m.activePage().Update(tea.WindowSizeMsg{Width: w, Height: bodyH})
+	}
+	return nil
+}
+
+// View draws the frame. Like Update it recovers from a page's panic.
+func (m *FrontDesk) View() (v tea.View) {
+	defer func() {
+		if r := recover(); r != nil {
+			m.fault = fmt.Sprint(r)
+			v = tea.NewView(m.c.Tf("err.internal", m.fault))
+			v.AltScreen = true
+		}
+	}()
+	v = tea.NewView(m.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = m.c.hallName()
+	return v
+}
+
+func (m *FrontDesk) render() string {
+	c := m.c
+	w, h := c.Width, c.Height
+	if w == 0 || h == 0 {
+		return ""
+	}
+	s := c.Styles
+	if m.quit != nil {
+		return m.quit.View(w, h)
+	}
+	if m.tooSmall() {
+		msg := s.App.TooSmall.Render(c.T("app.too_small")) + "\n" + s.App.Muted.Render(c.Tf("app.too_small_size", MinWidth, MinHeight, w, h))
+		return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, msg)
+	}
+	p := m.activePage()
+	left := " " + s.App.HeaderTitle.Render(c.hallName()) + s.App.Muted.Render("  |  ") + s.App.Header.Render(p.Title())
+	right := s.App.HeaderInfo.Render(c.User+"  "+c.Today().String()) + " "
+	gap := w - ansiWidth(left) - ansiWidth(right)
+	header := left + strings.Repeat(" ", max(gap, 1)) + right
+	if gap < 1 {
+		header = truncate(left, w)
+	}
+	body := fitHeight(p.View(), m.bodyH)
+	text, lv := p.Status()
+	if m.fault != "" {
+		text, lv = c.Tf("err.internal", m.fault), LevelError
+	}
+	statusLine := " " + levelStyle(s, lv).Render(truncate(firstLine(text), w-2))
+	// help.Model lets an item overflow when even its ellipsis does not
+	// fit; cut the lines to the window ourselves.
+	helpView := fitBlock(strings.Split(m.help.View(m.keys()), "\n"), w)
+	return strings.Join([]string{fitWidth(header, w), body, fitWidth(statusLine, w), helpView}, "\n")
+}
