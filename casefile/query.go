@@ -384,6 +384,11 @@ func (t *Tx) candidateSeqs(f CaseFilter) []uint64 {
 		}
 	case f.Project != "":
 		collect(bIdxProject, join([]byte(f.Project), []byte{0}))
+	case f.Department != "":
+		seqs = []uint64{}
+		for _, p := range t.s.cat.ProjectsOf(f.Department) {
+			collect(bIdxProject, join([]byte(p.Code), []byte{0}))
+		}
 	case f.Status != "":
 		collect(bIdxStatus, join([]byte(f.Status), []byte{0}))
 	case f.DueWithin > 0:

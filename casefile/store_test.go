@@ -319,7 +319,13 @@ func TestCasesPagingAndFilters(t *testing.T) {
 	st, _, _ := newStore(t)
 	cat := st.Catalog()
 	dibao := urbanDibao(t, cat).Code
-	fresh := groupProjects(cat, "college_freshman")[0].Code
+	var fresh string
+	for _, p := range groupProjects(cat, "college_freshman") {
+		if p.Department != cat.Project(dibao).Department {
+			fresh = p.Code
+			break
+		}
+	}
 	for i := 0; i < 25; i++ {
 		code := dibao
 		if i%5 == 0 {
@@ -348,6 +354,18 @@ func TestCasesPagingAndFilters(t *testing.T) {
 	st.View(func(tx *Tx) error { fr, _, _ = tx.Cases(CaseFilter{Project: fresh}); return nil })
 	if len(fr) != 5 {
 		t.Errorf("project filter gave %d", len(fr))
+	}
+	var byDept []*Case
+	st.View(func(tx *Tx) error {
+		byDept, _, _ = tx.Cases(CaseFilter{Department: cat.Project(fresh).Department, Limit: 3})
+		return nil
+	})
+	if len(byDept) != 3 || byDept[0].Number != "2026-000021" || byDept[2].Number != "2026-000011" {
+		var got []string
+		for _, c := range byDept {
+			got = append(got, c.Number)
+		}
+		t.Errorf("department filter, newest first = %v", got)
 	}
 	var rd []*Case
 	st.View(func(tx *Tx) error { rd, _, _ = tx.Cases(CaseFilter{Status: StatusReady}); return nil })
