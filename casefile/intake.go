@@ -56,25 +56,57 @@ const (
 	MaxMembers   = 30
 )
 
-// Clean removes control characters and escape sequences from typed text
-// and trims blanks; tabs and newlines become spaces except in notes.
+// Clean removes control characters and whole escape sequences (CSI such
+// as colours, OSC such as window titles, and other ESC sequences) from
+// typed or pasted text and trims blanks; tabs and newlines become spaces
+// except in notes.
 func Clean(s string, multiline bool) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "")
 	}
+	const (
+		normal = iota
+		escStart
+		csi
+		str // OSC, DCS, SOS, PM, APC: up to BEL or ESC \
+		strEsc
+	)
 	var b strings.Builder
-	esc := false
+	state := normal
 	for _, r := range s {
-		if esc {
-			// drop the rest of an escape sequence: up to a letter or ~
-			if (r >= '@' && r <= '~') && r != '[' {
-				esc = false
+		switch state {
+		case escStart:
+			switch r {
+			case '[':
+				state = csi
+			case ']', 'P', 'X', '^', '_':
+				state = str
+			default:
+				state = normal // a two-character escape
+			}
+			continue
+		case csi:
+			if r >= 0x40 && r <= 0x7e {
+				state = normal
+			}
+			continue
+		case str:
+			if r == 0x07 {
+				state = normal
+			} else if r == 0x1b {
+				state = strEsc
+			}
+			continue
+		case strEsc:
+			state = normal // ESC \ ends the string
+			if r != '\\' {
+				state = str
 			}
 			continue
 		}
 		switch {
 		case r == 0x1b:
-			esc = true
+			state = escStart
 		case r == '\n' && multiline:
 			b.WriteRune(r)
 		case r == '\n' || r == '\t' || r == '\r':

@@ -91,7 +91,7 @@ func (d *dialog) Update(msg tea.Msg) (dialogResult, tea.Cmd) {
 		}
 	case tea.PasteMsg:
 		if d.input != nil {
-			in, cmd := d.input.Update(msg)
+			in, cmd := d.input.Update(cleanPaste(msg))
 			d.input = &in
 			return dialogOpen, cmd
 		}

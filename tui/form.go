@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"hall/casefile"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -394,6 +395,14 @@ func (f *form) HandleKey(msg tea.KeyPressMsg) formResult {
 	return formResult{}
 }
 
+// cleanPaste drops control characters and whole escape sequences from
+// pasted text: the text input would drop the ESC alone and keep the rest
+// of a sequence ("[31m") as if typed.
+func cleanPaste(msg tea.PasteMsg) tea.PasteMsg {
+	msg.Content = casefile.Clean(msg.Content, false)
+	return msg
+}
+
 // HandlePaste puts pasted text into the focused text row.
 func (f *form) HandlePaste(msg tea.PasteMsg) formResult {
 	fd := f.Focused()
@@ -401,7 +410,7 @@ func (f *form) HandlePaste(msg tea.PasteMsg) formResult {
 		return formResult{}
 	}
 	before := f.editor.Value()
-	f.editor, _ = f.editor.Update(msg)
+	f.editor, _ = f.editor.Update(cleanPaste(msg))
 	if after := f.editor.Value(); after != before {
 		fd.Set(after)
 		return formResult{Handled: true, Changed: true}
