@@ -4,14 +4,14 @@ import "testing"
 
 func TestCleanStripsControlsAndEscapes(t *testing.T) {
 	tests := map[string]string{
-		"\x1b[31m王\x1b[0m秀英":                  "王秀英",
-		"𠮷\x07野\x1b]0;owned\x07家😀":           "𠮷野家😀",
+		"\x1b[31m王\x1b[0m秀英":                        "王秀英",
+		"𠮷\x07野\x1b]0;owned\x07家😀":                  "𠮷野家😀",
 		"a\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\": "alink",
-		"  tab\there\r\n ":                     "tab here",
-		"zero\u200bwidth\ufeff":                 "zerowidth",
-		"\x1bc重置":                              "重置",
-		"👨\u200d👩":                              "👨\u200d👩",
-		"\xff\xfe坏":                             "坏",
+		"  tab\there\r\n ":                          "tab here",
+		"zero\u200bwidth\ufeff":                     "zerowidth",
+		"\x1bc重置":                                   "重置",
+		"👨\u200d👩":                                  "👨\u200d👩",
+		"\xff\xfe坏":                                 "坏",
 	}
 	for in, want := range tests {
 		if got := Clean(in, false); got != want {
