@@ -1,0 +1,435 @@
+package printouts
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"hall/casefile"
+	"hall/meeting"
+)
+
+// ErrSessionOpen: the minutes and the public-notice list are drawn from a
+// closed session's frozen record; an open session may still change.
+var ErrSessionOpen = &casefile.Error{Code: "session_open", Text: casefile.Text{
+	ZH: "研判会尚未闭会，不能出具会议纪要或公示名单",
+	EN: "the session is not closed; its minutes and notice list cannot be printed yet"}}
+
+// checkSession refuses a session that is missing or still open.
+func checkSession(s *meeting.Session) error {
+	switch {
+	case s == nil:
+		return ErrIncomplete.Withf("没有研判会", "no session")
+	case s.Status != meeting.SessionClosed:
+		return ErrSessionOpen.Withf("%s", "%s", s.Number)
+	}
+	return nil
+}
+
+// sessionDoc is a stand-in case that names a session's documents in their
+// metadata (build titles a document with its case number).
+func sessionDoc(s *meeting.Session) *casefile.Case { return &casefile.Case{Number: s.Number} }
+
+// Minutes prints the minutes (会议纪要) of the closed session s, drawn up on
+// day today: the session's number, date, place, chair and secretary; the
+// attendance (present and absent voting members by name and department,
+// members who left) with the quorum rule and whether it was met; for each
+// case on the agenda the applicant (name and masked ID number only), the
+// projects with the proposed amounts and what was decided for each, every
+// vote with its reason, every recusal with its reason, the decision
+// (approval with the granted amounts and periods, rejection with its
+// reason, deferral with what must be verified), the chair's final word
+// with its reason and the decision it reconsiders; the totals by
+// department and by project to the fen; and the lines the chair and the
+// secretary sign. sum is the session's summary (meeting.Summarize); nil
+// sums the agenda here. An open session gives ErrSessionOpen.
+func (p *Printer) Minutes(s *meeting.Session, sum *meeting.Summary, today casefile.Date) ([]byte, error) {
+	if err := checkSession(s); err != nil {
+		return nil, err
+	}
+	if sum == nil {
+		sum = meeting.Summarize(p.cat, s)
+	}
+	if sum.Number != s.Number {
+		return nil, ErrIncomplete.Withf("汇总属于研判会 %s，不是 %s", "the summary is of session %s, not %s", sum.Number, s.Number)
+	}
+	return p.build("会议纪要", sessionDoc(s), func(d *Doc) { p.minutes(d, s, sum, today) })
+}
+
+// minutes sets the minutes of Minutes.
+func (p *Printer) minutes(d *Doc, s *meeting.Session, sum *meeting.Summary, today casefile.Date) {
+	d.Title(p.hall() + "综合研判会会议纪要")
+	d.Center("（" + s.Number + "）")
+	d.Para(fmt.Sprintf("%s，%s综合研判会在%s召开，研判社会救助申请%d件。现将会议情况纪要如下：",
+		s.Date.Chinese(), p.hall(), s.Place, len(s.Agenda)))
+
+	d.Para("一、会议基本情况")
+	d.Table(infoCols, p.attendanceRows(s))
+
+	const cases = "二、案件研判情况"
+	if len(s.Agenda) == 0 {
+		d.Para(cases)
+		d.Para("本次会议议程上没有案件。")
+	}
+	for i, it := range s.Agenda {
+		lead := ""
+		if i == 0 {
+			lead = cases
+		}
+		p.minutesItem(d, s, lead, i, it)
+	}
+
+	p.minutesTotals(d, sum)
+
+	signs := [][]string{
+		{"主持人", s.Chair.Name, "\n", "      年    月    日"},
+		{"记录人", s.Secretary.Name, "\n", "      年    月    日"},
+	}
+	d.keep(d.paraHeight("四、签字"), d.tableHeight(signCols, signs, -1), d.pitch)
+	d.Para("四、签字")
+	d.Table(signCols, signs)
+	d.Right("纪要整理日期：" + today.Chinese())
+}
+
+// attendanceRows are the rows of the minutes' first table: the session,
+// who chaired and recorded, who was present and absent, and the rules.
+func (p *Printer) attendanceRows(s *meeting.Session) [][]string {
+	var present, absent, left []string
+	voters := 0
+	for _, m := range s.Members {
+		if !m.Votes() {
+			continue
+		}
+		voters++
+		label := p.memberLabel(m)
+		switch {
+		case s.IsPresent(m.ID):
+			present = append(present, label)
+		case attended(s, m.ID):
+			left = append(left, label)
+		default:
+			absent = append(absent, label)
+		}
+	}
+	list := func(names []string) string {
+		if len(names) == 0 {
+			return "无"
+		}
+		return fmt.Sprintf("%d人：%s", len(names), strings.Join(names, "、"))
+	}
+	rules := p.cat.Meeting
+	quorum := "未达到法定人数"
+	if s.HasQuorum(rules) {
+		quorum = "达到法定人数"
+	}
+	rows := [][]string{
+		{"会议编号", s.Number},
+		{"会议时间", s.Date.Chinese()},
+		{"会议地点", s.Place},
+		{"主持人", p.memberLabel(s.Chair)},
+		{"记录人", p.memberLabel(s.Secretary) + "，不参加表决"},
+		{"应到委员", fmt.Sprintf("%d人", voters)},
+		{"出席委员", list(present)},
+		{"缺席委员", list(absent)},
+	}
+	if len(left) > 0 {
+		rows = append(rows, []string{"中途离会", list(left)})
+	}
+	if rules.Quorum != nil {
+		rows = append(rows, []string{"法定人数", fmt.Sprintf("%s。应到%d人，实到%d人，%s",
+			ruleText(rules.Quorum.Source), voters, len(present), quorum)})
+	}
+	if rules.Approve != nil {
+		rows = append(rows, []string{"表决规则", ruleText(rules.Approve.Source) +
+			"（参加表决人数为出席且未回避的委员人数）"})
+	}
+	return rows
+}
+
+// attended reports whether member id was recorded present at some time
+// during session s.
+func attended(s *meeting.Session, id uint64) bool {
+	for _, e := range s.Attendance {
+		if e.Member == id && e.Present {
+			return true
+		}
+	}
+	return false
+}
+
+// memberLabel is "王建国（县民政局）".
+func (p *Printer) memberLabel(m meeting.Member) string {
+	if m.Department == "" {
+		return m.Name
+	}
+	return m.Name + "（" + p.deptName(m.Department) + "）"
+}
+
+// ruleWords name the counts of the meeting rules (casefile.CountEnv) in
+// Chinese, and ruleOps their operators.
+var (
+	ruleWords = map[string]string{
+		"members": "应到委员数", "present": "实到委员数", "recused": "回避人数", "voting": "参加表决人数",
+		"agree": "同意票数", "disagree": "不同意票数", "abstain": "弃权票数",
+		"and": "并且", "or": "或者", "not": "非",
+	}
+	ruleIdent = regexp.MustCompile(`[A-Za-z_]+`)
+	ruleOps   = strings.NewReplacer(">=", "≥", "<=", "≤", "==", "＝", "!=", "≠", ">", "＞", "<", "＜",
+		"*", "×", "/", "÷", "&&", "并且", "||", "或者")
+)
+
+// ruleText turns a meeting rule of the catalogue, "present * 2 > members",
+// into words a clerk reads: "实到委员数 × 2 ＞ 应到委员数".
+func ruleText(src string) string {
+	src = ruleOps.Replace(strings.Join(strings.Fields(src), " "))
+	return ruleIdent.ReplaceAllStringFunc(src, func(w string) string {
+		if zh, ok := ruleWords[w]; ok {
+			return zh
+		}
+		return w
+	})
+}
+
+// Columns of the minutes' tables.
+var (
+	infoCols = []Column{{Width: 22, Align: AlignCenter}, {Width: 78}}
+	appCols  = []Column{{Head: "申请项目", Width: 28}, {Head: "承办部门", Width: 20},
+		{Head: "拟救助\n（元）", Width: 17, Align: AlignRight}, {Head: "研判结果", Width: 35}}
+	voteCols = []Column{{Head: "委员", Width: 15, Align: AlignCenter}, {Head: "部门", Width: 24},
+		{Head: "表决意见", Width: 16, Align: AlignCenter}, {Head: "理由", Width: 45}}
+	signCols = []Column{{Head: "职责", Width: 18, Align: AlignCenter}, {Head: "姓名", Width: 22, Align: AlignCenter},
+		{Head: "签字", Width: 36}, {Head: "日期", Width: 24, Align: AlignCenter}}
+)
+
+// minutesItem sets case number i of the agenda: who applied, what was
+// proposed and decided for each project, the votes and recusals, and the
+// decision. The heading (after lead, a section heading, when not ""), the
+// applicant, the projects and the first vote stay on one page.
+func (p *Printer) minutesItem(d *Doc, s *meeting.Session, lead string, i int, it *meeting.Item) {
+	heading := fmt.Sprintf("（%s）案件%s", cnum(i), it.Case)
+	var b strings.Builder
+	b.WriteString("申请人" + it.Applicant)
+	if id := casefile.MaskID(it.IDNumber); id != "" {
+		b.WriteString("，身份证号" + id)
+	}
+	if a := areaName(it.Area); a != "" {
+		b.WriteString("，" + a + "户籍")
+	}
+	if it.Household > 0 {
+		fmt.Fprintf(&b, "，共同生活家庭成员%d人", it.Household)
+	}
+	if !it.Received.IsZero() {
+		b.WriteString("，" + it.Received.Chinese() + "受理")
+	}
+	b.WriteString("。")
+	if it.Refers != "" {
+		fmt.Fprintf(&b, "本案系对%s研判会决定的复议，复议理由：%s", it.Refers, sentence(it.ReconsiderWhy))
+	} else if dec := it.Decision; dec != nil && dec.Refers != "" {
+		fmt.Fprintf(&b, "本案曾提交%s研判会研判。", dec.Refers)
+	}
+	applicant := b.String()
+
+	var apps [][]string
+	for _, a := range it.Apps {
+		apps = append(apps, []string{p.projectName(a.Project), p.departmentName(a.Project), a.Proposed.Grouped(), p.appResult(it, a)})
+	}
+	votes := p.voteRows(s, it)
+	leadHeight := 0.0
+	if lead != "" {
+		leadHeight = d.paraHeight(lead)
+	}
+	d.keep(leadHeight, d.paraHeight(heading), d.paraHeight(applicant), d.tableHeight(appCols, apps, -1), d.tableHeight(voteCols, votes, 1))
+	if lead != "" {
+		d.Para(lead)
+	}
+	d.Para(heading)
+	d.Para(applicant)
+	d.Table(appCols, apps)
+	d.Table(voteCols, votes)
+
+	tl := s.Count(it)
+	if it.Decision != nil {
+		tl = it.Decision.Tally
+	}
+	d.Para(fmt.Sprintf("表决结果：应到%d人，出席%d人，回避%d人，参加表决%d人；同意%d票，不同意%d票，弃权%d票。",
+		tl.Members, tl.Present, tl.Recused, tl.Voting, tl.Agree, tl.Disagree, tl.Abstain))
+	d.Para(p.decisionText(it))
+}
+
+// appResult is what was decided for one application of an item, with the
+// amount of a grant (its period is in the decision's text).
+func (p *Printer) appResult(it *meeting.Item, a meeting.ItemApp) string {
+	dec := it.Decision
+	switch {
+	case dec == nil:
+		if a.Mark == meeting.MarkDecline {
+			return "未作决定（拟不予重复救助）"
+		}
+		return "未作决定"
+	case dec.Result == casefile.StatusDeferred:
+		return "暂缓"
+	case a.Outcome == casefile.OutcomeGranted:
+		return "准予，" + p.noticeAmount(a)
+	case a.Outcome == casefile.OutcomeDeclined:
+		if a.Reason == "" || a.Reason == dec.Reason {
+			return "不予救助"
+		}
+		return "不予救助：" + sentence(a.Reason)
+	}
+	return dec.Result.Label(casefile.ZH)
+}
+
+// voteRows lists the votes and recusals on an item in the committee's
+// order, each with its reason.
+func (p *Printer) voteRows(s *meeting.Session, it *meeting.Item) [][]string {
+	var rows [][]string
+	listed := map[uint64]bool{}
+	add := func(id uint64, name, choice, reason string) {
+		dept := ""
+		if m := s.Member(id); m != nil {
+			dept = p.deptName(m.Department)
+		}
+		rows = append(rows, []string{name, dept, choice, reason})
+		listed[id] = true
+	}
+	for _, m := range s.Members {
+		if v := it.Vote(m.ID); v != nil {
+			add(m.ID, v.Name, v.Choice.Label(casefile.ZH), v.Reason)
+			continue
+		}
+		for _, r := range it.Recusals {
+			if r.Member == m.ID {
+				add(m.ID, r.Name, "回避", r.Reason)
+			}
+		}
+	}
+	// Votes and recusals of members no longer on the session's list (a
+	// record older than the committee) are printed too, last.
+	for _, v := range it.Votes {
+		if !listed[v.Member] {
+			add(v.Member, v.Name, v.Choice.Label(casefile.ZH), v.Reason)
+		}
+	}
+	for _, r := range it.Recusals {
+		if !listed[r.Member] {
+			add(r.Member, r.Name, "回避", r.Reason)
+		}
+	}
+	if len(rows) == 0 {
+		rows = append(rows, []string{"—", "", "", "未表决"})
+	}
+	return rows
+}
+
+// decisionText states the decision on an item: the grants of an
+// approval, the reason of a rejection, what a deferral asks to verify,
+// and the chair's final word with its reason.
+func (p *Printer) decisionText(it *meeting.Item) string {
+	dec := it.Decision
+	if dec == nil {
+		return "研判决定：本次会议未作决定，留待以后的研判会研判。"
+	}
+	var b strings.Builder
+	b.WriteString("研判决定：" + resultWord(dec.Result) + "。")
+	switch dec.Result {
+	case casefile.StatusApproved:
+		var grants, declined []string
+		for _, a := range it.Apps {
+			switch a.Outcome {
+			case casefile.OutcomeGranted:
+				grants = append(grants, p.projectName(a.Project)+p.grantText(casefile.Application{Project: a.Project,
+					Granted: a.Granted, StartMonth: a.StartMonth, Months: a.Months}))
+			case casefile.OutcomeDeclined:
+				declined = append(declined, p.projectName(a.Project))
+			}
+		}
+		if len(grants) > 0 {
+			b.WriteString("准予" + strings.Join(grants, "；") + "。")
+		}
+		if len(declined) > 0 {
+			b.WriteString(strings.Join(declined, "、") + "不予救助，理由见上表。")
+		}
+		if dec.Reason != "" {
+			b.WriteString("说明：" + sentence(dec.Reason))
+		}
+	case casefile.StatusRejected:
+		b.WriteString("理由：" + sentence(dec.Reason))
+	case casefile.StatusDeferred:
+		if len(dec.Verify) > 0 {
+			b.WriteString("需补充核查：")
+			for i, v := range dec.Verify {
+				if i > 0 {
+					b.WriteString("；")
+				}
+				b.WriteString(strconv.Itoa(i+1) + ". " + strings.TrimRight(v, "。；;"))
+			}
+			b.WriteString("。")
+		}
+		if dec.Reason != "" && (len(dec.Verify) != 1 || dec.Verify[0] != dec.Reason) {
+			b.WriteString("理由：" + sentence(dec.Reason))
+		}
+	}
+	if dec.Override {
+		fmt.Fprintf(&b, "（按表决规则应为「%s」，本决定为主持人最终意见，理由见上。）", resultWord(dec.Proposed))
+	}
+	return b.String()
+}
+
+// resultWord names a decision as the minutes state it: 批准, 不予救助,
+// 暂缓.
+func resultWord(r casefile.Status) string {
+	if r == casefile.StatusApproved {
+		return "批准"
+	}
+	return r.Label(casefile.ZH)
+}
+
+// minutesTotals sets the third section of the minutes: the counts of the
+// session's decisions and the granted amounts by department and by
+// project, to the fen.
+func (p *Printer) minutesTotals(d *Doc, sum *meeting.Summary) {
+	const heading = "三、研判结果汇总"
+	counts := fmt.Sprintf("本次会议研判案件%d件：批准%d件，不予救助%d件，暂缓%d件，未作决定%d件。",
+		sum.Cases, sum.Approved, sum.Rejected, sum.Deferred, len(sum.Undecided))
+	d.keep(d.paraHeight(heading), d.paraHeight(counts))
+	d.Para(heading)
+	d.Para(counts)
+	if len(sum.ByProject) == 0 {
+		d.Para("本次会议未准予救助项目。")
+		return
+	}
+	count := 0
+	for _, a := range sum.ByProject {
+		count += a.Count
+	}
+	d.Para(fmt.Sprintf("准予救助项目%d项，核定金额合计%s元，救助期内合计%s元。按月发放的项目，核定金额为每月金额，救助期合计为每月金额乘以月数。",
+		count, sum.Granted.Grouped(), sum.Period.Grouped()))
+
+	total := []string{"合计", strconv.Itoa(count), sum.Granted.Grouped(), sum.Period.Grouped()}
+	var rows [][]string
+	for _, a := range sum.ByDepartment {
+		rows = append(rows, []string{p.deptName(a.Key), strconv.Itoa(a.Count), a.Granted.Grouped(), a.Period.Grouped()})
+	}
+	p.totalsTable(d, "（一）按部门汇总", "部门", append(rows, total))
+
+	rows = nil
+	for _, a := range sum.ByProject {
+		name := p.projectName(a.Key)
+		if dept := p.departmentName(a.Key); dept != "" {
+			name += "\n（" + dept + "）"
+		}
+		rows = append(rows, []string{name, strconv.Itoa(a.Count), a.Granted.Grouped(), a.Period.Grouped()})
+	}
+	p.totalsTable(d, "（二）按项目汇总", "救助项目（承办部门）", append(rows, total))
+}
+
+// totalsTable sets one table of totals under its heading, kept with its
+// first rows.
+func (p *Printer) totalsTable(d *Doc, heading, key string, rows [][]string) {
+	cols := []Column{{Head: key, Width: 34}, {Head: "项数", Width: 10, Align: AlignCenter},
+		{Head: "核定金额（元）", Width: 27, Align: AlignRight}, {Head: "救助期合计（元）", Width: 29, Align: AlignRight}}
+	d.keep(d.paraHeight(heading), d.tableHeight(cols, rows, 2))
+	d.Para(heading)
+	d.Table(cols, rows)
+}
