@@ -116,12 +116,25 @@ type Project struct {
 	Evidence    []EvidenceKind `json:"evidence,omitempty"`
 	Documents   []string       `json:"documents,omitempty"`
 	LegalBasis  string         `json:"legal_basis,omitempty"`
+	// PublicName is what the public-notice list prints instead of Name
+	// when the name would reveal health or disability (DOMAIN: no health
+	// details on public lists).
+	PublicName string `json:"public_name,omitempty"`
 }
 
 // Label returns the project's name in lang.
 func (p *Project) Label(lang Lang) string {
 	if lang == EN && p.NameEN != "" {
 		return p.NameEN
+	}
+	return p.Name
+}
+
+// NoticeName is the project's name on public lists: PublicName when the
+// catalogue sets one, else Name.
+func (p *Project) NoticeName() string {
+	if p.PublicName != "" {
+		return p.PublicName
 	}
 	return p.Name
 }
@@ -255,6 +268,7 @@ type catalogFile struct {
 		Evidence    []string `toml:"evidence"`
 		Documents   []string `toml:"documents"`
 		LegalBasis  string   `toml:"legal_basis"`
+		PublicName  string   `toml:"public_name"`
 	} `toml:"projects"`
 }
 
@@ -389,7 +403,8 @@ func ParseCatalog(data []byte, name string) (*Catalog, error) {
 		}
 		p := &Project{Code: fp.Code, Name: fp.Name, NameEN: fp.NameEN, Department: fp.Department,
 			Kind: ProjectKind(fp.Kind), Group: fp.Group, Area: Area(fp.Area), EligNote: fp.EligNote,
-			Months: fp.Months, TimeLimit: fp.TimeLimit, Documents: fp.Documents, LegalBasis: fp.LegalBasis}
+			Months: fp.Months, TimeLimit: fp.TimeLimit, Documents: fp.Documents, LegalBasis: fp.LegalBasis,
+			PublicName: fp.PublicName}
 		if p.Name == "" {
 			bad(where, "no name")
 		}

@@ -16,6 +16,8 @@ import (
 	"sync"
 
 	"github.com/signintech/gopdf"
+
+	"hall/casefile"
 )
 
 // basicText is what every font FindFont accepts must print: Chinese with its
@@ -63,16 +65,16 @@ func (e *MissingGlyphsError) Is(target error) bool { return target == ErrMissing
 type NoFontError struct{}
 
 // ErrNoFont is returned by FindFont when no usable Chinese TrueType font is
-// found. ErrNoFont.Message(lang) tells the user what to install.
+// found. casefile.Message(ErrNoFont, lang) tells the user what to install.
 var ErrNoFont = NoFontError{}
 
 // Error returns the English message.
-func (e NoFontError) Error() string { return e.Message("en") }
+func (e NoFontError) Error() string { return e.Message(casefile.EN) }
 
-// Message says which font to install and how to name one, in Chinese for
-// lang "zh" and in English otherwise.
-func (NoFontError) Message(lang string) string {
-	if lang == "zh" {
+// Message says which font to install and how to name one, in the user's
+// language (it makes ErrNoFont a casefile.Localized error).
+func (NoFontError) Message(lang casefile.Lang) string {
+	if lang != casefile.EN {
 		return "找不到可用的中文 TrueType 字体。Debian/Ubuntu 请安装：apt-get install fonts-wqy-microhei；" +
 			"也可以用 --font 路径 或环境变量 HALL_FONT 指定字体文件（.ttf 或 .ttc，不支持 OpenType/CFF 字体）。"
 	}

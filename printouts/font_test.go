@@ -12,6 +12,8 @@ import (
 
 	"github.com/signintech/gopdf"
 	"github.com/signintech/gopdf/fontmaker/core"
+
+	"hall/casefile"
 )
 
 // testFont returns wqy-microhei, or else the font FindFont finds. Without
@@ -209,7 +211,7 @@ func TestFindFont(t *testing.T) {
 }
 
 func TestNoFontMessage(t *testing.T) {
-	for _, lang := range []string{"zh", "en"} {
+	for _, lang := range []casefile.Lang{casefile.ZH, casefile.EN} {
 		msg := ErrNoFont.Message(lang)
 		for _, want := range []string{"apt-get install fonts-wqy-microhei", "--font", "HALL_FONT"} {
 			if !strings.Contains(msg, want) {
@@ -217,7 +219,7 @@ func TestNoFontMessage(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(ErrNoFont.Message("zh"), "字体") || ErrNoFont.Error() != ErrNoFont.Message("en") {
+	if !strings.Contains(casefile.Message(ErrNoFont, casefile.ZH), "字体") || ErrNoFont.Error() != casefile.Message(ErrNoFont, casefile.EN) {
 		t.Error("zh message is not Chinese or Error() is not the English message")
 	}
 	if err := errors.Join(ErrNoFont, errors.New("skipped x")); !errors.Is(err, ErrNoFont) {

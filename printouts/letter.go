@@ -104,8 +104,10 @@ func (p *Printer) approvalText(d *Doc, c *casefile.Case, granted, declined []cas
 		d.Para("根据社会救助有关规定，作出上述决定。")
 	}
 
-	heading("发放方式")
-	d.Para(sentence(p.payment))
+	if paysMoney(p.cat, granted) {
+		heading("发放方式")
+		d.Para(sentence(p.payment))
+	}
 
 	heading("告知事项")
 	report := fmt.Sprintf("享受救助期间，你家庭的人口、收入、财产状况发生变化的，应当及时告知%s", p.hall())
@@ -265,4 +267,16 @@ func cnum(i int) string {
 		return "二十"
 	}
 	return "十" + string([]rune(digits)[i-10])
+}
+
+// paysMoney reports whether any granted application pays money (monthly,
+// one-off or a share of medical cost): a service or a status has no
+// payment method to state.
+func paysMoney(cat *casefile.Catalog, granted []casefile.Application) bool {
+	for _, a := range granted {
+		if p := cat.Project(a.Project); p == nil || p.Kind == casefile.KindMonthly || p.Kind == casefile.KindOneOff || p.Kind == casefile.KindMedicalShare {
+			return true
+		}
+	}
+	return false
 }

@@ -272,3 +272,44 @@ func BenchmarkReceipt(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(pdf)), "bytes/receipt")
 }
+
+// TestServiceApprovalStatesNoPayment: an approval that grants only a
+// service (employment assistance) has no payment method to state.
+func TestServiceApprovalStatesNoPayment(t *testing.T) {
+	cat := testCatalog(t)
+	var service *casefile.Project
+	for _, p := range cat.Projects {
+		if p.Kind == casefile.KindService {
+			service = p
+			break
+		}
+	}
+	if service == nil {
+		t.Fatal("the default catalogue has no service project")
+	}
+	c := approvedCase()
+	c.Apps = []casefile.Application{{Project: service.Code, Outcome: casefile.OutcomeGranted}}
+	pdf, err := testPrinter(t).Letter(c, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := flat(pdfText(t, pdf))
+	if strings.Contains(all, "发放方式") || strings.Contains(all, DefaultPayment) {
+		t.Error("a service-only approval states a payment method")
+	}
+	if !strings.Contains(all, service.Name) {
+		t.Errorf("letter lacks the granted service %s", service.Name)
+	}
+	if all2 := flat(pdfText(t, mustLetter(t, approvedCase()))); !strings.Contains(all2, "发放方式") {
+		t.Error("a money approval lost its payment method")
+	}
+}
+
+func mustLetter(t *testing.T, c *casefile.Case) []byte {
+	t.Helper()
+	pdf, err := testPrinter(t).Letter(c, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pdf
+}

@@ -92,7 +92,7 @@ func (p *Printer) NoticeList(s *meeting.Session, cases []*casefile.Case, today c
 			Place: strings.TrimSpace(c.Applicant.Township + "\n" + c.Applicant.Village)}
 		for _, a := range it.Apps {
 			if a.Outcome == casefile.OutcomeGranted {
-				e.Grants = append(e.Grants, p.projectName(a.Project)+"\n"+p.noticeAmount(a))
+				e.Grants = append(e.Grants, p.noticeProjectName(a.Project)+"\n"+p.noticeAmount(a))
 			}
 		}
 		l.Entries = append(l.Entries, e)

@@ -194,3 +194,43 @@ func TestNoticeEmpty(t *testing.T) {
 		t.Errorf("empty notice:\n%s", all)
 	}
 }
+
+// TestNoticeHidesHealthInProjectNames: a project whose name reveals
+// health or disability is printed under its public name.
+func TestNoticeHidesHealthInProjectNames(t *testing.T) {
+	cat := testCatalog(t)
+	var health *casefile.Project
+	for _, p := range cat.Projects {
+		if p.Kind == casefile.KindMedicalShare && p.PublicName != "" {
+			health = p
+			break
+		}
+	}
+	if health == nil {
+		t.Fatal("no medical project with a public name in the catalogue")
+	}
+	s := closedSession()
+	for _, it := range s.Agenda {
+		if it.Decision != nil && it.Decision.Result == casefile.StatusApproved {
+			for i := range it.Apps {
+				if it.Apps[i].Outcome == casefile.OutcomeGranted {
+					it.Apps[i].Project = health.Code
+				}
+			}
+		}
+	}
+	l, err := testPrinter(t).NoticeList(s, sessionCases(), today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Entries) == 0 {
+		t.Fatal("nobody on the notice")
+	}
+	for _, e := range l.Entries {
+		for _, g := range e.Grants {
+			if strings.Contains(g, health.Name) || !strings.Contains(g, health.PublicName) {
+				t.Errorf("notice grant %q: want the public name %q, not %q", g, health.PublicName, health.Name)
+			}
+		}
+	}
+}

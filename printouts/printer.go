@@ -158,6 +158,14 @@ func (p *Printer) projectName(code string) string {
 	return code
 }
 
+// noticeProjectName is the project's name as a public list may print it.
+func (p *Printer) noticeProjectName(code string) string {
+	if pr := p.cat.Project(code); pr != nil {
+		return pr.NoticeName()
+	}
+	return code
+}
+
 func (p *Printer) departmentName(code string) string {
 	if pr := p.cat.Project(code); pr != nil {
 		if d := p.cat.Department(pr.Department); d != nil {

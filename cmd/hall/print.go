@@ -382,7 +382,7 @@ func (a *app) printMessage(err error) string {
 	var glyphs *printouts.MissingGlyphsError
 	switch {
 	case errors.Is(err, printouts.ErrNoFont):
-		return printouts.ErrNoFont.Message(string(a.lang))
+		return casefile.Message(err, a.lang)
 	case errors.As(err, &glyphs):
 		names := make([]string, len(glyphs.Runes))
 		for i, r := range glyphs.Runes {
