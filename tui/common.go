@@ -2,34 +2,45 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"hall/casefile"
 )
 
 // Common is the context every page shares: the window size, styles,
-// keymap, language, the signed-in user and the clock. Pages hold a pointer
-// to the one Common of their root model; only the root changes it.
+// keymap, language, the signed-in user and their role, and the clock.
+// Pages hold a pointer to the one Common of their root model; only the
+// root changes it.
 type Common struct {
 	Width, Height int
 	Styles        *Styles
 	Keys          *KeyMap
 	Lang          casefile.Lang
 	User          string
-	Clock         func() time.Time
-	Catalog       *casefile.Catalog
+	// Role decides which screens and keys exist for the user. It only
+	// shapes the screens: the domain checks every write again
+	// (casefile.Tx.Require).
+	Role    casefile.Role
+	Clock   func() time.Time
+	Catalog *casefile.Catalog
 	// AutosaveDelay is how long the intake waits after the last change
 	// before it saves the draft (0 in tests: at once).
 	AutosaveDelay time.Duration
 	isDark        bool
 }
 
-// newCommon builds the shared context for lang and user.
+// newCommon builds the shared context for lang and user. A local user
+// (casefile.LocalPrefix) is the administrator; anyone else has no role
+// until the root sets theirs.
 func newCommon(cat *casefile.Catalog, lang casefile.Lang, user string, clock func() time.Time) *Common {
 	if clock == nil {
 		clock = time.Now
 	}
 	c := &Common{Lang: lang, User: user, Clock: clock, Catalog: cat, AutosaveDelay: time.Second, isDark: true}
+	if strings.HasPrefix(user, casefile.LocalPrefix) {
+		c.Role = casefile.RoleAdmin
+	}
 	c.Keys = DefaultKeyMap(c)
 	c.setDark(true)
 	return c
@@ -39,6 +50,14 @@ func newCommon(cat *casefile.Catalog, lang casefile.Lang, user string, clock fun
 func (c *Common) setDark(dark bool) {
 	c.isDark = dark
 	c.Styles = NewStyles(NewTheme(dark))
+}
+
+// Can reports whether the user's role may do p.
+func (c *Common) Can(p casefile.Perm) bool { return c.Role.Can(p) }
+
+// forbidden is the message for a key the user's role may not use.
+func (c *Common) forbidden() string {
+	return c.Msg(casefile.ErrForbidden) + c.Tf("err.role", c.Role.Label(c.Lang))
 }
 
 // T returns the label key in the current language.

@@ -37,6 +37,8 @@ type dossierPage struct {
 	dialog *dialog
 	dlg    int
 
+	revealed bool // full ID numbers and phones shown (recorded in the history)
+
 	loading bool
 	busy    bool
 	st      status
@@ -81,6 +83,7 @@ func addEvidence(store DossierStore, number string, version uint64, ev casefile.
 type caseMovedMsg struct {
 	number string
 	to     casefile.Status
+	why    string
 	c      *casefile.Case
 	err    error
 }
@@ -88,19 +91,38 @@ type caseMovedMsg struct {
 func moveCase(store DossierStore, number string, version uint64, to casefile.Status, who, why string) tea.Cmd {
 	return func() tea.Msg {
 		c, err := store.Move(number, version, to, who, why)
-		return caseMovedMsg{number: number, to: to, c: c, err: err}
+		return caseMovedMsg{number: number, to: to, why: why, c: c, err: err}
 	}
 }
 
-// open shows case number (a new one resets the page).
+// revealedMsg reports a reveal of full numbers recorded (or refused).
+type revealedMsg struct {
+	number string
+	err    error
+}
+
+func reveal(store DossierStore, number, who string) tea.Cmd {
+	return func() tea.Msg {
+		return revealedMsg{number: number, err: store.Reveal(number, who)}
+	}
+}
+
+// open shows case number (a new one resets the page). Full numbers are
+// hidden again: each look at them is a reveal of its own.
 func (p *dossierPage) open(number string) tea.Cmd {
 	if number != p.number {
 		p.number, p.d, p.tab, p.scroll = number, nil, 0, 0
 		p.ev, p.evOpen, p.dialog = nil, false, nil
 		p.st.clear()
 	}
+	p.revealed = false
+	return p.reload()
+}
+
+// reload reads the case again.
+func (p *dossierPage) reload() tea.Cmd {
 	p.loading = true
-	return loadDossier(p.store, number)
+	return loadDossier(p.store, p.number)
 }
 
 func (p *dossierPage) Enter() tea.Cmd {
@@ -156,6 +178,10 @@ func (p *dossierPage) Update(msg tea.Msg) tea.Cmd {
 		return p.onEvidenceAdded(msg)
 	case caseMovedMsg:
 		return p.onMoved(msg)
+	case revealedMsg:
+		return p.onRevealed(msg)
+	case ChangedMsg:
+		return p.onChanged(msg)
 	case tea.KeyPressMsg:
 		return p.handleKey(msg)
 	case tea.PasteMsg:
@@ -198,12 +224,68 @@ func (p *dossierPage) onMoved(msg caseMovedMsg) tea.Cmd {
 	if msg.err != nil {
 		p.st.set(p.c.Msg(msg.err), LevelError)
 		if errors.Is(msg.err, casefile.ErrStaleCase) {
-			return loadDossier(p.store, p.number)
+			if msg.to == casefile.StatusWithdrawn {
+				// the reason typed is kept: confirm again on the fresh case
+				p.dialog, p.dlg = newPrompt(p.c, p.c.T("dossier.withdraw_title"), p.c.Tf("dossier.withdraw_text", p.number)), dlgWithdraw
+				p.dialog.input.SetValue(msg.why)
+				p.dialog.Err = p.c.Msg(msg.err)
+			}
+			return p.reload()
 		}
 		return nil
 	}
 	p.st.set(p.c.Tf("dossier.moved", msg.c.Status.Label(p.c.Lang)), LevelOK)
 	return loadDossier(p.store, p.number)
+}
+
+func (p *dossierPage) onRevealed(msg revealedMsg) tea.Cmd {
+	if msg.number != p.number {
+		return nil
+	}
+	p.busy = false
+	if msg.err != nil {
+		p.st.set(p.c.Msg(msg.err), LevelError)
+		return nil
+	}
+	p.revealed = true
+	p.st.set(p.c.T("dossier.revealed"), LevelWarn)
+	return p.reload() // the history shows the reveal
+}
+
+// onChanged reloads the case when another terminal changed it. While the
+// user is filling in a form or answering a dialog the case is left as it
+// was loaded: saving is then refused as stale (naming who changed it),
+// the case reloads and what was typed is kept.
+func (p *dossierPage) onChanged(msg ChangedMsg) tea.Cmd {
+	who, edited, ok := msg.touches(p.number)
+	if !ok || p.number == "" || p.loading {
+		return nil
+	}
+	if p.evOpen || p.dialog != nil || p.busy {
+		if edited && who != "" {
+			p.st.set(p.c.Tf("dossier.changed_elsewhere", who), LevelWarn)
+		}
+		return nil
+	}
+	if edited && who != "" {
+		p.st.set(p.c.Tf("dossier.updated_by", who), LevelPlain)
+	}
+	return p.reload()
+}
+
+// refused answers a key the user's role may not use.
+func (p *dossierPage) refused(msg tea.KeyPressMsg) bool {
+	k := p.c.Keys.Dossier
+	for _, r := range []struct {
+		b    key.Binding
+		perm casefile.Perm
+	}{{k.Evidence, casefile.PermEvidence}, {k.Ready, casefile.PermMove}, {k.Withdraw, casefile.PermMove}, {k.Reveal, casefile.PermReveal}} {
+		if !p.c.Can(r.perm) && pressed(msg, r.b) {
+			p.st.set(p.c.forbidden(), LevelError)
+			return true
+		}
+	}
+	return false
 }
 
 func (p *dossierPage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -212,6 +294,9 @@ func (p *dossierPage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if p.evOpen {
 		return p.handleEvidenceKey(msg)
+	}
+	if p.refused(msg) {
+		return nil
 	}
 	k := p.c.Keys.Dossier
 	switch {
@@ -230,7 +315,7 @@ func (p *dossierPage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PageDown):
 		p.scroll += p.height - 3
 	case key.Matches(msg, k.Reload):
-		return p.open(p.number)
+		return p.reload()
 	case key.Matches(msg, k.Evidence):
 		if p.ev == nil {
 			p.ev = newEvidenceForm(p.c)
@@ -243,6 +328,17 @@ func (p *dossierPage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.dialog, p.dlg = newConfirm(p.c, p.c.T("dossier.ready_title"), p.c.Tf("dossier.ready_text", p.number)), dlgReady
 	case key.Matches(msg, k.Withdraw):
 		p.dialog, p.dlg = newPrompt(p.c, p.c.T("dossier.withdraw_title"), p.c.Tf("dossier.withdraw_text", p.number)), dlgWithdraw
+	case key.Matches(msg, k.Reveal):
+		if p.revealed {
+			p.revealed = false
+			p.st.clear()
+			return nil
+		}
+		if p.busy {
+			return nil
+		}
+		p.busy = true
+		return reveal(p.store, p.number, p.c.User)
 	default:
 		if r := msg.String(); len(r) == 1 && r[0] >= '1' && int(r[0]-'1') < len(dossierTabs) {
 			p.setTab(int(r[0] - '1'))
@@ -409,8 +505,8 @@ func (p *dossierPage) summaryLines() []string {
 	cs := p.d.Case
 	a := cs.Applicant
 	lines := []string{
-		c.Tf("dossier.applicant", a.Name, casefile.MaskID(a.DocNumber), a.Sex.Label(c.Lang), a.AgeOn(c.Today())),
-		c.Tf("dossier.contact", casefile.MaskPhone(a.Phone), strings.TrimSpace(a.Township+" "+a.Village+" "+a.Address)),
+		c.Tf("dossier.applicant", a.Name, p.idNumber(a.DocNumber), a.Sex.Label(c.Lang), a.AgeOn(c.Today())),
+		c.Tf("dossier.contact", p.phone(a.Phone), strings.TrimSpace(a.Township+" "+a.Village+" "+a.Address)),
 	}
 	if a.DisabilityGrade > 0 || len(a.Flags) > 0 {
 		var fl []string
@@ -448,6 +544,23 @@ func (p *dossierPage) summaryLines() []string {
 	return lines
 }
 
+// idNumber is an ID number as the dossier shows it: masked unless the
+// user revealed the case's numbers.
+func (p *dossierPage) idNumber(n string) string {
+	if p.revealed {
+		return n
+	}
+	return casefile.MaskID(n)
+}
+
+// phone is a phone number as the dossier shows it.
+func (p *dossierPage) phone(n string) string {
+	if p.revealed {
+		return n
+	}
+	return casefile.MaskPhone(n)
+}
+
 func (p *dossierPage) incomeHead() []string {
 	c := p.c
 	in := c.Catalog.Income(p.d.Case)
@@ -476,7 +589,7 @@ func (p *dossierPage) householdLines() []string {
 	lines = append(lines, p.incomeHead()...)
 	for _, m := range cs.Household.Members {
 		lines = append(lines, fmt.Sprintf("  %s  %s  %s  %s %s", relationLabel(c, m.Relation), m.Person.Name,
-			casefile.MaskID(m.Person.DocNumber), m.Person.Sex.Label(c.Lang), c.Tf("dossier.age", m.Person.AgeOn(c.Today()))))
+			p.idNumber(m.Person.DocNumber), m.Person.Sex.Label(c.Lang), c.Tf("dossier.age", m.Person.AgeOn(c.Today()))))
 		for _, in := range m.Incomes {
 			l := "      " + c.incomeKindName(in.Kind) + "  " + c.money(in.Monthly)
 			if k := c.Catalog.IncomeKind(in.Kind); k != nil && !k.Counted {
@@ -617,9 +730,16 @@ func (p *dossierPage) updateKeys() {
 	if p.d != nil {
 		st = p.d.Case.Status
 	}
-	k.Evidence.SetEnabled(p.d != nil && st.Open())
-	k.Ready.SetEnabled(p.d != nil && casefile.CanMove(st, casefile.StatusReady))
-	k.Withdraw.SetEnabled(p.d != nil && casefile.CanMove(st, casefile.StatusWithdrawn))
+	c := p.c
+	k.Evidence.SetEnabled(p.d != nil && st.Open() && c.Can(casefile.PermEvidence))
+	k.Ready.SetEnabled(p.d != nil && casefile.CanMove(st, casefile.StatusReady) && c.Can(casefile.PermMove))
+	k.Withdraw.SetEnabled(p.d != nil && casefile.CanMove(st, casefile.StatusWithdrawn) && c.Can(casefile.PermMove))
+	k.Reveal.SetEnabled(p.d != nil && c.Can(casefile.PermReveal))
+	if p.revealed {
+		k.Reveal.SetHelp("v", c.T("key.conceal"))
+	} else {
+		k.Reveal.SetHelp("v", c.T("key.reveal"))
+	}
 	if p.evOpen {
 		p.ev.updateKeys()
 	}
@@ -642,5 +762,5 @@ func (p *dossierPage) FullHelp() [][]key.Binding {
 	}
 	k := p.c.Keys.Dossier
 	g := p.c.Keys.Global
-	return [][]key.Binding{{k.NextTab, k.PrevTab, k.Up, k.Down, k.PageUp, k.PageDown}, {k.Evidence, k.Ready, k.Withdraw, k.Reload}, {g.Back, g.Help, g.Quit}}
+	return [][]key.Binding{{k.NextTab, k.PrevTab, k.Up, k.Down, k.PageUp, k.PageDown}, {k.Evidence, k.Ready, k.Withdraw, k.Reveal, k.Reload}, {g.Back, g.Help, g.Quit}}
 }

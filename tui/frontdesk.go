@@ -26,6 +26,7 @@ type Option func(*options)
 
 type options struct {
 	clock    func() time.Time
+	role     casefile.Role
 	meeting  func(*Common) Page
 	autosave *time.Duration
 	program  []tea.ProgramOption
@@ -33,6 +34,12 @@ type options struct {
 
 // WithClock sets the clock (tests use a fixed one).
 func WithClock(now func() time.Time) Option { return func(o *options) { o.clock = now } }
+
+// WithRole sets the user's role, which decides the screens and keys shown
+// (hall serve: the registered user's). Without it a local user
+// (casefile.LocalPrefix) is the administrator and anyone else may do
+// nothing.
+func WithRole(r casefile.Role) Option { return func(o *options) { o.role = r } }
 
 // WithMeeting plugs in a meeting console: the home screen's meeting entry
 // opens the page it builds.
@@ -86,6 +93,9 @@ func NewFrontDesk(store Store, lang casefile.Lang, user string, opts ...Option) 
 		f(&o)
 	}
 	c := newCommon(store.Catalog(), lang, user, o.clock)
+	if o.role != "" {
+		c.Role = o.role
+	}
 	if o.autosave != nil {
 		c.AutosaveDelay = *o.autosave
 	}
@@ -158,6 +168,9 @@ func (m *FrontDesk) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 		cmd := m.intake.Update(msg)
 		m.noteDraft()
 		return m, cmd
+	case ChangedMsg:
+		// only the page in view reloads; the others do when entered
+		return m, tea.Batch(m.activePage().Update(msg), m.layout())
 	}
 	return m, m.broadcast(msg)
 }
@@ -225,10 +238,7 @@ func (m *FrontDesk) dirty() bool {
 // quitNow saves the intake draft and quits. The draft is copied first:
 // the command runs outside Update.
 func (m *FrontDesk) quitNow() tea.Cmd {
-	var data []byte
-	if m.intake.Dirty() {
-		data = m.intake.state.marshal()
-	}
+	data := m.draft()
 	store, user := m.store, m.c.User
 	return func() tea.Msg {
 		if data != nil {
@@ -236,6 +246,26 @@ func (m *FrontDesk) quitNow() tea.Cmd {
 		}
 		return tea.QuitMsg{}
 	}
+}
+
+// draft is the intake form in progress, or nil.
+func (m *FrontDesk) draft() []byte {
+	if !m.intake.Dirty() {
+		return nil
+	}
+	return m.intake.state.marshal()
+}
+
+// SaveDraft stores the intake form in progress, so the user gets it back
+// next time, and reports whether there was one. hall serve calls it when
+// a connection's program has ended (the terminal went away, or the
+// server is shutting down); it must not be called while the program runs.
+func (m *FrontDesk) SaveDraft() (bool, error) {
+	data := m.draft()
+	if data == nil {
+		return false, nil
+	}
+	return true, m.store.SaveDraft(m.c.User, data)
 }
 
 func (m *FrontDesk) handleClick(msg tea.MouseClickMsg) tea.Cmd {
@@ -368,7 +398,11 @@ func (m *FrontDesk) render() string {
 	}
 	p := m.activePage()
 	left := " " + s.App.HeaderTitle.Render(c.hallName()) + s.App.Muted.Render("  |  ") + s.App.Header.Render(p.Title())
-	right := s.App.HeaderInfo.Render(c.User+"  "+c.Today().String()) + " "
+	user := c.User
+	if !strings.HasPrefix(user, casefile.LocalPrefix) {
+		user += " (" + c.Role.Label(c.Lang) + ")"
+	}
+	right := s.App.HeaderInfo.Render(user+"  "+c.Today().String()) + " "
 	gap := w - ansiWidth(left) - ansiWidth(right)
 	header := left + strings.Repeat(" ", max(gap, 1)) + right
 	if gap < 1 {

@@ -17,6 +17,35 @@ type menuItem struct {
 	binding key.Binding
 }
 
+// homeMenu is the home menu for the user's role: an item the role may
+// not use is not shown, and its key is switched off so help leaves it out.
+func homeMenu(c *Common, meeting bool) (shown, denied []menuItem) {
+	k := &c.Keys.Home
+	for _, e := range []struct {
+		label   string
+		to      pageID
+		enabled bool
+		b       *key.Binding
+		may     bool
+	}{
+		{"home.intake", pageIntake, true, &k.Intake, c.Can(casefile.PermIntake)},
+		{"home.queue", pageQueue, true, &k.Queue, true},
+		// members see the meeting without writing anything
+		{"home.meeting", pageMeeting, meeting, &k.Meeting, c.Can(casefile.PermMeeting) || c.Role == casefile.RoleMember},
+		{"home.print", -1, false, &k.Print, c.Can(casefile.PermPrint)},
+		{"home.reports", -1, false, &k.Reports, true},
+	} {
+		e.b.SetEnabled(e.may)
+		it := menuItem{e.label, e.to, e.enabled, *e.b}
+		if e.may {
+			shown = append(shown, it)
+		} else {
+			denied = append(denied, it)
+		}
+	}
+	return shown, denied
+}
+
 // homePage shows the hall's name, today's counters and the way to every
 // screen.
 type homePage struct {
@@ -25,6 +54,7 @@ type homePage struct {
 	counts  casefile.Counts
 	loaded  bool
 	items   []menuItem
+	denied  []menuItem // what the user's role may not open
 	cursor  int
 	width   int
 	height  int
@@ -34,14 +64,9 @@ type homePage struct {
 }
 
 func newHomePage(c *Common, store HomeStore, meeting bool) *homePage {
-	k := c.Keys.Home
-	return &homePage{c: c, store: store, items: []menuItem{
-		{"home.intake", pageIntake, true, k.Intake},
-		{"home.queue", pageQueue, true, k.Queue},
-		{"home.meeting", pageMeeting, meeting, k.Meeting},
-		{"home.print", -1, false, k.Print},
-		{"home.reports", -1, false, k.Reports},
-	}}
+	p := &homePage{c: c, store: store}
+	p.items, p.denied = homeMenu(c, meeting)
+	return p
 }
 
 // countsLoadedMsg carries the home counters.
@@ -80,6 +105,8 @@ func (p *homePage) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		p.counts, p.loaded = msg.counts, true
+	case ChangedMsg:
+		return loadCounts(p.store)
 	case tea.KeyPressMsg:
 		return p.handleKey(msg)
 	case tea.MouseClickMsg:
@@ -107,6 +134,11 @@ func (p *homePage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			if key.Matches(msg, it.binding) {
 				p.cursor = i
 				return p.open(i)
+			}
+		}
+		for _, it := range p.denied {
+			if pressed(msg, it.binding) {
+				p.st.set(p.c.forbidden(), LevelError)
 			}
 		}
 	}

@@ -28,6 +28,7 @@ var labels = map[string][2]string{
 	"app.too_small_size": {"请将窗口放大到至少 %dx%d（当前 %dx%d）", "Please enlarge the window to at least %dx%d (now %dx%d)"},
 	"err.internal":       {"内部错误（已输入的内容未丢失）：%s", "Internal error (nothing typed was lost): %s"},
 	"err.load_counts":    {"无法读取统计数字：%s", "Cannot read the counters: %s"},
+	"err.role":           {"（角色：%s）", " (role: %s)"},
 	"quit.title":         {"退出前台", "Quit the front desk"},
 	"quit.text": {"还有未保存的内容。受理草稿会保存下来，下次打开时可以恢复；正在填写的核查材料不会保存。确定退出吗？",
 		"There is unsaved work. The intake draft is kept and offered back next time; an evidence form being filled in is not kept. Quit?"},
@@ -224,6 +225,10 @@ var labels = map[string][2]string{
 	"dossier.ready_why":        {"核查完毕，提交综合研判", "verification complete; to the meeting"},
 	"dossier.withdraw_title":   {"撤回申请", "Withdraw the application"},
 	"dossier.withdraw_text":    {"撤回案件 %s。请填写撤回理由（必填）：", "Withdraw case %s. Give the reason (required):"},
+	"dossier.revealed":         {"已显示完整证件号和电话（已记入办理记录）", "Full ID numbers and phones shown (recorded in the history)"},
+	"dossier.updated_by":       {"案件已由 %s 更新", "Updated by %s"},
+	"dossier.changed_elsewhere": {"%s 刚修改了此案件：保存时会被拒绝并重新读取案件，已填写的内容保留",
+		"%s has just changed this case: saving will be refused and the case reloaded, keeping what you typed"},
 
 	// evidence form
 	"ev.title":      {"补充核查材料", "Add evidence"},
@@ -307,6 +312,8 @@ var labels = map[string][2]string{
 	"key.to_ready":      {"提交研判", "to the meeting"},
 	"key.withdraw":      {"撤回", "withdraw"},
 	"key.reload":        {"刷新", "reload"},
+	"key.reveal":        {"显示完整号码", "full numbers"},
+	"key.conceal":       {"隐藏号码", "hide numbers"},
 	"key.save_evidence": {"保存核查", "save evidence"},
 	"key.all_findings":  {"全部发现", "all findings"},
 	"key.close":         {"关闭", "close"},

@@ -1,6 +1,11 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"slices"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
 
 // KeyMap holds every key binding of the front desk, one sub-keymap per
 // page. Help texts are in the user's language. Keys that depend on state
@@ -68,6 +73,7 @@ type DossierKeys struct {
 	NextTab, PrevTab           key.Binding
 	Up, Down, PageUp, PageDown key.Binding
 	Evidence, Ready, Withdraw  key.Binding
+	Reveal                     key.Binding // full ID numbers and phones (recorded)
 	Reload                     key.Binding
 }
 
@@ -150,6 +156,7 @@ func DefaultKeyMap(c *Common) *KeyMap {
 			Evidence: b(k("e"), "e", "key.add_evidence"),
 			Ready:    b(k("r"), "r", "key.to_ready"),
 			Withdraw: b(k("w"), "w", "key.withdraw"),
+			Reveal:   b(k("v"), "v", "key.reveal"),
 			Reload:   b(k("f5", "ctrl+r"), "f5", "key.reload"),
 		},
 		Evidence: EvidenceKeys{
@@ -161,4 +168,10 @@ func DefaultKeyMap(c *Common) *KeyMap {
 			Close: b(k("enter", "esc"), "enter/esc", "key.close"),
 		},
 	}
+}
+
+// pressed reports whether msg is one of b's keys, enabled or not: a key
+// the user's role may not use is answered with a message, not ignored.
+func pressed(msg tea.KeyPressMsg, b key.Binding) bool {
+	return slices.Contains(b.Keys(), msg.String())
 }

@@ -190,6 +190,9 @@ func (q *queuePage) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case casesLoadedMsg:
 		return q.onLoaded(msg)
+	case ChangedMsg:
+		// the same page again, with what other terminals changed
+		return q.load(q.starts[len(q.starts)-1], q.tbl.cursor)
 	case tea.WindowSizeMsg:
 		// the root has already called SetSize; fetch a page of the new size
 		if q.entered && q.limit != q.tbl.height {

@@ -51,6 +51,9 @@ type DossierStore interface {
 	Dossier(number string) (*Dossier, error)
 	AddEvidence(number string, version uint64, ev casefile.Evidence, who string) (*casefile.Case, error)
 	Move(number string, version uint64, to casefile.Status, who, why string) (*casefile.Case, error)
+	// Reveal records in the case's history that who sees its full ID
+	// numbers and phones; roles without casefile.PermReveal are refused.
+	Reveal(number, who string) error
 }
 
 // KnownPerson is what the hall already knows about an applicant.
@@ -79,14 +82,70 @@ type Dossier struct {
 // maxOpenCases bounds how many of a person's cases Lookup decodes.
 const maxOpenCases = 50
 
+// Change is one successful write to the case file, as the store adapter
+// reports it (hall serve tells the other terminals).
+type Change struct {
+	Who    string // the user who wrote
+	What   string // ChangeIntake, ChangeEvidence …; "" when not known
+	Number string // the case written; "" when not one case or not known
+}
+
+// What a Change is.
+const (
+	ChangeIntake   = "intake"
+	ChangeEvidence = "evidence"
+	ChangeMove     = "move"
+	ChangeReveal   = "reveal"
+	ChangeDraft    = "draft" // an autosaved form: nothing another terminal shows
+)
+
+// ChangedMsg tells the front desk that the case file was changed
+// elsewhere (another terminal of hall serve): the page in view reloads
+// what it shows. Pages that are not in view reload when they are entered.
+type ChangedMsg struct {
+	Changes []Change
+}
+
+// touches reports whether case number may have changed: ok when it may
+// have, edited when the case itself may have (not only its history, as
+// by a reveal), with who edited it last when known.
+func (m ChangedMsg) touches(number string) (who string, edited, ok bool) {
+	for _, c := range m.Changes {
+		if c.Number != number && c.Number != "" {
+			continue
+		}
+		ok = true
+		if c.What != ChangeReveal {
+			who, edited = c.Who, true
+		}
+	}
+	return who, edited, ok
+}
+
 // caseFile adapts *casefile.Store to Store: each method is one read or
 // write transaction of the case file; values returned are fresh copies.
+// notify, when set, hears of every successful write.
 type caseFile struct {
-	st *casefile.Store
+	st     *casefile.Store
+	notify func(Change)
 }
 
 // NewStore returns the front desk's view of a case file.
 func NewStore(st *casefile.Store) Store { return &caseFile{st: st} }
+
+// NewNotifyingStore is NewStore that calls notify after every successful
+// write with what changed; hall serve passes its change bus. notify runs
+// in the command that wrote, never in Update.
+func NewNotifyingStore(st *casefile.Store, notify func(Change)) Store {
+	return &caseFile{st: st, notify: notify}
+}
+
+// wrote reports a successful write to notify.
+func (s *caseFile) wrote(who, what, number string) {
+	if s.notify != nil {
+		s.notify(Change{Who: who, What: what, Number: number})
+	}
+}
 
 var _ Store = (*caseFile)(nil)
 
@@ -152,10 +211,20 @@ func (s *caseFile) Check(applicant casefile.Person, hh casefile.Household, codes
 }
 
 func (s *caseFile) Intake(d *casefile.Draft, who string) (*casefile.Case, error) {
-	return s.st.Intake(d, who)
+	c, err := s.st.Intake(d, who)
+	if err == nil {
+		s.wrote(who, ChangeIntake, c.Number)
+	}
+	return c, err
 }
 
-func (s *caseFile) SaveDraft(owner string, data []byte) error { return s.st.SaveDraft(owner, data) }
+func (s *caseFile) SaveDraft(owner string, data []byte) error {
+	err := s.st.SaveDraft(owner, data)
+	if err == nil {
+		s.wrote(owner, ChangeDraft, "")
+	}
+	return err
+}
 
 func (s *caseFile) Draft(owner string) ([]byte, error) { return s.st.Draft(owner) }
 
@@ -188,11 +257,33 @@ func (s *caseFile) Dossier(number string) (*Dossier, error) {
 }
 
 func (s *caseFile) AddEvidence(number string, version uint64, ev casefile.Evidence, who string) (*casefile.Case, error) {
-	return s.st.AddEvidence(number, version, ev, who)
+	c, err := s.st.AddEvidence(number, version, ev, who)
+	if err == nil {
+		s.wrote(who, ChangeEvidence, number)
+	}
+	return c, err
 }
 
 func (s *caseFile) Move(number string, version uint64, to casefile.Status, who, why string) (*casefile.Case, error) {
-	return s.st.Move(number, version, to, who, why)
+	c, err := s.st.Move(number, version, to, who, why)
+	if err == nil {
+		s.wrote(who, ChangeMove, number)
+	}
+	return c, err
+}
+
+func (s *caseFile) Reveal(number, who string) error {
+	err := s.st.Update(func(t *casefile.Tx) error {
+		c, err := t.Case(number)
+		if err != nil {
+			return err
+		}
+		return t.RecordReveal(c, who, "dossier")
+	})
+	if err == nil {
+		s.wrote(who, ChangeReveal, number)
+	}
+	return err
 }
 
 func casefileIsNotFound(err error) bool {

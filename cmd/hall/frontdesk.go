@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"hall/meeting"
 	"hall/tui"
 )
 
@@ -20,6 +21,7 @@ func (a *app) runFrontDesk(cmd *cobra.Command) error {
 	}
 	defer st.Close()
 	var opts []tui.Option
+	opts = append(opts, tui.WithMeeting(tui.MeetingPage(tui.NewMeetingStore(meeting.New(st)), tui.WithTick(meetingTick))))
 	// The terminal is used as it is; tests hand in their own streams.
 	in, out := a.stdin, cmd.OutOrStdout()
 	if in == io.Reader(os.Stdin) {

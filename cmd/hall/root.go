@@ -90,6 +90,9 @@ Without a subcommand it opens the front desk (terminal UI) on the database.`,
 		a.newUserCommand(),
 		a.newAuditCommand(),
 		a.newSessionCommand(),
+		a.newPrintCommand(),
+		a.newServeCommand(),
+		a.newMeetingCommand(),
 	)
 	return root
 }

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"hall/meeting"
+	"hall/tui"
+	"hall/tui/serve"
+)
+
+// serveOptions are the flags of hall serve.
+type serveOptions struct {
+	listen  string
+	hostKey string
+}
+
+func (a *app) newServeCommand() *cobra.Command {
+	var o serveOptions
+	cmd := &cobra.Command{
+		Use:   "serve [--listen ADDR] [--host-key FILE]",
+		Short: "Serve the front desk over SSH to every desk, the verification desk and the committee room",
+		Long: `serve holds the database and serves the front desk over SSH, one program per
+connection, all on the same cases. Only users registered with "hall user add"
+get in, by their public key; what each sees and may do follows their role, and
+every change is recorded under their name.
+
+It listens on this machine only (` + serve.DefaultAddr + `) unless --listen names another
+address. The host key is created on the first run, readable by its owner only.
+SIGTERM or ctrl+c stops it: connections are closed after each terminal has
+saved its unfinished intake, then the database is closed.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			return a.serve(ctx, cmd, o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.listen, "listen", serve.DefaultAddr, "address to listen on (anything but loopback must be given here)")
+	f.StringVar(&o.hostKey, "host-key", "", "SSH host key file, created when absent (default: "+serve.DefaultHostKeyName+" beside the database)")
+	return cmd
+}
+
+// serve runs the server until ctx is done (SIGTERM, SIGINT).
+func (a *app) serve(ctx context.Context, cmd *cobra.Command, o serveOptions) error {
+	st, err := a.open(false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if o.hostKey == "" {
+		o.hostKey = filepath.Join(filepath.Dir(a.dbPath), serve.DefaultHostKeyName)
+	}
+	// every connection's front desk has the meeting console, as the local one
+	opts := []tui.Option{tui.WithMeeting(tui.MeetingPage(tui.NewMeetingStore(meeting.New(st)), tui.WithTick(meetingTick)))}
+	srv, err := serve.New(st, serve.Config{HostKey: o.hostKey, Lang: a.lang, Options: opts,
+		Log: slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil))})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", o.listen)
+	if err != nil {
+		return err
+	}
+	out := cmd.OutOrStdout()
+	if users, err := st.Users(); err == nil && len(users) == 0 {
+		fmt.Fprintln(out, a.t("还没有登记的用户，谁也连不上：先用 hall user add 登记。",
+			"no registered users yet, so nobody can connect: add one with hall user add."))
+	}
+	fmt.Fprintf(out, a.t("hall serve：正在 %s 上服务 %s（主机公钥 %s）\n", "hall serve: serving %[2]s on %[1]s (host key %[3]s)\n"),
+		ln.Addr(), a.dbPath, srv.HostKeyFingerprint())
+	if err := srv.Serve(ctx, ln); err != nil {
+		return err
+	}
+	if err := st.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintln(out, a.t("hall serve：已停止，数据库已关闭。", "hall serve: stopped; the database is closed."))
+	return nil
+}

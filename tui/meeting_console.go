@@ -1,0 +1,259 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"hall/casefile"
+)
+
+// MeetingOption changes how the meeting console is built.
+type MeetingOption func(*meetingOptions)
+
+type meetingOptions struct {
+	root    []Option
+	print   func(session string) tea.Cmd
+	session string
+	tick    time.Duration
+}
+
+// WithPrint plugs in the printing of a session's letters and minutes:
+// the closing screen's print key runs the command it returns. Without it
+// the key says the function is not yet available.
+func WithPrint(print func(session string) tea.Cmd) MeetingOption {
+	return func(o *meetingOptions) { o.print = print }
+}
+
+// WithSession opens session number at once instead of the list of
+// sessions.
+func WithSession(number string) MeetingOption {
+	return func(o *meetingOptions) { o.session = strings.TrimSpace(number) }
+}
+
+// WithTick redraws the time spent in the session every d (0, the
+// default: only when something happens; tests keep it off).
+func WithTick(d time.Duration) MeetingOption { return func(o *meetingOptions) { o.tick = d } }
+
+// WithRoot passes options of the console's own root when it runs on its
+// own (`hall meeting`): WithClock, WithIO.
+func WithRoot(opts ...Option) MeetingOption {
+	return func(o *meetingOptions) { o.root = append(o.root, opts...) }
+}
+
+func meetingOpts(opts []MeetingOption) meetingOptions {
+	var o meetingOptions
+	for _, f := range opts {
+		f(&o)
+	}
+	return o
+}
+
+// MeetingPage builds the meeting console as a page of another root: pass
+// it to WithMeeting and the front desk's home opens it.
+func MeetingPage(store MeetingStore, opts ...MeetingOption) func(*Common) Page {
+	o := meetingOpts(opts)
+	return func(c *Common) Page { return newMeetingPage(c, store, o) }
+}
+
+// MeetingConsole is the root model of `hall meeting`: the meeting console
+// on its own, in the same frame as the front desk (header, status line,
+// help, quit dialog) and with the same shared Common.
+type MeetingConsole struct {
+	c     *Common
+	page  *meetingPage
+	help  help.Model
+	quit  *dialog
+	fault string
+	bodyH int
+	prog  []tea.ProgramOption
+}
+
+// NewMeeting builds the meeting console over store, speaking lang, for
+// user (recorded as who took attendance, votes and decisions; the domain
+// checks the user's role).
+func NewMeeting(store MeetingStore, lang casefile.Lang, user string, opts ...MeetingOption) *MeetingConsole {
+	mo := meetingOpts(opts)
+	var o options
+	for _, f := range mo.root {
+		f(&o)
+	}
+	c := newCommon(store.Catalog(), lang, user, o.clock)
+	m := &MeetingConsole{c: c, page: newMeetingPage(c, store, mo), prog: o.program}
+	m.page.standalone = true
+	m.help = help.New()
+	m.help.ShortSeparator = "  "
+	m.help.Ellipsis = tail
+	m.help.Styles = c.Styles.Help
+	return m
+}
+
+// RunMeeting opens the meeting console in the terminal and returns when
+// it quits.
+func RunMeeting(store MeetingStore, lang casefile.Lang, user string, opts ...MeetingOption) error {
+	m := NewMeeting(store, lang, user, opts...)
+	_, err := tea.NewProgram(m, m.prog...).Run()
+	return err
+}
+
+// Init asks for the terminal's background and the sessions.
+func (m *MeetingConsole) Init() tea.Cmd {
+	return tea.Batch(tea.RequestBackgroundColor, m.page.Enter())
+}
+
+func (m *MeetingConsole) tooSmall() bool { return m.c.Width < MinWidth || m.c.Height < MinHeight }
+
+// Update routes a message; a panic in the page is caught and shown, and
+// nothing typed is lost.
+func (m *MeetingConsole) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
+	defer func() {
+		if r := recover(); r != nil {
+			m.fault = fmt.Sprint(r)
+			model, cmd = m, nil
+		}
+	}()
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.c.Width, m.c.Height = msg.Width, msg.Height
+		return m, m.layout()
+	case tea.BackgroundColorMsg:
+		m.c.setDark(msg.IsDark())
+		m.help.Styles = m.c.Styles.Help
+		return m, nil
+	case tea.KeyPressMsg:
+		return m, m.handleKey(msg)
+	case tea.MouseClickMsg:
+		if m.quit != nil || m.tooSmall() || msg.Y < 1 || msg.Y > m.bodyH {
+			return m, nil
+		}
+		inner := tea.MouseClickMsg{X: msg.X, Y: msg.Y - 1, Button: msg.Button, Mod: msg.Mod}
+		return m, tea.Batch(m.page.Update(inner), m.layout())
+	case tea.MouseWheelMsg:
+		if m.quit != nil || m.tooSmall() {
+			return m, nil
+		}
+		inner := tea.MouseWheelMsg{X: msg.X, Y: msg.Y - 1, Button: msg.Button, Mod: msg.Mod}
+		return m, m.page.Update(inner)
+	case tea.PasteMsg:
+		if m.quit != nil || m.tooSmall() {
+			return m, nil
+		}
+		return m, tea.Batch(m.page.Update(msg), m.layout())
+	case backMsg:
+		return m, nil // nothing lies behind the console: ctrl+c quits
+	}
+	return m, tea.Batch(m.page.Update(msg), m.layout())
+}
+
+func (m *MeetingConsole) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	g := m.c.Keys.Global
+	if m.quit != nil {
+		switch res, _ := m.quit.Update(msg); res {
+		case dialogYes:
+			return tea.Quit
+		case dialogNo:
+			m.quit = nil
+		}
+		return nil
+	}
+	if key.Matches(msg, g.Quit) {
+		if m.page.Dirty() {
+			m.quit = newConfirm(m.c, m.c.T("mtg.quit_title"), m.c.T("mtg.quit_text"))
+			return nil
+		}
+		return tea.Quit
+	}
+	if m.tooSmall() {
+		return nil // nothing can be seen, so nothing is changed
+	}
+	if msg.String() == "f1" || (msg.String() == "?" && !m.page.Typing()) {
+		m.help.ShowAll = !m.help.ShowAll
+		return m.layout()
+	}
+	return tea.Batch(m.page.Update(msg), m.layout())
+}
+
+func (m *MeetingConsole) keys() help.KeyMap {
+	if m.quit != nil {
+		return m.quit
+	}
+	return consoleHelp{page: m.page, g: m.c.Keys.Global}
+}
+
+// consoleHelp adds the global keys to the console's; esc is the page's
+// own (back to the list of sessions), so it is not listed twice.
+type consoleHelp struct {
+	page Page
+	g    GlobalKeys
+}
+
+func (h consoleHelp) ShortHelp() []key.Binding { return append(h.page.ShortHelp(), h.g.Help, h.g.Quit) }
+
+func (h consoleHelp) FullHelp() [][]key.Binding {
+	return append(h.page.FullHelp(), []key.Binding{h.g.Help, h.g.Quit})
+}
+
+// layout gives the page the room left by the header, the status line and
+// the help.
+func (m *MeetingConsole) layout() tea.Cmd {
+	w, h := m.c.Width, m.c.Height
+	if w == 0 || h == 0 {
+		return nil
+	}
+	m.help.SetWidth(w)
+	m.bodyH = max(h-2-lipgloss.Height(m.help.View(m.keys())), 1)
+	m.page.SetSize(w, m.bodyH)
+	return nil
+}
+
+// View draws the frame; like Update it recovers from a page's panic.
+func (m *MeetingConsole) View() (v tea.View) {
+	defer func() {
+		if r := recover(); r != nil {
+			m.fault = fmt.Sprint(r)
+			v = tea.NewView(m.c.Tf("err.internal", m.fault))
+			v.AltScreen = true
+		}
+	}()
+	v = tea.NewView(m.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = m.c.hallName() + " - " + m.c.T("mtg.title")
+	return v
+}
+
+func (m *MeetingConsole) render() string {
+	c := m.c
+	w, h := c.Width, c.Height
+	if w == 0 || h == 0 {
+		return ""
+	}
+	s := c.Styles
+	if m.quit != nil {
+		return m.quit.View(w, h)
+	}
+	if m.tooSmall() {
+		msg := s.App.TooSmall.Render(c.T("app.too_small")) + "\n" + s.App.Muted.Render(c.Tf("app.too_small_size", MinWidth, MinHeight, w, h))
+		return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, msg)
+	}
+	left := " " + s.App.HeaderTitle.Render(c.hallName()) + s.App.Muted.Render("  |  ") + s.App.Header.Render(m.page.Title())
+	right := s.App.HeaderInfo.Render(c.User+"  "+c.Today().String()) + " "
+	gap := w - ansiWidth(left) - ansiWidth(right)
+	header := left + strings.Repeat(" ", max(gap, 1)) + right
+	if gap < 1 {
+		header = truncate(left, w)
+	}
+	body := fitHeight(m.page.View(), m.bodyH)
+	text, lv := m.page.Status()
+	if m.fault != "" {
+		text, lv = c.Tf("err.internal", m.fault), LevelError
+	}
+	statusLine := " " + levelStyle(s, lv).Render(truncate(firstLine(text), w-2))
+	helpView := fitBlock(strings.Split(m.help.View(m.keys()), "\n"), w)
+	return strings.Join([]string{fitWidth(header, w), body, fitWidth(statusLine, w), helpView}, "\n")
+}

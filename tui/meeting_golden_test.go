@@ -1,0 +1,177 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"hall/casefile"
+	"hall/meeting"
+)
+
+// Golden screens of the meeting console at 80×24, 120×40 and a
+// projector's 160×45, in both languages, on the demo database and the
+// fixed clock. Refresh with: go test ./tui -update
+
+var meetingSizes = [][2]int{{80, 24}, {120, 40}, {160, 45}}
+
+// eachMeetingScreen runs setup on a fresh demo database for every
+// language and size and compares the colour-stripped screen with
+// testdata/<Test>/<lang>_<w>x<h>.golden.
+func eachMeetingScreen(t *testing.T, setup func(d *mtgConsole, ms *meeting.Store)) {
+	for _, lang := range goldenLangs {
+		for _, sz := range meetingSizes {
+			t.Run(fmt.Sprintf("%s_%dx%d", lang, sz[0], sz[1]), func(t *testing.T) {
+				_, ms := openMeeting(t)
+				d := newMtgConsole(t, ms, lang, sz[0], sz[1])
+				setup(d, ms)
+				v := d.view()
+				checkFrame(t, v, sz[0], sz[1])
+				golden.RequireEqual(t, []byte(v))
+			})
+		}
+	}
+}
+
+// TestMeetingSetupScreen: the open session's attendance and agenda, with
+// one member marked absent and the agenda built.
+func TestMeetingSetupScreen(t *testing.T) {
+	eachMeetingScreen(t, func(d *mtgConsole, ms *meeting.Store) {
+		d.press("enter", "right", "right", "space", "b")
+	})
+}
+
+// TestMeetingWalkScreen: the first case of the open session, with a
+// disagreeing vote and a recusal recorded.
+func TestMeetingWalkScreen(t *testing.T) {
+	eachMeetingScreen(t, func(d *mtgConsole, ms *meeting.Store) {
+		d.press("enter", "w", "a", "d")
+		d.typeText("收入情况与入户调查不一致")
+		d.press("enter", "r")
+		d.typeText("系申请人亲属")
+		d.press("enter", "left")
+		if it := d.page().currentItem(); len(it.Votes) != 2 || len(it.Recusals) != 1 {
+			t.Fatalf("votes %+v, recusals %+v", it.Votes, it.Recusals)
+		}
+	})
+}
+
+// TestMeetingDecidedCase: a case of the closed session with duplicates
+// declined (the student who applied to several departments kept the
+// highest grant only), read-only.
+func TestMeetingDecidedCase(t *testing.T) {
+	eachMeetingScreen(t, func(d *mtgConsole, ms *meeting.Store) {
+		d.press("down", "enter", "2")
+		s := storedSession(t, ms, demoClosed)
+		var want string
+		for _, it := range s.Agenda {
+			for _, a := range it.Apps {
+				if a.Mark == meeting.MarkDecline && want == "" {
+					want = it.Case
+				}
+			}
+		}
+		for i := 0; d.page().walk.cur != want && i < len(s.Agenda); i++ {
+			d.press("]")
+		}
+		if d.page().walk.cur != want {
+			t.Fatalf("case %s not reached", want)
+		}
+	})
+}
+
+// TestMeetingClosingScreen: the closed demo session's summary.
+func TestMeetingClosingScreen(t *testing.T) {
+	eachMeetingScreen(t, func(d *mtgConsole, ms *meeting.Store) {
+		d.press("down", "enter")
+	})
+}
+
+// TestMeetingSmallestWindow draws every screen at the smallest size the
+// console accepts: nothing may spill over the edges.
+func TestMeetingSmallestWindow(t *testing.T) {
+	_, ms := openMeeting(t)
+	for _, lang := range goldenLangs {
+		d := newMtgConsole(t, ms, lang, MinWidth, MinHeight)
+		check := func() { t.Helper(); checkFrame(t, d.view(), MinWidth, MinHeight) }
+		check()
+		d.press("n")
+		check()
+		d.press("esc", "enter")
+		check()
+		d.press("w")
+		check()
+		d.press("pgdown", "pgdown")
+		check()
+		d.press("d")
+		check()
+		d.press("esc", "enter")
+		check()
+		d.press("esc", "3")
+		check()
+		d.press("c")
+		check()
+		d.press("n", "esc", "down", "enter")
+		check()
+		d.press("2")
+		check()
+	}
+}
+
+// TestMeetingEnglish has no Chinese label on the English screens but the
+// names and the domain's own texts.
+func TestMeetingEnglish(t *testing.T) {
+	_, ms := openMeeting(t)
+	d := newMtgConsole(t, ms, casefile.EN, 100, 30)
+	d.must("Adjudication meetings", "open", "closed")
+	d.press("enter")
+	d.must("present 15/17, quorum reached", "Agenda", "12 cases, 0 decided")
+	d.press("w")
+	d.must("agree 0  disagree 0", "a agree", "d disagree", "Projects and proposed amounts")
+}
+
+// BenchmarkCasePage measures one frame of the walkthrough: a case with
+// its dossier, findings, evidence, household and the votes, drawn whole
+// (nothing is cached between frames). It must stay under 5 ms.
+func BenchmarkCasePage(b *testing.B) {
+	_, ms := openMeeting(b)
+	for _, sz := range [][2]int{{80, 24}, {160, 45}} {
+		b.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(b *testing.B) {
+			d := newMtgConsole(b, ms, casefile.ZH, sz[0], sz[1])
+			d.press("enter", "w")
+			if d.page().currentItem() == nil || d.page().b.d == nil {
+				b.Fatal("no case in view")
+			}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				_ = d.m.View()
+			}
+		})
+	}
+}
+
+func TestWrapCJK(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		w    int
+		want []string
+	}{
+		{"尚有 14 人未表决：李秀兰、张志强", 12, []string{"尚有 14 人未", "表决：李秀", "兰、张志强"}},
+		{"拟定 1,250.00 元", 10, []string{"拟定", "1,250.00", "元"}},
+		{"同意 1  不同意 0", 40, []string{"同意 1  不同意 0"}},
+		{"", 5, []string{""}},
+		{"2026-000014-2026-000015", 10, []string{"2026-00001", "4-2026-000", "015"}},
+	} {
+		got := wrapCJK(tc.in, tc.w)
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("wrapCJK(%q, %d) = %q, want %q", tc.in, tc.w, got, tc.want)
+		}
+		for _, l := range got {
+			if ansiWidth(l) > tc.w {
+				t.Errorf("line %q wider than %d", l, tc.w)
+			}
+		}
+	}
+}

@@ -1,0 +1,406 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"hall/casefile"
+	"hall/meeting"
+)
+
+// setupArea is the part of the attendance screen the keys work on.
+type setupArea int
+
+const (
+	areaMembers setupArea = iota
+	areaProject
+	areaDept
+	areaGroup
+	areaAgenda
+	areaCount
+)
+
+func (a setupArea) filter() bool { return a >= areaProject && a <= areaGroup }
+
+// setupState is the attendance and agenda screen: who is present, the
+// agenda's filters and the report of the last build.
+type setupState struct {
+	area    setupArea
+	member  int // index into the session's members (the secretary too)
+	cols    int // member grid columns of the last view
+	options [3][]option
+	choice  [3]int // chosen option of each filter (0: all)
+	agenda  int    // cursor in the agenda list
+	rep     *meeting.AgendaReport
+}
+
+// init lists the filters' options from the catalogue: every project,
+// department and group, "all" first.
+func (s *setupState) init(c *Common) {
+	all := option{Value: "", Label: c.T("queue.all")}
+	s.options[0] = []option{all}
+	for _, pr := range c.Catalog.Projects {
+		s.options[0] = append(s.options[0], option{Value: pr.Code, Label: pr.Code + " " + pr.Label(c.Lang)})
+	}
+	s.options[1] = []option{all}
+	for _, d := range c.Catalog.Departments {
+		s.options[1] = append(s.options[1], option{Value: d.Key, Label: d.Label(c.Lang)})
+	}
+	s.options[2] = []option{all}
+	for _, g := range c.Catalog.Groups {
+		s.options[2] = append(s.options[2], option{Value: g.Key, Label: g.Label(c.Lang)})
+	}
+}
+
+// filter is the agenda filter chosen.
+func (s *setupState) filter() meeting.AgendaFilter {
+	return meeting.AgendaFilter{
+		Project:    s.options[0][s.choice[0]].Value,
+		Department: s.options[1][s.choice[1]].Value,
+		Group:      s.options[2][s.choice[2]].Value,
+	}
+}
+
+// clamp keeps the cursors inside the session's lists.
+func (s *setupState) clamp(p *meetingPage) {
+	if p.b == nil {
+		return
+	}
+	s.member = max(0, min(s.member, len(p.b.sess.Members)-1))
+	s.agenda = max(0, min(s.agenda, len(p.b.sess.Agenda)-1))
+}
+
+// ---- keys ----
+
+func (p *meetingPage) setupKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := p.keys.Setup
+	s := &p.setup
+	cols := max(s.cols, 1)
+	switch {
+	case key.Matches(msg, k.SessionsList):
+		return p.toSessions()
+	case key.Matches(msg, k.Area):
+		s.area = (s.area + 1) % areaCount
+	case key.Matches(msg, k.Build):
+		return p.build()
+	case key.Matches(msg, k.Walkthrough):
+		p.setScreen(scrWalk)
+	case key.Matches(msg, k.Toggle):
+		return p.toggle(s.member)
+	case key.Matches(msg, k.OpenCase):
+		return p.openCase(s.agenda)
+	case s.area == areaMembers:
+		n := len(p.b.sess.Members)
+		switch {
+		case key.Matches(msg, k.Left):
+			s.member = max(s.member-1, 0)
+		case key.Matches(msg, k.Right):
+			s.member = min(s.member+1, n-1)
+		case key.Matches(msg, k.Up):
+			s.member = max(s.member-cols, 0)
+		case key.Matches(msg, k.Down):
+			if s.member+cols < n {
+				s.member += cols
+			} else {
+				s.area = areaProject
+			}
+		}
+	case s.area.filter():
+		i := int(s.area - areaProject)
+		n := len(s.options[i])
+		switch {
+		case key.Matches(msg, k.Left) && p.open():
+			s.choice[i] = (s.choice[i] + n - 1) % n
+		case key.Matches(msg, k.Right) && p.open():
+			s.choice[i] = (s.choice[i] + 1) % n
+		case key.Matches(msg, k.Up):
+			s.area--
+		case key.Matches(msg, k.Down):
+			s.area++
+		}
+	case s.area == areaAgenda:
+		switch {
+		case key.Matches(msg, k.Up):
+			if s.agenda == 0 {
+				s.area = areaGroup
+			}
+			s.agenda = max(s.agenda-1, 0)
+		case key.Matches(msg, k.Down):
+			s.agenda = min(s.agenda+1, max(len(p.b.sess.Agenda)-1, 0))
+		}
+	}
+	return nil
+}
+
+// toSessions goes back to the list of sessions, read afresh.
+func (p *meetingPage) toSessions() tea.Cmd {
+	p.screen = scrSessions
+	p.b, p.number = nil, ""
+	p.st.clear()
+	return p.do(func() tea.Cmd { return loadSessions(p.store) })
+}
+
+// toggle marks member i present or absent. Whether it is a coming or a
+// going is decided when the call runs, from the session as the call
+// before it left it, so quick toggles add up as they were pressed.
+func (p *meetingPage) toggle(i int) tea.Cmd {
+	if !p.open() {
+		return nil
+	}
+	store, who := p.store, p.c.User
+	return p.do(func() tea.Cmd {
+		if p.b == nil || i < 0 || i >= len(p.b.sess.Members) {
+			return nil
+		}
+		m := p.b.sess.Members[i]
+		return takeAttendance(store, p.number, p.walk.cur, m, !p.b.sess.IsPresent(m.ID), who)
+	})
+}
+
+// build builds the agenda with the filters chosen.
+func (p *meetingPage) build() tea.Cmd {
+	f := p.setup.filter()
+	store, who := p.store, p.c.User
+	p.st.set(p.c.T("mtg.building"), LevelMuted)
+	return p.do(func() tea.Cmd { return buildAgenda(store, p.number, p.walk.cur, f, who) })
+}
+
+// openCase shows agenda item i in the walkthrough.
+func (p *meetingPage) openCase(i int) tea.Cmd {
+	if p.b == nil || i < 0 || i >= len(p.b.sess.Agenda) {
+		return nil
+	}
+	p.screen = scrWalk
+	return p.goCase(p.b.sess.Agenda[i].Case)
+}
+
+// ---- view ----
+
+func (p *meetingPage) setupView() string {
+	c := p.c
+	s := c.Styles
+	w := p.width
+	st := &p.setup
+	sess := p.b.sess
+	lines := []string{p.topLine()}
+	lines = append(lines, p.sessionLine())
+	q := s.App.StatusOK
+	if !p.b.quorum {
+		q = s.App.StatusError
+	}
+	rule := ""
+	if r := c.Catalog.Meeting.Quorum; r != nil {
+		rule = s.App.Muted.Render(c.Tf("mtg.rule", r.Source))
+	}
+	lines = append(lines, " "+q.Render(p.quorumText())+rule)
+
+	// the members, present or not
+	cells := make([]string, len(sess.Members))
+	for i, m := range sess.Members {
+		box := "[ ]"
+		if sess.IsPresent(m.ID) {
+			box = "[x]"
+		}
+		mark := " "
+		if i == st.member && st.area == areaMembers {
+			mark = ">"
+		}
+		cells[i] = mark + box + " " + m.Name
+	}
+	top := len(lines)
+	grid, cols, cellW := cellGrid(cells, w, func(i int, cell string) string {
+		switch {
+		case i == st.member && st.area == areaMembers:
+			return s.Table.Selected.Render(cell)
+		case !sess.IsPresent(sess.Members[i].ID):
+			return s.App.Muted.Render(cell)
+		}
+		return s.Table.Cell.Render(cell)
+	})
+	st.cols = cols
+	for r, l := range grid {
+		lines = append(lines, l)
+		for col := 0; col < cols; col++ {
+			i := r*cols + col
+			if i >= len(cells) {
+				break
+			}
+			p.addHit(top+r, col*cellW, (col+1)*cellW-1, func() tea.Cmd {
+				st.member, st.area = i, areaMembers
+				return p.toggle(i)
+			})
+		}
+	}
+	if st.member < len(sess.Members) {
+		m := sess.Members[st.member]
+		lines = append(lines, " "+s.App.Muted.Render(p.memberLine(m)))
+	}
+
+	// the agenda's filters
+	lines = append(lines, "")
+	names := []string{c.T("queue.f_project"), c.T("queue.f_dept"), c.T("mtg.f_group")}
+	lw := 0
+	for _, n := range names {
+		lw = max(lw, ansiWidth(n))
+	}
+	for i, n := range names {
+		area := areaProject + setupArea(i)
+		label := st.options[i][st.choice[i]].Label
+		var l string
+		if st.area == area {
+			l = s.Form.Marker.Render("> ") + s.Form.LabelFocused.Render(padRight(n, lw)) + " < " + s.Form.OptionActive.Render(label) + " >"
+		} else {
+			l = "  " + s.Form.Label.Render(padRight(n, lw)) + "   " + s.Form.Value.Render(label)
+		}
+		y := len(lines)
+		lines = append(lines, " "+l)
+		p.addHit(y, 0, w, func() tea.Cmd {
+			if st.area == area && p.open() {
+				st.choice[i] = (st.choice[i] + 1) % len(st.options[i])
+			}
+			st.area = area
+			return nil
+		})
+	}
+
+	// the agenda
+	head := c.Tf("mtg.agenda_head", len(sess.Agenda), len(sess.Agenda)-len(p.b.sum.Undecided))
+	if rep := p.reportLine(); rep != "" {
+		head += "  " + s.App.Muted.Render(rep)
+	}
+	lines = append(lines, " "+s.Form.Section.Render(c.T("mtg.agenda"))+"  "+head)
+	room := p.height - len(lines)
+	if len(sess.Agenda) == 0 {
+		hint := c.T("mtg.agenda_empty")
+		if !p.open() {
+			hint = c.T("mtg.read_only")
+		}
+		lines = append(lines, "   "+s.App.Muted.Render(hint))
+		return fitBlock(lines, w)
+	}
+	rows := agendaRows(c, sess, w-2)
+	first := 0
+	if room > 0 {
+		first = max(0, min(st.agenda-room+1, len(rows)-room))
+	}
+	for i := first; i < len(rows) && len(lines) < p.height; i++ {
+		l := rows[i]
+		switch {
+		case i == st.agenda && st.area == areaAgenda:
+			l = s.Table.Selected.Render(fitWidth(l, w-2))
+		case sess.Agenda[i].Decision != nil:
+			l = s.App.Muted.Render(l)
+		}
+		y := len(lines)
+		lines = append(lines, "  "+l)
+		p.addHit(y, 0, w, func() tea.Cmd {
+			st.agenda, st.area = i, areaAgenda
+			return p.openCase(i)
+		})
+	}
+	return fitBlock(lines, w)
+}
+
+// sessionLine is the session's number, date, place, chair and secretary.
+func (p *meetingPage) sessionLine() string {
+	c := p.c
+	s := c.Styles
+	sess := p.b.sess
+	l := " " + s.App.Title.Render(sess.Number) + "  " + sess.Date.String() + "  " + sess.Place + "  " +
+		s.App.Muted.Render(c.Tf("mtg.chair_secretary", sess.Chair.Name, sess.Secretary.Name))
+	if sess.Status == meeting.SessionClosed {
+		l += "  " + s.App.StatusWarn.Render(c.Tf("mtg.closed_at", sess.ClosedAt.Format("2006-01-02 15:04"), sess.ClosedBy))
+	}
+	return l
+}
+
+// memberLine describes a member: name, department, role, presence.
+func (p *meetingPage) memberLine(m meeting.Member) string {
+	c := p.c
+	word := c.T("mtg.absent")
+	if p.b.sess.IsPresent(m.ID) {
+		word = c.T("mtg.present")
+	}
+	return fmt.Sprintf("%s  %s  %s  %s", m.Name, c.deptName(m.Department), m.Role.Label(c.Lang), word)
+}
+
+// reportLine tells what the last build of the agenda did.
+func (p *meetingPage) reportLine() string {
+	rep := p.setup.rep
+	if rep == nil {
+		return ""
+	}
+	c := p.c
+	sep := c.T("list.sep")
+	parts := []string{c.Tf("mtg.rep_added", len(rep.Added))}
+	if d := rep.Dedup; d != nil && d.Totals.Groups > 0 {
+		parts = append(parts, c.Tf("mtg.rep_dedup", d.Totals.Groups, d.Totals.Kept, d.Totals.Declined))
+	}
+	if len(rep.Removed) > 0 {
+		parts = append(parts, c.Tf("mtg.rep_removed", strings.Join(rep.Removed, sep)))
+	}
+	if len(rep.Busy) > 0 {
+		parts = append(parts, c.Tf("mtg.rep_busy", strings.Join(rep.Busy, sep)))
+	}
+	if len(rep.Revote) > 0 {
+		parts = append(parts, c.Tf("mtg.rep_revote", strings.Join(rep.Revote, sep)))
+	}
+	return strings.Join(parts, c.T("mtg.sep"))
+}
+
+// agendaRows are the agenda's lines: number, case, applicant, first
+// project, deadline and the decision (or "undecided").
+func agendaRows(c *Common, sess *meeting.Session, w int) []string {
+	out := make([]string, len(sess.Agenda))
+	nw := len(fmt.Sprint(len(sess.Agenda)))
+	for i, it := range sess.Agenda {
+		state := c.T("mtg.undecided")
+		if it.Decision != nil {
+			state = it.Decision.Result.Label(c.Lang)
+		}
+		proj := ""
+		if len(it.Apps) > 0 {
+			proj = it.Apps[0].Project + " " + c.projectName(it.Apps[0].Project)
+			if len(it.Apps) > 1 {
+				proj = it.Apps[0].Project + c.Tf("mtg.more_projects", len(it.Apps)-1)
+			}
+		}
+		left := fmt.Sprintf("%*d  %s  %s", nw, i+1, it.Case, padRight(truncate(it.Applicant, 6), 6))
+		right := "  " + c.Tf("mtg.due", monthDay(it.Deadline)) + "  " + padRight(state, 8)
+		out[i] = left + "  " + fitWidth(proj, max(w-ansiWidth(left)-ansiWidth(right)-2, 4)) + right
+	}
+	return out
+}
+
+// cellGrid lays cells out in as many columns as fit in w, each cell
+// styled by style; it returns the lines, the columns and the cell width.
+func cellGrid(cells []string, w int, style func(i int, cell string) string) ([]string, int, int) {
+	cw := 0
+	for _, s := range cells {
+		cw = max(cw, lipgloss.Width(s))
+	}
+	cw++ // one blank between cells
+	cols := max(1, (w+1)/cw)
+	var lines []string
+	for i := 0; i < len(cells); i += cols {
+		var b strings.Builder
+		for j := i; j < min(i+cols, len(cells)); j++ {
+			b.WriteString(style(j, padRight(cells[j], cw-1)))
+			b.WriteString(" ")
+		}
+		lines = append(lines, b.String())
+	}
+	return lines, cols, cw
+}
+
+// monthDay is "12-04" of a date (the year is the session's).
+func monthDay(d casefile.Date) string {
+	if d.IsZero() {
+		return "-"
+	}
+	return fmt.Sprintf("%02d-%02d", int(d.Month), d.Day)
+}

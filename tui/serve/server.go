@@ -1,0 +1,294 @@
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"strings"
+	"sync"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
+	"charm.land/wish/v2"
+	"charm.land/wish/v2/bubbletea"
+	"charm.land/wish/v2/recover"
+	gossh "golang.org/x/crypto/ssh"
+
+	"hall/casefile"
+	"hall/tui"
+)
+
+// DefaultAddr is where hall serve listens unless told otherwise: this
+// machine only. Serving the hall's network takes an explicit address.
+const DefaultAddr = "127.0.0.1:2323"
+
+// Config tunes a Server.
+type Config struct {
+	// HostKey is the server's private key file, created (ed25519, mode
+	// 0600) when absent.
+	HostKey string
+	// Lang is the language of the screens; a client may ask for another
+	// with the HALL_LANG environment variable (ssh -o SetEnv=HALL_LANG=en).
+	Lang casefile.Lang
+	// Options are given to every connection's front desk, e.g.
+	// tui.WithMeeting; the role and user come from the connection.
+	Options []tui.Option
+	// Log receives one line per connection, refusal and shutdown (nil:
+	// discarded).
+	Log *slog.Logger
+	// Grace is how long a shutdown waits for the terminals to save their
+	// drafts and quit before it drops them (default 10 s).
+	Grace time.Duration
+	// WatchEvery is how often the change bus looks for writes made
+	// outside the front desk's store (default 250 ms).
+	WatchEvery time.Duration
+}
+
+// Server serves the front desk over SSH on one shared store.
+type Server struct {
+	st  *casefile.Store
+	cfg Config
+	log *slog.Logger
+	srv *ssh.Server
+	bus *Bus
+	// signer is the host key
+	signer gossh.Signer
+
+	// storeFor, when set, wraps each terminal's store (tests time saves).
+	storeFor func(user string, s tui.Store) tui.Store
+
+	mu      sync.Mutex
+	conns   map[*conn]struct{}
+	closing bool
+	running sync.WaitGroup // session handlers, until their drafts are saved
+}
+
+// conn is one terminal: the registered user and their program.
+type conn struct {
+	user  *casefile.User
+	lang  casefile.Lang
+	sub   *Sub
+	store tui.Store
+	fd    *tui.FrontDesk
+	prog  *tea.Program
+	since time.Time
+}
+
+// New builds a server over st (which the caller opened and closes after
+// Serve has returned). The host key is read, or created when absent.
+func New(st *casefile.Store, cfg Config) (*Server, error) {
+	if cfg.Grace == 0 {
+		cfg.Grace = 10 * time.Second
+	}
+	if cfg.WatchEvery == 0 {
+		cfg.WatchEvery = 250 * time.Millisecond
+	}
+	log := cfg.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	pemBytes, signer, created, err := loadHostKey(cfg.HostKey)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{st: st, cfg: cfg, log: log, bus: NewBus(), signer: signer, conns: map[*conn]struct{}{}}
+	if created {
+		log.Info("host key created", "file", cfg.HostKey, "fingerprint", s.HostKeyFingerprint())
+	}
+	s.srv, err = wish.NewServer(
+		wish.WithHostKeyPEM(pemBytes),
+		wish.WithPublicKeyAuth(s.authorize),
+		wish.WithMiddleware(recover.MiddlewareWithLogger(slog.NewLogLogger(log.Handler(), slog.LevelError),
+			bubbletea.MiddlewareWithProgramHandler(s.program),
+			s.session,
+		)),
+	)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// HostKeyFingerprint is the SHA256 fingerprint of the server's host key,
+// for users to compare with what their ssh client shows.
+func (s *Server) HostKeyFingerprint() string { return gossh.FingerprintSHA256(s.signer.PublicKey()) }
+
+// authorize lets in the keys of registered users only.
+func (s *Server) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
+	fp := gossh.FingerprintSHA256(key)
+	if _, err := s.st.UserByFingerprint(fp); err != nil {
+		s.log.Info("key refused", "fingerprint", fp, "remote", ctx.RemoteAddr().String())
+		return false
+	}
+	return true
+}
+
+// Serve accepts connections on ln until ctx is done, then shuts down:
+// it stops accepting, tells every terminal to quit (each saves its
+// intake draft), waits for them up to Config.Grace and closes the rest.
+// The store is left open for the caller to close.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	watch, stopWatch := context.WithCancel(context.Background())
+	defer stopWatch()
+	go s.bus.Watch(watch, s.st, s.cfg.WatchEvery)
+
+	served := make(chan error, 1)
+	go func() { served <- s.srv.Serve(ln) }()
+	var err error
+	select {
+	case err = <-served: // the listener failed
+	case <-ctx.Done():
+	}
+	_ = ln.Close() // no new connections
+	if shut := s.shutdown(); err == nil {
+		err = shut
+	}
+	if e := <-served; err == nil && !s.stopped(e) {
+		err = e
+	}
+	return err
+}
+
+// stopped reports whether err is the listener closing on shutdown.
+func (s *Server) stopped(err error) bool {
+	return err == nil || errors.Is(err, ssh.ErrServerClosed) || errors.Is(err, net.ErrClosed)
+}
+
+// shutdown quits every program, waits for the session handlers to save
+// the drafts, then drops the connections.
+func (s *Server) shutdown() error {
+	s.mu.Lock()
+	s.closing = true
+	n := len(s.conns)
+	for c := range s.conns {
+		if c.prog != nil {
+			go c.prog.Quit()
+		}
+	}
+	s.mu.Unlock()
+	s.log.Info("shutting down", "terminals", n)
+	done := make(chan struct{})
+	go func() {
+		s.running.Wait()
+		close(done)
+	}()
+	var err error
+	select {
+	case <-done:
+	case <-time.After(s.cfg.Grace):
+		err = fmt.Errorf("serve: terminals still open after %s", s.cfg.Grace)
+	}
+	if e := s.srv.Close(); err == nil && e != nil && !s.stopped(e) {
+		err = e
+	}
+	return err
+}
+
+// session admits a connection: the user its key belongs to, a terminal,
+// a server that is not closing. After the program it saves the intake
+// draft and takes the terminal off the bus.
+func (s *Server) session(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		lang := sessionLang(sess, s.cfg.Lang)
+		u, err := s.st.UserByFingerprint(gossh.FingerprintSHA256(sess.PublicKey()))
+		if err != nil {
+			wish.Fatalln(sess, casefile.Message(err, lang))
+			return
+		}
+		if _, _, ok := sess.Pty(); !ok {
+			wish.Fatalln(sess, casefile.T("hall 需要终端：请用 ssh -t 连接", "hall needs a terminal: connect with ssh -t").In(lang))
+			return
+		}
+		c := &conn{user: u, lang: lang, since: time.Now()}
+		if !s.join(c) {
+			wish.Fatalln(sess, casefile.T("服务器正在关闭，请稍后再连接", "the server is shutting down; connect again later").In(lang))
+			return
+		}
+		defer s.leave(sess, c)
+		s.log.Info("connected", "user", u.Name, "role", string(u.Role), "remote", sess.RemoteAddr().String())
+		sess.Context().SetValue(connKey{}, c)
+		next(sess)
+	}
+}
+
+type connKey struct{}
+
+// join registers a terminal unless the server is closing.
+func (s *Server) join(c *conn) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closing {
+		return false
+	}
+	c.sub = s.bus.Join()
+	c.store = tui.NewNotifyingStore(s.st, c.sub.Publish)
+	if s.storeFor != nil {
+		c.store = s.storeFor(c.user.Name, c.store)
+	}
+	s.conns[c] = struct{}{}
+	s.running.Add(1)
+	return true
+}
+
+// leave runs when the terminal's program has ended: the draft is saved,
+// the terminal leaves the bus and, on shutdown, is told why it closed.
+func (s *Server) leave(sess ssh.Session, c *conn) {
+	defer s.running.Done()
+	c.sub.Leave()
+	s.mu.Lock()
+	delete(s.conns, c)
+	closing := s.closing
+	s.mu.Unlock()
+	kept := false
+	if c.fd != nil {
+		var err error
+		if kept, err = c.fd.SaveDraft(); err != nil {
+			kept = false
+			s.log.Error("draft not saved", "user", c.user.Name, "err", err)
+		}
+	}
+	if closing {
+		msg := casefile.T("服务器已关闭。", "The server has shut down.")
+		if kept {
+			msg = casefile.T("服务器已关闭；未完成的受理已保存为草稿，下次连接时可以继续。",
+				"The server has shut down; the unfinished intake was kept and is offered back next time.")
+		}
+		wish.Println(sess, msg.In(c.lang))
+	}
+	s.log.Info("disconnected", "user", c.user.Name, "after", time.Since(c.since).Round(time.Second).String())
+}
+
+// program builds the connection's front desk for its user and role.
+func (s *Server) program(sess ssh.Session) *tea.Program {
+	c, _ := sess.Context().Value(connKey{}).(*conn)
+	if c == nil {
+		return nil
+	}
+	opts := append(append([]tui.Option(nil), s.cfg.Options...), tui.WithRole(c.user.Role))
+	fd := tui.NewFrontDesk(c.store, c.lang, c.user.Name, opts...)
+	p := tea.NewProgram(fd, bubbletea.MakeOptions(sess)...)
+	s.mu.Lock()
+	c.fd, c.prog = fd, p
+	if s.closing {
+		go p.Quit()
+	}
+	s.mu.Unlock()
+	c.sub.Start(p.Send)
+	return p
+}
+
+// sessionLang is the language the client asked for with HALL_LANG, or
+// the server's.
+func sessionLang(sess ssh.Session, def casefile.Lang) casefile.Lang {
+	for _, e := range sess.Environ() {
+		if v, ok := strings.CutPrefix(e, "HALL_LANG="); ok {
+			if l, err := casefile.ParseLang(v); err == nil {
+				return l
+			}
+		}
+	}
+	return def
+}
