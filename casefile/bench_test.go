@@ -30,6 +30,7 @@ import (
 var benchNow = time.Date(2026, 11, 27, 10, 0, 0, 0, time.Local)
 
 type fixture struct {
+	dir    string
 	path   string
 	cat    *casefile.Catalog
 	people []casefile.Person // a sample of stored applicants
@@ -40,6 +41,16 @@ var (
 	fixOnce sync.Once
 	fix     fixture
 )
+
+// TestMain removes the benchmark store (gigabytes at a million cases)
+// when the run ends.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if fix.dir != "" {
+		os.RemoveAll(fix.dir)
+	}
+	os.Exit(code)
+}
 
 func benchCases() int {
 	if n, err := strconv.Atoi(os.Getenv("HALL_BENCH_CASES")); err == nil && n > 0 {
@@ -58,6 +69,7 @@ func benchStore(b *testing.B) *fixture {
 			return
 		}
 		dir, err := os.MkdirTemp("", "hall-bench-")
+		fix.dir = dir
 		if err != nil {
 			fix.err = err
 			return
@@ -72,11 +84,27 @@ func benchStore(b *testing.B) *fixture {
 		g := gen.New(fix.cat, 42, casefile.DateOf(benchNow))
 		n := benchCases()
 		start := time.Now()
+		// One application in 25 is someone applying again, to another
+		// department, for the same need: the duplicates the batch
+		// resolution exists for.
+		type grouped struct {
+			p     casefile.Person
+			group string
+		}
+		var recent []grouped
 		for done := 0; done < n; {
 			k := min(1000, n-done)
 			drafts := make([]*casefile.Draft, k)
 			for i := range drafts {
-				drafts[i] = g.Draft(400)
+				d := g.Draft(400)
+				if (done+i)%25 == 24 && len(recent) > 0 {
+					r := recent[g.Intn(len(recent))]
+					ps := g.GroupProjects(r.group)
+					d = g.DraftFor(r.p, []string{ps[g.Intn(len(ps))].Code}, 400)
+				} else if p := fix.cat.Project(d.Apps[0].Project); p != nil && p.Group != "" {
+					recent = append(recent[max(0, len(recent)-500):], grouped{d.Applicant, p.Group})
+				}
+				drafts[i] = d
 			}
 			cases, err := st.IntakeBatch(drafts, "local:bench")
 			if err != nil {
