@@ -53,7 +53,8 @@ type queuePage struct {
 	starts []uint64 // the After cursor of every page up to the current one
 	next   uint64
 	gen    int
-	want   int // cursor to put on the page being loaded (-1: last row)
+	want   int    // cursor to put on the page being loaded (-1: last row)
+	keep   string // case to keep the cursor on when it is still on the page
 
 	loading bool
 	entered bool // shown at least once
@@ -115,7 +116,7 @@ func (q *queuePage) filter() casefile.CaseFilter {
 // copied out of the cases inside the command.
 func (q *queuePage) load(after uint64, want int) tea.Cmd {
 	q.gen++
-	q.want = want
+	q.want, q.keep = want, ""
 	q.loading = true
 	gen, f, c := q.gen, q.filter(), q.c
 	f.After = after
@@ -191,8 +192,13 @@ func (q *queuePage) Update(msg tea.Msg) tea.Cmd {
 	case casesLoadedMsg:
 		return q.onLoaded(msg)
 	case ChangedMsg:
-		// the same page again, with what other terminals changed
-		return q.load(q.starts[len(q.starts)-1], q.tbl.cursor)
+		// the same page again, with what other terminals changed, the
+		// cursor staying on its case
+		cmd := q.load(q.starts[len(q.starts)-1], q.tbl.cursor)
+		if q.tbl.cursor < len(q.rows) {
+			q.keep = q.rows[q.tbl.cursor].number
+		}
+		return cmd
 	case tea.WindowSizeMsg:
 		// the root has already called SetSize; fetch a page of the new size
 		if q.entered && q.limit != q.tbl.height {
@@ -244,6 +250,12 @@ func (q *queuePage) onLoaded(msg casesLoadedMsg) tea.Cmd {
 	default:
 		q.tbl.cursor = max(0, min(q.want, len(q.rows)-1))
 	}
+	for i, r := range q.rows {
+		if r.number == q.keep {
+			q.tbl.cursor = i
+		}
+	}
+	q.keep = ""
 	q.st.clear()
 	return nil
 }

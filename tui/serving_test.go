@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"hall/casefile"
+	"hall/casefile/gen"
 )
 
 // What hall serve needs of the front desk: roles shaping the screens,
@@ -215,4 +216,16 @@ func TestChangesElsewhereReloadThePageInView(t *testing.T) {
 	d.press("esc", "2")
 	typeText(d, number)
 	d.must(number, "已撤回")
+
+	// a new case arrives while the cursor is on a row: it stays on its case
+	d.press("ctrl+l", "down", "down")
+	q := d.m.queue
+	at := q.rows[q.tbl.cursor].number
+	if _, err := st.Intake(gen.New(st.Catalog(), 9, casefile.DateOf(fixedNow)).Draft(0), "local:other"); err != nil {
+		t.Fatal(err)
+	}
+	d.send(ChangedMsg{Changes: []Change{{Who: "local:other", What: ChangeIntake}}})
+	if got := q.rows[q.tbl.cursor].number; got != at || q.tbl.cursor != 3 {
+		t.Fatalf("cursor on %s (row %d), want still on %s", got, q.tbl.cursor, at)
+	}
 }

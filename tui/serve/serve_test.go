@@ -194,7 +194,7 @@ func (tm *term) screen() string {
 	return strings.Join(screenOf(out, tm.w, tm.h), "\n")
 }
 
-// output is everything written, escapes stripped.
+// output is everything written to the terminal, as sent.
 func (tm *term) output() string {
 	tm.mu.Lock()
 	defer tm.mu.Unlock()
@@ -402,7 +402,7 @@ func TestShutdownKeepsDraftsAndClosesCleanly(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("the terminal was not closed")
 	}
-	if out := tm.output(); !strings.Contains(out, "服务器已关闭") {
+	if out := tm.output(); !strings.Contains(out, "服务器已关闭；未完成的受理已保存为草稿") {
 		t.Fatalf("the terminal was not told why it closed: %q", out[max(0, len(out)-300):])
 	}
 	if _, err := h.dial("desk1", key); err == nil {

@@ -132,22 +132,32 @@ func (s *Server) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
 // The store is left open for the caller to close.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	watch, stopWatch := context.WithCancel(context.Background())
-	defer stopWatch()
-	go s.bus.Watch(watch, s.st, s.cfg.WatchEvery)
+	watching := make(chan struct{})
+	go func() {
+		defer close(watching)
+		s.bus.Watch(watch, s.st, s.cfg.WatchEvery)
+	}()
+	defer func() {
+		stopWatch()
+		<-watching // the caller closes the store next
+	}()
 
 	served := make(chan error, 1)
 	go func() { served <- s.srv.Serve(ln) }()
 	var err error
 	select {
 	case err = <-served: // the listener failed
+		served = nil
 	case <-ctx.Done():
 	}
 	_ = ln.Close() // no new connections
 	if shut := s.shutdown(); err == nil {
 		err = shut
 	}
-	if e := <-served; err == nil && !s.stopped(e) {
-		err = e
+	if served != nil {
+		if e := <-served; err == nil && !s.stopped(e) {
+			err = e
+		}
 	}
 	return err
 }
@@ -244,11 +254,11 @@ func (s *Server) leave(sess ssh.Session, c *conn) {
 	s.mu.Unlock()
 	kept := false
 	if c.fd != nil {
-		var err error
-		if kept, err = c.fd.SaveDraft(); err != nil {
-			kept = false
+		saved, err := c.fd.SaveDraft()
+		if err != nil {
 			s.log.Error("draft not saved", "user", c.user.Name, "err", err)
 		}
+		kept = saved && err == nil
 	}
 	if closing {
 		msg := casefile.T("服务器已关闭。", "The server has shut down.")
