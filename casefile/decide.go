@@ -11,18 +11,30 @@ import "fmt"
 // writes the marks, one history entry per changed case. The meeting runs
 // it while building an agenda, in the agenda's transaction.
 func (t *Tx) ResolveDuplicatesInTx(who string) (*DedupReport, error) {
+	return t.ResolveDuplicatesFor(nil, who)
+}
+
+// ResolveDuplicatesFor is ResolveDuplicatesInTx restricted to the given
+// people (person ids): every group and period they apply for is resolved
+// against all their applications, and nobody else's is walked. An agenda
+// of a few hundred cases out of a million resolves in milliseconds. nil
+// means everyone.
+func (t *Tx) ResolveDuplicatesFor(pids []uint64, who string) (*DedupReport, error) {
 	if err := t.Require(who, PermMeeting); err != nil {
 		return nil, err
 	}
-	rep, marks, err := t.resolve()
+	if pids != nil && len(pids) == 0 {
+		return &DedupReport{}, nil
+	}
+	rep, marks, err := t.resolve(pids)
 	if err != nil {
 		return nil, err
 	}
-	n, err := t.writeMarks(marks, who)
+	changed, err := t.writeMarks(marks, who)
 	if err != nil {
 		return nil, err
 	}
-	rep.Changed = n
+	rep.Changed, rep.ChangedSeqs = len(changed), changed
 	return rep, nil
 }
 

@@ -46,6 +46,8 @@ type DedupReport struct {
 	Groups  []DedupGroup `json:"groups"`
 	Totals  DedupTotals  `json:"totals"`
 	Changed int          `json:"changed"` // cases whose marks were written
+	// ChangedSeqs are the internal numbers of those cases.
+	ChangedSeqs map[uint64]bool `json:"-"`
 }
 
 // rankApps orders applications best first: the single highest amount,
@@ -78,7 +80,7 @@ func rankApps(apps []DedupApp) {
 func (s *Store) ResolveDuplicates(apply bool, who string) (*DedupReport, error) {
 	rep := &DedupReport{}
 	run := func(t *Tx) error {
-		r, marks, err := t.resolve()
+		r, marks, err := t.resolve(nil)
 		if err != nil {
 			return err
 		}
@@ -89,8 +91,8 @@ func (s *Store) ResolveDuplicates(apply bool, who string) (*DedupReport, error) 
 		if err := t.Require(who, PermMeeting); err != nil {
 			return err
 		}
-		n, err := t.writeMarks(marks, who)
-		rep.Changed = n
+		changed, err := t.writeMarks(marks, who)
+		rep.Changed, rep.ChangedSeqs = len(changed), changed
 		return err
 	}
 	var err error
@@ -111,9 +113,11 @@ type markKey struct {
 	project string
 }
 
-// resolve walks the group index once. It returns the report and the marks
-// every open grouped application should carry (nil: no mark).
-func (t *Tx) resolve() (*DedupReport, map[markKey]*DedupMark, error) {
+// resolve walks the group index once — all of it, or only the entries of
+// the given people when pids is not nil. It returns the report and the
+// marks every open grouped application walked should carry (nil: no
+// mark).
+func (t *Tx) resolve(pids []uint64) (*DedupReport, map[markKey]*DedupMark, error) {
 	rep := &DedupReport{}
 	marks := map[markKey]*DedupMark{}
 	cat := t.s.cat
@@ -211,24 +215,44 @@ func (t *Tx) resolve() (*DedupReport, map[markKey]*DedupMark, error) {
 		runEntries = runEntries[:0]
 		return nil
 	}
-	c := t.tx.Bucket(bIdxGroup).Cursor()
-	for k, v := c.First(); k != nil; k, v = c.Next() {
+	visit := func(k, v []byte) error {
 		i := bytes.IndexByte(k[8:], 0)
 		if i < 0 {
-			continue
+			return nil
 		}
 		prefix := k[:8+i+1]
 		if !bytes.Equal(prefix, cur) {
 			if err := flush(); err != nil {
-				return nil, nil, err
+				return err
 			}
 			cur = append(cur[:0], prefix...)
 		}
-		e, ok := decodeGroupEntry(k, v)
-		if !ok || !(e.Status.Open() || e.Status.Holding()) {
-			continue
+		if e, ok := decodeGroupEntry(k, v); ok && (e.Status.Open() || e.Status.Holding()) {
+			runEntries = append(runEntries, e)
 		}
-		runEntries = append(runEntries, e)
+		return nil
+	}
+	c := t.tx.Bucket(bIdxGroup).Cursor()
+	if pids == nil {
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			if err := visit(k, v); err != nil {
+				return nil, nil, err
+			}
+		}
+	} else {
+		sorted := append([]uint64(nil), pids...)
+		sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
+		for i, pid := range sorted {
+			if i > 0 && pid == sorted[i-1] {
+				continue
+			}
+			prefix := u64(pid)
+			for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+				if err := visit(k, v); err != nil {
+					return nil, nil, err
+				}
+			}
+		}
 	}
 	if err := flush(); err != nil {
 		return nil, nil, err
@@ -237,8 +261,8 @@ func (t *Tx) resolve() (*DedupReport, map[markKey]*DedupMark, error) {
 }
 
 // writeMarks stores the marks whose value differs from what the case
-// holds; it returns how many cases changed.
-func (t *Tx) writeMarks(marks map[markKey]*DedupMark, who string) (int, error) {
+// holds; it returns the cases that changed.
+func (t *Tx) writeMarks(marks map[markKey]*DedupMark, who string) (map[uint64]bool, error) {
 	bySeq := map[uint64]map[string]*DedupMark{}
 	var seqs []uint64
 	for k, m := range marks {
@@ -249,7 +273,7 @@ func (t *Tx) writeMarks(marks map[markKey]*DedupMark, who string) (int, error) {
 		bySeq[k.seq][k.project] = m
 	}
 	sort.Slice(seqs, func(i, j int) bool { return seqs[i] < seqs[j] })
-	changed := 0
+	changed := map[uint64]bool{}
 	for _, seq := range seqs {
 		old, err := t.CaseBySeq(seq)
 		if err != nil {
@@ -281,7 +305,7 @@ func (t *Tx) writeMarks(marks map[markKey]*DedupMark, who string) (int, error) {
 		if err := t.PutCase(old, &c, Change{Who: who, Action: "dedup", Why: strings.Join(why, "；")}); err != nil {
 			return changed, err
 		}
-		changed++
+		changed[seq] = true
 	}
 	return changed, nil
 }

@@ -252,3 +252,38 @@ func TestBatchDedupDeclinesWhatIsAlreadyHeld(t *testing.T) {
 		return nil
 	})
 }
+
+func TestResolveDuplicatesForSomePeople(t *testing.T) {
+	st, _, _ := newStore(t)
+	trio := freshmanTrio(t, st.Catalog())
+	var people []*Case
+	for i, id := range []string{idFor("20080901", 12), idFor("20080902", 14)} {
+		for _, p := range trio[:2] {
+			c, err := st.Intake(draft(id, []string{"甲", "乙"}[i], []string{p.Code}), "local:desk")
+			if err != nil {
+				t.Fatal(err)
+			}
+			people = append(people, c)
+		}
+	}
+	var rep *DedupReport
+	err := st.Update(func(tx *Tx) (err error) {
+		rep, err = tx.ResolveDuplicatesFor([]uint64{people[0].ApplicantID}, "local:secretary")
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Groups) != 1 || rep.Groups[0].Person != "甲" || rep.Changed != 2 {
+		t.Fatalf("report %+v", rep)
+	}
+	st.View(func(tx *Tx) error {
+		for i, c := range people {
+			got, _ := tx.Case(c.Number)
+			if marked := got.Apps[0].Dedup != nil; marked != (i < 2) {
+				t.Errorf("case %d of %s marked=%v", i, got.Applicant.Name, marked)
+			}
+		}
+		return nil
+	})
+}

@@ -12,13 +12,14 @@ import (
 const agendaPage = 200
 
 // BuildAgenda puts the ready cases matching f on the session's agenda, in
-// one transaction: it first runs the batch "same policy only once"
-// resolution (marks written to the cases), then refreshes the undecided
-// items already on the agenda with their case's current figures (an item
-// whose case is no longer ready is taken off; the votes on an item whose
-// proposal changed are cleared, to be cast again), then pages through the
-// ready index and adds the cases not yet on it, earliest deadline first,
-// then by case number. A case undecided on another open session's agenda
+// one transaction: it takes off the undecided items whose case is no
+// longer ready, pages through the ready index for the cases to add
+// (earliest deadline first, then by case number), runs the batch "same
+// policy only once" resolution for the applicants of every item on the
+// agenda (marks written to their cases; nobody else's cases are walked),
+// then refreshes the undecided items with their case's current figures
+// (the votes on an item whose proposal changed are cleared, to be cast
+// again) and adds the new ones. A case undecided on another open session's agenda
 // is left there (AgendaReport.Busy). Building again later adds what has
 // become ready since.
 func (s *Store) BuildAgenda(number string, f AgendaFilter, who string) (*AgendaReport, error) {
@@ -28,16 +29,16 @@ func (s *Store) BuildAgenda(number string, f AgendaFilter, who string) (*AgendaR
 		return nil, casefile.ErrInvalid.Withf("未知的项目组 %q", "unknown group %q", f.Group)
 	}
 	_, err := s.write(number, who, func(t *casefile.Tx, sess *Session) error {
-		dedup, err := t.ResolveDuplicatesInTx(who)
-		if err != nil {
-			return err
-		}
-		rep.Dedup = dedup
 		items, err := loadItems(t, sess)
 		if err != nil {
 			return err
 		}
+		// First what stays, what goes and what may join; then "the same
+		// policy only once" for exactly those people, so that the
+		// snapshots carry fresh marks and nobody else's cases are walked.
 		onAgenda := map[uint64]bool{}
+		var keep []*Item
+		var pids []uint64
 		for _, it := range items {
 			onAgenda[it.CaseSeq] = true
 			if it.Decision != nil {
@@ -55,17 +56,8 @@ func (s *Store) BuildAgenda(number string, f AgendaFilter, who string) (*AgendaR
 				sess.Items--
 				continue
 			}
-			fresh := snapshot(t, c)
-			fresh.Refers, fresh.ReconsiderWhy = it.Refers, it.ReconsiderWhy
-			fresh.Votes, fresh.Recusals = it.Votes, it.Recusals
-			if len(it.Votes) > 0 && !sameProposal(it.Apps, fresh.Apps) {
-				fresh.Votes = []Vote{} // they were cast on another proposal
-				rep.Revote = append(rep.Revote, it.Case)
-			}
-			if err := saveItem(t, sess, fresh); err != nil {
-				return err
-			}
-			rep.Refreshed++
+			keep = append(keep, it)
+			pids = append(pids, c.ApplicantID)
 		}
 		open := openSessions(t)
 		var cands []*casefile.Case
@@ -104,6 +96,40 @@ func (s *Store) BuildAgenda(number string, f AgendaFilter, who string) (*AgendaR
 			cands = cands[:f.Limit]
 		}
 		for _, c := range cands {
+			pids = append(pids, c.ApplicantID)
+		}
+		if pids == nil {
+			pids = []uint64{}
+		}
+		dedup, err := t.ResolveDuplicatesFor(pids, who)
+		if err != nil {
+			return err
+		}
+		rep.Dedup = dedup
+		for _, it := range keep {
+			c, err := t.CaseBySeq(it.CaseSeq) // with the marks just written
+			if err != nil {
+				return err
+			}
+
+			fresh := snapshot(t, c)
+			fresh.Refers, fresh.ReconsiderWhy = it.Refers, it.ReconsiderWhy
+			fresh.Votes, fresh.Recusals = it.Votes, it.Recusals
+			if len(it.Votes) > 0 && !sameProposal(it.Apps, fresh.Apps) {
+				fresh.Votes = []Vote{} // they were cast on another proposal
+				rep.Revote = append(rep.Revote, it.Case)
+			}
+			if err := saveItem(t, sess, fresh); err != nil {
+				return err
+			}
+			rep.Refreshed++
+		}
+		for _, c := range cands {
+			if dedup.ChangedSeqs[c.Seq] {
+				if c, err = t.CaseBySeq(c.Seq); err != nil { // with the marks just written
+					return err
+				}
+			}
 			if err := saveItem(t, sess, snapshot(t, c)); err != nil {
 				return err
 			}
