@@ -16,5 +16,8 @@
 // data is printed as the domain allows: ID numbers masked, no phone.
 //
 // printouts never imports tui: it works on domain values and writes PDF
-// bytes; showing errors and progress is the caller's job.
+// bytes; showing errors and progress is the caller's job. Putting the
+// PDFs in files and recording each print in the case histories is
+// package spool's (printouts/spool), which hall print and the screens
+// share.
 package printouts

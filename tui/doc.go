@@ -8,7 +8,8 @@
 // transaction either: pages reach the case file through the narrow
 // interfaces in store.go (satisfied by NewStore over *casefile.Store), and
 // only inside tea.Cmds that work on copied values, so the screen never
-// waits on the disk.
+// waits on the disk. Printing goes the same way, through the Printing
+// interface in printing.go (satisfied by NewPrinting).
 //
 // Every visible string goes through the label tables in i18n.go (Simplified
 // Chinese and English); every key binding lives in keys.go; colours live in

@@ -19,6 +19,7 @@ var dossierTabs = []string{"dossier.tab_summary", "dossier.tab_household", "doss
 const (
 	dlgReady = iota + 1
 	dlgWithdraw
+	dlgPrinted
 )
 
 // dossierPage shows one case: applicant, household, projects, evidence,
@@ -32,6 +33,8 @@ type dossierPage struct {
 	tab    int
 	scroll int
 
+	printing Printing // nil: printing is not set up
+
 	ev     *evidenceForm // open (or kept while hidden) evidence form
 	evOpen bool
 	dialog *dialog
@@ -41,14 +44,15 @@ type dossierPage struct {
 
 	loading bool
 	busy    bool
+	inPrint bool // a document of the case is being printed
 	st      status
 	width   int
 	height  int
 	spans   [][2]int
 }
 
-func newDossierPage(c *Common, store DossierStore) *dossierPage {
-	return &dossierPage{c: c, store: store}
+func newDossierPage(c *Common, store DossierStore, pr Printing) *dossierPage {
+	return &dossierPage{c: c, store: store, printing: pr}
 }
 
 // dossierLoadedMsg carries a case and what the dossier shows with it.
@@ -180,6 +184,8 @@ func (p *dossierPage) Update(msg tea.Msg) tea.Cmd {
 		return p.onMoved(msg)
 	case revealedMsg:
 		return p.onRevealed(msg)
+	case printedMsg:
+		return p.onPrinted(msg)
 	case ChangedMsg:
 		return p.onChanged(msg)
 	case tea.KeyPressMsg:
@@ -252,6 +258,51 @@ func (p *dossierPage) onRevealed(msg revealedMsg) tea.Cmd {
 	return p.reload() // the history shows the reveal
 }
 
+// onPrinted shows where the document is, or why it was not printed; the
+// history shows the print.
+func (p *dossierPage) onPrinted(msg printedMsg) tea.Cmd {
+	if msg.owner != printByDossier {
+		return nil
+	}
+	p.inPrint = false
+	if msg.err != nil {
+		p.st.set(printErrText(p.c, msg.err), LevelError)
+		return nil
+	}
+	p.st.set(printedText(p.c, msg.res), printLevel(msg.res.NotSent))
+	if msg.number != p.number || p.evOpen || p.dialog != nil {
+		return nil
+	}
+	// the path is long: shown in full until the user has read it
+	p.dialog, p.dlg = newNotice(p.c, p.c.T("print.done_title"), printedLines(p.c, msg.res)...), dlgPrinted
+	return p.reload() // the history shows the print
+}
+
+// letter reports whether the case's document is its letter (decided:
+// approved or rejected) rather than its receipt.
+func (p *dossierPage) letter() bool {
+	if p.d == nil {
+		return false
+	}
+	st := p.d.Case.Status
+	return st == casefile.StatusApproved || st == casefile.StatusRejected
+}
+
+// print prints the case's letter when it is decided, else its receipt.
+func (p *dossierPage) print() tea.Cmd {
+	switch {
+	case p.printing == nil:
+		p.st.set(p.c.T("print.none"), LevelWarn)
+		return nil
+	case p.inPrint:
+		p.st.set(p.c.T("print.busy"), LevelWarn)
+		return nil
+	}
+	p.inPrint = true
+	p.st.set(p.c.T("print.printing"), LevelPlain)
+	return printCase(p.printing, printByDossier, p.number, p.letter(), p.c.User)
+}
+
 // onChanged reloads the case when another terminal changed it. While the
 // user is filling in a form or answering a dialog the case is left as it
 // was loaded: saving is then refused as stale (naming who changed it),
@@ -279,7 +330,8 @@ func (p *dossierPage) refused(msg tea.KeyPressMsg) bool {
 	for _, r := range []struct {
 		b    key.Binding
 		perm casefile.Perm
-	}{{k.Evidence, casefile.PermEvidence}, {k.Ready, casefile.PermMove}, {k.Withdraw, casefile.PermMove}, {k.Reveal, casefile.PermReveal}} {
+	}{{k.Evidence, casefile.PermEvidence}, {k.Ready, casefile.PermMove}, {k.Withdraw, casefile.PermMove}, {k.Reveal, casefile.PermReveal},
+		{k.Print, casefile.PermPrint}} {
 		if !p.c.Can(r.perm) && pressed(msg, r.b) {
 			p.st.set(p.c.forbidden(), LevelError)
 			return true
@@ -339,6 +391,10 @@ func (p *dossierPage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		p.busy = true
 		return reveal(p.store, p.number, p.c.User)
+	case key.Matches(msg, k.Print):
+		return p.print()
+	case pressed(msg, k.Print) && p.d != nil && p.d.Case.Status == casefile.StatusDeferred:
+		p.st.set(p.c.T("print.deferred_case"), LevelWarn)
 	default:
 		if r := msg.String(); len(r) == 1 && r[0] >= '1' && int(r[0]-'1') < len(dossierTabs) {
 			p.setTab(int(r[0] - '1'))
@@ -735,6 +791,16 @@ func (p *dossierPage) updateKeys() {
 	k.Ready.SetEnabled(p.d != nil && casefile.CanMove(st, casefile.StatusReady) && c.Can(casefile.PermMove))
 	k.Withdraw.SetEnabled(p.d != nil && casefile.CanMove(st, casefile.StatusWithdrawn) && c.Can(casefile.PermMove))
 	k.Reveal.SetEnabled(p.d != nil && c.Can(casefile.PermReveal))
+	// a deferred case gets no letter, and its receipt was handed over
+	k.Print.SetEnabled(p.d != nil && c.Can(casefile.PermPrint) && st != casefile.StatusDeferred)
+	switch {
+	case st == casefile.StatusRejected:
+		k.Print.SetHelp("p", c.T("key.print_rejection"))
+	case p.letter():
+		k.Print.SetHelp("p", c.T("key.print_decision"))
+	default:
+		k.Print.SetHelp("p", c.T("key.receipt"))
+	}
 	if p.revealed {
 		k.Reveal.SetHelp("v", c.T("key.conceal"))
 	} else {
@@ -753,7 +819,7 @@ func (p *dossierPage) ShortHelp() []key.Binding {
 		return p.ev.ShortHelp()
 	}
 	k := p.c.Keys.Dossier
-	return []key.Binding{k.NextTab, k.Up, k.Evidence, k.Ready, k.Withdraw, p.c.Keys.Global.Back}
+	return []key.Binding{k.NextTab, k.Up, k.Evidence, k.Ready, k.Withdraw, k.Print, p.c.Keys.Global.Back}
 }
 
 func (p *dossierPage) FullHelp() [][]key.Binding {
@@ -762,5 +828,5 @@ func (p *dossierPage) FullHelp() [][]key.Binding {
 	}
 	k := p.c.Keys.Dossier
 	g := p.c.Keys.Global
-	return [][]key.Binding{{k.NextTab, k.PrevTab, k.Up, k.Down, k.PageUp, k.PageDown}, {k.Evidence, k.Ready, k.Withdraw, k.Reveal, k.Reload}, {g.Back, g.Help, g.Quit}}
+	return [][]key.Binding{{k.NextTab, k.PrevTab, k.Up, k.Down, k.PageUp, k.PageDown}, {k.Evidence, k.Ready, k.Withdraw, k.Reveal, k.Print, k.Reload}, {g.Back, g.Help, g.Quit}}
 }

@@ -28,6 +28,7 @@ type options struct {
 	clock    func() time.Time
 	role     casefile.Role
 	meeting  func(*Common) Page
+	printing Printing
 	autosave *time.Duration
 	program  []tea.ProgramOption
 }
@@ -44,6 +45,13 @@ func WithRole(r casefile.Role) Option { return func(o *options) { o.role = r } }
 // WithMeeting plugs in a meeting console: the home screen's meeting entry
 // opens the page it builds.
 func WithMeeting(build func(*Common) Page) Option { return func(o *options) { o.meeting = build } }
+
+// WithPrinting lets the screens print: the receipt after an intake, the
+// receipt or letter of a case in its dossier, any of them or a whole
+// closed session on the print page, and a closed session in the meeting
+// console (unless that has its own WithPrint). Without it the print keys
+// say that printing is not set up.
+func WithPrinting(pr Printing) Option { return func(o *options) { o.printing = pr } }
 
 // WithAutosaveDelay sets how long the intake waits after a change before
 // it saves the draft (0: at once).
@@ -75,6 +83,7 @@ type FrontDesk struct {
 	intake  *intakePage
 	queue   *queuePage
 	dossier *dossierPage
+	print   *printPage
 
 	active pageID
 	stack  []pageID
@@ -101,15 +110,21 @@ func NewFrontDesk(store Store, lang casefile.Lang, user string, opts ...Option) 
 	}
 	m := &FrontDesk{c: c, store: store, pages: map[pageID]Page{}, prog: o.program}
 	m.home = newHomePage(c, store, o.meeting != nil)
-	m.intake = newIntakePage(c, store)
+	m.intake = newIntakePage(c, store, o.printing)
 	m.queue = newQueuePage(c, store, store)
-	m.dossier = newDossierPage(c, store)
+	m.dossier = newDossierPage(c, store, o.printing)
+	m.print = newPrintPage(c, o.printing)
 	m.pages[pageHome] = m.home
 	m.pages[pageIntake] = m.intake
 	m.pages[pageQueue] = m.queue
 	m.pages[pageDossier] = m.dossier
+	m.pages[pagePrint] = m.print
 	if o.meeting != nil {
-		m.pages[pageMeeting] = o.meeting(c)
+		mp := o.meeting(c)
+		if u, ok := mp.(interface{ usePrinting(Printing) }); ok && o.printing != nil {
+			u.usePrinting(o.printing)
+		}
+		m.pages[pageMeeting] = mp
 	}
 	m.help = help.New()
 	m.help.ShortSeparator = "  "
@@ -178,7 +193,7 @@ func (m *FrontDesk) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 // broadcast gives a command's result to every page; each takes its own.
 func (m *FrontDesk) broadcast(msg tea.Msg) tea.Cmd {
 	var cmds []tea.Cmd
-	for _, id := range []pageID{pageHome, pageIntake, pageQueue, pageDossier, pageMeeting} {
+	for _, id := range []pageID{pageHome, pageIntake, pageQueue, pageDossier, pageMeeting, pagePrint} {
 		if p := m.pages[id]; p != nil {
 			cmds = append(cmds, p.Update(msg))
 		}
@@ -195,6 +210,7 @@ func (m *FrontDesk) restyle(dark bool) {
 		m.dossier.ev.form.restyle()
 	}
 	m.queue.search.SetStyles(m.c.Styles.Editor)
+	m.print.form.restyle()
 }
 
 func (m *FrontDesk) handleKey(msg tea.KeyPressMsg) tea.Cmd {

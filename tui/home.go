@@ -32,7 +32,7 @@ func homeMenu(c *Common, meeting bool) (shown, denied []menuItem) {
 		{"home.queue", pageQueue, true, &k.Queue, true},
 		// members see the meeting without writing anything
 		{"home.meeting", pageMeeting, meeting, &k.Meeting, c.Can(casefile.PermMeeting) || c.Role == casefile.RoleMember},
-		{"home.print", -1, false, &k.Print, c.Can(casefile.PermPrint)},
+		{"home.print", pagePrint, true, &k.Print, c.Can(casefile.PermPrint)},
 		{"home.reports", -1, false, &k.Reports, true},
 	} {
 		e.b.SetEnabled(e.may)

@@ -41,11 +41,15 @@ type intakePage struct {
 	state intakeState
 	form  *form
 
+	printing Printing // nil: printing is not set up
+
 	picker *picker
 	dialog *dialog
 	dlg    int
 
-	saved *casefile.Case
+	saved   *casefile.Case
+	inPrint bool     // the receipt is being printed
+	printed []string // where the receipt was printed
 
 	known     *KnownPerson
 	knownFor  string // ID number the lookup is for
@@ -69,8 +73,8 @@ type intakePage struct {
 	tabSpans      [][2]int
 }
 
-func newIntakePage(c *Common, store IntakeStore) *intakePage {
-	p := &intakePage{c: c, store: store, state: newIntakeState(), form: newForm(c)}
+func newIntakePage(c *Common, store IntakeStore, pr Printing) *intakePage {
+	p := &intakePage{c: c, store: store, printing: pr, state: newIntakeState(), form: newForm(c)}
 	p.rebuild()
 	p.recompute()
 	return p
@@ -210,6 +214,7 @@ func (p *intakePage) layout() (fw, fh, pw, ph int) {
 func (p *intakePage) reset() {
 	p.state = newIntakeState()
 	p.saved, p.known, p.knownFor, p.lookupErr, p.lookedUp = nil, nil, "", nil, false
+	p.printed = nil
 	p.check, p.checkSig = Check{}, ""
 	p.picker, p.dialog = nil, nil
 	p.unsaved = false
@@ -250,6 +255,8 @@ func (p *intakePage) Update(msg tea.Msg) tea.Cmd {
 		p.recompute()
 	case caseSavedMsg:
 		return p.onCaseSaved(msg)
+	case printedMsg:
+		p.onPrinted(msg)
 	case tea.KeyPressMsg:
 		return p.handleKey(msg)
 	case tea.PasteMsg:
@@ -405,8 +412,10 @@ func (p *intakePage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 func (p *intakePage) handleSavedKey(msg tea.KeyPressMsg) tea.Cmd {
 	ik := p.c.Keys.Intake
 	switch {
+	case !p.c.Can(casefile.PermPrint) && pressed(msg, ik.Receipt):
+		p.st.set(p.c.forbidden(), LevelError)
 	case key.Matches(msg, ik.Receipt):
-		p.st.set(p.c.T("intake.receipt_unavailable"), LevelWarn)
+		return p.printReceipt()
 	case key.Matches(msg, ik.Open):
 		return navigate(pageDossier, p.saved.Number)
 	case key.Matches(msg, ik.Another):
@@ -416,6 +425,37 @@ func (p *intakePage) handleSavedKey(msg tea.KeyPressMsg) tea.Cmd {
 		return goBack
 	}
 	return nil
+}
+
+// printReceipt prints the receipt of the case just saved.
+func (p *intakePage) printReceipt() tea.Cmd {
+	switch {
+	case p.printing == nil:
+		p.st.set(p.c.T("print.none"), LevelWarn)
+		return nil
+	case p.inPrint:
+		p.st.set(p.c.T("print.busy"), LevelWarn)
+		return nil
+	}
+	p.inPrint = true
+	p.st.set(p.c.T("print.printing"), LevelPlain)
+	return printCase(p.printing, printByIntake, p.saved.Number, false, p.c.User)
+}
+
+// onPrinted shows where the receipt is, or why it was not printed.
+func (p *intakePage) onPrinted(msg printedMsg) {
+	if msg.owner != printByIntake {
+		return
+	}
+	p.inPrint = false
+	if msg.err != nil {
+		p.st.set(printErrText(p.c, msg.err), LevelError)
+		return
+	}
+	p.st.set(printedText(p.c, msg.res), printLevel(msg.res.NotSent))
+	if p.saved != nil && p.saved.Number == msg.number {
+		p.printed = printedLines(p.c, msg.res)
+	}
 }
 
 func (p *intakePage) handleDialog(msg tea.KeyPressMsg) tea.Cmd {
@@ -758,6 +798,12 @@ func (p *intakePage) savedView() string {
 		lines = append(lines, "  "+s.App.StatusWarn.Render(c.Tf("intake.confirm_missing", strings.Join(miss, c.T("list.sep")))))
 	}
 	lines = append(lines, "", "  "+s.App.Muted.Render(c.T("intake.saved_next")))
+	if len(p.printed) > 0 {
+		lines = append(lines, "")
+		for _, l := range p.printed {
+			lines = append(lines, "  "+s.App.StatusOK.Render(l))
+		}
+	}
 	var wrapped []string
 	for _, l := range lines {
 		wrapped = append(wrapped, wrap(l, p.width)...)
@@ -781,6 +827,7 @@ func (p *intakePage) updateKeys() {
 	k.Cycle.SetEnabled(kind == fieldChoice || kind == fieldMulti)
 	k.Activate.SetEnabled(kind == fieldButton)
 	k.Delete.SetEnabled(del)
+	p.c.Keys.Intake.Receipt.SetEnabled(p.c.Can(casefile.PermPrint))
 }
 
 func (p *intakePage) ShortHelp() []key.Binding {

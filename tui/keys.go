@@ -19,6 +19,7 @@ type KeyMap struct {
 	Queue    QueueKeys
 	Dossier  DossierKeys
 	Evidence EvidenceKeys
+	Print    PrintKeys
 	Dialog   DialogKeys
 }
 
@@ -74,12 +75,18 @@ type DossierKeys struct {
 	Up, Down, PageUp, PageDown key.Binding
 	Evidence, Ready, Withdraw  key.Binding
 	Reveal                     key.Binding // full ID numbers and phones (recorded)
+	Print                      key.Binding // the receipt, or the letter of a decided case
 	Reload                     key.Binding
 }
 
 // EvidenceKeys work in the evidence form.
 type EvidenceKeys struct {
 	Save key.Binding
+}
+
+// PrintKeys work on the print page.
+type PrintKeys struct {
+	Go key.Binding
 }
 
 // DialogKeys answer a confirmation.
@@ -157,10 +164,14 @@ func DefaultKeyMap(c *Common) *KeyMap {
 			Ready:    b(k("r"), "r", "key.to_ready"),
 			Withdraw: b(k("w"), "w", "key.withdraw"),
 			Reveal:   b(k("v"), "v", "key.reveal"),
+			Print:    b(k("p"), "p", "key.receipt"),
 			Reload:   b(k("f5", "ctrl+r"), "f5", "key.reload"),
 		},
 		Evidence: EvidenceKeys{
 			Save: b(k("ctrl+s"), "ctrl+s", "key.save_evidence"),
+		},
+		Print: PrintKeys{
+			Go: b(k("ctrl+p"), "ctrl+p", "key.print"),
 		},
 		Dialog: DialogKeys{
 			Yes:   b(k("y", "enter"), "y/enter", "key.yes"),

@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"hall/casefile"
 	"hall/meeting"
 )
 
@@ -33,6 +34,11 @@ type meetingPage struct {
 	store MeetingStore
 	keys  *MeetingKeys
 	opts  meetingOptions
+
+	printing Printing // prints a closed session when opts.print is not set
+	// roleErr is why the user has no role (not registered): what a
+	// write key says.
+	roleErr error
 
 	screen mtgScreen
 	ss     sessionsState
@@ -90,6 +96,63 @@ func newMeetingPage(c *Common, store MeetingStore, o meetingOptions) *meetingPag
 	p.setup.init(c)
 	p.updateKeys()
 	return p
+}
+
+// usePrinting lets the closing screen print the session's documents.
+func (p *meetingPage) usePrinting(pr Printing) { p.printing = pr }
+
+// writer reports whether the user's role may write the meeting:
+// attendance, agenda, votes, recusals, decisions, opening and closing.
+// The domain checks it again on every write.
+func (p *meetingPage) writer() bool { return p.c.Can(casefile.PermMeeting) }
+
+// roleName names the user's role, for the read-only notes.
+func (p *meetingPage) roleName() string {
+	if p.c.Role == "" {
+		return p.c.T("mtg.ro_unregistered")
+	}
+	return p.c.Role.Label(p.c.Lang)
+}
+
+// refusal says why a write key does nothing for this user.
+func (p *meetingPage) refusal() string {
+	if p.roleErr != nil {
+		return p.c.Msg(p.roleErr)
+	}
+	return p.c.forbidden()
+}
+
+// refused answers a key the user's role may not use on the screen in
+// view: the key is off (help leaves it out), and pressing it says why.
+func (p *meetingPage) refused(msg tea.KeyPressMsg) bool {
+	k := p.keys
+	var writes []key.Binding
+	switch p.screen {
+	case scrSessions:
+		if !p.ss.formOpen {
+			writes = []key.Binding{k.Sessions.New}
+		}
+	case scrSetup:
+		writes = []key.Binding{k.Setup.Toggle, k.Setup.Build}
+	case scrWalk:
+		writes = []key.Binding{k.Walk.Agree, k.Walk.Disagree, k.Walk.Abstain, k.Walk.Recuse, k.Walk.Decide}
+	case scrClosing:
+		writes = []key.Binding{k.Closing.Close}
+		if !p.c.Can(casefile.PermPrint) && pressed(msg, k.Closing.Print) {
+			p.st.set(p.c.forbidden(), LevelError)
+			return true
+		}
+	}
+	if p.writer() {
+		return false
+	}
+	for _, b := range writes {
+		if pressed(msg, b) {
+			p.st.set(p.refusal(), LevelError)
+			return true
+		}
+	}
+	return false
 }
 
 // enqueue adds a job and starts it when nothing else runs; it returns the
@@ -168,10 +231,14 @@ func (p *meetingPage) openSession(number string, scr mtgScreen) tea.Cmd {
 }
 
 func (p *meetingPage) Title() string {
-	if p.b == nil {
-		return p.c.T("mtg.title")
+	t := p.c.T("mtg.title")
+	if p.b != nil {
+		t += " " + p.b.sess.Number
 	}
-	return p.c.T("mtg.title") + " " + p.b.sess.Number
+	if !p.writer() {
+		t += p.c.Tf("mtg.ro_mark", p.roleName())
+	}
+	return t
 }
 
 func (p *meetingPage) Status() (string, Level) { return p.st.text, p.st.lv }
@@ -205,6 +272,10 @@ func (p *meetingPage) Update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(cmd, p.pump())
 	case meetingTickMsg:
 		return p.tickCmd()
+	case printProgressMsg:
+		return p.onPrintProgress(msg)
+	case sessionPrintedMsg:
+		p.onSessionPrinted(msg)
 	case ChangedMsg:
 		// another terminal wrote: what is shown is read afresh
 		if p.b != nil {
@@ -346,7 +417,7 @@ func (p *meetingPage) onSessions(msg sessionsLoadedMsg) tea.Cmd {
 	}
 	switch {
 	case p.st.lv == LevelError: // why a session did not open stays shown
-	case len(msg.list) == 0:
+	case len(msg.list) == 0 && p.writer():
 		p.st.set(p.c.T("mtg.no_sessions_hint"), LevelMuted)
 	default:
 		p.st.clear()
@@ -384,6 +455,9 @@ func (p *meetingPage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		case dialogNo:
 			p.confirm, p.onYes = nil, nil
 		}
+		return nil
+	}
+	if p.refused(msg) {
 		return nil
 	}
 	if p.screen != scrSessions && p.b != nil && key.Matches(msg, p.keys.Tabs) {
@@ -604,6 +678,7 @@ func (p *meetingPage) voters() []meeting.Member {
 // updateKeys switches keys on and off for the state on screen.
 func (p *meetingPage) updateKeys() {
 	k := p.keys
+	w := p.writer() // a role that may not write the meeting sees no write key
 	open := p.open()
 	has := p.b != nil && len(p.b.sess.Agenda) > 0
 	k.Tabs.SetEnabled(p.b != nil && p.screen != scrSessions)
@@ -611,21 +686,21 @@ func (p *meetingPage) updateKeys() {
 	k.Sessions.Open.SetEnabled(len(p.ss.list) > 0 && !p.ss.formOpen)
 	k.Sessions.Up.SetEnabled(!p.ss.formOpen)
 	k.Sessions.Down.SetEnabled(!p.ss.formOpen)
-	k.Sessions.New.SetEnabled(!p.ss.formOpen)
-	k.Sessions.Create.SetEnabled(p.ss.formOpen)
+	k.Sessions.New.SetEnabled(!p.ss.formOpen && w)
+	k.Sessions.Create.SetEnabled(p.ss.formOpen && w)
 
 	st := &k.Setup
 	area := p.setup.area
-	st.Toggle.SetEnabled(open && area == areaMembers)
-	st.Change.SetEnabled(open && area.filter())
-	st.Build.SetEnabled(open)
+	st.Toggle.SetEnabled(open && w && area == areaMembers)
+	st.Change.SetEnabled(open && w && area.filter())
+	st.Build.SetEnabled(open && w)
 	st.OpenCase.SetEnabled(has && area == areaAgenda)
 	st.Walkthrough.SetEnabled(has)
 
 	wk := &k.Walk
 	it := p.currentItem()
 	m := p.selectedMember()
-	undecided := open && it != nil && it.Decision == nil
+	undecided := open && w && it != nil && it.Decision == nil
 	present := m != nil && p.b.sess.IsPresent(m.ID) && it != nil && !it.Recused(m.ID)
 	canVote := undecided && p.b.quorum && present
 	wk.Agree.SetEnabled(canVote)
@@ -637,8 +712,8 @@ func (p *meetingPage) updateKeys() {
 	wk.PrevCase.SetEnabled(has && len(p.b.sess.Agenda) > 1)
 	wk.NextCase.SetEnabled(has && len(p.b.sess.Agenda) > 1)
 
-	k.Closing.Close.SetEnabled(open)
-	k.Closing.Print.SetEnabled(p.b != nil && !open)
+	k.Closing.Close.SetEnabled(open && w)
+	k.Closing.Print.SetEnabled(p.b != nil && !open && p.c.Can(casefile.PermPrint))
 }
 
 func (p *meetingPage) ShortHelp() []key.Binding {

@@ -10,9 +10,14 @@ import (
 	"hall/meeting"
 )
 
-// closingState is the closing screen: how far the sums are scrolled.
+// closingState is the closing screen: how far the sums are scrolled, and
+// the printing of the session's documents.
 type closingState struct {
 	scroll int
+
+	run         *printRun // the session being printed
+	done, total int
+	printed     *SessionPrinted // the last session printed here
 }
 
 // ---- keys ----
@@ -25,18 +30,79 @@ func (p *meetingPage) closingKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Close):
 		p.askClose()
 	case key.Matches(msg, k.Print):
-		if p.opts.print == nil {
-			p.st.set(p.c.Tf("home.not_yet", p.c.T("mtg.key.print")), LevelWarn)
-			return nil
+		switch {
+		case p.opts.print != nil:
+			p.st.clear()
+			return p.opts.print(p.number)
+		case p.printing != nil:
+			return p.printSession()
 		}
-		p.st.clear()
-		return p.opts.print(p.number)
+		p.st.set(p.c.Tf("home.not_yet", p.c.T("mtg.key.print")), LevelWarn)
+		return nil
 	case key.Matches(msg, k.Up):
 		p.close.scroll -= 3
 	case key.Matches(msg, k.Down):
 		p.close.scroll += 3
 	}
 	return nil
+}
+
+// printSession prints every letter of the closed session, its minutes
+// and its notice list, with the progress on screen.
+func (p *meetingPage) printSession() tea.Cmd {
+	if p.close.run != nil {
+		p.st.set(p.c.T("print.busy"), LevelWarn)
+		return nil
+	}
+	run, cmd := printSession(p.printing, p.number, p.c.User)
+	p.close.run, p.close.done, p.close.total = run, 0, 0
+	p.st.set(p.c.T("print.printing"), LevelPlain)
+	return cmd
+}
+
+func (p *meetingPage) onPrintProgress(msg printProgressMsg) tea.Cmd {
+	if msg.run != p.close.run {
+		return nil
+	}
+	p.close.done, p.close.total = msg.done, msg.total
+	p.close.scroll = 1 << 30 // the progress in view (the view clamps it)
+	p.st.set(p.c.Tf("print.progress", msg.run.number, progressBar(msg.done, msg.total, 20)), LevelPlain)
+	return msg.run.wait()
+}
+
+func (p *meetingPage) onSessionPrinted(msg sessionPrintedMsg) {
+	if msg.run != p.close.run {
+		return
+	}
+	p.close.run = nil
+	if msg.err != nil {
+		p.st.set(printErrText(p.c, msg.err), LevelError)
+		return
+	}
+	p.close.printed = &msg.res
+	p.close.scroll = 1 << 30 // the summary in view
+	p.st.set(sessionPrintedLines(p.c, msg.res)[0], sessionPrintedLevel(msg.res))
+}
+
+// printLines show the printing of the session in view: its progress, or
+// what the last print did.
+func (p *meetingPage) printLines(w int) []string {
+	c := p.c
+	s := c.Styles
+	var out []string
+	switch r := p.close.printed; {
+	case p.close.run != nil && p.close.run.number == p.number:
+		out = append(out, "", " "+c.Tf("print.progress", p.number, progressBar(p.close.done, p.close.total, min(30, max(w-40, 10)))))
+	case r != nil && r.Session == p.number:
+		out = append(out, "")
+		lv := sessionPrintedLevel(*r)
+		for _, l := range sessionPrintedLines(c, *r) {
+			for _, wl := range wrapCJK(l, max(w-2, 10)) {
+				out = append(out, " "+levelStyle(s, lv).Render(wl))
+			}
+		}
+	}
+	return out
 }
 
 // askClose asks before the session is closed and frozen; cases left
@@ -112,12 +178,18 @@ func (p *meetingPage) closingView() string {
 	if len(sum.Undecided) > 0 {
 		body = append(body, "", " "+s.App.StatusWarn.Render(c.Tf("mtg.undecided_list", strings.Join(sum.Undecided, c.T("list.sep")))))
 	}
+	body = append(body, p.printLines(w)...)
 
 	var foot string
-	if p.open() {
+	switch {
+	case p.open() && p.writer():
 		foot = s.Form.Button.Render(c.T("mtg.close_hint"))
-	} else {
+	case p.open():
+		foot = s.App.StatusWarn.Render(c.Tf("mtg.ro_line", p.roleName()))
+	case p.keys.Closing.Print.Enabled():
 		foot = s.App.StatusWarn.Render(c.T("mtg.frozen")) + "  " + s.Form.Button.Render(c.T("mtg.print_hint"))
+	default:
+		foot = s.App.StatusWarn.Render(c.T("mtg.frozen"))
 	}
 	room := max(h-len(head)-3, 1)
 	p.close.scroll = max(0, min(p.close.scroll, len(body)-room))

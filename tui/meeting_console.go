@@ -25,7 +25,10 @@ type meetingOptions struct {
 
 // WithPrint plugs in the printing of a session's letters and minutes:
 // the closing screen's print key runs the command it returns. Without it
-// the key says the function is not yet available.
+// the console prints with the Printing its root was given
+// (WithPrinting, for the console on its own through WithRoot), showing
+// the progress and a summary; without either the key says the function
+// is not yet available.
 func WithPrint(print func(session string) tea.Cmd) MeetingOption {
 	return func(o *meetingOptions) { o.print = print }
 }
@@ -41,7 +44,7 @@ func WithSession(number string) MeetingOption {
 func WithTick(d time.Duration) MeetingOption { return func(o *meetingOptions) { o.tick = d } }
 
 // WithRoot passes options of the console's own root when it runs on its
-// own (`hall meeting`): WithClock, WithIO.
+// own (`hall meeting`): WithClock, WithIO, WithRole, WithPrinting.
 func WithRoot(opts ...Option) MeetingOption {
 	return func(o *meetingOptions) { o.root = append(o.root, opts...) }
 }
@@ -72,11 +75,16 @@ type MeetingConsole struct {
 	fault string
 	bodyH int
 	prog  []tea.ProgramOption
+
+	findRole bool // the user's role is asked of the store at Init
 }
 
 // NewMeeting builds the meeting console over store, speaking lang, for
-// user (recorded as who took attendance, votes and decisions; the domain
-// checks the user's role).
+// user (recorded as who took attendance, votes and decisions). The keys
+// follow the user's role: WithRoot(WithRole(r)), else the administrator
+// for a local user, else the role the user is registered with (read from
+// the store at Init; until then, and for an unknown user, the console is
+// read-only). The domain checks the role again on every write.
 func NewMeeting(store MeetingStore, lang casefile.Lang, user string, opts ...MeetingOption) *MeetingConsole {
 	mo := meetingOpts(opts)
 	var o options
@@ -84,8 +92,14 @@ func NewMeeting(store MeetingStore, lang casefile.Lang, user string, opts ...Mee
 		f(&o)
 	}
 	c := newCommon(store.Catalog(), lang, user, o.clock)
-	m := &MeetingConsole{c: c, page: newMeetingPage(c, store, mo), prog: o.program}
+	if o.role != "" {
+		c.Role = o.role
+	}
+	m := &MeetingConsole{c: c, page: newMeetingPage(c, store, mo), prog: o.program, findRole: c.Role == ""}
 	m.page.standalone = true
+	if o.printing != nil {
+		m.page.usePrinting(o.printing)
+	}
 	m.help = help.New()
 	m.help.ShortSeparator = "  "
 	m.help.Ellipsis = tail
@@ -101,9 +115,14 @@ func RunMeeting(store MeetingStore, lang casefile.Lang, user string, opts ...Mee
 	return err
 }
 
-// Init asks for the terminal's background and the sessions.
+// Init asks for the terminal's background, the sessions and, when it is
+// not known yet, the user's role.
 func (m *MeetingConsole) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, m.page.Enter())
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.page.Enter()}
+	if m.findRole {
+		cmds = append(cmds, loadRole(m.page.store, m.c.User))
+	}
+	return tea.Batch(cmds...)
 }
 
 func (m *MeetingConsole) tooSmall() bool { return m.c.Width < MinWidth || m.c.Height < MinHeight }
@@ -146,6 +165,11 @@ func (m *MeetingConsole) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 		return m, tea.Batch(m.page.Update(msg), m.layout())
 	case backMsg:
 		return m, nil // nothing lies behind the console: ctrl+c quits
+	case roleLoadedMsg:
+		m.c.Role = msg.role // "" for an unknown user: read-only
+		m.page.roleErr = msg.err
+		m.page.updateKeys()
+		return m, m.layout()
 	}
 	return m, tea.Batch(m.page.Update(msg), m.layout())
 }

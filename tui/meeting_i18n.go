@@ -33,6 +33,12 @@ var meetingLabels = map[string][2]string{
 	"mtg.read_only":   {"本次研判会已闭会，记录只读", "This session is closed; its record is read-only"},
 	"mtg.sep":         {"；", "; "},
 
+	// a user whose role may not write the meeting
+	"mtg.ro_mark":         {"（只读：%s）", " (read-only: %s)"},
+	"mtg.ro_line":         {"只读：%s不能记录出席、议程、表决和决定，也不能开会、闭会", "Read-only: a %s records no attendance, agenda, votes or decisions and opens or closes no session"},
+	"mtg.ro_unregistered": {"未登记用户", "unregistered user"},
+	"mtg.no_sessions_ro":  {"还没有研判会。", "No session yet."},
+
 	// sessions
 	"mtg.sessions_title":   {"综合研判会", "Adjudication meetings"},
 	"mtg.no_sessions":      {"还没有研判会。按 n 新开一次。", "No session yet. Press n to open one."},

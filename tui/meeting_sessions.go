@@ -107,6 +107,10 @@ func (p *meetingPage) sessionsKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // openForm shows the new session's form.
 func (p *meetingPage) openForm() {
+	if !p.writer() {
+		p.st.set(p.refusal(), LevelError)
+		return
+	}
 	ss := &p.ss
 	if len(ss.list) > 0 {
 		ss.form.offer(ss.list[0].Place)
@@ -165,9 +169,16 @@ func (p *meetingPage) sessionsView() string {
 	s := c.Styles
 	w := p.width
 	lines := []string{"", "  " + s.App.Title.Render(c.T("mtg.sessions_title"))}
+	if !p.writer() {
+		lines = append(lines, "  "+s.App.StatusWarn.Render(c.Tf("mtg.ro_line", p.roleName())))
+	}
 	ss := &p.ss
 	if len(ss.list) == 0 {
-		lines = append(lines, "", "  "+s.App.Muted.Render(c.T("mtg.no_sessions")))
+		none := c.T("mtg.no_sessions")
+		if !p.writer() {
+			none = c.T("mtg.no_sessions_ro")
+		}
+		lines = append(lines, "", "  "+s.App.Muted.Render(none))
 	} else {
 		t := &table{cols: []column{
 			{Title: c.T("mtg.col_number"), Width: 11},
@@ -214,7 +225,7 @@ func (p *meetingPage) sessionsView() string {
 		for _, l := range strings.Split(ss.form.f.View(), "\n") {
 			lines = append(lines, "  "+l)
 		}
-	} else {
+	} else if p.writer() {
 		label := "n  " + c.T("mtg.new_session")
 		y := len(lines)
 		lines = append(lines, "  "+s.Form.Button.Render(label))

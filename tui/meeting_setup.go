@@ -113,9 +113,9 @@ func (p *meetingPage) setupKey(msg tea.KeyPressMsg) tea.Cmd {
 		i := int(s.area - areaProject)
 		n := len(s.options[i])
 		switch {
-		case key.Matches(msg, k.Left) && p.open():
+		case key.Matches(msg, k.Left) && p.open() && p.writer():
 			s.choice[i] = (s.choice[i] + n - 1) % n
-		case key.Matches(msg, k.Right) && p.open():
+		case key.Matches(msg, k.Right) && p.open() && p.writer():
 			s.choice[i] = (s.choice[i] + 1) % n
 		case key.Matches(msg, k.Up):
 			s.area--
@@ -148,6 +148,10 @@ func (p *meetingPage) toSessions() tea.Cmd {
 // going is decided when the call runs, from the session as the call
 // before it left it, so quick toggles add up as they were pressed.
 func (p *meetingPage) toggle(i int) tea.Cmd {
+	if !p.writer() {
+		p.st.set(p.refusal(), LevelError)
+		return nil
+	}
 	if !p.open() {
 		return nil
 	}
@@ -163,6 +167,10 @@ func (p *meetingPage) toggle(i int) tea.Cmd {
 
 // build builds the agenda with the filters chosen.
 func (p *meetingPage) build() tea.Cmd {
+	if !p.writer() {
+		p.st.set(p.refusal(), LevelError)
+		return nil
+	}
 	f := p.setup.filter()
 	store, who := p.store, p.c.User
 	p.st.set(p.c.T("mtg.building"), LevelMuted)
@@ -259,7 +267,7 @@ func (p *meetingPage) setupView() string {
 		y := len(lines)
 		lines = append(lines, " "+l)
 		p.addHit(y, 0, w, func() tea.Cmd {
-			if st.area == area && p.open() {
+			if st.area == area && p.open() && p.writer() {
 				st.choice[i] = (st.choice[i] + 1) % len(st.options[i])
 			}
 			st.area = area

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"errors"
+
 	tea "charm.land/bubbletea/v2"
 
 	"hall/casefile"
@@ -16,6 +18,9 @@ type MeetingStore interface {
 	SessionStore
 	AttendanceStore
 	BallotStore
+	// RoleOf is the role of user who (the local administrator for a
+	// local run); an unknown user gets the domain's refusal.
+	RoleOf(who string) (casefile.Role, error)
 	Catalog() *casefile.Catalog
 }
 
@@ -70,6 +75,16 @@ var _ MeetingStore = (*meetingFile)(nil)
 func (s *meetingFile) Catalog() *casefile.Catalog { return s.Cases().Catalog() }
 
 func (s *meetingFile) Dossier(number string) (*Dossier, error) { return s.cases.Dossier(number) }
+
+func (s *meetingFile) RoleOf(who string) (r casefile.Role, err error) {
+	err = s.Cases().View(func(t *casefile.Tx) error {
+		if r, err = t.RoleOf(who); errors.Is(err, casefile.ErrUnknownUser) {
+			return t.Require(who, casefile.PermMeeting) // the domain's words: "… is not registered"
+		}
+		return err
+	})
+	return r, err
+}
 
 // sessionBoard is what the console shows of one session: the session with its
 // agenda and the sums of its decisions, and for the case in view the
@@ -265,6 +280,19 @@ func decideCase(store MeetingStore, number string, r meeting.Ruling, who string)
 			msg.b, msg.err = readBoard(store, number, r.Case)
 		}
 		return msg
+	}
+}
+
+// roleLoadedMsg carries the role of the console's user.
+type roleLoadedMsg struct {
+	role casefile.Role
+	err  error
+}
+
+func loadRole(store MeetingStore, who string) tea.Cmd {
+	return func() tea.Msg {
+		r, err := store.RoleOf(who)
+		return roleLoadedMsg{role: r, err: err}
 	}
 }
 

@@ -43,6 +43,7 @@ const (
 	pageQueue
 	pageDossier
 	pageMeeting
+	pagePrint
 )
 
 // navigateMsg asks the root to show a page (and a case in the dossier).

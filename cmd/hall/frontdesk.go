@@ -21,7 +21,8 @@ func (a *app) runFrontDesk(cmd *cobra.Command) error {
 	}
 	defer st.Close()
 	var opts []tui.Option
-	opts = append(opts, tui.WithMeeting(tui.MeetingPage(tui.NewMeetingStore(meeting.New(st)), tui.WithTick(meetingTick))))
+	opts = append(opts, tui.WithMeeting(tui.MeetingPage(tui.NewMeetingStore(meeting.New(st)), tui.WithTick(meetingTick))),
+		tui.WithPrinting(a.screenPrinting(st, &a.print, false)))
 	// The terminal is used as it is; tests hand in their own streams.
 	in, out := a.stdin, cmd.OutOrStdout()
 	if in == io.Reader(os.Stdin) {

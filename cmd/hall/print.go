@@ -5,10 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"unicode"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
@@ -16,6 +14,7 @@ import (
 	"hall/casefile"
 	"hall/meeting"
 	"hall/printouts"
+	"hall/printouts/spool"
 )
 
 // printOptions are the flags every `hall print` command shares.
@@ -58,15 +57,6 @@ written but could not be sent.`,
 	return cmd
 }
 
-// printJob is one document to write: its PDF, the file it goes to, and
-// what the case histories record.
-type printJob struct {
-	file    string
-	pdf     []byte
-	numbers []string // the cases whose history records the print
-	what    string   // e.g. "救助决定书（示融救决〔2026〕3号）"
-}
-
 func (a *app) newPrintCaseCommand(o *printOptions, kind, short string) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   kind + " CASE",
@@ -86,18 +76,16 @@ func (a *app) newPrintCaseCommand(o *printOptions, kind, short string) *cobra.Co
 			if err := st.View(func(t *casefile.Tx) error { c, err = t.Case(args[0]); return err }); err != nil {
 				return err
 			}
-			job := &printJob{numbers: []string{c.Number}}
-			if kind == "receipt" {
-				job.pdf, err = p.Receipt(c, "", st.Today())
-				job.what = "受理回执"
+			var job *spool.Job
+			if kind == spool.KindReceipt {
+				job, err = spool.Receipt(p, c, st.Today())
 			} else {
-				job.pdf, err = p.Letter(c, st.Today())
-				job.what = letterTitle(c) + "（" + p.Reference(c) + "）"
+				job, err = spool.Letter(p, c, st.Today())
 			}
 			if err != nil {
 				return a.printFailed(err)
 			}
-			job.file = outFile(o.out, safeName(c.Number)+"-"+kind+".pdf")
+			job.File = outFile(o.out, spool.FileName(c.Number, kind))
 			return a.emit(cmd, st, o, job)
 		},
 	}
@@ -120,16 +108,16 @@ func (a *app) newPrintSessionDocCommand(o *printOptions, kind, short string) *co
 			if err != nil {
 				return err
 			}
-			var job *printJob
-			if kind == "minutes" {
-				job, err = minutesJob(p, st, sess)
+			var job *spool.Job
+			if kind == spool.KindMinutes {
+				job, err = spool.Minutes(p, st.Catalog(), sess, st.Today())
 			} else {
-				job, _, err = noticeJob(p, st, sess, cases)
+				job, _, err = spool.Notice(p, sess, cases, st.Today())
 			}
 			if err != nil {
 				return a.printFailed(err)
 			}
-			job.file = outFile(o.out, safeName(sess.Number)+"-"+kind+".pdf")
+			job.File = outFile(o.out, spool.FileName(sess.Number, kind))
 			return a.emit(cmd, st, o, job)
 		},
 	}
@@ -170,108 +158,67 @@ named with the reason and the others are printed; the exit code is then 1.`,
 	return cmd
 }
 
-// sessionPrint counts what printing a session did.
-type sessionPrint struct {
-	approvals, rejections, minutes, notices int
-	deferred, superseded                    []string
-	published, minors                       int
-	failed                                  []string // "2026-000005：reason"
-	files                                   []string
-}
-
 // printSessionDocs prints the letters, the minutes and the notice of the
-// closed session sess into o.out, each recorded as it is written.
+// closed session sess into o.out, each recorded as it is written, with a
+// progress bar on a terminal.
 func (a *app) printSessionDocs(cmd *cobra.Command, st *casefile.Store, o *printOptions, p *printouts.Printer,
 	sess *meeting.Session, cases map[string]*casefile.Case) error {
-	var r sessionPrint
-	var letters []*casefile.Case
-	for _, it := range sess.Agenda {
-		if it.Decision == nil {
-			continue
-		}
-		switch it.Decision.Result {
-		case casefile.StatusApproved, casefile.StatusRejected:
-			c := cases[it.Case]
-			if c.Decision == nil || c.Decision.Session != sess.Number {
-				r.superseded = append(r.superseded, it.Case) // a later session decided again
-				continue
+	var bar *progress
+	r := spool.PrintSession(spool.Batch{Printer: p, Catalog: st.Catalog(), Recorder: st, Dir: o.out, Who: who(), Today: st.Today()},
+		sess, cases, func(done, total int, kind, number string) {
+			if bar == nil {
+				bar = newProgress(cmd.ErrOrStderr(), total)
 			}
-			letters = append(letters, c)
-		case casefile.StatusDeferred:
-			r.deferred = append(r.deferred, it.Case)
+			bar.show(done, a.docLabel(kind, number, false))
+		})
+	if bar != nil {
+		bar.clear()
+	}
+	a.sessionSummary(cmd.OutOrStdout(), sess, o.out, r)
+	if len(r.Failed) > 0 {
+		failed := make([]string, len(r.Failed))
+		for i, f := range r.Failed {
+			failed[i] = a.docLabel(f.Kind, f.Number, true) + a.t("：", ": ") + a.printMessage(f.Err)
 		}
-	}
-	bar := newProgress(cmd.ErrOrStderr(), len(letters)+2)
-	today := st.Today()
-	save := func(job *printJob, err error, label string) bool {
-		if err == nil {
-			err = a.save(st, job)
-		}
-		if err != nil {
-			r.failed = append(r.failed, label+a.t("：", ": ")+a.printMessage(err))
-			return false
-		}
-		r.files = append(r.files, job.file)
-		return true
-	}
-	for i, c := range letters {
-		bar.show(i, c.Number)
-		pdf, err := p.Letter(c, today)
-		job := &printJob{file: filepath.Join(o.out, safeName(c.Number)+"-letter.pdf"), pdf: pdf, numbers: []string{c.Number},
-			what: letterTitle(c) + "（" + p.Reference(c) + "）"}
-		if save(job, err, c.Number) {
-			if c.Decision.Result == casefile.StatusApproved {
-				r.approvals++
-			} else {
-				r.rejections++
-			}
-		}
-	}
-	bar.show(len(letters), a.t("会议纪要", "minutes"))
-	job, err := minutesJob(p, st, sess)
-	if job != nil {
-		job.file = filepath.Join(o.out, safeName(sess.Number)+"-minutes.pdf")
-	}
-	if save(job, err, a.t("会议纪要", "minutes")) {
-		r.minutes++
-	}
-	bar.show(len(letters)+1, a.t("公示名单", "notice"))
-	job, list, err := noticeJob(p, st, sess, cases)
-	if job != nil {
-		job.file = filepath.Join(o.out, safeName(sess.Number)+"-notice.pdf")
-	}
-	if save(job, err, a.t("公示名单", "notice list")) {
-		r.notices++
-		r.published, r.minors = len(list.Entries), len(list.Minors)
-	}
-	bar.show(len(letters)+2, "")
-	bar.clear()
-
-	a.sessionSummary(cmd.OutOrStdout(), sess, o.out, &r)
-	if len(r.failed) > 0 {
 		return exitError{code: 1, msg: a.t("以下文书未能打印（未生成文件，未记录）：\n  ", "these documents were not printed (no file written, nothing recorded):\n  ") +
-			strings.Join(r.failed, "\n  ")}
+			strings.Join(failed, "\n  ")}
 	}
-	return a.send(cmd.OutOrStdout(), o.printer, r.files)
+	return a.send(cmd.OutOrStdout(), o.printer, r.Files)
+}
+
+// docLabel names a document of a session's batch: a letter by its case
+// number, the minutes and the notice list by their kind (failed: as a
+// failure names it).
+func (a *app) docLabel(kind, number string, failed bool) string {
+	switch kind {
+	case spool.KindMinutes:
+		return a.t("会议纪要", "minutes")
+	case spool.KindNotice:
+		if failed {
+			return a.t("公示名单", "notice list")
+		}
+		return a.t("公示名单", "notice")
+	}
+	return number
 }
 
 // sessionSummary says in one line what printing a session did, and on
 // further lines what it left out.
-func (a *app) sessionSummary(w io.Writer, sess *meeting.Session, dir string, r *sessionPrint) {
+func (a *app) sessionSummary(w io.Writer, sess *meeting.Session, dir string, r *spool.Session) {
 	fmt.Fprintf(w, a.t("研判会 %s：已打印决定书 %d 份、告知书 %d 份、会议纪要 %d 份、公示名单 %d 份（公示 %d 人，未成年人 %d 人不公示），保存在 %s",
 		"session %s: printed %d decision letters, %d rejection notices, %d minutes, %d notice lists (%d published, %d minors left out) in %s"),
-		sess.Number, r.approvals, r.rejections, r.minutes, r.notices, r.published, r.minors, dir)
-	if len(r.deferred) > 0 {
-		fmt.Fprintf(w, a.t("；暂缓 %d 件不出具文书", "; %d deferred cases get no letter"), len(r.deferred))
+		sess.Number, r.Approvals, r.Rejections, r.Minutes, r.Notices, r.Published, r.Minors, dir)
+	if len(r.Deferred) > 0 {
+		fmt.Fprintf(w, a.t("；暂缓 %d 件不出具文书", "; %d deferred cases get no letter"), len(r.Deferred))
 	}
-	if len(r.failed) > 0 {
-		fmt.Fprintf(w, a.t("；%d 份未能打印", "; %d not printed"), len(r.failed))
+	if len(r.Failed) > 0 {
+		fmt.Fprintf(w, a.t("；%d 份未能打印", "; %d not printed"), len(r.Failed))
 	}
 	fmt.Fprintln(w, a.t("。", "."))
-	if len(r.superseded) > 0 {
+	if len(r.Superseded) > 0 {
 		fmt.Fprintf(w, a.t("以下案件的决定已由后续研判会重新作出，未打印本次的文书：%s\n",
 			"the decisions of these cases were made again by a later session; their letters of this session are not printed: %s\n"),
-			strings.Join(r.superseded, " "))
+			strings.Join(r.Superseded, " "))
 	}
 }
 
@@ -287,18 +234,9 @@ func (a *app) openClosedSession(number string) (*casefile.Store, *meeting.Sessio
 	if err == nil && sess.Status != meeting.SessionClosed {
 		err = printouts.ErrSessionOpen.Withf("%s（请先闭会：hall session close %[1]s）", "%s (close it first: hall session close %[1]s)", sess.Number)
 	}
-	cases := map[string]*casefile.Case{}
+	var cases map[string]*casefile.Case
 	if err == nil {
-		err = st.View(func(t *casefile.Tx) error {
-			for _, it := range sess.Agenda {
-				c, err := t.Case(it.Case)
-				if err != nil {
-					return err
-				}
-				cases[c.Number] = c
-			}
-			return nil
-		})
+		cases, err = spool.AgendaCases(st, sess)
 	}
 	if err != nil {
 		st.Close()
@@ -307,64 +245,12 @@ func (a *app) openClosedSession(number string) (*casefile.Store, *meeting.Sessio
 	return st, sess, cases, nil
 }
 
-// minutesJob prints the minutes of sess, recorded for every case on its
-// agenda.
-func minutesJob(p *printouts.Printer, st *casefile.Store, sess *meeting.Session) (*printJob, error) {
-	pdf, err := p.Minutes(sess, meeting.Summarize(st.Catalog(), sess), st.Today())
-	if err != nil {
-		return nil, err
-	}
-	job := &printJob{pdf: pdf, what: "会议纪要（" + sess.Number + "）"}
-	for _, it := range sess.Agenda {
-		job.numbers = append(job.numbers, it.Case)
-	}
-	return job, nil
-}
-
-// noticeJob prints the public notice of sess, recorded for every case it
-// publishes.
-func noticeJob(p *printouts.Printer, st *casefile.Store, sess *meeting.Session, cases map[string]*casefile.Case) (*printJob, *printouts.NoticeList, error) {
-	var files []*casefile.Case
-	for _, c := range cases {
-		files = append(files, c)
-	}
-	today := st.Today()
-	list, err := p.NoticeList(sess, files, today)
-	if err != nil {
-		return nil, nil, err
-	}
-	pdf, err := p.Notice(sess, files, today)
-	if err != nil {
-		return nil, nil, err
-	}
-	return &printJob{pdf: pdf, numbers: list.Numbers(),
-		what: fmt.Sprintf("公示名单（%s，公示期%s至%s）", sess.Number, list.From, list.To)}, list, nil
-}
-
-// letterTitle names the letter of a decided case.
-func letterTitle(c *casefile.Case) string {
-	if c.Decision != nil && c.Decision.Result == casefile.StatusRejected {
-		return "不予救助告知书"
-	}
-	return "救助决定书"
-}
-
 // printer loads the font named by --font or HALL_FONT, or found on the
 // system, and returns a Printer for cat.
 func (a *app) printer(o *printOptions, cat *casefile.Catalog) (*printouts.Printer, error) {
-	font, err := printouts.FindFont(o.font)
-	var glyphs *printouts.MissingGlyphsError
-	switch {
-	case err == nil:
-	case errors.Is(err, printouts.ErrNoFont):
-		return nil, a.printFailed(err)
-	case errors.As(err, &glyphs): // the font named by --font or HALL_FONT is no Chinese font
-		return nil, exitError{code: 1, msg: "hall: " + fmt.Sprintf(a.t(
-			"指定的字体 %[1]s 不能打印中文（缺少「%[2]c」等 %[3]d 个常用字符）。请换用中文 TrueType 字体，例如 apt-get install fonts-wqy-microhei。",
-			"the font %[1]s cannot print Chinese (it lacks %[2]q and %[4]d more common characters); name a Chinese TrueType font, e.g. apt-get install fonts-wqy-microhei."),
-			glyphs.Font, glyphs.Runes[0], len(glyphs.Runes), len(glyphs.Runes)-1)}
-	default: // the font named by --font or HALL_FONT cannot be read
-		return nil, exitError{code: 1, msg: "hall: " + a.t("指定的字体无法使用：", "the font named cannot be used: ") + err.Error()}
+	font, err := spool.FindFont(o.font)
+	if err != nil {
+		return nil, exitError{code: 1, msg: "hall: " + casefile.Message(err, a.lang)}
 	}
 	return printouts.New(font, cat), nil
 }
@@ -378,66 +264,16 @@ func (a *app) printFailed(err error) error {
 // printMessage says in the user's language why a document could not be
 // printed: no usable font (what to install), the characters the font
 // lacks (each named), or the domain's reason.
-func (a *app) printMessage(err error) string {
-	var glyphs *printouts.MissingGlyphsError
-	switch {
-	case errors.Is(err, printouts.ErrNoFont):
-		return casefile.Message(err, a.lang)
-	case errors.As(err, &glyphs):
-		names := make([]string, len(glyphs.Runes))
-		for i, r := range glyphs.Runes {
-			names[i] = fmt.Sprintf("「%c」U+%04X", r, r)
-		}
-		return fmt.Sprintf(a.t("字体 %s 缺少以下字符，无法打印：%s。请用 --font 或环境变量 HALL_FONT 换用收字更全的中文字体。",
-			"the font %s has no glyph for %s; name a font with more characters with --font or HALL_FONT."),
-			glyphs.Font, strings.Join(names, a.t("、", ", ")))
-	}
-	return casefile.Message(err, a.lang)
-}
-
-// save writes a job's PDF beside its file, records the print in the
-// case histories, then puts the file in place: a print that fails leaves
-// no file and no record, and a file that exists was recorded.
-func (a *app) save(st *casefile.Store, job *printJob) error {
-	cannot := func(err error) error {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err // the temporary file's name means nothing to the user
-		}
-		return fmt.Errorf("%s %s: %w", a.t("无法写入", "cannot write"), job.file, err)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(job.file), ".hall-print-*.pdf") // 0600: letters carry personal data
-	if err != nil {
-		return cannot(err)
-	}
-	defer os.Remove(tmp.Name()) // nothing left once renamed
-	_, err = tmp.Write(job.pdf)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return cannot(err)
-	}
-	if err := st.RecordPrint(job.numbers, job.what, who()); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), job.file); err != nil {
-		return cannot(err)
-	}
-	return nil
-}
+func (a *app) printMessage(err error) string { return spool.Message(err, a.lang) }
 
 // emit saves one document, says where it is and sends it to the printer
 // when asked.
-func (a *app) emit(cmd *cobra.Command, st *casefile.Store, o *printOptions, job *printJob) error {
-	if err := a.save(st, job); err != nil {
+func (a *app) emit(cmd *cobra.Command, st *casefile.Store, o *printOptions, job *spool.Job) error {
+	if err := spool.Save(st, job, who()); err != nil {
 		return err
 	}
-	fmt.Fprintf(cmd.OutOrStdout(), a.t("已打印 %s：%s\n", "printed %s: %s\n"), job.what, job.file)
-	return a.send(cmd.OutOrStdout(), o.printer, []string{job.file})
+	fmt.Fprintf(cmd.OutOrStdout(), a.t("已打印 %s：%s\n", "printed %s: %s\n"), job.What, job.File)
+	return a.send(cmd.OutOrStdout(), o.printer, []string{job.File})
 }
 
 // send sends files to the print queue with lp, one job each, and says so
@@ -447,24 +283,8 @@ func (a *app) send(w io.Writer, queue string, files []string) error {
 	if queue == "" || len(files) == 0 {
 		return nil
 	}
-	notSent := func(why string, rest []string) error {
-		return exitError{code: exitNotSent, msg: fmt.Sprintf(a.t("%s：未送打印机 %s 的 PDF 已保存，可另行打印：%s",
-			"%s: the PDFs not sent to printer %s are saved, print them otherwise: %s"), why, queue, strings.Join(rest, " "))}
-	}
-	if strings.HasPrefix(queue, "-") || strings.ContainsFunc(queue, func(r rune) bool {
-		return unicode.IsSpace(r) || unicode.IsControl(r) || strings.ContainsRune("/#\\", r)
-	}) {
-		return notSent(fmt.Sprintf(a.t("打印机名称 %q 无效", "printer name %q is invalid"), queue), files)
-	}
-	lp, err := exec.LookPath("lp")
-	if err != nil {
-		return notSent(a.t("本机没有 lp 打印命令（CUPS；Debian/Ubuntu 请安装 cups-client）",
-			"there is no lp command on this machine (CUPS; on Debian/Ubuntu install cups-client)"), files)
-	}
-	for i, f := range files {
-		if out, err := exec.Command(lp, "-d", queue, "--", f).CombinedOutput(); err != nil {
-			return notSent(fmt.Sprintf(a.t("lp 出错（%v）%s", "lp failed (%v) %s"), err, strings.TrimSpace(string(out))), files[i:])
-		}
+	if err := spool.Send(queue, files); err != nil {
+		return exitError{code: exitNotSent, msg: casefile.Message(err, a.lang)}
 	}
 	fmt.Fprintf(w, a.t("已送打印机 %s：%d 份\n", "sent to printer %s: %d\n"), queue, len(files))
 	return nil
@@ -482,22 +302,8 @@ func outFile(out, name string) string {
 	return out
 }
 
-// safeName makes a case or session number a file name: letters, digits,
-// '-', '_' and '.' stay, anything else (slashes, colons, blanks) becomes
-// '_', and it never starts with a dot.
-func safeName(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' || r == '.' {
-			return r
-		}
-		return '_'
-	}, s)
-	s = strings.TrimLeft(s, ".")
-	if s == "" {
-		return "unnamed"
-	}
-	return s
-}
+// safeName makes a case or session number a file name (spool.SafeName).
+func safeName(s string) string { return spool.SafeName(s) }
 
 // progress draws a text bar on a terminal, "[=========>          ] 12/203
 // 2026-000012", redrawn in place; on anything else it draws nothing.

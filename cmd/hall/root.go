@@ -17,6 +17,7 @@ import (
 
 // app holds the global options and what every subcommand shares.
 type app struct {
+	print       screenPrintOptions // the front desk's printing flags
 	dbPath      string
 	langFlag    string
 	catalogPath string
@@ -63,7 +64,10 @@ func (a *app) newRootCommand() *cobra.Command {
 		Long: `hall runs the front desk and the adjudication meetings of a county's integrated
 social-assistance hall (融救助中心): one window for every assistance project.
 
-Without a subcommand it opens the front desk (terminal UI) on the database.`,
+Without a subcommand it opens the front desk (terminal UI) on the database.
+What the screens print (p on the saved intake, in a case, in a closed
+meeting, or on the print page) is written to --print-dir, by default the
+folder hall-print beside the database, and recorded in the case history.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
@@ -77,6 +81,7 @@ Without a subcommand it opens the front desk (terminal UI) on the database.`,
 	f.StringVar(&a.dbPath, "db", "", "database file (env HALL_DB; default "+casefile.DefaultDBPath()+")")
 	f.StringVar(&a.langFlag, "lang", "", "language of screens and messages: zh or en (env HALL_LANG; default zh)")
 	f.StringVar(&a.catalogPath, "catalog", "", "policy catalogue TOML file (env HALL_CATALOG; default: the embedded one)")
+	a.print.addFlags(root)
 	root.AddCommand(
 		a.newCatalogCommand(),
 		a.newImportCommand(),

@@ -21,6 +21,7 @@ import (
 type serveOptions struct {
 	listen  string
 	hostKey string
+	print   screenPrintOptions
 }
 
 func (a *app) newServeCommand() *cobra.Command {
@@ -31,7 +32,9 @@ func (a *app) newServeCommand() *cobra.Command {
 		Long: `serve holds the database and serves the front desk over SSH, one program per
 connection, all on the same cases. Only users registered with "hall user add"
 get in, by their public key; what each sees and may do follows their role, and
-every change is recorded under their name.
+every change is recorded under their name. What the terminals print is written
+on this machine, into --print-dir (default: hall-print beside the database),
+and the screens say so with the file's path.
 
 It listens on this machine only (` + serve.DefaultAddr + `) unless --listen names another
 address. The host key is created on the first run, readable by its owner only.
@@ -47,6 +50,7 @@ saved its unfinished intake, then the database is closed.`,
 	f := cmd.Flags()
 	f.StringVar(&o.listen, "listen", serve.DefaultAddr, "address to listen on (anything but loopback must be given here)")
 	f.StringVar(&o.hostKey, "host-key", "", "SSH host key file, created when absent (default: "+serve.DefaultHostKeyName+" beside the database)")
+	o.print.addFlags(cmd)
 	return cmd
 }
 
@@ -61,7 +65,8 @@ func (a *app) serve(ctx context.Context, cmd *cobra.Command, o serveOptions) err
 		o.hostKey = filepath.Join(filepath.Dir(a.dbPath), serve.DefaultHostKeyName)
 	}
 	// every connection's front desk has the meeting console, as the local one
-	opts := []tui.Option{tui.WithMeeting(tui.MeetingPage(tui.NewMeetingStore(meeting.New(st)), tui.WithTick(meetingTick)))}
+	opts := []tui.Option{tui.WithMeeting(tui.MeetingPage(tui.NewMeetingStore(meeting.New(st)), tui.WithTick(meetingTick))),
+		tui.WithPrinting(a.screenPrinting(st, &o.print, true))}
 	srv, err := serve.New(st, serve.Config{HostKey: o.hostKey, Lang: a.lang, Options: opts,
 		Log: slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil))})
 	if err != nil {

@@ -1,0 +1,101 @@
+package spool
+
+import (
+	"fmt"
+
+	"hall/casefile"
+	"hall/meeting"
+	"hall/printouts"
+)
+
+// Receipt is the job printing the intake receipt of c, dated today. Its
+// File is left for the caller to set.
+func Receipt(p *printouts.Printer, c *casefile.Case, today casefile.Date) (*Job, error) {
+	pdf, err := p.Receipt(c, "", today)
+	if err != nil {
+		return nil, err
+	}
+	return &Job{PDF: pdf, Numbers: []string{c.Number}, What: "受理回执"}, nil
+}
+
+// Letter is the job printing the decision letter or rejection notice of
+// the decided case c, dated today (a deferred case has none:
+// printouts.ErrDeferred). Its File is left for the caller to set.
+func Letter(p *printouts.Printer, c *casefile.Case, today casefile.Date) (*Job, error) {
+	pdf, err := p.Letter(c, today)
+	if err != nil {
+		return nil, err
+	}
+	return &Job{PDF: pdf, Numbers: []string{c.Number}, What: LetterTitle(c) + "（" + p.Reference(c) + "）"}, nil
+}
+
+// LetterTitle names the letter of a decided case: 救助决定书, or
+// 不予救助告知书 for a rejection.
+func LetterTitle(c *casefile.Case) string {
+	if Rejected(c) {
+		return "不予救助告知书"
+	}
+	return "救助决定书"
+}
+
+// Rejected reports whether c's decision is a rejection (its letter is a
+// rejection notice).
+func Rejected(c *casefile.Case) bool {
+	return c.Decision != nil && c.Decision.Result == casefile.StatusRejected
+}
+
+// Minutes is the job printing the minutes of the closed session sess,
+// recorded for every case on its agenda. Its File is left for the caller
+// to set.
+func Minutes(p *printouts.Printer, cat *casefile.Catalog, sess *meeting.Session, today casefile.Date) (*Job, error) {
+	pdf, err := p.Minutes(sess, meeting.Summarize(cat, sess), today)
+	if err != nil {
+		return nil, err
+	}
+	job := &Job{PDF: pdf, What: "会议纪要（" + sess.Number + "）"}
+	for _, it := range sess.Agenda {
+		job.Numbers = append(job.Numbers, it.Case)
+	}
+	return job, nil
+}
+
+// Notice is the job printing the public-notice list of the closed session
+// sess, recorded for every case it publishes, with the list itself. cases
+// are the case files of the agenda (AgendaCases). Its File is left for
+// the caller to set.
+func Notice(p *printouts.Printer, sess *meeting.Session, cases map[string]*casefile.Case, today casefile.Date) (*Job, *printouts.NoticeList, error) {
+	var files []*casefile.Case
+	for _, c := range cases {
+		files = append(files, c)
+	}
+	list, err := p.NoticeList(sess, files, today)
+	if err != nil {
+		return nil, nil, err
+	}
+	pdf, err := p.Notice(sess, files, today)
+	if err != nil {
+		return nil, nil, err
+	}
+	return &Job{PDF: pdf, Numbers: list.Numbers(),
+		What: fmt.Sprintf("公示名单（%s，公示期%s至%s）", sess.Number, list.From, list.To)}, list, nil
+}
+
+// AgendaCases reads the case file of every case on sess's agenda, by
+// number, in one read transaction.
+func AgendaCases(st *casefile.Store, sess *meeting.Session) (map[string]*casefile.Case, error) {
+	cases := map[string]*casefile.Case{}
+	err := st.View(func(t *casefile.Tx) error {
+		for _, it := range sess.Agenda {
+			c, err := t.Case(it.Case)
+			if err != nil {
+				return err
+			}
+			cases[c.Number] = c
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return cases, nil
+}
