@@ -713,29 +713,8 @@ func (p *dossierPage) evidenceLines() []string {
 	for i, ev := range cs.Evidence {
 		lines = append(lines, fmt.Sprintf("%d. %s  %s  %s  %s", i+1, ev.Kind.Label(c.Lang), c.deptName(ev.Department),
 			ev.Date.String(), c.Tf("dossier.verifier", ev.Verifier)))
-		var fig []string
-		switch ev.Kind {
-		case casefile.EvIncomeCheck:
-			fig = append(fig, c.T("ev.income")+" "+c.money(ev.MonthlyIncome))
-		case casefile.EvAssetCheck:
-			fig = append(fig, c.T("ev.deposits")+" "+c.money(ev.Deposits), c.T("ev.homes")+fmt.Sprintf(" %d", ev.Homes))
-		case casefile.EvVehicle:
-			fig = append(fig, c.T("ev.vehicles")+fmt.Sprintf(" %d", ev.Vehicles))
-		case casefile.EvHousing:
-			fig = append(fig, c.T("ev.homes")+fmt.Sprintf(" %d", ev.Homes))
-		case casefile.EvMedicalBill:
-			fig = append(fig, c.T("ev.total")+" "+c.money(ev.MedicalTotal), c.T("ev.insurance")+" "+c.money(ev.InsurancePaid),
-				c.T("ev.compliant")+" "+c.money(ev.Compliant))
-		}
-		if ev.Passed != nil {
-			v := c.T("ev.passed_yes")
-			if !*ev.Passed {
-				v = c.T("ev.passed_no")
-			}
-			fig = append(fig, c.T("ev.passed")+" "+v)
-		}
-		if len(fig) > 0 {
-			lines = append(lines, "   "+strings.Join(fig, c.T("list.sep")))
+		if fig := evidenceFigures(c, ev); fig != "" {
+			lines = append(lines, "   "+fig)
 		}
 		if ev.Note != "" {
 			lines = append(lines, "   "+ev.Note)
