@@ -126,11 +126,17 @@ func NewFrontDesk(store Store, lang casefile.Lang, user string, opts ...Option) 
 		}
 		m.pages[pageMeeting] = mp
 	}
-	m.help = help.New()
-	m.help.ShortSeparator = "  "
-	m.help.Ellipsis = tail
-	m.help.Styles = c.Styles.Help
+	m.help = newHelp(c)
 	return m
+}
+
+// newHelp is the help bar both roots show.
+func newHelp(c *Common) help.Model {
+	h := help.New()
+	h.ShortSeparator = "  "
+	h.Ellipsis = tail
+	h.Styles = c.Styles.Help
+	return h
 }
 
 // Run opens the front desk in the terminal and returns when it quits.

@@ -100,10 +100,7 @@ func NewMeeting(store MeetingStore, lang casefile.Lang, user string, opts ...Mee
 	if o.printing != nil {
 		m.page.usePrinting(o.printing)
 	}
-	m.help = help.New()
-	m.help.ShortSeparator = "  "
-	m.help.Ellipsis = tail
-	m.help.Styles = c.Styles.Help
+	m.help = newHelp(c)
 	return m
 }
 
