@@ -279,7 +279,10 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	}
 	opts := append(append([]tui.Option(nil), s.cfg.Options...), tui.WithRole(c.user.Role))
 	fd := tui.NewFrontDesk(c.store, c.lang, c.user.Name, opts...)
-	p := tea.NewProgram(fd, bubbletea.MakeOptions(sess)...)
+	// The server alone handles SIGINT and SIGTERM: a program that caught
+	// them itself would quit before the shutdown began, and its terminal
+	// would never be told why it closed.
+	p := tea.NewProgram(fd, append(bubbletea.MakeOptions(sess), tea.WithoutSignalHandler())...)
 	s.mu.Lock()
 	c.fd, c.prog = fd, p
 	if s.closing {
