@@ -29,7 +29,11 @@ func (a Aid) Holds() bool { return a.Status.Holding() && a.Outcome == OutcomeGra
 // HouseholdAid lists every project that any member of hh holds or has
 // applied for, from every case they appear in (as applicant or member),
 // newest first, each once.
-func (t *Tx) HouseholdAid(hh *Household) ([]Aid, error) {
+func (t *Tx) HouseholdAid(hh *Household) ([]Aid, error) { return t.householdAid(hh, nil) }
+
+// householdAid is HouseholdAid that takes known, a case already loaded,
+// from memory instead of decoding it again.
+func (t *Tx) householdAid(hh *Household, known *Case) ([]Aid, error) {
 	var out []Aid
 	seen := map[uint64]bool{}
 	for _, m := range hh.Members {
@@ -48,9 +52,12 @@ func (t *Tx) HouseholdAid(hh *Household) ([]Aid, error) {
 				continue
 			}
 			seen[seq] = true
-			c, err := t.CaseBySeq(seq)
-			if err != nil {
-				return nil, err
+			c := known
+			if c == nil || c.Seq != seq {
+				var err error
+				if c, err = t.CaseBySeq(seq); err != nil {
+					return nil, err
+				}
 			}
 			for _, a := range c.Apps {
 				aid := Aid{Person: c.Applicant.Name, PersonID: c.ApplicantID, CaseNumber: c.Number, Project: a.Project,
@@ -69,8 +76,10 @@ func (t *Tx) HouseholdAid(hh *Household) ([]Aid, error) {
 }
 
 // HouseholdHolding lists the project codes any member of hh holds.
-func (t *Tx) HouseholdHolding(hh *Household) []string {
-	aids, err := t.HouseholdAid(hh)
+func (t *Tx) HouseholdHolding(hh *Household) []string { return t.householdHolding(hh, nil) }
+
+func (t *Tx) householdHolding(hh *Household, known *Case) []string {
+	aids, err := t.householdAid(hh, known)
 	if err != nil {
 		return nil
 	}
@@ -164,7 +173,7 @@ func (t *Tx) CaseConflicts(c *Case) []Conflict {
 
 // Assess returns the findings of a stored case on the store's today.
 func (t *Tx) Assess(c *Case) []Finding {
-	holding := t.HouseholdHolding(&c.Household)
+	holding := t.householdHolding(&c.Household, c)
 	return t.s.cat.Findings(c, DateOf(t.now), t.CaseConflicts(c), holding)
 }
 
