@@ -21,6 +21,23 @@ func item(t *casefile.Tx, sess *Session, caseNumber string) (*casefile.Case, *It
 }
 
 // voter checks that member id is invited, votes and is present.
+// undecided finds the voting member and the agenda item of a case that is
+// not decided yet: what a vote and a recusal both start from.
+func undecided(t *casefile.Tx, sess *Session, member uint64, caseNumber string) (*Member, *casefile.Case, *Item, error) {
+	m, err := voter(sess, member)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	c, it, err := item(t, sess, caseNumber)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if it.Decision != nil {
+		return nil, nil, nil, ErrAlreadyDecided.Withf("%s", "%s", c.Number)
+	}
+	return m, c, it, nil
+}
+
 func voter(sess *Session, id uint64) (*Member, error) {
 	m := sess.Member(id)
 	if m == nil || !m.Votes() {
@@ -44,16 +61,9 @@ func (s *Store) Vote(number string, b Ballot, who string) (*Tally, error) {
 	b.Reason = casefile.Clean(b.Reason, true)
 	var out Tally
 	_, err := s.write(number, who, func(t *casefile.Tx, sess *Session) error {
-		m, err := voter(sess, b.Member)
+		m, c, it, err := undecided(t, sess, b.Member, b.Case)
 		if err != nil {
 			return err
-		}
-		c, it, err := item(t, sess, b.Case)
-		if err != nil {
-			return err
-		}
-		if it.Decision != nil {
-			return ErrAlreadyDecided.Withf("%s", "%s", c.Number)
 		}
 		if it.Recused(m.ID) {
 			return ErrRecused.Withf("%s（%s）", "%s (%s)", m.Name, c.Number)
@@ -98,16 +108,9 @@ func (s *Store) Recuse(number string, d Declaration, who string) (*Tally, error)
 	d.Reason = casefile.Clean(d.Reason, true)
 	var out Tally
 	_, err := s.write(number, who, func(t *casefile.Tx, sess *Session) error {
-		m, err := voter(sess, d.Member)
+		m, c, it, err := undecided(t, sess, d.Member, d.Case)
 		if err != nil {
 			return err
-		}
-		c, it, err := item(t, sess, d.Case)
-		if err != nil {
-			return err
-		}
-		if it.Decision != nil {
-			return ErrAlreadyDecided.Withf("%s", "%s", c.Number)
 		}
 		if it.Recused(m.ID) {
 			return ErrRecused.Withf("%s 已就 %s 回避", "%s is already recused for %s", m.Name, c.Number)
