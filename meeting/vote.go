@@ -20,7 +20,6 @@ func item(t *casefile.Tx, sess *Session, caseNumber string) (*casefile.Case, *It
 	return c, it, nil
 }
 
-// voter checks that member id is invited, votes and is present.
 // undecided finds the voting member and the agenda item of a case that is
 // not decided yet: what a vote and a recusal both start from.
 func undecided(t *casefile.Tx, sess *Session, member uint64, caseNumber string) (*Member, *casefile.Case, *Item, error) {
@@ -38,6 +37,7 @@ func undecided(t *casefile.Tx, sess *Session, member uint64, caseNumber string) 
 	return m, c, it, nil
 }
 
+// voter checks that member id is invited, votes and is present.
 func voter(sess *Session, id uint64) (*Member, error) {
 	m := sess.Member(id)
 	if m == nil || !m.Votes() {
