@@ -582,7 +582,8 @@ func (p *intakePage) confirmLines() []string {
 	}
 	lines = append(lines, c.Tf("intake.confirm_findings", errs, warns))
 	for _, f := range p.findings {
-		if f.Severity != casefile.SevInfo {
+		// the missing documents are listed above, once
+		if f.Severity != casefile.SevInfo && f.Kind != casefile.FindMissingDoc {
 			tag, _ := severityTag(c, f.Severity)
 			lines = append(lines, tag+" "+c.Text(f.Text))
 		}
