@@ -40,6 +40,9 @@ type intakePage struct {
 	store IntakeStore
 	state intakeState
 	form  *form
+	// relookup marks a lookup run again because the store changed: it
+	// refreshes what the household gets but fills no field.
+	relookup bool
 
 	printing Printing // nil: printing is not set up
 
@@ -255,6 +258,8 @@ func (p *intakePage) Update(msg tea.Msg) tea.Cmd {
 		p.recompute()
 	case caseSavedMsg:
 		return p.onCaseSaved(msg)
+	case ChangedMsg:
+		return p.onStoreChanged()
 	case printedMsg:
 		p.onPrinted(msg)
 	case tea.KeyPressMsg:
@@ -308,7 +313,9 @@ func (p *intakePage) onPersonFound(msg personFoundMsg) tea.Cmd {
 		return nil
 	}
 	p.known, p.lookupErr, p.lookedUp = msg.known, nil, true
-	if kp := msg.known; kp != nil {
+	refresh := p.relookup
+	p.relookup = false
+	if kp := msg.known; kp != nil && !refresh {
 		fill := func(dst *string, src string) {
 			if strings.TrimSpace(*dst) == "" {
 				*dst = src
@@ -327,7 +334,7 @@ func (p *intakePage) onPersonFound(msg personFoundMsg) tea.Cmd {
 			s.Flags = strings.Join(kp.Person.Flags, ",")
 		}
 		p.st.set(p.c.Tf("intake.known", kp.Person.Name, kp.Cases), LevelOK)
-	} else {
+	} else if msg.known == nil && !refresh {
 		p.st.set(p.c.T("intake.new_person"), LevelPlain)
 	}
 	p.rebuild()
@@ -601,6 +608,30 @@ func (p *intakePage) changed() tea.Cmd {
 }
 
 func (p *intakePage) afterChange() tea.Cmd {
+	cmds := p.refreshChecks()
+	p.recompute()
+	p.autosaveGen++
+	p.unsaved = true
+	cmds = append(cmds, p.autosaveTick())
+	return tea.Batch(cmds...)
+}
+
+// onStoreChanged runs the lookup and the duplicate check again when
+// another terminal changed the store: what the household holds or has
+// applied for may have changed under the form. Nothing typed changes.
+func (p *intakePage) onStoreChanged() tea.Cmd {
+	if p.saved != nil {
+		return nil
+	}
+	p.knownFor, p.checkSig, p.relookup = "", "", true
+	cmds := p.refreshChecks()
+	p.recompute()
+	return tea.Batch(cmds...)
+}
+
+// refreshChecks asks for the person lookup and the live duplicate check
+// when what they depend on changed since they last ran.
+func (p *intakePage) refreshChecks() []tea.Cmd {
 	var cmds []tea.Cmd
 	today := p.c.Today()
 	if info, ok := idNumber(p.state.ID, today); ok {
@@ -625,11 +656,7 @@ func (p *intakePage) afterChange() tea.Cmd {
 			cmds = append(cmds, runCheck(p.store, sig, ap, d.Household, appCodes(d.Apps), today))
 		}
 	}
-	p.recompute()
-	p.autosaveGen++
-	p.unsaved = true
-	cmds = append(cmds, p.autosaveTick())
-	return tea.Batch(cmds...)
+	return cmds
 }
 
 func (p *intakePage) autosaveTick() tea.Cmd {
