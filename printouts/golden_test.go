@@ -46,29 +46,34 @@ func TestGoldenPages(t *testing.T) {
 		name string
 		pdf  []byte
 	}{{"receipt", receipt}, {"approval", approval}, {"rejection", rejection}} {
-		t.Run(d.name, func(t *testing.T) {
-			got := renderArea(t, d.pdf, 1, 40, 0, 0, 595, 842)
-			path := filepath.Join("testdata", t.Name()+".png")
-			if *update {
-				var buf bytes.Buffer
-				enc := png.Encoder{CompressionLevel: png.BestCompression}
-				if err := enc.Encode(&buf, got); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				writeFile(t, path, buf.Bytes())
-				return
-			}
-			want, err := png.Decode(bytes.NewReader(readFile(t, path)))
-			if err != nil {
-				t.Fatalf("%v (go test ./printouts -run TestGoldenPages -update writes it)", err)
-			}
-			if share, err := diffShare(got, want); err != nil || share > maxDiffShare {
-				t.Errorf("page 1 differs from %s: %.2f%% of pixels, %v (look at it, then -update)", path, 100*share, err)
-			}
-		})
+		t.Run(d.name, func(t *testing.T) { checkGoldenPage(t, d.pdf, "TestGoldenPages") })
+	}
+}
+
+// checkGoldenPage compares page 1 of pdf, rendered at 40 dpi, with
+// testdata/<test name>.png loosely; -update writes the file instead.
+func checkGoldenPage(t *testing.T, pdf []byte, test string) {
+	t.Helper()
+	got := renderArea(t, pdf, 1, 40, 0, 0, 595, 842)
+	path := filepath.Join("testdata", t.Name()+".png")
+	if *update {
+		var buf bytes.Buffer
+		enc := png.Encoder{CompressionLevel: png.BestCompression}
+		if err := enc.Encode(&buf, got); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, path, buf.Bytes())
+		return
+	}
+	want, err := png.Decode(bytes.NewReader(readFile(t, path)))
+	if err != nil {
+		t.Fatalf("%v (go test ./printouts -run %s -update writes it)", err, test)
+	}
+	if share, err := diffShare(got, want); err != nil || share > maxDiffShare {
+		t.Errorf("page 1 differs from %s: %.2f%% of pixels, %v (look at it, then -update)", path, 100*share, err)
 	}
 }
 

@@ -1,11 +1,7 @@
 package printouts
 
 import (
-	"bytes"
 	"fmt"
-	"image/png"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"hall/casefile"
@@ -32,29 +28,7 @@ func TestGoldenSessionPages(t *testing.T) {
 		name string
 		pdf  []byte
 	}{{"minutes", minutes}, {"notice", notice}} {
-		t.Run(d.name, func(t *testing.T) {
-			got := renderArea(t, d.pdf, 1, 40, 0, 0, 595, 842)
-			path := filepath.Join("testdata", t.Name()+".png")
-			if *update {
-				var buf bytes.Buffer
-				enc := png.Encoder{CompressionLevel: png.BestCompression}
-				if err := enc.Encode(&buf, got); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				writeFile(t, path, buf.Bytes())
-				return
-			}
-			want, err := png.Decode(bytes.NewReader(readFile(t, path)))
-			if err != nil {
-				t.Fatalf("%v (go test ./printouts -run TestGoldenSessionPages -update writes it)", err)
-			}
-			if share, err := diffShare(got, want); err != nil || share > maxDiffShare {
-				t.Errorf("page 1 differs from %s: %.2f%% of pixels, %v (look at it, then -update)", path, 100*share, err)
-			}
-		})
+		t.Run(d.name, func(t *testing.T) { checkGoldenPage(t, d.pdf, "TestGoldenSessionPages") })
 	}
 }
 
