@@ -71,19 +71,30 @@ func newDriver(t testing.TB, store Store, lang casefile.Lang, w, h int) *driver 
 // send feeds a message and runs the commands it causes to the end.
 func (d *driver) send(msg tea.Msg) {
 	d.t.Helper()
+	if pump(d.t, d.m, msg) {
+		d.quit = true
+	}
+}
+
+// pump feeds msg to m and runs the commands it causes, and the messages
+// they return, to the end, as a program does. It reports whether the
+// model asked to quit.
+func pump(t testing.TB, m tea.Model, msg tea.Msg) (quit bool) {
+	t.Helper()
 	queue := []tea.Msg{msg}
 	for n := 0; len(queue) > 0; n++ {
 		if n > 10000 {
-			d.t.Fatal("the model keeps producing messages")
+			t.Fatal("the model keeps producing messages")
 		}
 		msg, queue = queue[0], queue[1:]
 		if _, ok := msg.(tea.QuitMsg); ok {
-			d.quit = true
+			quit = true
 			continue
 		}
-		_, cmd := d.m.Update(msg)
+		_, cmd := m.Update(msg)
 		queue = append(queue, runCmd(cmd)...)
 	}
+	return quit
 }
 
 func (d *driver) run(cmd tea.Cmd) {

@@ -57,18 +57,8 @@ func newMtgConsoleAs(t testing.TB, ms *meeting.Store, user string, lang casefile
 // send feeds a message and runs the commands it causes to the end.
 func (d *mtgConsole) send(msg tea.Msg) {
 	d.t.Helper()
-	queue := []tea.Msg{msg}
-	for n := 0; len(queue) > 0; n++ {
-		if n > 10000 {
-			d.t.Fatal("the model keeps producing messages")
-		}
-		msg, queue = queue[0], queue[1:]
-		if _, ok := msg.(tea.QuitMsg); ok {
-			d.quit = true
-			continue
-		}
-		_, cmd := d.m.Update(msg)
-		queue = append(queue, runCmd(cmd)...)
+	if pump(d.t, d.m, msg) {
+		d.quit = true
 	}
 }
 
