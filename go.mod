@@ -1,4 +1,4 @@
-module hall
+module github.com/rongjiuzhu/hall
 
 go 1.26.8
 

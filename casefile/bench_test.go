@@ -23,8 +23,8 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"hall/casefile"
-	"hall/casefile/gen"
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/gen"
 )
 
 var benchNow = time.Date(2026, 11, 27, 10, 0, 0, 0, time.Local)

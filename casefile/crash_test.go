@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
-	"hall/casefile"
-	"hall/casefile/gen"
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/gen"
 )
 
 // TestCrashSafety runs a writer in a child process, kills it with SIGKILL

@@ -5,7 +5,7 @@ import (
 	"sort"
 	"strings"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 // agendaPage is how many cases one page of the ready index yields.

@@ -7,9 +7,9 @@ import (
 	"strconv"
 	"testing"
 
-	"hall/casefile"
-	"hall/casefile/gen"
-	"hall/meeting"
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/gen"
+	"github.com/rongjiuzhu/hall/meeting"
 )
 
 // benchDir holds the benchmark's databases for the whole test binary:

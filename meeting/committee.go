@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 // committee reads the members, in id order.

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 // Decide records the decision on an agenda case in ONE transaction: the

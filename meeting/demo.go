@@ -3,7 +3,7 @@ package meeting
 import (
 	"fmt"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 // demoGroup is the group whose duplicate applications the demo's closed

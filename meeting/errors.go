@@ -1,6 +1,6 @@
 package meeting
 
-import "hall/casefile"
+import "github.com/rongjiuzhu/hall/casefile"
 
 // newError makes a sentinel in casefile's pattern: compare occurrences
 // with errors.Is, make them with Withf.

@@ -6,9 +6,9 @@ import (
 	"testing"
 	"time"
 
-	"hall/casefile"
-	"hall/casefile/gen"
-	"hall/meeting"
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/gen"
+	"github.com/rongjiuzhu/hall/meeting"
 )
 
 // hall is a temporary hall: a fresh database with the embedded default

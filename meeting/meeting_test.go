@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"hall/casefile"
-	"hall/meeting"
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/meeting"
 )
 
 func TestDefaultCommittee(t *testing.T) {

@@ -3,7 +3,7 @@ package meeting
 import (
 	"sort"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 // Summary sums a session's decisions: approved, rejected and deferred

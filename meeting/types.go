@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 // Role is a committee member's part in the meeting.

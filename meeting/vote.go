@@ -1,7 +1,7 @@
 package meeting
 
 import (
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 // item loads case number and its agenda item in sess.

@@ -1,6 +1,6 @@
 package printouts
 
-import "hall/casefile"
+import "github.com/rongjiuzhu/hall/casefile"
 
 // Named errors of the documents, in Chinese and English. Occurrences carry
 // their specifics (With, Withf) and match the sentinel with errors.Is.

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 // Test cases are built by hand from casefile values: no store needed.

@@ -17,7 +17,7 @@ import (
 
 	"github.com/signintech/gopdf"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 // basicText is what every font FindFont accepts must print: Chinese with its

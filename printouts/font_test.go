@@ -13,7 +13,7 @@ import (
 	"github.com/signintech/gopdf"
 	"github.com/signintech/gopdf/fontmaker/core"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 // testFont returns wqy-microhei, or else the font FindFont finds. Without

@@ -8,7 +8,7 @@ import (
 
 	"github.com/signintech/gopdf"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 // Page geometry after GB/T 9704-2012, in points (1 mm = 72/25.4 pt), with

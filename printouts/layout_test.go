@@ -11,7 +11,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 // newTestDoc starts a document in the test font.

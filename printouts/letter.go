@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 // Letter prints the letter that tells the applicant the decision on case

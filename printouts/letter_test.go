@@ -6,7 +6,7 @@ import (
 	"sync"
 	"testing"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 func TestApprovalLetter(t *testing.T) {

@@ -6,8 +6,8 @@ import (
 	"strconv"
 	"strings"
 
-	"hall/casefile"
-	"hall/meeting"
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/meeting"
 )
 
 // ErrSessionOpen: the minutes and the public-notice list are drawn from a

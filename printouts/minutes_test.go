@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"hall/casefile"
-	"hall/meeting"
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/meeting"
 )
 
 // columnText is the flattened text of every page of pdf between the

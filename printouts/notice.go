@@ -5,8 +5,8 @@ import (
 	"strconv"
 	"strings"
 
-	"hall/casefile"
-	"hall/meeting"
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/meeting"
 )
 
 // adultAge is the age from which an applicant is published: minors are

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"hall/casefile"
-	"hall/meeting"
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/meeting"
 )
 
 // Columns of the notice's table, as shares of the text block's width.

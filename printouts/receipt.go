@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 // Receipt prints the intake receipt (受理回执) of case c, handed over at

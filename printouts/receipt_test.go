@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 // checkPrivacy fails if any full ID number of the case's household is in

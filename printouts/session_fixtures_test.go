@@ -3,8 +3,8 @@ package printouts
 import (
 	"time"
 
-	"hall/casefile"
-	"hall/meeting"
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/meeting"
 )
 
 // The session of 27 November 2026 (YH2026-011), built by hand from

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"testing"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 // TestGoldenSessionPages renders page 1 of the minutes and of the notice

@@ -7,8 +7,8 @@ import (
 	"sync"
 	"testing"
 
-	"hall/casefile"
-	"hall/casefile/gen"
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/gen"
 )
 
 // The benchmarks run on a store of N generated cases: N from

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 // Common is the context every page shares: the window size, styles,

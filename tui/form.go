@@ -1,7 +1,7 @@
 package tui
 
 import (
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 	"strings"
 
 	"charm.land/bubbles/v2/key"

@@ -10,8 +10,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"hall/casefile"
-	"hall/casefile/gen"
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/gen"
 )
 
 // fixedNow is the clock of every test: Friday 27 November 2026, 10:00.

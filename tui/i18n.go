@@ -1,6 +1,6 @@
 package tui
 
-import "hall/casefile"
+import "github.com/rongjiuzhu/hall/casefile"
 
 // missingMark starts the text shown for a label key that has no entry,
 // so a forgotten label is obvious on screen and in tests.

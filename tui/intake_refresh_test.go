@@ -3,7 +3,7 @@ package tui
 import (
 	"testing"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 // Another desk saves an application of the same person for the same need

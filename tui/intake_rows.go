@@ -7,7 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 // The rows of the intake form, laid out from the page's state.

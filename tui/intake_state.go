@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 // intakeState is the intake form exactly as typed: strings, so that

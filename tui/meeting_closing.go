@@ -7,7 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"hall/meeting"
+	"github.com/rongjiuzhu/hall/meeting"
 )
 
 // closingState is the closing screen: how far the sums are scrolled, and

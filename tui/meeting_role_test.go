@@ -3,7 +3,7 @@ package tui
 import (
 	"testing"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 // A member (casefile.RoleMember) follows the meeting without writing it:

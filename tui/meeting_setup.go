@@ -8,8 +8,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"hall/casefile"
-	"hall/meeting"
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/meeting"
 )
 
 // setupArea is the part of the attendance screen the keys work on.

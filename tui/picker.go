@@ -7,7 +7,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 // pickItem is one project of the catalogue with what a search matches.

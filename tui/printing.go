@@ -10,10 +10,10 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"hall/casefile"
-	"hall/meeting"
-	"hall/printouts"
-	"hall/printouts/spool"
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/printouts"
+	"github.com/rongjiuzhu/hall/printouts/spool"
 )
 
 // Printing prints the hall's documents into files and records each print

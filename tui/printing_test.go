@@ -10,9 +10,9 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"hall/casefile"
-	"hall/meeting"
-	"hall/printouts"
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/printouts"
 )
 
 // needFont skips a test that prints for lack of a Chinese font, or fails

@@ -7,8 +7,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"hall/casefile"
-	"hall/casefile/gen"
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/gen"
 )
 
 // What hall serve needs of the front desk: roles shaping the screens,

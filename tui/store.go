@@ -3,7 +3,7 @@ package tui
 import (
 	"errors"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 // Store is everything the front desk asks of the case file. Each page

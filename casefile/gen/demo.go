@@ -3,7 +3,7 @@ package gen
 import (
 	"fmt"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 // DemoSummary says what FillDemo stored.

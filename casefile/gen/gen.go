@@ -9,7 +9,7 @@ import (
 	"math/rand/v2"
 	"time"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 var (

@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 // nowFunc is the clock of the CLI; tests may replace it.

@@ -5,7 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 func (a *app) newCatalogCommand() *cobra.Command {

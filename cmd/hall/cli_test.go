@@ -14,7 +14,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 	"golang.org/x/crypto/ssh"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 // hall runs the CLI in-process and returns stdout, stderr and the exit

@@ -5,9 +5,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"hall/casefile"
-	"hall/casefile/gen"
-	"hall/meeting"
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/gen"
+	"github.com/rongjiuzhu/hall/meeting"
 )
 
 func (a *app) newDemoCommand() *cobra.Command {

@@ -6,8 +6,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"hall/meeting"
-	"hall/tui"
+	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/tui"
 )
 
 // runFrontDesk opens the front desk (the terminal UI) on the database:

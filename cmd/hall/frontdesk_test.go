@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 // `hall` with no subcommand opens the front desk on the database; keys

@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 func (a *app) newImportCommand() *cobra.Command {

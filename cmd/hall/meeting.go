@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"hall/tui"
+	"github.com/rongjiuzhu/hall/tui"
 )
 
 // meetingTick is how often the console redraws the time spent in the

@@ -11,10 +11,10 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
-	"hall/casefile"
-	"hall/meeting"
-	"hall/printouts"
-	"hall/printouts/spool"
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/printouts"
+	"github.com/rongjiuzhu/hall/printouts/spool"
 )
 
 // printOptions are the flags every `hall print` command shares.

@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"hall/casefile"
-	"hall/printouts"
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/printouts"
 )
 
 // needTool skips the test for lack of something the machine can install,

@@ -6,8 +6,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"hall/casefile"
-	"hall/tui"
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/tui"
 )
 
 // printDirName is the folder the screens print into, beside the database,

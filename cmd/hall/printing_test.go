@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 // The screens print into hall-print beside the database (or --print-dir);

@@ -12,9 +12,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"hall/meeting"
-	"hall/tui"
-	"hall/tui/serve"
+	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/tui"
+	"github.com/rongjiuzhu/hall/tui/serve"
 )
 
 // serveOptions are the flags of hall serve.

@@ -7,8 +7,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"hall/casefile"
-	"hall/meeting"
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/meeting"
 )
 
 func (a *app) newSessionCommand() *cobra.Command {

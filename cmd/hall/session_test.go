@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 // hallRun runs the CLI with args and returns its exit code, stdout and

@@ -3,9 +3,9 @@ package spool
 import (
 	"fmt"
 
-	"hall/casefile"
-	"hall/meeting"
-	"hall/printouts"
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/printouts"
 )
 
 // Receipt is the job printing the intake receipt of c, dated today. Its

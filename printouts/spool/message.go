@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"strings"
 
-	"hall/casefile"
-	"hall/printouts"
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/printouts"
 )
 
 // Message says in lang why a document could not be printed: no usable

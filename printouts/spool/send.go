@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 // Send hands files to the print queue with "lp -d queue", one job each;

@@ -4,9 +4,9 @@ import (
 	"cmp"
 	"path/filepath"
 
-	"hall/casefile"
-	"hall/meeting"
-	"hall/printouts"
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/printouts"
 )
 
 // Batch is what printing a closed session needs: the printer, where the

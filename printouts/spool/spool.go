@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unicode"
 
-	"hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile"
 )
 
 // Kinds of document, as they end a file name: 2026-000123-receipt.pdf.

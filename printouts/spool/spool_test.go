@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"hall/casefile"
-	"hall/printouts"
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/printouts"
 )
 
 // recorder remembers the prints it records, or refuses them with err.

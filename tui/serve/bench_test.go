@@ -10,9 +10,9 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"hall/casefile"
-	"hall/casefile/gen"
-	"hall/tui"
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/gen"
+	"github.com/rongjiuzhu/hall/tui"
 )
 
 // saves records every intake stored through a terminal's store: how long

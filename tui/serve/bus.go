@@ -7,8 +7,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"hall/casefile"
-	"hall/tui"
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/tui"
 )
 
 // Bus carries the changes of the case file to every connected terminal.

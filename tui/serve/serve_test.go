@@ -18,10 +18,10 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
-	"hall/casefile"
-	"hall/casefile/gen"
-	"hall/meeting"
-	"hall/tui"
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/gen"
+	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/tui"
 )
 
 // hall is a server on a loopback port over a temp database.

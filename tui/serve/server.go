@@ -17,8 +17,8 @@ import (
 	"charm.land/wish/v2/recover"
 	gossh "golang.org/x/crypto/ssh"
 
-	"hall/casefile"
-	"hall/tui"
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/tui"
 )
 
 // DefaultAddr is where hall serve listens unless told otherwise: this
