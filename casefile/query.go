@@ -448,3 +448,67 @@ func (t *Tx) Counts() Counts {
 	}
 	return c
 }
+
+// KnownPerson is what the hall already knows about a person, as the front
+// desk shows it when their resident number is typed.
+type KnownPerson struct {
+	Person    Person
+	Household Household // from the newest case the person is in; the person alone when none
+	Aid       []Aid     // every project the household holds or applied for
+	Open      []*Case   // the person's open (undecided) cases among the newest maxKnownCases
+	Cases     int       // cases the person is in
+}
+
+// maxKnownCases bounds how many of a person's cases KnownPerson decodes.
+const maxKnownCases = 50
+
+// KnownPerson returns what the hall knows about the holder of resident
+// number idNumber, from one read transaction: the person, the household
+// of their newest case, that household's aid and their open cases. A
+// number the hall does not know gives ErrPersonNotFound.
+func (s *Store) KnownPerson(idNumber string) (*KnownPerson, error) {
+	var out *KnownPerson
+	err := s.View(func(t *Tx) error {
+		var err error
+		out, err = t.KnownPerson(idNumber)
+		return err
+	})
+	return out, err
+}
+
+// KnownPerson is Store.KnownPerson inside a transaction.
+func (t *Tx) KnownPerson(idNumber string) (*KnownPerson, error) {
+	number := strings.ToUpper(strings.TrimSpace(idNumber))
+	if number == "" {
+		return nil, ErrPersonNotFound
+	}
+	p, err := t.PersonByKey(Person{DocType: DocResidentID, DocNumber: number}.Key())
+	if err != nil {
+		return nil, err
+	}
+	kp := &KnownPerson{Person: *p}
+	seqs, _ := t.PersonCaseSeqs(p.ID)
+	kp.Cases = len(seqs)
+	for i, seq := range seqs {
+		if i >= maxKnownCases {
+			break
+		}
+		c, err := t.CaseBySeq(seq)
+		if err != nil {
+			return nil, err
+		}
+		if i == 0 {
+			kp.Household = c.Household
+		}
+		if c.Status.Open() {
+			kp.Open = append(kp.Open, c)
+		}
+	}
+	if len(kp.Household.Members) == 0 {
+		kp.Household.Members = []Member{{Person: *p, Relation: RelationSelf}}
+	}
+	if kp.Aid, err = t.HouseholdAid(&kp.Household); err != nil {
+		return nil, err
+	}
+	return kp, nil
+}

@@ -22,7 +22,9 @@ import (
 const SchemaVersion = 1
 
 // Bucket names. Keys are big-endian uint64s where they are numbers, so
-// cursors walk them in order.
+// cursors walk them in order. Packages building on the case file keep
+// their own buckets beside these through Tx.Records (the meeting's
+// "mtg_*", tabled in meeting/store.go).
 var (
 	bMeta       = []byte("meta")        // "schema" → version
 	bPersons    = []byte("persons")     // person id → Person JSON
@@ -240,21 +242,26 @@ func (s *Store) Now() time.Time { return s.now() }
 // Today returns the store clock's calendar day.
 func (s *Store) Today() Date { return DateOf(s.now()) }
 
-// DB exposes the bbolt handle for backups and consistency checks.
-func (s *Store) DB() *bolt.DB { return s.db }
+// Revision identifies the store's last committed write: it moves with
+// every write, so two equal readings mean nothing was written between
+// them. (It is bbolt's transaction id.)
+func (s *Store) Revision() (uint64, error) {
+	var id int
+	err := s.db.View(func(tx *bolt.Tx) error {
+		id = tx.ID()
+		return nil
+	})
+	return uint64(id), err
+}
 
 // Tx is one transaction on the store. Packages that build on the case
-// file (the meeting) use it to change cases and their own records in the
-// same transaction.
+// file (the meeting) use it to change cases and their own records
+// (Records) in the same transaction.
 type Tx struct {
 	tx  *bolt.Tx
 	s   *Store
 	now time.Time
 }
-
-// Bolt returns the underlying bbolt transaction for a package's own
-// buckets.
-func (t *Tx) Bolt() *bolt.Tx { return t.tx }
 
 // Now is the time of the transaction.
 func (t *Tx) Now() time.Time { return t.now }
@@ -295,17 +302,34 @@ func join(parts ...[]byte) []byte {
 	return bytes.Join(parts, nil)
 }
 
+// getJSON decodes the JSON record key of b into v and reports whether it
+// exists.
 func getJSON(b *bolt.Bucket, key []byte, v any) (bool, error) {
 	raw := b.Get(key)
 	if raw == nil {
 		return false, nil
 	}
-	if err := json.Unmarshal(raw, v); err != nil {
-		return false, ErrDatabaseCorrupt.Withf("记录 %x 无法读取：%v", "record %x cannot be read: %v", key, err)
+	if err := decodeJSON(nil, key, raw, v); err != nil {
+		return false, err
 	}
 	return true, nil
 }
 
+// decodeJSON decodes the raw value of record key (of namespace ns, nil
+// for the case file's own buckets) into v; a value that cannot be
+// decoded is a damaged file.
+func decodeJSON(ns, key, raw []byte, v any) error {
+	if err := json.Unmarshal(raw, v); err != nil {
+		where := fmt.Sprintf("%x", key)
+		if len(ns) > 0 {
+			where = fmt.Sprintf("%s/%x", ns, key)
+		}
+		return ErrDatabaseCorrupt.Withf("记录 %s 无法读取：%v", "record %s cannot be read: %v", where, err)
+	}
+	return nil
+}
+
+// putJSON stores v as JSON under key of b.
 func putJSON(b *bolt.Bucket, key []byte, v any) error {
 	raw, err := json.Marshal(v)
 	if err != nil {

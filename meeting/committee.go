@@ -1,7 +1,6 @@
 package meeting
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/rongjiuzhu/hall/casefile"
@@ -10,15 +9,10 @@ import (
 // committee reads the members, in id order.
 func committee(t *casefile.Tx) ([]Member, error) {
 	out := []Member{}
-	b := rbucket(t, bMembers)
-	if b == nil {
-		return out, nil
-	}
-	c := b.Cursor()
-	for k, v := c.First(); k != nil; k, v = c.Next() {
+	for rec := range t.Records(nsMembers).Scan(casefile.Key{}) {
 		var m Member
-		if err := json.Unmarshal(v, &m); err != nil {
-			return nil, casefile.ErrDatabaseCorrupt.Withf("委员记录 %x 无法读取", "member record %x cannot be read", k)
+		if err := rec.Decode(&m); err != nil {
+			return nil, err
 		}
 		out = append(out, m)
 	}
@@ -93,27 +87,24 @@ func (s *Store) SetCommittee(members []Member, who string) ([]Member, error) {
 		if err := t.Require(who, casefile.PermMeeting); err != nil {
 			return err
 		}
-		b, err := wbucket(t, bMembers)
-		if err != nil {
-			return err
-		}
-		// Delete the members one by one: the bucket keeps its sequence, so
-		// an id is never given to someone else.
-		var old [][]byte
-		c := b.Cursor()
-		for k, _ := c.First(); k != nil; k, _ = c.Next() {
-			old = append(old, append([]byte(nil), k...))
+		recs := t.Records(nsMembers)
+		// Delete the members one by one: the namespace keeps its
+		// sequence, so an id is never given to someone else.
+		var old []casefile.Key
+		for rec := range recs.Scan(casefile.Key{}) {
+			old = append(old, rec.Key)
 		}
 		for _, k := range old {
-			if err := b.Delete(k); err != nil {
+			if err := recs.Delete(k); err != nil {
 				return err
 			}
 		}
 		for i := range ms {
-			if ms[i].ID, err = b.NextSequence(); err != nil {
+			var err error
+			if ms[i].ID, err = recs.NextSequence(); err != nil {
 				return err
 			}
-			if err := putJSON(t, bMembers, u64(ms[i].ID), &ms[i]); err != nil {
+			if err := recs.Put(casefile.NumKey(ms[i].ID), &ms[i]); err != nil {
 				return err
 			}
 		}
@@ -156,16 +147,13 @@ func (s *Store) SaveMember(m Member, who string) (Member, error) {
 		if err := checkCommittee(cat, append(next, m)); err != nil {
 			return err
 		}
-		b, err := wbucket(t, bMembers)
-		if err != nil {
-			return err
-		}
+		recs := t.Records(nsMembers)
 		if m.ID == 0 {
-			if m.ID, err = b.NextSequence(); err != nil {
+			if m.ID, err = recs.NextSequence(); err != nil {
 				return err
 			}
 		}
-		return putJSON(t, bMembers, u64(m.ID), &m)
+		return recs.Put(casefile.NumKey(m.ID), &m)
 	})
 	return m, err
 }
@@ -179,11 +167,11 @@ func (s *Store) RemoveMember(id uint64, who string) error {
 		if err := t.Require(who, casefile.PermMeeting); err != nil {
 			return err
 		}
-		b := rbucket(t, bMembers)
-		if b == nil || b.Get(u64(id)) == nil {
+		recs := t.Records(nsMembers)
+		if !recs.Has(casefile.NumKey(id)) {
 			return ErrNotMember.Withf("编号 %d", "id %d", id)
 		}
-		return b.Delete(u64(id))
+		return recs.Delete(casefile.NumKey(id))
 	})
 }
 

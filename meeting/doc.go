@@ -4,12 +4,13 @@
 // the decision that moves a case from ready to approved, rejected or
 // deferred.
 //
-// A Store wraps the case file's store and keeps its own bbolt buckets in
-// the same database; every use case (take attendance, build the agenda,
-// record a vote, record a decision, close the session) is one
-// transaction, and a decision changes the session record and the case
-// (status, applications, history) together. Quorum and decision rules
-// come from the catalogue (casefile.MeetingRules), never from code.
+// A Store wraps the case file's store and keeps its own records in the
+// same database, as casefile.Records namespaces (it never touches bbolt);
+// every use case (take attendance, build the agenda, record a vote,
+// record a decision, close the session) is one transaction, and a
+// decision changes the session record and the case (status,
+// applications, history) together. Quorum and decision rules come from
+// the catalogue (casefile.MeetingRules), never from code.
 //
 // Members vote on the proposal an agenda item shows: the projects and
 // amounts proposed by the rules, with the "same policy only once" marks

@@ -1,30 +1,25 @@
 package meeting
 
 import (
-	"bytes"
-	"encoding/binary"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
 
-	bolt "go.etcd.io/bbolt"
-
 	"github.com/rongjiuzhu/hall/casefile"
 )
 
-// Buckets of the meeting, beside the case file's in the same database.
-// They are created by the first write that needs them; reads treat a
-// missing bucket as empty. Numbers are big-endian uint64 keys so cursors
-// walk them in order.
-var (
-	bMembers  = []byte("mtg_members")       // member id → Member JSON
-	bSessions = []byte("mtg_sessions")      // session seq → Session JSON (header, no agenda)
-	bNumbers  = []byte("mtg_numbers")       // session number → session seq
-	bItems    = []byte("mtg_items")         // session seq | case seq → Item JSON
-	bCaseIdx  = []byte("mtg_case_sessions") // case seq | session seq → "" (a case's agendas)
-	bCounters = []byte("mtg_counters")      // "YH2026" → last session sequence of the year
-	bOpen     = []byte("mtg_open")          // session seq → "" while the session is open
+// The meeting's records, kept beside the case file's in the same database
+// as casefile.Records namespaces. A namespace is created by the first
+// write that needs it; reads treat a missing one as empty. Numbers are
+// casefile.NumKey keys, so scans walk them in order.
+const (
+	nsMembers  = "mtg_members"       // member id → Member JSON
+	nsSessions = "mtg_sessions"      // session seq → Session JSON (header, no agenda)
+	nsNumbers  = "mtg_numbers"       // session number → session seq (uint)
+	nsItems    = "mtg_items"         // session seq | case seq → Item JSON
+	nsCaseIdx  = "mtg_case_sessions" // case seq | session seq → "" (a case's agendas)
+	nsCounters = "mtg_counters"      // "YH2026" → last session sequence of the year (uint)
+	nsOpen     = "mtg_open"          // session seq → "" while the session is open
 )
 
 // NumberPrefix starts every session number: 研判 (YanPan).
@@ -41,50 +36,6 @@ func New(st *casefile.Store) *Store { return &Store{cases: st} }
 // Cases returns the case file the meeting works on.
 func (s *Store) Cases() *casefile.Store { return s.cases }
 
-// ---- encoding helpers ----
-
-func u64(v uint64) []byte {
-	b := make([]byte, 8)
-	binary.BigEndian.PutUint64(b, v)
-	return b
-}
-
-func join(a, b []byte) []byte { return append(append(make([]byte, 0, len(a)+len(b)), a...), b...) }
-
-// rbucket returns a bucket for reading; nil when it does not exist yet.
-func rbucket(t *casefile.Tx, name []byte) *bolt.Bucket { return t.Bolt().Bucket(name) }
-
-// wbucket returns a bucket for writing, creating it on first use.
-func wbucket(t *casefile.Tx, name []byte) (*bolt.Bucket, error) {
-	return t.Bolt().CreateBucketIfNotExists(name)
-}
-
-func getJSON(b *bolt.Bucket, key []byte, v any) (bool, error) {
-	if b == nil {
-		return false, nil
-	}
-	raw := b.Get(key)
-	if raw == nil {
-		return false, nil
-	}
-	if err := json.Unmarshal(raw, v); err != nil {
-		return false, casefile.ErrDatabaseCorrupt.Withf("研判会记录 %x 无法读取：%v", "meeting record %x cannot be read: %v", key, err)
-	}
-	return true, nil
-}
-
-func putJSON(t *casefile.Tx, bucket, key []byte, v any) error {
-	b, err := wbucket(t, bucket)
-	if err != nil {
-		return err
-	}
-	raw, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	return b.Put(key, raw)
-}
-
 func needWho(who string) error {
 	if strings.TrimSpace(who) == "" {
 		return casefile.ErrInvalid.Withf("未记录操作人", "no user recorded for the change")
@@ -97,15 +48,15 @@ func needWho(who string) error {
 // loadSession reads a session header by number.
 func loadSession(t *casefile.Tx, number string) (*Session, error) {
 	number = strings.TrimSpace(number)
-	var seq []byte
-	if b := rbucket(t, bNumbers); b != nil {
-		seq = b.Get([]byte(number))
+	seq, ok, err := t.Records(nsNumbers).Uint(casefile.NameKey(number))
+	if err != nil {
+		return nil, err
 	}
-	if seq == nil {
+	if !ok {
 		return nil, ErrSessionNotFound.Withf("%s", "%s", number)
 	}
 	var s Session
-	ok, err := getJSON(rbucket(t, bSessions), seq, &s)
+	ok, err = t.Records(nsSessions).Get(casefile.NumKey(seq), &s)
 	if err != nil {
 		return nil, err
 	}
@@ -119,40 +70,26 @@ func loadSession(t *casefile.Tx, number string) (*Session, error) {
 func saveSession(t *casefile.Tx, s *Session) error {
 	h := *s
 	h.Agenda = nil
-	if err := putJSON(t, bSessions, u64(s.Seq), &h); err != nil {
+	if err := t.Records(nsSessions).Put(casefile.NumKey(s.Seq), &h); err != nil {
 		return err
 	}
-	b, err := wbucket(t, bNumbers)
-	if err != nil {
-		return err
-	}
-	if err := b.Put([]byte(s.Number), u64(s.Seq)); err != nil {
-		return err
-	}
-	ob, err := wbucket(t, bOpen)
-	if err != nil {
+	if err := t.Records(nsNumbers).PutUint(casefile.NameKey(s.Number), s.Seq); err != nil {
 		return err
 	}
 	if s.Status == SessionOpen {
-		return ob.Put(u64(s.Seq), nil)
+		return t.Records(nsOpen).Put(casefile.NumKey(s.Seq), nil)
 	}
-	return ob.Delete(u64(s.Seq))
+	return t.Records(nsOpen).Delete(casefile.NumKey(s.Seq))
 }
 
 // loadItems reads a session's agenda, ordered by deadline, then case
 // number.
 func loadItems(t *casefile.Tx, s *Session) ([]*Item, error) {
 	var out []*Item
-	b := rbucket(t, bItems)
-	if b == nil {
-		return out, nil
-	}
-	prefix := u64(s.Seq)
-	c := b.Cursor()
-	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+	for rec := range t.Records(nsItems).Scan(casefile.NumKey(s.Seq)) {
 		var it Item
-		if err := json.Unmarshal(v, &it); err != nil {
-			return nil, casefile.ErrDatabaseCorrupt.Withf("议程记录 %x 无法读取", "agenda record %x cannot be read", k)
+		if err := rec.Decode(&it); err != nil {
+			return nil, err
 		}
 		out = append(out, &it)
 	}
@@ -174,7 +111,7 @@ func sortItems(items []*Item) {
 // agenda.
 func loadItem(t *casefile.Tx, s *Session, caseSeq uint64) (*Item, error) {
 	var it Item
-	ok, err := getJSON(rbucket(t, bItems), join(u64(s.Seq), u64(caseSeq)), &it)
+	ok, err := t.Records(nsItems).Get(casefile.NumKey(s.Seq, caseSeq), &it)
 	if err != nil || !ok {
 		return nil, err
 	}
@@ -183,40 +120,25 @@ func loadItem(t *casefile.Tx, s *Session, caseSeq uint64) (*Item, error) {
 
 // saveItem writes an agenda item and the case's agenda index entry.
 func saveItem(t *casefile.Tx, s *Session, it *Item) error {
-	if err := putJSON(t, bItems, join(u64(s.Seq), u64(it.CaseSeq)), it); err != nil {
+	if err := t.Records(nsItems).Put(casefile.NumKey(s.Seq, it.CaseSeq), it); err != nil {
 		return err
 	}
-	b, err := wbucket(t, bCaseIdx)
-	if err != nil {
-		return err
-	}
-	return b.Put(join(u64(it.CaseSeq), u64(s.Seq)), nil)
+	return t.Records(nsCaseIdx).Put(casefile.NumKey(it.CaseSeq, s.Seq), nil)
 }
 
 // deleteItem takes an undecided item off the agenda.
 func deleteItem(t *casefile.Tx, s *Session, it *Item) error {
-	b, err := wbucket(t, bItems)
-	if err != nil {
+	if err := t.Records(nsItems).Delete(casefile.NumKey(s.Seq, it.CaseSeq)); err != nil {
 		return err
 	}
-	if err := b.Delete(join(u64(s.Seq), u64(it.CaseSeq))); err != nil {
-		return err
-	}
-	ib, err := wbucket(t, bCaseIdx)
-	if err != nil {
-		return err
-	}
-	return ib.Delete(join(u64(it.CaseSeq), u64(s.Seq)))
+	return t.Records(nsCaseIdx).Delete(casefile.NumKey(it.CaseSeq, s.Seq))
 }
 
 // openSessions returns the seqs of the open sessions.
 func openSessions(t *casefile.Tx) map[uint64]bool {
 	out := map[uint64]bool{}
-	if b := rbucket(t, bOpen); b != nil {
-		c := b.Cursor()
-		for k, _ := c.First(); k != nil; k, _ = c.Next() {
-			out[binary.BigEndian.Uint64(k)] = true
-		}
+	for rec := range t.Records(nsOpen).Scan(casefile.Key{}) {
+		out[rec.Key.Num(0)] = true
 	}
 	return out
 }
@@ -224,19 +146,13 @@ func openSessions(t *casefile.Tx) map[uint64]bool {
 // busyElsewhere returns the number of another open session (of open)
 // whose agenda holds case seq undecided, or "".
 func busyElsewhere(t *casefile.Tx, open map[uint64]bool, caseSeq, except uint64) (string, error) {
-	b := rbucket(t, bCaseIdx)
-	if b == nil {
-		return "", nil
-	}
-	prefix := u64(caseSeq)
-	c := b.Cursor()
-	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-		seq := binary.BigEndian.Uint64(k[8:])
+	for rec := range t.Records(nsCaseIdx).Scan(casefile.NumKey(caseSeq)) {
+		seq := rec.Key.Num(1)
 		if seq == except || !open[seq] {
 			continue
 		}
 		var s Session
-		ok, err := getJSON(rbucket(t, bSessions), u64(seq), &s)
+		ok, err := t.Records(nsSessions).Get(casefile.NumKey(seq), &s)
 		if err != nil {
 			return "", err
 		}
@@ -256,24 +172,17 @@ func busyElsewhere(t *casefile.Tx, open map[uint64]bool, caseSeq, except uint64)
 
 // nextNumber allocates the next session number of year.
 func nextNumber(t *casefile.Tx, year int) (uint64, string, error) {
-	b, err := wbucket(t, bCounters)
+	counters := t.Records(nsCounters)
+	key := casefile.NameKey(fmt.Sprintf("%s%04d", NumberPrefix, year))
+	n, _, err := counters.Uint(key)
 	if err != nil {
 		return 0, "", err
-	}
-	key := []byte(fmt.Sprintf("%s%04d", NumberPrefix, year))
-	var n uint64
-	if v := b.Get(key); len(v) == 8 {
-		n = binary.BigEndian.Uint64(v)
 	}
 	n++
-	if err := b.Put(key, u64(n)); err != nil {
+	if err := counters.PutUint(key, n); err != nil {
 		return 0, "", err
 	}
-	sb, err := wbucket(t, bSessions)
-	if err != nil {
-		return 0, "", err
-	}
-	seq, err := sb.NextSequence()
+	seq, err := t.Records(nsSessions).NextSequence()
 	if err != nil {
 		return 0, "", err
 	}
@@ -388,15 +297,10 @@ func (s *Store) Session(number string) (*Session, error) {
 func (s *Store) Sessions() ([]*Session, error) {
 	out := []*Session{}
 	err := s.cases.View(func(t *casefile.Tx) error {
-		b := rbucket(t, bSessions)
-		if b == nil {
-			return nil
-		}
-		c := b.Cursor()
-		for k, v := c.Last(); k != nil; k, v = c.Prev() {
+		for rec := range t.Records(nsSessions).ScanBackward(casefile.Key{}) {
 			var sess Session
-			if err := json.Unmarshal(v, &sess); err != nil {
-				return casefile.ErrDatabaseCorrupt.Withf("研判会记录 %x 无法读取", "session record %x cannot be read", k)
+			if err := rec.Decode(&sess); err != nil {
+				return err
 			}
 			out = append(out, &sess)
 		}

@@ -150,12 +150,9 @@ func (b *Bus) reported() uint64 {
 	return b.writes
 }
 
-// lastTx is the id of the last committed write transaction.
-func lastTx(st *casefile.Store) int {
-	id := 0
-	_ = st.View(func(t *casefile.Tx) error {
-		id = t.Bolt().ID()
-		return nil
-	})
+// lastTx identifies the last committed write (0 when the store cannot
+// be read).
+func lastTx(st *casefile.Store) uint64 {
+	id, _ := st.Revision()
 	return id
 }
