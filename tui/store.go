@@ -160,45 +160,14 @@ func (s *caseFile) Counts() (out casefile.Counts, err error) {
 }
 
 func (s *caseFile) Lookup(idNumber string) (*KnownPerson, error) {
-	var out *KnownPerson
-	err := s.st.View(func(t *casefile.Tx) error {
-		p, err := t.PersonByKey("R:" + idNumber)
-		if err != nil {
-			if casefileIsNotFound(err) {
-				return nil
-			}
-			return err
+	kp, err := s.st.KnownPerson(idNumber)
+	if err != nil {
+		if casefileIsNotFound(err) {
+			return nil, nil
 		}
-		kp := &KnownPerson{Person: *p}
-		seqs, _ := t.PersonCaseSeqs(p.ID)
-		kp.Cases = len(seqs)
-		for i, seq := range seqs {
-			if i >= maxOpenCases {
-				break
-			}
-			c, err := t.CaseBySeq(seq)
-			if err != nil {
-				return err
-			}
-			if i == 0 {
-				kp.Household = c.Household
-			}
-			if c.Status.Open() {
-				kp.Open = append(kp.Open, c)
-			}
-		}
-		if len(kp.Household.Members) == 0 {
-			kp.Household.Members = []casefile.Member{{Person: *p, Relation: casefile.RelationSelf}}
-		}
-		aid, err := t.HouseholdAid(&kp.Household)
-		if err != nil {
-			return err
-		}
-		kp.Aid = aid
-		out = kp
-		return nil
-	})
-	return out, err
+		return nil, err
+	}
+	return &KnownPerson{Person: kp.Person, Household: kp.Household, Aid: kp.Aid, Open: kp.Open, Cases: kp.Cases}, nil
 }
 
 func (s *caseFile) Check(applicant casefile.Person, hh casefile.Household, codes []string, day casefile.Date) (out Check, err error) {

@@ -11,10 +11,10 @@ import (
 	"testing"
 	"time"
 
-	bolt "go.etcd.io/bbolt"
 	"golang.org/x/crypto/ssh"
 
 	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/casefiletest"
 )
 
 // hall runs the CLI in-process and returns stdout, stderr and the exit
@@ -277,18 +277,9 @@ func TestUsersAndAudit(t *testing.T) {
 	if out := mustHall(t, "--db", db, "audit", "verify"); !strings.Contains(out, "完整") {
 		t.Errorf("audit on a clean store: %s", out)
 	}
-	// Edit a history entry behind the program's back.
-	bdb, err := bolt.Open(db, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	bdb.Update(func(tx *bolt.Tx) error {
-		c := tx.Bucket([]byte("history")).Cursor()
-		k, v := c.First()
-		k, v = c.Next() // the first case's second entry
-		return tx.Bucket([]byte("history")).Put(append([]byte(nil), k...), bytes.Replace(v, []byte(`"why":"`), []byte(`"why":"x`), 1))
-	})
-	bdb.Close()
+	// Edit a history entry behind the program's back: the first case's
+	// second entry.
+	casefiletest.AlterHistory(t, db, "2026-000001", 1, func(e *casefile.HistoryEntry) { e.Why = "x" + e.Why })
 	_, errs, code := hall(t, "--db", db, "--lang", "en", "audit", "verify")
 	if code != 1 || !strings.Contains(errs, "history altered: case 2026-000001 entry 2") {
 		t.Errorf("audit after tampering: %d %q", code, errs)

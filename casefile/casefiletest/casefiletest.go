@@ -1,0 +1,68 @@
+// Package casefiletest helps tests of the packages built on the case file
+// damage a database the way only a program other than hall could, to see
+// that hall notices. It is for tests only.
+//
+// It is the one place outside package casefile that opens the database
+// file with bbolt; it knows only the few buckets it edits, named as in
+// the table at the top of casefile/store.go (its own tests fail when the
+// two drift apart).
+package casefiletest
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/rongjiuzhu/hall/casefile"
+)
+
+// Buckets of casefile/store.go this package edits.
+var (
+	bHistory   = []byte("history")    // case seq | entry seq(4) → HistoryEntry JSON
+	bIdxNumber = []byte("idx_number") // case number → case seq
+)
+
+// AlterHistory changes entry (counted from 0) of the history of case
+// number in the database at path, which no store may hold open, without
+// re-hashing it: as someone editing the file behind hall's back would.
+// Anything missing fails the test.
+func AlterHistory(tb testing.TB, path, number string, entry int, edit func(*casefile.HistoryEntry)) {
+	tb.Helper()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		tb.Fatalf("casefiletest: open %s: %v", path, err)
+	}
+	defer db.Close()
+	err = db.Update(func(tx *bolt.Tx) error {
+		idx, hist := tx.Bucket(bIdxNumber), tx.Bucket(bHistory)
+		if idx == nil || hist == nil {
+			return fmt.Errorf("%s is not a hall database", path)
+		}
+		seq := idx.Get([]byte(number))
+		if len(seq) != 8 {
+			return fmt.Errorf("no case %s in %s", number, path)
+		}
+		key := binary.BigEndian.AppendUint32(append([]byte(nil), seq...), uint32(entry))
+		raw := hist.Get(key)
+		if raw == nil {
+			return fmt.Errorf("case %s has no history entry %d", number, entry)
+		}
+		var e casefile.HistoryEntry
+		if err := json.Unmarshal(raw, &e); err != nil {
+			return err
+		}
+		edit(&e)
+		out, err := json.Marshal(e)
+		if err != nil {
+			return err
+		}
+		return hist.Put(key, out)
+	})
+	if err != nil {
+		tb.Fatalf("casefiletest: alter history of %s: %v", number, err)
+	}
+}
