@@ -34,9 +34,11 @@ func (t *Tx) Records(name string) *Records {
 	return &Records{t: t, name: []byte(name)}
 }
 
-// Key is a record's key: a row of numbers, stored big-endian so that a
-// namespace iterates in numeric order and a shorter row is the prefix of
-// the longer rows that start with it, or a name.
+// Key is a record's key: either a row of numbers (NumKey), stored
+// big-endian so that a namespace iterates in numeric order and a row is
+// the scan prefix of the longer rows that start with it, or a name
+// (NameKey). The zero Key is the empty prefix: Scan(Key{}) yields every
+// record. Keys compare with == by their bytes.
 type Key struct{ b string }
 
 // NumKey is the key of the numbers n, in order.
