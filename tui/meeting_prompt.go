@@ -140,6 +140,8 @@ type rulingChooser struct {
 	verb    func(casefile.Status) string
 	sel     int
 	spans   [][2]int // of the options, relative to the option row
+	// chosen goes on with the ruling picked.
+	chosen func(casefile.Status) tea.Cmd
 }
 
 func newRulingChooser(c *Common, k PromptKeys, title string, lines []string, proposed casefile.Status, verb func(casefile.Status) string) *rulingChooser {

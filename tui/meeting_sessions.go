@@ -11,15 +11,70 @@ import (
 	"github.com/rongjiuzhu/hall/meeting"
 )
 
-// sessionsState is the list of sessions and the form that opens a new
+// sessionsScreen is the list of sessions and the form that opens a new
 // one (kept while hidden, so nothing typed is lost).
-type sessionsState struct {
+type sessionsScreen struct {
+	sh       *meetingShared
 	list     []*meeting.Session
 	cursor   int
 	form     *sessionForm
 	formOpen bool
 	formTop  int // line of the form's first row, for clicks
 	tableTop int // line of the table's header, for clicks
+	// open shows a session on a screen (the root's openSession).
+	open func(number string, to consoleState) tea.Cmd
+}
+
+func newSessionsScreen(sh *meetingShared, open func(string, consoleState) tea.Cmd) *sessionsScreen {
+	s := &sessionsScreen{sh: sh, open: open}
+	s.form = newSessionForm(sh.c, sh.keys, s.createSession)
+	return s
+}
+
+// resetForm starts the new session's form afresh, hidden.
+func (s *sessionsScreen) resetForm() {
+	s.form = newSessionForm(s.sh.c, s.sh.keys, s.createSession)
+	s.form.SetSize(s.sh.width, s.sh.height)
+	s.formOpen = false
+}
+
+// typing reports whether letters typed go into the form.
+func (s *sessionsScreen) typing() bool { return s.formOpen && s.form.f.Typing() }
+
+// paste types pasted text into the form.
+func (s *sessionsScreen) paste(msg tea.PasteMsg) {
+	if s.formOpen {
+		s.form.f.HandlePaste(msg)
+	}
+}
+
+// clickForm focuses the form's row clicked.
+func (s *sessionsScreen) clickForm(msg tea.MouseClickMsg) tea.Cmd {
+	return s.form.Click(msg.X, msg.Y-s.formTop).Cmd
+}
+
+// onLoaded shows the list read afresh, the newest open session selected.
+func (s *sessionsScreen) onLoaded(msg sessionsLoadedMsg) {
+	sh := s.sh
+	if msg.err != nil {
+		sh.st.set(sh.c.Tf("mtg.load_failed", sh.c.Msg(msg.err)), LevelError)
+		return
+	}
+	s.list = msg.list
+	s.cursor = 0
+	for i, se := range msg.list { // the newest open session first
+		if se.Status == meeting.SessionOpen {
+			s.cursor = i
+			break
+		}
+	}
+	switch {
+	case sh.st.lv == LevelError: // why a session did not open stays shown
+	case len(msg.list) == 0 && sh.writer():
+		sh.st.set(sh.c.T("mtg.no_sessions_hint"), LevelMuted)
+	default:
+		sh.st.clear()
+	}
 }
 
 // sessionForm is what opening a session needs: its date and place.
@@ -84,87 +139,122 @@ func (s *sessionForm) plan() (meeting.Plan, error) {
 
 // ---- keys ----
 
-func (p *meetingPage) sessionsKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := p.keys.Sessions
-	ss := &p.ss
-	if ss.formOpen {
-		return p.sessionFormKey(msg)
-	}
+// keys are the screen's live keys.
+func (s *sessionsScreen) keys() SessionsKeys {
+	k := s.sh.keys.Sessions
+	w := s.sh.writer()
+	k.Open.SetEnabled(len(s.list) > 0 && !s.formOpen)
+	k.Up.SetEnabled(!s.formOpen)
+	k.Down.SetEnabled(!s.formOpen)
+	k.New.SetEnabled(!s.formOpen && w)
+	k.Create.SetEnabled(s.formOpen && w)
+	return k
+}
+
+func (s *sessionsScreen) ShortHelp() []key.Binding {
+	k := s.keys()
+	g := s.sh.c.Keys
 	switch {
-	case key.Matches(msg, p.c.Keys.Global.Back):
+	case s.formOpen:
+		return []key.Binding{g.Form.Next, g.Form.Prev, k.Create, g.Global.Back}
+	case s.sh.standalone:
+		return []key.Binding{k.Up, k.Open, k.New}
+	}
+	return []key.Binding{k.Up, k.Open, k.New, g.Global.Back}
+}
+
+func (s *sessionsScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+
+func (s *sessionsScreen) refused(msg tea.KeyPressMsg) bool {
+	if s.formOpen {
+		return false
+	}
+	return s.sh.refuse(msg, s.sh.keys.Sessions.New)
+}
+
+func (s *sessionsScreen) wheel(int) {}
+
+func (s *sessionsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if s.formOpen {
+		return s.formKey(msg)
+	}
+	k := s.keys()
+	switch {
+	case key.Matches(msg, s.sh.c.Keys.Global.Back):
 		return goBack
 	case key.Matches(msg, k.Up):
-		ss.cursor = max(ss.cursor-1, 0)
+		s.cursor = max(s.cursor-1, 0)
 	case key.Matches(msg, k.Down):
-		ss.cursor = min(ss.cursor+1, max(len(ss.list)-1, 0))
+		s.cursor = min(s.cursor+1, max(len(s.list)-1, 0))
 	case key.Matches(msg, k.Open):
-		return p.openListed(ss.cursor)
+		return s.openListed(s.cursor)
 	case key.Matches(msg, k.New):
-		p.openForm()
+		s.openForm()
 	}
 	return nil
 }
 
 // openForm shows the new session's form.
-func (p *meetingPage) openForm() {
-	if !p.writer() {
-		p.st.set(p.refusal(), LevelError)
+func (s *sessionsScreen) openForm() {
+	sh := s.sh
+	if !sh.writer() {
+		sh.st.set(sh.refusal(), LevelError)
 		return
 	}
-	ss := &p.ss
-	if len(ss.list) > 0 {
-		ss.form.offer(ss.list[0].Place)
+	if len(s.list) > 0 {
+		s.form.offer(s.list[0].Place)
 	}
-	ss.formOpen = true
-	ss.form.SetSize(p.width, p.height)
-	if !ss.form.f.FocusID("place") {
-		ss.form.f.FocusID("date")
+	s.formOpen = true
+	s.form.SetSize(sh.width, sh.height)
+	if !s.form.f.FocusID("place") {
+		s.form.f.FocusID("date")
 	}
-	p.st.set(p.c.T("mtg.new_hint"), LevelMuted)
+	sh.st.set(sh.c.T("mtg.new_hint"), LevelMuted)
 }
 
 // openListed opens the i-th session of the list: an open one on its
 // attendance, a closed one on its summary (read-only).
-func (p *meetingPage) openListed(i int) tea.Cmd {
-	if i < 0 || i >= len(p.ss.list) {
+func (s *sessionsScreen) openListed(i int) tea.Cmd {
+	if i < 0 || i >= len(s.list) {
 		return nil
 	}
-	s := p.ss.list[i]
-	scr := scrSetup
-	if s.Status == meeting.SessionClosed {
-		scr = scrClosing
+	se := s.list[i]
+	to := stateSetup
+	if se.Status == meeting.SessionClosed {
+		to = stateClosing
 	}
-	return p.openSession(s.Number, scr)
+	return s.open(se.Number, to)
 }
 
-func (p *meetingPage) sessionFormKey(msg tea.KeyPressMsg) tea.Cmd {
-	ss := &p.ss
+func (s *sessionsScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case key.Matches(msg, p.c.Keys.Global.Back):
-		ss.formOpen = false // kept: n brings back what was typed
-		p.st.clear()
+	case key.Matches(msg, s.sh.c.Keys.Global.Back):
+		s.formOpen = false // kept: n brings back what was typed
+		s.sh.st.clear()
 		return nil
-	case key.Matches(msg, p.keys.Sessions.Create):
-		return p.createSession()
+	case key.Matches(msg, s.keys().Create):
+		return s.createSession()
 	}
-	return ss.form.f.HandleKey(msg).Cmd
+	return s.form.f.HandleKey(msg).Cmd
 }
 
 // createSession opens a session with what the form holds.
-func (p *meetingPage) createSession() tea.Cmd {
-	plan, err := p.ss.form.plan()
+func (s *sessionsScreen) createSession() tea.Cmd {
+	sh := s.sh
+	plan, err := s.form.plan()
 	if err != nil {
-		p.st.set(p.c.Msg(err), LevelError)
+		sh.st.set(sh.c.Msg(err), LevelError)
 		return nil
 	}
-	p.st.set(p.c.T("mtg.saving"), LevelMuted)
-	store, who := p.store, p.c.User
-	return p.do(func() tea.Cmd { return openSession(store, plan, who) })
+	sh.st.set(sh.c.T("mtg.saving"), LevelMuted)
+	store, who := sh.store, sh.c.User
+	return sh.do(func() tea.Cmd { return openSession(store, plan, who) })
 }
 
 // ---- view ----
 
-func (p *meetingPage) sessionsView() string {
+func (ss *sessionsScreen) view() string {
+	p := ss.sh
 	c := p.c
 	s := c.Styles
 	w := p.width
@@ -172,7 +262,6 @@ func (p *meetingPage) sessionsView() string {
 	if !p.writer() {
 		lines = append(lines, "  "+s.App.StatusWarn.Render(c.Tf("mtg.ro_line", p.roleName())))
 	}
-	ss := &p.ss
 	if len(ss.list) == 0 {
 		none := c.T("mtg.no_sessions")
 		if !p.writer() {
@@ -213,7 +302,7 @@ func (p *meetingPage) sessionsView() string {
 						return nil
 					}
 					ss.cursor = n
-					return p.openListed(n)
+					return ss.openListed(n)
 				})
 			}
 		}
@@ -229,7 +318,7 @@ func (p *meetingPage) sessionsView() string {
 		label := "n  " + c.T("mtg.new_session")
 		y := len(lines)
 		lines = append(lines, "  "+s.Form.Button.Render(label))
-		p.addHit(y, 2, 2+ansiWidth(label), func() tea.Cmd { p.openForm(); return nil })
+		p.addHit(y, 2, 2+ansiWidth(label), func() tea.Cmd { ss.openForm(); return nil })
 	}
 	return fitBlock(lines, w)
 }

@@ -26,9 +26,10 @@ const (
 
 func (a setupArea) filter() bool { return a >= areaProject && a <= areaGroup }
 
-// setupState is the attendance and agenda screen: who is present, the
+// setupScreen is the attendance and agenda screen: who is present, the
 // agenda's filters and the report of the last build.
-type setupState struct {
+type setupScreen struct {
+	sh      *meetingShared
 	area    setupArea
 	member  int // index into the session's members (the secretary too)
 	cols    int // member grid columns of the last view
@@ -36,11 +37,19 @@ type setupState struct {
 	choice  [3]int // chosen option of each filter (0: all)
 	agenda  int    // cursor in the agenda list
 	rep     *meeting.AgendaReport
+	// openCase shows a case in the walkthrough (the root's).
+	openCase func(number string) tea.Cmd
+}
+
+func newSetupScreen(sh *meetingShared, openCase func(string) tea.Cmd) *setupScreen {
+	s := &setupScreen{sh: sh, openCase: openCase}
+	s.init(sh.c)
+	return s
 }
 
 // init lists the filters' options from the catalogue: every project,
 // department and group, "all" first.
-func (s *setupState) init(c *Common) {
+func (s *setupScreen) init(c *Common) {
 	all := option{Value: "", Label: c.T("queue.all")}
 	s.options[0] = []option{all}
 	for _, pr := range c.Catalog.Projects {
@@ -57,7 +66,7 @@ func (s *setupState) init(c *Common) {
 }
 
 // filter is the agenda filter chosen.
-func (s *setupState) filter() meeting.AgendaFilter {
+func (s *setupScreen) filter() meeting.AgendaFilter {
 	return meeting.AgendaFilter{
 		Project:    s.options[0][s.choice[0]].Value,
 		Department: s.options[1][s.choice[1]].Value,
@@ -66,7 +75,8 @@ func (s *setupState) filter() meeting.AgendaFilter {
 }
 
 // clamp keeps the cursors inside the session's lists.
-func (s *setupState) clamp(p *meetingPage) {
+func (s *setupScreen) clamp() {
+	p := s.sh
 	if p.b == nil {
 		return
 	}
@@ -76,9 +86,40 @@ func (s *setupState) clamp(p *meetingPage) {
 
 // ---- keys ----
 
-func (p *meetingPage) setupKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := p.keys.Setup
-	s := &p.setup
+// keys are the screen's live keys.
+func (s *setupScreen) keys() SetupKeys {
+	sh := s.sh
+	k := sh.keys.Setup
+	open, w := sh.open(), sh.writer() // a role that may not write the meeting sees no write key
+	has := sh.b != nil && len(sh.b.sess.Agenda) > 0
+	k.Toggle.SetEnabled(open && w && s.area == areaMembers)
+	k.Change.SetEnabled(open && w && s.area.filter())
+	k.Build.SetEnabled(open && w)
+	k.OpenCase.SetEnabled(has && s.area == areaAgenda)
+	k.Walkthrough.SetEnabled(has)
+	return k
+}
+
+func (s *setupScreen) ShortHelp() []key.Binding {
+	k := s.keys()
+	return []key.Binding{k.Toggle, k.Change, k.Area, k.Build, k.Walkthrough, k.OpenCase, s.sh.tabsKey()}
+}
+
+func (s *setupScreen) FullHelp() [][]key.Binding {
+	k := s.keys()
+	return [][]key.Binding{{k.Area, k.Move, k.Toggle, k.Change}, {k.Build, k.OpenCase, k.Walkthrough, s.sh.tabsKey(), k.SessionsList}}
+}
+
+func (s *setupScreen) refused(msg tea.KeyPressMsg) bool {
+	k := s.sh.keys.Setup
+	return s.sh.refuse(msg, k.Toggle, k.Build)
+}
+
+func (s *setupScreen) wheel(int) {}
+
+func (s *setupScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	p := s.sh
+	k := s.keys()
 	cols := max(s.cols, 1)
 	switch {
 	case key.Matches(msg, k.SessionsList):
@@ -86,42 +127,17 @@ func (p *meetingPage) setupKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Area):
 		s.area = (s.area + 1) % areaCount
 	case key.Matches(msg, k.Build):
-		return p.build()
+		return s.build()
 	case key.Matches(msg, k.Walkthrough):
-		p.setScreen(scrWalk)
+		p.show(stateWalk)
 	case key.Matches(msg, k.Toggle):
-		return p.toggle(s.member)
+		return s.toggle(s.member)
 	case key.Matches(msg, k.OpenCase):
-		return p.openCase(s.agenda)
+		return s.openAgendaCase(s.agenda)
 	case s.area == areaMembers:
-		n := len(p.b.sess.Members)
-		switch {
-		case key.Matches(msg, k.Left):
-			s.member = max(s.member-1, 0)
-		case key.Matches(msg, k.Right):
-			s.member = min(s.member+1, n-1)
-		case key.Matches(msg, k.Up):
-			s.member = max(s.member-cols, 0)
-		case key.Matches(msg, k.Down):
-			if s.member+cols < n {
-				s.member += cols
-			} else {
-				s.area = areaProject
-			}
-		}
+		s.moveMember(msg, k, cols)
 	case s.area.filter():
-		i := int(s.area - areaProject)
-		n := len(s.options[i])
-		switch {
-		case key.Matches(msg, k.Left) && p.open() && p.writer():
-			s.choice[i] = (s.choice[i] + n - 1) % n
-		case key.Matches(msg, k.Right) && p.open() && p.writer():
-			s.choice[i] = (s.choice[i] + 1) % n
-		case key.Matches(msg, k.Up):
-			s.area--
-		case key.Matches(msg, k.Down):
-			s.area++
-		}
+		s.moveFilter(msg, k)
 	case s.area == areaAgenda:
 		switch {
 		case key.Matches(msg, k.Up):
@@ -136,18 +152,49 @@ func (p *meetingPage) setupKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// toSessions goes back to the list of sessions, read afresh.
-func (p *meetingPage) toSessions() tea.Cmd {
-	p.screen = scrSessions
-	p.b, p.number = nil, ""
-	p.st.clear()
-	return p.do(func() tea.Cmd { return loadSessions(p.store) })
+// moveMember moves in the grid of members; down from the last row goes
+// to the filters.
+func (s *setupScreen) moveMember(msg tea.KeyPressMsg, k SetupKeys, cols int) {
+	n := len(s.sh.b.sess.Members)
+	switch {
+	case key.Matches(msg, k.Left):
+		s.member = max(s.member-1, 0)
+	case key.Matches(msg, k.Right):
+		s.member = min(s.member+1, n-1)
+	case key.Matches(msg, k.Up):
+		s.member = max(s.member-cols, 0)
+	case key.Matches(msg, k.Down):
+		if s.member+cols < n {
+			s.member += cols
+		} else {
+			s.area = areaProject
+		}
+	}
+}
+
+// moveFilter changes the filter in focus (left/right) or moves between
+// the filters (up/down).
+func (s *setupScreen) moveFilter(msg tea.KeyPressMsg, k SetupKeys) {
+	p := s.sh
+	i := int(s.area - areaProject)
+	n := len(s.options[i])
+	switch {
+	case key.Matches(msg, k.Left) && p.open() && p.writer():
+		s.choice[i] = (s.choice[i] + n - 1) % n
+	case key.Matches(msg, k.Right) && p.open() && p.writer():
+		s.choice[i] = (s.choice[i] + 1) % n
+	case key.Matches(msg, k.Up):
+		s.area--
+	case key.Matches(msg, k.Down):
+		s.area++
+	}
 }
 
 // toggle marks member i present or absent. Whether it is a coming or a
 // going is decided when the call runs, from the session as the call
 // before it left it, so quick toggles add up as they were pressed.
-func (p *meetingPage) toggle(i int) tea.Cmd {
+func (s *setupScreen) toggle(i int) tea.Cmd {
+	p := s.sh
 	if !p.writer() {
 		p.st.set(p.refusal(), LevelError)
 		return nil
@@ -161,38 +208,39 @@ func (p *meetingPage) toggle(i int) tea.Cmd {
 			return nil
 		}
 		m := p.b.sess.Members[i]
-		return takeAttendance(store, p.number, p.walk.cur, m, !p.b.sess.IsPresent(m.ID), who)
+		return takeAttendance(store, p.number, p.cur, m, !p.b.sess.IsPresent(m.ID), who)
 	})
 }
 
 // build builds the agenda with the filters chosen.
-func (p *meetingPage) build() tea.Cmd {
+func (s *setupScreen) build() tea.Cmd {
+	p := s.sh
 	if !p.writer() {
 		p.st.set(p.refusal(), LevelError)
 		return nil
 	}
-	f := p.setup.filter()
+	f := s.filter()
 	store, who := p.store, p.c.User
 	p.st.set(p.c.T("mtg.building"), LevelMuted)
-	return p.do(func() tea.Cmd { return buildAgenda(store, p.number, p.walk.cur, f, who) })
+	return p.do(func() tea.Cmd { return buildAgenda(store, p.number, p.cur, f, who) })
 }
 
-// openCase shows agenda item i in the walkthrough.
-func (p *meetingPage) openCase(i int) tea.Cmd {
+// openAgendaCase shows agenda item i in the walkthrough.
+func (s *setupScreen) openAgendaCase(i int) tea.Cmd {
+	p := s.sh
 	if p.b == nil || i < 0 || i >= len(p.b.sess.Agenda) {
 		return nil
 	}
-	p.screen = scrWalk
-	return p.goCase(p.b.sess.Agenda[i].Case)
+	return s.openCase(p.b.sess.Agenda[i].Case)
 }
 
 // ---- view ----
 
-func (p *meetingPage) setupView() string {
+func (st *setupScreen) view() string {
+	p := st.sh
 	c := p.c
 	s := c.Styles
 	w := p.width
-	st := &p.setup
 	sess := p.b.sess
 	lines := []string{p.topLine()}
 	lines = append(lines, p.sessionLine())
@@ -239,13 +287,13 @@ func (p *meetingPage) setupView() string {
 			}
 			p.addHit(top+r, col*cellW, (col+1)*cellW-1, func() tea.Cmd {
 				st.member, st.area = i, areaMembers
-				return p.toggle(i)
+				return st.toggle(i)
 			})
 		}
 	}
 	if st.member < len(sess.Members) {
 		m := sess.Members[st.member]
-		lines = append(lines, " "+s.App.Muted.Render(p.memberLine(m)))
+		lines = append(lines, " "+s.App.Muted.Render(st.memberLine(m)))
 	}
 
 	// the agenda's filters
@@ -277,7 +325,7 @@ func (p *meetingPage) setupView() string {
 
 	// the agenda
 	head := c.Tf("mtg.agenda_head", len(sess.Agenda), len(sess.Agenda)-len(p.b.sum.Undecided))
-	if rep := p.reportLine(); rep != "" {
+	if rep := st.reportLine(); rep != "" {
 		head += "  " + s.App.Muted.Render(rep)
 	}
 	lines = append(lines, " "+s.Form.Section.Render(c.T("mtg.agenda"))+"  "+head)
@@ -307,27 +355,15 @@ func (p *meetingPage) setupView() string {
 		lines = append(lines, "  "+l)
 		p.addHit(y, 0, w, func() tea.Cmd {
 			st.agenda, st.area = i, areaAgenda
-			return p.openCase(i)
+			return st.openAgendaCase(i)
 		})
 	}
 	return fitBlock(lines, w)
 }
 
-// sessionLine is the session's number, date, place, chair and secretary.
-func (p *meetingPage) sessionLine() string {
-	c := p.c
-	s := c.Styles
-	sess := p.b.sess
-	l := " " + s.App.Title.Render(sess.Number) + "  " + sess.Date.String() + "  " + sess.Place + "  " +
-		s.App.Muted.Render(c.Tf("mtg.chair_secretary", sess.Chair.Name, sess.Secretary.Name))
-	if sess.Status == meeting.SessionClosed {
-		l += "  " + s.App.StatusWarn.Render(c.Tf("mtg.closed_at", sess.ClosedAt.Format("2006-01-02 15:04"), sess.ClosedBy))
-	}
-	return l
-}
-
 // memberLine describes a member: name, department, role, presence.
-func (p *meetingPage) memberLine(m meeting.Member) string {
+func (s *setupScreen) memberLine(m meeting.Member) string {
+	p := s.sh
 	c := p.c
 	word := c.T("mtg.absent")
 	if p.b.sess.IsPresent(m.ID) {
@@ -337,12 +373,12 @@ func (p *meetingPage) memberLine(m meeting.Member) string {
 }
 
 // reportLine tells what the last build of the agenda did.
-func (p *meetingPage) reportLine() string {
-	rep := p.setup.rep
+func (s *setupScreen) reportLine() string {
+	rep := s.rep
 	if rep == nil {
 		return ""
 	}
-	c := p.c
+	c := s.sh.c
 	sep := c.T("list.sep")
 	parts := []string{c.Tf("mtg.rep_added", len(rep.Added))}
 	if d := rep.Dedup; d != nil && d.Totals.Groups > 0 {

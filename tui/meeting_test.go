@@ -142,7 +142,7 @@ func presentCount(s *meeting.Session) int { return s.Count(&meeting.Item{}).Pres
 func openDemoSession(t testing.TB, d *mtgConsole) {
 	t.Helper()
 	d.press("enter")
-	if d.page().b == nil || d.page().b.sess.Number != demoOpen || d.page().screen != scrSetup {
+	if d.page().sh.b == nil || d.page().sh.b.sess.Number != demoOpen || d.page().sh.state != stateSetup {
 		t.Fatalf("the open session did not open:\n%s", d.view())
 	}
 }
@@ -159,12 +159,12 @@ func TestMeetingListsSessionsAndOpensOne(t *testing.T) {
 	d.press("down", "enter")
 	d.must("已闭会，记录已冻结（只读）", "批准 2", "不予救助 2", "暂缓 6", "按部门", "按项目")
 	d.press("2")
-	k := d.page().keys.Walk
+	k := d.page().walk.keys()
 	if k.Agree.Enabled() || k.Decide.Enabled() || k.Recuse.Enabled() {
 		t.Fatal("a closed session takes votes")
 	}
 	d.press("1")
-	if d.page().keys.Setup.Toggle.Enabled() || d.page().keys.Setup.Build.Enabled() {
+	if d.page().setup.keys().Toggle.Enabled() || d.page().setup.keys().Build.Enabled() {
 		t.Fatal("a closed session takes attendance")
 	}
 }
@@ -187,11 +187,11 @@ func TestMeetingQuorumReachedAndLost(t *testing.T) {
 	d.must("出席 8/17，未达法定人数，不能表决")
 	// the walkthrough, a present member selected: no vote key is live
 	d.press("w", "right", "right", "right", "right", "right", "right", "right")
-	m := d.page().selectedMember()
-	if !d.page().b.sess.IsPresent(m.ID) {
+	m := d.page().walk.selectedMember()
+	if !d.page().sh.b.sess.IsPresent(m.ID) {
 		t.Fatalf("%s is absent", m.Name)
 	}
-	k := &d.page().keys.Walk
+	k := d.page().walk.keys()
 	if k.Agree.Enabled() || k.Disagree.Enabled() || k.Abstain.Enabled() || k.Decide.Enabled() {
 		t.Fatal("vote keys live without a quorum")
 	}
@@ -199,7 +199,7 @@ func TestMeetingQuorumReachedAndLost(t *testing.T) {
 	d.must("未达法定人数")
 	// pressing a vote key does nothing
 	d.press("a")
-	if it := storedSession(t, ms, demoOpen).Item(d.page().walk.cur); len(it.Votes) != 0 {
+	if it := storedSession(t, ms, demoOpen).Item(d.page().sh.cur); len(it.Votes) != 0 {
 		t.Fatalf("a vote was recorded without a quorum: %+v", it.Votes)
 	}
 	// back to attendance: a click on an absent member brings the quorum back
@@ -211,12 +211,13 @@ func TestMeetingQuorumReachedAndLost(t *testing.T) {
 		t.Fatalf("%d present in the store, want 9", n)
 	}
 	d.press("2")
+	k = d.page().walk.keys()
 	if !k.Agree.Enabled() || !k.Decide.Enabled() {
 		t.Fatal("vote keys off with a quorum")
 	}
 	d.must("a 同意", "enter 决定")
 	d.press("a")
-	if v := storedSession(t, ms, demoOpen).Item(d.page().walk.cur).Vote(m.ID); v == nil || v.Choice != meeting.Agree {
+	if v := storedSession(t, ms, demoOpen).Item(d.page().sh.cur).Vote(m.ID); v == nil || v.Choice != meeting.Agree {
 		t.Fatalf("vote %+v", v)
 	}
 }
@@ -238,18 +239,18 @@ func TestMeetingVoteWithReason(t *testing.T) {
 	_, ms := openMeeting(t)
 	d := newMtgConsole(t, ms, casefile.ZH, 80, 24)
 	walkTo(t, d, 1)
-	cur := d.page().walk.cur
-	m := d.page().selectedMember()
+	cur := d.page().sh.cur
+	m := d.page().walk.selectedMember()
 	d.press("d")
 	d.must(m.Name+"：不同意", "请写明理由")
 	d.press("enter")
 	d.must("必须填写理由", m.Name+"「不同意」须写明理由")
-	if d.page().prompt == nil {
+	if d.page().prompt() == nil {
 		t.Fatal("the prompt closed on an empty reason")
 	}
 	d.typeText("该户有稳定收入来源")
 	d.press("enter")
-	if d.page().prompt != nil {
+	if d.page().prompt() != nil {
 		t.Fatalf("the prompt stayed open:\n%s", d.view())
 	}
 	v := storedSession(t, ms, demoOpen).Item(cur).Vote(m.ID)
@@ -258,7 +259,7 @@ func TestMeetingVoteWithReason(t *testing.T) {
 	}
 	d.must("已记录："+m.Name+" 不同意", "不同意 1", m.Name+" 不同意")
 	// the selection moved on to the next member
-	if got := d.page().selectedMember(); got == nil || got.ID == m.ID {
+	if got := d.page().walk.selectedMember(); got == nil || got.ID == m.ID {
 		t.Fatal("the selection did not move on")
 	}
 	// an agreeing vote needs no reason and is counted at once
@@ -275,11 +276,11 @@ func TestMeetingNothingTypedIsLost(t *testing.T) {
 	d.press("s")
 	d.typeText("情况不掌握")
 	d.press("esc")
-	if d.page().prompt != nil {
+	if d.page().prompt() != nil {
 		t.Fatal("esc did not close the prompt")
 	}
 	d.press("s")
-	if got := d.page().prompt.Value(); got != "情况不掌握" {
+	if got := d.page().prompt().Value(); got != "情况不掌握" {
 		t.Fatalf("the reason came back as %q", got)
 	}
 	d.press("ctrl+c")
@@ -288,7 +289,7 @@ func TestMeetingNothingTypedIsLost(t *testing.T) {
 	}
 	d.must("退出研判会", "正在填写的理由尚未记录")
 	d.press("n")
-	if got := d.page().prompt.Value(); got != "情况不掌握" {
+	if got := d.page().prompt().Value(); got != "情况不掌握" {
 		t.Fatalf("the reason is now %q", got)
 	}
 	d.press("ctrl+c", "y")
@@ -301,8 +302,8 @@ func TestMeetingRecusal(t *testing.T) {
 	_, ms := openMeeting(t)
 	d := newMtgConsole(t, ms, casefile.ZH, 80, 24)
 	walkTo(t, d, 2)
-	cur := d.page().walk.cur
-	m := d.page().selectedMember()
+	cur := d.page().sh.cur
+	m := d.page().walk.selectedMember()
 	d.press("r")
 	d.must(m.Name+" 申请回避", "回避理由")
 	d.press("enter")
@@ -317,7 +318,7 @@ func TestMeetingRecusal(t *testing.T) {
 	// a recused member cannot vote on the case
 	d.press("left")
 	d.must(m.Name + "  县妇联  委员：回避 - 系申请人表兄")
-	if d.page().keys.Walk.Agree.Enabled() {
+	if d.page().walk.keys().Agree.Enabled() {
 		t.Fatal("a recused member may vote")
 	}
 }
@@ -328,8 +329,8 @@ func agreeAll(d *mtgConsole) {
 	for d.page().walk.member > 0 {
 		d.press("left")
 	}
-	for _, m := range d.page().voters() {
-		if d.page().b.sess.IsPresent(m.ID) {
+	for _, m := range d.page().sh.voters() {
+		if d.page().sh.b.sess.IsPresent(m.ID) {
 			d.press("a")
 		}
 	}
@@ -352,7 +353,7 @@ func TestMeetingDecisionChangesTheCase(t *testing.T) {
 	st, ms := openMeeting(t)
 	d := newMtgConsole(t, ms, casefile.ZH, 80, 24)
 	walkTo(t, d, 0)
-	cur := d.page().walk.cur
+	cur := d.page().sh.cur
 	d.press("a", "enter")
 	d.must("决定 "+cur, "尚有 14 人未表决", "按规则拟：不予救助")
 	d.press("enter") // the rules' rejection: its wording offered
@@ -375,12 +376,12 @@ func TestMeetingDecisionChangesTheCase(t *testing.T) {
 		t.Fatalf("case %s is %s, decision %+v", cur, c.Status, c.Decision)
 	}
 	d.must("已决定 "+cur+"：已批准", "已决 1/12", "已决定：已批准")
-	if d.page().keys.Walk.Agree.Enabled() {
+	if d.page().walk.keys().Agree.Enabled() {
 		t.Fatal("votes on a decided case")
 	}
 	// n goes to the next undecided case
 	d.press("n")
-	if d.page().walk.cur == cur {
+	if d.page().sh.cur == cur {
 		t.Fatal("n stayed on the decided case")
 	}
 }
@@ -392,11 +393,11 @@ func TestMeetingOverrideWithDefaultWording(t *testing.T) {
 	st, ms := openMeeting(t)
 	d := newMtgConsole(t, ms, casefile.ZH, 120, 40)
 	walkTo(t, d, 0)
-	cur := d.page().walk.cur
+	cur := d.page().sh.cur
 	agreeAll(d)
 	d.press("enter", "2")
 	d.must("不予救助："+cur, "与表决结果（批准）不同", "经综合研判会研判，不予救助")
-	wording := d.page().prompt.Value()
+	wording := d.page().prompt().Value()
 	d.typeText("另查明申请人已有工作")
 	d.press("enter")
 	it := storedSession(t, ms, demoOpen).Item(cur)
@@ -416,7 +417,7 @@ func TestMeetingDeferral(t *testing.T) {
 	d := newMtgConsole(t, ms, casefile.ZH, 120, 40)
 	walkTo(t, d, 0)
 	d.press("]") // the second case lacks documents
-	cur := d.page().walk.cur
+	cur := d.page().sh.cur
 	agreeAll(d)
 	d.press("enter", "3")
 	d.must("暂缓："+cur, "须补充核查的事项")
@@ -455,13 +456,13 @@ func TestMeetingClosingFreezesTheSession(t *testing.T) {
 	d.press("p")
 	d.must("「打印决定书和会议纪要」尚未开放")
 	d.press("2", "n")
-	for _, k := range []bool{d.page().keys.Walk.Agree.Enabled(), d.page().keys.Walk.Recuse.Enabled(), d.page().keys.Walk.Decide.Enabled()} {
+	for _, k := range []bool{d.page().walk.keys().Agree.Enabled(), d.page().walk.keys().Recuse.Enabled(), d.page().walk.keys().Decide.Enabled()} {
 		if k {
 			t.Fatal("a key changes a closed session")
 		}
 	}
 	d.press("a", "r")
-	if d.page().prompt != nil {
+	if d.page().prompt() != nil {
 		t.Fatal("a prompt opened on a closed session")
 	}
 }
@@ -557,7 +558,7 @@ func TestMeetingNewSessionAndAgenda(t *testing.T) {
 		t.Fatal("no duplicate to decline on the agenda")
 	}
 	d.press("w")
-	for d.page().walk.cur != declined {
+	for d.page().sh.cur != declined {
 		d.press("]")
 	}
 	d.must("不予重复救助", "同一救助政策只能享受一次")
@@ -568,7 +569,7 @@ func TestMeetingTooSmall(t *testing.T) {
 	d := newMtgConsole(t, ms, casefile.EN, 50, 15)
 	d.must("Window too small")
 	d.press("enter", "w", "a")
-	if d.page().b != nil {
+	if d.page().sh.b != nil {
 		t.Fatal("keys acted on a screen too small to see")
 	}
 }
@@ -587,7 +588,7 @@ func TestMeetingFromTheFrontDesk(t *testing.T) {
 	d.must("2026-000025", "a 同意")
 	x, y := d.lineOfXY("张志强")
 	d.click(x, y)
-	if got := m.pages[pageMeeting].(*meetingPage).selectedMember(); got == nil || got.Name != "张志强" {
+	if got := m.pages[pageMeeting].(*meetingPage).walk.selectedMember(); got == nil || got.Name != "张志强" {
 		t.Fatalf("the click selected %+v", got)
 	}
 	d.press("esc", "esc")
@@ -616,8 +617,8 @@ func TestMeetingProjectorLayout(t *testing.T) {
 	third := storedSession(t, ms, demoOpen).Agenda[2].Case
 	x, y := d.find(third)
 	d.click(x, y)
-	if d.page().walk.cur != third {
-		t.Fatalf("the click opened %s", d.page().walk.cur)
+	if d.page().sh.cur != third {
+		t.Fatalf("the click opened %s", d.page().sh.cur)
 	}
 }
 
@@ -640,7 +641,7 @@ func TestMeetingFullHelp(t *testing.T) {
 	d.must("上/下一件", "闭会页", "研判会列表", "切换页面")
 	d.press("?", "d")
 	d.typeText("为何?")
-	if got := d.page().prompt.Value(); got != "为何?" {
+	if got := d.page().prompt().Value(); got != "为何?" {
 		t.Fatalf("typed %q", got)
 	}
 }
