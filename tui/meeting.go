@@ -40,7 +40,7 @@ type consoleScreen interface {
 type meetingTickMsg struct{}
 
 func newMeetingPage(c *Common, store MeetingStore, o meetingOptions) *meetingPage {
-	sh := &meetingShared{c: c, store: store, keys: newMeetingKeys(c), opts: o, drafts: map[string]string{}}
+	sh := &meetingShared{c: c, store: store, keys: newMeetingKeys(c), opts: o, drafts: map[draftKey]string{}}
 	p := &meetingPage{sh: sh}
 	p.walk = &walkScreen{sh: sh}
 	p.sessions = newSessionsScreen(sh, p.openSession)

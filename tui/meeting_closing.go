@@ -57,22 +57,22 @@ func (cl *closingScreen) refused(msg tea.KeyPressMsg) bool {
 func (cl *closingScreen) wheel(d int) { cl.scroll += d }
 
 func (cl *closingScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	p := cl.sh
+	sh := cl.sh
 	k := cl.keys()
 	switch {
 	case key.Matches(msg, k.Back):
-		return p.toSessions()
+		return sh.toSessions()
 	case key.Matches(msg, k.Close):
 		cl.askClose()
 	case key.Matches(msg, k.Print):
 		switch {
-		case p.opts.print != nil:
-			p.st.clear()
-			return p.opts.print(p.number)
-		case p.printing != nil:
+		case sh.opts.print != nil:
+			sh.st.clear()
+			return sh.opts.print(sh.number)
+		case sh.printing != nil:
 			return cl.printSession()
 		}
-		p.st.set(p.c.Tf("home.not_yet", p.c.T("mtg.key.print")), LevelWarn)
+		sh.st.set(sh.c.Tf("home.not_yet", sh.c.T("mtg.key.print")), LevelWarn)
 		return nil
 	case key.Matches(msg, k.Up):
 		cl.scroll -= 3
@@ -85,54 +85,54 @@ func (cl *closingScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 // printSession prints every letter of the closed session, its minutes
 // and its notice list, with the progress on screen.
 func (cl *closingScreen) printSession() tea.Cmd {
-	p := cl.sh
+	sh := cl.sh
 	if cl.run != nil {
-		p.st.set(p.c.T("print.busy"), LevelWarn)
+		sh.st.set(sh.c.T("print.busy"), LevelWarn)
 		return nil
 	}
-	run, cmd := printSession(p.printing, p.number, p.c.User)
+	run, cmd := printSession(sh.printing, sh.number, sh.c.User)
 	cl.run, cl.done, cl.total = run, 0, 0
-	p.st.set(p.c.T("print.printing"), LevelPlain)
+	sh.st.set(sh.c.T("print.printing"), LevelPlain)
 	return cmd
 }
 
 func (cl *closingScreen) onPrintProgress(msg printProgressMsg) tea.Cmd {
-	p := cl.sh
+	sh := cl.sh
 	if msg.run != cl.run {
 		return nil
 	}
 	cl.done, cl.total = msg.done, msg.total
 	cl.scroll = 1 << 30 // the progress in view (the view clamps it)
-	p.st.set(p.c.Tf("print.progress", msg.run.number, progressBar(msg.done, msg.total, 20)), LevelPlain)
+	sh.st.set(sh.c.Tf("print.progress", msg.run.number, progressBar(msg.done, msg.total, 20)), LevelPlain)
 	return msg.run.wait()
 }
 
 func (cl *closingScreen) onSessionPrinted(msg sessionPrintedMsg) {
-	p := cl.sh
+	sh := cl.sh
 	if msg.run != cl.run {
 		return
 	}
 	cl.run = nil
 	if msg.err != nil {
-		p.st.set(printErrText(p.c, msg.err), LevelError)
+		sh.st.set(printErrText(sh.c, msg.err), LevelError)
 		return
 	}
 	cl.printed = &msg.res
 	cl.scroll = 1 << 30 // the summary in view
-	p.st.set(sessionPrintedLines(p.c, msg.res)[0], sessionPrintedLevel(msg.res))
+	sh.st.set(sessionPrintedLines(sh.c, msg.res)[0], sessionPrintedLevel(msg.res))
 }
 
 // printLines show the printing of the session in view: its progress, or
 // what the last print did.
 func (cl *closingScreen) printLines(w int) []string {
-	p := cl.sh
-	c := p.c
+	sh := cl.sh
+	c := sh.c
 	s := c.Styles
 	var out []string
 	switch r := cl.printed; {
-	case cl.run != nil && cl.run.number == p.number:
-		out = append(out, "", " "+c.Tf("print.progress", p.number, progressBar(cl.done, cl.total, min(30, max(w-40, 10)))))
-	case r != nil && r.Session == p.number:
+	case cl.run != nil && cl.run.number == sh.number:
+		out = append(out, "", " "+c.Tf("print.progress", sh.number, progressBar(cl.done, cl.total, min(30, max(w-40, 10)))))
+	case r != nil && r.Session == sh.number:
 		out = append(out, "")
 		lv := sessionPrintedLevel(*r)
 		for _, l := range sessionPrintedLines(c, *r) {
@@ -147,30 +147,30 @@ func (cl *closingScreen) printLines(w int) []string {
 // askClose asks before the session is closed and frozen; cases left
 // undecided are named and stay ready for a later session.
 func (cl *closingScreen) askClose() {
-	p := cl.sh
-	c := p.c
-	sum := p.b.sum
+	sh := cl.sh
+	c := sh.c
+	sum := sh.b.sum
 	lines := []string{c.Tf("mtg.sum_counts", sum.Cases, sum.Approved, sum.Rejected, sum.Deferred, len(sum.Undecided))}
 	if len(sum.Undecided) > 0 {
 		lines = append(lines, c.Styles.App.StatusWarn.Render(c.Tf("mtg.close_undecided", len(sum.Undecided), strings.Join(sum.Undecided, c.T("list.sep")))))
 	}
 	lines = append(lines, c.T("mtg.close_text"))
-	store, number, who := p.store, p.number, c.User
-	p.confirm(c.Tf("mtg.close_title", p.number), lines, func() tea.Cmd {
-		return p.do(func() tea.Cmd { return closeSession(store, number, p.cur, who) })
+	store, number, who := sh.store, sh.number, c.User
+	sh.confirm(c.Tf("mtg.close_title", sh.number), lines, func() tea.Cmd {
+		return sh.do(func() tea.Cmd { return closeSession(store, number, sh.cur, who) })
 	})
 }
 
 // ---- view ----
 
 func (cl *closingScreen) view() string {
-	p := cl.sh
-	c := p.c
+	sh := cl.sh
+	c := sh.c
 	s := c.Styles
-	w, h := p.width, p.height
-	sess := p.b.sess
-	sum := p.b.sum
-	head := []string{p.topLine(), p.sessionLine()}
+	w, h := sh.width, sh.height
+	sess := sh.b.sess
+	sum := sh.b.sum
+	head := []string{sh.topLine(), sh.sessionLine()}
 
 	var present, absent []string
 	for _, m := range sess.Members {
@@ -223,10 +223,10 @@ func (cl *closingScreen) view() string {
 
 	var foot string
 	switch {
-	case p.open() && p.writer():
+	case sh.open() && sh.writer():
 		foot = s.Form.Button.Render(c.T("mtg.close_hint"))
-	case p.open():
-		foot = s.App.StatusWarn.Render(c.Tf("mtg.ro_line", p.roleName()))
+	case sh.open():
+		foot = s.App.StatusWarn.Render(c.Tf("mtg.ro_line", sh.roleName()))
 	case cl.keys().Print.Enabled():
 		foot = s.App.StatusWarn.Render(c.T("mtg.frozen")) + "  " + s.Form.Button.Render(c.T("mtg.print_hint"))
 	default:

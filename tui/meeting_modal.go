@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/meeting"
 )
 
 // consoleModal is a box over the console's screen — a reason prompt, the
@@ -27,9 +28,28 @@ var (
 	_ consoleModal = (*confirmBox)(nil)
 )
 
+// draftKey names what a reason is typed for, so a cancelled prompt's
+// text comes back when the same prompt opens again.
+type draftKey struct {
+	what   draftKind
+	caseNo string
+	member uint64          // the voter or the member recused
+	choice meeting.Choice  // of a vote
+	ruling casefile.Status // of a ruling
+}
+
+// draftKind is the kind of reason typed.
+type draftKind int
+
+const (
+	draftVote draftKind = iota
+	draftRecusal
+	draftRuling
+)
+
 // ask opens a reason prompt; the text kept from a cancelled prompt of the
 // same draft key comes back.
-func (sh *meetingShared) ask(draft, title string, lines []string, value string, submit func(string) tea.Cmd) *reasonPrompt {
+func (sh *meetingShared) ask(draft draftKey, title string, lines []string, value string, submit func(string) tea.Cmd) *reasonPrompt {
 	if v, ok := sh.drafts[draft]; ok {
 		value = v
 	}

@@ -25,7 +25,7 @@ type reasonPrompt struct {
 	area  textarea.Model
 	// key names the draft the text is kept under when the prompt is
 	// cancelled, so reopening it brings the text back.
-	key string
+	key draftKey
 	// submit builds the write from the text.
 	submit func(text string) tea.Cmd
 	// Err is the domain's refusal, shown under the text.

@@ -254,17 +254,17 @@ func (s *sessionsScreen) createSession() tea.Cmd {
 // ---- view ----
 
 func (ss *sessionsScreen) view() string {
-	p := ss.sh
-	c := p.c
+	sh := ss.sh
+	c := sh.c
 	s := c.Styles
-	w := p.width
+	w := sh.width
 	lines := []string{"", "  " + s.App.Title.Render(c.T("mtg.sessions_title"))}
-	if !p.writer() {
-		lines = append(lines, "  "+s.App.StatusWarn.Render(c.Tf("mtg.ro_line", p.roleName())))
+	if !sh.writer() {
+		lines = append(lines, "  "+s.App.StatusWarn.Render(c.Tf("mtg.ro_line", sh.roleName())))
 	}
 	if len(ss.list) == 0 {
 		none := c.T("mtg.no_sessions")
-		if !p.writer() {
+		if !sh.writer() {
 			none = c.T("mtg.no_sessions_ro")
 		}
 		lines = append(lines, "", "  "+s.App.Muted.Render(none))
@@ -283,7 +283,7 @@ func (ss *sessionsScreen) view() string {
 			rows[i] = []string{se.Number, se.Date.String(), se.Status.Label(c.Lang), fmt.Sprintf("%d/%d", tl.Present, tl.Members),
 				fmt.Sprintf("%d/%d", se.Decided, se.Items), se.Place}
 		}
-		room := max(p.height-len(lines)-8, 1)
+		room := max(sh.height-len(lines)-8, 1)
 		first := max(0, min(ss.cursor-room+1, len(rows)-room))
 		t.height = min(room, len(rows)-first)
 		t.SetRows(rows[first:], nil)
@@ -297,7 +297,7 @@ func (ss *sessionsScreen) view() string {
 			lines = append(lines, "  "+l)
 			if row := i - 1; row >= 0 && row < t.height {
 				n := first + row
-				p.addHit(ss.tableTop+i, 2, w, func() tea.Cmd {
+				sh.addHit(ss.tableTop+i, 2, w, func() tea.Cmd {
 					if ss.formOpen {
 						return nil
 					}
@@ -314,11 +314,11 @@ func (ss *sessionsScreen) view() string {
 		for _, l := range strings.Split(ss.form.f.View(), "\n") {
 			lines = append(lines, "  "+l)
 		}
-	} else if p.writer() {
+	} else if sh.writer() {
 		label := "n  " + c.T("mtg.new_session")
 		y := len(lines)
 		lines = append(lines, "  "+s.Form.Button.Render(label))
-		p.addHit(y, 2, 2+ansiWidth(label), func() tea.Cmd { ss.openForm(); return nil })
+		sh.addHit(y, 2, 2+ansiWidth(label), func() tea.Cmd { ss.openForm(); return nil })
 	}
 	return fitBlock(lines, w)
 }

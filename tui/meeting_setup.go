@@ -76,12 +76,12 @@ func (s *setupScreen) filter() meeting.AgendaFilter {
 
 // clamp keeps the cursors inside the session's lists.
 func (s *setupScreen) clamp() {
-	p := s.sh
-	if p.b == nil {
+	sh := s.sh
+	if sh.b == nil {
 		return
 	}
-	s.member = max(0, min(s.member, len(p.b.sess.Members)-1))
-	s.agenda = max(0, min(s.agenda, len(p.b.sess.Agenda)-1))
+	s.member = max(0, min(s.member, len(sh.b.sess.Members)-1))
+	s.agenda = max(0, min(s.agenda, len(sh.b.sess.Agenda)-1))
 }
 
 // ---- keys ----
@@ -118,18 +118,18 @@ func (s *setupScreen) refused(msg tea.KeyPressMsg) bool {
 func (s *setupScreen) wheel(int) {}
 
 func (s *setupScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	p := s.sh
+	sh := s.sh
 	k := s.keys()
 	cols := max(s.cols, 1)
 	switch {
 	case key.Matches(msg, k.SessionsList):
-		return p.toSessions()
+		return sh.toSessions()
 	case key.Matches(msg, k.Area):
 		s.area = (s.area + 1) % areaCount
 	case key.Matches(msg, k.Build):
 		return s.build()
 	case key.Matches(msg, k.Walkthrough):
-		p.show(stateWalk)
+		sh.show(stateWalk)
 	case key.Matches(msg, k.Toggle):
 		return s.toggle(s.member)
 	case key.Matches(msg, k.OpenCase):
@@ -146,7 +146,7 @@ func (s *setupScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			}
 			s.agenda = max(s.agenda-1, 0)
 		case key.Matches(msg, k.Down):
-			s.agenda = min(s.agenda+1, max(len(p.b.sess.Agenda)-1, 0))
+			s.agenda = min(s.agenda+1, max(len(sh.b.sess.Agenda)-1, 0))
 		}
 	}
 	return nil
@@ -175,13 +175,13 @@ func (s *setupScreen) moveMember(msg tea.KeyPressMsg, k SetupKeys, cols int) {
 // moveFilter changes the filter in focus (left/right) or moves between
 // the filters (up/down).
 func (s *setupScreen) moveFilter(msg tea.KeyPressMsg, k SetupKeys) {
-	p := s.sh
+	sh := s.sh
 	i := int(s.area - areaProject)
 	n := len(s.options[i])
 	switch {
-	case key.Matches(msg, k.Left) && p.open() && p.writer():
+	case key.Matches(msg, k.Left) && sh.open() && sh.writer():
 		s.choice[i] = (s.choice[i] + n - 1) % n
-	case key.Matches(msg, k.Right) && p.open() && p.writer():
+	case key.Matches(msg, k.Right) && sh.open() && sh.writer():
 		s.choice[i] = (s.choice[i] + 1) % n
 	case key.Matches(msg, k.Up):
 		s.area--
@@ -194,65 +194,65 @@ func (s *setupScreen) moveFilter(msg tea.KeyPressMsg, k SetupKeys) {
 // going is decided when the call runs, from the session as the call
 // before it left it, so quick toggles add up as they were pressed.
 func (s *setupScreen) toggle(i int) tea.Cmd {
-	p := s.sh
-	if !p.writer() {
-		p.st.set(p.refusal(), LevelError)
+	sh := s.sh
+	if !sh.writer() {
+		sh.st.set(sh.refusal(), LevelError)
 		return nil
 	}
-	if !p.open() {
+	if !sh.open() {
 		return nil
 	}
-	store, who := p.store, p.c.User
-	return p.do(func() tea.Cmd {
-		if p.b == nil || i < 0 || i >= len(p.b.sess.Members) {
+	store, who := sh.store, sh.c.User
+	return sh.do(func() tea.Cmd {
+		if sh.b == nil || i < 0 || i >= len(sh.b.sess.Members) {
 			return nil
 		}
-		m := p.b.sess.Members[i]
-		return takeAttendance(store, p.number, p.cur, m, !p.b.sess.IsPresent(m.ID), who)
+		m := sh.b.sess.Members[i]
+		return takeAttendance(store, sh.number, sh.cur, m, !sh.b.sess.IsPresent(m.ID), who)
 	})
 }
 
 // build builds the agenda with the filters chosen.
 func (s *setupScreen) build() tea.Cmd {
-	p := s.sh
-	if !p.writer() {
-		p.st.set(p.refusal(), LevelError)
+	sh := s.sh
+	if !sh.writer() {
+		sh.st.set(sh.refusal(), LevelError)
 		return nil
 	}
 	f := s.filter()
-	store, who := p.store, p.c.User
-	p.st.set(p.c.T("mtg.building"), LevelMuted)
-	return p.do(func() tea.Cmd { return buildAgenda(store, p.number, p.cur, f, who) })
+	store, who := sh.store, sh.c.User
+	sh.st.set(sh.c.T("mtg.building"), LevelMuted)
+	return sh.do(func() tea.Cmd { return buildAgenda(store, sh.number, sh.cur, f, who) })
 }
 
 // openAgendaCase shows agenda item i in the walkthrough.
 func (s *setupScreen) openAgendaCase(i int) tea.Cmd {
-	p := s.sh
-	if p.b == nil || i < 0 || i >= len(p.b.sess.Agenda) {
+	sh := s.sh
+	if sh.b == nil || i < 0 || i >= len(sh.b.sess.Agenda) {
 		return nil
 	}
-	return s.openCase(p.b.sess.Agenda[i].Case)
+	return s.openCase(sh.b.sess.Agenda[i].Case)
 }
 
 // ---- view ----
 
 func (st *setupScreen) view() string {
-	p := st.sh
-	c := p.c
+	sh := st.sh
+	c := sh.c
 	s := c.Styles
-	w := p.width
-	sess := p.b.sess
-	lines := []string{p.topLine()}
-	lines = append(lines, p.sessionLine())
+	w := sh.width
+	sess := sh.b.sess
+	lines := []string{sh.topLine()}
+	lines = append(lines, sh.sessionLine())
 	q := s.App.StatusOK
-	if !p.b.quorum {
+	if !sh.b.quorum {
 		q = s.App.StatusError
 	}
 	rule := ""
 	if r := c.Catalog.Meeting.Quorum; r != nil {
 		rule = s.App.Muted.Render(c.Tf("mtg.rule", r.Source))
 	}
-	lines = append(lines, " "+q.Render(p.quorumText())+rule)
+	lines = append(lines, " "+q.Render(sh.quorumText())+rule)
 
 	// the members, present or not
 	cells := make([]string, len(sess.Members))
@@ -285,7 +285,7 @@ func (st *setupScreen) view() string {
 			if i >= len(cells) {
 				break
 			}
-			p.addHit(top+r, col*cellW, (col+1)*cellW-1, func() tea.Cmd {
+			sh.addHit(top+r, col*cellW, (col+1)*cellW-1, func() tea.Cmd {
 				st.member, st.area = i, areaMembers
 				return st.toggle(i)
 			})
@@ -314,8 +314,8 @@ func (st *setupScreen) view() string {
 		}
 		y := len(lines)
 		lines = append(lines, " "+l)
-		p.addHit(y, 0, w, func() tea.Cmd {
-			if st.area == area && p.open() && p.writer() {
+		sh.addHit(y, 0, w, func() tea.Cmd {
+			if st.area == area && sh.open() && sh.writer() {
 				st.choice[i] = (st.choice[i] + 1) % len(st.options[i])
 			}
 			st.area = area
@@ -324,15 +324,15 @@ func (st *setupScreen) view() string {
 	}
 
 	// the agenda
-	head := c.Tf("mtg.agenda_head", len(sess.Agenda), len(sess.Agenda)-len(p.b.sum.Undecided))
+	head := c.Tf("mtg.agenda_head", len(sess.Agenda), len(sess.Agenda)-len(sh.b.sum.Undecided))
 	if rep := st.reportLine(); rep != "" {
 		head += "  " + s.App.Muted.Render(rep)
 	}
 	lines = append(lines, " "+s.Form.Section.Render(c.T("mtg.agenda"))+"  "+head)
-	room := p.height - len(lines)
+	room := sh.height - len(lines)
 	if len(sess.Agenda) == 0 {
 		hint := c.T("mtg.agenda_empty")
-		if !p.open() {
+		if !sh.open() {
 			hint = c.T("mtg.read_only")
 		}
 		lines = append(lines, "   "+s.App.Muted.Render(hint))
@@ -343,7 +343,7 @@ func (st *setupScreen) view() string {
 	if room > 0 {
 		first = max(0, min(st.agenda-room+1, len(rows)-room))
 	}
-	for i := first; i < len(rows) && len(lines) < p.height; i++ {
+	for i := first; i < len(rows) && len(lines) < sh.height; i++ {
 		l := rows[i]
 		switch {
 		case i == st.agenda && st.area == areaAgenda:
@@ -353,7 +353,7 @@ func (st *setupScreen) view() string {
 		}
 		y := len(lines)
 		lines = append(lines, "  "+l)
-		p.addHit(y, 0, w, func() tea.Cmd {
+		sh.addHit(y, 0, w, func() tea.Cmd {
 			st.agenda, st.area = i, areaAgenda
 			return st.openAgendaCase(i)
 		})
@@ -363,10 +363,10 @@ func (st *setupScreen) view() string {
 
 // memberLine describes a member: name, department, role, presence.
 func (s *setupScreen) memberLine(m meeting.Member) string {
-	p := s.sh
-	c := p.c
+	sh := s.sh
+	c := sh.c
 	word := c.T("mtg.absent")
-	if p.b.sess.IsPresent(m.ID) {
+	if sh.b.sess.IsPresent(m.ID) {
 		word = c.T("mtg.present")
 	}
 	return fmt.Sprintf("%s  %s  %s  %s", m.Name, c.deptName(m.Department), m.Role.Label(c.Lang), word)

@@ -47,8 +47,8 @@ type meetingShared struct {
 	number string        // the open session's number
 	cur    string        // the case in view in the walkthrough
 
-	modal  consoleModal      // a prompt, chooser or question over the screen
-	drafts map[string]string // reasons typed, then cancelled
+	modal  consoleModal        // a prompt, chooser or question over the screen
+	drafts map[draftKey]string // reasons typed, then cancelled
 
 	jobs jobQueue
 	st   status

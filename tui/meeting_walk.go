@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -93,11 +92,11 @@ func (ws *walkScreen) refused(msg tea.KeyPressMsg) bool {
 func (ws *walkScreen) wheel(d int) { ws.scroll += d }
 
 func (ws *walkScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	p := ws.sh
+	sh := ws.sh
 	k := ws.keys()
 	switch {
 	case key.Matches(msg, k.SessionsList):
-		return p.toSessions()
+		return sh.toSessions()
 	case key.Matches(msg, k.Agree):
 		return ws.vote(meeting.Agree)
 	case key.Matches(msg, k.Disagree):
@@ -109,7 +108,7 @@ func (ws *walkScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Decide):
 		ws.openChooser()
 	case key.Matches(msg, k.NextUndecided):
-		return ws.goCase(firstUndecided(p.b.sess, p.cur))
+		return ws.goCase(firstUndecided(sh.b.sess, sh.cur))
 	case key.Matches(msg, k.PrevCase):
 		return ws.stepCase(-1)
 	case key.Matches(msg, k.NextCase):
@@ -119,9 +118,9 @@ func (ws *walkScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.ScrollDown):
 		ws.scroll += max(ws.viewH-2, 1)
 	case key.Matches(msg, k.Attendance):
-		p.show(stateSetup)
+		sh.show(stateSetup)
 	case key.Matches(msg, k.ToClosing):
-		p.show(stateClosing)
+		sh.show(stateClosing)
 	default:
 		ws.moveMember(msg, k)
 	}
@@ -148,32 +147,32 @@ func (ws *walkScreen) moveMember(msg tea.KeyPressMsg, k WalkKeys) {
 
 // goCase shows case number, read afresh with its tally and dossier.
 func (ws *walkScreen) goCase(number string) tea.Cmd {
-	p := ws.sh
-	if number == "" || p.b == nil {
+	sh := ws.sh
+	if number == "" || sh.b == nil {
 		return nil
 	}
-	if number != p.cur {
-		p.cur, ws.scroll = number, 0
+	if number != sh.cur {
+		sh.cur, ws.scroll = number, 0
 	}
-	store := p.store
-	return p.do(func() tea.Cmd {
-		if p.number == "" {
+	store := sh.store
+	return sh.do(func() tea.Cmd {
+		if sh.number == "" {
 			return nil
 		}
-		return loadBoard(store, p.number, p.cur)
+		return loadBoard(store, sh.number, sh.cur)
 	})
 }
 
 // stepCase shows the case d places further on the agenda.
 func (ws *walkScreen) stepCase(d int) tea.Cmd {
-	p := ws.sh
-	ag := p.b.sess.Agenda
+	sh := ws.sh
+	ag := sh.b.sess.Agenda
 	if len(ag) == 0 {
 		return nil
 	}
 	i := 0
 	for j, it := range ag {
-		if it.Case == p.cur {
+		if it.Case == sh.cur {
 			i = j
 		}
 	}
@@ -183,11 +182,11 @@ func (ws *walkScreen) stepCase(d int) tea.Cmd {
 // nextVoter moves the selection to the next member after the selected
 // one who can vote on the case in view.
 func (ws *walkScreen) nextVoter() {
-	p := ws.sh
-	it := p.currentItem()
-	vs := p.voters()
+	sh := ws.sh
+	it := sh.currentItem()
+	vs := sh.voters()
 	for j := ws.member + 1; j < len(vs); j++ {
-		if p.b.sess.IsPresent(vs[j].ID) && (it == nil || !it.Recused(vs[j].ID)) {
+		if sh.b.sess.IsPresent(vs[j].ID) && (it == nil || !it.Recused(vs[j].ID)) {
 			ws.member = j
 			return
 		}
@@ -197,30 +196,30 @@ func (ws *walkScreen) nextVoter() {
 // vote records the selected member's agreeing vote and selects the next
 // member, so a run of agreeing votes is a run of key presses.
 func (ws *walkScreen) vote(choice meeting.Choice) tea.Cmd {
-	p := ws.sh
-	it, m := p.currentItem(), ws.selectedMember()
+	sh := ws.sh
+	it, m := sh.currentItem(), ws.selectedMember()
 	if it == nil || m == nil {
 		return nil
 	}
 	b := meeting.Ballot{Case: it.Case, Member: m.ID, Choice: choice}
-	store, number, who, name := p.store, p.number, p.c.User, m.Name
+	store, number, who, name := sh.store, sh.number, sh.c.User, m.Name
 	ws.nextVoter()
-	return p.do(func() tea.Cmd { return recordVote(store, number, b, name, who) })
+	return sh.do(func() tea.Cmd { return recordVote(store, number, b, name, who) })
 }
 
 // askVote asks the reason of a disagreeing or abstaining vote.
 func (ws *walkScreen) askVote(choice meeting.Choice) {
-	p := ws.sh
-	it, m := p.currentItem(), ws.selectedMember()
+	sh := ws.sh
+	it, m := sh.currentItem(), ws.selectedMember()
 	if it == nil || m == nil {
 		return
 	}
-	c := p.c
-	store, number, who, name := p.store, p.number, p.c.User, m.Name
+	c := sh.c
+	store, number, who, name := sh.store, sh.number, sh.c.User, m.Name
 	ballot := meeting.Ballot{Case: it.Case, Member: m.ID, Choice: choice}
 	title := c.Tf("mtg.vote_title", m.Name, choice.Label(c.Lang))
 	lines := []string{c.Tf("mtg.case_line", it.Case, it.Applicant), c.T("mtg.vote_reason")}
-	pr := p.ask(fmt.Sprintf("vote:%s:%d:%s", it.Case, m.ID, choice), title, lines, "", func(text string) tea.Cmd {
+	pr := sh.ask(draftKey{what: draftVote, caseNo: it.Case, member: m.ID, choice: choice}, title, lines, "", func(text string) tea.Cmd {
 		b := ballot
 		b.Reason = text
 		return recordVote(store, number, b, name, who)
@@ -230,17 +229,17 @@ func (ws *walkScreen) askVote(choice meeting.Choice) {
 
 // askRecusal asks the reason of the selected member's recusal.
 func (ws *walkScreen) askRecusal() {
-	p := ws.sh
-	it, m := p.currentItem(), ws.selectedMember()
+	sh := ws.sh
+	it, m := sh.currentItem(), ws.selectedMember()
 	if it == nil || m == nil {
 		return
 	}
-	c := p.c
-	store, number, who, name := p.store, p.number, p.c.User, m.Name
+	c := sh.c
+	store, number, who, name := sh.store, sh.number, sh.c.User, m.Name
 	d := meeting.Declaration{Case: it.Case, Member: m.ID}
 	title := c.Tf("mtg.recuse_title", m.Name)
 	lines := []string{c.Tf("mtg.case_line", it.Case, it.Applicant), c.T("mtg.recuse_reason")}
-	pr := p.ask(fmt.Sprintf("recuse:%s:%d", it.Case, m.ID), title, lines, "", func(text string) tea.Cmd {
+	pr := sh.ask(draftKey{what: draftRecusal, caseNo: it.Case, member: m.ID}, title, lines, "", func(text string) tea.Cmd {
 		dd := d
 		dd.Reason = text
 		return recordRecusal(store, number, dd, name, who)
@@ -251,17 +250,17 @@ func (ws *walkScreen) askRecusal() {
 // openChooser offers the ruling on the case in view, the rules'
 // proposal first.
 func (ws *walkScreen) openChooser() {
-	p := ws.sh
-	it := p.currentItem()
+	sh := ws.sh
+	it := sh.currentItem()
 	if it == nil {
 		return
 	}
 	tl, ok := ws.tallyOf(it)
 	if !ok {
-		p.st.set(p.c.T("mtg.loading"), LevelMuted)
+		sh.st.set(sh.c.T("mtg.loading"), LevelMuted)
 		return
 	}
-	c := p.c
+	c := sh.c
 	lines := []string{c.Tf("mtg.case_line", it.Case, it.Applicant), ws.tallyText(tl), ws.proposalText(tl)}
 	if len(tl.Pending) > 0 {
 		lines = append(lines, c.Tf("mtg.pending", len(tl.Pending), strings.Join(tl.Pending, c.T("list.sep"))))
@@ -269,7 +268,7 @@ func (ws *walkScreen) openChooser() {
 	if len(tl.Missing) > 0 {
 		lines = append(lines, c.Tf("mtg.missing", strings.Join(tl.Missing, c.T("list.sep"))))
 	}
-	p.choose(c.Tf("mtg.decide_title", it.Case), lines, tl.Proposed, ws.verb, ws.rule)
+	sh.choose(c.Tf("mtg.decide_title", it.Case), lines, tl.Proposed, ws.verb, ws.rule)
 }
 
 // rule goes on with the ruling chosen: a confirmation for the rules'
@@ -277,14 +276,14 @@ func (ws *walkScreen) openChooser() {
 // wording and the missing items offered, editable). A ruling other than
 // the rules' proposal is recorded as the chair's final word.
 func (ws *walkScreen) rule(result casefile.Status) tea.Cmd {
-	p := ws.sh
-	it := p.currentItem()
+	sh := ws.sh
+	it := sh.currentItem()
 	if it == nil {
 		return nil
 	}
 	tl, _ := ws.tallyOf(it)
-	c := p.c
-	store, number, who := p.store, p.number, p.c.User
+	c := sh.c
+	store, number, who := sh.store, sh.number, sh.c.User
 	r := meeting.Ruling{Case: it.Case, Result: result, Override: result != tl.Proposed}
 	submit := func(text string) tea.Cmd {
 		rr := r
@@ -300,19 +299,19 @@ func (ws *walkScreen) rule(result casefile.Status) tea.Cmd {
 		lines = append(lines, c.Styles.App.StatusWarn.Render(c.Tf("mtg.override_note", ws.verb(tl.Proposed))))
 	}
 	title := c.Tf("mtg.rule_title", ws.verb(result), it.Case)
-	draft := fmt.Sprintf("rule:%s:%s", it.Case, result)
+	draft := draftKey{what: draftRuling, caseNo: it.Case, ruling: result}
 	switch {
 	case result == casefile.StatusApproved && !r.Override:
 		lines = append([]string{head}, ws.grantLines(it)...)
-		p.confirm(title, append(lines, c.T("mtg.approve_confirm")), func() tea.Cmd {
-			return p.do(func() tea.Cmd { return decideCase(store, number, r, who) })
+		sh.confirm(title, append(lines, c.T("mtg.approve_confirm")), func() tea.Cmd {
+			return sh.do(func() tea.Cmd { return decideCase(store, number, r, who) })
 		})
 	case result == casefile.StatusApproved:
-		p.ask(draft, title, append([]string{head}, append(lines, c.T("mtg.override_reason"))...), "", submit)
+		sh.ask(draft, title, append([]string{head}, append(lines, c.T("mtg.override_reason"))...), "", submit)
 	case result == casefile.StatusRejected:
-		p.ask(draft, title, append([]string{head}, append(lines, c.T("mtg.reject_reason"))...), tl.RejectWording.In(c.Lang), submit)
+		sh.ask(draft, title, append([]string{head}, append(lines, c.T("mtg.reject_reason"))...), tl.RejectWording.In(c.Lang), submit)
 	default:
-		p.ask(draft, title, append([]string{head}, append(lines, c.T("mtg.defer_reason"))...), strings.Join(tl.Missing, "；"), submit)
+		sh.ask(draft, title, append([]string{head}, append(lines, c.T("mtg.defer_reason"))...), strings.Join(tl.Missing, "；"), submit)
 	}
 	return nil
 }

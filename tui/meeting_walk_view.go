@@ -18,13 +18,13 @@ const wideWidth = 140
 // ---- view ----
 
 func (ws *walkScreen) view() string {
-	p := ws.sh
-	c := p.c
-	w, h := p.width, p.height
-	lines := []string{p.topLine()}
-	if p.currentItem() == nil {
+	sh := ws.sh
+	c := sh.c
+	w, h := sh.width, sh.height
+	lines := []string{sh.topLine()}
+	if sh.currentItem() == nil {
 		hint := c.T("mtg.agenda_empty")
-		if !p.open() {
+		if !sh.open() {
 			hint = c.T("mtg.read_only")
 		}
 		return strings.Join(append(lines, "", "  "+c.Styles.App.Muted.Render(hint)), "\n")
@@ -45,14 +45,14 @@ func (ws *walkScreen) view() string {
 // agendaColumn is the agenda beside the case: h lines of width w, drawn
 // from line y0 of the page.
 func (ws *walkScreen) agendaColumn(w, h, y0 int) []string {
-	p := ws.sh
-	c := p.c
+	sh := ws.sh
+	c := sh.c
 	s := c.Styles
-	sess := p.b.sess
-	out := []string{s.Form.Section.Render(c.T("mtg.agenda")) + "  " + s.App.Muted.Render(c.Tf("mtg.agenda_head", len(sess.Agenda), len(sess.Agenda)-len(p.b.sum.Undecided)))}
+	sess := sh.b.sess
+	out := []string{s.Form.Section.Render(c.T("mtg.agenda")) + "  " + s.App.Muted.Render(c.Tf("mtg.agenda_head", len(sess.Agenda), len(sess.Agenda)-len(sh.b.sum.Undecided)))}
 	cur := 0
 	for i, it := range sess.Agenda {
-		if it.Case == p.cur {
+		if it.Case == sh.cur {
 			cur = i
 		}
 	}
@@ -78,7 +78,7 @@ func (ws *walkScreen) agendaColumn(w, h, y0 int) []string {
 		}
 		y := y0 + len(out)
 		number := it.Case
-		p.addHit(y, 0, w, func() tea.Cmd { return ws.goCase(number) })
+		sh.addHit(y, 0, w, func() tea.Cmd { return ws.goCase(number) })
 		out = append(out, l)
 	}
 	for len(out) < h {
@@ -91,8 +91,8 @@ func (ws *walkScreen) agendaColumn(w, h, y0 int) []string {
 // and the votes; h lines of width w, drawn from column x0 and line y0 of
 // the page.
 func (ws *walkScreen) caseColumn(w, h, x0, y0 int) []string {
-	p := ws.sh
-	it := p.currentItem()
+	sh := ws.sh
+	it := sh.currentItem()
 	votes, gridTop, cols, cellW := ws.votesBlock(it, w)
 	ws.cols = cols
 	viewH := max(h-1-len(votes), 1)
@@ -112,14 +112,14 @@ func (ws *walkScreen) caseColumn(w, h, x0, y0 int) []string {
 	vy := y0 + len(out)
 	out = append(out, votes...)
 	// clicks on a member select them
-	vs := p.voters()
+	vs := sh.voters()
 	for i := range vs {
 		r, col := i/max(cols, 1), i%max(cols, 1)
 		if gridTop+r >= len(votes) {
 			break
 		}
 		idx := i
-		p.addHit(vy+gridTop+r, x0+col*cellW, x0+(col+1)*cellW-1, func() tea.Cmd { ws.member = idx; return nil })
+		sh.addHit(vy+gridTop+r, x0+col*cellW, x0+(col+1)*cellW-1, func() tea.Cmd { ws.member = idx; return nil })
 	}
 	for i := range out {
 		out[i] = fitWidth(out[i], w)
@@ -129,10 +129,10 @@ func (ws *walkScreen) caseColumn(w, h, x0, y0 int) []string {
 
 // caseTitle is "3/12  2026-000014  秦力  611022********7612  3 人  期限 …".
 func (ws *walkScreen) caseTitle(it *meeting.Item, w, total, viewH int) string {
-	p := ws.sh
-	c := p.c
+	sh := ws.sh
+	c := sh.c
 	s := c.Styles
-	sess := p.b.sess
+	sess := sh.b.sess
 	pos := 0
 	for i, x := range sess.Agenda {
 		if x == it {
@@ -144,7 +144,7 @@ func (ws *walkScreen) caseTitle(it *meeting.Item, w, total, viewH int) string {
 		state = s.App.StatusOK.Render(it.Decision.Result.Label(c.Lang))
 	}
 	due := c.Tf("dossier.deadline", it.Deadline.String())
-	if d := p.b.d; d != nil && p.b.cur == it.Case && d.Case.Status.Open() {
+	if d := sh.b.d; d != nil && sh.b.cur == it.Case && d.Case.Status.Open() {
 		st := s.App.Muted
 		if c.Catalog.DeadlineNear(d.Case, c.Today()) {
 			st = s.App.StatusWarn
@@ -166,15 +166,15 @@ func (ws *walkScreen) caseTitle(it *meeting.Item, w, total, viewH int) string {
 // the selected member's line; it also gives the grid's first line, its
 // columns and the cell width.
 func (ws *walkScreen) votesBlock(it *meeting.Item, w int) (lines []string, gridTop, cols, cellW int) {
-	p := ws.sh
-	c := p.c
+	sh := ws.sh
+	c := sh.c
 	s := c.Styles
 	tl, _ := ws.tallyOf(it)
 	head := ws.tallyText(tl)
 	switch {
 	case it.Decision != nil:
 		head = c.Tf("mtg.decision_short", ws.decisionText(it.Decision)) + "  " + head
-	case !p.b.quorum:
+	case !sh.b.quorum:
 		head += "  " + s.App.StatusError.Render(c.T("mtg.no_quorum"))
 	default:
 		head += "  " + ws.proposalText(tl)
@@ -183,7 +183,7 @@ func (ws *walkScreen) votesBlock(it *meeting.Item, w int) (lines []string, gridT
 	lines = append(lines, rule+head+" "+s.Panel.Box.Render(strings.Repeat("─", max(w-ansiWidth(head)-4, 0))))
 	gridTop = len(lines)
 
-	vs := p.voters()
+	vs := sh.voters()
 	lw := 0
 	for _, l := range []string{c.T("mtg.v_absent"), c.T("mtg.v_recused"), c.T("mtg.v_pending"),
 		meeting.Agree.Label(c.Lang), meeting.Disagree.Label(c.Lang), meeting.Abstain.Label(c.Lang)} {
@@ -215,8 +215,8 @@ func (ws *walkScreen) votesBlock(it *meeting.Item, w int) (lines []string, gridT
 
 // voteWord is what member m did on it, and the style to draw it in.
 func (ws *walkScreen) voteWord(it *meeting.Item, m meeting.Member) (string, lipgloss.Style) {
-	p := ws.sh
-	c := p.c
+	sh := ws.sh
+	c := sh.c
 	s := c.Styles
 	switch {
 	case it.Recused(m.ID):
@@ -230,7 +230,7 @@ func (ws *walkScreen) voteWord(it *meeting.Item, m meeting.Member) (string, lipg
 			return v.Choice.Label(c.Lang), s.App.StatusError
 		}
 		return v.Choice.Label(c.Lang), s.App.StatusWarn
-	case !p.b.sess.IsPresent(m.ID):
+	case !sh.b.sess.IsPresent(m.ID):
 		return c.T("mtg.v_absent"), s.App.Muted
 	}
 	return c.T("mtg.v_pending"), s.Table.Cell
@@ -238,8 +238,8 @@ func (ws *walkScreen) voteWord(it *meeting.Item, m meeting.Member) (string, lipg
 
 // voterLine is the selected member: department, role, vote and reason.
 func (ws *walkScreen) voterLine(it *meeting.Item, m meeting.Member) string {
-	p := ws.sh
-	c := p.c
+	sh := ws.sh
+	c := sh.c
 	l := fmt.Sprintf("%s  %s  %s：", m.Name, c.deptName(m.Department), m.Role.Label(c.Lang))
 	if c.EN() {
 		l = fmt.Sprintf("%s  %s  %s: ", m.Name, c.deptName(m.Department), m.Role.Label(c.Lang))
@@ -259,31 +259,31 @@ func (ws *walkScreen) voterLine(it *meeting.Item, m meeting.Member) string {
 
 // tallyText is "同意 10  不同意 1  弃权 1  回避 1  未投 2".
 func (ws *walkScreen) tallyText(tl meeting.Tally) string {
-	p := ws.sh
-	return p.c.Tf("mtg.tally", tl.Agree, tl.Disagree, tl.Abstain, tl.Recused, len(tl.Pending))
+	sh := ws.sh
+	return sh.c.Tf("mtg.tally", tl.Agree, tl.Disagree, tl.Abstain, tl.Recused, len(tl.Pending))
 }
 
 // proposalText is what the rules propose on the votes so far.
 func (ws *walkScreen) proposalText(tl meeting.Tally) string {
-	p := ws.sh
-	c := p.c
+	sh := ws.sh
+	c := sh.c
 	return c.Tf("mtg.proposal", ws.verb(tl.Proposed))
 }
 
 // verb names a ruling as the committee says it: 批准, 不予救助, 暂缓.
 func (ws *walkScreen) verb(s casefile.Status) string {
-	p := ws.sh
+	sh := ws.sh
 	switch s {
 	case casefile.StatusApproved, casefile.StatusRejected, casefile.StatusDeferred:
-		return p.c.T("mtg.r." + string(s))
+		return sh.c.T("mtg.r." + string(s))
 	}
-	return p.c.T("mtg.no_proposal")
+	return sh.c.T("mtg.no_proposal")
 }
 
 // decisionText is the decision in a few words.
 func (ws *walkScreen) decisionText(d *meeting.Decision) string {
-	p := ws.sh
-	c := p.c
+	sh := ws.sh
+	c := sh.c
 	t := d.Result.Label(c.Lang)
 	if d.Override {
 		t += c.Tf("mtg.override_short", ws.verb(d.Proposed))
@@ -299,8 +299,8 @@ func (ws *walkScreen) decisionText(d *meeting.Decision) string {
 // proposal, findings with figures, evidence, household and the votes'
 // reasons.
 func (ws *walkScreen) caseLines(it *meeting.Item, w int) []string {
-	p := ws.sh
-	c := p.c
+	sh := ws.sh
+	c := sh.c
 	s := c.Styles
 	var out []string
 	sec := func(key string) { out = append(out, "", s.Form.Section.Render(c.T(key))) }
@@ -362,7 +362,7 @@ func (ws *walkScreen) caseLines(it *meeting.Item, w int) []string {
 	} else if ok {
 		sec("mtg.sec_proposal")
 		switch {
-		case !p.b.quorum:
+		case !sh.b.quorum:
 			hang(2, "", s.App.StatusError.Render(c.T("mtg.no_quorum")))
 		case len(tl.Pending) > 0:
 			hang(2, "", ws.proposalText(tl)+c.Tf("mtg.so_far", len(tl.Pending)))
@@ -403,8 +403,8 @@ func (ws *walkScreen) caseLines(it *meeting.Item, w int) []string {
 	}
 
 	sec("dossier.tab_household")
-	if p.b.d != nil && p.b.cur == it.Case {
-		dp := &dossierPage{c: c, d: p.b.d, width: w}
+	if sh.b.d != nil && sh.b.cur == it.Case {
+		dp := &dossierPage{c: c, d: sh.b.d, width: w}
 		for _, l := range dp.householdLines() {
 			body := strings.TrimLeft(l, " ")
 			hang(2+len(l)-len(body), "", body)
