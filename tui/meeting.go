@@ -36,6 +36,14 @@ type consoleScreen interface {
 	view() string
 }
 
+var (
+	_ Page          = (*meetingPage)(nil)
+	_ consoleScreen = (*sessionsScreen)(nil)
+	_ consoleScreen = (*setupScreen)(nil)
+	_ consoleScreen = (*walkScreen)(nil)
+	_ consoleScreen = (*closingScreen)(nil)
+)
+
 // meetingTickMsg redraws the time spent.
 type meetingTickMsg struct{}
 

@@ -191,7 +191,8 @@ func (m *MeetingConsole) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if m.tooSmall() {
 		return nil // nothing can be seen, so nothing is changed
 	}
-	if msg.String() == "f1" || (msg.String() == "?" && !m.page.Typing()) {
+	// help, unless the key types text ("?") into the page
+	if key.Matches(msg, g.Help) && (msg.Text == "" || !m.page.Typing()) {
 		m.help.ShowAll = !m.help.ShowAll
 		return m.layout()
 	}

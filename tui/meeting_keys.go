@@ -2,10 +2,12 @@ package tui
 
 import "charm.land/bubbles/v2/key"
 
-// MeetingKeys are the meeting console's keys, one group per screen. The
-// console keeps its own copy and switches keys off when they cannot act
-// (no quorum, a closed session, a decided case, an absent member), so the
-// help bar shows only live keys.
+// MeetingKeys are the meeting console's keys, one group per screen, as
+// built: never switched. Each screen derives its live keys from them where
+// they are used (its keys method), switching off those that cannot act
+// (no quorum, a closed session, a decided case, an absent member, a role
+// that may not write), so the help bar shows only live keys and a key
+// that is off does nothing.
 type MeetingKeys struct {
 	Tabs     key.Binding // 1/2/3: attendance & agenda, walkthrough, closing
 	Sessions SessionsKeys
