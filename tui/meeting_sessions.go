@@ -32,39 +32,39 @@ func newSessionsScreen(sh *meetingShared, open func(string, consoleState) tea.Cm
 }
 
 // resetForm starts the new session's form afresh, hidden.
-func (s *sessionsScreen) resetForm() {
-	s.form = newSessionForm(s.sh.c, s.sh.keys, s.createSession)
-	s.form.SetSize(s.sh.width, s.sh.height)
-	s.formOpen = false
+func (ss *sessionsScreen) resetForm() {
+	ss.form = newSessionForm(ss.sh.c, ss.sh.keys, ss.createSession)
+	ss.form.SetSize(ss.sh.width, ss.sh.height)
+	ss.formOpen = false
 }
 
 // typing reports whether letters typed go into the form.
-func (s *sessionsScreen) typing() bool { return s.formOpen && s.form.f.Typing() }
+func (ss *sessionsScreen) typing() bool { return ss.formOpen && ss.form.f.Typing() }
 
 // paste types pasted text into the form.
-func (s *sessionsScreen) paste(msg tea.PasteMsg) {
-	if s.formOpen {
-		s.form.f.HandlePaste(msg)
+func (ss *sessionsScreen) paste(msg tea.PasteMsg) {
+	if ss.formOpen {
+		ss.form.f.HandlePaste(msg)
 	}
 }
 
 // clickForm focuses the form's row clicked.
-func (s *sessionsScreen) clickForm(msg tea.MouseClickMsg) tea.Cmd {
-	return s.form.Click(msg.X, msg.Y-s.formTop).Cmd
+func (ss *sessionsScreen) clickForm(msg tea.MouseClickMsg) tea.Cmd {
+	return ss.form.Click(msg.X, msg.Y-ss.formTop).Cmd
 }
 
 // onLoaded shows the list read afresh, the newest open session selected.
-func (s *sessionsScreen) onLoaded(msg sessionsLoadedMsg) {
-	sh := s.sh
+func (ss *sessionsScreen) onLoaded(msg sessionsLoadedMsg) {
+	sh := ss.sh
 	if msg.err != nil {
 		sh.st.set(sh.c.Tf("mtg.load_failed", sh.c.Msg(msg.err)), LevelError)
 		return
 	}
-	s.list = msg.list
-	s.cursor = 0
+	ss.list = msg.list
+	ss.cursor = 0
 	for i, se := range msg.list { // the newest open session first
 		if se.Status == meeting.SessionOpen {
-			s.cursor = i
+			ss.cursor = i
 			break
 		}
 	}
@@ -140,108 +140,108 @@ func (s *sessionForm) plan() (meeting.Plan, error) {
 // ---- keys ----
 
 // keys are the screen's live keys.
-func (s *sessionsScreen) keys() SessionsKeys {
-	k := s.sh.keys.Sessions
-	w := s.sh.writer()
-	k.Open.SetEnabled(len(s.list) > 0 && !s.formOpen)
-	k.Up.SetEnabled(!s.formOpen)
-	k.Down.SetEnabled(!s.formOpen)
-	k.New.SetEnabled(!s.formOpen && w)
-	k.Create.SetEnabled(s.formOpen && w)
+func (ss *sessionsScreen) keys() SessionsKeys {
+	k := ss.sh.keys.Sessions
+	w := ss.sh.writer()
+	k.Open.SetEnabled(len(ss.list) > 0 && !ss.formOpen)
+	k.Up.SetEnabled(!ss.formOpen)
+	k.Down.SetEnabled(!ss.formOpen)
+	k.New.SetEnabled(!ss.formOpen && w)
+	k.Create.SetEnabled(ss.formOpen && w)
 	return k
 }
 
-func (s *sessionsScreen) ShortHelp() []key.Binding {
-	k := s.keys()
-	g := s.sh.c.Keys
+func (ss *sessionsScreen) ShortHelp() []key.Binding {
+	k := ss.keys()
+	g := ss.sh.c.Keys
 	switch {
-	case s.formOpen:
+	case ss.formOpen:
 		return []key.Binding{g.Form.Next, g.Form.Prev, k.Create, g.Global.Back}
-	case s.sh.standalone:
+	case ss.sh.standalone:
 		return []key.Binding{k.Up, k.Open, k.New}
 	}
 	return []key.Binding{k.Up, k.Open, k.New, g.Global.Back}
 }
 
-func (s *sessionsScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+func (ss *sessionsScreen) FullHelp() [][]key.Binding { return [][]key.Binding{ss.ShortHelp()} }
 
-func (s *sessionsScreen) refused(msg tea.KeyPressMsg) bool {
-	if s.formOpen {
+func (ss *sessionsScreen) refused(msg tea.KeyPressMsg) bool {
+	if ss.formOpen {
 		return false
 	}
-	return s.sh.refuse(msg, s.sh.keys.Sessions.New)
+	return ss.sh.refuse(msg, ss.sh.keys.Sessions.New)
 }
 
-func (s *sessionsScreen) wheel(int) {}
+func (ss *sessionsScreen) wheel(int) {}
 
-func (s *sessionsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	if s.formOpen {
-		return s.formKey(msg)
+func (ss *sessionsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if ss.formOpen {
+		return ss.formKey(msg)
 	}
-	k := s.keys()
+	k := ss.keys()
 	switch {
-	case key.Matches(msg, s.sh.c.Keys.Global.Back):
+	case key.Matches(msg, ss.sh.c.Keys.Global.Back):
 		return goBack
 	case key.Matches(msg, k.Up):
-		s.cursor = max(s.cursor-1, 0)
+		ss.cursor = max(ss.cursor-1, 0)
 	case key.Matches(msg, k.Down):
-		s.cursor = min(s.cursor+1, max(len(s.list)-1, 0))
+		ss.cursor = min(ss.cursor+1, max(len(ss.list)-1, 0))
 	case key.Matches(msg, k.Open):
-		return s.openListed(s.cursor)
+		return ss.openListed(ss.cursor)
 	case key.Matches(msg, k.New):
-		s.openForm()
+		ss.openForm()
 	}
 	return nil
 }
 
 // openForm shows the new session's form.
-func (s *sessionsScreen) openForm() {
-	sh := s.sh
+func (ss *sessionsScreen) openForm() {
+	sh := ss.sh
 	if !sh.writer() {
 		sh.st.set(sh.refusal(), LevelError)
 		return
 	}
-	if len(s.list) > 0 {
-		s.form.offer(s.list[0].Place)
+	if len(ss.list) > 0 {
+		ss.form.offer(ss.list[0].Place)
 	}
-	s.formOpen = true
-	s.form.SetSize(sh.width, sh.height)
-	if !s.form.f.FocusID("place") {
-		s.form.f.FocusID("date")
+	ss.formOpen = true
+	ss.form.SetSize(sh.width, sh.height)
+	if !ss.form.f.FocusID("place") {
+		ss.form.f.FocusID("date")
 	}
 	sh.st.set(sh.c.T("mtg.new_hint"), LevelMuted)
 }
 
 // openListed opens the i-th session of the list: an open one on its
 // attendance, a closed one on its summary (read-only).
-func (s *sessionsScreen) openListed(i int) tea.Cmd {
-	if i < 0 || i >= len(s.list) {
+func (ss *sessionsScreen) openListed(i int) tea.Cmd {
+	if i < 0 || i >= len(ss.list) {
 		return nil
 	}
-	se := s.list[i]
+	se := ss.list[i]
 	to := stateSetup
 	if se.Status == meeting.SessionClosed {
 		to = stateClosing
 	}
-	return s.open(se.Number, to)
+	return ss.open(se.Number, to)
 }
 
-func (s *sessionsScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
+func (ss *sessionsScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case key.Matches(msg, s.sh.c.Keys.Global.Back):
-		s.formOpen = false // kept: n brings back what was typed
-		s.sh.st.clear()
+	case key.Matches(msg, ss.sh.c.Keys.Global.Back):
+		ss.formOpen = false // kept: n brings back what was typed
+		ss.sh.st.clear()
 		return nil
-	case key.Matches(msg, s.keys().Create):
-		return s.createSession()
+	case key.Matches(msg, ss.keys().Create):
+		return ss.createSession()
 	}
-	return s.form.f.HandleKey(msg).Cmd
+	return ss.form.f.HandleKey(msg).Cmd
 }
 
 // createSession opens a session with what the form holds.
-func (s *sessionsScreen) createSession() tea.Cmd {
-	sh := s.sh
-	plan, err := s.form.plan()
+func (ss *sessionsScreen) createSession() tea.Cmd {
+	sh := ss.sh
+	plan, err := ss.form.plan()
 	if err != nil {
 		sh.st.set(sh.c.Msg(err), LevelError)
 		return nil

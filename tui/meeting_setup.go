@@ -49,104 +49,104 @@ func newSetupScreen(sh *meetingShared, openCase func(string) tea.Cmd) *setupScre
 
 // init lists the filters' options from the catalogue: every project,
 // department and group, "all" first.
-func (s *setupScreen) init(c *Common) {
+func (su *setupScreen) init(c *Common) {
 	all := option{Value: "", Label: c.T("queue.all")}
-	s.options[0] = []option{all}
+	su.options[0] = []option{all}
 	for _, pr := range c.Catalog.Projects {
-		s.options[0] = append(s.options[0], option{Value: pr.Code, Label: pr.Code + " " + pr.Label(c.Lang)})
+		su.options[0] = append(su.options[0], option{Value: pr.Code, Label: pr.Code + " " + pr.Label(c.Lang)})
 	}
-	s.options[1] = []option{all}
+	su.options[1] = []option{all}
 	for _, d := range c.Catalog.Departments {
-		s.options[1] = append(s.options[1], option{Value: d.Key, Label: d.Label(c.Lang)})
+		su.options[1] = append(su.options[1], option{Value: d.Key, Label: d.Label(c.Lang)})
 	}
-	s.options[2] = []option{all}
+	su.options[2] = []option{all}
 	for _, g := range c.Catalog.Groups {
-		s.options[2] = append(s.options[2], option{Value: g.Key, Label: g.Label(c.Lang)})
+		su.options[2] = append(su.options[2], option{Value: g.Key, Label: g.Label(c.Lang)})
 	}
 }
 
 // filter is the agenda filter chosen.
-func (s *setupScreen) filter() meeting.AgendaFilter {
+func (su *setupScreen) filter() meeting.AgendaFilter {
 	return meeting.AgendaFilter{
-		Project:    s.options[0][s.choice[0]].Value,
-		Department: s.options[1][s.choice[1]].Value,
-		Group:      s.options[2][s.choice[2]].Value,
+		Project:    su.options[0][su.choice[0]].Value,
+		Department: su.options[1][su.choice[1]].Value,
+		Group:      su.options[2][su.choice[2]].Value,
 	}
 }
 
 // clamp keeps the cursors inside the session's lists.
-func (s *setupScreen) clamp() {
-	sh := s.sh
+func (su *setupScreen) clamp() {
+	sh := su.sh
 	if sh.b == nil {
 		return
 	}
-	s.member = max(0, min(s.member, len(sh.b.sess.Members)-1))
-	s.agenda = max(0, min(s.agenda, len(sh.b.sess.Agenda)-1))
+	su.member = max(0, min(su.member, len(sh.b.sess.Members)-1))
+	su.agenda = max(0, min(su.agenda, len(sh.b.sess.Agenda)-1))
 }
 
 // ---- keys ----
 
 // keys are the screen's live keys.
-func (s *setupScreen) keys() SetupKeys {
-	sh := s.sh
+func (su *setupScreen) keys() SetupKeys {
+	sh := su.sh
 	k := sh.keys.Setup
 	open, w := sh.open(), sh.writer() // a role that may not write the meeting sees no write key
 	has := sh.b != nil && len(sh.b.sess.Agenda) > 0
-	k.Toggle.SetEnabled(open && w && s.area == areaMembers)
-	k.Change.SetEnabled(open && w && s.area.filter())
+	k.Toggle.SetEnabled(open && w && su.area == areaMembers)
+	k.Change.SetEnabled(open && w && su.area.filter())
 	k.Build.SetEnabled(open && w)
-	k.OpenCase.SetEnabled(has && s.area == areaAgenda)
+	k.OpenCase.SetEnabled(has && su.area == areaAgenda)
 	k.Walkthrough.SetEnabled(has)
 	return k
 }
 
-func (s *setupScreen) ShortHelp() []key.Binding {
-	k := s.keys()
-	return []key.Binding{k.Toggle, k.Change, k.Area, k.Build, k.Walkthrough, k.OpenCase, s.sh.tabsKey()}
+func (su *setupScreen) ShortHelp() []key.Binding {
+	k := su.keys()
+	return []key.Binding{k.Toggle, k.Change, k.Area, k.Build, k.Walkthrough, k.OpenCase, su.sh.tabsKey()}
 }
 
-func (s *setupScreen) FullHelp() [][]key.Binding {
-	k := s.keys()
-	return [][]key.Binding{{k.Area, k.Move, k.Toggle, k.Change}, {k.Build, k.OpenCase, k.Walkthrough, s.sh.tabsKey(), k.SessionsList}}
+func (su *setupScreen) FullHelp() [][]key.Binding {
+	k := su.keys()
+	return [][]key.Binding{{k.Area, k.Move, k.Toggle, k.Change}, {k.Build, k.OpenCase, k.Walkthrough, su.sh.tabsKey(), k.SessionsList}}
 }
 
-func (s *setupScreen) refused(msg tea.KeyPressMsg) bool {
-	k := s.sh.keys.Setup
-	return s.sh.refuse(msg, k.Toggle, k.Build)
+func (su *setupScreen) refused(msg tea.KeyPressMsg) bool {
+	k := su.sh.keys.Setup
+	return su.sh.refuse(msg, k.Toggle, k.Build)
 }
 
-func (s *setupScreen) wheel(int) {}
+func (su *setupScreen) wheel(int) {}
 
-func (s *setupScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	sh := s.sh
-	k := s.keys()
-	cols := max(s.cols, 1)
+func (su *setupScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	sh := su.sh
+	k := su.keys()
+	cols := max(su.cols, 1)
 	switch {
 	case key.Matches(msg, k.SessionsList):
 		return sh.toSessions()
 	case key.Matches(msg, k.Area):
-		s.area = (s.area + 1) % areaCount
+		su.area = (su.area + 1) % areaCount
 	case key.Matches(msg, k.Build):
-		return s.build()
+		return su.build()
 	case key.Matches(msg, k.Walkthrough):
 		sh.show(stateWalk)
 	case key.Matches(msg, k.Toggle):
-		return s.toggle(s.member)
+		return su.toggle(su.member)
 	case key.Matches(msg, k.OpenCase):
-		return s.openAgendaCase(s.agenda)
-	case s.area == areaMembers:
-		s.moveMember(msg, k, cols)
-	case s.area.filter():
-		s.moveFilter(msg, k)
-	case s.area == areaAgenda:
+		return su.openAgendaCase(su.agenda)
+	case su.area == areaMembers:
+		su.moveMember(msg, k, cols)
+	case su.area.filter():
+		su.moveFilter(msg, k)
+	case su.area == areaAgenda:
 		switch {
 		case key.Matches(msg, k.Up):
-			if s.agenda == 0 {
-				s.area = areaGroup
+			if su.agenda == 0 {
+				su.area = areaGroup
 			}
-			s.agenda = max(s.agenda-1, 0)
+			su.agenda = max(su.agenda-1, 0)
 		case key.Matches(msg, k.Down):
-			s.agenda = min(s.agenda+1, max(len(sh.b.sess.Agenda)-1, 0))
+			su.agenda = min(su.agenda+1, max(len(sh.b.sess.Agenda)-1, 0))
 		}
 	}
 	return nil
@@ -154,47 +154,47 @@ func (s *setupScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // moveMember moves in the grid of members; down from the last row goes
 // to the filters.
-func (s *setupScreen) moveMember(msg tea.KeyPressMsg, k SetupKeys, cols int) {
-	n := len(s.sh.b.sess.Members)
+func (su *setupScreen) moveMember(msg tea.KeyPressMsg, k SetupKeys, cols int) {
+	n := len(su.sh.b.sess.Members)
 	switch {
 	case key.Matches(msg, k.Left):
-		s.member = max(s.member-1, 0)
+		su.member = max(su.member-1, 0)
 	case key.Matches(msg, k.Right):
-		s.member = min(s.member+1, n-1)
+		su.member = min(su.member+1, n-1)
 	case key.Matches(msg, k.Up):
-		s.member = max(s.member-cols, 0)
+		su.member = max(su.member-cols, 0)
 	case key.Matches(msg, k.Down):
-		if s.member+cols < n {
-			s.member += cols
+		if su.member+cols < n {
+			su.member += cols
 		} else {
-			s.area = areaProject
+			su.area = areaProject
 		}
 	}
 }
 
 // moveFilter changes the filter in focus (left/right) or moves between
 // the filters (up/down).
-func (s *setupScreen) moveFilter(msg tea.KeyPressMsg, k SetupKeys) {
-	sh := s.sh
-	i := int(s.area - areaProject)
-	n := len(s.options[i])
+func (su *setupScreen) moveFilter(msg tea.KeyPressMsg, k SetupKeys) {
+	sh := su.sh
+	i := int(su.area - areaProject)
+	n := len(su.options[i])
 	switch {
 	case key.Matches(msg, k.Left) && sh.open() && sh.writer():
-		s.choice[i] = (s.choice[i] + n - 1) % n
+		su.choice[i] = (su.choice[i] + n - 1) % n
 	case key.Matches(msg, k.Right) && sh.open() && sh.writer():
-		s.choice[i] = (s.choice[i] + 1) % n
+		su.choice[i] = (su.choice[i] + 1) % n
 	case key.Matches(msg, k.Up):
-		s.area--
+		su.area--
 	case key.Matches(msg, k.Down):
-		s.area++
+		su.area++
 	}
 }
 
 // toggle marks member i present or absent. Whether it is a coming or a
 // going is decided when the call runs, from the session as the call
 // before it left it, so quick toggles add up as they were pressed.
-func (s *setupScreen) toggle(i int) tea.Cmd {
-	sh := s.sh
+func (su *setupScreen) toggle(i int) tea.Cmd {
+	sh := su.sh
 	if !sh.writer() {
 		sh.st.set(sh.refusal(), LevelError)
 		return nil
@@ -213,31 +213,31 @@ func (s *setupScreen) toggle(i int) tea.Cmd {
 }
 
 // build builds the agenda with the filters chosen.
-func (s *setupScreen) build() tea.Cmd {
-	sh := s.sh
+func (su *setupScreen) build() tea.Cmd {
+	sh := su.sh
 	if !sh.writer() {
 		sh.st.set(sh.refusal(), LevelError)
 		return nil
 	}
-	f := s.filter()
+	f := su.filter()
 	store, who := sh.store, sh.c.User
 	sh.st.set(sh.c.T("mtg.building"), LevelMuted)
 	return sh.do(func() tea.Cmd { return buildAgenda(store, sh.number, sh.cur, f, who) })
 }
 
 // openAgendaCase shows agenda item i in the walkthrough.
-func (s *setupScreen) openAgendaCase(i int) tea.Cmd {
-	sh := s.sh
+func (su *setupScreen) openAgendaCase(i int) tea.Cmd {
+	sh := su.sh
 	if sh.b == nil || i < 0 || i >= len(sh.b.sess.Agenda) {
 		return nil
 	}
-	return s.openCase(sh.b.sess.Agenda[i].Case)
+	return su.openCase(sh.b.sess.Agenda[i].Case)
 }
 
 // ---- view ----
 
-func (st *setupScreen) view() string {
-	sh := st.sh
+func (su *setupScreen) view() string {
+	sh := su.sh
 	c := sh.c
 	s := c.Styles
 	w := sh.width
@@ -262,7 +262,7 @@ func (st *setupScreen) view() string {
 			box = "[x]"
 		}
 		mark := " "
-		if i == st.member && st.area == areaMembers {
+		if i == su.member && su.area == areaMembers {
 			mark = ">"
 		}
 		cells[i] = mark + box + " " + m.Name
@@ -270,14 +270,14 @@ func (st *setupScreen) view() string {
 	top := len(lines)
 	grid, cols, cellW := cellGrid(cells, w, func(i int, cell string) string {
 		switch {
-		case i == st.member && st.area == areaMembers:
+		case i == su.member && su.area == areaMembers:
 			return s.Table.Selected.Render(cell)
 		case !sess.IsPresent(sess.Members[i].ID):
 			return s.App.Muted.Render(cell)
 		}
 		return s.Table.Cell.Render(cell)
 	})
-	st.cols = cols
+	su.cols = cols
 	for r, l := range grid {
 		lines = append(lines, l)
 		for col := 0; col < cols; col++ {
@@ -286,14 +286,14 @@ func (st *setupScreen) view() string {
 				break
 			}
 			sh.addHit(top+r, col*cellW, (col+1)*cellW-1, func() tea.Cmd {
-				st.member, st.area = i, areaMembers
-				return st.toggle(i)
+				su.member, su.area = i, areaMembers
+				return su.toggle(i)
 			})
 		}
 	}
-	if st.member < len(sess.Members) {
-		m := sess.Members[st.member]
-		lines = append(lines, " "+s.App.Muted.Render(st.memberLine(m)))
+	if su.member < len(sess.Members) {
+		m := sess.Members[su.member]
+		lines = append(lines, " "+s.App.Muted.Render(su.memberLine(m)))
 	}
 
 	// the agenda's filters
@@ -305,9 +305,9 @@ func (st *setupScreen) view() string {
 	}
 	for i, n := range names {
 		area := areaProject + setupArea(i)
-		label := st.options[i][st.choice[i]].Label
+		label := su.options[i][su.choice[i]].Label
 		var l string
-		if st.area == area {
+		if su.area == area {
 			l = s.Form.Marker.Render("> ") + s.Form.LabelFocused.Render(padRight(n, lw)) + " < " + s.Form.OptionActive.Render(label) + " >"
 		} else {
 			l = "  " + s.Form.Label.Render(padRight(n, lw)) + "   " + s.Form.Value.Render(label)
@@ -315,17 +315,17 @@ func (st *setupScreen) view() string {
 		y := len(lines)
 		lines = append(lines, " "+l)
 		sh.addHit(y, 0, w, func() tea.Cmd {
-			if st.area == area && sh.open() && sh.writer() {
-				st.choice[i] = (st.choice[i] + 1) % len(st.options[i])
+			if su.area == area && sh.open() && sh.writer() {
+				su.choice[i] = (su.choice[i] + 1) % len(su.options[i])
 			}
-			st.area = area
+			su.area = area
 			return nil
 		})
 	}
 
 	// the agenda
 	head := c.Tf("mtg.agenda_head", len(sess.Agenda), len(sess.Agenda)-len(sh.b.sum.Undecided))
-	if rep := st.reportLine(); rep != "" {
+	if rep := su.reportLine(); rep != "" {
 		head += "  " + s.App.Muted.Render(rep)
 	}
 	lines = append(lines, " "+s.Form.Section.Render(c.T("mtg.agenda"))+"  "+head)
@@ -341,12 +341,12 @@ func (st *setupScreen) view() string {
 	rows := agendaRows(c, sess, w-2)
 	first := 0
 	if room > 0 {
-		first = max(0, min(st.agenda-room+1, len(rows)-room))
+		first = max(0, min(su.agenda-room+1, len(rows)-room))
 	}
 	for i := first; i < len(rows) && len(lines) < sh.height; i++ {
 		l := rows[i]
 		switch {
-		case i == st.agenda && st.area == areaAgenda:
+		case i == su.agenda && su.area == areaAgenda:
 			l = s.Table.Selected.Render(fitWidth(l, w-2))
 		case sess.Agenda[i].Decision != nil:
 			l = s.App.Muted.Render(l)
@@ -354,16 +354,16 @@ func (st *setupScreen) view() string {
 		y := len(lines)
 		lines = append(lines, "  "+l)
 		sh.addHit(y, 0, w, func() tea.Cmd {
-			st.agenda, st.area = i, areaAgenda
-			return st.openAgendaCase(i)
+			su.agenda, su.area = i, areaAgenda
+			return su.openAgendaCase(i)
 		})
 	}
 	return fitBlock(lines, w)
 }
 
 // memberLine describes a member: name, department, role, presence.
-func (s *setupScreen) memberLine(m meeting.Member) string {
-	sh := s.sh
+func (su *setupScreen) memberLine(m meeting.Member) string {
+	sh := su.sh
 	c := sh.c
 	word := c.T("mtg.absent")
 	if sh.b.sess.IsPresent(m.ID) {
@@ -373,12 +373,12 @@ func (s *setupScreen) memberLine(m meeting.Member) string {
 }
 
 // reportLine tells what the last build of the agenda did.
-func (s *setupScreen) reportLine() string {
-	rep := s.rep
+func (su *setupScreen) reportLine() string {
+	rep := su.rep
 	if rep == nil {
 		return ""
 	}
-	c := s.sh.c
+	c := su.sh.c
 	sep := c.T("list.sep")
 	parts := []string{c.Tf("mtg.rep_added", len(rep.Added))}
 	if d := rep.Dedup; d != nil && d.Totals.Groups > 0 {
