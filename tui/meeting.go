@@ -214,7 +214,11 @@ func (p *meetingPage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	if key.Matches(msg, sh.tabsKey()) {
-		sh.show(consoleState(int(msg.String()[0]-'1') + 1))
+		for i, b := range sh.keys.Screens {
+			if key.Matches(msg, b) {
+				sh.show(stateSetup + consoleState(i))
+			}
+		}
 		return nil
 	}
 	return scr.handleKey(msg)

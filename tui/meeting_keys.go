@@ -9,7 +9,10 @@ import "charm.land/bubbles/v2/key"
 // that may not write), so the help bar shows only live keys and a key
 // that is off does nothing.
 type MeetingKeys struct {
-	Tabs     key.Binding // 1/2/3: attendance & agenda, walkthrough, closing
+	Tabs key.Binding // 1/2/3: attendance & agenda, walkthrough, closing (help)
+	// Screens are the three of Tabs one by one, in the order of the
+	// screens.
+	Screens  [3]key.Binding
 	Sessions SessionsKeys
 	Setup    SetupKeys
 	Walk     WalkKeys
@@ -75,7 +78,8 @@ func newMeetingKeys(c *Common) *MeetingKeys {
 	}
 	k := func(s ...string) []string { return s }
 	return &MeetingKeys{
-		Tabs: b(k("1", "2", "3"), "1/2/3", "mtg.key.tabs"),
+		Tabs:    b(k("1", "2", "3"), "1/2/3", "mtg.key.tabs"),
+		Screens: [3]key.Binding{b(k("1"), "1", "mtg.tab_setup"), b(k("2"), "2", "mtg.tab_walk"), b(k("3"), "3", "mtg.tab_closing")},
 		Sessions: SessionsKeys{
 			Up:     b(k("up", "k"), "up/down", "key.move"),
 			Down:   b(k("down", "j"), "down", "key.move"),

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -17,6 +18,12 @@ func disabledKeys(v reflect.Value, path string, out *[]string) {
 	if b, ok := v.Interface().(key.Binding); ok {
 		if !b.Enabled() {
 			*out = append(*out, path)
+		}
+		return
+	}
+	if v.Kind() == reflect.Array {
+		for i := 0; i < v.Len(); i++ {
+			disabledKeys(v.Index(i), fmt.Sprintf("%s[%d]", path, i), out)
 		}
 		return
 	}
