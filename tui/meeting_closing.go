@@ -7,12 +7,14 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/meeting"
 )
 
-// closingState is the closing screen: how far the sums are scrolled, and
-// the printing of the session's documents.
-type closingState struct {
+// closingScreen is the closing screen: the session's sums, how far they
+// are scrolled, and the printing of the session's documents.
+type closingScreen struct {
+	sh     *meetingShared
 	scroll int
 
 	run         *printRun // the session being printed
@@ -22,78 +24,115 @@ type closingState struct {
 
 // ---- keys ----
 
-func (p *meetingPage) closingKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := p.keys.Closing
+// keys are the screen's live keys.
+func (cl *closingScreen) keys() ClosingKeys {
+	sh := cl.sh
+	k := sh.keys.Closing
+	open := sh.open()
+	k.Close.SetEnabled(open && sh.writer())
+	k.Print.SetEnabled(sh.b != nil && !open && sh.c.Can(casefile.PermPrint))
+	return k
+}
+
+func (cl *closingScreen) ShortHelp() []key.Binding {
+	k := cl.keys()
+	return []key.Binding{k.Close, k.Print, k.Up, k.Back, cl.sh.tabsKey()}
+}
+
+func (cl *closingScreen) FullHelp() [][]key.Binding {
+	k := cl.keys()
+	return [][]key.Binding{{k.Close, k.Print}, {k.Up, k.Down, k.Back, cl.sh.tabsKey()}}
+}
+
+func (cl *closingScreen) refused(msg tea.KeyPressMsg) bool {
+	sh := cl.sh
+	k := sh.keys.Closing
+	if !sh.c.Can(casefile.PermPrint) && pressed(msg, k.Print) {
+		sh.st.set(sh.c.forbidden(), LevelError)
+		return true
+	}
+	return sh.refuse(msg, k.Close)
+}
+
+func (cl *closingScreen) wheel(d int) { cl.scroll += d }
+
+func (cl *closingScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	sh := cl.sh
+	k := cl.keys()
 	switch {
 	case key.Matches(msg, k.Back):
-		return p.toSessions()
+		return sh.toSessions()
 	case key.Matches(msg, k.Close):
-		p.askClose()
+		cl.askClose()
 	case key.Matches(msg, k.Print):
 		switch {
-		case p.opts.print != nil:
-			p.st.clear()
-			return p.opts.print(p.number)
-		case p.printing != nil:
-			return p.printSession()
+		case sh.opts.print != nil:
+			sh.st.clear()
+			return sh.opts.print(sh.number)
+		case sh.printing != nil:
+			return cl.printSession()
 		}
-		p.st.set(p.c.Tf("home.not_yet", p.c.T("mtg.key.print")), LevelWarn)
+		sh.st.set(sh.c.Tf("home.not_yet", sh.c.T("mtg.key.print")), LevelWarn)
 		return nil
 	case key.Matches(msg, k.Up):
-		p.close.scroll -= 3
+		cl.scroll -= 3
 	case key.Matches(msg, k.Down):
-		p.close.scroll += 3
+		cl.scroll += 3
 	}
 	return nil
 }
 
 // printSession prints every letter of the closed session, its minutes
 // and its notice list, with the progress on screen.
-func (p *meetingPage) printSession() tea.Cmd {
-	if p.close.run != nil {
-		p.st.set(p.c.T("print.busy"), LevelWarn)
+func (cl *closingScreen) printSession() tea.Cmd {
+	sh := cl.sh
+	if cl.run != nil {
+		sh.st.set(sh.c.T("print.busy"), LevelWarn)
 		return nil
 	}
-	run, cmd := printSession(p.printing, p.number, p.c.User)
-	p.close.run, p.close.done, p.close.total = run, 0, 0
-	p.st.set(p.c.T("print.printing"), LevelPlain)
+	run, cmd := printSession(sh.printing, sh.number, sh.c.User)
+	cl.run, cl.done, cl.total = run, 0, 0
+	sh.st.set(sh.c.T("print.printing"), LevelPlain)
 	return cmd
 }
 
-func (p *meetingPage) onPrintProgress(msg printProgressMsg) tea.Cmd {
-	if msg.run != p.close.run {
+func (cl *closingScreen) onPrintProgress(msg printProgressMsg) tea.Cmd {
+	sh := cl.sh
+	if msg.run != cl.run {
 		return nil
 	}
-	p.close.done, p.close.total = msg.done, msg.total
-	p.close.scroll = 1 << 30 // the progress in view (the view clamps it)
-	p.st.set(p.c.Tf("print.progress", msg.run.number, progressBar(msg.done, msg.total, 20)), LevelPlain)
+	cl.done, cl.total = msg.done, msg.total
+	cl.scroll = 1 << 30 // the progress in view (the view clamps it)
+	sh.st.set(sh.c.Tf("print.progress", msg.run.number, progressBar(msg.done, msg.total, 20)), LevelPlain)
 	return msg.run.wait()
 }
 
-func (p *meetingPage) onSessionPrinted(msg sessionPrintedMsg) {
-	if msg.run != p.close.run {
+func (cl *closingScreen) onSessionPrinted(msg sessionPrintedMsg) {
+	sh := cl.sh
+	if msg.run != cl.run {
 		return
 	}
-	p.close.run = nil
+	cl.run = nil
 	if msg.err != nil {
-		p.st.set(printErrText(p.c, msg.err), LevelError)
+		sh.st.set(printErrText(sh.c, msg.err), LevelError)
 		return
 	}
-	p.close.printed = &msg.res
-	p.close.scroll = 1 << 30 // the summary in view
-	p.st.set(sessionPrintedLines(p.c, msg.res)[0], sessionPrintedLevel(msg.res))
+	cl.printed = &msg.res
+	cl.scroll = 1 << 30 // the summary in view
+	sh.st.set(sessionPrintedLines(sh.c, msg.res)[0], sessionPrintedLevel(msg.res))
 }
 
 // printLines show the printing of the session in view: its progress, or
 // what the last print did.
-func (p *meetingPage) printLines(w int) []string {
-	c := p.c
+func (cl *closingScreen) printLines(w int) []string {
+	sh := cl.sh
+	c := sh.c
 	s := c.Styles
 	var out []string
-	switch r := p.close.printed; {
-	case p.close.run != nil && p.close.run.number == p.number:
-		out = append(out, "", " "+c.Tf("print.progress", p.number, progressBar(p.close.done, p.close.total, min(30, max(w-40, 10)))))
-	case r != nil && r.Session == p.number:
+	switch r := cl.printed; {
+	case cl.run != nil && cl.run.number == sh.number:
+		out = append(out, "", " "+c.Tf("print.progress", sh.number, progressBar(cl.done, cl.total, min(30, max(w-40, 10)))))
+	case r != nil && r.Session == sh.number:
 		out = append(out, "")
 		lv := sessionPrintedLevel(*r)
 		for _, l := range sessionPrintedLines(c, *r) {
@@ -107,29 +146,31 @@ func (p *meetingPage) printLines(w int) []string {
 
 // askClose asks before the session is closed and frozen; cases left
 // undecided are named and stay ready for a later session.
-func (p *meetingPage) askClose() {
-	c := p.c
-	sum := p.b.sum
+func (cl *closingScreen) askClose() {
+	sh := cl.sh
+	c := sh.c
+	sum := sh.b.sum
 	lines := []string{c.Tf("mtg.sum_counts", sum.Cases, sum.Approved, sum.Rejected, sum.Deferred, len(sum.Undecided))}
 	if len(sum.Undecided) > 0 {
 		lines = append(lines, c.Styles.App.StatusWarn.Render(c.Tf("mtg.close_undecided", len(sum.Undecided), strings.Join(sum.Undecided, c.T("list.sep")))))
 	}
 	lines = append(lines, c.T("mtg.close_text"))
-	store, number, who := p.store, p.number, c.User
-	p.confirmBox(c.Tf("mtg.close_title", p.number), lines, func() tea.Cmd {
-		return p.do(func() tea.Cmd { return closeSession(store, number, p.walk.cur, who) })
+	store, number, who := sh.store, sh.number, c.User
+	sh.confirm(c.Tf("mtg.close_title", sh.number), lines, func() tea.Cmd {
+		return sh.do(func() tea.Cmd { return closeSession(store, number, sh.cur, who) })
 	})
 }
 
 // ---- view ----
 
-func (p *meetingPage) closingView() string {
-	c := p.c
+func (cl *closingScreen) view() string {
+	sh := cl.sh
+	c := sh.c
 	s := c.Styles
-	w, h := p.width, p.height
-	sess := p.b.sess
-	sum := p.b.sum
-	head := []string{p.topLine(), p.sessionLine()}
+	w, h := sh.width, sh.height
+	sess := sh.b.sess
+	sum := sh.b.sum
+	head := []string{sh.topLine(), sh.sessionLine()}
 
 	var present, absent []string
 	for _, m := range sess.Members {
@@ -151,8 +192,8 @@ func (p *meetingPage) closingView() string {
 		" "+c.Tf("mtg.sum_granted", sum.Granted.Grouped(), sum.Period.Grouped()))
 
 	var body []string
-	depts := p.amountTable(c.T("mtg.by_department"), sum.ByDepartment, func(k string) string { return c.deptName(k) })
-	projs := p.amountTable(c.T("mtg.by_project"), sum.ByProject, func(k string) string { return k + " " + c.projectName(k) })
+	depts := amountTable(c, c.T("mtg.by_department"), sum.ByDepartment, func(k string) string { return c.deptName(k) })
+	projs := amountTable(c, c.T("mtg.by_project"), sum.ByProject, func(k string) string { return k + " " + c.projectName(k) })
 	if w >= wideWidth {
 		half := (w - 3) / 2
 		dl, pl := depts(half), projs(half)
@@ -178,24 +219,24 @@ func (p *meetingPage) closingView() string {
 	if len(sum.Undecided) > 0 {
 		body = append(body, "", " "+s.App.StatusWarn.Render(c.Tf("mtg.undecided_list", strings.Join(sum.Undecided, c.T("list.sep")))))
 	}
-	body = append(body, p.printLines(w)...)
+	body = append(body, cl.printLines(w)...)
 
 	var foot string
 	switch {
-	case p.open() && p.writer():
+	case sh.open() && sh.writer():
 		foot = s.Form.Button.Render(c.T("mtg.close_hint"))
-	case p.open():
-		foot = s.App.StatusWarn.Render(c.Tf("mtg.ro_line", p.roleName()))
-	case p.keys.Closing.Print.Enabled():
+	case sh.open():
+		foot = s.App.StatusWarn.Render(c.Tf("mtg.ro_line", sh.roleName()))
+	case cl.keys().Print.Enabled():
 		foot = s.App.StatusWarn.Render(c.T("mtg.frozen")) + "  " + s.Form.Button.Render(c.T("mtg.print_hint"))
 	default:
 		foot = s.App.StatusWarn.Render(c.T("mtg.frozen"))
 	}
 	room := max(h-len(head)-3, 1)
-	p.close.scroll = max(0, min(p.close.scroll, len(body)-room))
-	end := min(p.close.scroll+room, len(body))
+	cl.scroll = max(0, min(cl.scroll, len(body)-room))
+	end := min(cl.scroll+room, len(body))
 	lines := append(head, "")
-	lines = append(lines, body[p.close.scroll:end]...)
+	lines = append(lines, body[cl.scroll:end]...)
 	for len(lines) < h-1 {
 		lines = append(lines, "")
 	}
@@ -205,8 +246,7 @@ func (p *meetingPage) closingView() string {
 
 // amountTable returns a function drawing the granted amounts of one
 // breakdown (by department or by project) in width w.
-func (p *meetingPage) amountTable(title string, rows []meeting.Amount, name func(string) string) func(w int) []string {
-	c := p.c
+func amountTable(c *Common, title string, rows []meeting.Amount, name func(string) string) func(w int) []string {
 	s := c.Styles
 	return func(w int) []string {
 		t := &table{cols: []column{

@@ -96,7 +96,7 @@ func NewMeeting(store MeetingStore, lang casefile.Lang, user string, opts ...Mee
 		c.Role = o.role
 	}
 	m := &MeetingConsole{c: c, page: newMeetingPage(c, store, mo), prog: o.program, findRole: c.Role == ""}
-	m.page.standalone = true
+	m.page.sh.standalone = true
 	if o.printing != nil {
 		m.page.usePrinting(o.printing)
 	}
@@ -117,7 +117,7 @@ func RunMeeting(store MeetingStore, lang casefile.Lang, user string, opts ...Mee
 func (m *MeetingConsole) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.page.Enter()}
 	if m.findRole {
-		cmds = append(cmds, loadRole(m.page.store, m.c.User))
+		cmds = append(cmds, loadRole(m.page.sh.store, m.c.User))
 	}
 	return tea.Batch(cmds...)
 }
@@ -164,8 +164,7 @@ func (m *MeetingConsole) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 		return m, nil // nothing lies behind the console: ctrl+c quits
 	case roleLoadedMsg:
 		m.c.Role = msg.role // "" for an unknown user: read-only
-		m.page.roleErr = msg.err
-		m.page.updateKeys()
+		m.page.setRoleError(msg.err)
 		return m, m.layout()
 	}
 	return m, tea.Batch(m.page.Update(msg), m.layout())
@@ -192,7 +191,8 @@ func (m *MeetingConsole) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if m.tooSmall() {
 		return nil // nothing can be seen, so nothing is changed
 	}
-	if msg.String() == "f1" || (msg.String() == "?" && !m.page.Typing()) {
+	// help, unless the key types text ("?") into the page
+	if key.Matches(msg, g.Help) && (msg.Text == "" || !m.page.Typing()) {
 		m.help.ShowAll = !m.help.ShowAll
 		return m.layout()
 	}

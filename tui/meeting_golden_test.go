@@ -52,7 +52,7 @@ func TestMeetingWalkScreen(t *testing.T) {
 		d.press("enter", "r")
 		d.typeText("系申请人亲属")
 		d.press("enter", "left")
-		if it := d.page().currentItem(); len(it.Votes) != 2 || len(it.Recusals) != 1 {
+		if it := d.page().sh.currentItem(); len(it.Votes) != 2 || len(it.Recusals) != 1 {
 			t.Fatalf("votes %+v, recusals %+v", it.Votes, it.Recusals)
 		}
 	})
@@ -73,10 +73,10 @@ func TestMeetingDecidedCase(t *testing.T) {
 				}
 			}
 		}
-		for i := 0; d.page().walk.cur != want && i < len(s.Agenda); i++ {
+		for i := 0; d.page().sh.cur != want && i < len(s.Agenda); i++ {
 			d.press("]")
 		}
-		if d.page().walk.cur != want {
+		if d.page().sh.cur != want {
 			t.Fatalf("case %s not reached", want)
 		}
 	})
@@ -141,7 +141,7 @@ func BenchmarkCasePage(b *testing.B) {
 		b.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(b *testing.B) {
 			d := newMtgConsole(b, ms, casefile.ZH, sz[0], sz[1])
 			d.press("enter", "w")
-			if d.page().currentItem() == nil || d.page().b.d == nil {
+			if d.page().sh.currentItem() == nil || d.page().sh.b.d == nil {
 				b.Fatal("no case in view")
 			}
 			b.ResetTimer()

@@ -2,12 +2,17 @@ package tui
 
 import "charm.land/bubbles/v2/key"
 
-// MeetingKeys are the meeting console's keys, one group per screen. The
-// console keeps its own copy and switches keys off when they cannot act
-// (no quorum, a closed session, a decided case, an absent member), so the
-// help bar shows only live keys.
+// MeetingKeys are the meeting console's keys, one group per screen, as
+// built: never switched. Each screen derives its live keys from them where
+// they are used (its keys method), switching off those that cannot act
+// (no quorum, a closed session, a decided case, an absent member, a role
+// that may not write), so the help bar shows only live keys and a key
+// that is off does nothing.
 type MeetingKeys struct {
-	Tabs     key.Binding // 1/2/3: attendance & agenda, walkthrough, closing
+	Tabs key.Binding // 1/2/3: attendance & agenda, walkthrough, closing (help)
+	// Screens are the three of Tabs one by one, in the order of the
+	// screens.
+	Screens  [3]key.Binding
 	Sessions SessionsKeys
 	Setup    SetupKeys
 	Walk     WalkKeys
@@ -73,7 +78,8 @@ func newMeetingKeys(c *Common) *MeetingKeys {
 	}
 	k := func(s ...string) []string { return s }
 	return &MeetingKeys{
-		Tabs: b(k("1", "2", "3"), "1/2/3", "mtg.key.tabs"),
+		Tabs:    b(k("1", "2", "3"), "1/2/3", "mtg.key.tabs"),
+		Screens: [3]key.Binding{b(k("1"), "1", "mtg.tab_setup"), b(k("2"), "2", "mtg.tab_walk"), b(k("3"), "3", "mtg.tab_closing")},
 		Sessions: SessionsKeys{
 			Up:     b(k("up", "k"), "up/down", "key.move"),
 			Down:   b(k("down", "j"), "down", "key.move"),

@@ -25,7 +25,7 @@ type reasonPrompt struct {
 	area  textarea.Model
 	// key names the draft the text is kept under when the prompt is
 	// cancelled, so reopening it brings the text back.
-	key string
+	key draftKey
 	// submit builds the write from the text.
 	submit func(text string) tea.Cmd
 	// Err is the domain's refusal, shown under the text.
@@ -140,6 +140,8 @@ type rulingChooser struct {
 	verb    func(casefile.Status) string
 	sel     int
 	spans   [][2]int // of the options, relative to the option row
+	// chosen goes on with the ruling picked.
+	chosen func(casefile.Status) tea.Cmd
 }
 
 func newRulingChooser(c *Common, k PromptKeys, title string, lines []string, proposed casefile.Status, verb func(casefile.Status) string) *rulingChooser {

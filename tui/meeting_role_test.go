@@ -19,7 +19,7 @@ func TestMeetingReadOnlyForMember(t *testing.T) {
 	d.mustNot("n 新开研判会")
 	d.press("n")
 	d.must("无此操作权限（角色：研判会成员）")
-	if d.page().ss.formOpen {
+	if d.page().sessions.formOpen {
 		t.Fatal("a member opened the new session's form")
 	}
 
@@ -30,7 +30,7 @@ func TestMeetingReadOnlyForMember(t *testing.T) {
 	d.must("无此操作权限（角色：研判会成员）")
 
 	d.press("w")
-	k := d.page().keys.Walk
+	k := d.page().walk.keys()
 	for name, b := range map[string]bool{"agree": k.Agree.Enabled(), "disagree": k.Disagree.Enabled(), "abstain": k.Abstain.Enabled(),
 		"recuse": k.Recuse.Enabled(), "decide": k.Decide.Enabled()} {
 		if b {
@@ -44,11 +44,11 @@ func TestMeetingReadOnlyForMember(t *testing.T) {
 	d.press("?")
 	d.press("a")
 	d.must("无此操作权限（角色：研判会成员）")
-	if d.page().prompt != nil || d.page().chooser != nil {
+	if d.page().sh.modal != nil {
 		t.Fatal("a prompt opened for a member")
 	}
 	d.press("d", "r", "enter")
-	if d.page().prompt != nil || d.page().chooser != nil {
+	if d.page().sh.modal != nil {
 		t.Fatal("a prompt opened for a member")
 	}
 	after := storedSession(t, ms, demoOpen)
@@ -65,7 +65,7 @@ func TestMeetingReadOnlyForMember(t *testing.T) {
 	d.mustNot("c 闭会")
 	d.must("只读：研判会成员")
 	d.press("c")
-	if d.page().confirm != nil {
+	if d.page().sh.modal != nil {
 		t.Fatal("a member was asked to close the session")
 	}
 }

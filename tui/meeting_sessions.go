@@ -11,15 +11,70 @@ import (
 	"github.com/rongjiuzhu/hall/meeting"
 )
 
-// sessionsState is the list of sessions and the form that opens a new
+// sessionsScreen is the list of sessions and the form that opens a new
 // one (kept while hidden, so nothing typed is lost).
-type sessionsState struct {
+type sessionsScreen struct {
+	sh       *meetingShared
 	list     []*meeting.Session
 	cursor   int
 	form     *sessionForm
 	formOpen bool
 	formTop  int // line of the form's first row, for clicks
 	tableTop int // line of the table's header, for clicks
+	// open shows a session on a screen (the root's openSession).
+	open func(number string, to consoleState) tea.Cmd
+}
+
+func newSessionsScreen(sh *meetingShared, open func(string, consoleState) tea.Cmd) *sessionsScreen {
+	s := &sessionsScreen{sh: sh, open: open}
+	s.form = newSessionForm(sh.c, sh.keys, s.createSession)
+	return s
+}
+
+// resetForm starts the new session's form afresh, hidden.
+func (ss *sessionsScreen) resetForm() {
+	ss.form = newSessionForm(ss.sh.c, ss.sh.keys, ss.createSession)
+	ss.form.SetSize(ss.sh.width, ss.sh.height)
+	ss.formOpen = false
+}
+
+// typing reports whether letters typed go into the form.
+func (ss *sessionsScreen) typing() bool { return ss.formOpen && ss.form.f.Typing() }
+
+// paste types pasted text into the form.
+func (ss *sessionsScreen) paste(msg tea.PasteMsg) {
+	if ss.formOpen {
+		ss.form.f.HandlePaste(msg)
+	}
+}
+
+// clickForm focuses the form's row clicked.
+func (ss *sessionsScreen) clickForm(msg tea.MouseClickMsg) tea.Cmd {
+	return ss.form.Click(msg.X, msg.Y-ss.formTop).Cmd
+}
+
+// onLoaded shows the list read afresh, the newest open session selected.
+func (ss *sessionsScreen) onLoaded(msg sessionsLoadedMsg) {
+	sh := ss.sh
+	if msg.err != nil {
+		sh.st.set(sh.c.Tf("mtg.load_failed", sh.c.Msg(msg.err)), LevelError)
+		return
+	}
+	ss.list = msg.list
+	ss.cursor = 0
+	for i, se := range msg.list { // the newest open session first
+		if se.Status == meeting.SessionOpen {
+			ss.cursor = i
+			break
+		}
+	}
+	switch {
+	case sh.st.lv == LevelError: // why a session did not open stays shown
+	case len(msg.list) == 0 && sh.writer():
+		sh.st.set(sh.c.T("mtg.no_sessions_hint"), LevelMuted)
+	default:
+		sh.st.clear()
+	}
 }
 
 // sessionForm is what opening a session needs: its date and place.
@@ -84,98 +139,132 @@ func (s *sessionForm) plan() (meeting.Plan, error) {
 
 // ---- keys ----
 
-func (p *meetingPage) sessionsKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := p.keys.Sessions
-	ss := &p.ss
-	if ss.formOpen {
-		return p.sessionFormKey(msg)
-	}
+// keys are the screen's live keys.
+func (ss *sessionsScreen) keys() SessionsKeys {
+	k := ss.sh.keys.Sessions
+	w := ss.sh.writer()
+	k.Open.SetEnabled(len(ss.list) > 0 && !ss.formOpen)
+	k.Up.SetEnabled(!ss.formOpen)
+	k.Down.SetEnabled(!ss.formOpen)
+	k.New.SetEnabled(!ss.formOpen && w)
+	k.Create.SetEnabled(ss.formOpen && w)
+	return k
+}
+
+func (ss *sessionsScreen) ShortHelp() []key.Binding {
+	k := ss.keys()
+	g := ss.sh.c.Keys
 	switch {
-	case key.Matches(msg, p.c.Keys.Global.Back):
+	case ss.formOpen:
+		return []key.Binding{g.Form.Next, g.Form.Prev, k.Create, g.Global.Back}
+	case ss.sh.standalone:
+		return []key.Binding{k.Up, k.Open, k.New}
+	}
+	return []key.Binding{k.Up, k.Open, k.New, g.Global.Back}
+}
+
+func (ss *sessionsScreen) FullHelp() [][]key.Binding { return [][]key.Binding{ss.ShortHelp()} }
+
+func (ss *sessionsScreen) refused(msg tea.KeyPressMsg) bool {
+	if ss.formOpen {
+		return false
+	}
+	return ss.sh.refuse(msg, ss.sh.keys.Sessions.New)
+}
+
+func (ss *sessionsScreen) wheel(int) {}
+
+func (ss *sessionsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if ss.formOpen {
+		return ss.formKey(msg)
+	}
+	k := ss.keys()
+	switch {
+	case key.Matches(msg, ss.sh.c.Keys.Global.Back):
 		return goBack
 	case key.Matches(msg, k.Up):
 		ss.cursor = max(ss.cursor-1, 0)
 	case key.Matches(msg, k.Down):
 		ss.cursor = min(ss.cursor+1, max(len(ss.list)-1, 0))
 	case key.Matches(msg, k.Open):
-		return p.openListed(ss.cursor)
+		return ss.openListed(ss.cursor)
 	case key.Matches(msg, k.New):
-		p.openForm()
+		ss.openForm()
 	}
 	return nil
 }
 
 // openForm shows the new session's form.
-func (p *meetingPage) openForm() {
-	if !p.writer() {
-		p.st.set(p.refusal(), LevelError)
+func (ss *sessionsScreen) openForm() {
+	sh := ss.sh
+	if !sh.writer() {
+		sh.st.set(sh.refusal(), LevelError)
 		return
 	}
-	ss := &p.ss
 	if len(ss.list) > 0 {
 		ss.form.offer(ss.list[0].Place)
 	}
 	ss.formOpen = true
-	ss.form.SetSize(p.width, p.height)
+	ss.form.SetSize(sh.width, sh.height)
 	if !ss.form.f.FocusID("place") {
 		ss.form.f.FocusID("date")
 	}
-	p.st.set(p.c.T("mtg.new_hint"), LevelMuted)
+	sh.st.set(sh.c.T("mtg.new_hint"), LevelMuted)
 }
 
 // openListed opens the i-th session of the list: an open one on its
 // attendance, a closed one on its summary (read-only).
-func (p *meetingPage) openListed(i int) tea.Cmd {
-	if i < 0 || i >= len(p.ss.list) {
+func (ss *sessionsScreen) openListed(i int) tea.Cmd {
+	if i < 0 || i >= len(ss.list) {
 		return nil
 	}
-	s := p.ss.list[i]
-	scr := scrSetup
-	if s.Status == meeting.SessionClosed {
-		scr = scrClosing
+	se := ss.list[i]
+	to := stateSetup
+	if se.Status == meeting.SessionClosed {
+		to = stateClosing
 	}
-	return p.openSession(s.Number, scr)
+	return ss.open(se.Number, to)
 }
 
-func (p *meetingPage) sessionFormKey(msg tea.KeyPressMsg) tea.Cmd {
-	ss := &p.ss
+func (ss *sessionsScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case key.Matches(msg, p.c.Keys.Global.Back):
+	case key.Matches(msg, ss.sh.c.Keys.Global.Back):
 		ss.formOpen = false // kept: n brings back what was typed
-		p.st.clear()
+		ss.sh.st.clear()
 		return nil
-	case key.Matches(msg, p.keys.Sessions.Create):
-		return p.createSession()
+	case key.Matches(msg, ss.keys().Create):
+		return ss.createSession()
 	}
 	return ss.form.f.HandleKey(msg).Cmd
 }
 
 // createSession opens a session with what the form holds.
-func (p *meetingPage) createSession() tea.Cmd {
-	plan, err := p.ss.form.plan()
+func (ss *sessionsScreen) createSession() tea.Cmd {
+	sh := ss.sh
+	plan, err := ss.form.plan()
 	if err != nil {
-		p.st.set(p.c.Msg(err), LevelError)
+		sh.st.set(sh.c.Msg(err), LevelError)
 		return nil
 	}
-	p.st.set(p.c.T("mtg.saving"), LevelMuted)
-	store, who := p.store, p.c.User
-	return p.do(func() tea.Cmd { return openSession(store, plan, who) })
+	sh.st.set(sh.c.T("mtg.saving"), LevelMuted)
+	store, who := sh.store, sh.c.User
+	return sh.do(func() tea.Cmd { return openSession(store, plan, who) })
 }
 
 // ---- view ----
 
-func (p *meetingPage) sessionsView() string {
-	c := p.c
+func (ss *sessionsScreen) view() string {
+	sh := ss.sh
+	c := sh.c
 	s := c.Styles
-	w := p.width
+	w := sh.width
 	lines := []string{"", "  " + s.App.Title.Render(c.T("mtg.sessions_title"))}
-	if !p.writer() {
-		lines = append(lines, "  "+s.App.StatusWarn.Render(c.Tf("mtg.ro_line", p.roleName())))
+	if !sh.writer() {
+		lines = append(lines, "  "+s.App.StatusWarn.Render(c.Tf("mtg.ro_line", sh.roleName())))
 	}
-	ss := &p.ss
 	if len(ss.list) == 0 {
 		none := c.T("mtg.no_sessions")
-		if !p.writer() {
+		if !sh.writer() {
 			none = c.T("mtg.no_sessions_ro")
 		}
 		lines = append(lines, "", "  "+s.App.Muted.Render(none))
@@ -194,7 +283,7 @@ func (p *meetingPage) sessionsView() string {
 			rows[i] = []string{se.Number, se.Date.String(), se.Status.Label(c.Lang), fmt.Sprintf("%d/%d", tl.Present, tl.Members),
 				fmt.Sprintf("%d/%d", se.Decided, se.Items), se.Place}
 		}
-		room := max(p.height-len(lines)-8, 1)
+		room := max(sh.height-len(lines)-8, 1)
 		first := max(0, min(ss.cursor-room+1, len(rows)-room))
 		t.height = min(room, len(rows)-first)
 		t.SetRows(rows[first:], nil)
@@ -208,12 +297,12 @@ func (p *meetingPage) sessionsView() string {
 			lines = append(lines, "  "+l)
 			if row := i - 1; row >= 0 && row < t.height {
 				n := first + row
-				p.addHit(ss.tableTop+i, 2, w, func() tea.Cmd {
+				sh.addHit(ss.tableTop+i, 2, w, func() tea.Cmd {
 					if ss.formOpen {
 						return nil
 					}
 					ss.cursor = n
-					return p.openListed(n)
+					return ss.openListed(n)
 				})
 			}
 		}
@@ -225,11 +314,11 @@ func (p *meetingPage) sessionsView() string {
 		for _, l := range strings.Split(ss.form.f.View(), "\n") {
 			lines = append(lines, "  "+l)
 		}
-	} else if p.writer() {
+	} else if sh.writer() {
 		label := "n  " + c.T("mtg.new_session")
 		y := len(lines)
 		lines = append(lines, "  "+s.Form.Button.Render(label))
-		p.addHit(y, 2, 2+ansiWidth(label), func() tea.Cmd { p.openForm(); return nil })
+		sh.addHit(y, 2, 2+ansiWidth(label), func() tea.Cmd { ss.openForm(); return nil })
 	}
 	return fitBlock(lines, w)
 }

@@ -26,9 +26,10 @@ const (
 
 func (a setupArea) filter() bool { return a >= areaProject && a <= areaGroup }
 
-// setupState is the attendance and agenda screen: who is present, the
+// setupScreen is the attendance and agenda screen: who is present, the
 // agenda's filters and the report of the last build.
-type setupState struct {
+type setupScreen struct {
+	sh      *meetingShared
 	area    setupArea
 	member  int // index into the session's members (the secretary too)
 	cols    int // member grid columns of the last view
@@ -36,175 +37,222 @@ type setupState struct {
 	choice  [3]int // chosen option of each filter (0: all)
 	agenda  int    // cursor in the agenda list
 	rep     *meeting.AgendaReport
+	// openCase shows a case in the walkthrough (the root's).
+	openCase func(number string) tea.Cmd
+}
+
+func newSetupScreen(sh *meetingShared, openCase func(string) tea.Cmd) *setupScreen {
+	s := &setupScreen{sh: sh, openCase: openCase}
+	s.init(sh.c)
+	return s
 }
 
 // init lists the filters' options from the catalogue: every project,
 // department and group, "all" first.
-func (s *setupState) init(c *Common) {
+func (su *setupScreen) init(c *Common) {
 	all := option{Value: "", Label: c.T("queue.all")}
-	s.options[0] = []option{all}
+	su.options[0] = []option{all}
 	for _, pr := range c.Catalog.Projects {
-		s.options[0] = append(s.options[0], option{Value: pr.Code, Label: pr.Code + " " + pr.Label(c.Lang)})
+		su.options[0] = append(su.options[0], option{Value: pr.Code, Label: pr.Code + " " + pr.Label(c.Lang)})
 	}
-	s.options[1] = []option{all}
+	su.options[1] = []option{all}
 	for _, d := range c.Catalog.Departments {
-		s.options[1] = append(s.options[1], option{Value: d.Key, Label: d.Label(c.Lang)})
+		su.options[1] = append(su.options[1], option{Value: d.Key, Label: d.Label(c.Lang)})
 	}
-	s.options[2] = []option{all}
+	su.options[2] = []option{all}
 	for _, g := range c.Catalog.Groups {
-		s.options[2] = append(s.options[2], option{Value: g.Key, Label: g.Label(c.Lang)})
+		su.options[2] = append(su.options[2], option{Value: g.Key, Label: g.Label(c.Lang)})
 	}
 }
 
 // filter is the agenda filter chosen.
-func (s *setupState) filter() meeting.AgendaFilter {
+func (su *setupScreen) filter() meeting.AgendaFilter {
 	return meeting.AgendaFilter{
-		Project:    s.options[0][s.choice[0]].Value,
-		Department: s.options[1][s.choice[1]].Value,
-		Group:      s.options[2][s.choice[2]].Value,
+		Project:    su.options[0][su.choice[0]].Value,
+		Department: su.options[1][su.choice[1]].Value,
+		Group:      su.options[2][su.choice[2]].Value,
 	}
 }
 
 // clamp keeps the cursors inside the session's lists.
-func (s *setupState) clamp(p *meetingPage) {
-	if p.b == nil {
+func (su *setupScreen) clamp() {
+	sh := su.sh
+	if sh.b == nil {
 		return
 	}
-	s.member = max(0, min(s.member, len(p.b.sess.Members)-1))
-	s.agenda = max(0, min(s.agenda, len(p.b.sess.Agenda)-1))
+	su.member = max(0, min(su.member, len(sh.b.sess.Members)-1))
+	su.agenda = max(0, min(su.agenda, len(sh.b.sess.Agenda)-1))
 }
 
 // ---- keys ----
 
-func (p *meetingPage) setupKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := p.keys.Setup
-	s := &p.setup
-	cols := max(s.cols, 1)
+// keys are the screen's live keys.
+func (su *setupScreen) keys() SetupKeys {
+	sh := su.sh
+	k := sh.keys.Setup
+	open, w := sh.open(), sh.writer() // a role that may not write the meeting sees no write key
+	has := sh.b != nil && len(sh.b.sess.Agenda) > 0
+	k.Toggle.SetEnabled(open && w && su.area == areaMembers)
+	k.Change.SetEnabled(open && w && su.area.filter())
+	k.Build.SetEnabled(open && w)
+	k.OpenCase.SetEnabled(has && su.area == areaAgenda)
+	k.Walkthrough.SetEnabled(has)
+	return k
+}
+
+func (su *setupScreen) ShortHelp() []key.Binding {
+	k := su.keys()
+	return []key.Binding{k.Toggle, k.Change, k.Area, k.Build, k.Walkthrough, k.OpenCase, su.sh.tabsKey()}
+}
+
+func (su *setupScreen) FullHelp() [][]key.Binding {
+	k := su.keys()
+	return [][]key.Binding{{k.Area, k.Move, k.Toggle, k.Change}, {k.Build, k.OpenCase, k.Walkthrough, su.sh.tabsKey(), k.SessionsList}}
+}
+
+func (su *setupScreen) refused(msg tea.KeyPressMsg) bool {
+	k := su.sh.keys.Setup
+	return su.sh.refuse(msg, k.Toggle, k.Build)
+}
+
+func (su *setupScreen) wheel(int) {}
+
+func (su *setupScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	sh := su.sh
+	k := su.keys()
+	cols := max(su.cols, 1)
 	switch {
 	case key.Matches(msg, k.SessionsList):
-		return p.toSessions()
+		return sh.toSessions()
 	case key.Matches(msg, k.Area):
-		s.area = (s.area + 1) % areaCount
+		su.area = (su.area + 1) % areaCount
 	case key.Matches(msg, k.Build):
-		return p.build()
+		return su.build()
 	case key.Matches(msg, k.Walkthrough):
-		p.setScreen(scrWalk)
+		sh.show(stateWalk)
 	case key.Matches(msg, k.Toggle):
-		return p.toggle(s.member)
+		return su.toggle(su.member)
 	case key.Matches(msg, k.OpenCase):
-		return p.openCase(s.agenda)
-	case s.area == areaMembers:
-		n := len(p.b.sess.Members)
+		return su.openAgendaCase(su.agenda)
+	case su.area == areaMembers:
+		su.moveMember(msg, k, cols)
+	case su.area.filter():
+		su.moveFilter(msg, k)
+	case su.area == areaAgenda:
 		switch {
-		case key.Matches(msg, k.Left):
-			s.member = max(s.member-1, 0)
-		case key.Matches(msg, k.Right):
-			s.member = min(s.member+1, n-1)
 		case key.Matches(msg, k.Up):
-			s.member = max(s.member-cols, 0)
-		case key.Matches(msg, k.Down):
-			if s.member+cols < n {
-				s.member += cols
-			} else {
-				s.area = areaProject
+			if su.agenda == 0 {
+				su.area = areaGroup
 			}
-		}
-	case s.area.filter():
-		i := int(s.area - areaProject)
-		n := len(s.options[i])
-		switch {
-		case key.Matches(msg, k.Left) && p.open() && p.writer():
-			s.choice[i] = (s.choice[i] + n - 1) % n
-		case key.Matches(msg, k.Right) && p.open() && p.writer():
-			s.choice[i] = (s.choice[i] + 1) % n
-		case key.Matches(msg, k.Up):
-			s.area--
+			su.agenda = max(su.agenda-1, 0)
 		case key.Matches(msg, k.Down):
-			s.area++
-		}
-	case s.area == areaAgenda:
-		switch {
-		case key.Matches(msg, k.Up):
-			if s.agenda == 0 {
-				s.area = areaGroup
-			}
-			s.agenda = max(s.agenda-1, 0)
-		case key.Matches(msg, k.Down):
-			s.agenda = min(s.agenda+1, max(len(p.b.sess.Agenda)-1, 0))
+			su.agenda = min(su.agenda+1, max(len(sh.b.sess.Agenda)-1, 0))
 		}
 	}
 	return nil
 }
 
-// toSessions goes back to the list of sessions, read afresh.
-func (p *meetingPage) toSessions() tea.Cmd {
-	p.screen = scrSessions
-	p.b, p.number = nil, ""
-	p.st.clear()
-	return p.do(func() tea.Cmd { return loadSessions(p.store) })
+// moveMember moves in the grid of members; down from the last row goes
+// to the filters.
+func (su *setupScreen) moveMember(msg tea.KeyPressMsg, k SetupKeys, cols int) {
+	n := len(su.sh.b.sess.Members)
+	switch {
+	case key.Matches(msg, k.Left):
+		su.member = max(su.member-1, 0)
+	case key.Matches(msg, k.Right):
+		su.member = min(su.member+1, n-1)
+	case key.Matches(msg, k.Up):
+		su.member = max(su.member-cols, 0)
+	case key.Matches(msg, k.Down):
+		if su.member+cols < n {
+			su.member += cols
+		} else {
+			su.area = areaProject
+		}
+	}
+}
+
+// moveFilter changes the filter in focus (left/right) or moves between
+// the filters (up/down).
+func (su *setupScreen) moveFilter(msg tea.KeyPressMsg, k SetupKeys) {
+	sh := su.sh
+	i := int(su.area - areaProject)
+	n := len(su.options[i])
+	switch {
+	case key.Matches(msg, k.Left) && sh.open() && sh.writer():
+		su.choice[i] = (su.choice[i] + n - 1) % n
+	case key.Matches(msg, k.Right) && sh.open() && sh.writer():
+		su.choice[i] = (su.choice[i] + 1) % n
+	case key.Matches(msg, k.Up):
+		su.area--
+	case key.Matches(msg, k.Down):
+		su.area++
+	}
 }
 
 // toggle marks member i present or absent. Whether it is a coming or a
 // going is decided when the call runs, from the session as the call
 // before it left it, so quick toggles add up as they were pressed.
-func (p *meetingPage) toggle(i int) tea.Cmd {
-	if !p.writer() {
-		p.st.set(p.refusal(), LevelError)
+func (su *setupScreen) toggle(i int) tea.Cmd {
+	sh := su.sh
+	if !sh.writer() {
+		sh.st.set(sh.refusal(), LevelError)
 		return nil
 	}
-	if !p.open() {
+	if !sh.open() {
 		return nil
 	}
-	store, who := p.store, p.c.User
-	return p.do(func() tea.Cmd {
-		if p.b == nil || i < 0 || i >= len(p.b.sess.Members) {
+	store, who := sh.store, sh.c.User
+	return sh.do(func() tea.Cmd {
+		if sh.b == nil || i < 0 || i >= len(sh.b.sess.Members) {
 			return nil
 		}
-		m := p.b.sess.Members[i]
-		return takeAttendance(store, p.number, p.walk.cur, m, !p.b.sess.IsPresent(m.ID), who)
+		m := sh.b.sess.Members[i]
+		return takeAttendance(store, sh.number, sh.cur, m, !sh.b.sess.IsPresent(m.ID), who)
 	})
 }
 
 // build builds the agenda with the filters chosen.
-func (p *meetingPage) build() tea.Cmd {
-	if !p.writer() {
-		p.st.set(p.refusal(), LevelError)
+func (su *setupScreen) build() tea.Cmd {
+	sh := su.sh
+	if !sh.writer() {
+		sh.st.set(sh.refusal(), LevelError)
 		return nil
 	}
-	f := p.setup.filter()
-	store, who := p.store, p.c.User
-	p.st.set(p.c.T("mtg.building"), LevelMuted)
-	return p.do(func() tea.Cmd { return buildAgenda(store, p.number, p.walk.cur, f, who) })
+	f := su.filter()
+	store, who := sh.store, sh.c.User
+	sh.st.set(sh.c.T("mtg.building"), LevelMuted)
+	return sh.do(func() tea.Cmd { return buildAgenda(store, sh.number, sh.cur, f, who) })
 }
 
-// openCase shows agenda item i in the walkthrough.
-func (p *meetingPage) openCase(i int) tea.Cmd {
-	if p.b == nil || i < 0 || i >= len(p.b.sess.Agenda) {
+// openAgendaCase shows agenda item i in the walkthrough.
+func (su *setupScreen) openAgendaCase(i int) tea.Cmd {
+	sh := su.sh
+	if sh.b == nil || i < 0 || i >= len(sh.b.sess.Agenda) {
 		return nil
 	}
-	p.screen = scrWalk
-	return p.goCase(p.b.sess.Agenda[i].Case)
+	return su.openCase(sh.b.sess.Agenda[i].Case)
 }
 
 // ---- view ----
 
-func (p *meetingPage) setupView() string {
-	c := p.c
+func (su *setupScreen) view() string {
+	sh := su.sh
+	c := sh.c
 	s := c.Styles
-	w := p.width
-	st := &p.setup
-	sess := p.b.sess
-	lines := []string{p.topLine()}
-	lines = append(lines, p.sessionLine())
+	w := sh.width
+	sess := sh.b.sess
+	lines := []string{sh.topLine()}
+	lines = append(lines, sh.sessionLine())
 	q := s.App.StatusOK
-	if !p.b.quorum {
+	if !sh.b.quorum {
 		q = s.App.StatusError
 	}
 	rule := ""
 	if r := c.Catalog.Meeting.Quorum; r != nil {
 		rule = s.App.Muted.Render(c.Tf("mtg.rule", r.Source))
 	}
-	lines = append(lines, " "+q.Render(p.quorumText())+rule)
+	lines = append(lines, " "+q.Render(sh.quorumText())+rule)
 
 	// the members, present or not
 	cells := make([]string, len(sess.Members))
@@ -214,7 +262,7 @@ func (p *meetingPage) setupView() string {
 			box = "[x]"
 		}
 		mark := " "
-		if i == st.member && st.area == areaMembers {
+		if i == su.member && su.area == areaMembers {
 			mark = ">"
 		}
 		cells[i] = mark + box + " " + m.Name
@@ -222,14 +270,14 @@ func (p *meetingPage) setupView() string {
 	top := len(lines)
 	grid, cols, cellW := cellGrid(cells, w, func(i int, cell string) string {
 		switch {
-		case i == st.member && st.area == areaMembers:
+		case i == su.member && su.area == areaMembers:
 			return s.Table.Selected.Render(cell)
 		case !sess.IsPresent(sess.Members[i].ID):
 			return s.App.Muted.Render(cell)
 		}
 		return s.Table.Cell.Render(cell)
 	})
-	st.cols = cols
+	su.cols = cols
 	for r, l := range grid {
 		lines = append(lines, l)
 		for col := 0; col < cols; col++ {
@@ -237,15 +285,15 @@ func (p *meetingPage) setupView() string {
 			if i >= len(cells) {
 				break
 			}
-			p.addHit(top+r, col*cellW, (col+1)*cellW-1, func() tea.Cmd {
-				st.member, st.area = i, areaMembers
-				return p.toggle(i)
+			sh.addHit(top+r, col*cellW, (col+1)*cellW-1, func() tea.Cmd {
+				su.member, su.area = i, areaMembers
+				return su.toggle(i)
 			})
 		}
 	}
-	if st.member < len(sess.Members) {
-		m := sess.Members[st.member]
-		lines = append(lines, " "+s.App.Muted.Render(p.memberLine(m)))
+	if su.member < len(sess.Members) {
+		m := sess.Members[su.member]
+		lines = append(lines, " "+s.App.Muted.Render(su.memberLine(m)))
 	}
 
 	// the agenda's filters
@@ -257,34 +305,34 @@ func (p *meetingPage) setupView() string {
 	}
 	for i, n := range names {
 		area := areaProject + setupArea(i)
-		label := st.options[i][st.choice[i]].Label
+		label := su.options[i][su.choice[i]].Label
 		var l string
-		if st.area == area {
+		if su.area == area {
 			l = s.Form.Marker.Render("> ") + s.Form.LabelFocused.Render(padRight(n, lw)) + " < " + s.Form.OptionActive.Render(label) + " >"
 		} else {
 			l = "  " + s.Form.Label.Render(padRight(n, lw)) + "   " + s.Form.Value.Render(label)
 		}
 		y := len(lines)
 		lines = append(lines, " "+l)
-		p.addHit(y, 0, w, func() tea.Cmd {
-			if st.area == area && p.open() && p.writer() {
-				st.choice[i] = (st.choice[i] + 1) % len(st.options[i])
+		sh.addHit(y, 0, w, func() tea.Cmd {
+			if su.area == area && sh.open() && sh.writer() {
+				su.choice[i] = (su.choice[i] + 1) % len(su.options[i])
 			}
-			st.area = area
+			su.area = area
 			return nil
 		})
 	}
 
 	// the agenda
-	head := c.Tf("mtg.agenda_head", len(sess.Agenda), len(sess.Agenda)-len(p.b.sum.Undecided))
-	if rep := p.reportLine(); rep != "" {
+	head := c.Tf("mtg.agenda_head", len(sess.Agenda), len(sess.Agenda)-len(sh.b.sum.Undecided))
+	if rep := su.reportLine(); rep != "" {
 		head += "  " + s.App.Muted.Render(rep)
 	}
 	lines = append(lines, " "+s.Form.Section.Render(c.T("mtg.agenda"))+"  "+head)
-	room := p.height - len(lines)
+	room := sh.height - len(lines)
 	if len(sess.Agenda) == 0 {
 		hint := c.T("mtg.agenda_empty")
-		if !p.open() {
+		if !sh.open() {
 			hint = c.T("mtg.read_only")
 		}
 		lines = append(lines, "   "+s.App.Muted.Render(hint))
@@ -293,56 +341,44 @@ func (p *meetingPage) setupView() string {
 	rows := agendaRows(c, sess, w-2)
 	first := 0
 	if room > 0 {
-		first = max(0, min(st.agenda-room+1, len(rows)-room))
+		first = max(0, min(su.agenda-room+1, len(rows)-room))
 	}
-	for i := first; i < len(rows) && len(lines) < p.height; i++ {
+	for i := first; i < len(rows) && len(lines) < sh.height; i++ {
 		l := rows[i]
 		switch {
-		case i == st.agenda && st.area == areaAgenda:
+		case i == su.agenda && su.area == areaAgenda:
 			l = s.Table.Selected.Render(fitWidth(l, w-2))
 		case sess.Agenda[i].Decision != nil:
 			l = s.App.Muted.Render(l)
 		}
 		y := len(lines)
 		lines = append(lines, "  "+l)
-		p.addHit(y, 0, w, func() tea.Cmd {
-			st.agenda, st.area = i, areaAgenda
-			return p.openCase(i)
+		sh.addHit(y, 0, w, func() tea.Cmd {
+			su.agenda, su.area = i, areaAgenda
+			return su.openAgendaCase(i)
 		})
 	}
 	return fitBlock(lines, w)
 }
 
-// sessionLine is the session's number, date, place, chair and secretary.
-func (p *meetingPage) sessionLine() string {
-	c := p.c
-	s := c.Styles
-	sess := p.b.sess
-	l := " " + s.App.Title.Render(sess.Number) + "  " + sess.Date.String() + "  " + sess.Place + "  " +
-		s.App.Muted.Render(c.Tf("mtg.chair_secretary", sess.Chair.Name, sess.Secretary.Name))
-	if sess.Status == meeting.SessionClosed {
-		l += "  " + s.App.StatusWarn.Render(c.Tf("mtg.closed_at", sess.ClosedAt.Format("2006-01-02 15:04"), sess.ClosedBy))
-	}
-	return l
-}
-
 // memberLine describes a member: name, department, role, presence.
-func (p *meetingPage) memberLine(m meeting.Member) string {
-	c := p.c
+func (su *setupScreen) memberLine(m meeting.Member) string {
+	sh := su.sh
+	c := sh.c
 	word := c.T("mtg.absent")
-	if p.b.sess.IsPresent(m.ID) {
+	if sh.b.sess.IsPresent(m.ID) {
 		word = c.T("mtg.present")
 	}
 	return fmt.Sprintf("%s  %s  %s  %s", m.Name, c.deptName(m.Department), m.Role.Label(c.Lang), word)
 }
 
 // reportLine tells what the last build of the agenda did.
-func (p *meetingPage) reportLine() string {
-	rep := p.setup.rep
+func (su *setupScreen) reportLine() string {
+	rep := su.rep
 	if rep == nil {
 		return ""
 	}
-	c := p.c
+	c := su.sh.c
 	sep := c.T("list.sep")
 	parts := []string{c.Tf("mtg.rep_added", len(rep.Added))}
 	if d := rep.Dedup; d != nil && d.Totals.Groups > 0 {
