@@ -63,7 +63,7 @@ func (a *app) newCasesCommand() *cobra.Command {
 			if status != "" {
 				st, ok := casefile.ParseStatus(status)
 				if !ok {
-					return fmt.Errorf(a.t("未知状态 %q（可用：%s）", "unknown status %q (use one of %s)"), status, statusKeys())
+					return usageError{fmt.Errorf(a.t("未知状态 %q（可用：%s）", "unknown status %q (use one of %s)"), status, statusKeys())}
 				}
 				f.Status = st
 			}

@@ -5,14 +5,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/rongjiuzhu/hall/casefile"
-	"github.com/rongjiuzhu/hall/meeting"
 	"github.com/rongjiuzhu/hall/printouts"
 	"github.com/rongjiuzhu/hall/printouts/spool"
 )
@@ -23,10 +21,6 @@ type printOptions struct {
 	printer string // --printer: a print queue for lp
 	out     string // --out: the file (a directory for `print session`)
 }
-
-// exitNotSent is the exit code of a print whose PDF was written and
-// recorded but could not be sent to the printer.
-const exitNotSent = 2
 
 func (a *app) newPrintCommand() *cobra.Command {
 	o := &printOptions{}
@@ -63,30 +57,7 @@ func (a *app) newPrintCaseCommand(o *printOptions, kind, short string) *cobra.Co
 		Short: short,
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.open(false)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			p, err := a.printer(o, st.Catalog())
-			if err != nil {
-				return err
-			}
-			var c *casefile.Case
-			if err := st.View(func(t *casefile.Tx) error { c, err = t.Case(args[0]); return err }); err != nil {
-				return err
-			}
-			var job *spool.Job
-			if kind == spool.KindReceipt {
-				job, err = spool.Receipt(p, c, st.Today())
-			} else {
-				job, err = spool.Letter(p, c, st.Today())
-			}
-			if err != nil {
-				return a.printFailed(err)
-			}
-			job.File = outFile(o.out, spool.FileName(c.Number, kind))
-			return a.emit(cmd, st, o, job)
+			return a.printOne(cmd, o, spool.Doc{Kind: kind, Number: args[0]})
 		},
 	}
 	cmd.Flags().StringVar(&o.out, "out", "", "PDF file to write, or a folder for it (default: CASE-"+kind+".pdf here)")
@@ -99,26 +70,7 @@ func (a *app) newPrintSessionDocCommand(o *printOptions, kind, short string) *co
 		Short: short,
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, sess, cases, err := a.openClosedSession(args[0])
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			p, err := a.printer(o, st.Catalog())
-			if err != nil {
-				return err
-			}
-			var job *spool.Job
-			if kind == spool.KindMinutes {
-				job, err = spool.Minutes(p, st.Catalog(), sess, st.Today())
-			} else {
-				job, _, err = spool.Notice(p, sess, cases, st.Today())
-			}
-			if err != nil {
-				return a.printFailed(err)
-			}
-			job.File = outFile(o.out, spool.FileName(sess.Number, kind))
-			return a.emit(cmd, st, o, job)
+			return a.printOne(cmd, o, spool.Doc{Kind: kind, Number: args[0]})
 		},
 	}
 	cmd.Flags().StringVar(&o.out, "out", "", "PDF file to write, or a folder for it (default: SESSION-"+kind+".pdf here)")
@@ -137,53 +89,87 @@ named with the reason and the others are printed; the exit code is then 1.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if o.out == "" {
-				return errors.New(a.t("请用 --out 指定存放文书的文件夹", "name the folder for the documents with --out"))
+				return usageError{errors.New(a.t("请用 --out 指定存放文书的文件夹", "name the folder for the documents with --out"))}
 			}
-			st, sess, cases, err := a.openClosedSession(args[0])
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			p, err := a.printer(o, st.Catalog())
-			if err != nil {
-				return err
-			}
-			if err := os.MkdirAll(o.out, 0o700); err != nil {
-				return fmt.Errorf("%s: %w", a.t("无法创建文件夹", "cannot create the folder"), err)
-			}
-			return a.printSessionDocs(cmd, st, o, p, sess, cases)
+			return a.withPrintDesk(o, o.out, func(d *spool.Desk) error { return a.printSessionDocs(cmd, d, args[0]) })
 		},
 	}
 	cmd.Flags().StringVar(&o.out, "out", "", "folder for the PDF files (created if missing; required)")
 	return cmd
 }
 
+// withPrintDesk opens the store and runs fn with a desk printing into
+// dir as o says.
+func (a *app) withPrintDesk(o *printOptions, dir string, fn func(d *spool.Desk) error) error {
+	st, err := a.open(false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return fn(spool.NewDesk(st, spool.Config{Font: o.font, Dir: dir, Printer: o.printer}))
+}
+
+// printOne prints one document into --out (a file, or a folder for it)
+// or under its default name in the current folder, says where it is and
+// sends it to the printer when asked.
+func (a *app) printOne(cmd *cobra.Command, o *printOptions, doc spool.Doc) error {
+	dir := "."
+	if fi, err := os.Stat(o.out); err == nil && fi.IsDir() {
+		dir = o.out
+	} else if o.out != "" {
+		doc.File = o.out
+	}
+	return a.withPrintDesk(o, dir, func(d *spool.Desk) error {
+		p, err := d.Print(doc, who())
+		if err != nil {
+			return a.printFailed(a.sessionOpenHint(err, doc.Number))
+		}
+		w := cmd.OutOrStdout()
+		fmt.Fprintf(w, a.t("已打印 %s：%s\n", "printed %s: %s\n"), p.What, p.File)
+		return a.sent(w, p.Queue, 1, p.NotSent)
+	})
+}
+
+// sessionOpenHint adds to the refusal of an open session how to close it.
+func (a *app) sessionOpenHint(err error, number string) error {
+	if errors.Is(err, printouts.ErrSessionOpen) {
+		number = strings.TrimSpace(number)
+		return printouts.ErrSessionOpen.Withf("%s（请先闭会：hall session close %[1]s）", "%s (close it first: hall session close %[1]s)", number)
+	}
+	return err
+}
+
 // printSessionDocs prints the letters, the minutes and the notice of the
-// closed session sess into o.out, each recorded as it is written, with a
+// closed session number with d, each recorded as it is written, with a
 // progress bar on a terminal.
-func (a *app) printSessionDocs(cmd *cobra.Command, st *casefile.Store, o *printOptions, p *printouts.Printer,
-	sess *meeting.Session, cases map[string]*casefile.Case) error {
+func (a *app) printSessionDocs(cmd *cobra.Command, d *spool.Desk, number string) error {
 	var bar *progress
-	r := spool.PrintSession(spool.Batch{Printer: p, Catalog: st.Catalog(), Recorder: st, Dir: o.out, Who: who(), Today: st.Today()},
-		sess, cases, func(done, total int, kind, number string) {
-			if bar == nil {
-				bar = newProgress(cmd.ErrOrStderr(), total)
-			}
-			bar.show(done, a.docLabel(kind, number, false))
-		})
+	r, err := d.SessionDocs(number, who(), func(done, total int, kind, number string) {
+		if bar == nil {
+			bar = newProgress(cmd.ErrOrStderr(), total)
+		}
+		bar.show(done, a.docLabel(kind, number, false))
+	})
 	if bar != nil {
 		bar.clear()
 	}
-	a.sessionSummary(cmd.OutOrStdout(), sess, o.out, r)
+	if err != nil {
+		return a.printFailed(a.sessionOpenHint(err, number))
+	}
+	a.sessionSummary(cmd.OutOrStdout(), r)
 	if len(r.Failed) > 0 {
 		failed := make([]string, len(r.Failed))
 		for i, f := range r.Failed {
 			failed[i] = a.docLabel(f.Kind, f.Number, true) + a.t("：", ": ") + a.printMessage(f.Err)
 		}
-		return exitError{code: 1, msg: a.t("以下文书未能打印（未生成文件，未记录）：\n  ", "these documents were not printed (no file written, nothing recorded):\n  ") +
-			strings.Join(failed, "\n  ")}
+		msg := a.t("以下文书未能打印（未生成文件，未记录）：\n  ", "these documents were not printed (no file written, nothing recorded):\n  ") +
+			strings.Join(failed, "\n  ")
+		if r.NotSent != nil {
+			msg += "\n" + casefile.Message(r.NotSent, a.lang)
+		}
+		return exitError{code: 1, msg: msg}
 	}
-	return a.send(cmd.OutOrStdout(), o.printer, r.Files)
+	return a.sent(cmd.OutOrStdout(), r.Queue, r.Files, r.NotSent)
 }
 
 // docLabel names a document of a session's batch: a letter by its case
@@ -204,10 +190,10 @@ func (a *app) docLabel(kind, number string, failed bool) string {
 
 // sessionSummary says in one line what printing a session did, and on
 // further lines what it left out.
-func (a *app) sessionSummary(w io.Writer, sess *meeting.Session, dir string, r *spool.Session) {
+func (a *app) sessionSummary(w io.Writer, r spool.SessionPrinted) {
 	fmt.Fprintf(w, a.t("研判会 %s：已打印决定书 %d 份、告知书 %d 份、会议纪要 %d 份、公示名单 %d 份（公示 %d 人，未成年人 %d 人不公示），保存在 %s",
 		"session %s: printed %d decision letters, %d rejection notices, %d minutes, %d notice lists (%d published, %d minors left out) in %s"),
-		sess.Number, r.Approvals, r.Rejections, r.Minutes, r.Notices, r.Published, r.Minors, dir)
+		r.Session, r.Approvals, r.Rejections, r.Minutes, r.Notices, r.Published, r.Minors, r.Dir)
 	if len(r.Deferred) > 0 {
 		fmt.Fprintf(w, a.t("；暂缓 %d 件不出具文书", "; %d deferred cases get no letter"), len(r.Deferred))
 	}
@@ -222,43 +208,10 @@ func (a *app) sessionSummary(w io.Writer, sess *meeting.Session, dir string, r *
 	}
 }
 
-// openClosedSession opens the store and loads a closed session with the
-// case files of its agenda. An open session is refused before anything
-// is printed.
-func (a *app) openClosedSession(number string) (*casefile.Store, *meeting.Session, map[string]*casefile.Case, error) {
-	st, m, err := a.openMeeting(false)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	sess, err := m.Session(number)
-	if err == nil && sess.Status != meeting.SessionClosed {
-		err = printouts.ErrSessionOpen.Withf("%s（请先闭会：hall session close %[1]s）", "%s (close it first: hall session close %[1]s)", sess.Number)
-	}
-	var cases map[string]*casefile.Case
-	if err == nil {
-		cases, err = spool.AgendaCases(st, sess)
-	}
-	if err != nil {
-		st.Close()
-		return nil, nil, nil, err
-	}
-	return st, sess, cases, nil
-}
-
-// printer loads the font named by --font or HALL_FONT, or found on the
-// system, and returns a Printer for cat.
-func (a *app) printer(o *printOptions, cat *casefile.Catalog) (*printouts.Printer, error) {
-	font, err := spool.FindFont(o.font)
-	if err != nil {
-		return nil, exitError{code: 1, msg: "hall: " + casefile.Message(err, a.lang)}
-	}
-	return printouts.New(font, cat), nil
-}
-
 // printFailed ends a print command with what went wrong, in the user's
 // language.
 func (a *app) printFailed(err error) error {
-	return exitError{code: 1, msg: "hall: " + a.printMessage(err)}
+	return exitError{code: exitCode(runError{err}), msg: "hall: " + a.printMessage(err)}
 }
 
 // printMessage says in the user's language why a document could not be
@@ -266,40 +219,17 @@ func (a *app) printFailed(err error) error {
 // lacks (each named), or the domain's reason.
 func (a *app) printMessage(err error) string { return spool.Message(err, a.lang) }
 
-// emit saves one document, says where it is and sends it to the printer
-// when asked.
-func (a *app) emit(cmd *cobra.Command, st *casefile.Store, o *printOptions, job *spool.Job) error {
-	if err := spool.Save(st, job, who()); err != nil {
-		return err
+// sent says that files documents went to the print queue, or why they
+// did not (the PDFs are kept: the exit code is exitNotSent); queue ""
+// sends nothing.
+func (a *app) sent(w io.Writer, queue string, files int, notSent error) error {
+	if notSent != nil {
+		return exitError{code: exitNotSent, msg: casefile.Message(notSent, a.lang)}
 	}
-	fmt.Fprintf(cmd.OutOrStdout(), a.t("已打印 %s：%s\n", "printed %s: %s\n"), job.What, job.File)
-	return a.send(cmd.OutOrStdout(), o.printer, []string{job.File})
-}
-
-// send sends files to the print queue with lp, one job each, and says so
-// on w; queue "" sends nothing. Where there is no lp, or lp fails, the
-// PDFs stay where they are and the user is told which were not sent.
-func (a *app) send(w io.Writer, queue string, files []string) error {
-	if queue == "" || len(files) == 0 {
-		return nil
+	if queue != "" && files > 0 {
+		fmt.Fprintf(w, a.t("已送打印机 %s：%d 份\n", "sent to printer %s: %d\n"), queue, files)
 	}
-	if err := spool.Send(queue, files); err != nil {
-		return exitError{code: exitNotSent, msg: casefile.Message(err, a.lang)}
-	}
-	fmt.Fprintf(w, a.t("已送打印机 %s：%d 份\n", "sent to printer %s: %d\n"), queue, len(files))
 	return nil
-}
-
-// outFile is where a document goes: out, or name in the folder out, or
-// name in the current folder.
-func outFile(out, name string) string {
-	if out == "" {
-		return name
-	}
-	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
-		return filepath.Join(out, name)
-	}
-	return out
 }
 
 // safeName makes a case or session number a file name (spool.SafeName).

@@ -35,27 +35,22 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := root.Execute()
-	if err == nil {
-		return 0
-	}
+	code := exitCode(err)
 	var ee exitError
-	if errors.As(err, &ee) {
+	switch {
+	case err == nil:
+	case errors.As(err, &ee) && code == ee.code:
 		if ee.msg != "" {
 			fmt.Fprintln(stderr, ee.msg)
 		}
-		return ee.code
+	default:
+		fmt.Fprintf(stderr, "hall: %s\n", casefile.Message(err, a.lang))
+		if code == exitUsage {
+			fmt.Fprintln(stderr, a.t("用法见 hall --help", "see hall --help for usage"))
+		}
 	}
-	fmt.Fprintf(stderr, "hall: %s\n", casefile.Message(err, a.lang))
-	return 1
+	return code
 }
-
-// exitError ends a command with a code and an already localised message.
-type exitError struct {
-	code int
-	msg  string
-}
-
-func (e exitError) Error() string { return e.msg }
 
 func (a *app) newRootCommand() *cobra.Command {
 	root := &cobra.Command{
@@ -99,6 +94,7 @@ folder hall-print beside the database, and recorded in the case history.`,
 		a.newServeCommand(),
 		a.newMeetingCommand(),
 	)
+	markRunErrors(root)
 	return root
 }
 

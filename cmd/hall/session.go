@@ -339,7 +339,7 @@ func (a *app) newSessionVoteCommand() *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			choice, ok := meeting.ParseChoice(args[3])
 			if !ok {
-				return fmt.Errorf(a.t("表决意见 %q 无效（agree、disagree、abstain）", "vote %q is invalid (agree, disagree, abstain)"), args[3])
+				return usageError{fmt.Errorf(a.t("表决意见 %q 无效（agree、disagree、abstain）", "vote %q is invalid (agree, disagree, abstain)"), args[3])}
 			}
 			st, m, err := a.openMeeting(false)
 			if err != nil {
@@ -433,7 +433,7 @@ wording built from the case's findings); a deferral needs what must be verified
 		RunE: func(cmd *cobra.Command, args []string) error {
 			res, ok := parseResult(args[2])
 			if !ok {
-				return fmt.Errorf(a.t("决定 %q 无效（approve、reject、defer）", "decision %q is invalid (approve, reject, defer)"), args[2])
+				return usageError{fmt.Errorf(a.t("决定 %q 无效（approve、reject、defer）", "decision %q is invalid (approve, reject, defer)"), args[2])}
 			}
 			r := meeting.Ruling{Case: args[1], Result: res, Reason: reason, Verify: verify, Override: override}
 			for code, y := range amounts {

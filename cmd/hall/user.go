@@ -24,7 +24,7 @@ func (a *app) newUserCommand() *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			r, ok := casefile.ParseRole(role)
 			if !ok {
-				return fmt.Errorf(a.t("角色 %q 无效（可用：%s）", "role %q is invalid (use one of %s)"), role, roleKeys())
+				return usageError{fmt.Errorf(a.t("角色 %q 无效（可用：%s）", "role %q is invalid (use one of %s)"), role, roleKeys())}
 			}
 			keys, fps, err := readKeys(keyFile)
 			if err != nil {
