@@ -7,6 +7,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/meeting"
 	"github.com/rongjiuzhu/hall/tui"
 )
 
@@ -30,22 +32,19 @@ into --print-dir (default: hall-print beside the database), each recorded in
 the case histories.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, m, err := a.openMeeting(false)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			if _, err := a.committee(cmd.ErrOrStderr(), m); err != nil {
-				return err
-			}
-			opts := []tui.MeetingOption{tui.WithTick(meetingTick), tui.WithRoot(tui.WithPrinting(a.screenPrinting(st, &po, false)))}
-			if len(args) == 1 {
-				opts = append(opts, tui.WithSession(args[0]))
-			}
-			if in, out := a.terminal(cmd); in != nil || out != nil {
-				opts = append(opts, tui.WithRoot(tui.WithIO(in, out)))
-			}
-			return tui.RunMeeting(tui.NewMeetingStore(m), a.lang, who(), opts...)
+			return a.withMeeting(false, func(st *casefile.Store, m *meeting.Store) error {
+				if _, err := a.committee(cmd.ErrOrStderr(), m); err != nil {
+					return err
+				}
+				opts := []tui.MeetingOption{tui.WithTick(meetingTick), tui.WithRoot(tui.WithPrinting(a.screenPrinting(st, &po, false)))}
+				if len(args) == 1 {
+					opts = append(opts, tui.WithSession(args[0]))
+				}
+				if in, out := a.terminal(cmd); in != nil || out != nil {
+					opts = append(opts, tui.WithRoot(tui.WithIO(in, out)))
+				}
+				return tui.RunMeeting(tui.NewMeetingStore(m), a.lang, who(), opts...)
+			})
 		},
 	}
 	po.addFlags(cmd)

@@ -37,14 +37,26 @@ department key; see "hall session committee".`,
 	return cmd
 }
 
-// openMeeting opens the store and wraps it for the meeting; close the
-// returned case store when done.
-func (a *app) openMeeting(readOnly bool) (*casefile.Store, *meeting.Store, error) {
+// withMeeting opens the store (read-only or not) for the meeting, runs fn
+// and closes the store.
+func (a *app) withMeeting(readOnly bool, fn func(st *casefile.Store, m *meeting.Store) error) error {
 	st, err := a.open(readOnly)
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
-	return st, meeting.New(st), nil
+	defer st.Close()
+	return fn(st, meeting.New(st))
+}
+
+// withSession is withMeeting with the session number loaded.
+func (a *app) withSession(number string, readOnly bool, fn func(st *casefile.Store, m *meeting.Store, sess *meeting.Session) error) error {
+	return a.withMeeting(readOnly, func(st *casefile.Store, m *meeting.Store) error {
+		sess, err := m.Session(number)
+		if err != nil {
+			return err
+		}
+		return fn(st, m, sess)
+	})
 }
 
 // sessionLine is one line of `hall session list --json`.
@@ -72,51 +84,48 @@ func (a *app) newSessionListCommand() *cobra.Command {
 		Short: "List the sessions, newest first",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, m, err := a.openMeeting(true)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			heads, err := m.Sessions()
-			if err != nil {
-				return err
-			}
-			out := []sessionLine{}
-			for _, h := range heads {
-				sess, err := m.Session(h.Number)
+			return a.withMeeting(true, func(st *casefile.Store, m *meeting.Store) error {
+				heads, err := m.Sessions()
 				if err != nil {
 					return err
 				}
-				sum := meeting.Summarize(st.Catalog(), sess)
-				l := sessionLine{Number: sess.Number, Date: sess.Date, Place: sess.Place, Status: sess.Status,
-					Chair: sess.Chair.Name, Secretary: sess.Secretary.Name, Items: sess.Items, Decided: sess.Decided,
-					Approved: sum.Approved, Rejected: sum.Rejected, Deferred: sum.Deferred, Granted: sum.Granted}
-				for _, mb := range sess.Members {
-					if mb.Votes() {
-						l.Members++
-						if sess.IsPresent(mb.ID) {
-							l.Present++
+				out := []sessionLine{}
+				for _, h := range heads {
+					sess, err := m.Session(h.Number)
+					if err != nil {
+						return err
+					}
+					sum := meeting.Summarize(st.Catalog(), sess)
+					l := sessionLine{Number: sess.Number, Date: sess.Date, Place: sess.Place, Status: sess.Status,
+						Chair: sess.Chair.Name, Secretary: sess.Secretary.Name, Items: sess.Items, Decided: sess.Decided,
+						Approved: sum.Approved, Rejected: sum.Rejected, Deferred: sum.Deferred, Granted: sum.Granted}
+					for _, mb := range sess.Members {
+						if mb.Votes() {
+							l.Members++
+							if sess.IsPresent(mb.ID) {
+								l.Present++
+							}
 						}
 					}
+					out = append(out, l)
 				}
-				out = append(out, l)
-			}
-			w := cmd.OutOrStdout()
-			if asJSON {
-				return writeJSON(w, out)
-			}
-			if len(out) == 0 {
-				fmt.Fprintln(w, a.t("没有研判会。", "no sessions."))
+				w := cmd.OutOrStdout()
+				if asJSON {
+					return writeJSON(w, out)
+				}
+				if len(out) == 0 {
+					fmt.Fprintln(w, a.t("没有研判会。", "no sessions."))
+					return nil
+				}
+				var rows [][]string
+				for _, l := range out {
+					rows = append(rows, []string{l.Number, l.Date.String(), l.Status.Label(a.lang), fmt.Sprintf("%d/%d", l.Present, l.Members),
+						fmt.Sprintf("%d/%d", l.Decided, l.Items), fmt.Sprintf("%d/%d/%d", l.Approved, l.Rejected, l.Deferred), l.Granted.Grouped(), l.Place})
+				}
+				table(w, []string{a.t("编号", "number"), a.t("日期", "date"), a.t("状态", "status"), a.t("出席", "present"),
+					a.t("已决/议程", "decided"), a.t("批准/不予/暂缓", "appr/rej/def"), a.t("核定金额", "granted"), a.t("地点", "place")}, rows)
 				return nil
-			}
-			var rows [][]string
-			for _, l := range out {
-				rows = append(rows, []string{l.Number, l.Date.String(), l.Status.Label(a.lang), fmt.Sprintf("%d/%d", l.Present, l.Members),
-					fmt.Sprintf("%d/%d", l.Decided, l.Items), fmt.Sprintf("%d/%d/%d", l.Approved, l.Rejected, l.Deferred), l.Granted.Grouped(), l.Place})
-			}
-			table(w, []string{a.t("编号", "number"), a.t("日期", "date"), a.t("状态", "status"), a.t("出席", "present"),
-				a.t("已决/议程", "decided"), a.t("批准/不予/暂缓", "appr/rej/def"), a.t("核定金额", "granted"), a.t("地点", "place")}, rows)
-			return nil
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
@@ -137,21 +146,14 @@ func (a *app) newSessionShowCommand() *cobra.Command {
 		Short: "Show a session: attendance, each case with its votes, recusals, decision and amounts",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, m, err := a.openMeeting(true)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			sess, err := m.Session(args[0])
-			if err != nil {
-				return err
-			}
-			d := sessionDetail{Session: sess, Summary: meeting.Summarize(st.Catalog(), sess)}
-			if asJSON {
-				return writeJSON(cmd.OutOrStdout(), d)
-			}
-			a.printSession(cmd.OutOrStdout(), st.Catalog(), &d)
-			return nil
+			return a.withSession(args[0], true, func(st *casefile.Store, m *meeting.Store, sess *meeting.Session) error {
+				d := sessionDetail{Session: sess, Summary: meeting.Summarize(st.Catalog(), sess)}
+				if asJSON {
+					return writeJSON(cmd.OutOrStdout(), d)
+				}
+				a.printSession(cmd.OutOrStdout(), st.Catalog(), &d)
+				return nil
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
@@ -165,24 +167,21 @@ func (a *app) newSessionCommitteeCommand() *cobra.Command {
 		Short: "List the committee's members (the default committee is set up when there is none)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, m, err := a.openMeeting(false)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			members, err := a.committee(cmd.ErrOrStderr(), m)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return writeJSON(cmd.OutOrStdout(), members)
-			}
-			var rows [][]string
-			for _, mb := range members {
-				rows = append(rows, []string{fmt.Sprint(mb.ID), mb.Name, a.deptLabel(st.Catalog(), mb.Department), mb.Role.Label(a.lang)})
-			}
-			table(cmd.OutOrStdout(), []string{a.t("编号", "id"), a.t("姓名", "name"), a.t("部门", "department"), a.t("角色", "role")}, rows)
-			return nil
+			return a.withMeeting(false, func(st *casefile.Store, m *meeting.Store) error {
+				members, err := a.committee(cmd.ErrOrStderr(), m)
+				if err != nil {
+					return err
+				}
+				if asJSON {
+					return writeJSON(cmd.OutOrStdout(), members)
+				}
+				var rows [][]string
+				for _, mb := range members {
+					rows = append(rows, []string{fmt.Sprint(mb.ID), mb.Name, a.deptLabel(st.Catalog(), mb.Department), mb.Role.Label(a.lang)})
+				}
+				table(cmd.OutOrStdout(), []string{a.t("编号", "id"), a.t("姓名", "name"), a.t("部门", "department"), a.t("角色", "role")}, rows)
+				return nil
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
@@ -211,24 +210,21 @@ func (a *app) newSessionNewCommand() *cobra.Command {
 			if date != "" {
 				d, err := casefile.ParseDate(date)
 				if err != nil {
-					return err
+					return usageError{err}
 				}
 				p.Date = d
 			}
-			st, m, err := a.openMeeting(false)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			if _, err := a.committee(cmd.ErrOrStderr(), m); err != nil {
-				return err
-			}
-			sess, err := m.NewSession(p, who())
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), a.t("已开会：%s（%s，%s）\n", "session opened: %s (%s, %s)\n"), sess.Number, sess.Date, sess.Place)
-			return nil
+			return a.withMeeting(false, func(st *casefile.Store, m *meeting.Store) error {
+				if _, err := a.committee(cmd.ErrOrStderr(), m); err != nil {
+					return err
+				}
+				sess, err := m.NewSession(p, who())
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), a.t("已开会：%s（%s，%s）\n", "session opened: %s (%s, %s)\n"), sess.Number, sess.Date, sess.Place)
+				return nil
+			})
 		},
 	}
 	cmd.Flags().StringVar(&date, "date", "", "date of the session, YYYY-MM-DD (default today)")
@@ -243,43 +239,37 @@ func (a *app) newSessionAttendCommand() *cobra.Command {
 		Short: "Record members as present (or, with --leave, as having left)",
 		Args:  cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, m, err := a.openMeeting(false)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			sess, err := m.Session(args[0])
-			if err != nil {
-				return err
-			}
-			var ids []uint64
-			for _, ref := range args[1:] {
-				mb, err := sess.FindMember(ref)
-				if err != nil {
+			return a.withSession(args[0], false, func(st *casefile.Store, m *meeting.Store, sess *meeting.Session) error {
+				var ids []uint64
+				var err error
+				for _, ref := range args[1:] {
+					mb, ferr := sess.FindMember(ref)
+					if ferr != nil {
+						return ferr
+					}
+					ids = append(ids, mb.ID)
+				}
+				if leave {
+					for _, id := range ids {
+						if sess, err = m.Leave(sess.Number, id, who()); err != nil {
+							return err
+						}
+					}
+				} else if sess, err = m.Attend(sess.Number, ids, who()); err != nil {
 					return err
 				}
-				ids = append(ids, mb.ID)
-			}
-			if leave {
-				for _, id := range ids {
-					if sess, err = m.Leave(sess.Number, id, who()); err != nil {
-						return err
+				voters, present := 0, 0
+				for _, mb := range sess.Members {
+					if mb.Votes() {
+						voters++
+						if sess.IsPresent(mb.ID) {
+							present++
+						}
 					}
 				}
-			} else if sess, err = m.Attend(sess.Number, ids, who()); err != nil {
-				return err
-			}
-			voters, present := 0, 0
-			for _, mb := range sess.Members {
-				if mb.Votes() {
-					voters++
-					if sess.IsPresent(mb.ID) {
-						present++
-					}
-				}
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), a.t("%s 应到 %d 人，实到 %d 人\n", "%s: %d members, %d present\n"), sess.Number, voters, present)
-			return nil
+				fmt.Fprintf(cmd.OutOrStdout(), a.t("%s 应到 %d 人，实到 %d 人\n", "%s: %d members, %d present\n"), sess.Number, voters, present)
+				return nil
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&leave, "leave", false, "record the members as having left")
@@ -294,31 +284,28 @@ func (a *app) newSessionAgendaCommand() *cobra.Command {
 		Short: `Put the ready cases on the agenda, after resolving "the same policy only once"`,
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, m, err := a.openMeeting(false)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			rep, err := m.BuildAgenda(args[0], f, who())
-			if err != nil {
-				return err
-			}
-			w := cmd.OutOrStdout()
-			if asJSON {
-				return writeJSON(w, rep)
-			}
-			if rep.Dedup != nil && rep.Dedup.Totals.Groups > 0 {
-				fmt.Fprintf(w, a.t("同一救助政策只能享受一次：%d 组，保留 %d 项，不予重复 %d 项\n", "same policy only once: %d groups, %d kept, %d to decline\n"),
-					rep.Dedup.Totals.Groups, rep.Dedup.Totals.Kept, rep.Dedup.Totals.Declined)
-			}
-			fmt.Fprintf(w, a.t("新增 %d 件：%s\n", "added %d: %s\n"), len(rep.Added), strings.Join(rep.Added, " "))
-			if len(rep.Removed) > 0 {
-				fmt.Fprintf(w, a.t("移出（不再待研判）：%s\n", "taken off (no longer ready): %s\n"), strings.Join(rep.Removed, " "))
-			}
-			if len(rep.Busy) > 0 {
-				fmt.Fprintf(w, a.t("已在其他研判会议程上：%s\n", "on another session's agenda: %s\n"), strings.Join(rep.Busy, " "))
-			}
-			return nil
+			return a.withMeeting(false, func(st *casefile.Store, m *meeting.Store) error {
+				rep, err := m.BuildAgenda(args[0], f, who())
+				if err != nil {
+					return err
+				}
+				w := cmd.OutOrStdout()
+				if asJSON {
+					return writeJSON(w, rep)
+				}
+				if rep.Dedup != nil && rep.Dedup.Totals.Groups > 0 {
+					fmt.Fprintf(w, a.t("同一救助政策只能享受一次：%d 组，保留 %d 项，不予重复 %d 项\n", "same policy only once: %d groups, %d kept, %d to decline\n"),
+						rep.Dedup.Totals.Groups, rep.Dedup.Totals.Kept, rep.Dedup.Totals.Declined)
+				}
+				fmt.Fprintf(w, a.t("新增 %d 件：%s\n", "added %d: %s\n"), len(rep.Added), strings.Join(rep.Added, " "))
+				if len(rep.Removed) > 0 {
+					fmt.Fprintf(w, a.t("移出（不再待研判）：%s\n", "taken off (no longer ready): %s\n"), strings.Join(rep.Removed, " "))
+				}
+				if len(rep.Busy) > 0 {
+					fmt.Fprintf(w, a.t("已在其他研判会议程上：%s\n", "on another session's agenda: %s\n"), strings.Join(rep.Busy, " "))
+				}
+				return nil
+			})
 		},
 	}
 	fl := cmd.Flags()
@@ -341,26 +328,19 @@ func (a *app) newSessionVoteCommand() *cobra.Command {
 			if !ok {
 				return usageError{fmt.Errorf(a.t("表决意见 %q 无效（agree、disagree、abstain）", "vote %q is invalid (agree, disagree, abstain)"), args[3])}
 			}
-			st, m, err := a.openMeeting(false)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			sess, err := m.Session(args[0])
-			if err != nil {
-				return err
-			}
-			mb, err := sess.FindMember(args[2])
-			if err != nil {
-				return err
-			}
-			tl, err := m.Vote(sess.Number, meeting.Ballot{Case: args[1], Member: mb.ID, Choice: choice, Reason: reason}, who())
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), a.t("已记录：%s %s\n", "recorded: %s %s\n"), mb.Name, choice.Label(a.lang))
-			a.printTally(cmd.OutOrStdout(), tl)
-			return nil
+			return a.withSession(args[0], false, func(st *casefile.Store, m *meeting.Store, sess *meeting.Session) error {
+				mb, err := sess.FindMember(args[2])
+				if err != nil {
+					return err
+				}
+				tl, err := m.Vote(sess.Number, meeting.Ballot{Case: args[1], Member: mb.ID, Choice: choice, Reason: reason}, who())
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), a.t("已记录：%s %s\n", "recorded: %s %s\n"), mb.Name, choice.Label(a.lang))
+				a.printTally(cmd.OutOrStdout(), tl)
+				return nil
+			})
 		},
 	}
 	cmd.Flags().StringVar(&reason, "reason", "", "reason of the vote (required for disagree and abstain)")
@@ -374,26 +354,19 @@ func (a *app) newSessionRecuseCommand() *cobra.Command {
 		Short: "Record a member's declared conflict on a case: recused, their vote not counted",
 		Args:  cobra.ExactArgs(3),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, m, err := a.openMeeting(false)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			sess, err := m.Session(args[0])
-			if err != nil {
-				return err
-			}
-			mb, err := sess.FindMember(args[2])
-			if err != nil {
-				return err
-			}
-			tl, err := m.Recuse(sess.Number, meeting.Declaration{Case: args[1], Member: mb.ID, Reason: reason}, who())
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), a.t("已记录回避：%s\n", "recused: %s\n"), mb.Name)
-			a.printTally(cmd.OutOrStdout(), tl)
-			return nil
+			return a.withSession(args[0], false, func(st *casefile.Store, m *meeting.Store, sess *meeting.Session) error {
+				mb, err := sess.FindMember(args[2])
+				if err != nil {
+					return err
+				}
+				tl, err := m.Recuse(sess.Number, meeting.Declaration{Case: args[1], Member: mb.ID, Reason: reason}, who())
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), a.t("已记录回避：%s\n", "recused: %s\n"), mb.Name)
+				a.printTally(cmd.OutOrStdout(), tl)
+				return nil
+			})
 		},
 	}
 	cmd.Flags().StringVar(&reason, "reason", "", "the conflict (required)")
@@ -439,36 +412,33 @@ wording built from the case's findings); a deferral needs what must be verified
 			for code, y := range amounts {
 				mny, err := casefile.ParseMoney(y)
 				if err != nil {
-					return err
+					return usageError{err}
 				}
 				if r.Amounts == nil {
 					r.Amounts = map[string]casefile.Money{}
 				}
 				r.Amounts[code] = mny
 			}
-			st, m, err := a.openMeeting(false)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			if def && r.Reason == "" {
-				tl, err := m.Tally(args[0], args[1])
+			return a.withMeeting(false, func(st *casefile.Store, m *meeting.Store) error {
+				if def && r.Reason == "" {
+					tl, err := m.Tally(args[0], args[1])
+					if err != nil {
+						return err
+					}
+					r.Reason = tl.RejectWording.ZH
+				}
+				it, err := m.Decide(args[0], r, who())
 				if err != nil {
 					return err
 				}
-				r.Reason = tl.RejectWording.ZH
-			}
-			it, err := m.Decide(args[0], r, who())
-			if err != nil {
-				return err
-			}
-			w := cmd.OutOrStdout()
-			fmt.Fprintf(w, a.t("已决定 %s：%s", "decided %s: %s"), it.Case, it.Decision.Result.Label(a.lang))
-			if it.Decision.Granted > 0 {
-				fmt.Fprintf(w, a.t("，核定 %s 元", ", %s yuan granted"), it.Decision.Granted.Grouped())
-			}
-			fmt.Fprintln(w)
-			return nil
+				w := cmd.OutOrStdout()
+				fmt.Fprintf(w, a.t("已决定 %s：%s", "decided %s: %s"), it.Case, it.Decision.Result.Label(a.lang))
+				if it.Decision.Granted > 0 {
+					fmt.Fprintf(w, a.t("，核定 %s 元", ", %s yuan granted"), it.Decision.Granted.Grouped())
+				}
+				fmt.Fprintln(w)
+				return nil
+			})
 		},
 	}
 	fl := cmd.Flags()
@@ -487,17 +457,14 @@ func (a *app) newSessionReconsiderCommand() *cobra.Command {
 		Short: "Put a decided case on the agenda again to reconsider its earlier decision",
 		Args:  cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, m, err := a.openMeeting(false)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			it, err := m.Reconsider(args[0], args[1], reason, who())
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), a.t("%s 已列入议程，复议 %s 的决定\n", "%s is on the agenda to reconsider the decision of %s\n"), it.Case, it.Refers)
-			return nil
+			return a.withMeeting(false, func(st *casefile.Store, m *meeting.Store) error {
+				it, err := m.Reconsider(args[0], args[1], reason, who())
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), a.t("%s 已列入议程，复议 %s 的决定\n", "%s is on the agenda to reconsider the decision of %s\n"), it.Case, it.Refers)
+				return nil
+			})
 		},
 	}
 	cmd.Flags().StringVar(&reason, "reason", "", "why the decision is reconsidered (required)")
@@ -511,21 +478,18 @@ func (a *app) newSessionCloseCommand() *cobra.Command {
 		Short: "Close the session and freeze its record",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, m, err := a.openMeeting(false)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			sess, err := m.Close(args[0], leave, who())
-			if err != nil {
-				return err
-			}
-			w := cmd.OutOrStdout()
-			fmt.Fprintf(w, a.t("已闭会：%s，决定 %d 件\n", "session closed: %s, %d decided\n"), sess.Number, sess.Decided)
-			if len(sess.Undecided) > 0 {
-				fmt.Fprintf(w, a.t("未作决定：%s\n", "not decided: %s\n"), strings.Join(sess.Undecided, " "))
-			}
-			return nil
+			return a.withMeeting(false, func(st *casefile.Store, m *meeting.Store) error {
+				sess, err := m.Close(args[0], leave, who())
+				if err != nil {
+					return err
+				}
+				w := cmd.OutOrStdout()
+				fmt.Fprintf(w, a.t("已闭会：%s，决定 %d 件\n", "session closed: %s, %d decided\n"), sess.Number, sess.Decided)
+				if len(sess.Undecided) > 0 {
+					fmt.Fprintf(w, a.t("未作决定：%s\n", "not decided: %s\n"), strings.Join(sess.Undecided, " "))
+				}
+				return nil
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&leave, "leave-undecided", false, "close even though some cases are not decided (they are listed as not decided)")
