@@ -28,7 +28,7 @@ type app struct {
 // run builds the command tree, executes it with args and returns the exit
 // code. Errors are printed once, in the user's language.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{stdin: stdin}
+	a := &app{stdin: stdin, lang: preLang(args, os.Getenv("HALL_LANG"))}
 	root := a.newRootCommand()
 	root.SetArgs(args)
 	root.SetIn(stdin)
@@ -50,6 +50,31 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	return code
+}
+
+// preLang is the language of the help and of the errors found before the
+// command runs: --lang in args (--lang X or --lang=X), else env (the
+// value of HALL_LANG), else Chinese; a language that is not known is
+// Chinese here and refused once the command runs.
+func preLang(args []string, env string) casefile.Lang {
+	l := env
+	for i := 0; i < len(args); i++ {
+		arg := args[i]
+		if arg == "--" {
+			break
+		}
+		if v, ok := strings.CutPrefix(arg, "--lang="); ok {
+			l = v
+		} else if arg == "--lang" && i+1 < len(args) {
+			l = args[i+1]
+			i++
+		}
+	}
+	lang, err := casefile.ParseLang(l)
+	if err != nil {
+		return casefile.ZH
+	}
+	return lang
 }
 
 func (a *app) newRootCommand() *cobra.Command {
@@ -93,7 +118,10 @@ folder hall-print beside the database, and recorded in the case history.`,
 		a.newPrintCommand(),
 		a.newServeCommand(),
 		a.newMeetingCommand(),
+		a.newVersionCommand(),
 	)
+	root.Version = a.versionLine(readBuildVersion())
+	root.SetVersionTemplate("{{.Version}}\n")
 	markRunErrors(root)
 	return root
 }
