@@ -115,6 +115,8 @@ func (a *app) newCasesCommand() *cobra.Command {
 	fl.StringVar(&dept, "department", "", "only cases with a project of this department key")
 	fl.StringVar(&q, "search", "", "name, pinyin initials, ID tail or case number")
 	fl.IntVar(&limit, "limit", 200, "at most this many cases")
+	cmd.RegisterFlagCompletionFunc("status", a.completeStatus)
+	a.completeCatalogFlags(cmd)
 	return cmd
 }
 

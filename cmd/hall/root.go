@@ -91,6 +91,9 @@ folder hall-print beside the database, and recorded in the case history.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			if cmd.Name() == cobra.ShellCompRequestCmd || cmd.Name() == cobra.ShellCompNoDescRequestCmd {
+				return nil // it parses no flags: the language is preLang's
+			}
 			return a.setup()
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -101,6 +104,7 @@ folder hall-print beside the database, and recorded in the case history.`,
 	f.StringVar(&a.dbPath, "db", "", "database file (env HALL_DB; default "+casefile.DefaultDBPath()+")")
 	f.StringVar(&a.langFlag, "lang", "", "language of screens and messages: zh or en (env HALL_LANG; default zh)")
 	f.StringVar(&a.catalogPath, "catalog", "", "policy catalogue TOML file (env HALL_CATALOG; default: the embedded one)")
+	root.RegisterFlagCompletionFunc("lang", a.completeLang)
 	a.print.addFlags(root)
 	root.AddCommand(
 		a.newCatalogCommand(),

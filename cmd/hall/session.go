@@ -314,6 +314,7 @@ func (a *app) newSessionAgendaCommand() *cobra.Command {
 	fl.StringVar(&f.Group, "group", "", "only cases with a project of this group key")
 	fl.IntVar(&f.Limit, "limit", 0, "add at most this many cases, earliest deadline first (0: all)")
 	fl.BoolVar(&asJSON, "json", false, "print JSON")
+	a.completeCatalogFlags(cmd)
 	return cmd
 }
 

@@ -46,6 +46,7 @@ func (a *app) newUserCommand() *cobra.Command {
 	add.Flags().StringVar(&keyFile, "key", "", "file with the user's SSH public key(s), authorized_keys format")
 	add.MarkFlagRequired("role")
 	add.MarkFlagRequired("key")
+	add.RegisterFlagCompletionFunc("role", a.completeRole)
 
 	list := &cobra.Command{
 		Use:   "list",
