@@ -26,8 +26,14 @@ func (a *app) newPrintCommand() *cobra.Command {
 	o := &printOptions{}
 	cmd := &cobra.Command{
 		Use:   "print",
-		Short: "Print letters, receipts, minutes and public-notice lists as PDF (打印文书)",
-		Long: `Print the hall's documents as PDF files set in a Chinese TrueType font:
+		Short: a.t("打印文书：决定书、回执、会议纪要和公示名单（PDF）", "print letters, receipts, minutes and public-notice lists as PDF"),
+		Long: a.t(`把文书打印为以中文 TrueType 字体排版的 PDF 文件：案件的受理回执、救助决定书或
+不予救助告知书，已闭会研判会的会议纪要和公示名单，或一次打印研判会的全部文书。
+每次打印都记入所涉每个案件的办理记录；打印失败则不生成文件，也不作记录。
+
+字体依次取 --font、环境变量 HALL_FONT、系统中找到的中文字体
+（apt-get install fonts-wqy-microhei）。给出 --printer 时同时用 "lp -d 队列"
+把 PDF 送到该打印队列；PDF 已生成但未能送出时退出码为 5。`, `Print the hall's documents as PDF files set in a Chinese TrueType font:
 the intake receipt and the decision letter or rejection notice of a case, the
 minutes and the public-notice list of a closed session, or all of a session's
 documents at once. Each print is recorded in the history of every case it
@@ -35,17 +41,17 @@ concerns; a print that fails writes no file and records nothing.
 
 The font is --font, else HALL_FONT, else one found on the system
 (apt-get install fonts-wqy-microhei). With --printer the PDF is also sent to
-that print queue with "lp -d QUEUE"; the exit code is 2 when the PDF was
-written but could not be sent.`,
+that print queue with "lp -d QUEUE"; the exit code is 5 when the PDF was
+written but could not be sent.`),
 	}
 	f := cmd.PersistentFlags()
-	f.StringVar(&o.font, "font", "", "Chinese TrueType font, PATH or PATH:INDEX for a .ttc collection (env HALL_FONT; default: found on the system)")
-	f.StringVar(&o.printer, "printer", "", "also send the PDF to this print queue (lp -d NAME)")
+	f.StringVar(&o.font, "font", "", a.t("中文 TrueType 字体，PATH 或 .ttc 字体集的 PATH:INDEX（环境变量 HALL_FONT；默认：在系统中查找）", "Chinese TrueType font, PATH or PATH:INDEX for a .ttc collection (env HALL_FONT; default: found on the system)"))
+	f.StringVar(&o.printer, "printer", "", a.t("同时把 PDF 送到此打印队列（lp -d NAME）", "also send the PDF to this print queue (lp -d NAME)"))
 	cmd.AddCommand(
-		a.newPrintCaseCommand(o, "letter", "Print the decision letter (救助决定书) or rejection notice (不予救助告知书) of a decided case"),
-		a.newPrintCaseCommand(o, "receipt", "Print the intake receipt (受理回执) of a case"),
-		a.newPrintSessionDocCommand(o, "minutes", "Print the minutes (会议纪要) of a closed session"),
-		a.newPrintSessionDocCommand(o, "notice", "Print the public-notice list (公示名单) of a closed session: approved adults, masked"),
+		a.newPrintCaseCommand(o, "letter", a.t("打印已决定案件的救助决定书或不予救助告知书", "print the decision letter or rejection notice of a decided case")),
+		a.newPrintCaseCommand(o, "receipt", a.t("打印案件的受理回执", "print the intake receipt of a case")),
+		a.newPrintSessionDocCommand(o, "minutes", a.t("打印已闭会研判会的会议纪要", "print the minutes of a closed session")),
+		a.newPrintSessionDocCommand(o, "notice", a.t("打印已闭会研判会的公示名单：获批准的成年人，信息遮蔽", "print the public-notice list of a closed session: approved adults, masked")),
 		a.newPrintSessionCommand(o),
 	)
 	return cmd
@@ -60,7 +66,7 @@ func (a *app) newPrintCaseCommand(o *printOptions, kind, short string) *cobra.Co
 			return a.printOne(cmd, o, spool.Doc{Kind: kind, Number: args[0]})
 		},
 	}
-	cmd.Flags().StringVar(&o.out, "out", "", "PDF file to write, or a folder for it (default: CASE-"+kind+".pdf here)")
+	cmd.Flags().StringVar(&o.out, "out", "", a.t("要写入的 PDF 文件或其所在文件夹（默认：当前文件夹下的 案件编号-"+kind+".pdf）", "PDF file to write, or a folder for it (default: CASE-"+kind+".pdf here)"))
 	return cmd
 }
 
@@ -73,19 +79,21 @@ func (a *app) newPrintSessionDocCommand(o *printOptions, kind, short string) *co
 			return a.printOne(cmd, o, spool.Doc{Kind: kind, Number: args[0]})
 		},
 	}
-	cmd.Flags().StringVar(&o.out, "out", "", "PDF file to write, or a folder for it (default: SESSION-"+kind+".pdf here)")
+	cmd.Flags().StringVar(&o.out, "out", "", a.t("要写入的 PDF 文件或其所在文件夹（默认：当前文件夹下的 会议编号-"+kind+".pdf）", "PDF file to write, or a folder for it (default: SESSION-"+kind+".pdf here)"))
 	return cmd
 }
 
 func (a *app) newPrintSessionCommand(o *printOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "session SESSION --out DIR",
-		Short: "Print every letter of a closed session's decided cases, its minutes and its notice list into DIR",
-		Long: `Print into DIR the decision letter of every case the closed session approved
+		Short: a.t("把已闭会研判会所决定案件的全部文书、会议纪要和公示名单打印到 DIR", "Print every letter of a closed session's decided cases, its minutes and its notice list into DIR"),
+		Long: a.t(`把已闭会研判会批准的每个案件的救助决定书、不予救助的每个案件的告知书（暂缓的
+案件没有文书），以及会议纪要和公示名单打印到 DIR；stderr 是终端时显示进度条，
+最后给出汇总。不能打印的文书连同原因列出，其余照常打印；此时退出码为 1。`, `Print into DIR the decision letter of every case the closed session approved
 and the rejection notice of every case it rejected (deferred cases get none),
 then its minutes and its public-notice list, with a progress bar when stderr
 is a terminal and a summary at the end. A document that cannot be printed is
-named with the reason and the others are printed; the exit code is then 1.`,
+named with the reason and the others are printed; the exit code is then 1.`),
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if o.out == "" {
@@ -94,7 +102,7 @@ named with the reason and the others are printed; the exit code is then 1.`,
 			return a.withPrintDesk(o, o.out, func(d *spool.Desk) error { return a.printSessionDocs(cmd, d, args[0]) })
 		},
 	}
-	cmd.Flags().StringVar(&o.out, "out", "", "folder for the PDF files (created if missing; required)")
+	cmd.Flags().StringVar(&o.out, "out", "", a.t("存放 PDF 的文件夹（不存在时创建；必填）", "folder for the PDF files (created if missing; required)"))
 	return cmd
 }
 

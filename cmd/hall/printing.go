@@ -24,11 +24,11 @@ type screenPrintOptions struct {
 }
 
 // addFlags adds the printing flags to cmd.
-func (o *screenPrintOptions) addFlags(cmd *cobra.Command) {
+func (o *screenPrintOptions) addFlags(a *app, cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.StringVar(&o.font, "font", "", "Chinese TrueType font the screens print with, PATH or PATH:INDEX for a .ttc collection (env HALL_FONT; default: found on the system)")
-	f.StringVar(&o.dir, "print-dir", "", "folder the screens write PDFs to (default: "+printDirName+" beside the database)")
-	f.StringVar(&o.printer, "printer", "", "also send every PDF printed on the screens to this print queue (lp -d NAME)")
+	f.StringVar(&o.font, "font", "", a.t("界面打印所用的中文 TrueType 字体，PATH 或 .ttc 字体集的 PATH:INDEX（环境变量 HALL_FONT；默认：在系统中查找）", "Chinese TrueType font the screens print with, PATH or PATH:INDEX for a .ttc collection (env HALL_FONT; default: found on the system)"))
+	f.StringVar(&o.dir, "print-dir", "", a.t("界面打印的 PDF 存放文件夹（默认：数据库旁的 "+printDirName+"）", "folder the screens write PDFs to (default: "+printDirName+" beside the database)"))
+	f.StringVar(&o.printer, "printer", "", a.t("界面打印的每份 PDF 同时送到此打印队列（lp -d NAME）", "also send every PDF printed on the screens to this print queue (lp -d NAME)"))
 }
 
 // screenPrinting is the printing of the screens over st. Files go to

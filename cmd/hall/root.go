@@ -80,14 +80,18 @@ func preLang(args []string, env string) casefile.Lang {
 func (a *app) newRootCommand() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "hall",
-		Short: "融救助中心 — integrated social-assistance hall: front desk, verification, adjudication meetings",
-		Long: `hall runs the front desk and the adjudication meetings of a county's integrated
-social-assistance hall (融救助中心): one window for every assistance project.
+		Short: a.t("融救助中心：前台受理、入户核查、综合研判会", "integrated social-assistance hall: front desk, verification, adjudication meetings"),
+		Long: a.t(`hall 运行县融救助中心的前台和综合研判会：所有救助项目在一个窗口办理。
+
+不带子命令时在数据库上打开前台（终端界面）。界面上打印的文书（保存受理后、
+案件中、已闭会的研判会中或打印页上按 p）写入 --print-dir，默认为数据库旁的
+hall-print 文件夹，并记入案件办理记录。`, `hall runs the front desk and the adjudication meetings of a county's integrated
+social-assistance hall: one window for every assistance project.
 
 Without a subcommand it opens the front desk (terminal UI) on the database.
 What the screens print (p on the saved intake, in a case, in a closed
 meeting, or on the print page) is written to --print-dir, by default the
-folder hall-print beside the database, and recorded in the case history.`,
+folder hall-print beside the database, and recorded in the case history.`),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
@@ -101,11 +105,11 @@ folder hall-print beside the database, and recorded in the case history.`,
 		},
 	}
 	f := root.PersistentFlags()
-	f.StringVar(&a.dbPath, "db", "", "database file (env HALL_DB; default "+casefile.DefaultDBPath()+")")
-	f.StringVar(&a.langFlag, "lang", "", "language of screens and messages: zh or en (env HALL_LANG; default zh)")
-	f.StringVar(&a.catalogPath, "catalog", "", "policy catalogue TOML file (env HALL_CATALOG; default: the embedded one)")
+	f.StringVar(&a.dbPath, "db", "", a.t("数据库文件（环境变量 HALL_DB；默认 "+casefile.DefaultDBPath()+"）", "database file (env HALL_DB; default "+casefile.DefaultDBPath()+")"))
+	f.StringVar(&a.langFlag, "lang", "", a.t("界面和消息的语言：zh 或 en（环境变量 HALL_LANG；默认 zh）", "language of screens and messages: zh or en (env HALL_LANG; default zh)"))
+	f.StringVar(&a.catalogPath, "catalog", "", a.t("政策目录 TOML 文件（环境变量 HALL_CATALOG；默认：内置目录）", "policy catalogue TOML file (env HALL_CATALOG; default: the embedded one)"))
 	root.RegisterFlagCompletionFunc("lang", a.completeLang)
-	a.print.addFlags(root)
+	a.print.addFlags(a, root)
 	root.AddCommand(
 		a.newCatalogCommand(),
 		a.newImportCommand(),
@@ -126,6 +130,7 @@ folder hall-print beside the database, and recorded in the case history.`,
 	)
 	root.Version = a.versionLine(readBuildVersion())
 	root.SetVersionTemplate("{{.Version}}\n")
+	a.localize(root)
 	markRunErrors(root)
 	return root
 }

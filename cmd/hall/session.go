@@ -14,12 +14,15 @@ import (
 func (a *app) newSessionCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "session",
-		Short: "Adjudication meetings (综合研判会): sessions, attendance, agenda, votes, decisions",
-		Long: `A session of the adjudication meeting: open it (new), take attendance (attend),
+		Short: a.t("综合研判会：会次、出席、议程、表决、决定", "adjudication meetings: sessions, attendance, agenda, votes, decisions"),
+		Long: a.t(`综合研判会的一次会议：开会（new）、登记出席（attend）、把待研判案件列入议程
+（agenda）、登记每位出席成员的表决或回避（vote、recuse）、登记对每个案件的
+决定（decide），最后闭会（close）并冻结会议记录。MEMBER 是成员的编号、姓名或
+部门键；见 "hall session committee"。`, `A session of the adjudication meeting: open it (new), take attendance (attend),
 put the ready cases on its agenda (agenda), record each present member's vote
 or recusal (vote, recuse), record the decision on each case (decide) and
 close it (close), which freezes its record. MEMBER is a member's id, name or
-department key; see "hall session committee".`,
+department key; see "hall session committee".`),
 	}
 	cmd.AddCommand(
 		a.newSessionListCommand(),
@@ -81,7 +84,7 @@ func (a *app) newSessionListCommand() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "List the sessions, newest first",
+		Short: a.t("列出研判会，最新的在前", "List the sessions, newest first"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withMeeting(true, func(st *casefile.Store, m *meeting.Store) error {
@@ -128,7 +131,7 @@ func (a *app) newSessionListCommand() *cobra.Command {
 			})
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&asJSON, "json", false, a.t("输出 JSON", "print JSON"))
 	return cmd
 }
 
@@ -143,7 +146,7 @@ func (a *app) newSessionShowCommand() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "show NUMBER",
-		Short: "Show a session: attendance, each case with its votes, recusals, decision and amounts",
+		Short: a.t("查看研判会：出席情况，每个案件的表决、回避、决定和金额", "Show a session: attendance, each case with its votes, recusals, decision and amounts"),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withSession(args[0], true, func(st *casefile.Store, m *meeting.Store, sess *meeting.Session) error {
@@ -156,7 +159,7 @@ func (a *app) newSessionShowCommand() *cobra.Command {
 			})
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&asJSON, "json", false, a.t("输出 JSON", "print JSON"))
 	return cmd
 }
 
@@ -164,7 +167,7 @@ func (a *app) newSessionCommitteeCommand() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "committee",
-		Short: "List the committee's members (the default committee is set up when there is none)",
+		Short: a.t("列出研判委员会成员（没有委员会时设立默认委员会）", "List the committee's members (the default committee is set up when there is none)"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withMeeting(false, func(st *casefile.Store, m *meeting.Store) error {
@@ -184,7 +187,7 @@ func (a *app) newSessionCommitteeCommand() *cobra.Command {
 			})
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&asJSON, "json", false, a.t("输出 JSON", "print JSON"))
 	return cmd
 }
 
@@ -203,7 +206,7 @@ func (a *app) newSessionNewCommand() *cobra.Command {
 	var date, place string
 	cmd := &cobra.Command{
 		Use:   "new",
-		Short: "Open a new session with the committee",
+		Short: a.t("与研判委员会召开新的研判会", "Open a new session with the committee"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			p := meeting.Plan{Place: place}
@@ -227,8 +230,8 @@ func (a *app) newSessionNewCommand() *cobra.Command {
 			})
 		},
 	}
-	cmd.Flags().StringVar(&date, "date", "", "date of the session, YYYY-MM-DD (default today)")
-	cmd.Flags().StringVar(&place, "place", "", "place of the session (required)")
+	cmd.Flags().StringVar(&date, "date", "", a.t("会议日期，YYYY-MM-DD（默认今天）", "date of the session, YYYY-MM-DD (default today)"))
+	cmd.Flags().StringVar(&place, "place", "", a.t("会议地点（必填）", "place of the session (required)"))
 	return cmd
 }
 
@@ -236,7 +239,7 @@ func (a *app) newSessionAttendCommand() *cobra.Command {
 	var leave bool
 	cmd := &cobra.Command{
 		Use:   "attend NUMBER MEMBER...",
-		Short: "Record members as present (or, with --leave, as having left)",
+		Short: a.t("登记成员出席（加 --leave 则登记离会）", "Record members as present (or, with --leave, as having left)"),
 		Args:  cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withSession(args[0], false, func(st *casefile.Store, m *meeting.Store, sess *meeting.Session) error {
@@ -272,7 +275,7 @@ func (a *app) newSessionAttendCommand() *cobra.Command {
 			})
 		},
 	}
-	cmd.Flags().BoolVar(&leave, "leave", false, "record the members as having left")
+	cmd.Flags().BoolVar(&leave, "leave", false, a.t("登记这些成员离会", "record the members as having left"))
 	return cmd
 }
 
@@ -281,7 +284,7 @@ func (a *app) newSessionAgendaCommand() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "agenda NUMBER",
-		Short: `Put the ready cases on the agenda, after resolving "the same policy only once"`,
+		Short: a.t("执行“同一政策只享受一次”后把待研判案件列入议程", `Put the ready cases on the agenda, after resolving "the same policy only once"`),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withMeeting(false, func(st *casefile.Store, m *meeting.Store) error {
@@ -309,11 +312,11 @@ func (a *app) newSessionAgendaCommand() *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.Project, "project", "", "only cases applying for this project code")
-	fl.StringVar(&f.Department, "department", "", "only cases with a project of this department key")
-	fl.StringVar(&f.Group, "group", "", "only cases with a project of this group key")
-	fl.IntVar(&f.Limit, "limit", 0, "add at most this many cases, earliest deadline first (0: all)")
-	fl.BoolVar(&asJSON, "json", false, "print JSON")
+	fl.StringVar(&f.Project, "project", "", a.t("只列申请此项目代码的案件", "only cases applying for this project code"))
+	fl.StringVar(&f.Department, "department", "", a.t("只列含此部门项目的案件（部门键）", "only cases with a project of this department key"))
+	fl.StringVar(&f.Group, "group", "", a.t("只列含此项目组项目的案件（组键）", "only cases with a project of this group key"))
+	fl.IntVar(&f.Limit, "limit", 0, a.t("最多列入的案件数，期限最早的优先（0：全部）", "add at most this many cases, earliest deadline first (0: all)"))
+	fl.BoolVar(&asJSON, "json", false, a.t("输出 JSON", "print JSON"))
 	a.completeCatalogFlags(cmd)
 	return cmd
 }
@@ -322,7 +325,7 @@ func (a *app) newSessionVoteCommand() *cobra.Command {
 	var reason string
 	cmd := &cobra.Command{
 		Use:   "vote NUMBER CASE MEMBER agree|disagree|abstain",
-		Short: "Record a present member's vote on a case (a reason is required but for agree)",
+		Short: a.t("登记出席成员对案件的表决意见（同意以外须写理由）", "Record a present member's vote on a case (a reason is required but for agree)"),
 		Args:  cobra.ExactArgs(4),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			choice, ok := meeting.ParseChoice(args[3])
@@ -344,7 +347,7 @@ func (a *app) newSessionVoteCommand() *cobra.Command {
 			})
 		},
 	}
-	cmd.Flags().StringVar(&reason, "reason", "", "reason of the vote (required for disagree and abstain)")
+	cmd.Flags().StringVar(&reason, "reason", "", a.t("表决理由（不同意和弃权时必填）", "reason of the vote (required for disagree and abstain)"))
 	return cmd
 }
 
@@ -352,7 +355,7 @@ func (a *app) newSessionRecuseCommand() *cobra.Command {
 	var reason string
 	cmd := &cobra.Command{
 		Use:   "recuse NUMBER CASE MEMBER --reason R",
-		Short: "Record a member's declared conflict on a case: recused, their vote not counted",
+		Short: a.t("登记成员对案件申明的利益冲突：回避，其表决不计", "Record a member's declared conflict on a case: recused, their vote not counted"),
 		Args:  cobra.ExactArgs(3),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withSession(args[0], false, func(st *casefile.Store, m *meeting.Store, sess *meeting.Session) error {
@@ -370,7 +373,7 @@ func (a *app) newSessionRecuseCommand() *cobra.Command {
 			})
 		},
 	}
-	cmd.Flags().StringVar(&reason, "reason", "", "the conflict (required)")
+	cmd.Flags().StringVar(&reason, "reason", "", a.t("利益冲突情况（必填）", "the conflict (required)"))
 	return cmd
 }
 
@@ -397,12 +400,15 @@ func (a *app) newSessionDecideCommand() *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "decide NUMBER CASE approve|reject|defer",
-		Short: "Record the decision on a case (status, amounts and history change together)",
-		Long: `Record the decision on a case. It must be what the votes give under the
+		Short: a.t("登记对案件的决定（状态、金额和办理记录一并变更）", "Record the decision on a case (status, amounts and history change together)"),
+		Long: a.t(`登记对案件的决定。决定须与表决按目录规则得出的结果一致，除非用 --override
+登记主持人的最终意见并写明 --reason。不予救助须写明 --reason（--default-reason
+采用根据案件核查发现生成的措辞）；暂缓须写明要核查的事项（--verify，可重复，
+或 --reason）。--amount 代码=元 修改核定金额。`, `Record the decision on a case. It must be what the votes give under the
 catalogue's rule unless --override records the chair's final word with a
 --reason. A rejection needs a written --reason (--default-reason takes the
 wording built from the case's findings); a deferral needs what must be verified
-(--verify, repeatable, or --reason). --amount CODE=YUAN changes a granted amount.`,
+(--verify, repeatable, or --reason). --amount CODE=YUAN changes a granted amount.`),
 		Args: cobra.ExactArgs(3),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			res, ok := parseResult(args[2])
@@ -443,11 +449,11 @@ wording built from the case's findings); a deferral needs what must be verified
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&reason, "reason", "", "written reason (rejection, deferral, override)")
-	fl.BoolVar(&override, "override", false, "the chair's final word departs from the vote's outcome (needs --reason)")
-	fl.BoolVar(&def, "default-reason", false, "use the rejection wording built from the case's findings")
-	fl.StringArrayVar(&verify, "verify", nil, "what a deferral asks to verify (repeatable)")
-	fl.StringToStringVar(&amounts, "amount", nil, "granted amount of a project, CODE=YUAN (repeatable)")
+	fl.StringVar(&reason, "reason", "", a.t("书面理由（不予救助、暂缓、主持人最终意见）", "written reason (rejection, deferral, override)"))
+	fl.BoolVar(&override, "override", false, a.t("主持人最终意见与表决结果不同（须 --reason）", "the chair's final word departs from the vote's outcome (needs --reason)"))
+	fl.BoolVar(&def, "default-reason", false, a.t("使用根据案件核查发现生成的不予救助理由", "use the rejection wording built from the case's findings"))
+	fl.StringArrayVar(&verify, "verify", nil, a.t("暂缓时要求补充核查的事项（可重复）", "what a deferral asks to verify (repeatable)"))
+	fl.StringToStringVar(&amounts, "amount", nil, a.t("项目的核定金额，代码=元（可重复）", "granted amount of a project, CODE=YUAN (repeatable)"))
 	return cmd
 }
 
@@ -455,7 +461,7 @@ func (a *app) newSessionReconsiderCommand() *cobra.Command {
 	var reason string
 	cmd := &cobra.Command{
 		Use:   "reconsider NUMBER CASE --reason R",
-		Short: "Put a decided case on the agenda again to reconsider its earlier decision",
+		Short: a.t("把已决定的案件重新列入议程，复议原决定", "Put a decided case on the agenda again to reconsider its earlier decision"),
 		Args:  cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withMeeting(false, func(st *casefile.Store, m *meeting.Store) error {
@@ -468,7 +474,7 @@ func (a *app) newSessionReconsiderCommand() *cobra.Command {
 			})
 		},
 	}
-	cmd.Flags().StringVar(&reason, "reason", "", "why the decision is reconsidered (required)")
+	cmd.Flags().StringVar(&reason, "reason", "", a.t("复议理由（必填）", "why the decision is reconsidered (required)"))
 	return cmd
 }
 
@@ -476,7 +482,7 @@ func (a *app) newSessionCloseCommand() *cobra.Command {
 	var leave bool
 	cmd := &cobra.Command{
 		Use:   "close NUMBER",
-		Short: "Close the session and freeze its record",
+		Short: a.t("闭会并冻结会议记录", "Close the session and freeze its record"),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withMeeting(false, func(st *casefile.Store, m *meeting.Store) error {
@@ -493,7 +499,7 @@ func (a *app) newSessionCloseCommand() *cobra.Command {
 			})
 		},
 	}
-	cmd.Flags().BoolVar(&leave, "leave-undecided", false, "close even though some cases are not decided (they are listed as not decided)")
+	cmd.Flags().BoolVar(&leave, "leave-undecided", false, a.t("有案件未作决定也闭会（列为未作决定）", "close even though some cases are not decided (they are listed as not decided)"))
 	return cmd
 }
 
