@@ -24,7 +24,7 @@ func TestExitCodes(t *testing.T) {
 	}{
 		{"unknown command", []string{"--db", db, "casez"}, exitUsage, `unknown command "casez"`},
 		{"unknown flag", []string{"--db", db, "cases", "--colour"}, exitUsage, "unknown flag: --colour"},
-		{"too many arguments", []string{"--db", db, "case", "show", "a", "b"}, exitUsage, "hall --help"},
+		{"too many arguments", []string{"--db", db, "case", "show", "a", "b"}, exitUsage, "用法见 hall case show --help"},
 		{"too few arguments", []string{"--db", db, "session", "vote", "YH2026-001"}, exitUsage, "accepts 4 arg(s)"},
 		{"unparsable flag value", []string{"--db", db, "cases", "--limit", "many"}, exitUsage, `invalid argument "many"`},
 		{"missing required flag", []string{"--db", db, "user", "add", "li"}, exitUsage, "required flag"},

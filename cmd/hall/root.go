@@ -34,19 +34,22 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
 	code := exitCode(err)
 	var ee exitError
 	switch {
 	case err == nil:
-	case errors.As(err, &ee) && code == ee.code:
+	case errors.As(err, &ee):
 		if ee.msg != "" {
 			fmt.Fprintln(stderr, ee.msg)
 		}
 	default:
 		fmt.Fprintf(stderr, "hall: %s\n", casefile.Message(err, a.lang))
 		if code == exitUsage {
-			fmt.Fprintln(stderr, a.t("用法见 hall --help", "see hall --help for usage"))
+			if cmd == nil {
+				cmd = root
+			}
+			fmt.Fprintf(stderr, a.t("用法见 %s --help\n", "see %s --help for usage\n"), cmd.CommandPath())
 		}
 	}
 	return code
