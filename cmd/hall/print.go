@@ -26,7 +26,7 @@ func (a *app) newPrintCommand() *cobra.Command {
 	o := &printOptions{}
 	cmd := &cobra.Command{
 		Use:   "print",
-		Short: a.t("打印文书：决定书、回执、会议纪要和公示名单（PDF）", "print letters, receipts, minutes and public-notice lists as PDF"),
+		Short: a.t("打印文书：决定书、回执、会议纪要和公示名单（PDF）", "Print letters, receipts, minutes and public-notice lists as PDF"),
 		Long: a.t(`把文书打印为以中文 TrueType 字体排版的 PDF 文件：案件的受理回执、救助决定书或
 不予救助告知书，已闭会研判会的会议纪要和公示名单，或一次打印研判会的全部文书。
 每次打印都记入所涉每个案件的办理记录；打印失败则不生成文件，也不作记录。
@@ -48,10 +48,10 @@ written but could not be sent.`),
 	f.StringVar(&o.font, "font", "", a.t("中文 TrueType 字体，PATH 或 .ttc 字体集的 PATH:INDEX（环境变量 HALL_FONT；默认：在系统中查找）", "Chinese TrueType font, PATH or PATH:INDEX for a .ttc collection (env HALL_FONT; default: found on the system)"))
 	f.StringVar(&o.printer, "printer", "", a.t("同时把 PDF 送到此打印队列（lp -d NAME）", "also send the PDF to this print queue (lp -d NAME)"))
 	cmd.AddCommand(
-		a.newPrintCaseCommand(o, "letter", a.t("打印已决定案件的救助决定书或不予救助告知书", "print the decision letter or rejection notice of a decided case")),
-		a.newPrintCaseCommand(o, "receipt", a.t("打印案件的受理回执", "print the intake receipt of a case")),
-		a.newPrintSessionDocCommand(o, "minutes", a.t("打印已闭会研判会的会议纪要", "print the minutes of a closed session")),
-		a.newPrintSessionDocCommand(o, "notice", a.t("打印已闭会研判会的公示名单：获批准的成年人，信息遮蔽", "print the public-notice list of a closed session: approved adults, masked")),
+		a.newPrintCaseCommand(o, "letter", a.t("打印已决定案件的救助决定书或不予救助告知书", "Print the decision letter or rejection notice of a decided case")),
+		a.newPrintCaseCommand(o, "receipt", a.t("打印案件的受理回执", "Print the intake receipt of a case")),
+		a.newPrintSessionDocCommand(o, "minutes", a.t("打印已闭会研判会的会议纪要", "Print the minutes of a closed session")),
+		a.newPrintSessionDocCommand(o, "notice", a.t("打印已闭会研判会的公示名单：获批准的成年人，信息遮蔽", "Print the public-notice list of a closed session: approved adults, masked")),
 		a.newPrintSessionCommand(o),
 	)
 	return cmd

@@ -83,7 +83,7 @@ func preLang(args []string, env string) casefile.Lang {
 func (a *app) newRootCommand() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "hall",
-		Short: a.t("融救助中心：前台受理、入户核查、综合研判会", "integrated social-assistance hall: front desk, verification, adjudication meetings"),
+		Short: a.t("融救助中心：前台受理、入户核查、综合研判会", "Integrated social-assistance hall: front desk, verification, adjudication meetings"),
 		Long: a.t(`hall 运行县融救助中心的前台和综合研判会：所有救助项目在一个窗口办理。
 
 不带子命令时在数据库上打开前台（终端界面）。界面上打印的文书（保存受理后、

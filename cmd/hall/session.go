@@ -14,7 +14,7 @@ import (
 func (a *app) newSessionCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "session",
-		Short: a.t("综合研判会：会次、出席、议程、表决、决定", "adjudication meetings: sessions, attendance, agenda, votes, decisions"),
+		Short: a.t("综合研判会：会次、出席、议程、表决、决定", "Adjudication meetings: sessions, attendance, agenda, votes, decisions"),
 		Long: a.t(`综合研判会的一次会议：开会（new）、登记出席（attend）、把待研判案件列入议程
 （agenda）、登记每位出席成员的表决或回避（vote、recuse）、登记对每个案件的
 决定（decide），最后闭会（close）并冻结会议记录。MEMBER 是成员的编号、姓名或
