@@ -1,18 +1,11 @@
 package tui
 
 import (
-	"errors"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/rongjiuzhu/hall/casefile"
-	"github.com/rongjiuzhu/hall/meeting"
-	"github.com/rongjiuzhu/hall/printouts"
 	"github.com/rongjiuzhu/hall/printouts/spool"
 )
 
@@ -20,204 +13,34 @@ import (
 // in the history of the cases it concerns; a print that fails writes no
 // file and records nothing. who is the user recorded (the domain refuses
 // users without casefile.PermPrint). Pages call it only inside tea.Cmds.
-// NewPrinting satisfies it over a *casefile.Store.
+// *spool.Desk satisfies it over a *casefile.Store.
 type Printing interface {
 	// Receipt prints the intake receipt of case number.
-	Receipt(number, who string) (Printed, error)
+	Receipt(number, who string) (spool.Printed, error)
 	// Letter prints the decision letter, or the rejection notice, of the
 	// decided case number.
-	Letter(number, who string) (Printed, error)
+	Letter(number, who string) (spool.Printed, error)
 	// Session prints every letter of the closed session number, then its
 	// minutes and public-notice list; progress (which may be nil) hears
 	// how many of the documents are done, from the goroutine printing.
-	Session(number, who string, progress func(done, total int)) (SessionPrinted, error)
+	Session(number, who string, progress func(done, total int)) (spool.SessionPrinted, error)
 }
 
-// Printed is one document printed.
-type Printed struct {
-	Doc       string // DocReceipt, DocDecision or DocRejection
-	Reference string // the letter's reference number
-	File      string // the PDF, an absolute path
-	Host      string // the machine the file is on when it is not the user's (hall serve)
-	Queue     string // the print queue it was sent to ("" none)
-	NotSent   error  // why it could not be sent to Queue (the PDF is kept)
-}
+var _ Printing = (*spool.Desk)(nil)
+
+// The printing's results, as package spool gives them.
+type (
+	Printed        = spool.Printed        // one document printed
+	SessionPrinted = spool.SessionPrinted // what printing a closed session did
+	PrintFailure   = spool.Failure        // a document of a batch that could not be printed
+)
 
 // Documents a Printed can be.
 const (
-	DocReceipt   = "receipt"   // the intake receipt
-	DocDecision  = "decision"  // the decision letter of an approval
-	DocRejection = "rejection" // the rejection notice
+	DocReceipt   = spool.DocReceipt   // the intake receipt
+	DocDecision  = spool.DocDecision  // the decision letter of an approval
+	DocRejection = spool.DocRejection // the rejection notice
 )
-
-// SessionPrinted is what printing a closed session did.
-type SessionPrinted struct {
-	Session                                 string
-	Dir, Host                               string // the folder of the files, and its machine (as Printed)
-	Approvals, Rejections, Minutes, Notices int
-	Published, Minors                       int      // on the notice list, and minors left off it
-	Deferred, Superseded                    []string // cases that got no letter of this session
-	Failed                                  []PrintFailure
-	Files                                   int    // PDFs written
-	Queue                                   string // the print queue they were sent to ("" none)
-	NotSent                                 error  // why some were not sent to Queue (the PDFs are kept)
-}
-
-// PrintFailure is a document of a batch that could not be printed.
-type PrintFailure struct {
-	Doc    string // spool.KindLetter, spool.KindMinutes or spool.KindNotice
-	Number string // the letter's case; "" for the session's own documents
-	Err    error
-}
-
-// PrintConfig says where and how NewPrinting prints.
-type PrintConfig struct {
-	// Font is the Chinese font (--font: PATH or PATH:INDEX); "" takes
-	// HALL_FONT, else one found on the system. It is loaded at the first
-	// print and kept.
-	Font string
-	// Dir is the folder the PDFs are written to, created (0700) at the
-	// first print.
-	Dir string
-	// Printer, when set, is the print queue each PDF is also sent to
-	// (lp -d Printer).
-	Printer string
-	// Host names the machine the files are written on when the user sits
-	// elsewhere (hall serve): the screens say so.
-	Host string
-}
-
-// printDesk adapts *casefile.Store to Printing through package spool: it
-// loads the font once, writes each PDF into the folder and records it.
-type printDesk struct {
-	st  *casefile.Store
-	cfg PrintConfig
-
-	mu sync.Mutex
-	p  *printouts.Printer
-}
-
-// NewPrinting returns the screens' printing over st as cfg says.
-func NewPrinting(st *casefile.Store, cfg PrintConfig) Printing {
-	if abs, err := filepath.Abs(cfg.Dir); err == nil {
-		cfg.Dir = abs
-	}
-	return &printDesk{st: st, cfg: cfg}
-}
-
-var _ Printing = (*printDesk)(nil)
-
-// printer loads the font at the first print; a font that cannot be
-// loaded is tried again at the next.
-func (d *printDesk) printer() (*printouts.Printer, error) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if d.p == nil {
-		font, err := spool.FindFont(d.cfg.Font)
-		if err != nil {
-			return nil, err
-		}
-		d.p = printouts.New(font, d.st.Catalog())
-	}
-	return d.p, nil
-}
-
-// ready checks who may print, then has the font and the folder ready.
-func (d *printDesk) ready(who string) (*printouts.Printer, error) {
-	if err := d.st.View(func(t *casefile.Tx) error { return t.Require(who, casefile.PermPrint) }); err != nil {
-		return nil, err
-	}
-	p, err := d.printer()
-	if err != nil {
-		return nil, err
-	}
-	if err := os.MkdirAll(d.cfg.Dir, 0o700); err != nil {
-		return nil, &spool.WriteError{File: d.cfg.Dir, Err: unwrapPath(err)}
-	}
-	return p, nil
-}
-
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
-func (d *printDesk) Receipt(number, who string) (Printed, error) {
-	return d.one(number, who, spool.KindReceipt)
-}
-
-func (d *printDesk) Letter(number, who string) (Printed, error) {
-	return d.one(number, who, spool.KindLetter)
-}
-
-// one prints the document of kind of case number.
-func (d *printDesk) one(number, who, kind string) (Printed, error) {
-	p, err := d.ready(who)
-	if err != nil {
-		return Printed{}, err
-	}
-	var c *casefile.Case
-	if err := d.st.View(func(t *casefile.Tx) (err error) { c, err = t.Case(strings.TrimSpace(number)); return err }); err != nil {
-		return Printed{}, err
-	}
-	out := Printed{Doc: DocReceipt, Host: d.cfg.Host, Queue: d.cfg.Printer}
-	var job *spool.Job
-	if kind == spool.KindReceipt {
-		job, err = spool.Receipt(p, c, d.st.Today())
-	} else {
-		job, err = spool.Letter(p, c, d.st.Today())
-		out.Doc, out.Reference = DocDecision, p.Reference(c)
-		if spool.Rejected(c) {
-			out.Doc = DocRejection
-		}
-	}
-	if err != nil {
-		return Printed{}, err
-	}
-	job.File = filepath.Join(d.cfg.Dir, spool.FileName(c.Number, kind))
-	if err := spool.Save(d.st, job, who); err != nil {
-		return Printed{}, err
-	}
-	out.File = job.File
-	out.NotSent = spool.Send(d.cfg.Printer, []string{job.File})
-	return out, nil
-}
-
-func (d *printDesk) Session(number, who string, progress func(done, total int)) (SessionPrinted, error) {
-	p, err := d.ready(who)
-	if err != nil {
-		return SessionPrinted{}, err
-	}
-	sess, err := meeting.New(d.st).Session(strings.TrimSpace(number))
-	if err != nil {
-		return SessionPrinted{}, err
-	}
-	if sess.Status != meeting.SessionClosed {
-		return SessionPrinted{}, printouts.ErrSessionOpen.Withf("%s", "%s", sess.Number)
-	}
-	cases, err := spool.AgendaCases(d.st, sess)
-	if err != nil {
-		return SessionPrinted{}, err
-	}
-	b := spool.Batch{Printer: p, Catalog: d.st.Catalog(), Recorder: d.st, Dir: d.cfg.Dir, Who: who, Today: d.st.Today()}
-	r := spool.PrintSession(b, sess, cases, func(done, total int, _, _ string) {
-		if progress != nil {
-			progress(done, total)
-		}
-	})
-	out := SessionPrinted{Session: sess.Number, Dir: d.cfg.Dir, Host: d.cfg.Host,
-		Approvals: r.Approvals, Rejections: r.Rejections, Minutes: r.Minutes, Notices: r.Notices,
-		Published: r.Published, Minors: r.Minors, Deferred: r.Deferred, Superseded: r.Superseded,
-		Files: len(r.Files), Queue: d.cfg.Printer}
-	for _, f := range r.Failed {
-		out.Failed = append(out.Failed, PrintFailure{Doc: f.Kind, Number: f.Number, Err: f.Err})
-	}
-	out.NotSent = spool.Send(d.cfg.Printer, r.Files)
-	return out, nil
-}
 
 // ---- messages and the commands that send them ----
 
@@ -384,8 +207,8 @@ func sessionPrintedLines(c *Common, r SessionPrinted) []string {
 		lines = append(lines, c.Tf("print.some_failed", len(r.Failed)))
 		for _, f := range r.Failed {
 			name := f.Number
-			if f.Doc != spool.KindLetter {
-				name = c.T("print.kind_" + f.Doc)
+			if f.Kind != spool.KindLetter {
+				name = c.T("print.kind_" + f.Kind)
 			}
 			lines = append(lines, "  "+name+c.T("print.colon")+spool.Message(f.Err, c.Lang))
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/meeting"
 	"github.com/rongjiuzhu/hall/printouts"
+	"github.com/rongjiuzhu/hall/printouts/spool"
 )
 
 // needFont skips a test that prints for lack of a Chinese font, or fails
@@ -32,7 +33,7 @@ func realPrinting(t *testing.T, st *casefile.Store) (Printing, string) {
 	t.Helper()
 	needFont(t)
 	dir := filepath.Join(t.TempDir(), "hall-print") // created at the first print
-	return NewPrinting(st, PrintConfig{Dir: dir}), dir
+	return spool.NewDesk(st, spool.Config{Dir: dir}), dir
 }
 
 // newPrintDriver is the front desk of user (with role, "" for the local

@@ -13,7 +13,7 @@ import (
 func (a *app) newCaseCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "case",
-		Short: "Work with one case",
+		Short: a.t("办理单个案件", "Work with one case"),
 	}
 	cmd.AddCommand(a.newCaseShowCommand())
 	return cmd
@@ -41,7 +41,7 @@ func (a *app) newCaseShowCommand() *cobra.Command {
 	var asJSON, reveal bool
 	cmd := &cobra.Command{
 		Use:   "show NUMBER",
-		Short: "Show a case: applicant, household, projects, evidence, findings and history",
+		Short: a.t("查看案件：申请人、家庭、申请项目、核查材料、核查发现和办理记录", "Show a case: applicant, household, projects, evidence, findings and history"),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := a.open(!reveal)
@@ -89,8 +89,8 @@ func (a *app) newCaseShowCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
-	cmd.Flags().BoolVar(&reveal, "reveal", false, "show full ID numbers and phones (recorded in the case history)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, a.t("输出 JSON", "print JSON"))
+	cmd.Flags().BoolVar(&reveal, "reveal", false, a.t("显示完整身份证号和电话（记入案件办理记录）", "show full ID numbers and phones (recorded in the case history)"))
 	return cmd
 }
 

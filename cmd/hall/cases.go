@@ -56,14 +56,14 @@ func (a *app) newCasesCommand() *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "cases",
-		Short: "List cases, newest first",
+		Short: a.t("列出案件，最新的在前", "List cases, newest first"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f := casefile.CaseFilter{Project: project, Department: dept, Query: q, Limit: limit}
 			if status != "" {
 				st, ok := casefile.ParseStatus(status)
 				if !ok {
-					return fmt.Errorf(a.t("未知状态 %q（可用：%s）", "unknown status %q (use one of %s)"), status, statusKeys())
+					return usageError{fmt.Errorf(a.t("未知状态 %q（可用：%s）", "unknown status %q (use one of %s)"), status, statusKeys())}
 				}
 				f.Status = st
 			}
@@ -109,12 +109,14 @@ func (a *app) newCasesCommand() *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	fl.BoolVar(&asJSON, "json", false, "print JSON")
-	fl.StringVar(&status, "status", "", "only this status: "+statusKeys())
-	fl.StringVar(&project, "project", "", "only cases applying for this project code")
-	fl.StringVar(&dept, "department", "", "only cases with a project of this department key")
-	fl.StringVar(&q, "search", "", "name, pinyin initials, ID tail or case number")
-	fl.IntVar(&limit, "limit", 200, "at most this many cases")
+	fl.BoolVar(&asJSON, "json", false, a.t("输出 JSON", "print JSON"))
+	fl.StringVar(&status, "status", "", a.t("只列此状态的案件：", "only this status: ")+statusKeys())
+	fl.StringVar(&project, "project", "", a.t("只列申请此项目代码的案件", "only cases applying for this project code"))
+	fl.StringVar(&dept, "department", "", a.t("只列含此部门项目的案件（部门键）", "only cases with a project of this department key"))
+	fl.StringVar(&q, "search", "", a.t("姓名、拼音首字母、身份证号末几位或案件编号", "name, pinyin initials, ID tail or case number"))
+	fl.IntVar(&limit, "limit", 200, a.t("最多列出的案件数", "at most this many cases"))
+	cmd.RegisterFlagCompletionFunc("status", a.completeStatus)
+	a.completeCatalogFlags(cmd)
 	return cmd
 }
 

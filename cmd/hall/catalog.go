@@ -12,7 +12,7 @@ func (a *app) newCatalogCommand() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "catalog",
-		Short: "List departments, projects and local standards of the policy catalogue",
+		Short: a.t("列出政策目录中的部门、救助项目和本地标准", "List departments, projects and local standards of the policy catalogue"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cat, err := a.catalog()
@@ -26,7 +26,7 @@ func (a *app) newCatalogCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&asJSON, "json", false, a.t("输出 JSON", "print JSON"))
 	return cmd
 }
 

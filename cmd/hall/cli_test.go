@@ -223,11 +223,11 @@ func TestLockedDatabaseMessage(t *testing.T) {
 	defer st.Close()
 	start := time.Now()
 	_, errs, code := hall(t, "--db", db, "cases")
-	if code != 1 || !strings.Contains(errs, "数据库正被另一个程序使用") {
+	if code != exitLocked || !strings.Contains(errs, "数据库正被另一个程序使用") {
 		t.Errorf("exit %d, stderr %q", code, errs)
 	}
-	_, errs, _ = hall(t, "--db", db, "--lang", "en", "dedup", "--apply")
-	if !strings.Contains(errs, "database is in use by another process") {
+	_, errs, code = hall(t, "--db", db, "--lang", "en", "dedup", "--apply")
+	if code != exitLocked || !strings.Contains(errs, "database is in use by another process") {
 		t.Errorf("en stderr %q", errs)
 	}
 	if time.Since(start) > 10*time.Second {
@@ -237,10 +237,10 @@ func TestLockedDatabaseMessage(t *testing.T) {
 
 func TestBadArgumentsGiveClearMessages(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "h.db")
-	if _, errs, code := hall(t, "--db", db, "cases", "--status", "pending"); code != 1 || !strings.Contains(errs, "未知状态") {
+	if _, errs, code := hall(t, "--db", db, "cases", "--status", "pending"); code != exitUsage || !strings.Contains(errs, "未知状态") {
 		t.Errorf("bad status: %d %q", code, errs)
 	}
-	if _, errs, code := hall(t, "--db", db, "--lang", "fr", "cases"); code != 1 || !strings.Contains(errs, "unknown language") {
+	if _, errs, code := hall(t, "--db", db, "--lang", "fr", "cases"); code != exitUsage || !strings.Contains(errs, "unknown language") {
 		t.Errorf("bad lang: %d %q", code, errs)
 	}
 	if _, errs, code := hall(t, "--db", db, "case", "show", "2026-999999"); code != 1 || !strings.Contains(errs, "找不到案件") {
@@ -268,7 +268,7 @@ func TestUsersAndAudit(t *testing.T) {
 	if !strings.Contains(out, ssh.FingerprintSHA256(sk)) {
 		t.Errorf("user add: %s", out)
 	}
-	if _, errs, code := hall(t, "--db", db, "user", "add", "li", "--role", "boss", "--key", keyFile); code != 1 || !strings.Contains(errs, "角色") {
+	if _, errs, code := hall(t, "--db", db, "user", "add", "li", "--role", "boss", "--key", keyFile); code != exitUsage || !strings.Contains(errs, "角色") {
 		t.Errorf("bad role: %d %s", code, errs)
 	}
 	if out := mustHall(t, "--db", db, "--lang", "en", "user", "list"); !strings.Contains(out, "wang") || !strings.Contains(out, "front desk") {

@@ -12,12 +12,14 @@ func (a *app) newDedupCommand() *cobra.Command {
 	var asJSON, apply bool
 	cmd := &cobra.Command{
 		Use:   "dedup",
-		Short: `Resolve "the same policy is enjoyed only once" over all open cases`,
-		Long: `Per person and group of projects serving the same need, keep the open
+		Short: a.t("对所有在办案件执行“同一救助政策只能享受一次”", `Resolve "the same policy is enjoyed only once" over all open cases`),
+		Long: a.t(`对每个人和满足同一需求的每组项目，保留拟发金额最高的一项在办申请，其余标记为
+不予重复救助，理由写明保留的项目和部门。金额相同时保留受理最早的，再按案件编号
+最小的。不加 --apply 时不写入任何内容。`, `Per person and group of projects serving the same need, keep the open
 application with the single highest proposed amount and mark the others to
 decline, with a reason naming the kept project and department. Ties go to the
 earliest received, then the lowest case number. Without --apply nothing is
-written.`,
+written.`),
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := a.open(!apply)
@@ -36,8 +38,8 @@ written.`,
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
-	cmd.Flags().BoolVar(&apply, "apply", false, "write the keep/decline marks to the cases (recorded in their history)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, a.t("输出 JSON", "print JSON"))
+	cmd.Flags().BoolVar(&apply, "apply", false, a.t("把保留/不予重复的标记写入案件（记入办理记录）", "write the keep/decline marks to the cases (recorded in their history)"))
 	return cmd
 }
 

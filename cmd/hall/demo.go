@@ -14,7 +14,7 @@ func (a *app) newDemoCommand() *cobra.Command {
 	var seed uint64
 	cmd := &cobra.Command{
 		Use:   "demo",
-		Short: "Fill an empty database with about 40 realistic cases in every stage",
+		Short: a.t("在空数据库中生成约 40 件处于各办理阶段的逼真案件", "Fill an empty database with about 40 realistic cases in every stage"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := a.open(false)
@@ -42,6 +42,6 @@ func (a *app) newDemoCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().Uint64Var(&seed, "seed", 2026, "random seed of the generated people")
+	cmd.Flags().Uint64Var(&seed, "seed", 2026, a.t("生成人员所用的随机种子", "random seed of the generated people"))
 	return cmd
 }

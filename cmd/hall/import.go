@@ -13,11 +13,13 @@ func (a *app) newImportCommand() *cobra.Command {
 	var dryRun bool
 	cmd := &cobra.Command{
 		Use:   "import FILE",
-		Short: "Import applications from CSV or JSON Lines: all rows or none",
-		Long: `Import applications from a CSV file (UTF-8, optional BOM, one application per row)
+		Short: a.t("从 CSV 或 JSON Lines 导入申请：要么全部导入，要么一行不导", "Import applications from CSV or JSON Lines: all rows or none"),
+		Long: a.t(`从 CSV 文件（UTF-8，可带 BOM，每行一份申请）或 JSON Lines 文件（每行一条完整
+记录）导入申请。导入要么全部成功，要么一行不导：只要有一行有误，就一行也不保存，
+并以“第 N 行：字段：原因”列出每个有误的行；此时退出码为 1。`, `Import applications from a CSV file (UTF-8, optional BOM, one application per row)
 or a JSON Lines file (one full record per line). The import is all or nothing:
 if any row is bad, no row is stored and every bad row is listed as
-"line N: field: reason"; the exit code is then 1.`,
+"line N: field: reason"; the exit code is then 1.`),
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f, err := os.Open(args[0])
@@ -51,7 +53,7 @@ if any row is bad, no row is stored and every bad row is listed as
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check every row, store nothing")
+	cmd.Flags().BoolVar(&dryRun, "dry-run", false, a.t("只检查每一行，不保存", "check every row, store nothing"))
 	return cmd
 }
 

@@ -5,14 +5,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/rongjiuzhu/hall/casefile"
-	"github.com/rongjiuzhu/hall/meeting"
 	"github.com/rongjiuzhu/hall/printouts"
 	"github.com/rongjiuzhu/hall/printouts/spool"
 )
@@ -24,16 +22,18 @@ type printOptions struct {
 	out     string // --out: the file (a directory for `print session`)
 }
 
-// exitNotSent is the exit code of a print whose PDF was written and
-// recorded but could not be sent to the printer.
-const exitNotSent = 2
-
 func (a *app) newPrintCommand() *cobra.Command {
 	o := &printOptions{}
 	cmd := &cobra.Command{
 		Use:   "print",
-		Short: "Print letters, receipts, minutes and public-notice lists as PDF (打印文书)",
-		Long: `Print the hall's documents as PDF files set in a Chinese TrueType font:
+		Short: a.t("打印文书：决定书、回执、会议纪要和公示名单（PDF）", "Print letters, receipts, minutes and public-notice lists as PDF"),
+		Long: a.t(`把文书打印为以中文 TrueType 字体排版的 PDF 文件：案件的受理回执、救助决定书或
+不予救助告知书，已闭会研判会的会议纪要和公示名单，或一次打印研判会的全部文书。
+每次打印都记入所涉每个案件的办理记录；打印失败则不生成文件，也不作记录。
+
+字体依次取 --font、环境变量 HALL_FONT、系统中找到的中文字体
+（apt-get install fonts-wqy-microhei）。给出 --printer 时同时用 "lp -d 队列"
+把 PDF 送到该打印队列；PDF 已生成但未能送出时退出码为 5。`, `Print the hall's documents as PDF files set in a Chinese TrueType font:
 the intake receipt and the decision letter or rejection notice of a case, the
 minutes and the public-notice list of a closed session, or all of a session's
 documents at once. Each print is recorded in the history of every case it
@@ -41,17 +41,17 @@ concerns; a print that fails writes no file and records nothing.
 
 The font is --font, else HALL_FONT, else one found on the system
 (apt-get install fonts-wqy-microhei). With --printer the PDF is also sent to
-that print queue with "lp -d QUEUE"; the exit code is 2 when the PDF was
-written but could not be sent.`,
+that print queue with "lp -d QUEUE"; the exit code is 5 when the PDF was
+written but could not be sent.`),
 	}
 	f := cmd.PersistentFlags()
-	f.StringVar(&o.font, "font", "", "Chinese TrueType font, PATH or PATH:INDEX for a .ttc collection (env HALL_FONT; default: found on the system)")
-	f.StringVar(&o.printer, "printer", "", "also send the PDF to this print queue (lp -d NAME)")
+	f.StringVar(&o.font, "font", "", a.t("中文 TrueType 字体，PATH 或 .ttc 字体集的 PATH:INDEX（环境变量 HALL_FONT；默认：在系统中查找）", "Chinese TrueType font, PATH or PATH:INDEX for a .ttc collection (env HALL_FONT; default: found on the system)"))
+	f.StringVar(&o.printer, "printer", "", a.t("同时把 PDF 送到此打印队列（lp -d NAME）", "also send the PDF to this print queue (lp -d NAME)"))
 	cmd.AddCommand(
-		a.newPrintCaseCommand(o, "letter", "Print the decision letter (救助决定书) or rejection notice (不予救助告知书) of a decided case"),
-		a.newPrintCaseCommand(o, "receipt", "Print the intake receipt (受理回执) of a case"),
-		a.newPrintSessionDocCommand(o, "minutes", "Print the minutes (会议纪要) of a closed session"),
-		a.newPrintSessionDocCommand(o, "notice", "Print the public-notice list (公示名单) of a closed session: approved adults, masked"),
+		a.newPrintCaseCommand(o, "letter", a.t("打印已决定案件的救助决定书或不予救助告知书", "Print the decision letter or rejection notice of a decided case")),
+		a.newPrintCaseCommand(o, "receipt", a.t("打印案件的受理回执", "Print the intake receipt of a case")),
+		a.newPrintSessionDocCommand(o, "minutes", a.t("打印已闭会研判会的会议纪要", "Print the minutes of a closed session")),
+		a.newPrintSessionDocCommand(o, "notice", a.t("打印已闭会研判会的公示名单：获批准的成年人，信息遮蔽", "Print the public-notice list of a closed session: approved adults, masked")),
 		a.newPrintSessionCommand(o),
 	)
 	return cmd
@@ -63,33 +63,10 @@ func (a *app) newPrintCaseCommand(o *printOptions, kind, short string) *cobra.Co
 		Short: short,
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.open(false)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			p, err := a.printer(o, st.Catalog())
-			if err != nil {
-				return err
-			}
-			var c *casefile.Case
-			if err := st.View(func(t *casefile.Tx) error { c, err = t.Case(args[0]); return err }); err != nil {
-				return err
-			}
-			var job *spool.Job
-			if kind == spool.KindReceipt {
-				job, err = spool.Receipt(p, c, st.Today())
-			} else {
-				job, err = spool.Letter(p, c, st.Today())
-			}
-			if err != nil {
-				return a.printFailed(err)
-			}
-			job.File = outFile(o.out, spool.FileName(c.Number, kind))
-			return a.emit(cmd, st, o, job)
+			return a.printOne(cmd, o, spool.Doc{Kind: kind, Number: args[0]})
 		},
 	}
-	cmd.Flags().StringVar(&o.out, "out", "", "PDF file to write, or a folder for it (default: CASE-"+kind+".pdf here)")
+	cmd.Flags().StringVar(&o.out, "out", "", a.t("要写入的 PDF 文件或其所在文件夹（默认：当前文件夹下的 案件编号-"+kind+".pdf）", "PDF file to write, or a folder for it (default: CASE-"+kind+".pdf here)"))
 	return cmd
 }
 
@@ -99,91 +76,108 @@ func (a *app) newPrintSessionDocCommand(o *printOptions, kind, short string) *co
 		Short: short,
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, sess, cases, err := a.openClosedSession(args[0])
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			p, err := a.printer(o, st.Catalog())
-			if err != nil {
-				return err
-			}
-			var job *spool.Job
-			if kind == spool.KindMinutes {
-				job, err = spool.Minutes(p, st.Catalog(), sess, st.Today())
-			} else {
-				job, _, err = spool.Notice(p, sess, cases, st.Today())
-			}
-			if err != nil {
-				return a.printFailed(err)
-			}
-			job.File = outFile(o.out, spool.FileName(sess.Number, kind))
-			return a.emit(cmd, st, o, job)
+			return a.printOne(cmd, o, spool.Doc{Kind: kind, Number: args[0]})
 		},
 	}
-	cmd.Flags().StringVar(&o.out, "out", "", "PDF file to write, or a folder for it (default: SESSION-"+kind+".pdf here)")
+	cmd.Flags().StringVar(&o.out, "out", "", a.t("要写入的 PDF 文件或其所在文件夹（默认：当前文件夹下的 会议编号-"+kind+".pdf）", "PDF file to write, or a folder for it (default: SESSION-"+kind+".pdf here)"))
 	return cmd
 }
 
 func (a *app) newPrintSessionCommand(o *printOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "session SESSION --out DIR",
-		Short: "Print every letter of a closed session's decided cases, its minutes and its notice list into DIR",
-		Long: `Print into DIR the decision letter of every case the closed session approved
+		Short: a.t("把已闭会研判会所决定案件的全部文书、会议纪要和公示名单打印到 DIR", "Print every letter of a closed session's decided cases, its minutes and its notice list into DIR"),
+		Long: a.t(`把已闭会研判会批准的每个案件的救助决定书、不予救助的每个案件的告知书（暂缓的
+案件没有文书），以及会议纪要和公示名单打印到 DIR；stderr 是终端时显示进度条，
+最后给出汇总。不能打印的文书连同原因列出，其余照常打印；此时退出码为 1。`, `Print into DIR the decision letter of every case the closed session approved
 and the rejection notice of every case it rejected (deferred cases get none),
 then its minutes and its public-notice list, with a progress bar when stderr
 is a terminal and a summary at the end. A document that cannot be printed is
-named with the reason and the others are printed; the exit code is then 1.`,
+named with the reason and the others are printed; the exit code is then 1.`),
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if o.out == "" {
-				return errors.New(a.t("请用 --out 指定存放文书的文件夹", "name the folder for the documents with --out"))
+				return usageError{errors.New(a.t("请用 --out 指定存放文书的文件夹", "name the folder for the documents with --out"))}
 			}
-			st, sess, cases, err := a.openClosedSession(args[0])
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			p, err := a.printer(o, st.Catalog())
-			if err != nil {
-				return err
-			}
-			if err := os.MkdirAll(o.out, 0o700); err != nil {
-				return fmt.Errorf("%s: %w", a.t("无法创建文件夹", "cannot create the folder"), err)
-			}
-			return a.printSessionDocs(cmd, st, o, p, sess, cases)
+			return a.withPrintDesk(o, o.out, func(d *spool.Desk) error { return a.printSessionDocs(cmd, d, args[0]) })
 		},
 	}
-	cmd.Flags().StringVar(&o.out, "out", "", "folder for the PDF files (created if missing; required)")
+	cmd.Flags().StringVar(&o.out, "out", "", a.t("存放 PDF 的文件夹（不存在时创建；必填）", "folder for the PDF files (created if missing; required)"))
 	return cmd
 }
 
+// withPrintDesk opens the store and runs fn with a desk printing into
+// dir as o says.
+func (a *app) withPrintDesk(o *printOptions, dir string, fn func(d *spool.Desk) error) error {
+	st, err := a.open(false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return fn(spool.NewDesk(st, spool.Config{Font: o.font, Dir: dir, Printer: o.printer}))
+}
+
+// printOne prints one document into --out (a file, or a folder for it)
+// or under its default name in the current folder, says where it is and
+// sends it to the printer when asked.
+func (a *app) printOne(cmd *cobra.Command, o *printOptions, doc spool.Doc) error {
+	dir := "."
+	if fi, err := os.Stat(o.out); err == nil && fi.IsDir() {
+		dir = o.out
+	} else if o.out != "" {
+		doc.File = o.out
+	}
+	return a.withPrintDesk(o, dir, func(d *spool.Desk) error {
+		p, err := d.Print(doc, who())
+		if err != nil {
+			return a.printFailed(a.sessionOpenHint(err, doc.Number))
+		}
+		w := cmd.OutOrStdout()
+		fmt.Fprintf(w, a.t("已打印 %s：%s\n", "printed %s: %s\n"), p.What, p.File)
+		return a.sent(w, p.Queue, 1, p.NotSent)
+	})
+}
+
+// sessionOpenHint adds to the refusal of an open session how to close it.
+func (a *app) sessionOpenHint(err error, number string) error {
+	if errors.Is(err, printouts.ErrSessionOpen) {
+		number = strings.TrimSpace(number)
+		return printouts.ErrSessionOpen.Withf("%s（请先闭会：hall session close %[1]s）", "%s (close it first: hall session close %[1]s)", number)
+	}
+	return err
+}
+
 // printSessionDocs prints the letters, the minutes and the notice of the
-// closed session sess into o.out, each recorded as it is written, with a
+// closed session number with d, each recorded as it is written, with a
 // progress bar on a terminal.
-func (a *app) printSessionDocs(cmd *cobra.Command, st *casefile.Store, o *printOptions, p *printouts.Printer,
-	sess *meeting.Session, cases map[string]*casefile.Case) error {
+func (a *app) printSessionDocs(cmd *cobra.Command, d *spool.Desk, number string) error {
 	var bar *progress
-	r := spool.PrintSession(spool.Batch{Printer: p, Catalog: st.Catalog(), Recorder: st, Dir: o.out, Who: who(), Today: st.Today()},
-		sess, cases, func(done, total int, kind, number string) {
-			if bar == nil {
-				bar = newProgress(cmd.ErrOrStderr(), total)
-			}
-			bar.show(done, a.docLabel(kind, number, false))
-		})
+	r, err := d.SessionDocs(number, who(), func(done, total int, kind, number string) {
+		if bar == nil {
+			bar = newProgress(cmd.ErrOrStderr(), total)
+		}
+		bar.show(done, a.docLabel(kind, number, false))
+	})
 	if bar != nil {
 		bar.clear()
 	}
-	a.sessionSummary(cmd.OutOrStdout(), sess, o.out, r)
+	if err != nil {
+		return a.printFailed(a.sessionOpenHint(err, number))
+	}
+	a.sessionSummary(cmd.OutOrStdout(), r)
 	if len(r.Failed) > 0 {
 		failed := make([]string, len(r.Failed))
 		for i, f := range r.Failed {
 			failed[i] = a.docLabel(f.Kind, f.Number, true) + a.t("：", ": ") + a.printMessage(f.Err)
 		}
-		return exitError{code: 1, msg: a.t("以下文书未能打印（未生成文件，未记录）：\n  ", "these documents were not printed (no file written, nothing recorded):\n  ") +
-			strings.Join(failed, "\n  ")}
+		msg := a.t("以下文书未能打印（未生成文件，未记录）：\n  ", "these documents were not printed (no file written, nothing recorded):\n  ") +
+			strings.Join(failed, "\n  ")
+		if r.NotSent != nil {
+			msg += "\n" + casefile.Message(r.NotSent, a.lang)
+		}
+		return exitError{code: 1, msg: msg}
 	}
-	return a.send(cmd.OutOrStdout(), o.printer, r.Files)
+	return a.sent(cmd.OutOrStdout(), r.Queue, r.Files, r.NotSent)
 }
 
 // docLabel names a document of a session's batch: a letter by its case
@@ -204,10 +198,10 @@ func (a *app) docLabel(kind, number string, failed bool) string {
 
 // sessionSummary says in one line what printing a session did, and on
 // further lines what it left out.
-func (a *app) sessionSummary(w io.Writer, sess *meeting.Session, dir string, r *spool.Session) {
+func (a *app) sessionSummary(w io.Writer, r spool.SessionPrinted) {
 	fmt.Fprintf(w, a.t("研判会 %s：已打印决定书 %d 份、告知书 %d 份、会议纪要 %d 份、公示名单 %d 份（公示 %d 人，未成年人 %d 人不公示），保存在 %s",
 		"session %s: printed %d decision letters, %d rejection notices, %d minutes, %d notice lists (%d published, %d minors left out) in %s"),
-		sess.Number, r.Approvals, r.Rejections, r.Minutes, r.Notices, r.Published, r.Minors, dir)
+		r.Session, r.Approvals, r.Rejections, r.Minutes, r.Notices, r.Published, r.Minors, r.Dir)
 	if len(r.Deferred) > 0 {
 		fmt.Fprintf(w, a.t("；暂缓 %d 件不出具文书", "; %d deferred cases get no letter"), len(r.Deferred))
 	}
@@ -222,43 +216,10 @@ func (a *app) sessionSummary(w io.Writer, sess *meeting.Session, dir string, r *
 	}
 }
 
-// openClosedSession opens the store and loads a closed session with the
-// case files of its agenda. An open session is refused before anything
-// is printed.
-func (a *app) openClosedSession(number string) (*casefile.Store, *meeting.Session, map[string]*casefile.Case, error) {
-	st, m, err := a.openMeeting(false)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	sess, err := m.Session(number)
-	if err == nil && sess.Status != meeting.SessionClosed {
-		err = printouts.ErrSessionOpen.Withf("%s（请先闭会：hall session close %[1]s）", "%s (close it first: hall session close %[1]s)", sess.Number)
-	}
-	var cases map[string]*casefile.Case
-	if err == nil {
-		cases, err = spool.AgendaCases(st, sess)
-	}
-	if err != nil {
-		st.Close()
-		return nil, nil, nil, err
-	}
-	return st, sess, cases, nil
-}
-
-// printer loads the font named by --font or HALL_FONT, or found on the
-// system, and returns a Printer for cat.
-func (a *app) printer(o *printOptions, cat *casefile.Catalog) (*printouts.Printer, error) {
-	font, err := spool.FindFont(o.font)
-	if err != nil {
-		return nil, exitError{code: 1, msg: "hall: " + casefile.Message(err, a.lang)}
-	}
-	return printouts.New(font, cat), nil
-}
-
 // printFailed ends a print command with what went wrong, in the user's
 // language.
 func (a *app) printFailed(err error) error {
-	return exitError{code: 1, msg: "hall: " + a.printMessage(err)}
+	return exitError{code: exitCode(runError{err}), msg: "hall: " + a.printMessage(err)}
 }
 
 // printMessage says in the user's language why a document could not be
@@ -266,40 +227,17 @@ func (a *app) printFailed(err error) error {
 // lacks (each named), or the domain's reason.
 func (a *app) printMessage(err error) string { return spool.Message(err, a.lang) }
 
-// emit saves one document, says where it is and sends it to the printer
-// when asked.
-func (a *app) emit(cmd *cobra.Command, st *casefile.Store, o *printOptions, job *spool.Job) error {
-	if err := spool.Save(st, job, who()); err != nil {
-		return err
+// sent says that files documents went to the print queue, or why they
+// did not (the PDFs are kept: the exit code is exitNotSent); queue ""
+// sends nothing.
+func (a *app) sent(w io.Writer, queue string, files int, notSent error) error {
+	if notSent != nil {
+		return exitError{code: exitNotSent, msg: casefile.Message(notSent, a.lang)}
 	}
-	fmt.Fprintf(cmd.OutOrStdout(), a.t("已打印 %s：%s\n", "printed %s: %s\n"), job.What, job.File)
-	return a.send(cmd.OutOrStdout(), o.printer, []string{job.File})
-}
-
-// send sends files to the print queue with lp, one job each, and says so
-// on w; queue "" sends nothing. Where there is no lp, or lp fails, the
-// PDFs stay where they are and the user is told which were not sent.
-func (a *app) send(w io.Writer, queue string, files []string) error {
-	if queue == "" || len(files) == 0 {
-		return nil
+	if queue != "" && files > 0 {
+		fmt.Fprintf(w, a.t("已送打印机 %s：%d 份\n", "sent to printer %s: %d\n"), queue, files)
 	}
-	if err := spool.Send(queue, files); err != nil {
-		return exitError{code: exitNotSent, msg: casefile.Message(err, a.lang)}
-	}
-	fmt.Fprintf(w, a.t("已送打印机 %s：%d 份\n", "sent to printer %s: %d\n"), queue, len(files))
 	return nil
-}
-
-// outFile is where a document goes: out, or name in the folder out, or
-// name in the current folder.
-func outFile(out, name string) string {
-	if out == "" {
-		return name
-	}
-	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
-		return filepath.Join(out, name)
-	}
-	return out
 }
 
 // safeName makes a case or session number a file name (spool.SafeName).

@@ -28,49 +28,79 @@ type app struct {
 // run builds the command tree, executes it with args and returns the exit
 // code. Errors are printed once, in the user's language.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{stdin: stdin}
+	a := &app{stdin: stdin, lang: preLang(args, os.Getenv("HALL_LANG"))}
 	root := a.newRootCommand()
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	err := root.Execute()
-	if err == nil {
-		return 0
-	}
+	cmd, err := root.ExecuteC()
+	code := exitCode(err)
 	var ee exitError
-	if errors.As(err, &ee) {
+	switch {
+	case err == nil:
+	case errors.As(err, &ee):
 		if ee.msg != "" {
 			fmt.Fprintln(stderr, ee.msg)
 		}
-		return ee.code
+	default:
+		fmt.Fprintf(stderr, "hall: %s\n", casefile.Message(err, a.lang))
+		if code == exitUsage {
+			if cmd == nil {
+				cmd = root
+			}
+			fmt.Fprintf(stderr, a.t("用法见 %s --help\n", "see %s --help for usage\n"), cmd.CommandPath())
+		}
 	}
-	fmt.Fprintf(stderr, "hall: %s\n", casefile.Message(err, a.lang))
-	return 1
+	return code
 }
 
-// exitError ends a command with a code and an already localised message.
-type exitError struct {
-	code int
-	msg  string
+// preLang is the language of the help and of the errors found before the
+// command runs: --lang in args (--lang X or --lang=X), else env (the
+// value of HALL_LANG), else Chinese; a language that is not known is
+// Chinese here and refused once the command runs.
+func preLang(args []string, env string) casefile.Lang {
+	l := env
+	for i := 0; i < len(args); i++ {
+		arg := args[i]
+		if arg == "--" {
+			break
+		}
+		if v, ok := strings.CutPrefix(arg, "--lang="); ok {
+			l = v
+		} else if arg == "--lang" && i+1 < len(args) {
+			l = args[i+1]
+			i++
+		}
+	}
+	lang, err := casefile.ParseLang(l)
+	if err != nil {
+		return casefile.ZH
+	}
+	return lang
 }
-
-func (e exitError) Error() string { return e.msg }
 
 func (a *app) newRootCommand() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "hall",
-		Short: "融救助中心 — integrated social-assistance hall: front desk, verification, adjudication meetings",
-		Long: `hall runs the front desk and the adjudication meetings of a county's integrated
-social-assistance hall (融救助中心): one window for every assistance project.
+		Short: a.t("融救助中心：前台受理、入户核查、综合研判会", "Integrated social-assistance hall: front desk, verification, adjudication meetings"),
+		Long: a.t(`hall 运行县融救助中心的前台和综合研判会：所有救助项目在一个窗口办理。
+
+不带子命令时在数据库上打开前台（终端界面）。界面上打印的文书（保存受理后、
+案件中、已闭会的研判会中或打印页上按 p）写入 --print-dir，默认为数据库旁的
+hall-print 文件夹，并记入案件办理记录。`, `hall runs the front desk and the adjudication meetings of a county's integrated
+social-assistance hall: one window for every assistance project.
 
 Without a subcommand it opens the front desk (terminal UI) on the database.
 What the screens print (p on the saved intake, in a case, in a closed
 meeting, or on the print page) is written to --print-dir, by default the
-folder hall-print beside the database, and recorded in the case history.`,
+folder hall-print beside the database, and recorded in the case history.`),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			if cmd.Name() == cobra.ShellCompRequestCmd || cmd.Name() == cobra.ShellCompNoDescRequestCmd {
+				return nil // it parses no flags: the language is preLang's
+			}
 			return a.setup()
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -78,10 +108,11 @@ folder hall-print beside the database, and recorded in the case history.`,
 		},
 	}
 	f := root.PersistentFlags()
-	f.StringVar(&a.dbPath, "db", "", "database file (env HALL_DB; default "+casefile.DefaultDBPath()+")")
-	f.StringVar(&a.langFlag, "lang", "", "language of screens and messages: zh or en (env HALL_LANG; default zh)")
-	f.StringVar(&a.catalogPath, "catalog", "", "policy catalogue TOML file (env HALL_CATALOG; default: the embedded one)")
-	a.print.addFlags(root)
+	f.StringVar(&a.dbPath, "db", "", a.t("数据库文件（环境变量 HALL_DB；默认 "+casefile.DefaultDBPath()+"）", "database file (env HALL_DB; default "+casefile.DefaultDBPath()+")"))
+	f.StringVar(&a.langFlag, "lang", "", a.t("界面和消息的语言：zh 或 en（环境变量 HALL_LANG；默认 zh）", "language of screens and messages: zh or en (env HALL_LANG; default zh)"))
+	f.StringVar(&a.catalogPath, "catalog", "", a.t("政策目录 TOML 文件（环境变量 HALL_CATALOG；默认：内置目录）", "policy catalogue TOML file (env HALL_CATALOG; default: the embedded one)"))
+	root.RegisterFlagCompletionFunc("lang", a.completeLang)
+	a.print.addFlags(a, root)
 	root.AddCommand(
 		a.newCatalogCommand(),
 		a.newImportCommand(),
@@ -98,7 +129,12 @@ folder hall-print beside the database, and recorded in the case history.`,
 		a.newPrintCommand(),
 		a.newServeCommand(),
 		a.newMeetingCommand(),
+		a.newVersionCommand(),
 	)
+	root.Version = a.versionLine(readBuildVersion())
+	root.SetVersionTemplate("{{.Version}}\n")
+	a.localize(root)
+	markRunErrors(root)
 	return root
 }
 

@@ -28,18 +28,25 @@ func (a *app) newServeCommand() *cobra.Command {
 	var o serveOptions
 	cmd := &cobra.Command{
 		Use:   "serve [--listen ADDR] [--host-key FILE]",
-		Short: "Serve the front desk over SSH to every desk, the verification desk and the committee room",
-		Long: `serve holds the database and serves the front desk over SSH, one program per
+		Short: a.t("通过 SSH 向各窗口、核查岗和研判会议室提供前台界面", "Serve the front desk over SSH to every desk, the verification desk and the committee room"),
+		Long: a.t(`serve 掌管数据库并通过 SSH 提供前台界面，每个连接一个程序，共用同一批案件。
+只有用 "hall user add" 登记的用户凭其公钥才能连入；各人看到和能做的按其角色而定，
+每项改动都以其姓名记录。各终端打印的文书写在本机的 --print-dir（默认：数据库旁的
+hall-print），界面会给出文件路径。
+
+除非用 --listen 指定其他地址，只在本机（`+serve.DefaultAddr+`）监听。主机密钥在首次运行时创建，
+只有其所有者可读。SIGTERM 或 ctrl+c 停止服务：各终端保存未完成的受理后关闭连接，
+然后关闭数据库。`, `serve holds the database and serves the front desk over SSH, one program per
 connection, all on the same cases. Only users registered with "hall user add"
 get in, by their public key; what each sees and may do follows their role, and
 every change is recorded under their name. What the terminals print is written
 on this machine, into --print-dir (default: hall-print beside the database),
 and the screens say so with the file's path.
 
-It listens on this machine only (` + serve.DefaultAddr + `) unless --listen names another
+It listens on this machine only (`+serve.DefaultAddr+`) unless --listen names another
 address. The host key is created on the first run, readable by its owner only.
 SIGTERM or ctrl+c stops it: connections are closed after each terminal has
-saved its unfinished intake, then the database is closed.`,
+saved its unfinished intake, then the database is closed.`),
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
@@ -48,9 +55,9 @@ saved its unfinished intake, then the database is closed.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.listen, "listen", serve.DefaultAddr, "address to listen on (anything but loopback must be given here)")
-	f.StringVar(&o.hostKey, "host-key", "", "SSH host key file, created when absent (default: "+serve.DefaultHostKeyName+" beside the database)")
-	o.print.addFlags(cmd)
+	f.StringVar(&o.listen, "listen", serve.DefaultAddr, a.t("监听地址（本机回环以外的地址须在此指定）", "address to listen on (anything but loopback must be given here)"))
+	f.StringVar(&o.hostKey, "host-key", "", a.t("SSH 主机密钥文件，不存在时创建（默认：数据库旁的 "+serve.DefaultHostKeyName+"）", "SSH host key file, created when absent (default: "+serve.DefaultHostKeyName+" beside the database)"))
+	o.print.addFlags(a, cmd)
 	return cmd
 }
 

@@ -14,12 +14,15 @@ import (
 func (a *app) newSessionCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "session",
-		Short: "Adjudication meetings (综合研判会): sessions, attendance, agenda, votes, decisions",
-		Long: `A session of the adjudication meeting: open it (new), take attendance (attend),
+		Short: a.t("综合研判会：会次、出席、议程、表决、决定", "Adjudication meetings: sessions, attendance, agenda, votes, decisions"),
+		Long: a.t(`综合研判会的一次会议：开会（new）、登记出席（attend）、把待研判案件列入议程
+（agenda）、登记每位出席成员的表决或回避（vote、recuse）、登记对每个案件的
+决定（decide），最后闭会（close）并冻结会议记录。MEMBER 是成员的编号、姓名或
+部门键；见 "hall session committee"。`, `A session of the adjudication meeting: open it (new), take attendance (attend),
 put the ready cases on its agenda (agenda), record each present member's vote
 or recusal (vote, recuse), record the decision on each case (decide) and
 close it (close), which freezes its record. MEMBER is a member's id, name or
-department key; see "hall session committee".`,
+department key; see "hall session committee".`),
 	}
 	cmd.AddCommand(
 		a.newSessionListCommand(),
@@ -37,14 +40,26 @@ department key; see "hall session committee".`,
 	return cmd
 }
 
-// openMeeting opens the store and wraps it for the meeting; close the
-// returned case store when done.
-func (a *app) openMeeting(readOnly bool) (*casefile.Store, *meeting.Store, error) {
+// withMeeting opens the store (read-only or not) for the meeting, runs fn
+// and closes the store.
+func (a *app) withMeeting(readOnly bool, fn func(st *casefile.Store, m *meeting.Store) error) error {
 	st, err := a.open(readOnly)
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
-	return st, meeting.New(st), nil
+	defer st.Close()
+	return fn(st, meeting.New(st))
+}
+
+// withSession is withMeeting with the session number loaded.
+func (a *app) withSession(number string, readOnly bool, fn func(st *casefile.Store, m *meeting.Store, sess *meeting.Session) error) error {
+	return a.withMeeting(readOnly, func(st *casefile.Store, m *meeting.Store) error {
+		sess, err := m.Session(number)
+		if err != nil {
+			return err
+		}
+		return fn(st, m, sess)
+	})
 }
 
 // sessionLine is one line of `hall session list --json`.
@@ -69,57 +84,54 @@ func (a *app) newSessionListCommand() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "List the sessions, newest first",
+		Short: a.t("列出研判会，最新的在前", "List the sessions, newest first"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, m, err := a.openMeeting(true)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			heads, err := m.Sessions()
-			if err != nil {
-				return err
-			}
-			out := []sessionLine{}
-			for _, h := range heads {
-				sess, err := m.Session(h.Number)
+			return a.withMeeting(true, func(st *casefile.Store, m *meeting.Store) error {
+				heads, err := m.Sessions()
 				if err != nil {
 					return err
 				}
-				sum := meeting.Summarize(st.Catalog(), sess)
-				l := sessionLine{Number: sess.Number, Date: sess.Date, Place: sess.Place, Status: sess.Status,
-					Chair: sess.Chair.Name, Secretary: sess.Secretary.Name, Items: sess.Items, Decided: sess.Decided,
-					Approved: sum.Approved, Rejected: sum.Rejected, Deferred: sum.Deferred, Granted: sum.Granted}
-				for _, mb := range sess.Members {
-					if mb.Votes() {
-						l.Members++
-						if sess.IsPresent(mb.ID) {
-							l.Present++
+				out := []sessionLine{}
+				for _, h := range heads {
+					sess, err := m.Session(h.Number)
+					if err != nil {
+						return err
+					}
+					sum := meeting.Summarize(st.Catalog(), sess)
+					l := sessionLine{Number: sess.Number, Date: sess.Date, Place: sess.Place, Status: sess.Status,
+						Chair: sess.Chair.Name, Secretary: sess.Secretary.Name, Items: sess.Items, Decided: sess.Decided,
+						Approved: sum.Approved, Rejected: sum.Rejected, Deferred: sum.Deferred, Granted: sum.Granted}
+					for _, mb := range sess.Members {
+						if mb.Votes() {
+							l.Members++
+							if sess.IsPresent(mb.ID) {
+								l.Present++
+							}
 						}
 					}
+					out = append(out, l)
 				}
-				out = append(out, l)
-			}
-			w := cmd.OutOrStdout()
-			if asJSON {
-				return writeJSON(w, out)
-			}
-			if len(out) == 0 {
-				fmt.Fprintln(w, a.t("没有研判会。", "no sessions."))
+				w := cmd.OutOrStdout()
+				if asJSON {
+					return writeJSON(w, out)
+				}
+				if len(out) == 0 {
+					fmt.Fprintln(w, a.t("没有研判会。", "no sessions."))
+					return nil
+				}
+				var rows [][]string
+				for _, l := range out {
+					rows = append(rows, []string{l.Number, l.Date.String(), l.Status.Label(a.lang), fmt.Sprintf("%d/%d", l.Present, l.Members),
+						fmt.Sprintf("%d/%d", l.Decided, l.Items), fmt.Sprintf("%d/%d/%d", l.Approved, l.Rejected, l.Deferred), l.Granted.Grouped(), l.Place})
+				}
+				table(w, []string{a.t("编号", "number"), a.t("日期", "date"), a.t("状态", "status"), a.t("出席", "present"),
+					a.t("已决/议程", "decided"), a.t("批准/不予/暂缓", "appr/rej/def"), a.t("核定金额", "granted"), a.t("地点", "place")}, rows)
 				return nil
-			}
-			var rows [][]string
-			for _, l := range out {
-				rows = append(rows, []string{l.Number, l.Date.String(), l.Status.Label(a.lang), fmt.Sprintf("%d/%d", l.Present, l.Members),
-					fmt.Sprintf("%d/%d", l.Decided, l.Items), fmt.Sprintf("%d/%d/%d", l.Approved, l.Rejected, l.Deferred), l.Granted.Grouped(), l.Place})
-			}
-			table(w, []string{a.t("编号", "number"), a.t("日期", "date"), a.t("状态", "status"), a.t("出席", "present"),
-				a.t("已决/议程", "decided"), a.t("批准/不予/暂缓", "appr/rej/def"), a.t("核定金额", "granted"), a.t("地点", "place")}, rows)
-			return nil
+			})
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&asJSON, "json", false, a.t("输出 JSON", "print JSON"))
 	return cmd
 }
 
@@ -134,27 +146,20 @@ func (a *app) newSessionShowCommand() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "show NUMBER",
-		Short: "Show a session: attendance, each case with its votes, recusals, decision and amounts",
+		Short: a.t("查看研判会：出席情况，每个案件的表决、回避、决定和金额", "Show a session: attendance, each case with its votes, recusals, decision and amounts"),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, m, err := a.openMeeting(true)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			sess, err := m.Session(args[0])
-			if err != nil {
-				return err
-			}
-			d := sessionDetail{Session: sess, Summary: meeting.Summarize(st.Catalog(), sess)}
-			if asJSON {
-				return writeJSON(cmd.OutOrStdout(), d)
-			}
-			a.printSession(cmd.OutOrStdout(), st.Catalog(), &d)
-			return nil
+			return a.withSession(args[0], true, func(st *casefile.Store, m *meeting.Store, sess *meeting.Session) error {
+				d := sessionDetail{Session: sess, Summary: meeting.Summarize(st.Catalog(), sess)}
+				if asJSON {
+					return writeJSON(cmd.OutOrStdout(), d)
+				}
+				a.printSession(cmd.OutOrStdout(), st.Catalog(), &d)
+				return nil
+			})
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&asJSON, "json", false, a.t("输出 JSON", "print JSON"))
 	return cmd
 }
 
@@ -162,30 +167,27 @@ func (a *app) newSessionCommitteeCommand() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "committee",
-		Short: "List the committee's members (the default committee is set up when there is none)",
+		Short: a.t("列出研判委员会成员（没有委员会时设立默认委员会）", "List the committee's members (the default committee is set up when there is none)"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, m, err := a.openMeeting(false)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			members, err := a.committee(cmd.ErrOrStderr(), m)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return writeJSON(cmd.OutOrStdout(), members)
-			}
-			var rows [][]string
-			for _, mb := range members {
-				rows = append(rows, []string{fmt.Sprint(mb.ID), mb.Name, a.deptLabel(st.Catalog(), mb.Department), mb.Role.Label(a.lang)})
-			}
-			table(cmd.OutOrStdout(), []string{a.t("编号", "id"), a.t("姓名", "name"), a.t("部门", "department"), a.t("角色", "role")}, rows)
-			return nil
+			return a.withMeeting(false, func(st *casefile.Store, m *meeting.Store) error {
+				members, err := a.committee(cmd.ErrOrStderr(), m)
+				if err != nil {
+					return err
+				}
+				if asJSON {
+					return writeJSON(cmd.OutOrStdout(), members)
+				}
+				var rows [][]string
+				for _, mb := range members {
+					rows = append(rows, []string{fmt.Sprint(mb.ID), mb.Name, a.deptLabel(st.Catalog(), mb.Department), mb.Role.Label(a.lang)})
+				}
+				table(cmd.OutOrStdout(), []string{a.t("编号", "id"), a.t("姓名", "name"), a.t("部门", "department"), a.t("角色", "role")}, rows)
+				return nil
+			})
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&asJSON, "json", false, a.t("输出 JSON", "print JSON"))
 	return cmd
 }
 
@@ -204,35 +206,32 @@ func (a *app) newSessionNewCommand() *cobra.Command {
 	var date, place string
 	cmd := &cobra.Command{
 		Use:   "new",
-		Short: "Open a new session with the committee",
+		Short: a.t("与研判委员会召开新的研判会", "Open a new session with the committee"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			p := meeting.Plan{Place: place}
 			if date != "" {
 				d, err := casefile.ParseDate(date)
 				if err != nil {
-					return err
+					return usageError{err}
 				}
 				p.Date = d
 			}
-			st, m, err := a.openMeeting(false)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			if _, err := a.committee(cmd.ErrOrStderr(), m); err != nil {
-				return err
-			}
-			sess, err := m.NewSession(p, who())
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), a.t("已开会：%s（%s，%s）\n", "session opened: %s (%s, %s)\n"), sess.Number, sess.Date, sess.Place)
-			return nil
+			return a.withMeeting(false, func(st *casefile.Store, m *meeting.Store) error {
+				if _, err := a.committee(cmd.ErrOrStderr(), m); err != nil {
+					return err
+				}
+				sess, err := m.NewSession(p, who())
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), a.t("已开会：%s（%s，%s）\n", "session opened: %s (%s, %s)\n"), sess.Number, sess.Date, sess.Place)
+				return nil
+			})
 		},
 	}
-	cmd.Flags().StringVar(&date, "date", "", "date of the session, YYYY-MM-DD (default today)")
-	cmd.Flags().StringVar(&place, "place", "", "place of the session (required)")
+	cmd.Flags().StringVar(&date, "date", "", a.t("会议日期，YYYY-MM-DD（默认今天）", "date of the session, YYYY-MM-DD (default today)"))
+	cmd.Flags().StringVar(&place, "place", "", a.t("会议地点（必填）", "place of the session (required)"))
 	return cmd
 }
 
@@ -240,49 +239,43 @@ func (a *app) newSessionAttendCommand() *cobra.Command {
 	var leave bool
 	cmd := &cobra.Command{
 		Use:   "attend NUMBER MEMBER...",
-		Short: "Record members as present (or, with --leave, as having left)",
+		Short: a.t("登记成员出席（加 --leave 则登记离会）", "Record members as present (or, with --leave, as having left)"),
 		Args:  cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, m, err := a.openMeeting(false)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			sess, err := m.Session(args[0])
-			if err != nil {
-				return err
-			}
-			var ids []uint64
-			for _, ref := range args[1:] {
-				mb, err := sess.FindMember(ref)
-				if err != nil {
+			return a.withSession(args[0], false, func(st *casefile.Store, m *meeting.Store, sess *meeting.Session) error {
+				var ids []uint64
+				var err error
+				for _, ref := range args[1:] {
+					mb, ferr := sess.FindMember(ref)
+					if ferr != nil {
+						return ferr
+					}
+					ids = append(ids, mb.ID)
+				}
+				if leave {
+					for _, id := range ids {
+						if sess, err = m.Leave(sess.Number, id, who()); err != nil {
+							return err
+						}
+					}
+				} else if sess, err = m.Attend(sess.Number, ids, who()); err != nil {
 					return err
 				}
-				ids = append(ids, mb.ID)
-			}
-			if leave {
-				for _, id := range ids {
-					if sess, err = m.Leave(sess.Number, id, who()); err != nil {
-						return err
+				voters, present := 0, 0
+				for _, mb := range sess.Members {
+					if mb.Votes() {
+						voters++
+						if sess.IsPresent(mb.ID) {
+							present++
+						}
 					}
 				}
-			} else if sess, err = m.Attend(sess.Number, ids, who()); err != nil {
-				return err
-			}
-			voters, present := 0, 0
-			for _, mb := range sess.Members {
-				if mb.Votes() {
-					voters++
-					if sess.IsPresent(mb.ID) {
-						present++
-					}
-				}
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), a.t("%s 应到 %d 人，实到 %d 人\n", "%s: %d members, %d present\n"), sess.Number, voters, present)
-			return nil
+				fmt.Fprintf(cmd.OutOrStdout(), a.t("%s 应到 %d 人，实到 %d 人\n", "%s: %d members, %d present\n"), sess.Number, voters, present)
+				return nil
+			})
 		},
 	}
-	cmd.Flags().BoolVar(&leave, "leave", false, "record the members as having left")
+	cmd.Flags().BoolVar(&leave, "leave", false, a.t("登记这些成员离会", "record the members as having left"))
 	return cmd
 }
 
@@ -291,42 +284,40 @@ func (a *app) newSessionAgendaCommand() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "agenda NUMBER",
-		Short: `Put the ready cases on the agenda, after resolving "the same policy only once"`,
+		Short: a.t("执行“同一政策只享受一次”后把待研判案件列入议程", `Put the ready cases on the agenda, after resolving "the same policy only once"`),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, m, err := a.openMeeting(false)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			rep, err := m.BuildAgenda(args[0], f, who())
-			if err != nil {
-				return err
-			}
-			w := cmd.OutOrStdout()
-			if asJSON {
-				return writeJSON(w, rep)
-			}
-			if rep.Dedup != nil && rep.Dedup.Totals.Groups > 0 {
-				fmt.Fprintf(w, a.t("同一救助政策只能享受一次：%d 组，保留 %d 项，不予重复 %d 项\n", "same policy only once: %d groups, %d kept, %d to decline\n"),
-					rep.Dedup.Totals.Groups, rep.Dedup.Totals.Kept, rep.Dedup.Totals.Declined)
-			}
-			fmt.Fprintf(w, a.t("新增 %d 件：%s\n", "added %d: %s\n"), len(rep.Added), strings.Join(rep.Added, " "))
-			if len(rep.Removed) > 0 {
-				fmt.Fprintf(w, a.t("移出（不再待研判）：%s\n", "taken off (no longer ready): %s\n"), strings.Join(rep.Removed, " "))
-			}
-			if len(rep.Busy) > 0 {
-				fmt.Fprintf(w, a.t("已在其他研判会议程上：%s\n", "on another session's agenda: %s\n"), strings.Join(rep.Busy, " "))
-			}
-			return nil
+			return a.withMeeting(false, func(st *casefile.Store, m *meeting.Store) error {
+				rep, err := m.BuildAgenda(args[0], f, who())
+				if err != nil {
+					return err
+				}
+				w := cmd.OutOrStdout()
+				if asJSON {
+					return writeJSON(w, rep)
+				}
+				if rep.Dedup != nil && rep.Dedup.Totals.Groups > 0 {
+					fmt.Fprintf(w, a.t("同一救助政策只能享受一次：%d 组，保留 %d 项，不予重复 %d 项\n", "same policy only once: %d groups, %d kept, %d to decline\n"),
+						rep.Dedup.Totals.Groups, rep.Dedup.Totals.Kept, rep.Dedup.Totals.Declined)
+				}
+				fmt.Fprintf(w, a.t("新增 %d 件：%s\n", "added %d: %s\n"), len(rep.Added), strings.Join(rep.Added, " "))
+				if len(rep.Removed) > 0 {
+					fmt.Fprintf(w, a.t("移出（不再待研判）：%s\n", "taken off (no longer ready): %s\n"), strings.Join(rep.Removed, " "))
+				}
+				if len(rep.Busy) > 0 {
+					fmt.Fprintf(w, a.t("已在其他研判会议程上：%s\n", "on another session's agenda: %s\n"), strings.Join(rep.Busy, " "))
+				}
+				return nil
+			})
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.Project, "project", "", "only cases applying for this project code")
-	fl.StringVar(&f.Department, "department", "", "only cases with a project of this department key")
-	fl.StringVar(&f.Group, "group", "", "only cases with a project of this group key")
-	fl.IntVar(&f.Limit, "limit", 0, "add at most this many cases, earliest deadline first (0: all)")
-	fl.BoolVar(&asJSON, "json", false, "print JSON")
+	fl.StringVar(&f.Project, "project", "", a.t("只列申请此项目代码的案件", "only cases applying for this project code"))
+	fl.StringVar(&f.Department, "department", "", a.t("只列含此部门项目的案件（部门键）", "only cases with a project of this department key"))
+	fl.StringVar(&f.Group, "group", "", a.t("只列含此项目组项目的案件（组键）", "only cases with a project of this group key"))
+	fl.IntVar(&f.Limit, "limit", 0, a.t("最多列入的案件数，期限最早的优先（0：全部）", "add at most this many cases, earliest deadline first (0: all)"))
+	fl.BoolVar(&asJSON, "json", false, a.t("输出 JSON", "print JSON"))
+	a.completeCatalogFlags(cmd)
 	return cmd
 }
 
@@ -334,36 +325,29 @@ func (a *app) newSessionVoteCommand() *cobra.Command {
 	var reason string
 	cmd := &cobra.Command{
 		Use:   "vote NUMBER CASE MEMBER agree|disagree|abstain",
-		Short: "Record a present member's vote on a case (a reason is required but for agree)",
+		Short: a.t("登记出席成员对案件的表决意见（同意以外须写理由）", "Record a present member's vote on a case (a reason is required but for agree)"),
 		Args:  cobra.ExactArgs(4),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			choice, ok := meeting.ParseChoice(args[3])
 			if !ok {
-				return fmt.Errorf(a.t("表决意见 %q 无效（agree、disagree、abstain）", "vote %q is invalid (agree, disagree, abstain)"), args[3])
+				return usageError{fmt.Errorf(a.t("表决意见 %q 无效（agree、disagree、abstain）", "vote %q is invalid (agree, disagree, abstain)"), args[3])}
 			}
-			st, m, err := a.openMeeting(false)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			sess, err := m.Session(args[0])
-			if err != nil {
-				return err
-			}
-			mb, err := sess.FindMember(args[2])
-			if err != nil {
-				return err
-			}
-			tl, err := m.Vote(sess.Number, meeting.Ballot{Case: args[1], Member: mb.ID, Choice: choice, Reason: reason}, who())
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), a.t("已记录：%s %s\n", "recorded: %s %s\n"), mb.Name, choice.Label(a.lang))
-			a.printTally(cmd.OutOrStdout(), tl)
-			return nil
+			return a.withSession(args[0], false, func(st *casefile.Store, m *meeting.Store, sess *meeting.Session) error {
+				mb, err := sess.FindMember(args[2])
+				if err != nil {
+					return err
+				}
+				tl, err := m.Vote(sess.Number, meeting.Ballot{Case: args[1], Member: mb.ID, Choice: choice, Reason: reason}, who())
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), a.t("已记录：%s %s\n", "recorded: %s %s\n"), mb.Name, choice.Label(a.lang))
+				a.printTally(cmd.OutOrStdout(), tl)
+				return nil
+			})
 		},
 	}
-	cmd.Flags().StringVar(&reason, "reason", "", "reason of the vote (required for disagree and abstain)")
+	cmd.Flags().StringVar(&reason, "reason", "", a.t("表决理由（不同意和弃权时必填）", "reason of the vote (required for disagree and abstain)"))
 	return cmd
 }
 
@@ -371,32 +355,25 @@ func (a *app) newSessionRecuseCommand() *cobra.Command {
 	var reason string
 	cmd := &cobra.Command{
 		Use:   "recuse NUMBER CASE MEMBER --reason R",
-		Short: "Record a member's declared conflict on a case: recused, their vote not counted",
+		Short: a.t("登记成员对案件申明的利益冲突：回避，其表决不计", "Record a member's declared conflict on a case: recused, their vote not counted"),
 		Args:  cobra.ExactArgs(3),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, m, err := a.openMeeting(false)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			sess, err := m.Session(args[0])
-			if err != nil {
-				return err
-			}
-			mb, err := sess.FindMember(args[2])
-			if err != nil {
-				return err
-			}
-			tl, err := m.Recuse(sess.Number, meeting.Declaration{Case: args[1], Member: mb.ID, Reason: reason}, who())
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), a.t("已记录回避：%s\n", "recused: %s\n"), mb.Name)
-			a.printTally(cmd.OutOrStdout(), tl)
-			return nil
+			return a.withSession(args[0], false, func(st *casefile.Store, m *meeting.Store, sess *meeting.Session) error {
+				mb, err := sess.FindMember(args[2])
+				if err != nil {
+					return err
+				}
+				tl, err := m.Recuse(sess.Number, meeting.Declaration{Case: args[1], Member: mb.ID, Reason: reason}, who())
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), a.t("已记录回避：%s\n", "recused: %s\n"), mb.Name)
+				a.printTally(cmd.OutOrStdout(), tl)
+				return nil
+			})
 		},
 	}
-	cmd.Flags().StringVar(&reason, "reason", "", "the conflict (required)")
+	cmd.Flags().StringVar(&reason, "reason", "", a.t("利益冲突情况（必填）", "the conflict (required)"))
 	return cmd
 }
 
@@ -423,60 +400,60 @@ func (a *app) newSessionDecideCommand() *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "decide NUMBER CASE approve|reject|defer",
-		Short: "Record the decision on a case (status, amounts and history change together)",
-		Long: `Record the decision on a case. It must be what the votes give under the
+		Short: a.t("登记对案件的决定（状态、金额和办理记录一并变更）", "Record the decision on a case (status, amounts and history change together)"),
+		Long: a.t(`登记对案件的决定。决定须与表决按目录规则得出的结果一致，除非用 --override
+登记主持人的最终意见并写明 --reason。不予救助须写明 --reason（--default-reason
+采用根据案件核查发现生成的措辞）；暂缓须写明要核查的事项（--verify，可重复，
+或 --reason）。--amount 代码=元 修改核定金额。`, `Record the decision on a case. It must be what the votes give under the
 catalogue's rule unless --override records the chair's final word with a
 --reason. A rejection needs a written --reason (--default-reason takes the
 wording built from the case's findings); a deferral needs what must be verified
-(--verify, repeatable, or --reason). --amount CODE=YUAN changes a granted amount.`,
+(--verify, repeatable, or --reason). --amount CODE=YUAN changes a granted amount.`),
 		Args: cobra.ExactArgs(3),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			res, ok := parseResult(args[2])
 			if !ok {
-				return fmt.Errorf(a.t("决定 %q 无效（approve、reject、defer）", "decision %q is invalid (approve, reject, defer)"), args[2])
+				return usageError{fmt.Errorf(a.t("决定 %q 无效（approve、reject、defer）", "decision %q is invalid (approve, reject, defer)"), args[2])}
 			}
 			r := meeting.Ruling{Case: args[1], Result: res, Reason: reason, Verify: verify, Override: override}
 			for code, y := range amounts {
 				mny, err := casefile.ParseMoney(y)
 				if err != nil {
-					return err
+					return usageError{err}
 				}
 				if r.Amounts == nil {
 					r.Amounts = map[string]casefile.Money{}
 				}
 				r.Amounts[code] = mny
 			}
-			st, m, err := a.openMeeting(false)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			if def && r.Reason == "" {
-				tl, err := m.Tally(args[0], args[1])
+			return a.withMeeting(false, func(st *casefile.Store, m *meeting.Store) error {
+				if def && r.Reason == "" {
+					tl, err := m.Tally(args[0], args[1])
+					if err != nil {
+						return err
+					}
+					r.Reason = tl.RejectWording.ZH
+				}
+				it, err := m.Decide(args[0], r, who())
 				if err != nil {
 					return err
 				}
-				r.Reason = tl.RejectWording.ZH
-			}
-			it, err := m.Decide(args[0], r, who())
-			if err != nil {
-				return err
-			}
-			w := cmd.OutOrStdout()
-			fmt.Fprintf(w, a.t("已决定 %s：%s", "decided %s: %s"), it.Case, it.Decision.Result.Label(a.lang))
-			if it.Decision.Granted > 0 {
-				fmt.Fprintf(w, a.t("，核定 %s 元", ", %s yuan granted"), it.Decision.Granted.Grouped())
-			}
-			fmt.Fprintln(w)
-			return nil
+				w := cmd.OutOrStdout()
+				fmt.Fprintf(w, a.t("已决定 %s：%s", "decided %s: %s"), it.Case, it.Decision.Result.Label(a.lang))
+				if it.Decision.Granted > 0 {
+					fmt.Fprintf(w, a.t("，核定 %s 元", ", %s yuan granted"), it.Decision.Granted.Grouped())
+				}
+				fmt.Fprintln(w)
+				return nil
+			})
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&reason, "reason", "", "written reason (rejection, deferral, override)")
-	fl.BoolVar(&override, "override", false, "the chair's final word departs from the vote's outcome (needs --reason)")
-	fl.BoolVar(&def, "default-reason", false, "use the rejection wording built from the case's findings")
-	fl.StringArrayVar(&verify, "verify", nil, "what a deferral asks to verify (repeatable)")
-	fl.StringToStringVar(&amounts, "amount", nil, "granted amount of a project, CODE=YUAN (repeatable)")
+	fl.StringVar(&reason, "reason", "", a.t("书面理由（不予救助、暂缓、主持人最终意见）", "written reason (rejection, deferral, override)"))
+	fl.BoolVar(&override, "override", false, a.t("主持人最终意见与表决结果不同（须 --reason）", "the chair's final word departs from the vote's outcome (needs --reason)"))
+	fl.BoolVar(&def, "default-reason", false, a.t("使用根据案件核查发现生成的不予救助理由", "use the rejection wording built from the case's findings"))
+	fl.StringArrayVar(&verify, "verify", nil, a.t("暂缓时要求补充核查的事项（可重复）", "what a deferral asks to verify (repeatable)"))
+	fl.StringToStringVar(&amounts, "amount", nil, a.t("项目的核定金额，代码=元（可重复）", "granted amount of a project, CODE=YUAN (repeatable)"))
 	return cmd
 }
 
@@ -484,23 +461,20 @@ func (a *app) newSessionReconsiderCommand() *cobra.Command {
 	var reason string
 	cmd := &cobra.Command{
 		Use:   "reconsider NUMBER CASE --reason R",
-		Short: "Put a decided case on the agenda again to reconsider its earlier decision",
+		Short: a.t("把已决定的案件重新列入议程，复议原决定", "Put a decided case on the agenda again to reconsider its earlier decision"),
 		Args:  cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, m, err := a.openMeeting(false)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			it, err := m.Reconsider(args[0], args[1], reason, who())
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), a.t("%s 已列入议程，复议 %s 的决定\n", "%s is on the agenda to reconsider the decision of %s\n"), it.Case, it.Refers)
-			return nil
+			return a.withMeeting(false, func(st *casefile.Store, m *meeting.Store) error {
+				it, err := m.Reconsider(args[0], args[1], reason, who())
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), a.t("%s 已列入议程，复议 %s 的决定\n", "%s is on the agenda to reconsider the decision of %s\n"), it.Case, it.Refers)
+				return nil
+			})
 		},
 	}
-	cmd.Flags().StringVar(&reason, "reason", "", "why the decision is reconsidered (required)")
+	cmd.Flags().StringVar(&reason, "reason", "", a.t("复议理由（必填）", "why the decision is reconsidered (required)"))
 	return cmd
 }
 
@@ -508,27 +482,24 @@ func (a *app) newSessionCloseCommand() *cobra.Command {
 	var leave bool
 	cmd := &cobra.Command{
 		Use:   "close NUMBER",
-		Short: "Close the session and freeze its record",
+		Short: a.t("闭会并冻结会议记录", "Close the session and freeze its record"),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, m, err := a.openMeeting(false)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			sess, err := m.Close(args[0], leave, who())
-			if err != nil {
-				return err
-			}
-			w := cmd.OutOrStdout()
-			fmt.Fprintf(w, a.t("已闭会：%s，决定 %d 件\n", "session closed: %s, %d decided\n"), sess.Number, sess.Decided)
-			if len(sess.Undecided) > 0 {
-				fmt.Fprintf(w, a.t("未作决定：%s\n", "not decided: %s\n"), strings.Join(sess.Undecided, " "))
-			}
-			return nil
+			return a.withMeeting(false, func(st *casefile.Store, m *meeting.Store) error {
+				sess, err := m.Close(args[0], leave, who())
+				if err != nil {
+					return err
+				}
+				w := cmd.OutOrStdout()
+				fmt.Fprintf(w, a.t("已闭会：%s，决定 %d 件\n", "session closed: %s, %d decided\n"), sess.Number, sess.Decided)
+				if len(sess.Undecided) > 0 {
+					fmt.Fprintf(w, a.t("未作决定：%s\n", "not decided: %s\n"), strings.Join(sess.Undecided, " "))
+				}
+				return nil
+			})
 		},
 	}
-	cmd.Flags().BoolVar(&leave, "leave-undecided", false, "close even though some cases are not decided (they are listed as not decided)")
+	cmd.Flags().BoolVar(&leave, "leave-undecided", false, a.t("有案件未作决定也闭会（列为未作决定）", "close even though some cases are not decided (they are listed as not decided)"))
 	return cmd
 }
 

@@ -14,17 +14,17 @@ import (
 func (a *app) newUserCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "user",
-		Short: "Manage the users who may connect to `hall serve` and their roles",
+		Short: a.t("管理可连接 hall serve 的用户及其角色", "Manage the users who may connect to `hall serve` and their roles"),
 	}
 	var role, keyFile string
 	add := &cobra.Command{
 		Use:   "add NAME --role ROLE --key FILE",
-		Short: "Register a user with a role and the SSH public key(s) in FILE",
+		Short: a.t("登记用户及其角色和 FILE 中的 SSH 公钥", "Register a user with a role and the SSH public key(s) in FILE"),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			r, ok := casefile.ParseRole(role)
 			if !ok {
-				return fmt.Errorf(a.t("角色 %q 无效（可用：%s）", "role %q is invalid (use one of %s)"), role, roleKeys())
+				return usageError{fmt.Errorf(a.t("角色 %q 无效（可用：%s）", "role %q is invalid (use one of %s)"), role, roleKeys())}
 			}
 			keys, fps, err := readKeys(keyFile)
 			if err != nil {
@@ -42,14 +42,15 @@ func (a *app) newUserCommand() *cobra.Command {
 			return nil
 		},
 	}
-	add.Flags().StringVar(&role, "role", "", "role: "+roleKeys())
-	add.Flags().StringVar(&keyFile, "key", "", "file with the user's SSH public key(s), authorized_keys format")
+	add.Flags().StringVar(&role, "role", "", a.t("角色：", "role: ")+roleKeys())
+	add.Flags().StringVar(&keyFile, "key", "", a.t("用户的 SSH 公钥文件，authorized_keys 格式", "file with the user's SSH public key(s), authorized_keys format"))
 	add.MarkFlagRequired("role")
 	add.MarkFlagRequired("key")
+	add.RegisterFlagCompletionFunc("role", a.completeRole)
 
 	list := &cobra.Command{
 		Use:   "list",
-		Short: "List registered users",
+		Short: a.t("列出已登记的用户", "List registered users"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := a.open(true)
@@ -75,7 +76,7 @@ func (a *app) newUserCommand() *cobra.Command {
 	}
 	remove := &cobra.Command{
 		Use:   "remove NAME",
-		Short: "Remove a user",
+		Short: a.t("删除用户", "Remove a user"),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := a.open(false)
@@ -127,11 +128,11 @@ func roleKeys() string {
 func (a *app) newAuditCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "audit",
-		Short: "Verify the tamper-evident history",
+		Short: a.t("验证防篡改的办理记录", "Verify the tamper-evident history"),
 	}
 	cmd.AddCommand(&cobra.Command{
 		Use:   "verify",
-		Short: "Walk every case's history chain and name the first entry that does not match",
+		Short: a.t("逐一核对每个案件的办理记录链，指出第一条不符的记录", "Walk every case's history chain and name the first entry that does not match"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := a.open(true)

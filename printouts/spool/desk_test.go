@@ -1,0 +1,287 @@
+package spool
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/gen"
+	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/printouts"
+)
+
+const deskUser = "local:desk"
+
+// The demo's sessions (meeting.FillDemo): one closed, one open.
+const (
+	demoClosed = "YH2026-001"
+	demoOpen   = "YH2026-002"
+)
+
+// needFont skips a test that prints for lack of a Chinese font, or fails
+// it under CI (CI=true), which must have one.
+func needFont(t *testing.T) {
+	t.Helper()
+	if _, err := printouts.FindFont(""); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("no CJK font: apt-get install fonts-wqy-microhei")
+		}
+		t.Skip("no CJK font: apt-get install fonts-wqy-microhei")
+	}
+}
+
+// demoStore is a temp database with the demo cases and meetings.
+func demoStore(t *testing.T) *casefile.Store {
+	t.Helper()
+	cat, err := casefile.DefaultCatalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock := func() time.Time { return time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC) }
+	st, err := casefile.Open(filepath.Join(t.TempDir(), "hall.db"), cat, casefile.Options{Now: clock, NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if _, err := gen.FillDemo(st, deskUser, 2026); err != nil {
+		t.Fatal(err)
+	}
+	if err := meeting.FillDemo(st, deskUser); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// newDesk is a desk over a demo store printing into a folder not made
+// yet.
+func newDesk(t *testing.T) (*casefile.Store, *Desk, string) {
+	t.Helper()
+	needFont(t)
+	st := demoStore(t)
+	dir := filepath.Join(t.TempDir(), "hall-print")
+	return st, NewDesk(st, Config{Dir: dir}), dir
+}
+
+// caseIn is the number of a demo case in status.
+func caseIn(t *testing.T, st *casefile.Store, status casefile.Status) string {
+	t.Helper()
+	var number string
+	st.View(func(tx *casefile.Tx) error {
+		cs, _, err := tx.Cases(casefile.CaseFilter{Status: status, Limit: 1})
+		if err == nil && len(cs) > 0 {
+			number = cs[0].Number
+		}
+		return err
+	})
+	if number == "" {
+		t.Fatalf("no %s case in the demo", status)
+	}
+	return number
+}
+
+// printsOf are the "print" entries of case number's history.
+func printsOf(t *testing.T, st *casefile.Store, number string) []casefile.HistoryEntry {
+	t.Helper()
+	var out []casefile.HistoryEntry
+	err := st.View(func(tx *casefile.Tx) error {
+		c, err := tx.Case(number)
+		if err != nil {
+			return err
+		}
+		h, err := tx.History(c.Seq)
+		for _, e := range h {
+			if e.Action == "print" {
+				out = append(out, e)
+			}
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// mustPDF fails unless path is a PDF readable by its owner only.
+func mustPDF(t *testing.T, path string) {
+	t.Helper()
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatalf("no file printed: %v", err)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		t.Errorf("%s: mode %v, want 0600", path, fi.Mode().Perm())
+	}
+	data, _ := os.ReadFile(path)
+	if !bytes.HasPrefix(data, []byte("%PDF-")) {
+		t.Fatalf("%s is not a PDF: %.20q", path, data)
+	}
+}
+
+// A receipt goes into the folder (made 0700 at the first print) under its
+// default name and is recorded in the history as the user.
+func TestDeskPrintsAReceipt(t *testing.T) {
+	st, d, dir := newDesk(t)
+	number := caseIn(t, st, casefile.StatusReceived)
+	got, err := d.Receipt(" "+number+" ", deskUser)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Printed{Doc: DocReceipt, What: "受理回执", File: filepath.Join(dir, number+"-receipt.pdf")}
+	if got != want {
+		t.Errorf("Receipt = %+v, want %+v", got, want)
+	}
+	mustPDF(t, got.File)
+	if fi, err := os.Stat(dir); err != nil || fi.Mode().Perm() != 0o700 {
+		t.Errorf("the folder: %v, %v; want 0700", fi, err)
+	}
+	if h := printsOf(t, st, number); len(h) != 1 || h[0].Why != "受理回执" || h[0].Who != deskUser {
+		t.Errorf("history prints %+v, want the receipt by %s", h, deskUser)
+	}
+}
+
+// The letter of an approval is a decision letter, of a rejection a
+// rejection notice, each with its reference; a deferred case has none and
+// a member may not print: neither writes a file nor records anything.
+func TestDeskLetters(t *testing.T) {
+	st, d, dir := newDesk(t)
+	for status, doc := range map[casefile.Status]string{casefile.StatusApproved: DocDecision, casefile.StatusRejected: DocRejection} {
+		number := caseIn(t, st, status)
+		got, err := d.Letter(number, deskUser)
+		if err != nil {
+			t.Fatalf("%s: %v", status, err)
+		}
+		if got.Doc != doc || got.Reference == "" || !strings.Contains(got.What, got.Reference) || got.File != filepath.Join(dir, number+"-letter.pdf") {
+			t.Errorf("%s: %+v, want a %s with its reference", status, got, doc)
+		}
+		mustPDF(t, got.File)
+		if h := printsOf(t, st, number); len(h) != 1 || h[0].Why != got.What {
+			t.Errorf("%s: history prints %+v, want %q", status, h, got.What)
+		}
+	}
+
+	deferred := caseIn(t, st, casefile.StatusDeferred)
+	if _, err := d.Letter(deferred, deskUser); !errors.Is(err, printouts.ErrDeferred) {
+		t.Errorf("a deferred case's letter: %v, want ErrDeferred", err)
+	}
+	approved := caseIn(t, st, casefile.StatusApproved)
+	u := casefile.User{Name: "zhao", Role: casefile.RoleMember, Fingerprints: []string{"SHA256:zhao"}}
+	if err := st.AddUser(u, "local:admin"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.Letter(approved, "zhao"); !errors.Is(err, casefile.ErrForbidden) {
+		t.Errorf("a letter printed by a member: %v, want ErrForbidden", err)
+	}
+	for _, n := range []string{deferred, approved} {
+		if _, err := os.Stat(filepath.Join(dir, n+"-letter.pdf")); n == deferred && !os.IsNotExist(err) {
+			t.Errorf("a refused print left a file: %v", err)
+		}
+	}
+	if h := printsOf(t, st, approved); len(h) != 1 {
+		t.Errorf("a refused print was recorded: %+v", h)
+	}
+	if h := printsOf(t, st, deferred); len(h) != 0 {
+		t.Errorf("a deferred case recorded prints: %+v", h)
+	}
+}
+
+// A closed session prints every letter, the minutes and the notice list
+// into the folder; an open one prints nothing.
+func TestDeskSession(t *testing.T) {
+	st, d, dir := newDesk(t)
+	if _, err := d.Session(demoOpen, deskUser, nil); !errors.Is(err, printouts.ErrSessionOpen) {
+		t.Fatalf("an open session: %v, want ErrSessionOpen", err)
+	}
+	var mu sync.Mutex
+	var last [2]int
+	got, err := d.Session(demoClosed, deskUser, func(done, total int) {
+		mu.Lock()
+		last = [2]int{done, total}
+		mu.Unlock()
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Session != demoClosed || got.Dir != dir || got.Minutes != 1 || got.Notices != 1 || len(got.Failed) != 0 ||
+		got.Files != got.Approvals+got.Rejections+2 || got.NotSent != nil {
+		t.Errorf("Session = %+v", got)
+	}
+	if last[0] != last[1] || last[1] != got.Files {
+		t.Errorf("the last progress %v, want %d of %d", last, got.Files, got.Files)
+	}
+	for _, name := range []string{demoClosed + "-minutes.pdf", demoClosed + "-notice.pdf"} {
+		mustPDF(t, filepath.Join(dir, name))
+	}
+	s, err := meeting.New(st).Session(demoClosed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range s.Agenda {
+		_, err := os.Stat(filepath.Join(dir, it.Case+"-letter.pdf"))
+		if letter := it.Decision.Result != casefile.StatusDeferred; letter != (err == nil) {
+			t.Errorf("%s (%s): letter printed %v", it.Case, it.Decision.Result, err == nil)
+		}
+		if len(printsOf(t, st, it.Case)) == 0 {
+			t.Errorf("%s: no print recorded", it.Case)
+		}
+	}
+}
+
+// The minutes and the notice list print alone too, and a document can go
+// to a file named by the caller.
+func TestDeskSessionDocuments(t *testing.T) {
+	_, d, dir := newDesk(t)
+	got, err := d.Minutes(demoClosed, deskUser)
+	if err != nil || got.Doc != DocMinutes || got.File != filepath.Join(dir, demoClosed+"-minutes.pdf") || got.What != "会议纪要（"+demoClosed+"）" {
+		t.Errorf("Minutes = %+v, %v", got, err)
+	}
+	file := filepath.Join(t.TempDir(), "list.pdf")
+	got, err = d.Print(Doc{Kind: KindNotice, Number: demoClosed, File: file}, deskUser)
+	if err != nil || got.Doc != DocNotice || got.File != file || !strings.HasPrefix(got.What, "公示名单（"+demoClosed) {
+		t.Errorf("Notice to a file = %+v, %v", got, err)
+	}
+	mustPDF(t, file)
+	if _, err := d.Notice(demoOpen, deskUser); !errors.Is(err, printouts.ErrSessionOpen) {
+		t.Errorf("the notice of an open session: %v, want ErrSessionOpen", err)
+	}
+}
+
+// A PDF that cannot be sent to the print queue is kept, recorded, and
+// says why it was not sent.
+func TestDeskKeepsWhatItCannotSend(t *testing.T) {
+	needFont(t)
+	st := demoStore(t)
+	d := NewDesk(st, Config{Dir: t.TempDir(), Printer: "-oops", Host: "hallserver"})
+	number := caseIn(t, st, casefile.StatusReceived)
+	got, err := d.Receipt(number, deskUser)
+	var ns *NotSentError
+	if err != nil || !errors.As(got.NotSent, &ns) || got.Queue != "-oops" || got.Host != "hallserver" {
+		t.Fatalf("Receipt = %+v, %v; want the file kept and why it was not sent", got, err)
+	}
+	mustPDF(t, got.File)
+	if h := printsOf(t, st, number); len(h) != 1 {
+		t.Errorf("history prints %+v, want the receipt", h)
+	}
+}
+
+// A font that cannot be used prints nothing, and says so.
+func TestDeskWithoutAFont(t *testing.T) {
+	st := demoStore(t)
+	dir := filepath.Join(t.TempDir(), "p")
+	d := NewDesk(st, Config{Dir: dir, Font: filepath.Join(t.TempDir(), "none.ttf")})
+	number := caseIn(t, st, casefile.StatusReceived)
+	_, err := d.Receipt(number, deskUser)
+	var fe *FontError
+	if !errors.As(err, &fe) {
+		t.Fatalf("Receipt = %v, want a FontError", err)
+	}
+	if h := printsOf(t, st, number); len(h) != 0 {
+		t.Errorf("recorded %+v", h)
+	}
+}
