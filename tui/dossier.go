@@ -353,7 +353,7 @@ func (p *dossierPage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := p.c.Keys.Dossier
 	switch {
 	case key.Matches(msg, p.c.Keys.Global.Back):
-		return goBack
+		return GoBack
 	case key.Matches(msg, k.NextTab):
 		p.setTab((p.tab + 1) % len(dossierTabs))
 	case key.Matches(msg, k.PrevTab):

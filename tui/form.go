@@ -23,19 +23,6 @@ const (
 	fieldButton                   // an action, run with enter
 )
 
-// Level grades a status message, a hint or an information line: the
-// style it is drawn in.
-type Level int
-
-// Levels, from plain text to an error.
-const (
-	LevelPlain Level = iota // ordinary text
-	LevelMuted
-	LevelOK
-	LevelWarn
-	LevelError
-)
-
 // option is one choice of a choice or multi field.
 type option struct {
 	Value string

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -12,13 +11,6 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/rongjiuzhu/hall/casefile"
-)
-
-// Smallest window the front desk draws in; below it a notice asks for a
-// larger one and nothing typed is touched.
-const (
-	MinWidth  = 60
-	MinHeight = 20
 )
 
 // Option changes how the front desk is built.
@@ -130,15 +122,6 @@ func NewFrontDesk(store Store, lang casefile.Lang, user string, opts ...Option) 
 	return m
 }
 
-// newHelp is the help bar both roots show.
-func newHelp(c *Common) help.Model {
-	h := help.New()
-	h.ShortSeparator = "  "
-	h.Ellipsis = tail
-	h.Styles = c.Styles.Help
-	return h
-}
-
 // Run opens the front desk in the terminal and returns when it quits.
 func Run(store Store, lang casefile.Lang, user string, opts ...Option) error {
 	m := NewFrontDesk(store, lang, user, opts...)
@@ -154,17 +137,12 @@ func (m *FrontDesk) Init() tea.Cmd {
 
 func (m *FrontDesk) activePage() Page { return m.pages[m.active] }
 
-func (m *FrontDesk) tooSmall() bool { return m.c.Width < MinWidth || m.c.Height < MinHeight }
+func (m *FrontDesk) tooSmall() bool { return windowTooSmall(m.c) }
 
 // Update routes a message. A panic in a page is caught here as a last
 // resort: the screen shows it and nothing typed is lost.
 func (m *FrontDesk) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
-	defer func() {
-		if r := recover(); r != nil {
-			m.fault = fmt.Sprint(r)
-			model, cmd = m, nil
-		}
-	}()
+	defer recoverPage(&m.fault, func() { model, cmd = m, nil })
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.c.Width, m.c.Height = msg.Width, msg.Height
@@ -346,23 +324,11 @@ func (m *FrontDesk) noteDraft() {
 	m.home.setDraftNote(m.c.Tf("home.draft", who))
 }
 
-// helpKeys adds the global keys to the active page's.
-type helpKeys struct {
-	page Page
-	g    GlobalKeys
-}
-
-func (h helpKeys) ShortHelp() []key.Binding { return append(h.page.ShortHelp(), h.g.Help, h.g.Quit) }
-
-func (h helpKeys) FullHelp() [][]key.Binding {
-	return append(h.page.FullHelp(), []key.Binding{h.g.Back, h.g.Help, h.g.Quit})
-}
-
 func (m *FrontDesk) keys() help.KeyMap {
 	if m.quit != nil {
 		return m.quit
 	}
-	return helpKeys{page: m.activePage(), g: m.c.Keys.Global}
+	return withGlobalKeys(m.activePage(), m.c.Keys.Global)
 }
 
 // layout gives the active page the room left by the header, the status
@@ -390,13 +356,7 @@ func (m *FrontDesk) layout() tea.Cmd {
 
 // View draws the frame. Like Update it recovers from a page's panic.
 func (m *FrontDesk) View() (v tea.View) {
-	defer func() {
-		if r := recover(); r != nil {
-			m.fault = fmt.Sprint(r)
-			v = tea.NewView(m.c.Tf("err.internal", m.fault))
-			v.AltScreen = true
-		}
-	}()
+	defer recoverPage(&m.fault, func() { v = faultView(m.c, m.fault) })
 	v = tea.NewView(m.render())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
@@ -410,34 +370,16 @@ func (m *FrontDesk) render() string {
 	if w == 0 || h == 0 {
 		return ""
 	}
-	s := c.Styles
 	if m.quit != nil {
 		return m.quit.View(w, h)
 	}
 	if m.tooSmall() {
-		msg := s.App.TooSmall.Render(c.T("app.too_small")) + "\n" + s.App.Muted.Render(c.Tf("app.too_small_size", MinWidth, MinHeight, w, h))
-		return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, msg)
+		return tooSmallView(c)
 	}
 	p := m.activePage()
-	left := " " + s.App.HeaderTitle.Render(c.hallName()) + s.App.Muted.Render("  |  ") + s.App.Header.Render(p.Title())
-	user := c.User
-	if !strings.HasPrefix(user, casefile.LocalPrefix) {
-		user += " (" + c.Role.Label(c.Lang) + ")"
-	}
-	right := s.App.HeaderInfo.Render(user+"  "+c.Today().String()) + " "
-	gap := w - ansiWidth(left) - ansiWidth(right)
-	header := left + strings.Repeat(" ", max(gap, 1)) + right
-	if gap < 1 {
-		header = truncate(left, w)
-	}
-	body := fitHeight(p.View(), m.bodyH)
 	text, lv := p.Status()
 	if m.fault != "" {
 		text, lv = c.Tf("err.internal", m.fault), LevelError
 	}
-	statusLine := " " + levelStyle(s, lv).Render(truncate(firstLine(text), w-2))
-	// help.Model lets an item overflow when even its ellipsis does not
-	// fit; cut the lines to the window ourselves.
-	helpView := fitBlock(strings.Split(m.help.View(m.keys()), "\n"), w)
-	return strings.Join([]string{fitWidth(header, w), body, fitWidth(statusLine, w), helpView}, "\n")
+	return frame(c, frameHeader(c, p.Title()), fitHeight(p.View(), m.bodyH), text, lv, m.help.View(m.keys()))
 }

@@ -354,13 +354,6 @@ func (p *intakePage) onCaseSaved(msg caseSavedMsg) tea.Cmd {
 	return saveDraft(p.store, p.c.User, nil, p.autosaveGen)
 }
 
-func firstLine(s string) string {
-	l, rest, more := strings.Cut(s, "\n")
-	if more && rest != "" {
-		return l + " (+" + strconv.Itoa(strings.Count(rest, "\n")+1) + ")"
-	}
-	return l
-}
 
 func (p *intakePage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if p.dialog != nil {
@@ -403,7 +396,7 @@ func (p *intakePage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.SetSize(p.width, p.height)
 		return nil
 	case key.Matches(msg, gk.Back):
-		return goBack
+		return GoBack
 	}
 	r := p.form.HandleKey(msg)
 	if r.Delete {
@@ -429,7 +422,7 @@ func (p *intakePage) handleSavedKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.reset()
 		p.st.clear()
 	case key.Matches(msg, p.c.Keys.Global.Back):
-		return goBack
+		return GoBack
 	}
 	return nil
 }

@@ -64,8 +64,6 @@ type backMsg struct{}
 // opened from (esc).
 func GoBack() tea.Msg { return backMsg{} }
 
-func goBack() tea.Msg { return GoBack() }
-
 // status is a page's message line.
 type status struct {
 	text string

@@ -145,7 +145,7 @@ func (p *printPage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	defer p.updateKeys() // the form keys are shared: only the page in view sets them
 	switch {
 	case key.Matches(msg, p.c.Keys.Global.Back):
-		return goBack
+		return GoBack
 	case key.Matches(msg, p.c.Keys.Print.Go):
 		return p.start()
 	}

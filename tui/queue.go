@@ -280,7 +280,7 @@ func (q *queuePage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := q.c.Keys.Queue
 	switch {
 	case key.Matches(msg, q.c.Keys.Global.Back):
-		return goBack
+		return GoBack
 	case key.Matches(msg, k.Up):
 		if q.tbl.cursor > 0 {
 			q.tbl.cursor--
