@@ -617,61 +617,10 @@ func (p *dossierPage) phone(n string) string {
 	return casefile.MaskPhone(n)
 }
 
-func (p *dossierPage) incomeHead() []string {
-	c := p.c
-	in := c.Catalog.Income(p.d.Case)
-	h := c.Tf("findings.income", in.PerCapita.String(), in.Members, in.Counted.String())
-	if in.Excluded > 0 {
-		h += c.Tf("findings.excluded", in.Excluded.String())
-	}
-	if in.Verified {
-		src := in.Source // "department date"
-		if dept, date, ok := strings.Cut(src, " "); ok {
-			src = c.deptName(dept) + " " + date
-		}
-		h += c.Tf("dossier.verified", src)
-	}
-	return []string{h}
-}
+func (p *dossierPage) incomeHead() []string { return incomeHead(p.c, p.d.Case) }
 
 func (p *dossierPage) householdLines() []string {
-	c := p.c
-	cs := p.d.Case
-	area := c.T("area.urban")
-	if cs.Household.Area == casefile.Rural {
-		area = c.T("area.rural")
-	}
-	lines := []string{c.Tf("dossier.household_head", cs.Household.Count(), area)}
-	lines = append(lines, p.incomeHead()...)
-	for _, m := range cs.Household.Members {
-		lines = append(lines, fmt.Sprintf("  %s  %s  %s  %s %s", relationLabel(c, m.Relation), m.Person.Name,
-			p.idNumber(m.Person.DocNumber), m.Person.Sex.Label(c.Lang), c.Tf("dossier.age", m.Person.AgeOn(c.Today()))))
-		for _, in := range m.Incomes {
-			l := "      " + c.incomeKindName(in.Kind) + "  " + c.money(in.Monthly)
-			if k := c.Catalog.IncomeKind(in.Kind); k != nil && !k.Counted {
-				l += " " + c.T("intake.not_counted")
-			}
-			lines = append(lines, l)
-		}
-	}
-	var other []casefile.Aid
-	for _, a := range p.d.Aid {
-		if a.CaseNumber != cs.Number {
-			other = append(other, a)
-		}
-	}
-	if len(other) > 0 {
-		lines = append(lines, "", c.T("dossier.household_aid"))
-		for _, a := range other {
-			verb := c.T("intake.aid_applied")
-			if a.Holds() {
-				verb = c.T("intake.aid_holds")
-			}
-			lines = append(lines, fmt.Sprintf("  %s %s %s %s  %s  %s %s", verb, a.Person, a.Project, c.projectName(a.Project),
-				c.money(a.Amount), a.CaseNumber, a.Status.Label(c.Lang)))
-		}
-	}
-	return lines
+	return householdLines(p.c, p.d.Case, p.d.Aid, p.revealed)
 }
 
 func (p *dossierPage) projectLines() []string {

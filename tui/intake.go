@@ -354,7 +354,6 @@ func (p *intakePage) onCaseSaved(msg caseSavedMsg) tea.Cmd {
 	return saveDraft(p.store, p.c.User, nil, p.autosaveGen)
 }
 
-
 func (p *intakePage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if p.dialog != nil {
 		return p.handleDialog(msg)

@@ -299,13 +299,6 @@ func relationOptions(c *Common) []option {
 	return out
 }
 
-func relationLabel(c *Common, r string) string {
-	if l := tr(c.Lang, "rel."+r); !strings.HasPrefix(l, missingMark) {
-		return l
-	}
-	return r
-}
-
 func incomeKindOptions(c *Common) []option {
 	out := make([]option, len(c.Catalog.IncomeKinds))
 	for i, k := range c.Catalog.IncomeKinds {
