@@ -7,7 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/rongjiuzhu/hall/casefile"
-	"github.com/rongjiuzhu/hall/tui"
+	"github.com/rongjiuzhu/hall/tui/frontdesk"
 )
 
 // printDirName is the folder the screens print into, beside the database,
@@ -34,7 +34,7 @@ func (o *screenPrintOptions) addFlags(cmd *cobra.Command) {
 // screenPrinting is the printing of the screens over st. Files go to
 // --print-dir or hall-print beside the database; onServer names this
 // machine in what the screens say (hall serve: the user sits elsewhere).
-func (a *app) screenPrinting(st *casefile.Store, o *screenPrintOptions, onServer bool) tui.Printing {
+func (a *app) screenPrinting(st *casefile.Store, o *screenPrintOptions, onServer bool) frontdesk.Printing {
 	dir := o.dir
 	if dir == "" {
 		dir = filepath.Join(filepath.Dir(a.dbPath), printDirName)
@@ -45,5 +45,5 @@ func (a *app) screenPrinting(st *casefile.Store, o *screenPrintOptions, onServer
 			host = "localhost"
 		}
 	}
-	return tui.NewPrinting(st, tui.PrintConfig{Font: o.font, Dir: dir, Printer: o.printer, Host: host})
+	return frontdesk.NewPrinting(st, frontdesk.PrintConfig{Font: o.font, Dir: dir, Printer: o.printer, Host: host})
 }
