@@ -314,9 +314,25 @@ func (f *Form) moveSection(delta int) bool {
 	return false
 }
 
+// Keys are the form keys as they work on the focused row: a key that does
+// nothing there is off, so help shows only live keys. They are worked out
+// from the focus on each use; the shared keymap is never changed.
+func (f *Form) Keys() common.FormKeys {
+	k := f.c.Keys.Form // a copy: SetEnabled below changes only it
+	kind, del := FieldKind(-1), false
+	if fd := f.Focused(); fd != nil {
+		kind, del = fd.Kind, fd.Deletable
+	}
+	k.Toggle.SetEnabled(kind == FieldCheck || kind == FieldMulti || kind == FieldChoice)
+	k.Cycle.SetEnabled(kind == FieldChoice || kind == FieldMulti)
+	k.Activate.SetEnabled(kind == FieldButton)
+	k.Delete.SetEnabled(del)
+	return k
+}
+
 // HandleKey runs a key on the form.
 func (f *Form) HandleKey(msg tea.KeyPressMsg) FormResult {
-	k := f.c.Keys.Form
+	k := f.Keys()
 	fd := f.Focused()
 	if fd == nil {
 		return FormResult{}

@@ -132,7 +132,6 @@ func (p *dossierPage) reload() tea.Cmd {
 }
 
 func (p *dossierPage) Enter() tea.Cmd {
-	p.updateKeys()
 	if p.number == "" {
 		return nil
 	}
@@ -167,7 +166,6 @@ func (p *dossierPage) SetSize(w, h int) {
 }
 
 func (p *dossierPage) Update(msg tea.Msg) tea.Cmd {
-	defer p.updateKeys()
 	switch msg := msg.(type) {
 	case dossierLoadedMsg:
 		if msg.number != p.number {
@@ -328,7 +326,7 @@ func (p *dossierPage) onChanged(msg ChangedMsg) tea.Cmd {
 
 // refused answers a key the user's role may not use.
 func (p *dossierPage) refused(msg tea.KeyPressMsg) bool {
-	k := p.c.Keys.Dossier
+	k := p.keys()
 	for _, r := range []struct {
 		b    key.Binding
 		perm casefile.Perm
@@ -352,7 +350,7 @@ func (p *dossierPage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if p.refused(msg) {
 		return nil
 	}
-	k := p.c.Keys.Dossier
+	k := p.keys()
 	switch {
 	case key.Matches(msg, p.c.Keys.Global.Back):
 		return common.GoBack
@@ -428,9 +426,7 @@ func (p *dossierPage) handleEvidenceKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.st.Set(p.c.T("dossier.saving"), common.LevelPlain)
 		return addEvidence(p.store, p.number, p.d.Case.Version, ev, p.c.User)
 	}
-	r := p.ev.HandleKey(msg)
-	p.ev.updateKeys()
-	return r.Cmd
+	return p.ev.HandleKey(msg).Cmd
 }
 
 func (p *dossierPage) handleDialog(msg tea.KeyPressMsg) tea.Cmd {
@@ -466,9 +462,7 @@ func (p *dossierPage) handleClick(msg tea.MouseClickMsg) tea.Cmd {
 		return nil
 	}
 	if p.evOpen {
-		r := p.ev.Click(msg.X, msg.Y-1)
-		p.ev.updateKeys()
-		return r.Cmd
+		return p.ev.Click(msg.X, msg.Y-1).Cmd
 	}
 	if msg.Y == 1 {
 		if i := components.SpanAt(p.spans, msg.X); i >= 0 {
@@ -710,8 +704,12 @@ func actionLabel(c *common.Common, a string) string {
 
 // ---- keys ----
 
-func (p *dossierPage) updateKeys() {
-	k := &p.c.Keys.Dossier
+// keys are the dossier's keys as they work on the case in view: what the
+// case's status and the user's role do not allow is off, and the print and
+// reveal keys say what they do now. Worked out on each use; the shared
+// keymap is never changed.
+func (p *dossierPage) keys() common.DossierKeys {
+	k := p.c.Keys.Dossier // a copy
 	var st casefile.Status
 	if p.d != nil {
 		st = p.d.Case.Status
@@ -736,9 +734,7 @@ func (p *dossierPage) updateKeys() {
 	} else {
 		k.Reveal.SetHelp("v", c.T("key.reveal"))
 	}
-	if p.evOpen {
-		p.ev.updateKeys()
-	}
+	return k
 }
 
 func (p *dossierPage) ShortHelp() []key.Binding {
@@ -748,7 +744,7 @@ func (p *dossierPage) ShortHelp() []key.Binding {
 	case p.evOpen:
 		return p.ev.ShortHelp()
 	}
-	k := p.c.Keys.Dossier
+	k := p.keys()
 	return []key.Binding{k.NextTab, k.Up, k.Evidence, k.Ready, k.Withdraw, k.Print, p.c.Keys.Global.Back}
 }
 
@@ -756,7 +752,7 @@ func (p *dossierPage) FullHelp() [][]key.Binding {
 	if p.dialog != nil || p.evOpen {
 		return [][]key.Binding{p.ShortHelp()}
 	}
-	k := p.c.Keys.Dossier
+	k := p.keys()
 	g := p.c.Keys.Global
 	return [][]key.Binding{{k.NextTab, k.PrevTab, k.Up, k.Down, k.PageUp, k.PageDown}, {k.Evidence, k.Ready, k.Withdraw, k.Reveal, k.Print, k.Reload}, {g.Back, g.Help, g.Quit}}
 }

@@ -199,20 +199,7 @@ func (e *evidenceForm) Click(x, y int) components.FormResult {
 	return r
 }
 
-func (e *evidenceForm) updateKeys() {
-	k := &e.c.Keys.Form
-	fd := e.form.Focused()
-	kind := components.FieldKind(-1)
-	if fd != nil {
-		kind = fd.Kind
-	}
-	k.Toggle.SetEnabled(kind == components.FieldChoice)
-	k.Cycle.SetEnabled(kind == components.FieldChoice)
-	k.Activate.SetEnabled(false)
-	k.Delete.SetEnabled(false)
-}
-
 func (e *evidenceForm) ShortHelp() []key.Binding {
-	k := e.c.Keys.Form
+	k := e.form.Keys()
 	return []key.Binding{k.Next, k.Cycle, e.c.Keys.Evidence.Save, e.c.Keys.Global.Back}
 }

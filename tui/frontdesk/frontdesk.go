@@ -295,7 +295,6 @@ func (m *FrontDesk) navigate(msg common.NavigateMsg) tea.Cmd {
 	}
 	m.layout()
 	if msg.To == common.PageDossier && msg.Number != "" {
-		m.dossier.updateKeys()
 		return m.dossier.open(msg.Number)
 	}
 	return p.Enter()

@@ -419,7 +419,7 @@ func TestDossierActions(t *testing.T) {
 	typeText(d, "申请人主动撤回")
 	d.press("enter")
 	d.must("案件已转为「已撤回」", "[已撤回]")
-	if d.m.c.Keys.Dossier.Evidence.Enabled() {
+	if d.m.dossier.keys().Evidence.Enabled() {
 		t.Fatal("a withdrawn case cannot take evidence: the key must be off")
 	}
 	d.mustNot("e 补充核查")

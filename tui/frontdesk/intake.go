@@ -185,7 +185,6 @@ func (p *intakePage) Enter() tea.Cmd {
 		p.st.Set(p.c.T("intake.restored"), common.LevelWarn)
 		p.restored = false
 	}
-	p.updateKeys()
 	return nil
 }
 
@@ -231,7 +230,6 @@ func (p *intakePage) reset() {
 // ---- update ----
 
 func (p *intakePage) Update(msg tea.Msg) tea.Cmd {
-	defer p.updateKeys()
 	switch msg := msg.(type) {
 	case draftLoadedMsg:
 		return p.onDraftLoaded(msg)
@@ -374,7 +372,7 @@ func (p *intakePage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return cmd
 	}
-	ik, gk := p.c.Keys.Intake, p.c.Keys.Global
+	ik, gk := p.keys(), p.c.Keys.Global
 	switch {
 	case key.Matches(msg, ik.Save):
 		return p.trySave()
@@ -411,7 +409,7 @@ func (p *intakePage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (p *intakePage) handleSavedKey(msg tea.KeyPressMsg) tea.Cmd {
-	ik := p.c.Keys.Intake
+	ik := p.keys()
 	switch {
 	case !p.c.Can(casefile.PermPrint) && common.Pressed(msg, ik.Receipt):
 		p.st.Set(p.c.Forbidden(), common.LevelError)
@@ -835,21 +833,12 @@ func (p *intakePage) savedView() string {
 
 // ---- keys ----
 
-// updateKeys switches the form keys on and off for the focused row, so
-// help shows only what works now.
-func (p *intakePage) updateKeys() {
-	k := &p.c.Keys.Form
-	fd := p.form.Focused()
-	kind := components.FieldKind(-1)
-	del := false
-	if fd != nil {
-		kind, del = fd.Kind, fd.Deletable
-	}
-	k.Toggle.SetEnabled(kind == components.FieldCheck || kind == components.FieldMulti || kind == components.FieldChoice)
-	k.Cycle.SetEnabled(kind == components.FieldChoice || kind == components.FieldMulti)
-	k.Activate.SetEnabled(kind == components.FieldButton)
-	k.Delete.SetEnabled(del)
-	p.c.Keys.Intake.Receipt.SetEnabled(p.c.Can(casefile.PermPrint))
+// keys are the intake's own keys as they work now: the receipt only for
+// a role that may print.
+func (p *intakePage) keys() common.IntakeKeys {
+	ik := p.c.Keys.Intake // a copy
+	ik.Receipt.SetEnabled(p.c.Can(casefile.PermPrint))
+	return ik
 }
 
 func (p *intakePage) ShortHelp() []key.Binding {
@@ -857,12 +846,12 @@ func (p *intakePage) ShortHelp() []key.Binding {
 	case p.dialog != nil:
 		return p.dialog.ShortHelp()
 	case p.saved != nil:
-		ik := p.c.Keys.Intake
+		ik := p.keys()
 		return []key.Binding{ik.Receipt, ik.Open, ik.Another, p.c.Keys.Global.Back}
 	case p.picker != nil:
 		return p.picker.ShortHelp()
 	}
-	k, ik := p.c.Keys.Form, p.c.Keys.Intake
+	k, ik := p.form.Keys(), p.keys()
 	if p.zoom {
 		return []key.Binding{ik.Findings, p.c.Keys.Global.Back}
 	}
@@ -873,7 +862,7 @@ func (p *intakePage) FullHelp() [][]key.Binding {
 	if p.dialog != nil || p.saved != nil || p.picker != nil {
 		return [][]key.Binding{p.ShortHelp()}
 	}
-	k, ik, g := p.c.Keys.Form, p.c.Keys.Intake, p.c.Keys.Global
+	k, ik, g := p.form.Keys(), p.keys(), p.c.Keys.Global
 	return [][]key.Binding{
 		{k.Next, k.Prev, k.NextSec, k.PrevSec},
 		{k.Activate, k.Toggle, k.Cycle, k.Delete},

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -144,7 +145,7 @@ func TestDossierPrints(t *testing.T) {
 		deferred := caseIn(t, st, casefile.StatusDeferred)
 		d.send(common.NavigateMsg{To: common.PageDossier, Number: deferred})
 		d.must(deferred)
-		if d.m.c.Keys.Dossier.Print.Enabled() {
+		if d.m.dossier.keys().Print.Enabled() {
 			t.Fatal("a deferred case has no letter: the key must be off")
 		}
 		d.mustNot("p 打印")
@@ -242,5 +243,42 @@ func TestProgressBar(t *testing.T) {
 		if got := ProgressBar(c.done, c.total, 10); got != c.want {
 			t.Errorf("progressBar(%d, %d) = %q, want %q", c.done, c.total, got, c.want)
 		}
+	}
+}
+
+// countingPrinting prints nothing and counts what it was asked to print.
+type countingPrinting struct {
+	Printing
+	letters, receipts *atomic.Int32
+}
+
+func (p countingPrinting) Letter(number, who string) (Printed, error) {
+	p.letters.Add(1)
+	return Printed{Doc: DocDecision, File: "/tmp/" + number + "-letter.pdf"}, nil
+}
+
+func (p countingPrinting) Receipt(number, who string) (Printed, error) {
+	p.receipts.Add(1)
+	return Printed{Doc: DocReceipt, File: "/tmp/" + number + "-receipt.pdf"}, nil
+}
+
+// Every enter on the print button prints: the result of one print (which
+// every page hears) must not turn the button's key off for the next.
+func TestPrintButtonPrintsOnEveryEnter(t *testing.T) {
+	st := openStore(t, false)
+	pr := countingPrinting{letters: new(atomic.Int32), receipts: new(atomic.Int32)}
+	d := newPrintDriver(t, st, testUser, "", pr)
+	d.press("4")
+	d.must("打印文书")
+	typeText(d, "2026-000001")
+	d.press("tab", "tab") // the kind, then the 打印 button
+	for i := 1; i <= 3; i++ {
+		d.press("enter")
+		if got := pr.letters.Load(); got != int32(i) {
+			t.Fatalf("after %d enters on 打印: %d prints\n%s", i, got, d.view())
+		}
+	}
+	if pr.receipts.Load() != 0 {
+		t.Fatal("the print page printed a receipt when asked for a letter")
 	}
 }

@@ -58,10 +58,7 @@ func newPrintPage(c *common.Common, pr Printing) *printPage {
 	return p
 }
 
-func (p *printPage) Enter() tea.Cmd {
-	p.updateKeys()
-	return nil
-}
+func (p *printPage) Enter() tea.Cmd { return nil }
 
 func (p *printPage) Title() string { return p.c.T("print.title") }
 
@@ -119,9 +116,7 @@ func (p *printPage) Update(msg tea.Msg) tea.Cmd {
 		p.form.HandlePaste(msg)
 	case tea.MouseClickMsg:
 		if msg.Button == tea.MouseLeft {
-			cmd := p.form.Click(msg.X-2, msg.Y-p.formTop()).Cmd
-			p.updateKeys()
-			return cmd
+			return p.form.Click(msg.X-2, msg.Y-p.formTop()).Cmd
 		}
 	}
 	return nil
@@ -145,7 +140,6 @@ func (p *printPage) note(text string, lv common.Level) {
 }
 
 func (p *printPage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	defer p.updateKeys() // the form keys are shared: only the page in view sets them
 	switch {
 	case key.Matches(msg, p.c.Keys.Global.Back):
 		return common.GoBack
@@ -220,26 +214,12 @@ func (p *printPage) View() string {
 	return components.FitHeight(components.FitBlock(lines, p.width), p.height)
 }
 
-// updateKeys switches the form keys for the focused row; only while the
-// page is in view, as the keys are shared with the other forms.
-func (p *printPage) updateKeys() {
-	k := &p.c.Keys.Form
-	kind := components.FieldKind(-1)
-	if fd := p.form.Focused(); fd != nil {
-		kind = fd.Kind
-	}
-	k.Toggle.SetEnabled(kind == components.FieldChoice)
-	k.Cycle.SetEnabled(kind == components.FieldChoice)
-	k.Activate.SetEnabled(kind == components.FieldButton)
-	k.Delete.SetEnabled(false)
-}
-
 func (p *printPage) ShortHelp() []key.Binding {
-	k := p.c.Keys.Form
+	k := p.form.Keys()
 	return []key.Binding{k.Next, k.Cycle, k.Activate, p.c.Keys.Print.Go, p.c.Keys.Global.Back}
 }
 
 func (p *printPage) FullHelp() [][]key.Binding {
-	k := p.c.Keys.Form
+	k := p.form.Keys()
 	return [][]key.Binding{{k.Next, k.Prev, k.Cycle, k.Activate}, {p.c.Keys.Print.Go, p.c.Keys.Global.Back}}
 }

@@ -168,7 +168,6 @@ func (q *queuePage) reload() tea.Cmd {
 
 func (q *queuePage) Enter() tea.Cmd {
 	q.entered = true
-	q.updateKeys()
 	// back from a dossier: the same page, fresh
 	return q.load(q.starts[len(q.starts)-1], q.tbl.Cursor)
 }
@@ -189,7 +188,6 @@ func (q *queuePage) SetSize(w, h int) {
 }
 
 func (q *queuePage) Update(msg tea.Msg) tea.Cmd {
-	defer q.updateKeys()
 	switch msg := msg.(type) {
 	case casesLoadedMsg:
 		return q.onLoaded(msg)
@@ -279,7 +277,7 @@ func (q *queuePage) prevPage(want int) tea.Cmd {
 }
 
 func (q *queuePage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := q.c.Keys.Queue
+	k := q.keys()
 	switch {
 	case key.Matches(msg, q.c.Keys.Global.Back):
 		return common.GoBack
@@ -497,21 +495,25 @@ func (q *queuePage) View() string {
 	return components.FitHeight(components.FitBlock(strings.Split(strings.Join(lines, "\n"), "\n"), q.width), q.height)
 }
 
-func (q *queuePage) updateKeys() {
-	k := &q.c.Keys.Queue
+// keys are the queue's keys as they work now: filters that cannot cycle,
+// an empty page and missing pages turn theirs off. Worked out on each use;
+// the shared keymap is never changed.
+func (q *queuePage) keys() common.QueueKeys {
+	k := q.c.Keys.Queue // a copy
 	k.Cycle.SetEnabled(q.slot != qSearch)
 	k.Open.SetEnabled(len(q.rows) > 0)
 	k.PageDown.SetEnabled(q.next != 0)
 	k.PageUp.SetEnabled(len(q.starts) > 1)
+	return k
 }
 
 func (q *queuePage) ShortHelp() []key.Binding {
-	k := q.c.Keys.Queue
+	k := q.keys()
 	return []key.Binding{k.Up, k.Open, k.PageDown, k.NextFilter, k.Cycle, k.Clear, q.c.Keys.Global.Back}
 }
 
 func (q *queuePage) FullHelp() [][]key.Binding {
-	k := q.c.Keys.Queue
+	k := q.keys()
 	g := q.c.Keys.Global
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.First}, {k.Open, k.NextFilter, k.PrevFilter, k.Cycle, k.Clear}, {g.Back, g.Help, g.Quit}}
 }

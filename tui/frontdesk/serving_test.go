@@ -90,7 +90,7 @@ func TestDossierKeysFollowTheRole(t *testing.T) {
 	d := newDriverAs(t, NewStore(st), "desk1", casefile.RoleFrontDesk)
 	d.send(common.NavigateMsg{To: common.PageDossier, Number: number})
 	d.must(number)
-	if d.m.c.Keys.Dossier.Evidence.Enabled() {
+	if d.m.dossier.keys().Evidence.Enabled() {
 		t.Fatal("the front desk adds no evidence: the key must be off")
 	}
 	d.mustNot("e 补充核查")
