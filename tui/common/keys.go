@@ -27,7 +27,9 @@ type KeyMap struct {
 type GlobalKeys struct {
 	Quit key.Binding
 	Help key.Binding
-	Back key.Binding
+	// HelpTyping is the help key that works while typing ("?" is text).
+	HelpTyping key.Binding
+	Back       key.Binding
 }
 
 // HomeKeys move through the home menu.
@@ -46,6 +48,9 @@ type FormKeys struct {
 	Cycle            key.Binding
 	Activate         key.Binding
 	Delete           key.Binding
+	// Left and Right are Cycle's two directions (and move within a
+	// multi row); help shows them as Cycle.
+	Left, Right key.Binding
 }
 
 // IntakeKeys are the intake page's own keys.
@@ -59,6 +64,7 @@ type IntakeKeys struct {
 // PickerKeys work in the project picker.
 type PickerKeys struct {
 	Up, Down, Toggle, Close key.Binding
+	PageUp, PageDown        key.Binding
 }
 
 // QueueKeys work in the case queue.
@@ -66,6 +72,7 @@ type QueueKeys struct {
 	Up, Down, PageUp, PageDown, First key.Binding
 	Open                              key.Binding
 	NextFilter, PrevFilter, Cycle     key.Binding
+	CycleBack                         key.Binding // the left half of Cycle: the previous value
 	Clear                             key.Binding
 }
 
@@ -77,6 +84,7 @@ type DossierKeys struct {
 	Reveal                     key.Binding // full ID numbers and phones (recorded)
 	Print                      key.Binding // the receipt, or the letter of a decided case
 	Reload                     key.Binding
+	GoTab                      key.Binding // 1…9: the tab of that number
 }
 
 // EvidenceKeys work in the evidence form.
@@ -92,6 +100,10 @@ type PrintKeys struct {
 // DialogKeys answer a confirmation.
 type DialogKeys struct {
 	Yes, No, Close key.Binding
+	// Submit and Cancel answer a prompt (letters are text there).
+	Submit, Cancel key.Binding
+	// Dismiss closes a notice.
+	Dismiss key.Binding
 }
 
 // DefaultKeyMap returns the bindings with help texts in c's language.
@@ -102,9 +114,10 @@ func DefaultKeyMap(c *Common) *KeyMap {
 	k := func(s ...string) []string { return s }
 	return &KeyMap{
 		Global: GlobalKeys{
-			Quit: b(k("ctrl+c"), "ctrl+c", "key.quit"),
-			Help: b(k("?", "f1"), "?/f1", "key.help"),
-			Back: b(k("esc"), "esc", "key.back"),
+			Quit:       b(k("ctrl+c"), "ctrl+c", "key.quit"),
+			Help:       b(k("?", "f1"), "?/f1", "key.help"),
+			HelpTyping: b(k("f1"), "f1", "key.help"),
+			Back:       b(k("esc"), "esc", "key.back"),
 		},
 		Home: HomeKeys{
 			Up:      b(k("up", "k"), "up/down", "key.move"),
@@ -125,6 +138,8 @@ func DefaultKeyMap(c *Common) *KeyMap {
 			Cycle:    b(k("left", "right"), "left/right", "key.choose"),
 			Activate: b(k("enter"), "enter", "key.activate"),
 			Delete:   b(k("ctrl+x"), "ctrl+x", "key.delete_row"),
+			Left:     b(k("left"), "left", "key.choose"),
+			Right:    b(k("right"), "right", "key.choose"),
 		},
 		Intake: IntakeKeys{
 			Save:     b(k("ctrl+s"), "ctrl+s", "key.save"),
@@ -136,10 +151,12 @@ func DefaultKeyMap(c *Common) *KeyMap {
 			Another:  b(k("n"), "n", "key.another"),
 		},
 		Picker: PickerKeys{
-			Up:     b(k("up"), "up/down", "key.move"),
-			Down:   b(k("down"), "down", "key.move"),
-			Toggle: b(k("space", "enter"), "space/enter", "key.select"),
-			Close:  b(k("esc", "f2"), "esc/f2", "key.done"),
+			Up:       b(k("up"), "up/down", "key.move"),
+			Down:     b(k("down"), "down", "key.move"),
+			Toggle:   b(k("space", "enter"), "space/enter", "key.select"),
+			Close:    b(k("esc", "f2"), "esc/f2", "key.done"),
+			PageUp:   b(k("pgup"), "pgup/pgdn", "key.page"),
+			PageDown: b(k("pgdown"), "pgdn", "key.page"),
 		},
 		Queue: QueueKeys{
 			Up:         b(k("up"), "up/down", "key.move"),
@@ -151,6 +168,7 @@ func DefaultKeyMap(c *Common) *KeyMap {
 			NextFilter: b(k("tab"), "tab", "key.next_filter"),
 			PrevFilter: b(k("shift+tab"), "shift+tab", "key.prev_filter"),
 			Cycle:      b(k("left", "right"), "left/right", "key.change_filter"),
+			CycleBack:  b(k("left"), "left", "key.change_filter"),
 			Clear:      b(k("ctrl+l"), "ctrl+l", "key.clear_filters"),
 		},
 		Dossier: DossierKeys{
@@ -166,6 +184,7 @@ func DefaultKeyMap(c *Common) *KeyMap {
 			Reveal:   b(k("v"), "v", "key.reveal"),
 			Print:    b(k("p"), "p", "key.receipt"),
 			Reload:   b(k("f5", "ctrl+r"), "f5", "key.reload"),
+			GoTab:    b(k("1", "2", "3", "4", "5", "6", "7", "8", "9"), "1-9", "key.next_tab"),
 		},
 		Evidence: EvidenceKeys{
 			Save: b(k("ctrl+s"), "ctrl+s", "key.save_evidence"),
@@ -174,9 +193,12 @@ func DefaultKeyMap(c *Common) *KeyMap {
 			Go: b(k("ctrl+p"), "ctrl+p", "key.print"),
 		},
 		Dialog: DialogKeys{
-			Yes:   b(k("y", "enter"), "y/enter", "key.yes"),
-			No:    b(k("n", "esc"), "n/esc", "key.no"),
-			Close: b(k("enter", "esc"), "enter/esc", "key.close"),
+			Yes:     b(k("y", "enter"), "y/enter", "key.yes"),
+			No:      b(k("n", "esc"), "n/esc", "key.no"),
+			Close:   b(k("enter", "esc"), "enter/esc", "key.close"),
+			Submit:  b(k("enter"), "enter", "key.yes"),
+			Cancel:  b(k("esc"), "esc", "key.no"),
+			Dismiss: b(k("enter", "esc", "space", "y", "n"), "enter/esc", "key.close"),
 		},
 	}
 }

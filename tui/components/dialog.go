@@ -68,10 +68,10 @@ func (d *Dialog) Update(msg tea.Msg) (DialogResult, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		if d.Input != nil {
-			switch msg.String() {
-			case "enter":
+			switch {
+			case key.Matches(msg, k.Submit):
 				return DialogYes, nil
-			case "esc":
+			case key.Matches(msg, k.Cancel):
 				return DialogNo, nil
 			}
 			in, cmd := d.Input.Update(msg)
@@ -79,8 +79,7 @@ func (d *Dialog) Update(msg tea.Msg) (DialogResult, tea.Cmd) {
 			return DialogOpen, cmd
 		}
 		if d.notice {
-			switch msg.String() {
-			case "enter", "esc", "space", "y", "n":
+			if key.Matches(msg, k.Dismiss) {
 				return DialogNo, nil
 			}
 			return DialogOpen, nil

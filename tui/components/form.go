@@ -374,9 +374,9 @@ func (f *Form) HandleKey(msg tea.KeyPressMsg) FormResult {
 		return FormResult{Handled: true, Cmd: cmd}
 	case FieldChoice:
 		switch {
-		case msg.String() == "left":
+		case key.Matches(msg, k.Left):
 			return FormResult{Handled: true, Changed: f.cycle(fd, -1)}
-		case msg.String() == "right", key.Matches(msg, k.Toggle):
+		case key.Matches(msg, k.Right, k.Toggle):
 			return FormResult{Handled: true, Changed: f.cycle(fd, 1)}
 		}
 	case FieldCheck:
@@ -386,10 +386,10 @@ func (f *Form) HandleKey(msg tea.KeyPressMsg) FormResult {
 		}
 	case FieldMulti:
 		switch {
-		case msg.String() == "left":
+		case key.Matches(msg, k.Left):
 			f.sub = max(f.sub-1, 0)
 			return FormResult{Handled: true}
-		case msg.String() == "right":
+		case key.Matches(msg, k.Right):
 			f.sub = min(f.sub+1, len(fd.Options)-1)
 			return FormResult{Handled: true}
 		case key.Matches(msg, k.Toggle):

@@ -160,12 +160,12 @@ func (p *Picker) Update(msg tea.Msg) (pickerResult, tea.Cmd) {
 		case key.Matches(msg, k.Down):
 			p.move(1)
 			return pickerResult{}, nil
-		case msg.String() == "pgdown":
+		case key.Matches(msg, k.PageDown):
 			for i := 0; i < p.listHeight()-1; i++ {
 				p.move(1)
 			}
 			return pickerResult{}, nil
-		case msg.String() == "pgup":
+		case key.Matches(msg, k.PageUp):
 			for i := 0; i < p.listHeight()-1; i++ {
 				p.move(-1)
 			}

@@ -396,8 +396,10 @@ func (p *dossierPage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case common.Pressed(msg, k.Print) && p.d != nil && p.d.Case.Status == casefile.StatusDeferred:
 		p.st.Set(p.c.T("print.deferred_case"), common.LevelWarn)
 	default:
-		if r := msg.String(); len(r) == 1 && r[0] >= '1' && int(r[0]-'1') < len(dossierTabs) {
-			p.setTab(int(r[0] - '1'))
+		if key.Matches(msg, k.GoTab) {
+			if t := int(msg.String()[0] - '1'); t < len(dossierTabs) {
+				p.setTab(t)
+			}
 		}
 	}
 	p.clampScroll()

@@ -223,7 +223,7 @@ func (m *FrontDesk) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if m.tooSmall() {
 		return nil // nothing can be seen, so nothing is changed
 	}
-	if msg.String() == "f1" || (msg.String() == "?" && !m.activePage().Typing()) {
+	if g := m.c.Keys.Global; key.Matches(msg, g.HelpTyping) || (key.Matches(msg, g.Help) && !m.activePage().Typing()) {
 		m.help.ShowAll = !m.help.ShowAll
 		return m.layout()
 	}

@@ -314,7 +314,7 @@ func (q *queuePage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return q.reload()
 	case q.slot != qSearch && key.Matches(msg, k.Cycle):
 		d := 1
-		if msg.String() == "left" {
+		if key.Matches(msg, k.CycleBack) {
 			d = -1
 		}
 		q.cycle(q.slot, d)
