@@ -1,6 +1,11 @@
 package common
 
-import "github.com/rongjiuzhu/hall/casefile"
+import (
+	"fmt"
+	"iter"
+
+	"github.com/rongjiuzhu/hall/casefile"
+)
 
 // MissingMark starts the text shown for a label key that has no entry,
 // so a forgotten label is obvious on screen and in tests.
@@ -8,7 +13,7 @@ const MissingMark = "??"
 
 // Tr returns the label key in lang (Chinese when the English is empty).
 func Tr(lang casefile.Lang, key string) string {
-	l, ok := Labels[key]
+	l, ok := labels[key]
 	if !ok {
 		return MissingMark + key
 	}
@@ -18,10 +23,35 @@ func Tr(lang casefile.Lang, key string) string {
 	return l[0]
 }
 
-// Labels holds every visible string of the front desk: {Chinese, English}.
+// Register adds a table of labels ({Chinese, English} by key) to the one
+// Tr reads, as the meeting console does for its own from an init
+// function. A key defined twice panics at once, so two tables never
+// silently shadow each other.
+func Register(table map[string][2]string) {
+	for k, v := range table {
+		if _, dup := labels[k]; dup {
+			panic(fmt.Sprintf("tui: label %q defined twice", k))
+		}
+		labels[k] = v
+	}
+}
+
+// AllLabels yields every label key with its {Chinese, English} texts, in
+// no particular order (for tests that check the tables are complete).
+func AllLabels() iter.Seq2[string, [2]string] {
+	return func(yield func(string, [2]string) bool) {
+		for k, v := range labels {
+			if !yield(k, v) {
+				return
+			}
+		}
+	}
+}
+
+// labels holds every visible string of the front desk: {Chinese, English}.
 // Texts of the domain (statuses, channels, projects, departments, findings,
 // errors) come from casefile in the same two languages.
-var Labels = map[string][2]string{
+var labels = map[string][2]string{
 	// frame
 	"app.hall":           {"融救助中心", "Social Assistance Hall"},
 	"app.too_small":      {"窗口太小", "Window too small"},

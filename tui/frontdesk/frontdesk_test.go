@@ -65,7 +65,7 @@ func TestEnglishHomeHasNoChineseLabels(t *testing.T) {
 }
 
 func TestLabelsComplete(t *testing.T) {
-	for k, l := range common.Labels {
+	for k, l := range common.AllLabels() {
 		if l[0] == "" || l[1] == "" {
 			t.Errorf("label %q lacks a language: %q", k, l)
 		}
