@@ -37,6 +37,8 @@ type Page interface {
 // PageID names the screens of the front desk.
 type PageID int
 
+// The front desk's screens; the meeting console is plugged in as
+// PageMeeting.
 const (
 	PageHome PageID = iota
 	PageIntake
@@ -64,11 +66,15 @@ type BackMsg struct{}
 // opened from (esc).
 func GoBack() tea.Msg { return BackMsg{} }
 
-// status is a page's message line.
+// StatusLine is a page's message line: its text and the level it is
+// drawn in.
 type StatusLine struct {
 	Text  string
 	Level Level
 }
 
+// Set shows text at level lv.
 func (s *StatusLine) Set(text string, lv Level) { s.Text, s.Level = text, lv }
-func (s *StatusLine) Clear()                    { s.Text, s.Level = "", LevelPlain }
+
+// Clear empties the line.
+func (s *StatusLine) Clear() { s.Text, s.Level = "", LevelPlain }

@@ -23,6 +23,7 @@ type Dialog struct {
 	Err string
 }
 
+// NewConfirm asks a yes/no question: y or enter answers yes, n or esc no.
 func NewConfirm(c *common.Common, title string, lines ...string) *Dialog {
 	return &Dialog{c: c, title: title, lines: lines}
 }
@@ -34,6 +35,8 @@ func NewNotice(c *common.Common, title string, lines ...string) *Dialog {
 	return d
 }
 
+// NewPrompt asks for a line of text: enter answers it (Value), esc
+// cancels.
 func NewPrompt(c *common.Common, title string, lines ...string) *Dialog {
 	d := NewConfirm(c, title, lines...)
 	in := textinput.New()
@@ -48,6 +51,8 @@ func NewPrompt(c *common.Common, title string, lines ...string) *Dialog {
 // DialogResult is what a key did to a dialog.
 type DialogResult int
 
+// What a key did to a dialog: nothing final, yes (or the prompt answered),
+// no (or closed).
 const (
 	DialogOpen DialogResult = iota
 	DialogYes

@@ -67,6 +67,8 @@ func findingLayout(c *common.Common, head []string, fs []casefile.Finding, w int
 	return lines, owner
 }
 
+// SeverityTag is a finding's severity as a short tag and the style it is
+// drawn in.
 func SeverityTag(c *common.Common, s casefile.Severity) (string, lipgloss.Style) {
 	st := c.Styles.Panel
 	switch s {

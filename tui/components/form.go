@@ -82,6 +82,7 @@ type Form struct {
 	height int
 }
 
+// NewForm builds an empty form; SetFields gives it its rows.
 func NewForm(c *common.Common) *Form {
 	ed := textinput.New()
 	ed.Prompt = ""

@@ -104,6 +104,7 @@ func (f *Form) renderRow(i int) string {
 	return b.String()
 }
 
+// LevelStyle is the style text of level lv is drawn in.
 func LevelStyle(s *common.Styles, lv common.Level) lipgloss.Style {
 	switch lv {
 	case common.LevelMuted:

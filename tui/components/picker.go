@@ -39,6 +39,8 @@ type Picker struct {
 	selected func(code string) bool
 }
 
+// NewPicker lists the catalogue's projects to choose from; selected
+// tells which are already chosen.
 func NewPicker(c *common.Common, selected func(string) bool) *Picker {
 	in := textinput.New()
 	in.Prompt = "> "

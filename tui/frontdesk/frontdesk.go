@@ -18,6 +18,8 @@ import (
 // Option changes how the front desk is built.
 type Option func(*Options)
 
+// Options are the settings an Option changes. The meeting console reads
+// the clock, role, printing and program options given to its own root.
 type Options struct {
 	Clock    func() time.Time
 	Role     casefile.Role
@@ -152,7 +154,7 @@ func (m *FrontDesk) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 		m.c.Width, m.c.Height = msg.Width, msg.Height
 		return m, m.layout()
 	case tea.BackgroundColorMsg:
-		m.Restyle(msg.IsDark())
+		m.restyle(msg.IsDark())
 		return m, nil
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
@@ -190,7 +192,8 @@ func (m *FrontDesk) broadcast(msg tea.Msg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-func (m *FrontDesk) Restyle(dark bool) {
+// restyle rebuilds the styles for a dark or light background.
+func (m *FrontDesk) restyle(dark bool) {
 	m.c.SetDark(dark)
 	m.help.Styles = m.c.Styles.Help
 	m.intake.form.Restyle()
