@@ -2,7 +2,6 @@ package frontdesk
 
 import (
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
@@ -10,19 +9,18 @@ import (
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/tui/common"
 	"github.com/rongjiuzhu/hall/tui/components"
+	"github.com/rongjiuzhu/hall/tui/internal/tuitest"
 )
 
 // Golden screens at 80×24 and 120×40 in both languages, on the demo
-// database and the fixed clock. Refresh with: go test ./tui -update
+// database and the fixed clock. Refresh with: go test ./tui/frontdesk -update
 
 var goldenSizes = [][2]int{{80, 24}, {120, 40}}
-
-var goldenLangs = []casefile.Lang{casefile.ZH, casefile.EN}
 
 // eachScreen runs setup for every language and size and compares the
 // colour-stripped screen with testdata/<Test>/<lang>_<w>x<h>.golden.
 func eachScreen(t *testing.T, st *casefile.Store, setup func(d *driver)) {
-	for _, lang := range goldenLangs {
+	for _, lang := range tuitest.GoldenLangs {
 		for _, sz := range goldenSizes {
 			t.Run(fmt.Sprintf("%s_%dx%d", lang, sz[0], sz[1]), func(t *testing.T) {
 				// each screen starts without the draft an earlier one left
@@ -32,28 +30,10 @@ func eachScreen(t *testing.T, st *casefile.Store, setup func(d *driver)) {
 				d := newDriver(t, NewStore(st), lang, sz[0], sz[1])
 				setup(d)
 				v := d.view()
-				checkFrame(t, v, sz[0], sz[1])
+				tuitest.CheckFrame(t, v, sz[0], sz[1])
 				golden.RequireEqual(t, []byte(v))
 			})
 		}
-	}
-}
-
-// checkFrame asserts the screen fills the window exactly, no line wider
-// than the window (CJK counted double), and no label is missing.
-func checkFrame(t *testing.T, v string, w, h int) {
-	t.Helper()
-	lines := strings.Split(v, "\n")
-	if len(lines) != h {
-		t.Errorf("screen has %d lines, want %d", len(lines), h)
-	}
-	for i, l := range lines {
-		if n := components.AnsiWidth(l); n > w {
-			t.Errorf("line %d is %d cells wide (window %d): %q", i, n, w, l)
-		}
-	}
-	if strings.Contains(v, common.MissingMark) {
-		t.Errorf("a label is missing from the tables:\n%s", v)
 	}
 }
 
@@ -122,28 +102,28 @@ func TestDossier(t *testing.T) {
 func TestSmallestWindow(t *testing.T) {
 	st := openStore(t, true)
 	id := studentID(t, st)
-	for _, lang := range goldenLangs {
+	for _, lang := range tuitest.GoldenLangs {
 		d := newDriver(t, NewStore(st), lang, components.MinWidth, components.MinHeight)
-		checkFrame(t, d.view(), components.MinWidth, components.MinHeight)
+		tuitest.CheckFrame(t, d.view(), components.MinWidth, components.MinHeight)
 		d.press("1")
 		typeText(d, id)
 		d.press("f2")
 		typeText(d, "xsrx")
 		d.press("space")
-		checkFrame(t, d.view(), components.MinWidth, components.MinHeight)
+		tuitest.CheckFrame(t, d.view(), components.MinWidth, components.MinHeight)
 		d.press("esc")
-		checkFrame(t, d.view(), components.MinWidth, components.MinHeight)
+		tuitest.CheckFrame(t, d.view(), components.MinWidth, components.MinHeight)
 		d.press("ctrl+s")
-		checkFrame(t, d.view(), components.MinWidth, components.MinHeight)
+		tuitest.CheckFrame(t, d.view(), components.MinWidth, components.MinHeight)
 		d.press("y", "esc", "2")
-		checkFrame(t, d.view(), components.MinWidth, components.MinHeight)
+		tuitest.CheckFrame(t, d.view(), components.MinWidth, components.MinHeight)
 		d.press("enter")
 		for tab := 0; tab < len(dossierTabs); tab++ {
-			checkFrame(t, d.view(), components.MinWidth, components.MinHeight)
+			tuitest.CheckFrame(t, d.view(), components.MinWidth, components.MinHeight)
 			d.press("tab")
 		}
 		d.press("e")
-		checkFrame(t, d.view(), components.MinWidth, components.MinHeight)
+		tuitest.CheckFrame(t, d.view(), components.MinWidth, components.MinHeight)
 		if err := st.SaveDraft(testUser, nil); err != nil {
 			t.Fatal(err)
 		}

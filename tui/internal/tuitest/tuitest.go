@@ -11,6 +11,7 @@ import (
 
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/casefile/gen"
+	"github.com/rongjiuzhu/hall/tui/common"
 )
 
 // FixedNow is the clock of every test: Friday 27 November 2026, 10:00.
@@ -125,6 +126,27 @@ func TextKeys(s string) []tea.KeyPressMsg {
 		out = append(out, tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
 	return out
+}
+
+// GoldenLangs are the languages every golden screen is drawn in.
+var GoldenLangs = []casefile.Lang{casefile.ZH, casefile.EN}
+
+// CheckFrame asserts the screen v fills a w×h window exactly, no line
+// wider than the window (CJK counted double), and no label is missing.
+func CheckFrame(t testing.TB, v string, w, h int) {
+	t.Helper()
+	lines := strings.Split(v, "\n")
+	if len(lines) != h {
+		t.Errorf("screen has %d lines, want %d", len(lines), h)
+	}
+	for i, l := range lines {
+		if n := ansi.StringWidth(l); n > w {
+			t.Errorf("line %d is %d cells wide (window %d): %q", i, n, w, l)
+		}
+	}
+	if strings.Contains(v, common.MissingMark) {
+		t.Errorf("a label is missing from the tables:\n%s", v)
+	}
 }
 
 // Driver runs a root model like the program does, synchronously.
