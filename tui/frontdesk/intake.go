@@ -44,11 +44,15 @@ type intakePage struct {
 
 	printing Printing // nil: printing is not set up
 
-	picker *components.Picker
-	dialog *components.Dialog
-	dlg    int
+	// mode is what the page shows and where its keys go; a dialog keeps
+	// the mode it was opened over in underDialog and returns to it.
+	mode        intakeMode
+	underDialog intakeMode
+	picker      *components.Picker // in modePicker
+	dialog      *components.Dialog // in modeDialog
+	dlg         int                // which dialog (dlgSave, dlgNew)
 
-	saved   *casefile.Case
+	saved   *casefile.Case // in modeSaved: the case just saved
 	inPrint bool     // the receipt is being printed
 	printed []string // where the receipt was printed
 
@@ -67,7 +71,6 @@ type intakePage struct {
 	autosaveGen int
 	unsaved     bool // changed since the last autosave
 	restored    bool // the form came back from a saved draft
-	zoom        bool // the findings panel fills the page
 	st          common.StatusLine
 
 	width, height int
@@ -87,23 +90,42 @@ func (p *intakePage) Title() string { return p.c.T("intake.title") }
 
 func (p *intakePage) Status() (string, common.Level) { return p.st.Text, p.st.Level }
 
+// intakeMode is what the intake shows and where its keys go.
+type intakeMode int
+
+const (
+	modeForm   intakeMode = iota // the form, with the findings panel
+	modePicker                   // the project picker in place of the form
+	modeZoom                     // the findings panel fills the page; keys still reach the form
+	modeDialog                   // a question over the page
+	modeSaved                    // the case just saved, with what to do next
+)
+
+// base is the mode under a dialog, or the mode.
+func (p *intakePage) base() intakeMode {
+	if p.mode == modeDialog {
+		return p.underDialog
+	}
+	return p.mode
+}
+
 // Dirty: a form with content that is not yet a case.
-func (p *intakePage) Dirty() bool { return p.saved == nil && !p.state.empty() }
+func (p *intakePage) Dirty() bool { return p.mode != modeSaved && !p.state.empty() }
 
 func (p *intakePage) Typing() bool {
-	switch {
-	case p.dialog != nil:
+	switch p.mode {
+	case modeDialog:
 		return p.dialog.Input != nil
-	case p.saved != nil:
+	case modeSaved:
 		return false
-	case p.picker != nil:
+	case modePicker:
 		return true
 	}
 	return p.form.Typing()
 }
 
 func (p *intakePage) Enter() tea.Cmd {
-	if p.saved != nil {
+	if p.mode == modeSaved {
 		p.reset()
 	}
 	if p.restored {
@@ -117,7 +139,7 @@ func (p *intakePage) SetSize(w, h int) {
 	p.width, p.height = w, h
 	fw, fh, _, _ := p.layout()
 	p.form.SetSize(fw, fh)
-	if p.picker != nil {
+	if p.mode == modePicker {
 		p.picker.SetSize(fw, fh)
 	}
 }
@@ -125,7 +147,8 @@ func (p *intakePage) SetSize(w, h int) {
 // layout returns the form's size and the findings panel's size; the
 // panel goes beside the form on wide screens, below it otherwise.
 func (p *intakePage) layout() (fw, fh, pw, ph int) {
-	if p.width >= 110 && !p.zoom {
+	zoom := p.base() == modeZoom
+	if p.width >= 110 && !zoom {
 		pw = min(52, p.width*2/5)
 		return p.width - pw - 1, p.height - 1, pw, p.height
 	}
@@ -133,7 +156,7 @@ func (p *intakePage) layout() (fw, fh, pw, ph int) {
 	if p.height >= 30 {
 		ph = 12
 	}
-	if p.zoom {
+	if zoom {
 		ph = p.height
 	}
 	return p.width, max(p.height-1-ph, 1), p.width, ph
@@ -145,7 +168,7 @@ func (p *intakePage) reset() {
 	p.saved, p.known, p.knownFor, p.lookupErr, p.lookedUp = nil, nil, "", nil, false
 	p.printed = nil
 	p.check, p.checkSig = Check{}, ""
-	p.picker, p.dialog = nil, nil
+	p.mode, p.picker, p.dialog, p.dlg = modeForm, nil, nil, 0
 	p.unsaved = false
 	p.rebuild()
 	p.form.FocusID("id")
@@ -159,7 +182,7 @@ func (p *intakePage) Update(msg tea.Msg) tea.Cmd {
 	case draftLoadedMsg:
 		return p.onDraftLoaded(msg)
 	case autosaveTickMsg:
-		if msg.gen != p.autosaveGen || !p.unsaved || p.saved != nil {
+		if msg.gen != p.autosaveGen || !p.unsaved || p.mode == modeSaved {
 			return nil
 		}
 		return saveDraft(p.store, p.c.User, p.state.marshal(), msg.gen)
@@ -190,14 +213,14 @@ func (p *intakePage) Update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		return p.handleKey(msg)
 	case tea.PasteMsg:
-		switch {
-		case p.dialog != nil:
+		switch p.mode {
+		case modeDialog:
 			_, cmd := p.dialog.Update(msg)
 			return cmd
-		case p.picker != nil:
+		case modePicker:
 			_, cmd := p.picker.Update(msg)
 			return cmd
-		case p.saved == nil:
+		case modeForm, modeZoom:
 			if r := p.form.HandlePaste(msg); r.Changed {
 				return p.changed()
 			}
@@ -272,7 +295,7 @@ func (p *intakePage) onCaseSaved(msg caseSavedMsg) tea.Cmd {
 		p.st.Set(p.c.Tf("intake.save_failed", components.FirstLine(p.c.Msg(msg.err))), common.LevelError)
 		return nil
 	}
-	p.saved = msg.c
+	p.saved, p.mode, p.picker = msg.c, modeSaved, nil
 	p.unsaved = false
 	p.autosaveGen++
 	p.st.Set(p.c.Tf("intake.saved", msg.c.Number), common.LevelOK)

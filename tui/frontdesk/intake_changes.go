@@ -32,7 +32,7 @@ func (p *intakePage) afterChange() tea.Cmd {
 // another terminal changed the store: what the household holds or has
 // applied for may have changed under the form. Nothing typed changes.
 func (p *intakePage) onStoreChanged() tea.Cmd {
-	if p.saved != nil {
+	if p.mode == modeSaved {
 		return nil
 	}
 	p.knownFor, p.checkSig, p.relookup = "", "", true

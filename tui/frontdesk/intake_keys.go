@@ -15,13 +15,12 @@ import (
 )
 
 func (p *intakePage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	if p.dialog != nil {
+	switch p.mode {
+	case modeDialog:
 		return p.handleDialog(msg)
-	}
-	if p.saved != nil {
+	case modeSaved:
 		return p.handleSavedKey(msg)
-	}
-	if p.picker != nil {
+	case modePicker:
 		r, cmd := p.picker.Update(msg)
 		if r.Toggle != "" {
 			p.state.toggleApp(r.Toggle)
@@ -47,11 +46,15 @@ func (p *intakePage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.openPicker()
 		return nil
 	case key.Matches(msg, ik.Findings):
-		p.zoom = !p.zoom
+		if p.mode == modeZoom {
+			p.mode = modeForm
+		} else {
+			p.mode = modeZoom
+		}
 		p.SetSize(p.width, p.height)
 		return nil
-	case p.zoom && key.Matches(msg, gk.Back):
-		p.zoom = false
+	case p.mode == modeZoom && key.Matches(msg, gk.Back):
+		p.mode = modeForm
 		p.SetSize(p.width, p.height)
 		return nil
 	case key.Matches(msg, gk.Back):
@@ -112,7 +115,7 @@ func (p *intakePage) onPrinted(msg printedMsg) {
 		return
 	}
 	p.st.Set(printedText(p.c, msg.res), printLevel(msg.res.NotSent))
-	if p.saved != nil && p.saved.Number == msg.number {
+	if p.mode == modeSaved && p.saved.Number == msg.number {
 		p.printed = printedLines(p.c, msg.res)
 	}
 }
@@ -123,7 +126,7 @@ func (p *intakePage) handleDialog(msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 	kind := p.dlg
-	p.dialog, p.dlg = nil, 0
+	p.mode, p.dialog, p.dlg = p.underDialog, nil, 0
 	if res != components.DialogYes {
 		return nil
 	}
@@ -140,17 +143,18 @@ func (p *intakePage) handleDialog(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (p *intakePage) openDialog(kind int, d *components.Dialog) {
+	p.underDialog, p.mode = p.mode, modeDialog
 	p.dialog, p.dlg = d, kind
 }
 
 func (p *intakePage) openPicker() {
-	p.picker = components.NewPicker(p.c, p.state.hasApp)
+	p.mode, p.picker = modePicker, components.NewPicker(p.c, p.state.hasApp)
 	fw, fh, _, _ := p.layout()
 	p.picker.SetSize(fw, fh)
 }
 
 func (p *intakePage) closePicker() {
-	p.picker = nil
+	p.mode, p.picker = modeForm, nil
 	if len(p.state.Apps) > 0 {
 		p.form.FocusPrefix("app.")
 	}
@@ -160,7 +164,7 @@ func (p *intakePage) closePicker() {
 }
 
 func (p *intakePage) handleClick(msg tea.MouseClickMsg) tea.Cmd {
-	if msg.Button != tea.MouseLeft || p.dialog != nil || p.saved != nil {
+	if msg.Button != tea.MouseLeft || p.mode == modeDialog || p.mode == modeSaved {
 		return nil
 	}
 	fw, fh, _, _ := p.layout()
@@ -169,7 +173,9 @@ func (p *intakePage) handleClick(msg tea.MouseClickMsg) tea.Cmd {
 	}
 	if msg.Y == 0 {
 		if i := components.SpanAt(p.tabSpans, msg.X); i >= 0 {
-			p.picker = nil
+			if p.mode == modePicker {
+				p.mode, p.picker = modeForm, nil
+			}
 			p.form.FocusSection(i)
 		}
 		return nil
@@ -177,7 +183,7 @@ func (p *intakePage) handleClick(msg tea.MouseClickMsg) tea.Cmd {
 	if msg.Y > fh {
 		return nil
 	}
-	if p.picker != nil {
+	if p.mode == modePicker {
 		if r := p.picker.Click(msg.Y - 1); r.Toggle != "" {
 			p.state.toggleApp(r.Toggle)
 			return p.changed()
@@ -259,24 +265,22 @@ func (p *intakePage) keys() common.IntakeKeys {
 }
 
 func (p *intakePage) ShortHelp() []key.Binding {
-	switch {
-	case p.dialog != nil:
-		return p.dialog.ShortHelp()
-	case p.saved != nil:
-		ik := p.keys()
-		return []key.Binding{ik.Receipt, ik.Open, ik.Another, p.c.Keys.Global.Back}
-	case p.picker != nil:
-		return p.picker.ShortHelp()
-	}
 	k, ik := p.form.Keys(), p.keys()
-	if p.zoom {
+	switch p.mode {
+	case modeDialog:
+		return p.dialog.ShortHelp()
+	case modeSaved:
+		return []key.Binding{ik.Receipt, ik.Open, ik.Another, p.c.Keys.Global.Back}
+	case modePicker:
+		return p.picker.ShortHelp()
+	case modeZoom:
 		return []key.Binding{ik.Findings, p.c.Keys.Global.Back}
 	}
 	return []key.Binding{k.Next, k.Activate, k.Toggle, k.Cycle, k.Delete, ik.Picker, ik.Save, ik.Findings, p.c.Keys.Global.Back}
 }
 
 func (p *intakePage) FullHelp() [][]key.Binding {
-	if p.dialog != nil || p.saved != nil || p.picker != nil {
+	if p.mode != modeForm && p.mode != modeZoom {
 		return [][]key.Binding{p.ShortHelp()}
 	}
 	k, ik, g := p.form.Keys(), p.keys(), p.c.Keys.Global

@@ -15,19 +15,18 @@ import (
 )
 
 func (p *intakePage) View() string {
-	if p.dialog != nil {
-		return p.dialog.View(p.width, p.height)
-	}
-	if p.saved != nil {
-		return p.savedView()
-	}
 	c := p.c
-	fw, fh, pw, ph := p.layout()
-	if p.zoom {
+	switch p.mode {
+	case modeDialog:
+		return p.dialog.View(p.width, p.height)
+	case modeSaved:
+		return p.savedView()
+	case modeZoom:
 		return components.FindingsPanel(c, c.T("findings.title"), p.findingsHead(), p.findings, p.width, p.height)
 	}
+	fw, fh, pw, ph := p.layout()
 	var top string
-	if p.picker != nil {
+	if p.mode == modePicker {
 		top = c.Styles.App.Title.Render(c.T("picker.title"))
 		p.tabSpans = nil
 	} else {
@@ -38,7 +37,7 @@ func (p *intakePage) View() string {
 		top, p.tabSpans = components.Tabs(c.Styles, labels, p.form.Section())
 	}
 	var area string
-	if p.picker != nil {
+	if p.mode == modePicker {
 		area = p.picker.View()
 	} else {
 		area = p.form.View()
