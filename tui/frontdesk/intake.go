@@ -53,8 +53,8 @@ type intakePage struct {
 	dlg         int                // which dialog (dlgSave, dlgNew)
 
 	saved   *casefile.Case // in modeSaved: the case just saved
-	inPrint bool     // the receipt is being printed
-	printed []string // where the receipt was printed
+	inPrint bool           // the receipt is being printed
+	printed []string       // where the receipt was printed
 
 	known     *KnownPerson
 	knownFor  string // ID number the lookup is for
