@@ -34,10 +34,11 @@ type dossierPage struct {
 
 	printing Printing // nil: printing is not set up
 
-	ev     *evidenceForm // open (or kept while hidden) evidence form
-	evOpen bool
-	dialog *components.Dialog
-	dlg    int
+	// mode is what the page shows and where its keys go.
+	mode   dossierMode
+	ev     *evidenceForm      // the evidence form, kept while hidden
+	dialog *components.Dialog // in dossierDialog
+	dlg    int                // which dialog (dlgReady, dlgWithdraw, dlgPrinted)
 
 	revealed bool // full ID numbers and phones shown (recorded in the history)
 
@@ -48,6 +49,25 @@ type dossierPage struct {
 	width   int
 	height  int
 	spans   [][2]int
+}
+
+// dossierMode is what the dossier shows and where its keys go.
+type dossierMode int
+
+const (
+	dossierTabsMode dossierMode = iota // the case's tabs
+	dossierEvidence                    // the evidence form
+	dossierDialog                      // a question or notice over the case
+)
+
+// openDialog shows d (of kind dlg) over the case.
+func (p *dossierPage) openDialog(d *components.Dialog, kind int) {
+	p.mode, p.dialog, p.dlg = dossierDialog, d, kind
+}
+
+// closeDialog goes back to the case's tabs.
+func (p *dossierPage) closeDialog() {
+	p.mode, p.dialog, p.dlg = dossierTabsMode, nil, 0
 }
 
 func newDossierPage(c *common.Common, store DossierStore, pr Printing) *dossierPage {
@@ -115,7 +135,7 @@ func reveal(store DossierStore, number, who string) tea.Cmd {
 func (p *dossierPage) open(number string) tea.Cmd {
 	if number != p.number {
 		p.number, p.d, p.tab, p.scroll = number, nil, 0, 0
-		p.ev, p.evOpen, p.dialog = nil, false, nil
+		p.ev, p.mode, p.dialog, p.dlg = nil, dossierTabsMode, nil, 0
 		p.st.Clear()
 	}
 	p.revealed = false
@@ -148,10 +168,10 @@ func (p *dossierPage) Status() (string, common.Level) { return p.st.Text, p.st.L
 func (p *dossierPage) Dirty() bool { return p.ev != nil && p.ev.touched() }
 
 func (p *dossierPage) Typing() bool {
-	if p.dialog != nil {
+	if p.mode == dossierDialog {
 		return p.dialog.Input != nil
 	}
-	return p.evOpen && p.ev.form.Typing()
+	return p.mode == dossierEvidence && p.ev.form.Typing()
 }
 
 func (p *dossierPage) SetSize(w, h int) {
@@ -189,10 +209,10 @@ func (p *dossierPage) Update(msg tea.Msg) tea.Cmd {
 		return p.handleKey(msg)
 	case tea.PasteMsg:
 		switch {
-		case p.dialog != nil:
+		case p.mode == dossierDialog:
 			_, cmd := p.dialog.Update(msg)
 			return cmd
-		case p.evOpen:
+		case p.mode == dossierEvidence:
 			p.ev.form.HandlePaste(msg)
 		}
 	case tea.MouseClickMsg:
@@ -213,7 +233,7 @@ func (p *dossierPage) onEvidenceAdded(msg evidenceAddedMsg) tea.Cmd {
 		}
 		return nil
 	}
-	p.ev, p.evOpen = nil, false
+	p.ev, p.mode = nil, dossierTabsMode
 	p.tab = 3
 	p.st.Set(p.c.Tf("dossier.evidence_added", casefile.EvidenceKind(msg.c.Evidence[len(msg.c.Evidence)-1].Kind).Label(p.c.Lang)), common.LevelOK)
 	return loadDossier(p.store, p.number)
@@ -229,7 +249,7 @@ func (p *dossierPage) onMoved(msg caseMovedMsg) tea.Cmd {
 		if errors.Is(msg.err, casefile.ErrStaleCase) {
 			if msg.to == casefile.StatusWithdrawn {
 				// the reason typed is kept: confirm again on the fresh case
-				p.dialog, p.dlg = components.NewPrompt(p.c, p.c.T("dossier.withdraw_title"), p.c.Tf("dossier.withdraw_text", p.number)), dlgWithdraw
+				p.openDialog(components.NewPrompt(p.c, p.c.T("dossier.withdraw_title"), p.c.Tf("dossier.withdraw_text", p.number)), dlgWithdraw)
 				p.dialog.Input.SetValue(msg.why)
 				p.dialog.Err = p.c.Msg(msg.err)
 			}
@@ -267,11 +287,11 @@ func (p *dossierPage) onPrinted(msg printedMsg) tea.Cmd {
 		return nil
 	}
 	p.st.Set(printedText(p.c, msg.res), printLevel(msg.res.NotSent))
-	if msg.number != p.number || p.evOpen || p.dialog != nil {
+	if msg.number != p.number || p.mode == dossierEvidence || p.mode == dossierDialog {
 		return nil
 	}
 	// the path is long: shown in full until the user has read it
-	p.dialog, p.dlg = components.NewNotice(p.c, p.c.T("print.done_title"), printedLines(p.c, msg.res)...), dlgPrinted
+	p.openDialog(components.NewNotice(p.c, p.c.T("print.done_title"), printedLines(p.c, msg.res)...), dlgPrinted)
 	return p.reload() // the history shows the print
 }
 
@@ -309,7 +329,7 @@ func (p *dossierPage) onChanged(msg ChangedMsg) tea.Cmd {
 	if !ok || p.number == "" || p.loading {
 		return nil
 	}
-	if p.evOpen || p.dialog != nil || p.busy {
+	if p.mode == dossierEvidence || p.mode == dossierDialog || p.busy {
 		if edited && who != "" {
 			p.st.Set(p.c.Tf("dossier.changed_elsewhere", who), common.LevelWarn)
 		}

@@ -28,10 +28,10 @@ func (p *dossierPage) refused(msg tea.KeyPressMsg) bool {
 }
 
 func (p *dossierPage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	if p.dialog != nil {
+	if p.mode == dossierDialog {
 		return p.handleDialog(msg)
 	}
-	if p.evOpen {
+	if p.mode == dossierEvidence {
 		return p.handleEvidenceKey(msg)
 	}
 	if p.refused(msg) {
@@ -61,12 +61,12 @@ func (p *dossierPage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			p.ev.form.SetSize(p.width, p.height-1)
 			p.ev.form.FocusID("kind")
 		}
-		p.evOpen = true
+		p.mode = dossierEvidence
 		p.st.Clear()
 	case key.Matches(msg, k.Ready):
-		p.dialog, p.dlg = components.NewConfirm(p.c, p.c.T("dossier.ready_title"), p.c.Tf("dossier.ready_text", p.number)), dlgReady
+		p.openDialog(components.NewConfirm(p.c, p.c.T("dossier.ready_title"), p.c.Tf("dossier.ready_text", p.number)), dlgReady)
 	case key.Matches(msg, k.Withdraw):
-		p.dialog, p.dlg = components.NewPrompt(p.c, p.c.T("dossier.withdraw_title"), p.c.Tf("dossier.withdraw_text", p.number)), dlgWithdraw
+		p.openDialog(components.NewPrompt(p.c, p.c.T("dossier.withdraw_title"), p.c.Tf("dossier.withdraw_text", p.number)), dlgWithdraw)
 	case key.Matches(msg, k.Reveal):
 		if p.revealed {
 			p.revealed = false
@@ -100,7 +100,7 @@ func (p *dossierPage) setTab(t int) {
 func (p *dossierPage) handleEvidenceKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, p.c.Keys.Global.Back):
-		p.evOpen = false // kept: 'e' brings back what was typed
+		p.mode = dossierTabsMode // kept: 'e' brings back what was typed
 		return nil
 	case key.Matches(msg, p.c.Keys.Evidence.Save):
 		if p.busy || p.d == nil {
@@ -124,12 +124,12 @@ func (p *dossierPage) handleDialog(msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 	if res == components.DialogNo || p.d == nil {
-		p.dialog, p.dlg = nil, 0
+		p.closeDialog()
 		return nil
 	}
 	switch p.dlg {
 	case dlgReady:
-		p.dialog, p.dlg = nil, 0
+		p.closeDialog()
 		p.busy = true
 		return moveCase(p.store, p.number, p.d.Case.Version, casefile.StatusReady, p.c.User, p.c.T("dossier.ready_why"))
 	case dlgWithdraw:
@@ -138,19 +138,19 @@ func (p *dossierPage) handleDialog(msg tea.KeyPressMsg) tea.Cmd {
 			p.dialog.Err = p.c.Msg(casefile.ErrReasonRequired)
 			return nil
 		}
-		p.dialog, p.dlg = nil, 0
+		p.closeDialog()
 		p.busy = true
 		return moveCase(p.store, p.number, p.d.Case.Version, casefile.StatusWithdrawn, p.c.User, why)
 	}
-	p.dialog, p.dlg = nil, 0
+	p.closeDialog()
 	return nil
 }
 
 func (p *dossierPage) handleClick(msg tea.MouseClickMsg) tea.Cmd {
-	if msg.Button != tea.MouseLeft || p.dialog != nil {
+	if msg.Button != tea.MouseLeft || p.mode == dossierDialog {
 		return nil
 	}
-	if p.evOpen {
+	if p.mode == dossierEvidence {
 		return p.ev.Click(msg.X, msg.Y-1).Cmd
 	}
 	if msg.Y == 1 {
@@ -196,9 +196,9 @@ func (p *dossierPage) keys() common.DossierKeys {
 
 func (p *dossierPage) ShortHelp() []key.Binding {
 	switch {
-	case p.dialog != nil:
+	case p.mode == dossierDialog:
 		return p.dialog.ShortHelp()
-	case p.evOpen:
+	case p.mode == dossierEvidence:
 		return p.ev.ShortHelp()
 	}
 	k := p.keys()
@@ -206,7 +206,7 @@ func (p *dossierPage) ShortHelp() []key.Binding {
 }
 
 func (p *dossierPage) FullHelp() [][]key.Binding {
-	if p.dialog != nil || p.evOpen {
+	if p.mode == dossierDialog || p.mode == dossierEvidence {
 		return [][]key.Binding{p.ShortHelp()}
 	}
 	k := p.keys()

@@ -20,7 +20,7 @@ func (p *dossierPage) clampScroll() {
 func (p *dossierPage) View() string {
 	c := p.c
 	s := c.Styles
-	if p.dialog != nil {
+	if p.mode == dossierDialog {
 		return p.dialog.View(p.width, p.height)
 	}
 	if p.d == nil {
@@ -41,7 +41,7 @@ func (p *dossierPage) View() string {
 		}
 		head += st.Render(c.Tf("dossier.days_left", left))
 	}
-	if p.evOpen {
+	if p.mode == dossierEvidence {
 		return components.FitHeight(components.FitWidth(head, p.width)+"\n"+p.ev.form.View(), p.height)
 	}
 	labels := make([]string, len(dossierTabs))

@@ -110,7 +110,7 @@ func TestDossierActions(t *testing.T) {
 	typeText(d, "12x")
 	d.must("金额无效")
 	d.press("ctrl+s")
-	if d.m.dossier.evOpen == false {
+	if d.m.dossier.mode != dossierEvidence {
 		t.Fatal("a bad amount must keep the form open")
 	}
 	d.press("backspace")

@@ -96,7 +96,7 @@ func TestDossierKeysFollowTheRole(t *testing.T) {
 	d.mustNot("e 补充核查")
 	d.press("e")
 	d.must("无此操作权限")
-	if d.m.dossier.evOpen {
+	if d.m.dossier.mode == dossierEvidence {
 		t.Fatal("the evidence form opened for the front desk")
 	}
 	// the domain refuses it too, whatever the screen does
@@ -179,7 +179,7 @@ func TestStaleSaveRefusedNamingWhoAndTypingKept(t *testing.T) {
 	a.must("li 刚修改了此案件")
 	a.press("ctrl+s")
 	a.must(number + " 已由 li 修改")
-	if !a.m.dossier.evOpen || a.m.dossier.ev.state.Verifier != "王核查" {
+	if a.m.dossier.mode != dossierEvidence || a.m.dossier.ev.state.Verifier != "王核查" {
 		t.Fatal("the refused form lost what was typed")
 	}
 	a.press("ctrl+s")
