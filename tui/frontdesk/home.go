@@ -21,8 +21,10 @@ type menuItem struct {
 
 // homeMenu is the home menu for the user's role: an item the role may
 // not use is not shown, and its key is switched off so help leaves it out.
-func homeMenu(c *common.Common, meeting bool) (shown, denied []menuItem) {
-	k := &c.Keys.Home
+// The keys are copies: the shared keymap is never changed.
+func homeMenu(c *common.Common, meeting bool) (shown, denied []menuItem, keys common.HomeKeys) {
+	keys = c.Keys.Home
+	k := &keys
 	for _, e := range []struct {
 		label   string
 		to      common.PageID
@@ -45,7 +47,7 @@ func homeMenu(c *common.Common, meeting bool) (shown, denied []menuItem) {
 			denied = append(denied, it)
 		}
 	}
-	return shown, denied
+	return shown, denied, keys
 }
 
 // homePage shows the hall's name, today's counters and the way to every
@@ -61,13 +63,14 @@ type homePage struct {
 	width   int
 	height  int
 	st      common.StatusLine
-	draft   string // a note about an unfinished intake draft
-	menuTop int    // line of the first menu item (for clicks)
+	draft   string          // a note about an unfinished intake draft
+	menuTop int             // line of the first menu item (for clicks)
+	keys    common.HomeKeys // the menu's keys for the user's role
 }
 
 func newHomePage(c *common.Common, store HomeStore, meeting bool) *homePage {
 	p := &homePage{c: c, store: store}
-	p.items, p.denied = homeMenu(c, meeting)
+	p.items, p.denied, p.keys = homeMenu(c, meeting)
 	return p
 }
 
@@ -123,7 +126,7 @@ func (p *homePage) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (p *homePage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := p.c.Keys.Home
+	k := p.keys
 	switch {
 	case key.Matches(msg, k.Up):
 		p.cursor = (p.cursor + len(p.items) - 1) % len(p.items)
@@ -229,11 +232,11 @@ func dateLabel(c *common.Common, d casefile.Date) string {
 }
 
 func (p *homePage) ShortHelp() []key.Binding {
-	k := p.c.Keys.Home
+	k := p.keys
 	return []key.Binding{k.Up, k.Open, k.Intake, k.Queue}
 }
 
 func (p *homePage) FullHelp() [][]key.Binding {
-	k := p.c.Keys.Home
+	k := p.keys
 	return [][]key.Binding{{k.Up, k.Open}, {k.Intake, k.Queue, k.Meeting, k.Print, k.Reports}}
 }
