@@ -8,8 +8,10 @@ import (
 )
 
 // KeyMap holds every key binding of the front desk, one sub-keymap per
-// page. Help texts are in the user's language. Keys that depend on state
-// are switched off by the page (SetEnabled), so help shows only live keys.
+// page. Help texts are in the user's language. It is built once and never
+// changed: a page that has keys depending on its state copies its
+// sub-keymap and switches them off in the copy (SetEnabled) where it uses
+// them, for key.Matches and help alike, so help shows only live keys.
 type KeyMap struct {
 	Global   GlobalKeys
 	Home     HomeKeys
