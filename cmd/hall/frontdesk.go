@@ -6,8 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/rongjiuzhu/hall/meeting"
-	"github.com/rongjiuzhu/hall/tui"
+	"github.com/rongjiuzhu/hall/tui/frontdesk"
 )
 
 // runFrontDesk opens the front desk (the terminal UI) on the database:
@@ -20,9 +19,7 @@ func (a *app) runFrontDesk(cmd *cobra.Command) error {
 		return err
 	}
 	defer st.Close()
-	var opts []tui.Option
-	opts = append(opts, tui.WithMeeting(tui.MeetingPage(tui.NewMeetingStore(meeting.New(st)), tui.WithTick(meetingTick))),
-		tui.WithPrinting(a.screenPrinting(st, &a.print, false)))
+	opts := append(consoleOptions(st), frontdesk.WithPrinting(a.screenPrinting(st, &a.print, false)))
 	// The terminal is used as it is; tests hand in their own streams.
 	in, out := a.stdin, cmd.OutOrStdout()
 	if in == io.Reader(os.Stdin) {
@@ -32,7 +29,7 @@ func (a *app) runFrontDesk(cmd *cobra.Command) error {
 		out = nil
 	}
 	if in != nil || out != nil {
-		opts = append(opts, tui.WithIO(in, out))
+		opts = append(opts, frontdesk.WithIO(in, out))
 	}
-	return tui.Run(tui.NewStore(st), a.lang, who(), opts...)
+	return frontdesk.Run(frontdesk.NewStore(st), a.lang, who(), opts...)
 }

@@ -9,7 +9,6 @@ import (
 
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/meeting"
-	"github.com/rongjiuzhu/hall/tui"
 )
 
 // meetingTick is how often the console redraws the time spent in the
@@ -41,14 +40,7 @@ the case histories.`),
 				if _, err := a.committee(cmd.ErrOrStderr(), m); err != nil {
 					return err
 				}
-				opts := []tui.MeetingOption{tui.WithTick(meetingTick), tui.WithRoot(tui.WithPrinting(a.screenPrinting(st, &po, false)))}
-				if len(args) == 1 {
-					opts = append(opts, tui.WithSession(args[0]))
-				}
-				if in, out := a.terminal(cmd); in != nil || out != nil {
-					opts = append(opts, tui.WithRoot(tui.WithIO(in, out)))
-				}
-				return tui.RunMeeting(tui.NewMeetingStore(m), a.lang, who(), opts...)
+				return a.runConsole(cmd, st, m, &po, args)
 			})
 		},
 	}

@@ -12,8 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/rongjiuzhu/hall/meeting"
-	"github.com/rongjiuzhu/hall/tui"
+	"github.com/rongjiuzhu/hall/tui/frontdesk"
 	"github.com/rongjiuzhu/hall/tui/serve"
 )
 
@@ -72,8 +71,7 @@ func (a *app) serve(ctx context.Context, cmd *cobra.Command, o serveOptions) err
 		o.hostKey = filepath.Join(filepath.Dir(a.dbPath), serve.DefaultHostKeyName)
 	}
 	// every connection's front desk has the meeting console, as the local one
-	opts := []tui.Option{tui.WithMeeting(tui.MeetingPage(tui.NewMeetingStore(meeting.New(st)), tui.WithTick(meetingTick))),
-		tui.WithPrinting(a.screenPrinting(st, &o.print, true))}
+	opts := append(consoleOptions(st), frontdesk.WithPrinting(a.screenPrinting(st, &o.print, true)))
 	srv, err := serve.New(st, serve.Config{HostKey: o.hostKey, Lang: a.lang, Options: opts,
 		Log: slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil))})
 	if err != nil {

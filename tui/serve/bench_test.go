@@ -12,7 +12,7 @@ import (
 
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/casefile/gen"
-	"github.com/rongjiuzhu/hall/tui"
+	"github.com/rongjiuzhu/hall/tui/frontdesk"
 )
 
 // saves records every intake stored through a terminal's store: how long
@@ -28,7 +28,7 @@ func newSaves() *saves { return &saves{byUser: map[string][]string{}, given: map
 
 // timedStore is a terminal's store with its intakes timed.
 type timedStore struct {
-	tui.Store
+	frontdesk.Store
 	rec *saves
 }
 
@@ -80,7 +80,7 @@ type desk struct {
 // per applicants to take, and opens their intake windows.
 func (h *hall) desks(n, per int, rec *saves) []*desk {
 	h.t.Helper()
-	h.srv.storeFor = func(_ string, s tui.Store) tui.Store { return timedStore{s, rec} }
+	h.srv.storeFor = func(_ string, s frontdesk.Store) frontdesk.Store { return timedStore{s, rec} }
 	var out []*desk
 	for i := range n {
 		d := &desk{user: fmt.Sprintf("desk%02d", i), given: make(chan string, 1)}
@@ -284,10 +284,10 @@ func BenchmarkServeIntakesBackToBack(b *testing.B) {
 }
 
 // stores returns each connected terminal's store by user.
-func (h *hall) stores() map[string]tui.Store {
+func (h *hall) stores() map[string]frontdesk.Store {
 	h.srv.mu.Lock()
 	defer h.srv.mu.Unlock()
-	out := map[string]tui.Store{}
+	out := map[string]frontdesk.Store{}
 	for c := range h.srv.conns {
 		out[c.user.Name] = c.store
 	}

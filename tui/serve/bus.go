@@ -8,7 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/rongjiuzhu/hall/casefile"
-	"github.com/rongjiuzhu/hall/tui"
+	"github.com/rongjiuzhu/hall/tui/frontdesk"
 )
 
 // Bus carries the changes of the case file to every connected terminal.
@@ -34,7 +34,7 @@ func NewBus() *Bus {
 type Sub struct {
 	bus     *Bus
 	mu      sync.Mutex
-	pending []tui.Change
+	pending []frontdesk.Change
 	wake    chan struct{} // holds one token while changes wait
 	done    chan struct{}
 	once    sync.Once
@@ -66,19 +66,19 @@ func (s *Sub) Leave() {
 }
 
 // Publish reports a write made at this terminal to every other one; it
-// is the notify function of the terminal's tui.NewNotifyingStore.
-func (s *Sub) Publish(c tui.Change) { s.bus.publish(s, c) }
+// is the notify function of the terminal's frontdesk.NewNotifyingStore.
+func (s *Sub) Publish(c frontdesk.Change) { s.bus.publish(s, c) }
 
 // Publish reports a change to every terminal.
-func (b *Bus) Publish(c tui.Change) { b.publish(nil, c) }
+func (b *Bus) Publish(c frontdesk.Change) { b.publish(nil, c) }
 
-func (b *Bus) publish(from *Sub, c tui.Change) {
+func (b *Bus) publish(from *Sub, c frontdesk.Change) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if from != nil {
 		b.writes++
 	}
-	if c.What == tui.ChangeDraft {
+	if c.What == frontdesk.ChangeDraft {
 		return // nobody else shows a draft
 	}
 	for s := range b.subs {
@@ -88,7 +88,7 @@ func (b *Bus) publish(from *Sub, c tui.Change) {
 	}
 }
 
-func (s *Sub) add(c tui.Change) {
+func (s *Sub) add(c frontdesk.Change) {
 	s.mu.Lock()
 	s.pending = append(s.pending, c)
 	s.mu.Unlock()
@@ -112,7 +112,7 @@ func (s *Sub) forward(send func(tea.Msg), gap time.Duration) {
 		changes := s.pending
 		s.pending = nil
 		s.mu.Unlock()
-		send(tui.ChangedMsg{Changes: changes})
+		send(frontdesk.ChangedMsg{Changes: changes})
 		select {
 		case <-s.done:
 			return
@@ -138,7 +138,7 @@ func (b *Bus) Watch(ctx context.Context, st *casefile.Store, interval time.Durat
 		}
 		id, n := lastTx(st), b.reported()
 		if id != last && n == seen {
-			b.Publish(tui.Change{})
+			b.Publish(frontdesk.Change{})
 		}
 		last, seen = id, n
 	}

@@ -11,7 +11,7 @@
 //
 // A change made at one terminal reaches the others through a Bus: the
 // front desk's store adapter reports each successful write, and the bus
-// hands every other connected program a tui.ChangedMsg from a goroutine
+// hands every other connected program a frontdesk.ChangedMsg from a goroutine
 // of its own (never from inside Update). Writes made outside that
 // adapter (the meeting console's) are noticed by the bus watching the
 // database's transaction id.

@@ -21,7 +21,6 @@ import (
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/casefile/gen"
 	"github.com/rongjiuzhu/hall/meeting"
-	"github.com/rongjiuzhu/hall/tui"
 )
 
 // hall is a server on a loopback port over a temp database.
@@ -55,9 +54,8 @@ func startHall(t testing.TB, sync bool) *hall {
 	dir := t.TempDir()
 	h := &hall{t: t, db: filepath.Join(dir, "hall.db"), done: make(chan error, 1)}
 	h.st = openStore(t, h.db, !sync)
-	console := tui.WithMeeting(tui.MeetingPage(tui.NewMeetingStore(meeting.New(h.st))))
 	srv, err := New(h.st, Config{HostKey: filepath.Join(dir, DefaultHostKeyName), Lang: casefile.ZH, Grace: 5 * time.Second,
-		WatchEvery: 50 * time.Millisecond, Options: []tui.Option{console}})
+		WatchEvery: 50 * time.Millisecond, Options: consoleOptions(h.st)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,7 +18,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/rongjiuzhu/hall/casefile"
-	"github.com/rongjiuzhu/hall/tui"
+	"github.com/rongjiuzhu/hall/tui/frontdesk"
 )
 
 // DefaultAddr is where hall serve listens unless told otherwise: this
@@ -34,8 +34,8 @@ type Config struct {
 	// with the HALL_LANG environment variable (ssh -o SetEnv=HALL_LANG=en).
 	Lang casefile.Lang
 	// Options are given to every connection's front desk, e.g.
-	// tui.WithMeeting; the role and user come from the connection.
-	Options []tui.Option
+	// frontdesk.WithMeeting; the role and user come from the connection.
+	Options []frontdesk.Option
 	// Log receives one line per connection, refusal and shutdown (nil:
 	// discarded).
 	Log *slog.Logger
@@ -58,7 +58,7 @@ type Server struct {
 	signer gossh.Signer
 
 	// storeFor, when set, wraps each terminal's store (tests time saves).
-	storeFor func(user string, s tui.Store) tui.Store
+	storeFor func(user string, s frontdesk.Store) frontdesk.Store
 
 	mu      sync.Mutex
 	conns   map[*conn]struct{}
@@ -71,8 +71,8 @@ type conn struct {
 	user  *casefile.User
 	lang  casefile.Lang
 	sub   *Sub
-	store tui.Store
-	fd    *tui.FrontDesk
+	store frontdesk.Store
+	fd    *frontdesk.FrontDesk
 	prog  *tea.Program
 	since time.Time
 }
@@ -234,7 +234,7 @@ func (s *Server) join(c *conn) bool {
 		return false
 	}
 	c.sub = s.bus.Join()
-	c.store = tui.NewNotifyingStore(s.st, c.sub.Publish)
+	c.store = frontdesk.NewNotifyingStore(s.st, c.sub.Publish)
 	if s.storeFor != nil {
 		c.store = s.storeFor(c.user.Name, c.store)
 	}
@@ -277,8 +277,8 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	if c == nil {
 		return nil
 	}
-	opts := append(append([]tui.Option(nil), s.cfg.Options...), tui.WithRole(c.user.Role))
-	fd := tui.NewFrontDesk(c.store, c.lang, c.user.Name, opts...)
+	opts := append(append([]frontdesk.Option(nil), s.cfg.Options...), frontdesk.WithRole(c.user.Role))
+	fd := frontdesk.New(c.store, c.lang, c.user.Name, opts...)
 	// The server alone handles SIGINT and SIGTERM: a program that caught
 	// them itself would quit before the shutdown began, and its terminal
 	// would never be told why it closed.

@@ -1,0 +1,214 @@
+package components
+
+// How a form answers keys, pastes and clicks, and which keys are live.
+
+import (
+	"charm.land/bubbles/v2/key"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/tui/common"
+)
+
+// Keys are the form keys as they work on the focused row: a key that does
+// nothing there is off, so help shows only live keys. They are worked out
+// from the focus on each use; the shared keymap is never changed.
+func (f *Form) Keys() common.FormKeys {
+	k := f.c.Keys.Form // a copy: SetEnabled below changes only it
+	kind, del := FieldKind(-1), false
+	if fd := f.Focused(); fd != nil {
+		kind, del = fd.Kind, fd.Deletable
+	}
+	k.Toggle.SetEnabled(kind == FieldCheck || kind == FieldMulti || kind == FieldChoice)
+	k.Cycle.SetEnabled(kind == FieldChoice || kind == FieldMulti)
+	k.Activate.SetEnabled(kind == FieldButton)
+	k.Delete.SetEnabled(del)
+	return k
+}
+
+// HandleKey runs a key on the form.
+func (f *Form) HandleKey(msg tea.KeyPressMsg) FormResult {
+	k := f.Keys()
+	fd := f.Focused()
+	if fd == nil {
+		return FormResult{}
+	}
+	switch {
+	case fd.Kind == FieldButton && key.Matches(msg, k.Activate):
+		var cmd tea.Cmd
+		if fd.Do != nil {
+			cmd = fd.Do()
+		}
+		return FormResult{Handled: true, Changed: true, Cmd: cmd}
+	case key.Matches(msg, k.Delete):
+		if fd.Deletable {
+			return FormResult{Handled: true, Delete: true}
+		}
+		return FormResult{Handled: true}
+	case key.Matches(msg, k.Next):
+		f.move(1)
+		return FormResult{Handled: true}
+	case key.Matches(msg, k.Prev):
+		f.move(-1)
+		return FormResult{Handled: true}
+	case key.Matches(msg, k.NextSec):
+		f.moveSection(1)
+		return FormResult{Handled: true}
+	case key.Matches(msg, k.PrevSec):
+		f.moveSection(-1)
+		return FormResult{Handled: true}
+	}
+	switch fd.Kind {
+	case FieldText:
+		before := f.editor.Value()
+		var cmd tea.Cmd
+		f.editor, cmd = f.editor.Update(msg)
+		if after := f.editor.Value(); after != before {
+			fd.Set(after)
+			return FormResult{Handled: true, Changed: true, Cmd: cmd}
+		}
+		return FormResult{Handled: true, Cmd: cmd}
+	case FieldChoice:
+		switch {
+		case key.Matches(msg, k.Left):
+			return FormResult{Handled: true, Changed: f.cycle(fd, -1)}
+		case key.Matches(msg, k.Right, k.Toggle):
+			return FormResult{Handled: true, Changed: f.cycle(fd, 1)}
+		}
+	case FieldCheck:
+		if key.Matches(msg, k.Toggle) {
+			f.toggle(fd)
+			return FormResult{Handled: true, Changed: true}
+		}
+	case FieldMulti:
+		switch {
+		case key.Matches(msg, k.Left):
+			f.sub = max(f.sub-1, 0)
+			return FormResult{Handled: true}
+		case key.Matches(msg, k.Right):
+			f.sub = min(f.sub+1, len(fd.Options)-1)
+			return FormResult{Handled: true}
+		case key.Matches(msg, k.Toggle):
+			f.toggleMulti(fd, f.sub)
+			return FormResult{Handled: true, Changed: true}
+		}
+	}
+	return FormResult{}
+}
+
+// cleanPaste drops control characters and whole escape sequences from
+// pasted text: the text input would drop the ESC alone and keep the rest
+// of a sequence ("[31m") as if typed.
+func cleanPaste(msg tea.PasteMsg) tea.PasteMsg {
+	msg.Content = casefile.Clean(msg.Content, false)
+	return msg
+}
+
+// HandlePaste puts pasted text into the focused text row.
+func (f *Form) HandlePaste(msg tea.PasteMsg) FormResult {
+	fd := f.Focused()
+	if fd == nil || fd.Kind != FieldText {
+		return FormResult{}
+	}
+	before := f.editor.Value()
+	f.editor, _ = f.editor.Update(cleanPaste(msg))
+	if after := f.editor.Value(); after != before {
+		fd.Set(after)
+		return FormResult{Handled: true, Changed: true}
+	}
+	return FormResult{Handled: true}
+}
+
+func (f *Form) cycle(fd *Field, d int) bool {
+	if len(fd.Options) == 0 {
+		return false
+	}
+	cur := 0
+	v := fd.value()
+	for i, o := range fd.Options {
+		if o.Value == v {
+			cur = i
+		}
+	}
+	next := (cur + d + len(fd.Options)) % len(fd.Options)
+	fd.Set(fd.Options[next].Value)
+	return next != cur
+}
+
+func (f *Form) toggle(fd *Field) {
+	if fd.value() == "" {
+		fd.Set("1")
+	} else {
+		fd.Set("")
+	}
+}
+
+func (f *Form) toggleMulti(fd *Field, i int) {
+	if i < 0 || i >= len(fd.Options) {
+		return
+	}
+	set := multiValues(fd.value())
+	o := fd.Options[i].Value
+	if set[o] {
+		delete(set, o)
+	} else {
+		set[o] = true
+	}
+	var out []string
+	for _, opt := range fd.Options {
+		if set[opt.Value] {
+			out = append(out, opt.Value)
+		}
+	}
+	fd.Set(strings.Join(out, ","))
+}
+
+func multiValues(v string) map[string]bool {
+	set := map[string]bool{}
+	for _, s := range strings.Split(v, ",") {
+		if s != "" {
+			set[s] = true
+		}
+	}
+	return set
+}
+
+// Click handles a left click at (x, y) inside the form's area.
+func (f *Form) Click(x, y int) FormResult {
+	i := f.offset + y
+	if y < 0 || i < 0 || i >= len(f.fields) || !f.fields[i].focusable() {
+		return FormResult{}
+	}
+	already := i == f.focus
+	f.setFocus(i)
+	fd := &f.fields[i]
+	switch fd.Kind {
+	case FieldCheck:
+		f.toggle(fd)
+		return FormResult{Handled: true, Changed: true}
+	case FieldButton:
+		var cmd tea.Cmd
+		if fd.Do != nil {
+			cmd = fd.Do()
+		}
+		return FormResult{Handled: true, Changed: true, Cmd: cmd}
+	case FieldChoice:
+		if already {
+			return FormResult{Handled: true, Changed: f.cycle(fd, 1)}
+		}
+	case FieldMulti:
+		col := x - (2 + fd.Indent + f.labelWidth() + 1)
+		for j, o := range fd.Options {
+			w := lipgloss.Width(multiOption(false, o.Label)) + 1
+			if col >= 0 && col < w {
+				f.sub = j
+				f.toggleMulti(fd, j)
+				return FormResult{Handled: true, Changed: true}
+			}
+			col -= w
+		}
+	}
+	return FormResult{Handled: true}
+}

@@ -1,0 +1,159 @@
+package frontdesk
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"testing"
+
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/gen"
+)
+
+// The benchmarks run on a store of N generated cases: N from
+// HALL_BENCH_CASES, 20000 by default to keep the suite quick. The queue
+// must stay responsive with a million; run
+//
+//	HALL_BENCH_CASES=1000000 go test ./tui -run '^$' -bench . -benchtime 200x
+//
+// before a release (loading takes several minutes; HALL_BENCH_DB=path
+// keeps the loaded file for the next run).
+
+var bench struct {
+	once sync.Once
+	dir  string
+	st   *casefile.Store
+	err  error
+}
+
+func benchCases() int {
+	if n, err := strconv.Atoi(os.Getenv("HALL_BENCH_CASES")); err == nil && n > 0 {
+		return n
+	}
+	return 20000
+}
+
+// benchStore loads the store once per test binary: IntakeBatch in chunks
+// of 5000 without fsync.
+func benchStore(b *testing.B) *casefile.Store {
+	bench.once.Do(func() {
+		cat, err := casefile.DefaultCatalog()
+		if err != nil {
+			bench.err = err
+			return
+		}
+		path := os.Getenv("HALL_BENCH_DB")
+		if path == "" {
+			if bench.dir, err = os.MkdirTemp("", "hall-tui-bench-"); err != nil {
+				bench.err = err
+				return
+			}
+			path = filepath.Join(bench.dir, "bench.db")
+		}
+		st, err := casefile.Open(path, cat, casefile.Options{Now: clock, NoSync: true})
+		if err != nil {
+			bench.err = err
+			return
+		}
+		bench.st = st
+		g := gen.New(cat, 7, st.Today())
+		n := benchCases()
+		done := 0
+		st.View(func(tx *casefile.Tx) error { done = tx.Counts().Total; return nil })
+		for done < n {
+			chunk := min(5000, n-done)
+			drafts := make([]*casefile.Draft, chunk)
+			for i := range drafts {
+				drafts[i] = g.Draft(60)
+			}
+			if _, err := st.IntakeBatch(drafts, "local:bench"); err != nil {
+				bench.err = err
+				return
+			}
+			done += chunk
+		}
+	})
+	if bench.err != nil {
+		b.Fatal(bench.err)
+	}
+	return bench.st
+}
+
+// cleanupBench removes the benchmark store (called from TestMain).
+func cleanupBench() {
+	if bench.st != nil {
+		bench.st.Close()
+	}
+	if bench.dir != "" {
+		os.RemoveAll(bench.dir)
+	}
+}
+
+// BenchmarkQueueView measures one frame of the queue: a page turned (one
+// page fetched from the store, as many cases as rows) and the screen
+// drawn.
+func BenchmarkQueueView(b *testing.B) {
+	st := benchStore(b)
+	d := newDriver(b, NewStore(st), casefile.ZH, 80, 24)
+	d.press("2")
+	b.ReportMetric(float64(benchCases()), "cases")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if d.m.queue.next == 0 {
+			d.press("home")
+		} else {
+			d.press("pgdown")
+		}
+		_ = d.m.View()
+	}
+}
+
+// BenchmarkQueueSearch measures one keystroke of a search by name.
+func BenchmarkQueueSearch(b *testing.B) {
+	st := benchStore(b)
+	d := newDriver(b, NewStore(st), casefile.ZH, 80, 24)
+	d.press("2")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if i%2 == 0 {
+			typeText(d, "王")
+		} else {
+			d.press("backspace")
+		}
+		_ = d.m.View()
+	}
+}
+
+// BenchmarkIntakeKeystroke measures one keystroke in the intake of a
+// known applicant with two projects: findings recomputed, the draft
+// autosaved (at once here; after a pause in the program) and the screen
+// drawn.
+func BenchmarkIntakeKeystroke(b *testing.B) {
+	st := benchStore(b)
+	var id string
+	st.View(func(tx *casefile.Tx) error {
+		cs, _, err := tx.Cases(casefile.CaseFilter{Limit: 1})
+		if err == nil && len(cs) > 0 {
+			id = cs[0].Applicant.DocNumber
+		}
+		return err
+	})
+	d := newDriver(b, NewStore(st), casefile.ZH, 80, 24)
+	st.SaveDraft(testUser, nil)
+	d.press("1")
+	typeText(d, id)
+	d.press("f2")
+	typeText(d, "mz-01")
+	d.press("space", "esc")
+	d.m.intake.form.FocusID("note")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if i%2 == 0 {
+			typeText(d, "核")
+		} else {
+			d.press("backspace")
+		}
+		_ = d.m.View()
+	}
+}

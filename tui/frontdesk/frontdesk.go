@@ -1,0 +1,391 @@
+package frontdesk
+
+import (
+	"io"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/tui/common"
+	"github.com/rongjiuzhu/hall/tui/components"
+)
+
+// Option changes how the front desk is built.
+type Option func(*Options)
+
+// Options are the settings an Option changes. The meeting console reads
+// the clock, role, printing and program options given to its own root.
+type Options struct {
+	Clock    func() time.Time
+	Role     casefile.Role
+	meeting  func(*common.Common) common.Page
+	Printing Printing
+	autosave *time.Duration
+	Program  []tea.ProgramOption
+}
+
+// WithClock sets the clock (tests use a fixed one).
+func WithClock(now func() time.Time) Option { return func(o *Options) { o.Clock = now } }
+
+// WithRole sets the user's role, which decides the screens and keys shown
+// (hall serve: the registered user's). Without it a local user
+// (casefile.LocalPrefix) is the administrator and anyone else may do
+// nothing.
+func WithRole(r casefile.Role) Option { return func(o *Options) { o.Role = r } }
+
+// WithMeeting plugs in a meeting console: the home screen's meeting entry
+// opens the page it builds.
+func WithMeeting(build func(*common.Common) common.Page) Option {
+	return func(o *Options) { o.meeting = build }
+}
+
+// WithPrinting lets the screens print: the receipt after an intake, the
+// receipt or letter of a case in its dossier, any of them or a whole
+// closed session on the print page, and a closed session in the meeting
+// console (unless that has its own WithPrint). Without it the print keys
+// say that printing is not set up.
+func WithPrinting(pr Printing) Option { return func(o *Options) { o.Printing = pr } }
+
+// WithAutosaveDelay sets how long the intake waits after a change before
+// it saves the draft (0: at once).
+func WithAutosaveDelay(d time.Duration) Option { return func(o *Options) { o.autosave = &d } }
+
+// WithIO makes Run read keys from in and draw to out instead of the
+// terminal (nil keeps the terminal's); for tests of the command.
+func WithIO(in io.Reader, out io.Writer) Option {
+	return func(o *Options) {
+		if in != nil {
+			o.Program = append(o.Program, tea.WithInput(in))
+		}
+		if out != nil {
+			o.Program = append(o.Program, tea.WithOutput(out))
+		}
+	}
+}
+
+// FrontDesk is the root model of the front desk. It owns the shared
+// Common, routes keys and clicks to the active page and results of
+// commands to every page, keeps the navigation stack, and draws the
+// frame: header, page, status line and help.
+type FrontDesk struct {
+	c     *common.Common
+	store Store
+	pages map[common.PageID]common.Page
+
+	home    *homePage
+	intake  *intakePage
+	queue   *queuePage
+	dossier *dossierPage
+	print   *printPage
+
+	active common.PageID
+	stack  []common.PageID
+	help   help.Model
+	quit   *components.Dialog
+	fault  string // a recovered panic, shown instead of crashing
+	bodyH  int
+	prog   []tea.ProgramOption
+}
+
+// New builds the front desk over store, speaking lang, for user
+// (recorded as officer and owner of the autosaved draft).
+func New(store Store, lang casefile.Lang, user string, opts ...Option) *FrontDesk {
+	var o Options
+	for _, f := range opts {
+		f(&o)
+	}
+	c := common.New(store.Catalog(), lang, user, o.Clock)
+	if o.Role != "" {
+		c.Role = o.Role
+	}
+	if o.autosave != nil {
+		c.AutosaveDelay = *o.autosave
+	}
+	m := &FrontDesk{c: c, store: store, pages: map[common.PageID]common.Page{}, prog: o.Program}
+	m.home = newHomePage(c, store, o.meeting != nil)
+	m.intake = newIntakePage(c, store, o.Printing)
+	m.queue = newQueuePage(c, store, store)
+	m.dossier = newDossierPage(c, store, o.Printing)
+	m.print = newPrintPage(c, o.Printing)
+	m.pages[common.PageHome] = m.home
+	m.pages[common.PageIntake] = m.intake
+	m.pages[common.PageQueue] = m.queue
+	m.pages[common.PageDossier] = m.dossier
+	m.pages[common.PagePrint] = m.print
+	if o.meeting != nil {
+		mp := o.meeting(c)
+		if u, ok := mp.(interface{ usePrinting(Printing) }); ok && o.Printing != nil {
+			u.usePrinting(o.Printing)
+		}
+		m.pages[common.PageMeeting] = mp
+	}
+	m.help = components.NewHelp(c)
+	return m
+}
+
+// Run opens the front desk in the terminal and returns when it quits.
+func Run(store Store, lang casefile.Lang, user string, opts ...Option) error {
+	m := New(store, lang, user, opts...)
+	_, err := tea.NewProgram(m, m.prog...).Run()
+	return err
+}
+
+// Init asks for the terminal's background, the home counters and a draft
+// left by an earlier session.
+func (m *FrontDesk) Init() tea.Cmd {
+	return tea.Batch(tea.RequestBackgroundColor, m.home.Enter(), loadDraft(m.store, m.c.User))
+}
+
+func (m *FrontDesk) activePage() common.Page { return m.pages[m.active] }
+
+func (m *FrontDesk) tooSmall() bool { return components.TooSmall(m.c) }
+
+// Update routes a message. A panic in a page is caught here as a last
+// resort: the screen shows it and nothing typed is lost.
+func (m *FrontDesk) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
+	defer components.Recover(&m.fault, func() { model, cmd = m, nil })
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.c.Width, m.c.Height = msg.Width, msg.Height
+		return m, m.layout()
+	case tea.BackgroundColorMsg:
+		m.restyle(msg.IsDark())
+		return m, nil
+	case tea.KeyPressMsg:
+		return m, m.handleKey(msg)
+	case tea.MouseClickMsg:
+		return m, m.handleClick(msg)
+	case tea.PasteMsg:
+		if m.quit != nil || m.tooSmall() {
+			return m, nil
+		}
+		return m, tea.Batch(m.activePage().Update(msg), m.layout())
+	case common.NavigateMsg:
+		return m, m.navigate(msg)
+	case common.BackMsg:
+		return m, m.back()
+	case draftLoadedMsg:
+		cmd := m.intake.Update(msg)
+		m.noteDraft()
+		return m, cmd
+	case ChangedMsg:
+		// only the page in view reloads; the others do when entered
+		return m, tea.Batch(m.activePage().Update(msg), m.layout())
+	}
+	return m, m.broadcast(msg)
+}
+
+// broadcast gives a command's result to every page; each takes its own.
+func (m *FrontDesk) broadcast(msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, id := range []common.PageID{common.PageHome, common.PageIntake, common.PageQueue, common.PageDossier, common.PageMeeting, common.PagePrint} {
+		if p := m.pages[id]; p != nil {
+			cmds = append(cmds, p.Update(msg))
+		}
+	}
+	cmds = append(cmds, m.layout())
+	return tea.Batch(cmds...)
+}
+
+// restyle rebuilds the styles for a dark or light background.
+func (m *FrontDesk) restyle(dark bool) {
+	m.c.SetDark(dark)
+	m.help.Styles = m.c.Styles.Help
+	m.intake.form.Restyle()
+	if m.dossier.ev != nil {
+		m.dossier.ev.form.Restyle()
+	}
+	m.queue.search.SetStyles(m.c.Styles.Editor)
+	m.print.form.Restyle()
+}
+
+func (m *FrontDesk) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	g := m.c.Keys.Global
+	if m.quit != nil {
+		res, _ := m.quit.Update(msg)
+		switch res {
+		case components.DialogYes:
+			return m.quitNow()
+		case components.DialogNo:
+			m.quit = nil
+		}
+		return nil
+	}
+	if key.Matches(msg, g.Quit) {
+		if m.dirty() {
+			m.quit = components.NewConfirm(m.c, m.c.T("quit.title"), m.c.T("quit.text"))
+			return nil
+		}
+		return tea.Quit
+	}
+	if m.tooSmall() {
+		return nil // nothing can be seen, so nothing is changed
+	}
+	if g := m.c.Keys.Global; key.Matches(msg, g.HelpTyping) || (key.Matches(msg, g.Help) && !m.activePage().Typing()) {
+		m.help.ShowAll = !m.help.ShowAll
+		return m.layout()
+	}
+	return tea.Batch(m.activePage().Update(msg), m.layout())
+}
+
+func (m *FrontDesk) dirty() bool {
+	for _, p := range m.pages {
+		if p.Dirty() {
+			return true
+		}
+	}
+	return false
+}
+
+// quitNow saves the intake draft and quits. The draft is copied first:
+// the command runs outside Update.
+func (m *FrontDesk) quitNow() tea.Cmd {
+	data := m.draft()
+	store, user := m.store, m.c.User
+	return func() tea.Msg {
+		if data != nil {
+			_ = store.SaveDraft(user, data)
+		}
+		return tea.QuitMsg{}
+	}
+}
+
+// draft is the intake form in progress, or nil.
+func (m *FrontDesk) draft() []byte {
+	if !m.intake.Dirty() {
+		return nil
+	}
+	return m.intake.state.marshal()
+}
+
+// SaveDraft stores the intake form in progress, so the user gets it back
+// next time, and reports whether there was one. hall serve calls it when
+// a connection's program has ended (the terminal went away, or the
+// server is shutting down); it must not be called while the program runs.
+func (m *FrontDesk) SaveDraft() (bool, error) {
+	data := m.draft()
+	if data == nil {
+		return false, nil
+	}
+	return true, m.store.SaveDraft(m.c.User, data)
+}
+
+func (m *FrontDesk) handleClick(msg tea.MouseClickMsg) tea.Cmd {
+	if m.quit != nil || m.tooSmall() {
+		return nil
+	}
+	y := msg.Y - 1 // below the header
+	if y < 0 || y >= m.bodyH {
+		return nil
+	}
+	inner := tea.MouseClickMsg{X: msg.X, Y: y, Button: msg.Button, Mod: msg.Mod}
+	return tea.Batch(m.activePage().Update(inner), m.layout())
+}
+
+func (m *FrontDesk) navigate(msg common.NavigateMsg) tea.Cmd {
+	p := m.pages[msg.To]
+	if p == nil {
+		return nil
+	}
+	if msg.To != m.active {
+		m.stack = append(m.stack, m.active)
+		m.active = msg.To
+	}
+	m.layout()
+	if msg.To == common.PageDossier && msg.Number != "" {
+		return m.dossier.open(msg.Number)
+	}
+	return p.Enter()
+}
+
+func (m *FrontDesk) back() tea.Cmd {
+	if len(m.stack) == 0 {
+		return nil
+	}
+	m.active = m.stack[len(m.stack)-1]
+	m.stack = m.stack[:len(m.stack)-1]
+	if m.active == common.PageHome {
+		m.noteDraft()
+	}
+	m.layout()
+	return m.activePage().Enter()
+}
+
+// noteDraft tells the home screen about an unfinished intake.
+func (m *FrontDesk) noteDraft() {
+	if !m.intake.Dirty() {
+		m.home.setDraftNote("")
+		return
+	}
+	s := m.intake.state
+	who := strings.TrimSpace(s.Name)
+	if who == "" {
+		who = strings.TrimSpace(s.ID)
+	}
+	m.home.setDraftNote(m.c.Tf("home.draft", who))
+}
+
+func (m *FrontDesk) keys() help.KeyMap {
+	if m.quit != nil {
+		return m.quit
+	}
+	return components.WithGlobalKeys(m.activePage(), m.c.Keys.Global)
+}
+
+// layout gives the active page the room left by the header, the status
+// line and the help; a page whose size changed is told with a
+// WindowSizeMsg so it can fetch more (or fewer) rows.
+func (m *FrontDesk) layout() tea.Cmd {
+	w, h := m.c.Width, m.c.Height
+	if w == 0 || h == 0 {
+		return nil
+	}
+	m.help.SetWidth(w)
+	helpH := lipgloss.Height(m.help.View(m.keys()))
+	bodyH := max(h-2-helpH, 1)
+	changed := bodyH != m.bodyH
+	m.bodyH = bodyH
+	for id, p := range m.pages {
+		p.SetSize(w, bodyH)
+		_ = id
+	}
+	if changed && !m.tooSmall() {
+		return m.activePage().Update(tea.WindowSizeMsg{Width: w, Height: bodyH})
+	}
+	return nil
+}
+
+// View draws the frame. Like Update it recovers from a page's panic.
+func (m *FrontDesk) View() (v tea.View) {
+	defer components.Recover(&m.fault, func() { v = components.FaultView(m.c, m.fault) })
+	v = tea.NewView(m.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = m.c.HallName()
+	return v
+}
+
+func (m *FrontDesk) render() string {
+	c := m.c
+	w, h := c.Width, c.Height
+	if w == 0 || h == 0 {
+		return ""
+	}
+	if m.quit != nil {
+		return m.quit.View(w, h)
+	}
+	if m.tooSmall() {
+		return components.TooSmallView(c)
+	}
+	p := m.activePage()
+	text, lv := p.Status()
+	if m.fault != "" {
+		text, lv = c.Tf("err.internal", m.fault), common.LevelError
+	}
+	return components.Frame(c, components.Header(c, p.Title()), components.FitHeight(p.View(), m.bodyH), text, lv, m.help.View(m.keys()))
+}

@@ -1,0 +1,71 @@
+package frontdesk
+
+import (
+	"os"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/tui/internal/tuitest"
+)
+
+// The shared test drivers (tuitest) under the short names the front
+// desk's tests read with.
+var (
+	fixedNow  = tuitest.FixedNow
+	clock     = tuitest.Clock
+	openStore = tuitest.OpenStore
+	validID   = tuitest.ValidID
+	keyMsg    = tuitest.KeyMsg
+)
+
+const (
+	testUser   = tuitest.TestUser
+	demoClosed = tuitest.DemoClosed
+)
+
+func TestMain(m *testing.M) {
+	// The demo generator and the store read the local zone; pin it so
+	// golden files do not depend on the machine.
+	time.Local = time.UTC
+	code := m.Run()
+	cleanupBench()
+	os.Exit(code)
+}
+
+// driver runs the front desk like the program does, but synchronously:
+// every command a message returns is run and its message fed back.
+type driver struct {
+	*tuitest.Driver
+	t testing.TB
+	m *FrontDesk
+}
+
+// wrap drives m without starting it.
+func wrap(t testing.TB, m *FrontDesk) *driver {
+	return &driver{Driver: tuitest.NewDriver(t, m), t: t, m: m}
+}
+
+func newDriver(t testing.TB, store Store, lang casefile.Lang, w, h int) *driver {
+	t.Helper()
+	m := New(store, lang, testUser, WithClock(clock), WithAutosaveDelay(0))
+	d := wrap(t, m)
+	d.run(m.Init())
+	d.send(tea.WindowSizeMsg{Width: w, Height: h})
+	return d
+}
+
+func (d *driver) send(msg tea.Msg)      { d.t.Helper(); d.Send(msg) }
+func (d *driver) run(cmd tea.Cmd)       { d.t.Helper(); d.Run(cmd) }
+func (d *driver) press(names ...string) { d.t.Helper(); d.Press(names...) }
+func (d *driver) click(x, y int)        { d.Click(x, y) }
+func (d *driver) view() string          { return d.View() }
+func (d *driver) lineOf(s string) int   { return d.LineOf(s) }
+func (d *driver) must(ss ...string)     { d.t.Helper(); d.Must(ss...) }
+func (d *driver) mustNot(ss ...string)  { d.t.Helper(); d.MustNot(ss...) }
+
+// typeText types text one key press per character, as a person (or a
+// scanner) does.
+func typeText(d *driver, s string) { d.t.Helper(); d.Type(s) }

@@ -1,0 +1,303 @@
+package frontdesk
+
+import (
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/tui/common"
+	"github.com/rongjiuzhu/hall/tui/components"
+)
+
+// Sections of the intake form.
+const (
+	secApplicant = iota
+	secHousehold
+	secProjects
+	secDocuments
+	secChannel
+)
+
+var intakeSections = []string{"intake.sec_applicant", "intake.sec_household", "intake.sec_projects", "intake.sec_documents", "intake.sec_channel"}
+
+// Dialogs the intake can show.
+const (
+	dlgSave = iota + 1
+	dlgNew
+	dlgProblems
+)
+
+// intakePage is the one window: the ID number first, checked as typed; a
+// known person's household, aid and open cases at once; then applicant,
+// household and incomes, projects, documents, channel and note. A findings
+// panel beside or below the form follows every change.
+type intakePage struct {
+	c     *common.Common
+	store IntakeStore
+	state intakeState
+	form  *components.Form
+	// relookup marks a lookup run again because the store changed: it
+	// refreshes what the household gets but fills no field.
+	relookup bool
+
+	printing Printing // nil: printing is not set up
+
+	// mode is what the page shows and where its keys go; a dialog keeps
+	// the mode it was opened over in underDialog and returns to it.
+	mode        intakeMode
+	underDialog intakeMode
+	picker      *components.Picker // in modePicker
+	dialog      *components.Dialog // in modeDialog
+	dlg         int                // which dialog (dlgSave, dlgNew)
+
+	saved   *casefile.Case // in modeSaved: the case just saved
+	inPrint bool           // the receipt is being printed
+	printed []string       // where the receipt was printed
+
+	known     *KnownPerson
+	knownFor  string // ID number the lookup is for
+	lookedUp  bool   // the lookup for knownFor has answered
+	lookupErr error
+
+	check    Check
+	checkSig string // signature the check was asked for
+
+	findings []casefile.Finding
+	income   casefile.IncomeSummary
+	deadline casefile.Date
+
+	autosaveGen int
+	unsaved     bool // changed since the last autosave
+	restored    bool // the form came back from a saved draft
+	st          common.StatusLine
+
+	width, height int
+	tabSpans      [][2]int
+}
+
+func newIntakePage(c *common.Common, store IntakeStore, pr Printing) *intakePage {
+	p := &intakePage{c: c, store: store, printing: pr, state: newIntakeState(), form: components.NewForm(c)}
+	p.rebuild()
+	p.recompute()
+	return p
+}
+
+// ---- page contract ----
+
+func (p *intakePage) Title() string { return p.c.T("intake.title") }
+
+func (p *intakePage) Status() (string, common.Level) { return p.st.Text, p.st.Level }
+
+// intakeMode is what the intake shows and where its keys go.
+type intakeMode int
+
+const (
+	modeForm   intakeMode = iota // the form, with the findings panel
+	modePicker                   // the project picker in place of the form
+	modeZoom                     // the findings panel fills the page; keys still reach the form
+	modeDialog                   // a question over the page
+	modeSaved                    // the case just saved, with what to do next
+)
+
+// base is the mode under a dialog, or the mode.
+func (p *intakePage) base() intakeMode {
+	if p.mode == modeDialog {
+		return p.underDialog
+	}
+	return p.mode
+}
+
+// Dirty: a form with content that is not yet a case.
+func (p *intakePage) Dirty() bool { return p.mode != modeSaved && !p.state.empty() }
+
+func (p *intakePage) Typing() bool {
+	switch p.mode {
+	case modeDialog:
+		return p.dialog.Input != nil
+	case modeSaved:
+		return false
+	case modePicker:
+		return true
+	}
+	return p.form.Typing()
+}
+
+func (p *intakePage) Enter() tea.Cmd {
+	if p.mode == modeSaved {
+		p.reset()
+	}
+	if p.restored {
+		p.st.Set(p.c.T("intake.restored"), common.LevelWarn)
+		p.restored = false
+	}
+	return nil
+}
+
+func (p *intakePage) SetSize(w, h int) {
+	p.width, p.height = w, h
+	fw, fh, _, _ := p.layout()
+	p.form.SetSize(fw, fh)
+	if p.mode == modePicker {
+		p.picker.SetSize(fw, fh)
+	}
+}
+
+// layout returns the form's size and the findings panel's size; the
+// panel goes beside the form on wide screens, below it otherwise.
+func (p *intakePage) layout() (fw, fh, pw, ph int) {
+	zoom := p.base() == modeZoom
+	if p.width >= 110 && !zoom {
+		pw = min(52, p.width*2/5)
+		return p.width - pw - 1, p.height - 1, pw, p.height
+	}
+	ph = 9
+	if p.height >= 30 {
+		ph = 12
+	}
+	if zoom {
+		ph = p.height
+	}
+	return p.width, max(p.height-1-ph, 1), p.width, ph
+}
+
+// reset empties the form for the next applicant.
+func (p *intakePage) reset() {
+	p.state = newIntakeState()
+	p.saved, p.known, p.knownFor, p.lookupErr, p.lookedUp = nil, nil, "", nil, false
+	p.printed = nil
+	p.check, p.checkSig = Check{}, ""
+	p.mode, p.picker, p.dialog, p.dlg = modeForm, nil, nil, 0
+	p.unsaved = false
+	p.rebuild()
+	p.form.FocusID("id")
+	p.recompute()
+}
+
+// ---- update ----
+
+func (p *intakePage) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case draftLoadedMsg:
+		return p.onDraftLoaded(msg)
+	case autosaveTickMsg:
+		if msg.gen != p.autosaveGen || !p.unsaved || p.mode == modeSaved {
+			return nil
+		}
+		return saveDraft(p.store, p.c.User, p.state.marshal(), msg.gen)
+	case draftSavedMsg:
+		if msg.err != nil {
+			p.st.Set(p.c.Tf("intake.autosave_failed", p.c.Msg(msg.err)), common.LevelError)
+		} else if msg.gen == p.autosaveGen {
+			p.unsaved = false
+		}
+	case personFoundMsg:
+		return p.onPersonFound(msg)
+	case checkedMsg:
+		if msg.sig != p.checkSig {
+			return nil // a newer check is on its way
+		}
+		if msg.err != nil {
+			p.st.Set(p.c.Tf("intake.check_failed", p.c.Msg(msg.err)), common.LevelError)
+			return nil
+		}
+		p.check = msg.check
+		p.recompute()
+	case caseSavedMsg:
+		return p.onCaseSaved(msg)
+	case ChangedMsg:
+		return p.onStoreChanged()
+	case printedMsg:
+		p.onPrinted(msg)
+	case tea.KeyPressMsg:
+		return p.handleKey(msg)
+	case tea.PasteMsg:
+		switch p.mode {
+		case modeDialog:
+			_, cmd := p.dialog.Update(msg)
+			return cmd
+		case modePicker:
+			_, cmd := p.picker.Update(msg)
+			return cmd
+		case modeForm, modeZoom:
+			if r := p.form.HandlePaste(msg); r.Changed {
+				return p.changed()
+			}
+		}
+	case tea.MouseClickMsg:
+		return p.handleClick(msg)
+	}
+	return nil
+}
+
+func (p *intakePage) onDraftLoaded(msg draftLoadedMsg) tea.Cmd {
+	if msg.err != nil {
+		p.st.Set(p.c.Tf("intake.draft_load_failed", p.c.Msg(msg.err)), common.LevelError)
+		return nil
+	}
+	if msg.data == nil || !p.state.empty() {
+		return nil
+	}
+	s, err := unmarshalIntake(msg.data)
+	if err != nil || s.empty() {
+		return nil
+	}
+	p.state = s
+	p.restored = true
+	p.rebuild()
+	p.form.FocusID("id")
+	return p.afterChange()
+}
+
+func (p *intakePage) onPersonFound(msg personFoundMsg) tea.Cmd {
+	if msg.number != p.knownFor {
+		return nil
+	}
+	if msg.err != nil {
+		p.lookupErr = msg.err
+		p.st.Set(p.c.Tf("intake.lookup_failed", p.c.Msg(msg.err)), common.LevelError)
+		p.rebuild()
+		return nil
+	}
+	p.known, p.lookupErr, p.lookedUp = msg.known, nil, true
+	refresh := p.relookup
+	p.relookup = false
+	if kp := msg.known; kp != nil && !refresh {
+		fill := func(dst *string, src string) {
+			if strings.TrimSpace(*dst) == "" {
+				*dst = src
+			}
+		}
+		s := &p.state
+		fill(&s.Name, kp.Person.Name)
+		fill(&s.Phone, kp.Person.Phone)
+		fill(&s.Township, kp.Person.Township)
+		fill(&s.Village, kp.Person.Village)
+		fill(&s.Address, kp.Person.Address)
+		if s.Disability == "0" && kp.Person.DisabilityGrade > 0 {
+			s.Disability = strconv.Itoa(kp.Person.DisabilityGrade)
+		}
+		if s.Flags == "" {
+			s.Flags = strings.Join(kp.Person.Flags, ",")
+		}
+		p.st.Set(p.c.Tf("intake.known", kp.Person.Name, kp.Cases), common.LevelOK)
+	} else if msg.known == nil && !refresh {
+		p.st.Set(p.c.T("intake.new_person"), common.LevelPlain)
+	}
+	p.rebuild()
+	p.form.Refresh()
+	return p.changed()
+}
+
+func (p *intakePage) onCaseSaved(msg caseSavedMsg) tea.Cmd {
+	if msg.err != nil {
+		p.st.Set(p.c.Tf("intake.save_failed", components.FirstLine(p.c.Msg(msg.err))), common.LevelError)
+		return nil
+	}
+	p.saved, p.mode, p.picker = msg.c, modeSaved, nil
+	p.unsaved = false
+	p.autosaveGen++
+	p.st.Set(p.c.Tf("intake.saved", msg.c.Number), common.LevelOK)
+	return saveDraft(p.store, p.c.User, nil, p.autosaveGen)
+}
