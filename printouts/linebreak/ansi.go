@@ -94,6 +94,7 @@ func (pn *pen) apply(seq string) {
 			pn.sgr = nil
 		case strings.HasPrefix(params, "0;"):
 			pn.sgr = []string{seq}
+		case len(pn.sgr) > 0 && pn.sgr[len(pn.sgr)-1] == seq:
 		default:
 			pn.sgr = append(pn.sgr, seq)
 		}

@@ -112,11 +112,14 @@ func clusters(p string, measure func(string) float64, additive bool) []cluster {
 			glued[i] = true
 		}
 	}
+	prev := rune(0) // the last character before the boundary, spaces aside
 	for i := 0; i+1 < len(cs); i++ {
+		if c := p[cs[i].start:cs[i].end]; c != " " {
+			prev, _ = utf8.DecodeLastRuneInString(c)
+		}
 		if cs[i].mustBreak {
 			continue
 		}
-		prev := lastNonSpace(p[:cs[i].end])
 		next, _ := utf8.DecodeRuneInString(p[cs[i+1].start:])
 		switch {
 		case glued[cs[i].end], strings.ContainsRune(closing, next), strings.ContainsRune(opening, prev):
@@ -129,11 +132,6 @@ func clusters(p string, measure func(string) float64, additive bool) []cluster {
 		}
 	}
 	return cs
-}
-
-func lastNonSpace(s string) rune {
-	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, " "))
-	return r
 }
 
 func isQuoteOpen(r rune) bool  { return r == '“' || r == '‘' }
@@ -153,30 +151,29 @@ func breakParagraph(p string, width float64, measure func(string) float64, addit
 		return []span{{0, 0}}
 	}
 	var lines []span
-	fits := func(from, to int) bool { // clusters [from, to] on one line
-		end := trimEnd(p, cs[from].start, cs[to].end)
-		if !additive {
-			return measure(p[cs[from].start:end]) <= width
-		}
-		w := 0.0
-		for k := from; k <= to && cs[k].start < end; k++ {
-			w += cs[k].width
-		}
-		return w <= width
-	}
 	for from := 0; from < len(cs); {
-		to := from // last cluster on the line
-		lastBreak := -1
+		to, lastBreak := from, -1 // last cluster on the line, last allowed break
+		w, trail := 0.0, 0.0      // additive: width of cs[from:to+1], of its trailing spaces
+		content := false          // the line holds more than spaces
 		for ; to < len(cs); to++ {
-			if to > from && !fits(from, to) {
-				break
+			c := cs[to]
+			space := p[c.start:c.end] == " "
+			if additive {
+				w += c.width
+				trail = (trail + c.width) * float64(btoi(space))
 			}
-			if cs[to].mustBreak {
+			if to > from && !space { // spaces at the end are dropped: they never overflow
+				if additive && w-trail > width || !additive && measure(p[cs[from].start:c.end]) > width {
+					break
+				}
+			}
+			content = content || !space
+			if c.mustBreak {
 				to++
 				lastBreak = -1
 				break
 			}
-			if cs[to].canBreak && trimEnd(p, cs[from].start, cs[to].end) > cs[from].start {
+			if c.canBreak && content {
 				lastBreak = to
 			}
 		}
@@ -202,4 +199,11 @@ func trimEnd(p string, start, end int) int {
 		end--
 	}
 	return end
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
