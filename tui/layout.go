@@ -5,6 +5,8 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/rongjiuzhu/hall/printouts/linebreak"
 )
 
 // tail marks text cut to fit. ASCII on purpose: "…" is ambiguous width
@@ -70,7 +72,7 @@ func wrap(s string, w int) []string {
 	if w <= 0 {
 		return nil
 	}
-	return strings.Split(ansi.Wrap(s, w, ""), "\n")
+	return linebreak.Cells(s, w)
 }
 
 // box draws a bordered panel of exactly w×h cells around lines, the
