@@ -213,3 +213,15 @@ func FuzzLines(f *testing.F) {
 		}
 	})
 }
+
+func TestNoWidth(t *testing.T) {
+	if got, want := Cells("ab", 0), []string{"a", "b"}; !slices.Equal(got, want) {
+		t.Errorf("Cells(ab, 0) = %q, want %q (width 1)", got, want)
+	}
+	if got, want := Lines("中a", 0, halfFull), []string{"中", "a"}; !slices.Equal(got, want) {
+		t.Errorf("Lines(中a, 0) = %q, want %q (a cluster a line)", got, want)
+	}
+	if got, want := Cells("一\u2028二", 10), []string{"一\u2028", "二"}; !slices.Equal(got, want) {
+		t.Errorf("Cells with a line separator = %q, want %q", got, want)
+	}
+}
