@@ -107,9 +107,11 @@ func clusters(p string, measure func(string) float64, additive bool) []cluster {
 		cs = append(cs, cl)
 	}
 	glued := make([]bool, len(p)+1) // no break at these byte offsets
-	for _, m := range referenceNumber.FindAllStringIndex(p, -1) {
-		for i := m[0] + 1; i < m[1]; i++ {
-			glued[i] = true
+	if strings.Contains(p, "〔") {
+		for _, m := range referenceNumber.FindAllStringIndex(p, -1) {
+			for i := m[0] + 1; i < m[1]; i++ {
+				glued[i] = true
+			}
 		}
 	}
 	prev := rune(0) // the last character before the boundary, spaces aside
