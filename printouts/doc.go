@@ -3,8 +3,8 @@
 //
 // The low-level layer finds and loads a CJK TrueType font once per process
 // (FindFont, LoadFont), extracts faces from TrueType Collections
-// (ExtractFace), checks that text can be printed (Font.CheckText) and breaks
-// mixed Chinese and Latin text into lines (Wrap).
+// (ExtractFace), checks that text can be printed (Font.CheckText); lines are broken by
+// package linebreak, shared with the screens.
 //
 // Above it, Doc sets a document on the GB/T 9704-2012 grid (A4, 37 mm top
 // and 28 mm left margins, a 156 × 225 mm text block, 22 lines of 28

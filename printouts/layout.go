@@ -4,11 +4,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/signintech/gopdf"
 
 	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/printouts/linebreak"
 )
 
 // Page geometry after GB/T 9704-2012, in points (1 mm = 72/25.4 pt), with
@@ -238,13 +240,13 @@ type line struct {
 func (d *Doc) wrap(s string, width, indent float64) []line {
 	var out []line
 	for _, para := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
-		lines := Wrap(para, width-indent, d.measure)
+		lines := linebreak.Lines(para, width-indent, d.measure)
 		if indent > 0 && len(lines) > 1 {
 			// Only the first line is indented: set the rest again at full
-			// width. Wrap's lines are prefixes of the text, less the
-			// spaces dropped at a break.
+			// width. The first line is a prefix of the paragraph, less the
+			// spaces dropped at the break.
 			rest := strings.TrimLeft(para[len(lines[0]):], " ")
-			lines = append(lines[:1], Wrap(rest, width, d.measure)...)
+			lines = append(lines[:1], linebreak.Lines(rest, width, d.measure)...)
 		}
 		for i, l := range lines {
 			out = append(out, line{text: l, first: i == 0, last: i == len(lines)-1})
@@ -326,6 +328,51 @@ func (d *Doc) justify(x, baseline, avail float64, s string) {
 	}
 }
 
+// wordJoiners stay inside a word of letters and digits that justify never
+// stretches: 1,234.56 ¥80 50% 2024-05-01 10:30 2024/05.
+const wordJoiners = ".-,:/%¥"
+
+// atoms splits a line into the units justify spreads: words (see wordLen)
+// and single other characters. Where a line may break is package
+// linebreak's business; this only decides where extra space may go.
+func atoms(s string) []string {
+	var out []string
+	for len(s) > 0 {
+		n := wordLen(s)
+		if n == 0 {
+			_, n = utf8.DecodeRuneInString(s)
+		}
+		out = append(out, s[:n])
+		s = s[n:]
+	}
+	return out
+}
+
+// wordLen returns the length in bytes of the word s starts with, or 0. A
+// word is a run of letters and digits of alphabetic scripts (below the CJK
+// blocks at U+2E80) and wordJoiners, holding at least one letter or digit;
+// of the joiners only '¥' and '-' may start it.
+func wordLen(s string) int {
+	end, hasAlnum := 0, false
+	for i, r := range s {
+		switch {
+		case r < 0x2E80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			hasAlnum = true
+		case strings.ContainsRune(wordJoiners, r) && (i > 0 || r == '¥' || r == '-'):
+		default:
+			if hasAlnum {
+				return end
+			}
+			return 0
+		}
+		end = i + utf8.RuneLen(r)
+	}
+	if hasAlnum {
+		return end
+	}
+	return 0
+}
+
 // Title sets s as the document's title: 2号, centred, one or more lines.
 func (d *Doc) Title(s string) {
 	d.check(s)
@@ -341,7 +388,7 @@ func (d *Doc) Title(s string) {
 // Para sets s as a body paragraph: first line indented by two
 // characters, lines justified to the text block but the last. "\n" starts
 // a new paragraph. Numbers, ID numbers and amounts are never split and no
-// line starts with closing punctuation (see Wrap).
+// line starts with closing punctuation (see package linebreak).
 func (d *Doc) Para(s string) { d.flow(s, AlignLeft, 2*bodyChar, true) }
 
 // Line sets s flush left without indent, e.g. the addressee "王某某：".

@@ -1,5 +1,7 @@
 package printouts
 
+import "github.com/rongjiuzhu/hall/printouts/linebreak"
+
 // Column is one column of a Table.
 type Column struct {
 	Head  string  // heading, repeated on every page the table runs onto; "" for none
@@ -95,7 +97,7 @@ func (d *Doc) cells(xs []float64, row []string) [][]string {
 			text = row[i]
 		}
 		d.check(text)
-		out[i] = Wrap(text, xs[i+1]-xs[i]-2*cellPadX, d.measure)
+		out[i] = linebreak.Lines(text, xs[i+1]-xs[i]-2*cellPadX, d.measure)
 	}
 	return out
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/rongjiuzhu/hall/printouts/linebreak"
 	"github.com/signintech/gopdf"
 )
 
@@ -47,8 +48,8 @@ func TestWrap(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := Wrap(tt.text, tt.max, fakeMeasure); !slices.Equal(got, tt.want) {
-				t.Errorf("Wrap(%q, %v)\n got %q\nwant %q", tt.text, tt.max, got, tt.want)
+			if got := linebreak.Lines(tt.text, tt.max, fakeMeasure); !slices.Equal(got, tt.want) {
+				t.Errorf("Lines(%q, %v)\n got %q\nwant %q", tt.text, tt.max, got, tt.want)
 			}
 		})
 	}
@@ -58,7 +59,7 @@ func TestWrapKeepsTextAndWidth(t *testing.T) {
 	const text = "经审查，申请人王小明（身份证号61060219900101123X）于2024-05-01提交的《复议申请书》" +
 		"请求退还¥12,345.67元，占总额的12.5%。“理由是：…”Hello, world! 另见http://example.org/a。"
 	for maxWidth := 2.0; maxWidth <= 60; maxWidth++ {
-		lines := Wrap(text, maxWidth, fakeMeasure)
+		lines := linebreak.Lines(text, maxWidth, fakeMeasure)
 		if noSpace := strings.NewReplacer(" ", ""); noSpace.Replace(strings.Join(lines, "")) != noSpace.Replace(text) {
 			t.Fatalf("width %v: lines %q do not rebuild the text", maxWidth, lines)
 		}
@@ -101,7 +102,7 @@ func TestWrapRealFont(t *testing.T) {
 		naiveSplitsID = naiveSplitsID || !slices.ContainsFunc(naive, func(l string) bool { return strings.Contains(l, id) })
 		naiveStartsComma = naiveStartsComma || slices.ContainsFunc(naive, func(l string) bool { return strings.HasPrefix(l, "，") })
 
-		lines := Wrap(text, maxWidth, measure)
+		lines := linebreak.Lines(text, maxWidth, measure)
 		if strings.Join(lines, "") != text {
 			t.Fatalf("k=%d: lines %q do not rebuild the text", k, lines)
 		}
@@ -113,7 +114,7 @@ func TestWrapRealFont(t *testing.T) {
 		}
 		for _, l := range lines {
 			first, _ := utf8.DecodeRuneInString(l)
-			if strings.ContainsRune(closingPunct, first) || measure(l) > maxWidth {
+			if strings.ContainsRune("，。、；：？！）」』》〉】”’,.;:?!)", first) || measure(l) > maxWidth {
 				t.Errorf("k=%d: line %q (%.1f pt) starts with closing punctuation or overflows", k, l, measure(l))
 			}
 		}

@@ -1,10 +1,6 @@
 package tui
 
-import (
-	"strings"
-
-	"github.com/charmbracelet/x/ansi"
-)
+import "github.com/rongjiuzhu/hall/printouts/linebreak"
 
 // wrapCJK breaks s into lines of at most w cells the way Chinese text is
 // set: a line may break between any two Chinese characters, but not
@@ -15,64 +11,5 @@ func wrapCJK(s string, w int) []string {
 	if w <= 0 {
 		return nil
 	}
-	if strings.Contains(s, "\x1b") {
-		return wrap(s, w)
-	}
-	var lines []string
-	var line strings.Builder
-	lw := 0
-	flush := func() {
-		lines = append(lines, strings.TrimRight(line.String(), " "))
-		line.Reset()
-		lw = 0
-	}
-	rs := []rune(s)
-	for i := 0; i < len(rs); {
-		j := i + 1
-		if rs[i] != ' ' && !wide(rs[i]) {
-			for j < len(rs) && rs[j] != ' ' && !wide(rs[j]) {
-				j++
-			}
-		}
-		for j < len(rs) && closing(rs[j]) {
-			j++
-		}
-		tok := string(rs[i:j])
-		i = j
-		if tok == " " {
-			if lw > 0 && lw < w {
-				line.WriteString(tok)
-				lw++
-			}
-			continue
-		}
-		tw := ansi.StringWidth(tok)
-		if lw > 0 && lw+tw > w {
-			flush()
-		}
-		if tw <= w {
-			line.WriteString(tok)
-			lw += tw
-			continue
-		}
-		for _, r := range tok { // longer than a line: cut it
-			rw := ansi.StringWidth(string(r))
-			if lw > 0 && lw+rw > w {
-				flush()
-			}
-			line.WriteRune(r)
-			lw += rw
-		}
-	}
-	if lw > 0 || len(lines) == 0 {
-		flush()
-	}
-	return lines
-}
-
-func wide(r rune) bool { return r >= 0x1100 && ansi.StringWidth(string(r)) == 2 }
-
-// closing is punctuation a line must not start with.
-func closing(r rune) bool {
-	return strings.ContainsRune("，。、：；？！）」』》”’,.:;?!)", r)
+	return linebreak.Cells(s, w)
 }

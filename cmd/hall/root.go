@@ -9,10 +9,10 @@ import (
 	"os/user"
 	"strings"
 
-	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"
 
 	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/printouts/linebreak"
 )
 
 // app holds the global options and what every subcommand shares.
@@ -209,7 +209,7 @@ func writeJSON(w io.Writer, v any) error {
 
 // padRight pads s with blanks to width display cells (CJK counts double).
 func padRight(s string, width int) string {
-	if n := runewidth.StringWidth(s); n < width {
+	if n := linebreak.Width(s); n < width {
 		return s + strings.Repeat(" ", width-n)
 	}
 	return s
@@ -220,7 +220,7 @@ func table(w io.Writer, header []string, rows [][]string) {
 	widths := make([]int, len(header))
 	for _, r := range append([][]string{header}, rows...) {
 		for i, c := range r {
-			if n := runewidth.StringWidth(c); i < len(widths) && n > widths[i] {
+			if n := linebreak.Width(c); i < len(widths) && n > widths[i] {
 				widths[i] = n
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/rongjiuzhu/hall/printouts/linebreak"
 	"github.com/rongjiuzhu/hall/tui/common"
 )
 
@@ -72,7 +73,7 @@ func Wrap(s string, w int) []string {
 	if w <= 0 {
 		return nil
 	}
-	return strings.Split(ansi.Wrap(s, w, ""), "\n")
+	return linebreak.Cells(s, w)
 }
 
 // Box draws a bordered panel of exactly w×h cells around lines, the
