@@ -54,7 +54,7 @@ func (s *Store) AddEvidence(number string, version uint64, ev Evidence, who stri
 			return err
 		}
 		if !c.Status.Open() {
-			return ErrBadTransition.Withf("%[1]s 为「%[2]s」，不能补充核查材料", "%[1]s is %[3]s; evidence can no longer be added", c.Number, c.Status.Label(ZH), c.Status.Label(EN))
+			return ErrBadTransition.Withf("%s 为「%s」，不能补充核查材料", "%s is %s; evidence can no longer be added", c.Number, c.Status)
 		}
 		c.Evidence = append(c.Evidence, ev)
 		if c.Status == StatusReceived || c.Status == StatusDeferred {
@@ -161,7 +161,7 @@ func (t *Tx) moveCase(c *Case, to Status) error {
 // it; packages recording a decision in their own transaction use it.
 func (t *Tx) MoveInTx(c *Case, to Status) error {
 	if !CanMove(c.Status, to) {
-		return ErrBadTransition.Withf("不能从「%[1]s」转为「%[2]s」", "cannot move from %[3]s to %[4]s", c.Status.Label(ZH), to.Label(ZH), c.Status, to)
+		return ErrBadTransition.Withf("不能从「%s」转为「%s」", "cannot move from %s to %s", c.Status, to)
 	}
 	c.Status = to
 	return nil

@@ -187,8 +187,8 @@ func (s *Store) Reconsider(number, caseNumber, why, who string) (*Item, error) {
 			return err
 		}
 		if !c.Status.Reconsiderable() || c.Decision == nil {
-			return casefile.ErrBadTransition.Withf("%[1]s 为「%[2]s」，没有可复议的决定", "%[1]s is %[3]s; it has no decision to reconsider",
-				c.Number, c.Status.Label(casefile.ZH), c.Status.Label(casefile.EN))
+			return casefile.ErrBadTransition.Withf("%s 为「%s」，没有可复议的决定", "%s is %s; it has no decision to reconsider",
+				c.Number, c.Status)
 		}
 		if it, err := loadItem(t, sess, c.Seq); err != nil {
 			return err

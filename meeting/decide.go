@@ -43,8 +43,7 @@ func (s *Store) Decide(number string, r Ruling, who string) (*Item, error) {
 		}
 		reconsider := it.Refers != ""
 		if !reconsider && old.Status != casefile.StatusReady {
-			return casefile.ErrBadTransition.Withf("%[1]s 为「%[2]s」，不是待研判", "%[1]s is %[3]s, not ready", old.Number,
-				old.Status.Label(casefile.ZH), old.Status.Label(casefile.EN))
+			return casefile.ErrBadTransition.Withf("%s 为「%s」，不是待研判", "%s is %s, not ready", old.Number, old.Status)
 		}
 		tl := tally(t, sess, it, old)
 		if !tl.Quorum {
@@ -126,8 +125,8 @@ func checkRuling(r *Ruling, verify []string, tl Tally) error {
 	}
 	if r.Result != tl.Proposed {
 		if !r.Override {
-			return ErrOverrideRequired.Withf("表决结果为「%[1]s」，拟作「%[2]s」", "the vote gives %[3]s; the ruling is %[4]s",
-				tl.Proposed.Label(casefile.ZH), r.Result.Label(casefile.ZH), tl.Proposed, r.Result)
+			return ErrOverrideRequired.Withf("表决结果为「%s」，拟作「%s」", "the vote gives %s; the ruling is %s",
+				tl.Proposed, r.Result)
 		}
 		if r.Reason == "" {
 			return ErrReasonRequired.Withf("主持人最终意见须写明理由", "the chair's final word needs a reason")

@@ -72,7 +72,7 @@ func (s *Store) Vote(number string, b Ballot, who string) (*Tally, error) {
 		case Agree:
 		case Disagree, Abstain:
 			if b.Reason == "" {
-				return ErrReasonRequired.Withf("%[1]s「%[2]s」须写明理由", "%[1]s votes %[3]s: give the reason", m.Name, b.Choice.Label(casefile.ZH), b.Choice)
+				return ErrReasonRequired.Withf("%s「%s」须写明理由", "%s votes %s: give the reason", m.Name, b.Choice)
 			}
 		default:
 			return casefile.ErrInvalid.Withf("表决意见 %q 无效（同意、不同意、弃权）", "vote %q is invalid (agree, disagree, abstain)", b.Choice)
