@@ -110,6 +110,7 @@ type Project struct {
 	Threshold   *Rule          `json:"-"`              // per-capita income line, fen
 	Eligibility *Rule          `json:"-"`
 	EligNote    string         `json:"eligibility_note,omitempty"`
+	EligNoteEN  string         `json:"eligibility_note_en,omitempty"`
 	Amount      *Rule          `json:"-"`
 	Months      int            `json:"months,omitempty"`     // period of monthly aid
 	TimeLimit   int            `json:"time_limit,omitempty"` // working days to decide
@@ -128,6 +129,21 @@ func (p *Project) Label(lang Lang) string {
 		return p.NameEN
 	}
 	return p.Name
+}
+
+// Conditions names the project's eligibility conditions in words, never
+// as the rule's source: the catalogue's eligibility_note and
+// eligibility_note_en, or a pointer to the catalogue where a language has
+// no note.
+func (p *Project) Conditions() Text {
+	t := T("见政策目录", "see the policy catalogue")
+	if p.EligNote != "" {
+		t.ZH = p.EligNote
+	}
+	if p.EligNoteEN != "" {
+		t.EN = p.EligNoteEN
+	}
+	return t
 }
 
 // NoticeName is the project's name on public lists: PublicName when the
@@ -262,6 +278,7 @@ type catalogFile struct {
 		Threshold   string   `toml:"threshold"`
 		Eligibility string   `toml:"eligibility"`
 		EligNote    string   `toml:"eligibility_note"`
+		EligNoteEN  string   `toml:"eligibility_note_en"`
 		Amount      string   `toml:"amount"`
 		Months      int      `toml:"months"`
 		TimeLimit   int      `toml:"time_limit"`
@@ -402,7 +419,7 @@ func ParseCatalog(data []byte, name string) (*Catalog, error) {
 			continue
 		}
 		p := &Project{Code: fp.Code, Name: fp.Name, NameEN: fp.NameEN, Department: fp.Department,
-			Kind: ProjectKind(fp.Kind), Group: fp.Group, Area: Area(fp.Area), EligNote: fp.EligNote,
+			Kind: ProjectKind(fp.Kind), Group: fp.Group, Area: Area(fp.Area), EligNote: fp.EligNote, EligNoteEN: fp.EligNoteEN,
 			Months: fp.Months, TimeLimit: fp.TimeLimit, Documents: fp.Documents, LegalBasis: fp.LegalBasis,
 			PublicName: fp.PublicName}
 		if p.Name == "" {

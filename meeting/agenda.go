@@ -341,12 +341,9 @@ func rejectWording(t *casefile.Tx, c *casefile.Case, apps []ItemApp, tl Tally, g
 		}
 	}
 	if len(zh) == 0 {
-		rule := ""
-		if cat.Meeting.Approve != nil {
-			rule = cat.Meeting.Approve.Source
-		}
-		zh = append(zh, fmt.Sprintf("未获出席且未回避委员过半数同意（决定规则：%s）", rule))
-		en = append(en, fmt.Sprintf("the proposal did not win the majority of present, non-recused members (rule: %s)", rule))
+		rule := cat.Meeting.Approve.Text()
+		zh = append(zh, fmt.Sprintf("未获出席且未回避委员过半数同意（决定规则：%s）", rule.ZH))
+		en = append(en, fmt.Sprintf("the proposal did not win the majority of present, non-recused members (rule: %s)", rule.EN))
 	}
 	return casefile.Text{
 		ZH: fmt.Sprintf("经综合研判会研判，不予救助：%s。表决：同意 %d 票，不同意 %d 票，弃权 %d 票。", strings.Join(zh, "；"), tl.Agree, tl.Disagree, tl.Abstain),

@@ -1,0 +1,104 @@
+package casefile
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// labelCase is one value of an enumeration, its raw key and its label.
+type labelCase struct {
+	key   string
+	label func(Lang) string
+}
+
+func labelCases() map[string][]labelCase {
+	out := map[string][]labelCase{}
+	add := func(enum, key string, l Labeler) { out[enum] = append(out[enum], labelCase{key, l.Label}) }
+	for _, v := range []Sex{Male, Female} {
+		add("Sex", string(v), v)
+	}
+	for _, v := range DocTypes {
+		add("DocType", string(v), v)
+	}
+	for _, v := range Areas {
+		add("Area", string(v), v)
+	}
+	for _, v := range Channels {
+		add("Channel", string(v), v)
+	}
+	for _, v := range Statuses {
+		add("Status", string(v), v)
+	}
+	for _, v := range Outcomes {
+		add("Outcome", string(v), v)
+	}
+	for _, v := range EvidenceKinds {
+		add("EvidenceKind", string(v), v)
+	}
+	for _, v := range Severities {
+		add("Severity", string(v), v)
+	}
+	for _, v := range FindingKinds {
+		add("FindingKind", string(v), v)
+	}
+	for _, v := range ProjectKinds() {
+		add("ProjectKind", string(v), v)
+	}
+	for _, v := range Roles {
+		add("Role", string(v), v)
+	}
+	for _, v := range Perms {
+		add("Perm", string(v), v)
+	}
+	return out
+}
+
+// TestEnumLabels: every value of every enumeration has a label in both
+// languages; the Chinese one is Chinese and never the raw key, the
+// English one has no Chinese and is not the raw key where the key is no
+// English word ("income_check" reads "income check").
+func TestEnumLabels(t *testing.T) {
+	for enum, cases := range labelCases() {
+		seen := map[Lang]map[string]string{ZH: {}, EN: {}}
+		for _, c := range cases {
+			zh, en := c.label(ZH), c.label(EN)
+			if zh == "" || en == "" {
+				t.Errorf("%s %q: label zh=%q en=%q, want both", enum, c.key, zh, en)
+				continue
+			}
+			if zh == c.key || !strings.ContainsFunc(zh, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+				t.Errorf("%s %q: Chinese label %q is not Chinese", enum, c.key, zh)
+			}
+			if strings.ContainsFunc(en, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+				t.Errorf("%s %q: English label %q has Chinese in it", enum, c.key, en)
+			}
+			if en == c.key && strings.ContainsAny(c.key, "_-") {
+				t.Errorf("%s %q: English label is the raw key", enum, c.key)
+			}
+			for lang, l := range map[Lang]string{ZH: zh, EN: en} {
+				if other, dup := seen[lang][l]; dup {
+					t.Errorf("%s: %q and %q share the %s label %q", enum, other, c.key, lang, l)
+				}
+				seen[lang][l] = c.key
+			}
+		}
+	}
+}
+
+// TestLabelersSpeakInT: an enumeration value passed to T is put in each
+// side in that side's language.
+func TestLabelersSpeakInT(t *testing.T) {
+	got := T("%s 为「%s」，%s", "%s is %s, %s", "2026-000001", StatusReady, Text{ZH: "是", EN: "yes"})
+	want := Text{ZH: "2026-000001 为「待研判」，是", EN: "2026-000001 is ready, yes"}
+	if got != want {
+		t.Errorf("T = %+v, want %+v", got, want)
+	}
+	err := ErrBadTransition.Withf("不能从「%s」转为「%s」", "cannot move from %s to %s", StatusReceived, StatusApproved)
+	if m := err.Message(ZH); !strings.Contains(m, "不能从「已受理」转为「已批准」") {
+		t.Errorf("Chinese message %q", m)
+	}
+	if m := err.Message(EN); !strings.Contains(m, "cannot move from received to approved") {
+		t.Errorf("English message %q", m)
+	}
+}
