@@ -306,10 +306,25 @@ type Application struct {
 
 // DedupMark records what the batch resolution decided for an application.
 type DedupMark struct {
-	Keep   bool      `json:"keep"`
-	Reason string    `json:"reason,omitempty"`
-	Group  string    `json:"group"`
-	At     time.Time `json:"at"`
+	Keep   bool   `json:"keep"`
+	Reason string `json:"reason,omitempty"` // in Chinese, as marks were first stored
+	// Text is the reason in both languages (empty on marks stored before
+	// it was kept): use Why.
+	Text  Text      `json:"reason_text,omitzero"`
+	Group string    `json:"group"`
+	At    time.Time `json:"at"`
+}
+
+// Why is the mark's reason in both languages; a mark stored before
+// reasons were bilingual gives its Chinese reason on both sides.
+func (m *DedupMark) Why() Text {
+	if m == nil {
+		return Text{}
+	}
+	if m.Text != (Text{}) {
+		return m.Text
+	}
+	return Text{ZH: m.Reason, EN: m.Reason}
 }
 
 // EvidenceKind is the kind of a verification evidence item.
@@ -421,9 +436,11 @@ type HistoryEntry struct {
 	Action string    `json:"action"` // intake, evidence, status, dedup, decision, print …
 	From   Status    `json:"from,omitempty"`
 	To     Status    `json:"to,omitempty"`
-	Why    string    `json:"why,omitempty"`
-	Prev   string    `json:"prev"` // hex SHA-256 of the previous entry ("" for the first)
-	Hash   string    `json:"hash"` // hex SHA-256 of this entry with Prev
+	Why    string    `json:"why,omitempty"` // one language: entries before Note; use Text()
+	// Note is what the entry says in both languages; use Text().
+	Note Text   `json:"note,omitzero"`
+	Prev string `json:"prev"` // hex SHA-256 of the previous entry ("" for the first)
+	Hash string `json:"hash"` // hex SHA-256 of this entry with Prev
 }
 
 // Decision is what a meeting decided for a case; set on the case when the

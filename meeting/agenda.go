@@ -207,8 +207,9 @@ func (s *Store) Reconsider(number, caseNumber, why, who string) (*Item, error) {
 		}
 		sess.Items++
 		out = it
-		return t.AddHistory(c, casefile.Change{Who: who, Action: "reconsider",
-			Why: fmt.Sprintf("%s 复议 %s 的决定：%s", sess.Number, it.Refers, why)})
+		// Note: the Text itself once Change carries one (casefile/store.go).
+		return t.AddHistory(c, casefile.Change{Who: who, Action: string(casefile.ActionReconsider),
+			Why: casefile.T("%s 复议 %s 的决定：%s", "%s reconsiders the decision of %s: %s", sess.Number, it.Refers, why).ZH})
 	})
 	return out, err
 }
@@ -251,23 +252,26 @@ func appMarks(t *casefile.Tx, c *casefile.Case) []ItemApp {
 		}
 		switch {
 		case a.Dedup != nil && !a.Dedup.Keep && len(rivals) > 0:
-			ia.Mark, ia.MarkReason = MarkDecline, a.Dedup.Reason
+			ia.Mark, ia.MarkText = MarkDecline, a.Dedup.Why()
 		case a.Dedup != nil && !a.Dedup.Keep:
-			ia.Mark, ia.MarkReason = MarkStale, a.Dedup.Reason
+			ia.Mark, ia.MarkText = MarkStale, a.Dedup.Why()
 		case len(held) > 0:
 			h := held[0]
-			dept, proj := h.Department, h.Project
+			var dept, proj casefile.Labeler = casefile.Text{ZH: h.Department, EN: h.Department}, casefile.Text{ZH: h.Project, EN: h.Project}
 			if d := cat.Department(h.Department); d != nil {
-				dept = d.Name
+				dept = d
 			}
 			if hp := cat.Project(h.Project); hp != nil {
-				proj = hp.Name
+				proj = hp
 			}
 			ia.Mark = MarkDecline
-			ia.MarkReason = fmt.Sprintf("同一救助政策只能享受一次：已享受%s「%s」%s 元（案件 %s），本项不予重复救助", dept, proj, h.Amount, h.CaseNumber)
+			ia.MarkText = casefile.T("同一救助政策只能享受一次：已享受%s「%s」%s 元（案件 %s），本项不予重复救助",
+				"the same policy is enjoyed only once: %s's %s, %s yuan (case %s), is already held; this one is declined",
+				dept, proj, h.Amount, h.CaseNumber)
 		case a.Dedup != nil:
-			ia.Mark, ia.MarkReason = MarkKept, a.Dedup.Reason
+			ia.Mark, ia.MarkText = MarkKept, a.Dedup.Why()
 		}
+		ia.MarkReason = ia.MarkText.ZH
 		out[i] = ia
 	}
 	return out

@@ -102,7 +102,7 @@ func (s *Store) Decide(number string, r Ruling, who string) (*Item, error) {
 				dec.Granted += a.Granted
 			}
 		}
-		if err := t.PutCase(old, c, casefile.Change{Who: who, Action: "decision", Why: decisionWhy(sess, dec)}); err != nil {
+		if err := t.PutCase(old, c, casefile.Change{Who: who, Action: string(casefile.ActionDecision), Why: decisionNote(sess, dec).ZH}); err != nil {
 			return err
 		}
 		it.Apps, it.Decision = apps, dec
@@ -201,22 +201,23 @@ func monthAfter(d casefile.Date) string {
 	return fmt.Sprintf("%04d-%02d", y, m)
 }
 
-// decisionWhy is the history entry's text of a decision.
-func decisionWhy(sess *Session, d *Decision) string {
+// decisionNote is the history entry's text of a decision, in both
+// languages.
+func decisionNote(sess *Session, d *Decision) casefile.Text {
 	tl := d.Tally
-	why := fmt.Sprintf("%s %s：同意 %d，不同意 %d，弃权 %d，回避 %d", sess.Number, d.Result.Label(casefile.ZH),
-		tl.Agree, tl.Disagree, tl.Abstain, tl.Recused)
+	why := casefile.T("%s %s：同意 %d，不同意 %d，弃权 %d，回避 %d", "%s %s: %d agree, %d disagree, %d abstain, %d recused",
+		sess.Number, d.Result, tl.Agree, tl.Disagree, tl.Abstain, tl.Recused)
 	if d.Override {
-		why += "；主持人最终意见"
+		why = casefile.T("%s；主持人最终意见", "%s; the chair's final ruling", why)
 	}
 	if d.Refers != "" {
-		why += "；复议 " + d.Refers
+		why = casefile.T("%s；复议 %s", "%s; reconsiders %s", why, d.Refers)
 	}
 	if d.Granted > 0 {
-		why += fmt.Sprintf("；核定 %s 元", d.Granted)
+		why = casefile.T("%s；核定 %s 元", "%s; %s yuan granted", why, d.Granted)
 	}
 	if d.Reason != "" {
-		why += "；" + d.Reason
+		why = casefile.T("%s；%s", "%s; %s", why, d.Reason)
 	}
 	return why
 }

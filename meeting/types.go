@@ -226,7 +226,8 @@ type ItemApp struct {
 	Requested  casefile.Money       `json:"requested"`
 	Proposed   casefile.Money       `json:"proposed"`
 	Mark       Mark                 `json:"dedup,omitempty"`
-	MarkReason string               `json:"dedup_reason,omitempty"`
+	MarkReason string               `json:"dedup_reason,omitempty"` // in Chinese; screens use MarkText
+	MarkText   casefile.Text        `json:"dedup_text,omitzero"`    // the mark's reason in both languages
 	// Outcome, Granted, StartMonth, Months and Reason are set by the
 	// decision, as on the case.
 	Outcome    casefile.Outcome `json:"outcome,omitempty"`
