@@ -1,9 +1,5 @@
 package casefile
 
-import (
-	"strings"
-)
-
 // ChangeCase loads case number, lets fn change it and stores it with one
 // history entry, all in one transaction. version is the case's version
 // the caller saw (0: do not check); a newer stored version is refused with
@@ -145,11 +141,11 @@ func (s *Store) Move(number string, version uint64, to Status, who, why string) 
 func (t *Tx) moveCase(c *Case, to Status) error {
 	if to == StatusReady && CanMove(c.Status, to) {
 		if miss := t.s.cat.MissingEvidence(c); len(miss) > 0 {
-			zh, en := make([]string, len(miss)), make([]string, len(miss))
-			for i, k := range miss {
-				zh[i], en[i] = k.Label(ZH), k.Label(EN)
+			var kinds List
+			for _, k := range miss {
+				kinds = append(kinds, k)
 			}
-			return ErrMissingEvidence.With(Text{ZH: "缺少" + strings.Join(zh, "、"), EN: "missing " + strings.Join(en, ", ")})
+			return ErrMissingEvidence.Withf("缺少%s", "missing %s", kinds)
 		}
 		c.Missing = nil // what a deferral asked for has been verified
 	}

@@ -224,19 +224,22 @@ var Statuses = []Status{StatusReceived, StatusVerifying, StatusReady, StatusAppr
 
 // Label returns the status name in lang.
 func (s Status) Label(lang Lang) string {
-	zh := map[Status]string{StatusReceived: "已受理", StatusVerifying: "核查中", StatusReady: "待研判",
-		StatusApproved: "已批准", StatusRejected: "不予救助", StatusDeferred: "暂缓", StatusNotified: "已告知",
-		StatusClosed: "已办结", StatusWithdrawn: "已撤回"}
-	en := map[Status]string{StatusReceived: "received", StatusVerifying: "verifying", StatusReady: "ready",
-		StatusApproved: "approved", StatusRejected: "rejected", StatusDeferred: "deferred", StatusNotified: "notified",
-		StatusClosed: "closed", StatusWithdrawn: "withdrawn"}
-	if lang == EN {
-		return en[s]
-	}
-	if l, ok := zh[s]; ok {
-		return l
+	if l, ok := statusLabels[s]; ok {
+		return l.In(lang)
 	}
 	return string(s)
+}
+
+var statusLabels = map[Status]Text{
+	StatusReceived:  {"已受理", "received"},
+	StatusVerifying: {"核查中", "verifying"},
+	StatusReady:     {"待研判", "ready"},
+	StatusApproved:  {"已批准", "approved"},
+	StatusRejected:  {"不予救助", "rejected"},
+	StatusDeferred:  {"暂缓", "deferred"},
+	StatusNotified:  {"已告知", "notified"},
+	StatusClosed:    {"已办结", "closed"},
+	StatusWithdrawn: {"已撤回", "withdrawn"},
 }
 
 // ParseStatus reads an English status key.

@@ -135,8 +135,7 @@ func checkRuling(r *Ruling, verify []string, tl Tally) error {
 	switch r.Result {
 	case casefile.StatusRejected:
 		if r.Reason == "" {
-			return ErrReasonRequired.With(casefile.Text{ZH: "不予救助须写明理由，例如：" + tl.RejectWording.ZH,
-				EN: "a rejection needs a written reason, e.g.: " + tl.RejectWording.EN})
+			return ErrReasonRequired.Withf("不予救助须写明理由，例如：%s", "a rejection needs a written reason, e.g.: %s", tl.RejectWording)
 		}
 	case casefile.StatusDeferred:
 		if r.Reason == "" && len(verify) == 0 {
