@@ -30,6 +30,15 @@ type DedupGroup struct {
 	Apps     []DedupApp `json:"applications"`
 }
 
+// PeriodLabel names the group's period in lang: 2026年 / 2026, or
+// 持续享受期间 / while held for an ongoing group.
+func (g *DedupGroup) PeriodLabel(lang Lang) string {
+	if g.Period == "ongoing" {
+		return T("持续享受期间", "while held").In(lang)
+	}
+	return T("%s年", "%s", g.Period).In(lang)
+}
+
 // DedupTotals sums a resolution.
 type DedupTotals struct {
 	Groups         int   `json:"groups"`

@@ -102,3 +102,21 @@ func TestLabelersSpeakInT(t *testing.T) {
 		t.Errorf("English message %q", m)
 	}
 }
+
+func TestDedupPeriodLabel(t *testing.T) {
+	for _, tc := range []struct{ period, zh, en string }{{"2026", "2026年", "2026"}, {"ongoing", "持续享受期间", "while held"}} {
+		g := &DedupGroup{Period: tc.period}
+		if zh, en := g.PeriodLabel(ZH), g.PeriodLabel(EN); zh != tc.zh || en != tc.en {
+			t.Errorf("%q: %q / %q", tc.period, zh, en)
+		}
+	}
+}
+
+func TestActionLabels(t *testing.T) {
+	for _, a := range Actions {
+		zh, en := a.Label(ZH), a.Label(EN)
+		if zh == string(a) || zh == "" || en == "" || !strings.ContainsFunc(zh, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+			t.Errorf("action %q: %q / %q", a, zh, en)
+		}
+	}
+}
