@@ -21,17 +21,18 @@ const (
 var Actions = []Action{ActionIntake, ActionEvidence, ActionStatus, ActionDedup, ActionDecision,
 	ActionReconsider, ActionPrint, ActionReveal}
 
-// Label returns the action's name in lang.
+// Label returns the action's name in lang (the words the front desk's
+// history has always shown).
 func (a Action) Label(lang Lang) string {
 	switch a {
 	case ActionIntake:
 		return T("受理", "intake").In(lang)
 	case ActionEvidence:
-		return T("核查", "evidence").In(lang)
+		return T("补充核查", "evidence").In(lang)
 	case ActionStatus:
-		return T("状态变更", "status change").In(lang)
+		return T("状态变更", "status").In(lang)
 	case ActionDedup:
-		return T("重复救助判定", "duplicate check").In(lang)
+		return T("同类去重", "dedup").In(lang)
 	case ActionDecision:
 		return T("研判决定", "decision").In(lang)
 	case ActionReconsider:
@@ -39,7 +40,7 @@ func (a Action) Label(lang Lang) string {
 	case ActionPrint:
 		return T("打印", "print").In(lang)
 	case ActionReveal:
-		return T("查看完整信息", "full details shown").In(lang)
+		return T("查看完整证件号", "full ID shown").In(lang)
 	}
 	return string(a)
 }

@@ -1,6 +1,9 @@
 package casefile
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // Labels of the domain's enumerations: every value a screen, a printout
 // or a message shows has a name in both languages here or beside its
@@ -148,3 +151,56 @@ func (l List) Label(lang Lang) string {
 	}
 	return b.String()
 }
+
+// Relations lists the household relations offered at intake besides the
+// applicant (RelationSelf), as stored in Member.Relation.
+var Relations = []string{"配偶", "子女", "父母", "兄弟姐妹", "祖父母", "孙子女", "其他"}
+
+var relationLabels = map[string]Text{
+	RelationSelf: {"本人", "self"}, "配偶": {"配偶", "spouse"}, "子女": {"子女", "child"}, "父母": {"父母", "parent"},
+	"兄弟姐妹": {"兄弟姐妹", "sibling"}, "祖父母": {"祖父母", "grandparent"}, "孙子女": {"孙子女", "grandchild"},
+	"其他": {"其他", "other"},
+}
+
+// RelationLabel names a household relation as stored in Member.Relation
+// (本人, 配偶 …) in both languages; a relation the hall does not know
+// (typed in an import file) is shown as it is on both sides.
+func RelationLabel(r string) Text {
+	if l, ok := relationLabels[r]; ok {
+		return l
+	}
+	return Text{ZH: r, EN: r}
+}
+
+// Flags lists the person flags in display order.
+var Flags = []string{FlagStudent, FlagOrphan, FlagChildWithoutCarer, FlagVeteran, FlagElderlyAlone, FlagSeriousIllness}
+
+var flagLabels = map[string]Text{
+	FlagStudent: {"学生", "student"}, FlagOrphan: {"孤儿", "orphan"}, FlagChildWithoutCarer: {"无人抚养", "no carer"},
+	FlagVeteran: {"退役军人", "veteran"}, FlagElderlyAlone: {"独居老人", "elderly"}, FlagSeriousIllness: {"重病", "ill"},
+}
+
+// FlagLabel names a person flag in both languages (the key on both sides
+// for a flag the hall does not know).
+func FlagLabel(f string) Text {
+	if l, ok := flagLabels[f]; ok {
+		return l
+	}
+	return Text{ZH: f, EN: f}
+}
+
+// DisabilityLabel names a disability grade: 无/none for 0, 一级/grade 1 …
+func DisabilityLabel(grade int) Text {
+	if grade >= 0 && grade < len(disabilityLabels) {
+		return disabilityLabels[grade]
+	}
+	return T("%d级", "grade %d", grade)
+}
+
+var disabilityLabels = [5]Text{{"无", "none"}, {"一级", "grade 1"}, {"二级", "grade 2"}, {"三级", "grade 3"}, {"四级", "grade 4"}}
+
+var weekdayLabels = [7]Text{{"星期日", "Sunday"}, {"星期一", "Monday"}, {"星期二", "Tuesday"},
+	{"星期三", "Wednesday"}, {"星期四", "Thursday"}, {"星期五", "Friday"}, {"星期六", "Saturday"}}
+
+// WeekdayLabel names a day of the week in both languages.
+func WeekdayLabel(wd time.Weekday) Text { return weekdayLabels[wd%7] }

@@ -3,6 +3,7 @@ package casefile
 import (
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 )
 
@@ -118,5 +119,39 @@ func TestActionLabels(t *testing.T) {
 		if zh == string(a) || zh == "" || en == "" || !strings.ContainsFunc(zh, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
 			t.Errorf("action %q: %q / %q", a, zh, en)
 		}
+	}
+}
+
+// TestValueLabels: relations, flags, disability grades and weekdays the
+// screens offer have labels in both languages that match the front
+// desk's words.
+func TestValueLabels(t *testing.T) {
+	han := func(r rune) bool { return unicode.Is(unicode.Han, r) }
+	var all []Text
+	for _, r := range append([]string{RelationSelf}, Relations...) {
+		all = append(all, RelationLabel(r))
+	}
+	for _, f := range Flags {
+		all = append(all, FlagLabel(f))
+		if FlagLabel(f).ZH == f {
+			t.Errorf("flag %q has no Chinese label", f)
+		}
+	}
+	for g := 0; g <= 4; g++ {
+		all = append(all, DisabilityLabel(g))
+	}
+	for wd := time.Sunday; wd <= time.Saturday; wd++ {
+		all = append(all, WeekdayLabel(wd))
+	}
+	for _, l := range all {
+		if !strings.ContainsFunc(l.ZH, han) || l.EN == "" || strings.ContainsFunc(l.EN, han) {
+			t.Errorf("label %+v", l)
+		}
+	}
+	if got := DisabilityLabel(2); got != (Text{"二级", "grade 2"}) {
+		t.Errorf("DisabilityLabel(2) = %+v", got)
+	}
+	if got := RelationLabel("表亲"); got != (Text{"表亲", "表亲"}) {
+		t.Errorf("unknown relation: %+v", got)
 	}
 }

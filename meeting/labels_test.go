@@ -40,3 +40,23 @@ func TestEnumLabels(t *testing.T) {
 		}
 	}
 }
+
+func TestRulingVerbs(t *testing.T) {
+	for _, r := range Rulings {
+		v := RulingVerb(r)
+		if v.ZH == "" || v.EN == "" || v.EN == string(r) {
+			t.Errorf("%s: verb %+v", r, v)
+		}
+		for _, s := range []string{v.ZH, v.EN, string(r)} {
+			if got, ok := ParseRuling(s); !ok || got != r {
+				t.Errorf("ParseRuling(%q) = %q, %v", s, got, ok)
+			}
+		}
+	}
+	if _, ok := ParseRuling(string(casefile.StatusReady)); ok {
+		t.Error("ready parsed as a ruling")
+	}
+	if v := RulingVerb(casefile.StatusReady); v != (casefile.Text{}) {
+		t.Errorf("no ruling: %+v", v)
+	}
+}
