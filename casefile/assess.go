@@ -3,7 +3,6 @@ package casefile
 import (
 	"fmt"
 	"sort"
-	"strings"
 )
 
 // Income is summed from the household's declared incomes unless the case
@@ -196,8 +195,12 @@ func (cat *Catalog) Findings(c *Case, today Date, conflicts []Conflict, holding 
 		out = append(out, cat.conflictFinding(cf))
 	}
 	if docs := cat.MissingDocuments(c); len(docs) > 0 {
+		var names List
+		for _, d := range docs {
+			names = append(names, cat.DocumentLabel(d))
+		}
 		out = append(out, Finding{Kind: FindMissingDoc, Severity: SevWarning,
-			Text: Text{ZH: "缺少材料：" + strings.Join(docs, "、"), EN: "missing documents: " + strings.Join(docs, ", ")}})
+			Text: T("缺少材料：%s", "missing documents: %s", names)})
 	}
 	if f, ok := cat.deadlineFinding(c, today); ok {
 		out = append(out, f)

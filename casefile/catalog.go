@@ -146,6 +146,17 @@ func (p *Project) Conditions() Text {
 	return t
 }
 
+// DocumentLabel names a document (as the catalogue's projects and the
+// cases list it, in Chinese) in both languages: the catalogue's
+// document_names give the English; a document without one keeps its
+// Chinese name on both sides.
+func (c *Catalog) DocumentLabel(name string) Text {
+	if en := c.docNames[name]; en != "" {
+		return Text{ZH: name, EN: en}
+	}
+	return Text{ZH: name, EN: name}
+}
+
 // NoticeName is the project's name on public lists: PublicName when the
 // catalogue sets one, else Name.
 func (p *Project) NoticeName() string {
@@ -198,6 +209,7 @@ type Catalog struct {
 	groups   map[string]*Group
 	incomes  map[string]*IncomeKind
 	stdMap   map[string]int64
+	docNames map[string]string // Chinese document name → English
 }
 
 // Project returns the project with code (or exact Chinese or English
@@ -267,7 +279,10 @@ type catalogFile struct {
 	IncomeKinds []IncomeKind `toml:"income_kinds"`
 	Departments []Department `toml:"departments"`
 	Groups      []Group      `toml:"groups"`
-	Projects    []struct {
+	// DocumentNames gives the English name of each document by its
+	// Chinese name.
+	DocumentNames map[string]string `toml:"document_names"`
+	Projects      []struct {
 		Code        string   `toml:"code"`
 		Name        string   `toml:"name"`
 		NameEN      string   `toml:"name_en"`
@@ -324,6 +339,7 @@ func ParseCatalog(data []byte, name string) (*Catalog, error) {
 		IncomeKinds: f.IncomeKinds, Departments: f.Departments, Groups: f.Groups,
 		projects: map[string]*Project{}, byName: map[string]*Project{}, depts: map[string]*Department{},
 		groups: map[string]*Group{}, incomes: map[string]*IncomeKind{}, stdMap: map[string]int64{},
+		docNames: f.DocumentNames,
 	}
 	setDefault(&c.County.IncomeMonthsUrban, 3)
 	setDefault(&c.County.IncomeMonthsRural, 12)

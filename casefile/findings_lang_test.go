@@ -15,7 +15,7 @@ func TestFindingsSpeakOneLanguage(t *testing.T) {
 	p := urbanDibao(t, cat)
 	c := &Case{Number: "2026-000001", Status: StatusReceived, Received: testNow, Household: Household{Area: Rural,
 		Members: []Member{{Relation: RelationSelf, Incomes: []Income{{Kind: "wages", Monthly: 100}}}}},
-		Apps: []Application{{Project: p.Code}}, Documents: p.Documents,
+		Apps: []Application{{Project: p.Code}}, Documents: p.Documents[:1],
 		Evidence: []Evidence{{Kind: EvAssetCheck, Deposits: 100000000, Homes: 3, Vehicles: 2, Department: "civil_affairs", Date: Date{2026, 11, 1}}}}
 	c.Deadline = cat.Deadline(DateOf(testNow), []string{p.Code})
 	fs := cat.Findings(c, DateOf(testNow), nil, nil)
@@ -40,12 +40,12 @@ func TestFindingsSpeakOneLanguage(t *testing.T) {
 				t.Errorf("Chinese finding %q shows the raw key %q", f.Text.ZH, raw)
 			}
 		}
-		if f.Kind != FindMissingDoc && strings.ContainsFunc(f.Text.EN, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+		if strings.ContainsFunc(f.Text.EN, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
 			t.Errorf("English finding %q has Chinese in it", f.Text.EN)
 		}
 	}
-	if !kinds[FindEligibility] {
-		t.Fatalf("no eligibility finding in %+v", fs)
+	if !kinds[FindEligibility] || !kinds[FindMissingDoc] {
+		t.Fatalf("no eligibility or missing-document finding in %+v", fs)
 	}
 }
 
@@ -60,6 +60,20 @@ func TestConditionsNeverShowTheRule(t *testing.T) {
 		c := p.Conditions()
 		if c.ZH == "" || c.EN == "" || strings.Contains(c.ZH, p.Eligibility.Source) || strings.Contains(c.EN, p.Eligibility.Source) {
 			t.Errorf("%s: conditions %+v", p.Code, c)
+		}
+	}
+}
+
+// TestDocumentNames: every document a project of the default catalogue
+// asks for has an English name.
+func TestDocumentNames(t *testing.T) {
+	cat := defaultCatalog(t)
+	for _, p := range cat.Projects {
+		for _, d := range p.Documents {
+			l := cat.DocumentLabel(d)
+			if l.ZH != d || l.EN == d || strings.ContainsFunc(l.EN, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+				t.Errorf("%s: document %q: %+v", p.Code, d, l)
+			}
 		}
 	}
 }
