@@ -66,7 +66,19 @@ func Check(root string) ([]Problem, error) {
 	if err != nil {
 		return nil, err
 	}
-	return checkFiles(files), nil
+	probs, _ := checkFiles(files)
+	return probs, nil
+}
+
+// Pairs returns every pair found under root, in the order of the files,
+// for tools and for tests that make sure the checker still sees them.
+func Pairs(root string) ([]Pair, error) {
+	files, err := parseTree(root)
+	if err != nil {
+		return nil, err
+	}
+	_, pairs := checkFiles(files)
+	return pairs, nil
 }
 
 // CheckSources checks a set of in-memory files (name → source), as if
@@ -86,7 +98,8 @@ func CheckSources(srcs map[string]string) ([]Problem, error) {
 		}
 		files = append(files, &srcFile{name: n, dir: filepath.ToSlash(filepath.Dir(n)), fset: fset, f: f})
 	}
-	return checkFiles(files), nil
+	probs, _ := checkFiles(files)
+	return probs, nil
 }
 
 type srcFile struct {
@@ -139,7 +152,7 @@ type helper struct {
 	format bool
 }
 
-func checkFiles(files []*srcFile) []Problem {
+func checkFiles(files []*srcFile) ([]Problem, []Pair) {
 	helpers := findHelpers(files)
 	var c checker
 	c.helpers = helpers
@@ -161,7 +174,7 @@ func checkFiles(files []*srcFile) []Problem {
 		}
 		return a.Reason < b.Reason
 	})
-	return c.probs
+	return c.probs, c.pairs
 }
 
 // findHelpers lists the functions and methods declared with adjacent

@@ -32,3 +32,23 @@ func TestRepository(t *testing.T) {
 		}
 	}
 }
+
+// TestRepositoryPairsSeen guards the checker against a quiet miss: if a
+// pair helper were renamed (or its parameters no longer called zh, en),
+// its pairs would silently go unchecked. Each kind must still be found.
+func TestRepositoryPairsSeen(t *testing.T) {
+	pairs, err := Pairs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]int{}
+	for _, p := range pairs {
+		seen[p.Function]++
+	}
+	for _, kind := range []string{"T", "Withf", "newError", "Text{}", "t"} {
+		if seen[kind] == 0 {
+			t.Errorf("no pair made with %s found: is the helper still declared with (zh, en string)?", kind)
+		}
+	}
+	t.Logf("pairs by kind: %v", seen)
+}
