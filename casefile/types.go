@@ -304,7 +304,19 @@ type Application struct {
 	Granted    Money   `json:"granted,omitempty"`
 	StartMonth string  `json:"start_month,omitempty"` // "2026-12" for monthly aid
 	Months     int     `json:"months,omitempty"`
-	Reason     string  `json:"reason,omitempty"` // why declined
+	Reason     string  `json:"reason,omitempty"` // why declined, as typed or in Chinese
+	// ReasonText is why declined in both languages when the system wrote
+	// it (same policy only once); use Why.
+	ReasonText Text `json:"reason_text,omitzero"`
+}
+
+// Why is why the application was declined, in both languages: the
+// system's reason, or the reason as typed by the meeting on both sides.
+func (a *Application) Why() Text {
+	if a.ReasonText != (Text{}) {
+		return a.ReasonText
+	}
+	return Text{ZH: a.Reason, EN: a.Reason}
 }
 
 // DedupMark records what the batch resolution decided for an application.

@@ -163,11 +163,11 @@ func applyOutcome(t *casefile.Tx, sess *Session, c *casefile.Case, apps []ItemAp
 	granted := 0
 	for i := range c.Apps {
 		a, ia := &c.Apps[i], &apps[i]
-		a.Outcome, a.Granted, a.StartMonth, a.Months, a.Reason = casefile.OutcomePending, 0, "", 0, ""
+		a.Outcome, a.Granted, a.StartMonth, a.Months, a.Reason, a.ReasonText = casefile.OutcomePending, 0, "", 0, "", casefile.Text{}
 		switch {
 		case r.Result == casefile.StatusDeferred:
 		case ia.Mark == MarkDecline:
-			a.Outcome, a.Reason = casefile.OutcomeDeclined, ia.MarkReason
+			a.Outcome, a.Reason, a.ReasonText = casefile.OutcomeDeclined, ia.MarkReason, ia.MarkText
 		case r.Result == casefile.StatusRejected:
 			a.Outcome, a.Reason = casefile.OutcomeDeclined, r.Reason
 		default:
@@ -183,7 +183,7 @@ func applyOutcome(t *casefile.Tx, sess *Session, c *casefile.Case, apps []ItemAp
 		if ia.Mark == MarkDecline && r.Amounts[a.Project] != 0 {
 			return nil, casefile.ErrInvalid.Withf("%s 因同一救助政策只能享受一次不予救助，不能核定金额", "%s is declined (same policy only once); it takes no amount", a.Project)
 		}
-		ia.Outcome, ia.Granted, ia.StartMonth, ia.Months, ia.Reason = a.Outcome, a.Granted, a.StartMonth, a.Months, a.Reason
+		ia.Outcome, ia.Granted, ia.StartMonth, ia.Months, ia.Reason, ia.ReasonText = a.Outcome, a.Granted, a.StartMonth, a.Months, a.Reason, a.ReasonText
 	}
 	if r.Result == casefile.StatusApproved && granted == 0 {
 		return nil, ErrNothingGranted.Withf("%s 的申请项目均不予重复救助，应作不予救助决定", "every application of %s is declined as a duplicate; reject it instead", c.Number)
