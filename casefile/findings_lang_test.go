@@ -61,6 +61,9 @@ func TestConditionsNeverShowTheRule(t *testing.T) {
 		if c.ZH == "" || c.EN == "" || strings.Contains(c.ZH, p.Eligibility.Source) || strings.Contains(c.EN, p.Eligibility.Source) {
 			t.Errorf("%s: conditions %+v", p.Code, c)
 		}
+		if p.EligNote != "" && (p.EligNoteEN == "" || strings.ContainsFunc(p.EligNoteEN, func(r rune) bool { return unicode.Is(unicode.Han, r) })) {
+			t.Errorf("%s: eligibility_note_en %q", p.Code, p.EligNoteEN)
+		}
 	}
 }
 
