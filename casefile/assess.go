@@ -3,7 +3,6 @@ package casefile
 import (
 	"fmt"
 	"sort"
-	"strings"
 )
 
 // Income is summed from the household's declared incomes unless the case
@@ -155,81 +154,59 @@ func (cat *Catalog) Findings(c *Case, today Date, conflicts []Conflict, holding 
 				switch {
 				case inc.PerCapita > line:
 					f.Severity = SevError
-					f.Text = Text{
-						ZH: fmt.Sprintf("「%s」：%s人均月收入 %s 元，高于标准 %s 元（高出 %s 元）", p.Name, src.ZH, inc.PerCapita, line, inc.PerCapita-line),
-						EN: fmt.Sprintf("%s: %s per-capita monthly income %s yuan is above the line of %s yuan (by %s yuan)", p.Label(EN), src.EN, inc.PerCapita, line, inc.PerCapita-line)}
+					f.Text = T("「%s」：%s人均月收入 %s 元，高于标准 %s 元（高出 %s 元）",
+						"%s: %s per-capita monthly income %s yuan is above the line of %s yuan (by %s yuan)", p, src, inc.PerCapita, line, inc.PerCapita-line)
 				case inc.PerCapita == line:
 					f.Severity = SevError
-					f.Text = Text{
-						ZH: fmt.Sprintf("「%s」：%s人均月收入 %s 元，等于标准 %s 元，未低于标准", p.Name, src.ZH, inc.PerCapita, line),
-						EN: fmt.Sprintf("%s: %s per-capita monthly income %s yuan equals the line of %s yuan; it is not below it", p.Label(EN), src.EN, inc.PerCapita, line)}
+					f.Text = T("「%s」：%s人均月收入 %s 元，等于标准 %s 元，未低于标准",
+						"%s: %s per-capita monthly income %s yuan equals the line of %s yuan; it is not below it", p, src, inc.PerCapita, line)
 				default:
 					f.Severity = SevInfo
-					f.Text = Text{
-						ZH: fmt.Sprintf("「%s」：%s人均月收入 %s 元，低于标准 %s 元（差额 %s 元）", p.Name, src.ZH, inc.PerCapita, line, line-inc.PerCapita),
-						EN: fmt.Sprintf("%s: %s per-capita monthly income %s yuan is below the line of %s yuan (gap %s yuan)", p.Label(EN), src.EN, inc.PerCapita, line, line-inc.PerCapita)}
+					f.Text = T("「%s」：%s人均月收入 %s 元，低于标准 %s 元（差额 %s 元）",
+						"%s: %s per-capita monthly income %s yuan is below the line of %s yuan (gap %s yuan)", p, src, inc.PerCapita, line, line-inc.PerCapita)
 				}
 				out = append(out, f)
 			}
 		}
 		if p.Area != "" && c.Household.Area != "" && p.Area != c.Household.Area {
 			out = append(out, Finding{Kind: FindEligibility, Severity: SevError, Project: p.Code,
-				Text: Text{
-					ZH: fmt.Sprintf("「%s」只适用于%s户籍，本户为%s户籍", p.Name, areaLabel(p.Area, ZH), areaLabel(c.Household.Area, ZH)),
-					EN: fmt.Sprintf("%s applies to %s households only; this one is %s", p.Label(EN), p.Area, c.Household.Area)}})
+				Text: T("「%s」只适用于%s户籍，本户为%s户籍", "%s applies to %s households only; this one is %s",
+					p, p.Area, c.Household.Area)})
 		}
 		if ok, err := p.Eligibility.Bool(env); err == nil && !ok {
 			out = append(out, Finding{Kind: FindEligibility, Severity: SevError, Project: p.Code,
 				Figures: map[string]Money{"per_capita_income": Money(env.PerCapitaIncome), "deposits_per_capita": Money(env.DepositsPerCapita)},
-				Text: Text{
-					ZH: fmt.Sprintf("「%s」条件不符：%s（人均月收入 %s 元，人均存款 %s 元，住房 %d 套，车辆 %d 辆）",
-						p.Name, orRule(p), Money(env.PerCapitaIncome), Money(env.DepositsPerCapita), env.Homes, env.Vehicles),
-					EN: fmt.Sprintf("%s: conditions not met: %s (per-capita income %s yuan, deposits per person %s yuan, homes %d, vehicles %d)",
-						p.Label(EN), orRule(p), Money(env.PerCapitaIncome), Money(env.DepositsPerCapita), env.Homes, env.Vehicles)}})
+				Text: T("「%s」条件不符：%s（人均月收入 %s 元，人均存款 %s 元，住房 %d 套，车辆 %d 辆）",
+					"%s: conditions not met: %s (per-capita income %s yuan, deposits per person %s yuan, homes %d, vehicles %d)",
+					p, p.Conditions(), Money(env.PerCapitaIncome), Money(env.DepositsPerCapita), env.Homes, env.Vehicles)})
 		}
-		var missing []string
-		var missingEN []string
+		var missing List
 		for _, k := range p.Evidence {
 			if !c.HasEvidence(k) {
-				missing = append(missing, k.Label(ZH))
-				missingEN = append(missingEN, k.Label(EN))
+				missing = append(missing, k)
 			}
 		}
 		if len(missing) > 0 {
 			out = append(out, Finding{Kind: FindMissingEv, Severity: SevWarning, Project: p.Code,
-				Text: Text{ZH: fmt.Sprintf("「%s」尚缺核查：%s", p.Name, strings.Join(missing, "、")),
-					EN: fmt.Sprintf("%s still needs: %s", p.Label(EN), strings.Join(missingEN, ", "))}})
+				Text: T("「%s」尚缺核查：%s", "%s still needs: %s", p, missing)})
 		}
 	}
 	for _, cf := range conflicts {
 		out = append(out, cat.conflictFinding(cf))
 	}
 	if docs := cat.MissingDocuments(c); len(docs) > 0 {
+		var names List
+		for _, d := range docs {
+			names = append(names, cat.DocumentLabel(d))
+		}
 		out = append(out, Finding{Kind: FindMissingDoc, Severity: SevWarning,
-			Text: Text{ZH: "缺少材料：" + strings.Join(docs, "、"), EN: "missing documents: " + strings.Join(docs, ", ")}})
+			Text: T("缺少材料：%s", "missing documents: %s", names)})
 	}
 	if f, ok := cat.deadlineFinding(c, today); ok {
 		out = append(out, f)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return sevRank(out[i].Severity) > sevRank(out[j].Severity) })
 	return out
-}
-
-func orRule(p *Project) string {
-	if p.EligNote != "" {
-		return p.EligNote
-	}
-	if p.Eligibility != nil {
-		return p.Eligibility.Source
-	}
-	return ""
-}
-
-func areaLabel(a Area, lang Lang) string {
-	if a == Rural {
-		return T("农村", "rural").In(lang)
-	}
-	return T("城市", "urban").In(lang)
 }
 
 func sevRank(s Severity) int {

@@ -110,6 +110,7 @@ type Project struct {
 	Threshold   *Rule          `json:"-"`              // per-capita income line, fen
 	Eligibility *Rule          `json:"-"`
 	EligNote    string         `json:"eligibility_note,omitempty"`
+	EligNoteEN  string         `json:"eligibility_note_en,omitempty"`
 	Amount      *Rule          `json:"-"`
 	Months      int            `json:"months,omitempty"`     // period of monthly aid
 	TimeLimit   int            `json:"time_limit,omitempty"` // working days to decide
@@ -128,6 +129,32 @@ func (p *Project) Label(lang Lang) string {
 		return p.NameEN
 	}
 	return p.Name
+}
+
+// Conditions names the project's eligibility conditions in words, never
+// as the rule's source: the catalogue's eligibility_note and
+// eligibility_note_en, or a pointer to the catalogue where a language has
+// no note.
+func (p *Project) Conditions() Text {
+	t := T("见政策目录", "see the policy catalogue")
+	if p.EligNote != "" {
+		t.ZH = p.EligNote
+	}
+	if p.EligNoteEN != "" {
+		t.EN = p.EligNoteEN
+	}
+	return t
+}
+
+// DocumentLabel names a document (as the catalogue's projects and the
+// cases list it, in Chinese) in both languages: the catalogue's
+// document_names give the English; a document without one keeps its
+// Chinese name on both sides.
+func (c *Catalog) DocumentLabel(name string) Text {
+	if en := c.docNames[name]; en != "" {
+		return Text{ZH: name, EN: en}
+	}
+	return Text{ZH: name, EN: name}
 }
 
 // NoticeName is the project's name on public lists: PublicName when the
@@ -182,6 +209,7 @@ type Catalog struct {
 	groups   map[string]*Group
 	incomes  map[string]*IncomeKind
 	stdMap   map[string]int64
+	docNames map[string]string // Chinese document name → English
 }
 
 // Project returns the project with code (or exact Chinese or English
@@ -251,7 +279,10 @@ type catalogFile struct {
 	IncomeKinds []IncomeKind `toml:"income_kinds"`
 	Departments []Department `toml:"departments"`
 	Groups      []Group      `toml:"groups"`
-	Projects    []struct {
+	// DocumentNames gives the English name of each document by its
+	// Chinese name.
+	DocumentNames map[string]string `toml:"document_names"`
+	Projects      []struct {
 		Code        string   `toml:"code"`
 		Name        string   `toml:"name"`
 		NameEN      string   `toml:"name_en"`
@@ -262,6 +293,7 @@ type catalogFile struct {
 		Threshold   string   `toml:"threshold"`
 		Eligibility string   `toml:"eligibility"`
 		EligNote    string   `toml:"eligibility_note"`
+		EligNoteEN  string   `toml:"eligibility_note_en"`
 		Amount      string   `toml:"amount"`
 		Months      int      `toml:"months"`
 		TimeLimit   int      `toml:"time_limit"`
@@ -307,6 +339,7 @@ func ParseCatalog(data []byte, name string) (*Catalog, error) {
 		IncomeKinds: f.IncomeKinds, Departments: f.Departments, Groups: f.Groups,
 		projects: map[string]*Project{}, byName: map[string]*Project{}, depts: map[string]*Department{},
 		groups: map[string]*Group{}, incomes: map[string]*IncomeKind{}, stdMap: map[string]int64{},
+		docNames: f.DocumentNames,
 	}
 	setDefault(&c.County.IncomeMonthsUrban, 3)
 	setDefault(&c.County.IncomeMonthsRural, 12)
@@ -402,7 +435,7 @@ func ParseCatalog(data []byte, name string) (*Catalog, error) {
 			continue
 		}
 		p := &Project{Code: fp.Code, Name: fp.Name, NameEN: fp.NameEN, Department: fp.Department,
-			Kind: ProjectKind(fp.Kind), Group: fp.Group, Area: Area(fp.Area), EligNote: fp.EligNote,
+			Kind: ProjectKind(fp.Kind), Group: fp.Group, Area: Area(fp.Area), EligNote: fp.EligNote, EligNoteEN: fp.EligNoteEN,
 			Months: fp.Months, TimeLimit: fp.TimeLimit, Documents: fp.Documents, LegalBasis: fp.LegalBasis,
 			PublicName: fp.PublicName}
 		if p.Name == "" {

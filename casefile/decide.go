@@ -53,12 +53,12 @@ func (s Status) Reconsiderable() bool {
 // the case with PutCase in the same transaction.
 func (t *Tx) ReconsiderInTx(c *Case, to Status) error {
 	if !c.Status.Reconsiderable() || c.Decision == nil {
-		return ErrBadTransition.Withf("%[1]s 为「%[2]s」，没有可复议的决定", "%[1]s is %[3]s; it has no decision to reconsider",
-			c.Number, c.Status.Label(ZH), c.Status.Label(EN))
+		return ErrBadTransition.Withf("%s 为「%s」，没有可复议的决定", "%s is %s; it has no decision to reconsider",
+			c.Number, c.Status)
 	}
 	if to != StatusApproved && to != StatusRejected && to != StatusDeferred {
-		return ErrBadTransition.Withf("复议结果只能是批准、不予救助或暂缓，不能是「%[1]s」", "a reconsideration decides approved, rejected or deferred, not %[2]s",
-			to.Label(ZH), to)
+		return ErrBadTransition.Withf("复议结果只能是批准、不予救助或暂缓，不能是「%s」", "a reconsideration decides approved, rejected or deferred, not %s",
+			to)
 	}
 	c.Status = to
 	return nil

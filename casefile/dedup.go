@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"sort"
-	"strings"
 )
 
 // DedupApp is one application in a duplicate group.
@@ -29,6 +28,15 @@ type DedupGroup struct {
 	Group    string     `json:"group"`
 	Period   string     `json:"period"` // "2026" or "ongoing"
 	Apps     []DedupApp `json:"applications"`
+}
+
+// PeriodLabel names the group's period in lang: 2026年 / 2026, or
+// 持续享受期间 / while held for an ongoing group.
+func (g *DedupGroup) PeriodLabel(lang Lang) string {
+	if g.Period == "ongoing" {
+		return T("持续享受期间", "while held").In(lang)
+	}
+	return T("%s年", "%s", g.Period).In(lang)
 }
 
 // DedupTotals sums a resolution.
@@ -184,14 +192,13 @@ func (t *Tx) resolve(pids []uint64) (*DedupReport, map[markKey]*DedupMark, error
 				}
 				if kept.Held {
 					a.Keep = false
-					a.Reason = Text{
-						ZH: fmt.Sprintf("同一救助政策只能享受一次：已享受%s「%s」%s 元（案件 %s），本项不予重复救助", kd.Name, kp.Name, kept.Amount, kept.CaseNumber),
-						EN: fmt.Sprintf("the same policy is enjoyed only once: %s of %s, %s yuan (case %s) is already held; this one is declined", kp.Label(EN), kd.Label(EN), kept.Amount, kept.CaseNumber),
-					}
+					a.Reason = T("同一救助政策只能享受一次：已享受%s「%s」%s 元（案件 %s），本项不予重复救助",
+						"the same policy is enjoyed only once: %s's %s, %s yuan (case %s), is already held; this one is declined",
+						kd, kp, kept.Amount, kept.CaseNumber)
 					rep.Totals.Declined++
 					rep.Totals.DeclinedAmount += a.Amount
 					rep.Totals.Applications++
-					marks[markKey{a.CaseSeq, a.Project}] = &DedupMark{Keep: false, Reason: a.Reason.ZH, Group: gkey, At: t.now}
+					marks[markKey{a.CaseSeq, a.Project}] = &DedupMark{Keep: false, Reason: a.Reason.ZH, Text: a.Reason, Group: gkey, At: t.now}
 					continue
 				}
 				if a.Keep {
@@ -199,15 +206,14 @@ func (t *Tx) resolve(pids []uint64) (*DedupReport, map[markKey]*DedupMark, error
 					rep.Totals.Kept++
 					rep.Totals.KeptAmount += a.Amount
 				} else {
-					a.Reason = Text{
-						ZH: fmt.Sprintf("同一救助政策只能享受一次：已保留%s「%s」%s 元（案件 %s），本项不予重复救助", kd.Name, kp.Name, kept.Amount, kept.CaseNumber),
-						EN: fmt.Sprintf("the same policy is enjoyed only once: %s of %s, %s yuan (case %s) is kept; this one is declined", kp.Label(EN), kd.Label(EN), kept.Amount, kept.CaseNumber),
-					}
+					a.Reason = T("同一救助政策只能享受一次：已保留%s「%s」%s 元（案件 %s），本项不予重复救助",
+						"the same policy is enjoyed only once: %s's %s, %s yuan (case %s), is kept; this one is declined",
+						kd, kp, kept.Amount, kept.CaseNumber)
 					rep.Totals.Declined++
 					rep.Totals.DeclinedAmount += a.Amount
 				}
 				rep.Totals.Applications++
-				marks[markKey{a.CaseSeq, a.Project}] = &DedupMark{Keep: a.Keep, Reason: a.Reason.ZH, Group: gkey, At: t.now}
+				marks[markKey{a.CaseSeq, a.Project}] = &DedupMark{Keep: a.Keep, Reason: a.Reason.ZH, Text: a.Reason, Group: gkey, At: t.now}
 			}
 			rep.Groups = append(rep.Groups, dg)
 			rep.Totals.Groups++
@@ -282,7 +288,7 @@ func (t *Tx) writeMarks(marks map[markKey]*DedupMark, who string) (map[uint64]bo
 		c := *old
 		c.Apps = append([]Application(nil), old.Apps...)
 		diff := false
-		var why []string
+		var why []DedupChange
 		for i := range c.Apps {
 			m, ok := bySeq[seq][c.Apps[i].Project]
 			if !ok || sameMark(c.Apps[i].Dedup, m) {
@@ -290,19 +296,13 @@ func (t *Tx) writeMarks(marks map[markKey]*DedupMark, who string) (map[uint64]bo
 			}
 			c.Apps[i].Dedup = m
 			diff = true
-			switch {
-			case m == nil:
-				why = append(why, c.Apps[i].Project+": 不再重复")
-			case m.Keep:
-				why = append(why, c.Apps[i].Project+": 保留")
-			default:
-				why = append(why, c.Apps[i].Project+": "+m.Reason)
-			}
+			why = append(why, DedupChange{Project: c.Apps[i].Project, Mark: m})
 		}
 		if !diff {
 			continue
 		}
-		if err := t.PutCase(old, &c, Change{Who: who, Action: "dedup", Why: strings.Join(why, "；")}); err != nil {
+		// Note: DedupNote(why) once Change carries a Text (store.go).
+		if err := t.PutCase(old, &c, Change{Who: who, Action: string(ActionDedup), Why: t.s.cat.DedupNote(why).ZH}); err != nil {
 			return changed, err
 		}
 		changed[seq] = true

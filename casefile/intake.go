@@ -404,8 +404,8 @@ func (t *Tx) intake(d *Draft, who string) (*Case, error) {
 		c.Apps[i].Proposed = m
 	}
 	c.Deadline = t.s.cat.Deadline(DateOf(received), codes)
-	why := fmt.Sprintf("%s; %s", c.Channel, strings.Join(codes, ","))
-	if err := t.PutCase(nil, c, Change{Who: who, Action: "intake", Why: why}); err != nil {
+	why := t.s.cat.IntakeNote(c).ZH // Note: t.s.cat.IntakeNote(c) once Change carries a Text (store.go)
+	if err := t.PutCase(nil, c, Change{Who: who, Action: string(ActionIntake), Why: why}); err != nil {
 		return nil, err
 	}
 	return c, t.bump("received/" + DateOf(received).String())

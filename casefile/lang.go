@@ -39,11 +39,50 @@ func (t Text) In(lang Lang) string {
 	return t.ZH
 }
 
-// T builds a Text from a Chinese and an English format with shared
-// arguments.
-func T(zh, en string, args ...any) Text {
-	return Text{ZH: fmt.Sprintf(zh, args...), EN: fmt.Sprintf(en, args...)}
+// Labeler is a value with a name in each language: statuses, channels,
+// areas, roles, projects …
+type Labeler interface {
+	Label(lang Lang) string
 }
+
+// T builds a Text from a Chinese and an English format with shared
+// arguments. An argument that speaks both languages is put in each side
+// in that side's language: a Text, a Labeler (a Status shows 待研判 on the
+// Chinese side and ready on the English one) or a Localized error. So
+// both formats take the same arguments in the same order, and a raw key
+// never reaches a sentence.
+func T(zh, en string, args ...any) Text {
+	return Text{ZH: fmt.Sprintf(zh, argsIn(ZH, args)...), EN: fmt.Sprintf(en, argsIn(EN, args)...)}
+}
+
+// argsIn returns args with every bilingual argument rendered in lang.
+func argsIn(lang Lang, args []any) []any {
+	var out []any
+	for i, a := range args {
+		var s string
+		switch v := a.(type) {
+		case Text:
+			s = v.In(lang)
+		case Labeler:
+			s = v.Label(lang)
+		case Localized:
+			s = v.Message(lang)
+		default:
+			continue
+		}
+		if out == nil {
+			out = append([]any(nil), args...)
+		}
+		out[i] = s
+	}
+	if out == nil {
+		return args
+	}
+	return out
+}
+
+// Label returns the text in lang: a Text is itself a Labeler.
+func (t Text) Label(lang Lang) string { return t.In(lang) }
 
 // Localized is an error that can speak the user's language.
 type Localized interface {

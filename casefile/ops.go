@@ -1,10 +1,5 @@
 package casefile
 
-import (
-	"fmt"
-	"strings"
-)
-
 // ChangeCase loads case number, lets fn change it and stores it with one
 // history entry, all in one transaction. version is the case's version
 // the caller saw (0: do not check); a newer stored version is refused with
@@ -48,13 +43,13 @@ func (s *Store) AddEvidence(number string, version uint64, ev Evidence, who stri
 	if err := s.cat.ValidateEvidence(&ev); err != nil {
 		return nil, err
 	}
-	ch := Change{Who: who, Action: "evidence", Why: fmt.Sprintf("%s %s %s", ev.Kind, ev.Department, ev.Date)}
+	ch := Change{Who: who, Action: string(ActionEvidence), Why: s.cat.EvidenceNote(ev).ZH} // Note: EvidenceNote(ev) once Change carries a Text
 	return s.ChangeCase(number, version, ch, func(t *Tx, c *Case) error {
 		if err := t.Require(who, PermEvidence); err != nil {
 			return err
 		}
 		if !c.Status.Open() {
-			return ErrBadTransition.Withf("%[1]s 为「%[2]s」，不能补充核查材料", "%[1]s is %[3]s; evidence can no longer be added", c.Number, c.Status.Label(ZH), c.Status.Label(EN))
+			return ErrBadTransition.Withf("%s 为「%s」，不能补充核查材料", "%s is %s; evidence can no longer be added", c.Number, c.Status)
 		}
 		c.Evidence = append(c.Evidence, ev)
 		if c.Status == StatusReceived || c.Status == StatusDeferred {
@@ -146,11 +141,11 @@ func (s *Store) Move(number string, version uint64, to Status, who, why string) 
 func (t *Tx) moveCase(c *Case, to Status) error {
 	if to == StatusReady && CanMove(c.Status, to) {
 		if miss := t.s.cat.MissingEvidence(c); len(miss) > 0 {
-			zh, en := make([]string, len(miss)), make([]string, len(miss))
-			for i, k := range miss {
-				zh[i], en[i] = k.Label(ZH), k.Label(EN)
+			var kinds List
+			for _, k := range miss {
+				kinds = append(kinds, k)
 			}
-			return ErrMissingEvidence.With(Text{ZH: "缺少" + strings.Join(zh, "、"), EN: "missing " + strings.Join(en, ", ")})
+			return ErrMissingEvidence.Withf("缺少%s", "missing %s", kinds)
 		}
 		c.Missing = nil // what a deferral asked for has been verified
 	}
@@ -161,7 +156,7 @@ func (t *Tx) moveCase(c *Case, to Status) error {
 // it; packages recording a decision in their own transaction use it.
 func (t *Tx) MoveInTx(c *Case, to Status) error {
 	if !CanMove(c.Status, to) {
-		return ErrBadTransition.Withf("不能从「%[1]s」转为「%[2]s」", "cannot move from %[3]s to %[4]s", c.Status.Label(ZH), to.Label(ZH), c.Status, to)
+		return ErrBadTransition.Withf("不能从「%s」转为「%s」", "cannot move from %s to %s", c.Status, to)
 	}
 	c.Status = to
 	return nil

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"regexp"
+	"strings"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
@@ -203,4 +205,58 @@ func (r *CountRule) Eval(env CountEnv) bool {
 	}
 	b, _ := out.(bool)
 	return b
+}
+
+// countWords name the counts of a meeting rule (CountEnv) in words.
+var countWords = map[string]Text{
+	"members":  {ZH: "应到委员数", EN: "members invited"},
+	"present":  {ZH: "实到委员数", EN: "members present"},
+	"recused":  {ZH: "回避人数", EN: "members recused"},
+	"voting":   {ZH: "参加表决人数", EN: "members voting"},
+	"agree":    {ZH: "同意票数", EN: "votes to agree"},
+	"disagree": {ZH: "不同意票数", EN: "votes to disagree"},
+	"abstain":  {ZH: "弃权票数", EN: "abstentions"},
+}
+
+// countOps name the operators of a meeting rule.
+var countOps = map[string]Text{
+	">=": {ZH: "≥", EN: "≥"}, "<=": {ZH: "≤", EN: "≤"}, "==": {ZH: "＝", EN: "="}, "!=": {ZH: "≠", EN: "≠"},
+	">": {ZH: "＞", EN: ">"}, "<": {ZH: "＜", EN: "<"}, "*": {ZH: "×", EN: "×"}, "/": {ZH: "÷", EN: "÷"},
+	"&&": {ZH: "并且", EN: "and"}, "and": {ZH: "并且", EN: "and"}, "||": {ZH: "或者", EN: "or"}, "or": {ZH: "或者", EN: "or"},
+	"not": {ZH: "非", EN: "not"}, "!": {ZH: "非", EN: "not"},
+}
+
+var (
+	countToken = regexp.MustCompile(`[A-Za-z_]+|>=|<=|==|!=|&&|\|\||\S`)
+	countHalf  = regexp.MustCompile(`^\s*([a-z]+)\s*\*\s*2\s*>\s*([a-z]+)\s*$`)
+)
+
+// Text names the rule in words in both languages, for messages and
+// screens: "present * 2 > members" reads 实到委员数超过应到委员数的一半 /
+// "members present are more than half of members invited"; other rules
+// are read out word by word (实到委员数 × 3 ≥ 应到委员数 × 2). A screen
+// never shows the rule's source.
+func (r *CountRule) Text() Text {
+	if r == nil {
+		return Text{}
+	}
+	if m := countHalf.FindStringSubmatch(r.Source); m != nil {
+		a, aok := countWords[m[1]]
+		b, bok := countWords[m[2]]
+		if aok && bok {
+			return T("%s超过%s的一半", "%s are more than half of %s", a, b)
+		}
+	}
+	var zh, en []string
+	for _, tok := range countToken.FindAllString(r.Source, -1) {
+		w, ok := countWords[tok]
+		if !ok {
+			w, ok = countOps[tok]
+		}
+		if !ok {
+			w = Text{ZH: tok, EN: tok}
+		}
+		zh, en = append(zh, w.ZH), append(en, w.EN)
+	}
+	return Text{ZH: strings.Join(zh, " "), EN: strings.Join(en, " ")}
 }

@@ -224,19 +224,22 @@ var Statuses = []Status{StatusReceived, StatusVerifying, StatusReady, StatusAppr
 
 // Label returns the status name in lang.
 func (s Status) Label(lang Lang) string {
-	zh := map[Status]string{StatusReceived: "已受理", StatusVerifying: "核查中", StatusReady: "待研判",
-		StatusApproved: "已批准", StatusRejected: "不予救助", StatusDeferred: "暂缓", StatusNotified: "已告知",
-		StatusClosed: "已办结", StatusWithdrawn: "已撤回"}
-	en := map[Status]string{StatusReceived: "received", StatusVerifying: "verifying", StatusReady: "ready",
-		StatusApproved: "approved", StatusRejected: "rejected", StatusDeferred: "deferred", StatusNotified: "notified",
-		StatusClosed: "closed", StatusWithdrawn: "withdrawn"}
-	if lang == EN {
-		return en[s]
-	}
-	if l, ok := zh[s]; ok {
-		return l
+	if l, ok := statusLabels[s]; ok {
+		return l.In(lang)
 	}
 	return string(s)
+}
+
+var statusLabels = map[Status]Text{
+	StatusReceived:  {"已受理", "received"},
+	StatusVerifying: {"核查中", "verifying"},
+	StatusReady:     {"待研判", "ready"},
+	StatusApproved:  {"已批准", "approved"},
+	StatusRejected:  {"不予救助", "rejected"},
+	StatusDeferred:  {"暂缓", "deferred"},
+	StatusNotified:  {"已告知", "notified"},
+	StatusClosed:    {"已办结", "closed"},
+	StatusWithdrawn: {"已撤回", "withdrawn"},
 }
 
 // ParseStatus reads an English status key.
@@ -301,15 +304,42 @@ type Application struct {
 	Granted    Money   `json:"granted,omitempty"`
 	StartMonth string  `json:"start_month,omitempty"` // "2026-12" for monthly aid
 	Months     int     `json:"months,omitempty"`
-	Reason     string  `json:"reason,omitempty"` // why declined
+	Reason     string  `json:"reason,omitempty"` // why declined, as typed or in Chinese
+	// ReasonText is why declined in both languages when the system wrote
+	// it (same policy only once); use Why.
+	ReasonText Text `json:"reason_text,omitzero"`
+}
+
+// Why is why the application was declined, in both languages: the
+// system's reason, or the reason as typed by the meeting on both sides.
+func (a *Application) Why() Text {
+	if a.ReasonText != (Text{}) {
+		return a.ReasonText
+	}
+	return Text{ZH: a.Reason, EN: a.Reason}
 }
 
 // DedupMark records what the batch resolution decided for an application.
 type DedupMark struct {
-	Keep   bool      `json:"keep"`
-	Reason string    `json:"reason,omitempty"`
-	Group  string    `json:"group"`
-	At     time.Time `json:"at"`
+	Keep   bool   `json:"keep"`
+	Reason string `json:"reason,omitempty"` // in Chinese, as marks were first stored
+	// Text is the reason in both languages (empty on marks stored before
+	// it was kept): use Why.
+	Text  Text      `json:"reason_text,omitzero"`
+	Group string    `json:"group"`
+	At    time.Time `json:"at"`
+}
+
+// Why is the mark's reason in both languages; a mark stored before
+// reasons were bilingual gives its Chinese reason on both sides.
+func (m *DedupMark) Why() Text {
+	if m == nil {
+		return Text{}
+	}
+	if m.Text != (Text{}) {
+		return m.Text
+	}
+	return Text{ZH: m.Reason, EN: m.Reason}
 }
 
 // EvidenceKind is the kind of a verification evidence item.
@@ -421,9 +451,11 @@ type HistoryEntry struct {
 	Action string    `json:"action"` // intake, evidence, status, dedup, decision, print …
 	From   Status    `json:"from,omitempty"`
 	To     Status    `json:"to,omitempty"`
-	Why    string    `json:"why,omitempty"`
-	Prev   string    `json:"prev"` // hex SHA-256 of the previous entry ("" for the first)
-	Hash   string    `json:"hash"` // hex SHA-256 of this entry with Prev
+	Why    string    `json:"why,omitempty"` // one language: entries before Note; use Text()
+	// Note is what the entry says in both languages; use Text().
+	Note Text   `json:"note,omitzero"`
+	Prev string `json:"prev"` // hex SHA-256 of the previous entry ("" for the first)
+	Hash string `json:"hash"` // hex SHA-256 of this entry with Prev
 }
 
 // Decision is what a meeting decided for a case; set on the case when the

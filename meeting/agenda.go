@@ -187,8 +187,8 @@ func (s *Store) Reconsider(number, caseNumber, why, who string) (*Item, error) {
 			return err
 		}
 		if !c.Status.Reconsiderable() || c.Decision == nil {
-			return casefile.ErrBadTransition.Withf("%[1]s 为「%[2]s」，没有可复议的决定", "%[1]s is %[3]s; it has no decision to reconsider",
-				c.Number, c.Status.Label(casefile.ZH), c.Status.Label(casefile.EN))
+			return casefile.ErrBadTransition.Withf("%s 为「%s」，没有可复议的决定", "%s is %s; it has no decision to reconsider",
+				c.Number, c.Status)
 		}
 		if it, err := loadItem(t, sess, c.Seq); err != nil {
 			return err
@@ -207,8 +207,9 @@ func (s *Store) Reconsider(number, caseNumber, why, who string) (*Item, error) {
 		}
 		sess.Items++
 		out = it
-		return t.AddHistory(c, casefile.Change{Who: who, Action: "reconsider",
-			Why: fmt.Sprintf("%s 复议 %s 的决定：%s", sess.Number, it.Refers, why)})
+		// Note: the Text itself once Change carries one (casefile/store.go).
+		return t.AddHistory(c, casefile.Change{Who: who, Action: string(casefile.ActionReconsider),
+			Why: casefile.T("%s 复议 %s 的决定：%s", "%s reconsiders the decision of %s: %s", sess.Number, it.Refers, why).ZH})
 	})
 	return out, err
 }
@@ -251,23 +252,26 @@ func appMarks(t *casefile.Tx, c *casefile.Case) []ItemApp {
 		}
 		switch {
 		case a.Dedup != nil && !a.Dedup.Keep && len(rivals) > 0:
-			ia.Mark, ia.MarkReason = MarkDecline, a.Dedup.Reason
+			ia.Mark, ia.MarkText = MarkDecline, a.Dedup.Why()
 		case a.Dedup != nil && !a.Dedup.Keep:
-			ia.Mark, ia.MarkReason = MarkStale, a.Dedup.Reason
+			ia.Mark, ia.MarkText = MarkStale, a.Dedup.Why()
 		case len(held) > 0:
 			h := held[0]
-			dept, proj := h.Department, h.Project
+			var dept, proj casefile.Labeler = casefile.Text{ZH: h.Department, EN: h.Department}, casefile.Text{ZH: h.Project, EN: h.Project}
 			if d := cat.Department(h.Department); d != nil {
-				dept = d.Name
+				dept = d
 			}
 			if hp := cat.Project(h.Project); hp != nil {
-				proj = hp.Name
+				proj = hp
 			}
 			ia.Mark = MarkDecline
-			ia.MarkReason = fmt.Sprintf("同一救助政策只能享受一次：已享受%s「%s」%s 元（案件 %s），本项不予重复救助", dept, proj, h.Amount, h.CaseNumber)
+			ia.MarkText = casefile.T("同一救助政策只能享受一次：已享受%s「%s」%s 元（案件 %s），本项不予重复救助",
+				"the same policy is enjoyed only once: %s's %s, %s yuan (case %s), is already held; this one is declined",
+				dept, proj, h.Amount, h.CaseNumber)
 		case a.Dedup != nil:
-			ia.Mark, ia.MarkReason = MarkKept, a.Dedup.Reason
+			ia.Mark, ia.MarkText = MarkKept, a.Dedup.Why()
 		}
+		ia.MarkReason = ia.MarkText.ZH
 		out[i] = ia
 	}
 	return out
@@ -341,12 +345,9 @@ func rejectWording(t *casefile.Tx, c *casefile.Case, apps []ItemApp, tl Tally, g
 		}
 	}
 	if len(zh) == 0 {
-		rule := ""
-		if cat.Meeting.Approve != nil {
-			rule = cat.Meeting.Approve.Source
-		}
-		zh = append(zh, fmt.Sprintf("未获出席且未回避委员过半数同意（决定规则：%s）", rule))
-		en = append(en, fmt.Sprintf("the proposal did not win the majority of present, non-recused members (rule: %s)", rule))
+		rule := cat.Meeting.Approve.Text()
+		zh = append(zh, fmt.Sprintf("未获出席且未回避委员过半数同意（决定规则：%s）", rule.ZH))
+		en = append(en, fmt.Sprintf("the proposal did not win the majority of present, non-recused members (rule: %s)", rule.EN))
 	}
 	return casefile.Text{
 		ZH: fmt.Sprintf("经综合研判会研判，不予救助：%s。表决：同意 %d 票，不同意 %d 票，弃权 %d 票。", strings.Join(zh, "；"), tl.Agree, tl.Disagree, tl.Abstain),

@@ -43,8 +43,7 @@ func (s *Store) Decide(number string, r Ruling, who string) (*Item, error) {
 		}
 		reconsider := it.Refers != ""
 		if !reconsider && old.Status != casefile.StatusReady {
-			return casefile.ErrBadTransition.Withf("%[1]s 为「%[2]s」，不是待研判", "%[1]s is %[3]s, not ready", old.Number,
-				old.Status.Label(casefile.ZH), old.Status.Label(casefile.EN))
+			return casefile.ErrBadTransition.Withf("%s 为「%s」，不是待研判", "%s is %s, not ready", old.Number, old.Status)
 		}
 		tl := tally(t, sess, it, old)
 		if !tl.Quorum {
@@ -103,7 +102,7 @@ func (s *Store) Decide(number string, r Ruling, who string) (*Item, error) {
 				dec.Granted += a.Granted
 			}
 		}
-		if err := t.PutCase(old, c, casefile.Change{Who: who, Action: "decision", Why: decisionWhy(sess, dec)}); err != nil {
+		if err := t.PutCase(old, c, casefile.Change{Who: who, Action: string(casefile.ActionDecision), Why: decisionNote(sess, dec).ZH}); err != nil {
 			return err
 		}
 		it.Apps, it.Decision = apps, dec
@@ -126,8 +125,8 @@ func checkRuling(r *Ruling, verify []string, tl Tally) error {
 	}
 	if r.Result != tl.Proposed {
 		if !r.Override {
-			return ErrOverrideRequired.Withf("表决结果为「%[1]s」，拟作「%[2]s」", "the vote gives %[3]s; the ruling is %[4]s",
-				tl.Proposed.Label(casefile.ZH), r.Result.Label(casefile.ZH), tl.Proposed, r.Result)
+			return ErrOverrideRequired.Withf("表决结果为「%s」，拟作「%s」", "the vote gives %s; the ruling is %s",
+				tl.Proposed, r.Result)
 		}
 		if r.Reason == "" {
 			return ErrReasonRequired.Withf("主持人最终意见须写明理由", "the chair's final word needs a reason")
@@ -136,8 +135,7 @@ func checkRuling(r *Ruling, verify []string, tl Tally) error {
 	switch r.Result {
 	case casefile.StatusRejected:
 		if r.Reason == "" {
-			return ErrReasonRequired.With(casefile.Text{ZH: "不予救助须写明理由，例如：" + tl.RejectWording.ZH,
-				EN: "a rejection needs a written reason, e.g.: " + tl.RejectWording.EN})
+			return ErrReasonRequired.Withf("不予救助须写明理由，例如：%s", "a rejection needs a written reason, e.g.: %s", tl.RejectWording)
 		}
 	case casefile.StatusDeferred:
 		if r.Reason == "" && len(verify) == 0 {
@@ -165,11 +163,11 @@ func applyOutcome(t *casefile.Tx, sess *Session, c *casefile.Case, apps []ItemAp
 	granted := 0
 	for i := range c.Apps {
 		a, ia := &c.Apps[i], &apps[i]
-		a.Outcome, a.Granted, a.StartMonth, a.Months, a.Reason = casefile.OutcomePending, 0, "", 0, ""
+		a.Outcome, a.Granted, a.StartMonth, a.Months, a.Reason, a.ReasonText = casefile.OutcomePending, 0, "", 0, "", casefile.Text{}
 		switch {
 		case r.Result == casefile.StatusDeferred:
 		case ia.Mark == MarkDecline:
-			a.Outcome, a.Reason = casefile.OutcomeDeclined, ia.MarkReason
+			a.Outcome, a.Reason, a.ReasonText = casefile.OutcomeDeclined, ia.MarkReason, ia.MarkText
 		case r.Result == casefile.StatusRejected:
 			a.Outcome, a.Reason = casefile.OutcomeDeclined, r.Reason
 		default:
@@ -185,7 +183,7 @@ func applyOutcome(t *casefile.Tx, sess *Session, c *casefile.Case, apps []ItemAp
 		if ia.Mark == MarkDecline && r.Amounts[a.Project] != 0 {
 			return nil, casefile.ErrInvalid.Withf("%s 因同一救助政策只能享受一次不予救助，不能核定金额", "%s is declined (same policy only once); it takes no amount", a.Project)
 		}
-		ia.Outcome, ia.Granted, ia.StartMonth, ia.Months, ia.Reason = a.Outcome, a.Granted, a.StartMonth, a.Months, a.Reason
+		ia.Outcome, ia.Granted, ia.StartMonth, ia.Months, ia.Reason, ia.ReasonText = a.Outcome, a.Granted, a.StartMonth, a.Months, a.Reason, a.ReasonText
 	}
 	if r.Result == casefile.StatusApproved && granted == 0 {
 		return nil, ErrNothingGranted.Withf("%s 的申请项目均不予重复救助，应作不予救助决定", "every application of %s is declined as a duplicate; reject it instead", c.Number)
@@ -202,22 +200,23 @@ func monthAfter(d casefile.Date) string {
 	return fmt.Sprintf("%04d-%02d", y, m)
 }
 
-// decisionWhy is the history entry's text of a decision.
-func decisionWhy(sess *Session, d *Decision) string {
+// decisionNote is the history entry's text of a decision, in both
+// languages.
+func decisionNote(sess *Session, d *Decision) casefile.Text {
 	tl := d.Tally
-	why := fmt.Sprintf("%s %s：同意 %d，不同意 %d，弃权 %d，回避 %d", sess.Number, d.Result.Label(casefile.ZH),
-		tl.Agree, tl.Disagree, tl.Abstain, tl.Recused)
+	why := casefile.T("%s %s：同意 %d，不同意 %d，弃权 %d，回避 %d", "%s %s: %d agree, %d disagree, %d abstain, %d recused",
+		sess.Number, d.Result, tl.Agree, tl.Disagree, tl.Abstain, tl.Recused)
 	if d.Override {
-		why += "；主持人最终意见"
+		why = casefile.T("%s；主持人最终意见", "%s; the chair's final ruling", why)
 	}
 	if d.Refers != "" {
-		why += "；复议 " + d.Refers
+		why = casefile.T("%s；复议 %s", "%s; reconsiders %s", why, d.Refers)
 	}
 	if d.Granted > 0 {
-		why += fmt.Sprintf("；核定 %s 元", d.Granted)
+		why = casefile.T("%s；核定 %s 元", "%s; %s yuan granted", why, d.Granted)
 	}
 	if d.Reason != "" {
-		why += "；" + d.Reason
+		why = casefile.T("%s；%s", "%s; %s", why, d.Reason)
 	}
 	return why
 }

@@ -3,6 +3,7 @@ package meeting_test
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/meeting"
@@ -477,6 +478,9 @@ func TestDuplicatesResolvedOnTheAgenda(t *testing.T) {
 		if a.Mark != meeting.MarkDecline || !strings.Contains(a.MarkReason, youth.Number) || !strings.Contains(a.MarkReason, "同一救助政策只能享受一次") {
 			t.Fatalf("%s application %+v; want declined, naming the kept case", c.Number, a)
 		}
+		if en := a.MarkText.EN; !strings.Contains(en, "the same policy is enjoyed only once") || !strings.Contains(en, youth.Number) || hasHan(en) {
+			t.Fatalf("%s: English mark reason %q", c.Number, en)
+		}
 	}
 	if it := func() *meeting.Item { sess := must(h.m.Session(s.number)); return sess.Item(other.Number) }(); it != nil {
 		t.Fatalf("the group filter let %s in", other.Number)
@@ -507,8 +511,11 @@ func TestDuplicatesResolvedOnTheAgenda(t *testing.T) {
 			!strings.Contains(a.Reason, "同一救助政策只能享受一次") || !strings.Contains(a.Reason, youth.Number) {
 			t.Fatalf("%s after the decision: %s, %+v", c.Number, got.Status, a)
 		}
-		if it.Apps[0].Outcome != casefile.OutcomeDeclined || it.Apps[0].Reason != a.Reason {
+		if it.Apps[0].Outcome != casefile.OutcomeDeclined || it.Apps[0].Reason != a.Reason || it.Apps[0].Why() != a.Why() {
 			t.Fatalf("session record of %s: %+v", c.Number, it.Apps[0])
+		}
+		if en := a.Why().EN; !strings.Contains(en, youth.Number) || hasHan(en) {
+			t.Fatalf("%s: English reason of the declined application %q", c.Number, en)
 		}
 	}
 	sum := must(h.m.Summary(s.number))
@@ -604,4 +611,9 @@ func TestDecisionNeedsAReadyCase(t *testing.T) {
 		t.Fatalf("rebuilding the agenda removed %v, want %s", rep.Removed, c.Number)
 	}
 	wantErr(t, "vote on a case taken off", com.chair.Vote(s, c, meeting.Agree, ""), meeting.ErrNotOnAgenda)
+}
+
+// hasHan reports whether s has a Chinese character in it.
+func hasHan(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) })
 }

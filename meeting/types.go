@@ -226,7 +226,8 @@ type ItemApp struct {
 	Requested  casefile.Money       `json:"requested"`
 	Proposed   casefile.Money       `json:"proposed"`
 	Mark       Mark                 `json:"dedup,omitempty"`
-	MarkReason string               `json:"dedup_reason,omitempty"`
+	MarkReason string               `json:"dedup_reason,omitempty"` // in Chinese; screens use MarkText
+	MarkText   casefile.Text        `json:"dedup_text,omitzero"`    // the mark's reason in both languages
 	// Outcome, Granted, StartMonth, Months and Reason are set by the
 	// decision, as on the case.
 	Outcome    casefile.Outcome `json:"outcome,omitempty"`
@@ -234,6 +235,16 @@ type ItemApp struct {
 	StartMonth string           `json:"start_month,omitempty"`
 	Months     int              `json:"months,omitempty"`
 	Reason     string           `json:"reason,omitempty"`
+	ReasonText casefile.Text    `json:"reason_text,omitzero"` // the system's reason in both languages; use Why
+}
+
+// Why is why the application was declined, in both languages (the reason
+// as typed on both sides when the meeting wrote it).
+func (a *ItemApp) Why() casefile.Text {
+	if a.ReasonText != (casefile.Text{}) {
+		return a.ReasonText
+	}
+	return casefile.Text{ZH: a.Reason, EN: a.Reason}
 }
 
 // Vote is one member's recorded vote on one case.

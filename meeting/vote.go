@@ -72,14 +72,14 @@ func (s *Store) Vote(number string, b Ballot, who string) (*Tally, error) {
 		case Agree:
 		case Disagree, Abstain:
 			if b.Reason == "" {
-				return ErrReasonRequired.Withf("%[1]s「%[2]s」须写明理由", "%[1]s votes %[3]s: give the reason", m.Name, b.Choice.Label(casefile.ZH), b.Choice)
+				return ErrReasonRequired.Withf("%s「%s」须写明理由", "%s votes %s: give the reason", m.Name, b.Choice)
 			}
 		default:
 			return casefile.ErrInvalid.Withf("表决意见 %q 无效（同意、不同意、弃权）", "vote %q is invalid (agree, disagree, abstain)", b.Choice)
 		}
 		if tl := sess.Count(it); !eval(t.Catalog().Meeting.Quorum, tl.Env()) {
-			return ErrNoQuorum.Withf("应到 %d 人，实到 %d 人（规则：%s）", "%d members, %d present (rule: %s)",
-				tl.Members, tl.Present, t.Catalog().Meeting.Quorum.Source)
+			return ErrNoQuorum.Withf("应到 %d 人，实到 %d 人（法定人数：%s）", "%d members, %d present (quorum: %s)",
+				tl.Members, tl.Present, t.Catalog().Meeting.Quorum.Text())
 		}
 		v := Vote{Member: m.ID, Name: m.Name, Choice: b.Choice, Reason: b.Reason, At: t.Now(), By: who}
 		if old := it.Vote(m.ID); old != nil {

@@ -28,8 +28,8 @@ func (p *Printer) Letter(c *casefile.Case, today casefile.Date) ([]byte, error) 
 	case casefile.StatusDeferred:
 		return nil, ErrDeferred.Withf("案件 %s", "case %s", c.Number)
 	}
-	return nil, ErrNoDecision.Withf("案件 %[1]s 的决定为「%[2]s」", "case %[1]s was decided %[3]q",
-		c.Number, c.Decision.Result.Label(casefile.ZH), c.Decision.Result)
+	return nil, ErrNoDecision.Withf("案件 %s 的决定为「%s」", "case %s was decided %s",
+		c.Number, c.Decision.Result)
 }
 
 // letterHead starts a letter: QR code, title, reference number and the

@@ -196,15 +196,12 @@ func sentence(s string) string {
 	return strings.TrimRight(s, "，,；;：:") + "。"
 }
 
-// areaName is 城市 or 农村.
+// areaName is 城市 or 农村 (casefile's label), or "" for no known area.
 func areaName(a casefile.Area) string {
-	switch a {
-	case casefile.Urban:
-		return "城市"
-	case casefile.Rural:
-		return "农村"
+	if a != casefile.Urban && a != casefile.Rural {
+		return ""
 	}
-	return ""
+	return a.Label(casefile.ZH)
 }
 
 // chineseMonth turns "2026-12" into "2026年12月".
