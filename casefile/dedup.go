@@ -301,8 +301,7 @@ func (t *Tx) writeMarks(marks map[markKey]*DedupMark, who string) (map[uint64]bo
 		if !diff {
 			continue
 		}
-		// Note: DedupNote(why) once Change carries a Text (store.go).
-		if err := t.PutCase(old, &c, Change{Who: who, Action: string(ActionDedup), Why: t.s.cat.DedupNote(why).ZH}); err != nil {
+		if err := t.PutCase(old, &c, Change{Who: who, Action: string(ActionDedup), Note: t.s.cat.DedupNote(why)}); err != nil {
 			return changed, err
 		}
 		changed[seq] = true

@@ -404,8 +404,7 @@ func (t *Tx) intake(d *Draft, who string) (*Case, error) {
 		c.Apps[i].Proposed = m
 	}
 	c.Deadline = t.s.cat.Deadline(DateOf(received), codes)
-	why := t.s.cat.IntakeNote(c).ZH // Note: t.s.cat.IntakeNote(c) once Change carries a Text (store.go)
-	if err := t.PutCase(nil, c, Change{Who: who, Action: string(ActionIntake), Why: why}); err != nil {
+	if err := t.PutCase(nil, c, Change{Who: who, Action: string(ActionIntake), Note: t.s.cat.IntakeNote(c)}); err != nil {
 		return nil, err
 	}
 	return c, t.bump("received/" + DateOf(received).String())

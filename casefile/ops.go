@@ -43,7 +43,7 @@ func (s *Store) AddEvidence(number string, version uint64, ev Evidence, who stri
 	if err := s.cat.ValidateEvidence(&ev); err != nil {
 		return nil, err
 	}
-	ch := Change{Who: who, Action: string(ActionEvidence), Why: s.cat.EvidenceNote(ev).ZH} // Note: EvidenceNote(ev) once Change carries a Text
+	ch := Change{Who: who, Action: string(ActionEvidence), Note: s.cat.EvidenceNote(ev)}
 	return s.ChangeCase(number, version, ch, func(t *Tx, c *Case) error {
 		if err := t.Require(who, PermEvidence); err != nil {
 			return err

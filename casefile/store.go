@@ -366,7 +366,8 @@ func (t *Tx) Case(number string) (*Case, error) {
 type Change struct {
 	Who    string
 	Action string
-	Why    string
+	Why    string // free text typed by a user (a withdrawal's reason)
+	Note   Text   // what the system says about the change, in both languages
 }
 
 // PutCase stores a changed case: it checks that old (the stored version,
@@ -401,7 +402,7 @@ func (t *Tx) PutCase(old, c *Case, ch Change) error {
 			return err
 		}
 	}
-	e := HistoryEntry{At: t.now, Who: ch.Who, Action: ch.Action, Why: ch.Why, To: c.Status}
+	e := HistoryEntry{At: t.now, Who: ch.Who, Action: ch.Action, Why: ch.Why, Note: ch.Note, To: c.Status}
 	if old != nil {
 		e.From = old.Status
 	}
@@ -483,7 +484,7 @@ func (t *Tx) RecordReveal(c *Case, who, why string) error {
 // AddHistory appends a history entry to a case without changing it (a
 // printout, a reveal of a full ID number).
 func (t *Tx) AddHistory(c *Case, ch Change) error {
-	return t.appendHistory(c.Seq, HistoryEntry{At: t.now, Who: ch.Who, Action: ch.Action, Why: ch.Why})
+	return t.appendHistory(c.Seq, HistoryEntry{At: t.now, Who: ch.Who, Action: ch.Action, Why: ch.Why, Note: ch.Note})
 }
 
 const (

@@ -207,9 +207,8 @@ func (s *Store) Reconsider(number, caseNumber, why, who string) (*Item, error) {
 		}
 		sess.Items++
 		out = it
-		// Note: the Text itself once Change carries one (casefile/store.go).
 		return t.AddHistory(c, casefile.Change{Who: who, Action: string(casefile.ActionReconsider),
-			Why: casefile.T("%s 复议 %s 的决定：%s", "%s reconsiders the decision of %s: %s", sess.Number, it.Refers, why).ZH})
+			Note: casefile.T("%s 复议 %s 的决定：%s", "%s reconsiders the decision of %s: %s", sess.Number, it.Refers, why)})
 	})
 	return out, err
 }

@@ -102,7 +102,7 @@ func (s *Store) Decide(number string, r Ruling, who string) (*Item, error) {
 				dec.Granted += a.Granted
 			}
 		}
-		if err := t.PutCase(old, c, casefile.Change{Who: who, Action: string(casefile.ActionDecision), Why: decisionNote(sess, dec).ZH}); err != nil {
+		if err := t.PutCase(old, c, casefile.Change{Who: who, Action: string(casefile.ActionDecision), Note: decisionNote(sess, dec)}); err != nil {
 			return err
 		}
 		it.Apps, it.Decision = apps, dec

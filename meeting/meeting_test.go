@@ -350,7 +350,7 @@ func TestDecisionChangesTheCaseInOneTransaction(t *testing.T) {
 	}
 	last := hist[len(hist)-1]
 	if last.Action != "decision" || last.From != casefile.StatusReady || last.To != casefile.StatusApproved ||
-		last.Who != secretaryUser || !strings.Contains(last.Why, s.number) {
+		last.Who != secretaryUser || !strings.Contains(last.Text().ZH, s.number) || !strings.Contains(last.Text().EN, "approved") {
 		t.Fatalf("history entry %+v", last)
 	}
 	if i := casefile.VerifyHistory(hist); i != -1 {
