@@ -1,18 +1,11 @@
-package tui
+package console
 
-import "fmt"
+import "github.com/rongjiuzhu/hall/tui/common"
 
 // The meeting console's labels join the front desk's table when the
 // package loads; a key defined twice stops the program at once, so the
 // two tables can never silently shadow each other.
-func init() {
-	for k, v := range meetingLabels {
-		if _, dup := labels[k]; dup {
-			panic(fmt.Sprintf("tui: label %q defined twice", k))
-		}
-		labels[k] = v
-	}
-}
+func init() { common.Register(meetingLabels) }
 
 // meetingLabels holds every visible string of the meeting console:
 // {Chinese, English}. Texts of the domain (roles, choices, statuses,

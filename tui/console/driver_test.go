@@ -1,4 +1,4 @@
-package tui
+package console
 
 import (
 	"strings"
@@ -9,6 +9,8 @@ import (
 
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/tui/frontdesk"
+	"github.com/rongjiuzhu/hall/tui/internal/tuitest"
 )
 
 // openMeeting opens a temp database with the demo cases and the demo
@@ -16,8 +18,8 @@ import (
 // ready cases on its agenda).
 func openMeeting(t testing.TB) (*casefile.Store, *meeting.Store) {
 	t.Helper()
-	st := openStore(t, true)
-	if err := meeting.FillDemo(st, testUser); err != nil {
+	st := tuitest.OpenStore(t, true)
+	if err := meeting.FillDemo(st, tuitest.TestUser); err != nil {
 		t.Fatal(err)
 	}
 	return st, meeting.New(st)
@@ -40,12 +42,12 @@ type mtgConsole struct {
 
 func newMtgConsole(t testing.TB, ms *meeting.Store, lang casefile.Lang, w, h int, opts ...MeetingOption) *mtgConsole {
 	t.Helper()
-	return newMtgConsoleAs(t, ms, testUser, lang, w, h, opts...)
+	return newMtgConsoleAs(t, ms, tuitest.TestUser, lang, w, h, opts...)
 }
 
 func newMtgConsoleAs(t testing.TB, ms *meeting.Store, user string, lang casefile.Lang, w, h int, opts ...MeetingOption) *mtgConsole {
 	t.Helper()
-	opts = append([]MeetingOption{WithRoot(WithClock(clock))}, opts...)
+	opts = append([]MeetingOption{WithRoot(frontdesk.WithClock(tuitest.Clock))}, opts...)
 	m := NewMeeting(NewMeetingStore(ms), lang, user, opts...)
 	d := &mtgConsole{t: t, m: m}
 	d.run(m.Init())
@@ -56,13 +58,13 @@ func newMtgConsoleAs(t testing.TB, ms *meeting.Store, user string, lang casefile
 // send feeds a message and runs the commands it causes to the end.
 func (d *mtgConsole) send(msg tea.Msg) {
 	d.t.Helper()
-	if pump(d.t, d.m, msg) {
+	if tuitest.Pump(d.t, d.m, msg) {
 		d.quit = true
 	}
 }
 
 func (d *mtgConsole) run(cmd tea.Cmd) {
-	for _, msg := range runCmd(cmd) {
+	for _, msg := range tuitest.RunCmd(cmd) {
 		d.send(msg)
 	}
 }
@@ -70,7 +72,7 @@ func (d *mtgConsole) run(cmd tea.Cmd) {
 func (d *mtgConsole) press(names ...string) {
 	d.t.Helper()
 	for _, n := range names {
-		d.send(keyMsg(n))
+		d.send(tuitest.KeyMsg(n))
 	}
 }
 
@@ -181,7 +183,7 @@ func caseAfterMeeting(t testing.TB, st *casefile.Store, number string) *casefile
 }
 
 // lineOfXY is the screen position of s.
-func (d *driver) lineOfXY(s string) (int, int) {
+func (d *tuitest.Driver) lineOfXY(s string) (int, int) {
 	for i, l := range strings.Split(d.view(), "\n") {
 		if j := strings.Index(l, s); j >= 0 {
 			return ansi.StringWidth(l[:j]), i

@@ -1,10 +1,11 @@
-package tui
+package console
 
 import (
 	"testing"
 
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/tui/internal/tuitest"
 )
 
 // A disagreeing vote asks a reason: an empty one is refused by the domain
@@ -28,7 +29,7 @@ func TestMeetingVoteWithReason(t *testing.T) {
 		t.Fatalf("the prompt stayed open:\n%s", d.view())
 	}
 	v := storedSession(t, ms, demoOpen).Item(cur).Vote(m.ID)
-	if v == nil || v.Choice != meeting.Disagree || v.Reason != "该户有稳定收入来源" || v.By != testUser {
+	if v == nil || v.Choice != meeting.Disagree || v.Reason != "该户有稳定收入来源" || v.By != tuitest.TestUser {
 		t.Fatalf("stored vote %+v", v)
 	}
 	d.must("已记录："+m.Name+" 不同意", "不同意 1", m.Name+" 不同意")
@@ -191,7 +192,7 @@ func TestMeetingSessionClosedElsewhere(t *testing.T) {
 	_, ms := openMeeting(t)
 	d := newMtgConsole(t, ms, casefile.EN, 100, 30)
 	walkTo(t, d, 0)
-	if _, err := ms.Close(demoOpen, true, testUser); err != nil {
+	if _, err := ms.Close(demoOpen, true, tuitest.TestUser); err != nil {
 		t.Fatal(err)
 	}
 	d.press("a")

@@ -1,4 +1,4 @@
-package tui
+package console
 
 import (
 	"strings"
@@ -9,6 +9,8 @@ import (
 
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/tui/common"
+	"github.com/rongjiuzhu/hall/tui/components"
 )
 
 // consoleModal is a box over the console's screen — a reason prompt, the
@@ -64,14 +66,14 @@ func (sh *meetingShared) ask(draft draftKey, title string, lines []string, value
 func (r *reasonPrompt) handle(sh *meetingShared, msg tea.Msg) tea.Cmd {
 	res, cmd := r.Update(msg)
 	switch res {
-	case dialogYes:
+	case components.DialogYes:
 		text := r.Value()
 		r.Err = ""
 		r.waiting = true
 		run, id := sh.jobs.enqueue(func() tea.Cmd { return r.submit(text) })
 		r.job = id
 		return run
-	case dialogNo:
+	case components.DialogNo:
 		if v := r.area.Value(); strings.TrimSpace(v) != "" {
 			sh.drafts[r.key] = v
 		}
@@ -98,7 +100,7 @@ func (sh *meetingShared) settle(id int, err error) {
 		return
 	}
 	if err != nil {
-		sh.st.set(sh.c.Msg(err), LevelError)
+		sh.st.Set(sh.c.Msg(err), common.LevelError)
 	}
 }
 
@@ -117,9 +119,9 @@ func (ch *rulingChooser) handle(sh *meetingShared, msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	switch ch.Update(k) {
-	case dialogNo:
+	case components.DialogNo:
 		sh.modal = nil
-	case dialogYes:
+	case components.DialogYes:
 		sh.modal = nil
 		if ch.chosen != nil {
 			return ch.chosen(ch.Chosen())
@@ -130,7 +132,7 @@ func (ch *rulingChooser) handle(sh *meetingShared, msg tea.Msg) tea.Cmd {
 
 // confirmBox is a yes/no question and what a yes does.
 type confirmBox struct {
-	*dialog
+	*components.Dialog
 	yes func() tea.Cmd
 }
 
@@ -140,9 +142,9 @@ func (sh *meetingShared) confirm(title string, lines []string, yes func() tea.Cm
 	inner := max(min(sh.width-2, 72)-4, 10)
 	var ls []string
 	for _, l := range lines {
-		ls = append(ls, wrapCJK(l, inner)...)
+		ls = append(ls, components.WrapCJK(l, inner)...)
 	}
-	sh.modal = &confirmBox{dialog: newConfirm(sh.c, title, ls...), yes: yes}
+	sh.modal = &confirmBox{Dialog: components.NewConfirm(sh.c, title, ls...), yes: yes}
 }
 
 // handle runs a key on the question; a paste does nothing.
@@ -153,12 +155,12 @@ func (cb *confirmBox) handle(sh *meetingShared, msg tea.Msg) tea.Cmd {
 	}
 	res, _ := cb.Update(k)
 	switch res {
-	case dialogYes:
+	case components.DialogYes:
 		sh.modal = nil
 		if cb.yes != nil {
 			return cb.yes()
 		}
-	case dialogNo:
+	case components.DialogNo:
 		sh.modal = nil
 	}
 	return nil

@@ -1,4 +1,8 @@
-package tui
+package console
+
+import (
+	"github.com/rongjiuzhu/hall/tui/common"
+)
 
 import tea "charm.land/bubbletea/v2"
 
@@ -61,7 +65,7 @@ func (p *meetingPage) onSessionShown(id int, msg sessionShownMsg) tea.Cmd {
 	}
 	p.setBoard(msg.b)
 	sh.state = msg.to
-	sh.st.clear()
+	sh.st.Clear()
 	sh.settle(id, nil)
 	return nil
 }
@@ -76,7 +80,7 @@ func (p *meetingPage) onBoard(msg boardLoadedMsg) error {
 		return nil
 	}
 	p.setBoard(msg.b)
-	p.sh.st.clear()
+	p.sh.st.Clear()
 	return nil
 }
 
@@ -91,7 +95,7 @@ func (p *meetingPage) onSessionOpened(msg sessionOpenedMsg) error {
 	p.forget()
 	p.setBoard(msg.b)
 	sh.state = stateSetup
-	sh.st.set(sh.c.Tf("mtg.opened", msg.b.sess.Number), LevelOK)
+	sh.st.Set(sh.c.Tf("mtg.opened", msg.b.sess.Number), common.LevelOK)
 	return nil
 }
 
@@ -105,7 +109,7 @@ func (p *meetingPage) onAttendance(msg attendanceTakenMsg) error {
 	if msg.present {
 		word = sh.c.T("mtg.present")
 	}
-	sh.st.set(sh.c.Tf("mtg.attendance_taken", msg.name, word, sh.quorumText()), LevelOK)
+	sh.st.Set(sh.c.Tf("mtg.attendance_taken", msg.name, word, sh.quorumText()), common.LevelOK)
 	return nil
 }
 
@@ -116,7 +120,7 @@ func (p *meetingPage) onAgenda(msg agendaBuiltMsg) error {
 	sh := p.sh
 	p.setup.rep = msg.rep
 	p.setBoard(msg.b)
-	sh.st.set(sh.c.Tf("mtg.agenda_built", len(msg.rep.Added), len(msg.b.sess.Agenda)), LevelOK)
+	sh.st.Set(sh.c.Tf("mtg.agenda_built", len(msg.rep.Added), len(msg.b.sess.Agenda)), common.LevelOK)
 	return nil
 }
 
@@ -127,9 +131,9 @@ func (p *meetingPage) onVote(msg voteRecordedMsg) error {
 	sh := p.sh
 	p.setBoard(msg.b)
 	if msg.recusal {
-		sh.st.set(sh.c.Tf("mtg.recused", msg.name), LevelOK)
+		sh.st.Set(sh.c.Tf("mtg.recused", msg.name), common.LevelOK)
 	} else {
-		sh.st.set(sh.c.Tf("mtg.voted", msg.name, msg.choice.Label(sh.c.Lang)), LevelOK)
+		sh.st.Set(sh.c.Tf("mtg.voted", msg.name, msg.choice.Label(sh.c.Lang)), common.LevelOK)
 	}
 	return nil
 }
@@ -148,7 +152,7 @@ func (p *meetingPage) onDecided(msg caseDecidedMsg) error {
 	if sh.b.sum != nil && len(sh.b.sum.Undecided) > 0 {
 		text += c.T("mtg.decided_next")
 	}
-	sh.st.set(text, LevelOK)
+	sh.st.Set(text, common.LevelOK)
 	return nil
 }
 
@@ -157,6 +161,6 @@ func (p *meetingPage) onClosed(msg sessionClosedMsg) error {
 		return msg.err
 	}
 	p.setBoard(msg.b)
-	p.sh.st.set(p.sh.c.Tf("mtg.closed", msg.b.sess.Number), LevelOK)
+	p.sh.st.Set(p.sh.c.Tf("mtg.closed", msg.b.sess.Number), common.LevelOK)
 	return nil
 }

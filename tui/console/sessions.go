@@ -1,4 +1,4 @@
-package tui
+package console
 
 import (
 	"fmt"
@@ -9,6 +9,8 @@ import (
 
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/tui/common"
+	"github.com/rongjiuzhu/hall/tui/components"
 )
 
 // sessionsScreen is the list of sessions and the form that opens a new
@@ -57,7 +59,7 @@ func (ss *sessionsScreen) clickForm(msg tea.MouseClickMsg) tea.Cmd {
 func (ss *sessionsScreen) onLoaded(msg sessionsLoadedMsg) {
 	sh := ss.sh
 	if msg.err != nil {
-		sh.st.set(sh.c.Tf("mtg.load_failed", sh.c.Msg(msg.err)), LevelError)
+		sh.st.Set(sh.c.Tf("mtg.load_failed", sh.c.Msg(msg.err)), common.LevelError)
 		return
 	}
 	ss.list = msg.list
@@ -69,33 +71,33 @@ func (ss *sessionsScreen) onLoaded(msg sessionsLoadedMsg) {
 		}
 	}
 	switch {
-	case sh.st.lv == LevelError: // why a session did not open stays shown
+	case sh.st.Level == common.LevelError: // why a session did not open stays shown
 	case len(msg.list) == 0 && sh.writer():
-		sh.st.set(sh.c.T("mtg.no_sessions_hint"), LevelMuted)
+		sh.st.Set(sh.c.T("mtg.no_sessions_hint"), common.LevelMuted)
 	default:
-		sh.st.clear()
+		sh.st.Clear()
 	}
 }
 
 // sessionForm is what opening a session needs: its date and place.
 type sessionForm struct {
-	c           *Common
-	f           *form
+	c           *common.Common
+	f           *components.Form
 	date, place string
 	d0, p0      string // the defaults offered
 }
 
-func newSessionForm(c *Common, k *MeetingKeys, create func() tea.Cmd) *sessionForm {
-	s := &sessionForm{c: c, f: newForm(c)}
+func newSessionForm(c *common.Common, k *MeetingKeys, create func() tea.Cmd) *sessionForm {
+	s := &sessionForm{c: c, f: components.NewForm(c)}
 	s.date = c.Today().String()
 	s.d0 = s.date
-	s.f.SetFields([]field{
-		{ID: "date", Kind: fieldText, Label: c.T("mtg.date"), Width: 12, Limit: 10,
+	s.f.SetFields([]components.Field{
+		{ID: "date", Kind: components.FieldText, Label: c.T("mtg.date"), Width: 12, Limit: 10,
 			Get: func() string { return s.date }, Set: func(v string) { s.date = v },
-			Hint: func() (string, Level) { return c.T("intake.birth_hint"), LevelMuted }},
-		{ID: "place", Kind: fieldText, Label: c.T("mtg.place"), Width: 40, Limit: 60,
+			Hint: func() (string, common.Level) { return c.T("intake.birth_hint"), common.LevelMuted }},
+		{ID: "place", Kind: components.FieldText, Label: c.T("mtg.place"), Width: 40, Limit: 60,
 			Get: func() string { return s.place }, Set: func(v string) { s.place = v }},
-		{ID: "open", Kind: fieldButton, Label: c.T("mtg.open_button") + " (" + k.Sessions.Create.Help().Key + ")", Do: create},
+		{ID: "open", Kind: components.FieldButton, Label: c.T("mtg.open_button") + " (" + k.Sessions.Create.Help().Key + ")", Do: create},
 	})
 	return s
 }
@@ -121,7 +123,7 @@ func (s *sessionForm) SetSize(w, h int) {
 }
 
 // Click focuses the row clicked.
-func (s *sessionForm) Click(x, y int) formResult { return s.f.Click(x-2, y) }
+func (s *sessionForm) Click(x, y int) components.FormResult { return s.f.Click(x-2, y) }
 
 // plan reads the form; a date that does not parse is refused here, the
 // rest by the domain.
@@ -181,7 +183,7 @@ func (ss *sessionsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := ss.keys()
 	switch {
 	case key.Matches(msg, ss.sh.c.Keys.Global.Back):
-		return goBack
+		return common.GoBack
 	case key.Matches(msg, k.Up):
 		ss.cursor = max(ss.cursor-1, 0)
 	case key.Matches(msg, k.Down):
@@ -198,7 +200,7 @@ func (ss *sessionsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 func (ss *sessionsScreen) openForm() {
 	sh := ss.sh
 	if !sh.writer() {
-		sh.st.set(sh.refusal(), LevelError)
+		sh.st.Set(sh.refusal(), common.LevelError)
 		return
 	}
 	if len(ss.list) > 0 {
@@ -209,7 +211,7 @@ func (ss *sessionsScreen) openForm() {
 	if !ss.form.f.FocusID("place") {
 		ss.form.f.FocusID("date")
 	}
-	sh.st.set(sh.c.T("mtg.new_hint"), LevelMuted)
+	sh.st.Set(sh.c.T("mtg.new_hint"), common.LevelMuted)
 }
 
 // openListed opens the i-th session of the list: an open one on its
@@ -230,7 +232,7 @@ func (ss *sessionsScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, ss.sh.c.Keys.Global.Back):
 		ss.formOpen = false // kept: n brings back what was typed
-		ss.sh.st.clear()
+		ss.sh.st.Clear()
 		return nil
 	case key.Matches(msg, ss.keys().Create):
 		return ss.createSession()
@@ -243,10 +245,10 @@ func (ss *sessionsScreen) createSession() tea.Cmd {
 	sh := ss.sh
 	plan, err := ss.form.plan()
 	if err != nil {
-		sh.st.set(sh.c.Msg(err), LevelError)
+		sh.st.Set(sh.c.Msg(err), common.LevelError)
 		return nil
 	}
-	sh.st.set(sh.c.T("mtg.saving"), LevelMuted)
+	sh.st.Set(sh.c.T("mtg.saving"), common.LevelMuted)
 	store, who := sh.store, sh.c.User
 	return sh.do(func() tea.Cmd { return openSession(store, plan, who) })
 }
@@ -269,14 +271,14 @@ func (ss *sessionsScreen) view() string {
 		}
 		lines = append(lines, "", "  "+s.App.Muted.Render(none))
 	} else {
-		t := &table{cols: []column{
+		t := &components.Table{Cols: []components.Column{
 			{Title: c.T("mtg.col_number"), Width: 11},
 			{Title: c.T("mtg.col_date"), Width: 10},
 			{Title: c.T("mtg.col_status"), Width: 8},
 			{Title: c.T("mtg.col_present"), Width: 8},
 			{Title: c.T("mtg.col_decided"), Width: 10},
 			{Title: c.T("mtg.col_place"), Flex: 1},
-		}, width: w - 4}
+		}, Width: w - 4}
 		rows := make([][]string, len(ss.list))
 		for i, se := range ss.list {
 			tl := se.Count(&meeting.Item{})
@@ -285,17 +287,17 @@ func (ss *sessionsScreen) view() string {
 		}
 		room := max(sh.height-len(lines)-8, 1)
 		first := max(0, min(ss.cursor-room+1, len(rows)-room))
-		t.height = min(room, len(rows)-first)
+		t.Height = min(room, len(rows)-first)
 		t.SetRows(rows[first:], nil)
-		t.cursor = ss.cursor - first
+		t.Cursor = ss.cursor - first
 		if ss.formOpen {
-			t.cursor = -1
+			t.Cursor = -1
 		}
 		lines = append(lines, "")
 		ss.tableTop = len(lines)
 		for i, l := range strings.Split(t.View(s), "\n") {
 			lines = append(lines, "  "+l)
-			if row := i - 1; row >= 0 && row < t.height {
+			if row := i - 1; row >= 0 && row < t.Height {
 				n := first + row
 				sh.addHit(ss.tableTop+i, 2, w, func() tea.Cmd {
 					if ss.formOpen {
@@ -318,7 +320,7 @@ func (ss *sessionsScreen) view() string {
 		label := "n  " + c.T("mtg.new_session")
 		y := len(lines)
 		lines = append(lines, "  "+s.Form.Button.Render(label))
-		sh.addHit(y, 2, 2+ansiWidth(label), func() tea.Cmd { ss.openForm(); return nil })
+		sh.addHit(y, 2, 2+components.AnsiWidth(label), func() tea.Cmd { ss.openForm(); return nil })
 	}
-	return fitBlock(lines, w)
+	return components.FitBlock(lines, w)
 }

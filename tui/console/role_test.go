@@ -1,9 +1,10 @@
-package tui
+package console
 
 import (
 	"testing"
 
 	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/tui/frontdesk"
 )
 
 // A member (casefile.RoleMember) follows the meeting without writing it:
@@ -74,9 +75,9 @@ func TestMeetingReadOnlyForMember(t *testing.T) {
 // or WithRoot(WithRole)); a secretary keeps every write key.
 func TestMeetingRoleFromTheRoot(t *testing.T) {
 	_, ms := openMeeting(t)
-	d := newMtgConsoleAs(t, ms, "li", casefile.ZH, 120, 40, WithRoot(WithRole(casefile.RoleMember)))
+	d := newMtgConsoleAs(t, ms, "li", casefile.ZH, 120, 40, WithRoot(frontdesk.WithRole(casefile.RoleMember)))
 	d.must("（只读：研判会成员）")
-	d = newMtgConsoleAs(t, ms, "wang", casefile.ZH, 120, 40, WithRoot(WithRole(casefile.RoleSecretary)))
+	d = newMtgConsoleAs(t, ms, "wang", casefile.ZH, 120, 40, WithRoot(frontdesk.WithRole(casefile.RoleSecretary)))
 	d.mustNot("只读")
 	openDemoSession(t, d)
 	d.must("space 出席/缺席", "b 生成议程")

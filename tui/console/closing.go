@@ -1,4 +1,4 @@
-package tui
+package console
 
 import (
 	"fmt"
@@ -9,6 +9,9 @@ import (
 
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/tui/common"
+	"github.com/rongjiuzhu/hall/tui/components"
+	"github.com/rongjiuzhu/hall/tui/frontdesk"
 )
 
 // closingScreen is the closing screen: the session's sums, how far they
@@ -17,9 +20,9 @@ type closingScreen struct {
 	sh     *meetingShared
 	scroll int
 
-	run         *printRun // the session being printed
+	run         *frontdesk.PrintRun // the session being printed
 	done, total int
-	printed     *SessionPrinted // the last session printed here
+	printed     *frontdesk.SessionPrinted // the last session printed here
 }
 
 // ---- keys ----
@@ -47,8 +50,8 @@ func (cl *closingScreen) FullHelp() [][]key.Binding {
 func (cl *closingScreen) refused(msg tea.KeyPressMsg) bool {
 	sh := cl.sh
 	k := sh.keys.Closing
-	if !sh.c.Can(casefile.PermPrint) && pressed(msg, k.Print) {
-		sh.st.set(sh.c.forbidden(), LevelError)
+	if !sh.c.Can(casefile.PermPrint) && common.Pressed(msg, k.Print) {
+		sh.st.Set(sh.c.Forbidden(), common.LevelError)
 		return true
 	}
 	return sh.refuse(msg, k.Close)
@@ -67,12 +70,12 @@ func (cl *closingScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Print):
 		switch {
 		case sh.opts.print != nil:
-			sh.st.clear()
+			sh.st.Clear()
 			return sh.opts.print(sh.number)
 		case sh.printing != nil:
 			return cl.printSession()
 		}
-		sh.st.set(sh.c.Tf("home.not_yet", sh.c.T("mtg.key.print")), LevelWarn)
+		sh.st.Set(sh.c.Tf("home.not_yet", sh.c.T("mtg.key.print")), common.LevelWarn)
 		return nil
 	case key.Matches(msg, k.Up):
 		cl.scroll -= 3
@@ -87,39 +90,39 @@ func (cl *closingScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 func (cl *closingScreen) printSession() tea.Cmd {
 	sh := cl.sh
 	if cl.run != nil {
-		sh.st.set(sh.c.T("print.busy"), LevelWarn)
+		sh.st.Set(sh.c.T("print.busy"), common.LevelWarn)
 		return nil
 	}
-	run, cmd := printSession(sh.printing, sh.number, sh.c.User)
+	run, cmd := frontdesk.PrintSession(sh.printing, sh.number, sh.c.User)
 	cl.run, cl.done, cl.total = run, 0, 0
-	sh.st.set(sh.c.T("print.printing"), LevelPlain)
+	sh.st.Set(sh.c.T("print.printing"), common.LevelPlain)
 	return cmd
 }
 
-func (cl *closingScreen) onPrintProgress(msg printProgressMsg) tea.Cmd {
+func (cl *closingScreen) onPrintProgress(msg frontdesk.PrintProgressMsg) tea.Cmd {
 	sh := cl.sh
-	if msg.run != cl.run {
+	if msg.Run != cl.run {
 		return nil
 	}
-	cl.done, cl.total = msg.done, msg.total
+	cl.done, cl.total = msg.Done, msg.Total
 	cl.scroll = 1 << 30 // the progress in view (the view clamps it)
-	sh.st.set(sh.c.Tf("print.progress", msg.run.number, progressBar(msg.done, msg.total, 20)), LevelPlain)
-	return msg.run.wait()
+	sh.st.Set(sh.c.Tf("print.progress", msg.Run.Number, frontdesk.ProgressBar(msg.Done, msg.Total, 20)), common.LevelPlain)
+	return msg.Run.Wait()
 }
 
-func (cl *closingScreen) onSessionPrinted(msg sessionPrintedMsg) {
+func (cl *closingScreen) onSessionPrinted(msg frontdesk.SessionPrintedMsg) {
 	sh := cl.sh
-	if msg.run != cl.run {
+	if msg.Run != cl.run {
 		return
 	}
 	cl.run = nil
-	if msg.err != nil {
-		sh.st.set(printErrText(sh.c, msg.err), LevelError)
+	if msg.Err != nil {
+		sh.st.Set(frontdesk.PrintErrText(sh.c, msg.Err), common.LevelError)
 		return
 	}
-	cl.printed = &msg.res
+	cl.printed = &msg.Res
 	cl.scroll = 1 << 30 // the summary in view
-	sh.st.set(sessionPrintedLines(sh.c, msg.res)[0], sessionPrintedLevel(msg.res))
+	sh.st.Set(frontdesk.SessionPrintedLines(sh.c, msg.Res)[0], frontdesk.SessionPrintedLevel(msg.Res))
 }
 
 // printLines show the printing of the session in view: its progress, or
@@ -130,14 +133,14 @@ func (cl *closingScreen) printLines(w int) []string {
 	s := c.Styles
 	var out []string
 	switch r := cl.printed; {
-	case cl.run != nil && cl.run.number == sh.number:
-		out = append(out, "", " "+c.Tf("print.progress", sh.number, progressBar(cl.done, cl.total, min(30, max(w-40, 10)))))
+	case cl.run != nil && cl.run.Number == sh.number:
+		out = append(out, "", " "+c.Tf("print.progress", sh.number, frontdesk.ProgressBar(cl.done, cl.total, min(30, max(w-40, 10)))))
 	case r != nil && r.Session == sh.number:
 		out = append(out, "")
-		lv := sessionPrintedLevel(*r)
-		for _, l := range sessionPrintedLines(c, *r) {
-			for _, wl := range wrapCJK(l, max(w-2, 10)) {
-				out = append(out, " "+levelStyle(s, lv).Render(wl))
+		lv := frontdesk.SessionPrintedLevel(*r)
+		for _, l := range frontdesk.SessionPrintedLines(c, *r) {
+			for _, wl := range components.WrapCJK(l, max(w-2, 10)) {
+				out = append(out, " "+components.LevelStyle(s, lv).Render(wl))
 			}
 		}
 	}
@@ -192,8 +195,8 @@ func (cl *closingScreen) view() string {
 		" "+c.Tf("mtg.sum_granted", sum.Granted.Grouped(), sum.Period.Grouped()))
 
 	var body []string
-	depts := amountTable(c, c.T("mtg.by_department"), sum.ByDepartment, func(k string) string { return c.deptName(k) })
-	projs := amountTable(c, c.T("mtg.by_project"), sum.ByProject, func(k string) string { return k + " " + c.projectName(k) })
+	depts := amountTable(c, c.T("mtg.by_department"), sum.ByDepartment, func(k string) string { return c.DeptName(k) })
+	projs := amountTable(c, c.T("mtg.by_project"), sum.ByProject, func(k string) string { return k + " " + c.ProjectName(k) })
 	if w >= wideWidth {
 		half := (w - 3) / 2
 		dl, pl := depts(half), projs(half)
@@ -205,7 +208,7 @@ func (cl *closingScreen) view() string {
 			if i < len(pl) {
 				r = pl[i]
 			}
-			body = append(body, " "+fitWidth(l, half)+"  "+r)
+			body = append(body, " "+components.FitWidth(l, half)+"  "+r)
 		}
 	} else {
 		for _, l := range depts(w - 2) {
@@ -241,26 +244,26 @@ func (cl *closingScreen) view() string {
 		lines = append(lines, "")
 	}
 	lines = append(lines[:h-1], " "+foot)
-	return fitBlock(lines, w)
+	return components.FitBlock(lines, w)
 }
 
 // amountTable returns a function drawing the granted amounts of one
 // breakdown (by department or by project) in width w.
-func amountTable(c *Common, title string, rows []meeting.Amount, name func(string) string) func(w int) []string {
+func amountTable(c *common.Common, title string, rows []meeting.Amount, name func(string) string) func(w int) []string {
 	s := c.Styles
 	return func(w int) []string {
-		t := &table{cols: []column{
+		t := &components.Table{Cols: []components.Column{
 			{Title: title, Flex: 1},
 			{Title: c.T("mtg.col_count"), Width: 6},
 			{Title: c.T("mtg.col_granted"), Width: 14},
 			{Title: c.T("mtg.col_period"), Width: 14},
-		}, width: w, height: max(len(rows), 1)}
+		}, Width: w, Height: max(len(rows), 1)}
 		cells := make([][]string, len(rows))
 		for i, a := range rows {
-			cells[i] = []string{name(a.Key), fmt.Sprint(a.Count), padLeft(a.Granted.Grouped(), 14), padLeft(a.Period.Grouped(), 14)}
+			cells[i] = []string{name(a.Key), fmt.Sprint(a.Count), components.PadLeft(a.Granted.Grouped(), 14), components.PadLeft(a.Period.Grouped(), 14)}
 		}
 		t.SetRows(cells, nil)
-		t.cursor = -1
+		t.Cursor = -1
 		out := strings.Split(t.View(s), "\n")
 		if len(rows) == 0 {
 			out[1] = s.App.Muted.Render(c.T("mtg.none_granted"))

@@ -1,4 +1,4 @@
-package tui
+package console
 
 import (
 	"strings"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/tui/common"
 )
 
 // walkScreen is the walkthrough: the member selected and how far the
@@ -257,7 +258,7 @@ func (ws *walkScreen) openChooser() {
 	}
 	tl, ok := ws.tallyOf(it)
 	if !ok {
-		sh.st.set(sh.c.T("mtg.loading"), LevelMuted)
+		sh.st.Set(sh.c.T("mtg.loading"), common.LevelMuted)
 		return
 	}
 	c := sh.c
@@ -334,10 +335,10 @@ func (ws *walkScreen) grantLines(it *meeting.Item) []string {
 	var out []string
 	for _, a := range it.Apps {
 		if a.Mark == meeting.MarkDecline {
-			out = append(out, "  "+c.Tf("mtg.grant_declined", a.Project, c.projectName(a.Project)))
+			out = append(out, "  "+c.Tf("mtg.grant_declined", a.Project, c.ProjectName(a.Project)))
 			continue
 		}
-		out = append(out, "  "+c.Tf("mtg.grant", a.Project, c.projectName(a.Project), a.Proposed.Grouped()))
+		out = append(out, "  "+c.Tf("mtg.grant", a.Project, c.ProjectName(a.Project), a.Proposed.Grouped()))
 	}
 	return out
 }

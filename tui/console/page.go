@@ -1,4 +1,4 @@
-package tui
+package console
 
 import (
 	"time"
@@ -6,6 +6,10 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/rongjiuzhu/hall/tui/common"
+	"github.com/rongjiuzhu/hall/tui/components"
+	"github.com/rongjiuzhu/hall/tui/frontdesk"
 )
 
 // meetingPage is the meeting console: the list of sessions, then for one
@@ -37,7 +41,7 @@ type consoleScreen interface {
 }
 
 var (
-	_ Page          = (*meetingPage)(nil)
+	_ common.Page   = (*meetingPage)(nil)
 	_ consoleScreen = (*sessionsScreen)(nil)
 	_ consoleScreen = (*setupScreen)(nil)
 	_ consoleScreen = (*walkScreen)(nil)
@@ -47,7 +51,7 @@ var (
 // meetingTickMsg redraws the time spent.
 type meetingTickMsg struct{}
 
-func newMeetingPage(c *Common, store MeetingStore, o meetingOptions) *meetingPage {
+func newMeetingPage(c *common.Common, store MeetingStore, o meetingOptions) *meetingPage {
 	sh := &meetingShared{c: c, store: store, keys: newMeetingKeys(c), opts: o, drafts: map[draftKey]string{}}
 	p := &meetingPage{sh: sh}
 	p.walk = &walkScreen{sh: sh}
@@ -61,7 +65,7 @@ func newMeetingPage(c *Common, store MeetingStore, o meetingOptions) *meetingPag
 }
 
 // usePrinting lets the closing screen print the session's documents.
-func (p *meetingPage) usePrinting(pr Printing) { p.sh.printing = pr }
+func (p *meetingPage) usePrinting(pr frontdesk.Printing) { p.sh.printing = pr }
 
 // setRoleError records why the user has no role.
 func (p *meetingPage) setRoleError(err error) { p.sh.roleErr = err }
@@ -105,7 +109,7 @@ func (p *meetingPage) tickCmd() tea.Cmd {
 // openSession reads session number and shows it on screen to.
 func (p *meetingPage) openSession(number string, to consoleState) tea.Cmd {
 	sh := p.sh
-	sh.st.set(sh.c.T("mtg.loading"), LevelMuted)
+	sh.st.Set(sh.c.T("mtg.loading"), common.LevelMuted)
 	return sh.do(func() tea.Cmd {
 		p.forget()
 		return showSession(sh.store, number, to)
@@ -144,7 +148,7 @@ func (p *meetingPage) Title() string {
 	return t
 }
 
-func (p *meetingPage) Status() (string, Level) { return p.sh.st.text, p.sh.st.lv }
+func (p *meetingPage) Status() (string, common.Level) { return p.sh.st.Text, p.sh.st.Level }
 
 // prompt is the reason prompt open, or nil.
 func (p *meetingPage) prompt() *reasonPrompt {
@@ -178,11 +182,11 @@ func (p *meetingPage) Update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(cmd, p.sh.jobs.pump())
 	case meetingTickMsg:
 		return p.tickCmd()
-	case printProgressMsg:
+	case frontdesk.PrintProgressMsg:
 		return p.closing.onPrintProgress(msg)
-	case sessionPrintedMsg:
+	case frontdesk.SessionPrintedMsg:
 		p.closing.onSessionPrinted(msg)
-	case ChangedMsg:
+	case frontdesk.ChangedMsg:
 		return p.onChanged()
 	case tea.KeyPressMsg:
 		return p.handleKey(msg)
@@ -274,7 +278,7 @@ func (p *meetingPage) View() string {
 	if sh.modal != nil {
 		return sh.modal.View(w, h)
 	}
-	return fitHeight(p.screen().view(), h)
+	return components.FitHeight(p.screen().view(), h)
 }
 
 // ---- keys: each screen derives its live keys from its state ----

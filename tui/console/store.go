@@ -1,4 +1,4 @@
-package tui
+package console
 
 import (
 	"errors"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/tui/frontdesk"
 )
 
 // MeetingStore is everything the meeting console asks of the meeting and
@@ -54,7 +55,7 @@ type BallotStore interface {
 	Recuse(number string, d meeting.Declaration, who string) (*meeting.Tally, error)
 	Decide(number string, r meeting.Ruling, who string) (*meeting.Item, error)
 	// Dossier is the case as it is now: household, evidence, history.
-	Dossier(number string) (*Dossier, error)
+	Dossier(number string) (*frontdesk.Dossier, error)
 }
 
 // meetingFile adapts *meeting.Store to MeetingStore: each method is one
@@ -62,19 +63,21 @@ type BallotStore interface {
 // returned are fresh copies decoded from the database.
 type meetingFile struct {
 	*meeting.Store
-	cases *caseFile
+	cases frontdesk.Store
 }
 
 // NewMeetingStore returns the meeting console's view of a meeting store.
 func NewMeetingStore(m *meeting.Store) MeetingStore {
-	return &meetingFile{Store: m, cases: &caseFile{st: m.Cases()}}
+	return &meetingFile{Store: m, cases: frontdesk.NewStore(m.Cases())}
 }
 
 var _ MeetingStore = (*meetingFile)(nil)
 
 func (s *meetingFile) Catalog() *casefile.Catalog { return s.Cases().Catalog() }
 
-func (s *meetingFile) Dossier(number string) (*Dossier, error) { return s.cases.Dossier(number) }
+func (s *meetingFile) Dossier(number string) (*frontdesk.Dossier, error) {
+	return s.cases.Dossier(number)
+}
 
 func (s *meetingFile) RoleOf(who string) (r casefile.Role, err error) {
 	err = s.Cases().View(func(t *casefile.Tx) error {
@@ -93,10 +96,10 @@ type sessionBoard struct {
 	sess   *meeting.Session
 	sum    *meeting.Summary
 	quorum bool
-	cur    string         // the case the tally and dossier are of ("" none)
-	tally  *meeting.Tally // nil when cur is ""
-	d      *Dossier       // nil when cur is "" or the case could not be read
-	dErr   error          // why d is nil
+	cur    string             // the case the tally and dossier are of ("" none)
+	tally  *meeting.Tally     // nil when cur is ""
+	d      *frontdesk.Dossier // nil when cur is "" or the case could not be read
+	dErr   error              // why d is nil
 }
 
 // readBoard reads session number and, for the case cur (or, when cur is

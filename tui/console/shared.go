@@ -1,4 +1,4 @@
-package tui
+package console
 
 import (
 	"fmt"
@@ -9,6 +9,9 @@ import (
 
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/tui/common"
+	"github.com/rongjiuzhu/hall/tui/components"
+	"github.com/rongjiuzhu/hall/tui/frontdesk"
 )
 
 // consoleState is the screen the console shows.
@@ -27,14 +30,14 @@ const (
 // a pointer to it. A screen is shown only with a session read
 // (state != stateSessions implies b != nil).
 type meetingShared struct {
-	c     *Common
+	c     *common.Common
 	store MeetingStore
 	// keys are the console's bindings as built: never switched on or
 	// off; each screen derives its live keys from its state.
 	keys *MeetingKeys
 	opts meetingOptions
 
-	printing Printing // prints a closed session when opts.print is not set
+	printing frontdesk.Printing // prints a closed session when opts.print is not set
 	// roleErr is why the user has no role (not registered): what a
 	// write key says.
 	roleErr error
@@ -51,7 +54,7 @@ type meetingShared struct {
 	drafts map[draftKey]string // reasons typed, then cancelled
 
 	jobs jobQueue
-	st   status
+	st   common.StatusLine
 
 	width, height int
 	hits          []clickZone // clickable places of the last view
@@ -95,14 +98,14 @@ func (sh *meetingShared) show(s consoleState) {
 		return
 	}
 	sh.state = s
-	sh.st.clear()
+	sh.st.Clear()
 }
 
 // toSessions goes back to the list of sessions, read afresh.
 func (sh *meetingShared) toSessions() tea.Cmd {
 	sh.state = stateSessions
 	sh.b, sh.number = nil, ""
-	sh.st.clear()
+	sh.st.Clear()
 	return sh.loadSessions()
 }
 
@@ -124,7 +127,7 @@ func (sh *meetingShared) refusal() string {
 	if sh.roleErr != nil {
 		return sh.c.Msg(sh.roleErr)
 	}
-	return sh.c.forbidden()
+	return sh.c.Forbidden()
 }
 
 // refuse answers a write key the user's role may not use: the key is off
@@ -134,8 +137,8 @@ func (sh *meetingShared) refuse(msg tea.KeyPressMsg, writes ...key.Binding) bool
 		return false
 	}
 	for _, b := range writes {
-		if pressed(msg, b) {
-			sh.st.set(sh.refusal(), LevelError)
+		if common.Pressed(msg, b) {
+			sh.st.Set(sh.refusal(), common.LevelError)
 			return true
 		}
 	}
@@ -180,15 +183,15 @@ func (sh *meetingShared) topLine() string {
 	c := sh.c
 	s := c.Styles
 	labels := []string{"1 " + c.T("mtg.tab_setup"), "2 " + c.T("mtg.tab_walk"), "3 " + c.T("mtg.tab_closing")}
-	row, spans := tabs(s, labels, int(sh.state)-1)
+	row, spans := components.Tabs(s, labels, int(sh.state)-1)
 	for i, sp := range spans {
 		scr := consoleState(i + 1)
 		sh.addHit(0, sp[0], sp[1], func() tea.Cmd { sh.show(scr); return nil })
 	}
 	right := sh.progress()
-	gap := sh.width - ansiWidth(row) - ansiWidth(right)
+	gap := sh.width - components.AnsiWidth(row) - components.AnsiWidth(right)
 	if gap < 2 {
-		return fitWidth(row, sh.width)
+		return components.FitWidth(row, sh.width)
 	}
 	return row + strings.Repeat(" ", gap) + right
 }

@@ -1,4 +1,4 @@
-package tui
+package console
 
 import (
 	"fmt"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/tui/components"
 )
 
 // wideWidth is the width from which the walkthrough shows the agenda
@@ -35,7 +36,7 @@ func (ws *walkScreen) view() string {
 		right := ws.caseColumn(w-lw-3, h-1, lw+3, 1)
 		sep := c.Styles.Panel.Box.Render("│")
 		for i := 0; i < h-1; i++ {
-			lines = append(lines, fitWidth(left[i], lw)+" "+sep+" "+right[i])
+			lines = append(lines, components.FitWidth(left[i], lw)+" "+sep+" "+right[i])
 		}
 		return strings.Join(lines, "\n")
 	}
@@ -69,7 +70,7 @@ func (ws *walkScreen) agendaColumn(w, h, y0 int) []string {
 			mark = "> "
 		}
 		left := fmt.Sprintf("%s%2d %s %s", mark, i+1, it.Case, it.Applicant)
-		l := fitWidth(left, w-ansiWidth(state)-1) + " " + state
+		l := components.FitWidth(left, w-components.AnsiWidth(state)-1) + " " + state
 		switch {
 		case i == cur:
 			l = s.Table.Selected.Render(l)
@@ -104,7 +105,7 @@ func (ws *walkScreen) caseColumn(w, h, x0, y0 int) []string {
 	dl := ws.caseLines(it, w)
 	ws.scroll = max(0, min(ws.scroll, len(dl)-viewH))
 	end := min(ws.scroll+viewH, len(dl))
-	out := []string{fitWidth(ws.caseTitle(it, w, len(dl), viewH), w)}
+	out := []string{components.FitWidth(ws.caseTitle(it, w, len(dl), viewH), w)}
 	out = append(out, dl[ws.scroll:end]...)
 	for len(out) < 1+viewH {
 		out = append(out, "")
@@ -122,7 +123,7 @@ func (ws *walkScreen) caseColumn(w, h, x0, y0 int) []string {
 		sh.addHit(vy+gridTop+r, x0+col*cellW, x0+(col+1)*cellW-1, func() tea.Cmd { ws.member = idx; return nil })
 	}
 	for i := range out {
-		out[i] = fitWidth(out[i], w)
+		out[i] = components.FitWidth(out[i], w)
 	}
 	return out[:min(len(out), h)]
 }
@@ -155,8 +156,8 @@ func (ws *walkScreen) caseTitle(it *meeting.Item, w, total, viewH int) string {
 		c.Tf("mtg.household", it.Household), due) + state
 	if total > viewH {
 		more := s.App.Muted.Render(fmt.Sprintf(" [%d-%d/%d]", ws.scroll+1, min(ws.scroll+viewH, total), total))
-		if ansiWidth(l)+ansiWidth(more) <= w {
-			l += strings.Repeat(" ", w-ansiWidth(l)-ansiWidth(more)) + more
+		if components.AnsiWidth(l)+components.AnsiWidth(more) <= w {
+			l += strings.Repeat(" ", w-components.AnsiWidth(l)-components.AnsiWidth(more)) + more
 		}
 	}
 	return l
@@ -180,14 +181,14 @@ func (ws *walkScreen) votesBlock(it *meeting.Item, w int) (lines []string, gridT
 		head += "  " + ws.proposalText(tl)
 	}
 	rule := s.Panel.Box.Render("── ")
-	lines = append(lines, rule+head+" "+s.Panel.Box.Render(strings.Repeat("─", max(w-ansiWidth(head)-4, 0))))
+	lines = append(lines, rule+head+" "+s.Panel.Box.Render(strings.Repeat("─", max(w-components.AnsiWidth(head)-4, 0))))
 	gridTop = len(lines)
 
 	vs := sh.voters()
 	lw := 0
 	for _, l := range []string{c.T("mtg.v_absent"), c.T("mtg.v_recused"), c.T("mtg.v_pending"),
 		meeting.Agree.Label(c.Lang), meeting.Disagree.Label(c.Lang), meeting.Abstain.Label(c.Lang)} {
-		lw = max(lw, ansiWidth(l))
+		lw = max(lw, components.AnsiWidth(l))
 	}
 	cells := make([]string, len(vs))
 	styles := make([]lipgloss.Style, len(vs))
@@ -197,7 +198,7 @@ func (ws *walkScreen) votesBlock(it *meeting.Item, w int) (lines []string, gridT
 		if i == ws.member {
 			mark = "> "
 		}
-		cells[i] = mark + padRight(truncate(m.Name, 6), 6) + " " + padRight(word, lw)
+		cells[i] = mark + components.PadRight(components.Truncate(m.Name, 6), 6) + " " + components.PadRight(word, lw)
 		styles[i] = st
 	}
 	grid, cols, cellW := cellGrid(cells, w, func(i int, cell string) string {
@@ -208,7 +209,7 @@ func (ws *walkScreen) votesBlock(it *meeting.Item, w int) (lines []string, gridT
 	})
 	lines = append(lines, grid...)
 	if m := ws.selectedMember(); m != nil {
-		lines = append(lines, s.App.Muted.Render(truncate(ws.voterLine(it, *m), w)))
+		lines = append(lines, s.App.Muted.Render(components.Truncate(ws.voterLine(it, *m), w)))
 	}
 	return lines, gridTop, cols, cellW
 }
@@ -240,9 +241,9 @@ func (ws *walkScreen) voteWord(it *meeting.Item, m meeting.Member) (string, lipg
 func (ws *walkScreen) voterLine(it *meeting.Item, m meeting.Member) string {
 	sh := ws.sh
 	c := sh.c
-	l := fmt.Sprintf("%s  %s  %s：", m.Name, c.deptName(m.Department), m.Role.Label(c.Lang))
+	l := fmt.Sprintf("%s  %s  %s：", m.Name, c.DeptName(m.Department), m.Role.Label(c.Lang))
 	if c.EN() {
-		l = fmt.Sprintf("%s  %s  %s: ", m.Name, c.deptName(m.Department), m.Role.Label(c.Lang))
+		l = fmt.Sprintf("%s  %s  %s: ", m.Name, c.DeptName(m.Department), m.Role.Label(c.Lang))
 	}
 	word, _ := ws.voteWord(it, m)
 	l += word
@@ -308,8 +309,8 @@ func (ws *walkScreen) caseLines(it *meeting.Item, w int) []string {
 	// text's start.
 	hang := func(indent int, lead, text string) {
 		pad := strings.Repeat(" ", indent)
-		lw := ansiWidth(lead)
-		for i, l := range wrapCJK(text, max(w-indent-lw, 10)) {
+		lw := components.AnsiWidth(lead)
+		for i, l := range components.WrapCJK(text, max(w-indent-lw, 10)) {
 			if i == 0 {
 				out = append(out, pad+lead+l)
 			} else {
@@ -329,7 +330,7 @@ func (ws *walkScreen) caseLines(it *meeting.Item, w int) []string {
 
 	sec("mtg.sec_projects")
 	for _, a := range it.Apps {
-		hang(2, a.Project+" ", fmt.Sprintf("%s  %s  %s  %s", c.projectName(a.Project), c.deptName(a.Department), a.Kind.Label(c.Lang),
+		hang(2, a.Project+" ", fmt.Sprintf("%s  %s  %s  %s", c.ProjectName(a.Project), c.DeptName(a.Department), a.Kind.Label(c.Lang),
 			c.Tf("mtg.amounts", a.Requested.Grouped(), a.Proposed.Grouped())))
 		switch a.Mark {
 		case meeting.MarkKept:
@@ -382,7 +383,7 @@ func (ws *walkScreen) caseLines(it *meeting.Item, w int) []string {
 		hang(2, "", s.App.Muted.Render(c.T("findings.none")))
 	}
 	for _, f := range it.Findings {
-		tag, st := severityTag(c, f.Severity)
+		tag, st := components.SeverityTag(c, f.Severity)
 		hang(2, st.Render(tag)+" ", c.Text(f.Text))
 	}
 
@@ -392,9 +393,9 @@ func (ws *walkScreen) caseLines(it *meeting.Item, w int) []string {
 	}
 	for i, ev := range it.Evidence {
 		lead := fmt.Sprintf("%d. ", i+1)
-		hang(2, lead, fmt.Sprintf("%s  %s  %s  %s", ev.Kind.Label(c.Lang), c.deptName(ev.Department), ev.Date.String(),
+		hang(2, lead, fmt.Sprintf("%s  %s  %s  %s", ev.Kind.Label(c.Lang), c.DeptName(ev.Department), ev.Date.String(),
 			c.Tf("dossier.verifier", ev.Verifier)))
-		if f := evidenceFigures(c, ev); f != "" {
+		if f := components.EvidenceFigures(c, ev); f != "" {
 			hang(2+len(lead), "", f)
 		}
 		if ev.Note != "" {
@@ -404,8 +405,7 @@ func (ws *walkScreen) caseLines(it *meeting.Item, w int) []string {
 
 	sec("dossier.tab_household")
 	if sh.b.d != nil && sh.b.cur == it.Case {
-		dp := &dossierPage{c: c, d: sh.b.d, width: w}
-		for _, l := range dp.householdLines() {
+		for _, l := range components.HouseholdLines(c, sh.b.d.Case, sh.b.d.Aid, false) {
 			body := strings.TrimLeft(l, " ")
 			hang(2+len(l)-len(body), "", body)
 		}
@@ -434,30 +434,4 @@ func hasReasons(it *meeting.Item) bool {
 		}
 	}
 	return false
-}
-
-// evidenceFigures are an evidence item's figures in a line.
-func evidenceFigures(c *Common, ev casefile.Evidence) string {
-	var fig []string
-	switch ev.Kind {
-	case casefile.EvIncomeCheck:
-		fig = append(fig, c.T("ev.income")+" "+c.money(ev.MonthlyIncome))
-	case casefile.EvAssetCheck:
-		fig = append(fig, c.T("ev.deposits")+" "+c.money(ev.Deposits), c.T("ev.homes")+fmt.Sprintf(" %d", ev.Homes))
-	case casefile.EvVehicle:
-		fig = append(fig, c.T("ev.vehicles")+fmt.Sprintf(" %d", ev.Vehicles))
-	case casefile.EvHousing:
-		fig = append(fig, c.T("ev.homes")+fmt.Sprintf(" %d", ev.Homes))
-	case casefile.EvMedicalBill:
-		fig = append(fig, c.T("ev.total")+" "+c.money(ev.MedicalTotal), c.T("ev.insurance")+" "+c.money(ev.InsurancePaid),
-			c.T("ev.compliant")+" "+c.money(ev.Compliant))
-	}
-	if ev.Passed != nil {
-		v := c.T("ev.passed_yes")
-		if !*ev.Passed {
-			v = c.T("ev.passed_no")
-		}
-		fig = append(fig, c.T("ev.passed")+" "+v)
-	}
-	return strings.Join(fig, c.T("list.sep"))
 }

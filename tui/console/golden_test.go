@@ -1,4 +1,4 @@
-package tui
+package console
 
 import (
 	"fmt"
@@ -9,6 +9,8 @@ import (
 
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/tui/components"
+	"github.com/rongjiuzhu/hall/tui/internal/tuitest"
 )
 
 // Golden screens of the meeting console at 80×24, 120×40 and a
@@ -21,14 +23,14 @@ var meetingSizes = [][2]int{{80, 24}, {120, 40}, {160, 45}}
 // language and size and compares the colour-stripped screen with
 // testdata/<Test>/<lang>_<w>x<h>.golden.
 func eachMeetingScreen(t *testing.T, setup func(d *mtgConsole, ms *meeting.Store)) {
-	for _, lang := range goldenLangs {
+	for _, lang := range tuitest.GoldenLangs {
 		for _, sz := range meetingSizes {
 			t.Run(fmt.Sprintf("%s_%dx%d", lang, sz[0], sz[1]), func(t *testing.T) {
 				_, ms := openMeeting(t)
 				d := newMtgConsole(t, ms, lang, sz[0], sz[1])
 				setup(d, ms)
 				v := d.view()
-				checkFrame(t, v, sz[0], sz[1])
+				tuitest.CheckFrame(t, v, sz[0], sz[1])
 				golden.RequireEqual(t, []byte(v))
 			})
 		}
@@ -93,9 +95,9 @@ func TestMeetingClosingScreen(t *testing.T) {
 // console accepts: nothing may spill over the edges.
 func TestMeetingSmallestWindow(t *testing.T) {
 	_, ms := openMeeting(t)
-	for _, lang := range goldenLangs {
-		d := newMtgConsole(t, ms, lang, MinWidth, MinHeight)
-		check := func() { t.Helper(); checkFrame(t, d.view(), MinWidth, MinHeight) }
+	for _, lang := range tuitest.GoldenLangs {
+		d := newMtgConsole(t, ms, lang, components.MinWidth, components.MinHeight)
+		check := func() { t.Helper(); tuitest.CheckFrame(t, d.view(), components.MinWidth, components.MinHeight) }
 		check()
 		d.press("n")
 		check()
@@ -149,29 +151,5 @@ func BenchmarkCasePage(b *testing.B) {
 				_ = d.m.View()
 			}
 		})
-	}
-}
-
-func TestWrapCJK(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		w    int
-		want []string
-	}{
-		{"尚有 14 人未表决：李秀兰、张志强", 12, []string{"尚有 14 人未", "表决：李秀", "兰、张志强"}},
-		{"拟定 1,250.00 元", 10, []string{"拟定", "1,250.00", "元"}},
-		{"同意 1  不同意 0", 40, []string{"同意 1  不同意 0"}},
-		{"", 5, []string{""}},
-		{"2026-000014-2026-000015", 10, []string{"2026-00001", "4-2026-000", "015"}},
-	} {
-		got := wrapCJK(tc.in, tc.w)
-		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
-			t.Errorf("wrapCJK(%q, %d) = %q, want %q", tc.in, tc.w, got, tc.want)
-		}
-		for _, l := range got {
-			if ansiWidth(l) > tc.w {
-				t.Errorf("line %q wider than %d", l, tc.w)
-			}
-		}
 	}
 }

@@ -1,6 +1,10 @@
-package tui
+package console
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+
+	"github.com/rongjiuzhu/hall/tui/common"
+)
 
 // MeetingKeys are the meeting console's keys, one group per screen, as
 // built: never switched. Each screen derives its live keys from them where
@@ -72,7 +76,7 @@ type PromptKeys struct {
 }
 
 // newMeetingKeys returns the console's bindings with help in c's language.
-func newMeetingKeys(c *Common) *MeetingKeys {
+func newMeetingKeys(c *common.Common) *MeetingKeys {
 	b := func(keys []string, helpKey, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, c.T(desc)))
 	}

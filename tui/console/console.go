@@ -1,4 +1,4 @@
-package tui
+package console
 
 import (
 	"fmt"
@@ -11,13 +11,16 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/tui/common"
+	"github.com/rongjiuzhu/hall/tui/components"
+	"github.com/rongjiuzhu/hall/tui/frontdesk"
 )
 
 // MeetingOption changes how the meeting console is built.
 type MeetingOption func(*meetingOptions)
 
 type meetingOptions struct {
-	root    []Option
+	root    []frontdesk.Option
 	print   func(session string) tea.Cmd
 	session string
 	tick    time.Duration
@@ -45,7 +48,7 @@ func WithTick(d time.Duration) MeetingOption { return func(o *meetingOptions) { 
 
 // WithRoot passes options of the console's own root when it runs on its
 // own (`hall meeting`): WithClock, WithIO, WithRole, WithPrinting.
-func WithRoot(opts ...Option) MeetingOption {
+func WithRoot(opts ...frontdesk.Option) MeetingOption {
 	return func(o *meetingOptions) { o.root = append(o.root, opts...) }
 }
 
@@ -59,19 +62,19 @@ func meetingOpts(opts []MeetingOption) meetingOptions {
 
 // MeetingPage builds the meeting console as a page of another root: pass
 // it to WithMeeting and the front desk's home opens it.
-func MeetingPage(store MeetingStore, opts ...MeetingOption) func(*Common) Page {
+func MeetingPage(store MeetingStore, opts ...MeetingOption) func(*common.Common) common.Page {
 	o := meetingOpts(opts)
-	return func(c *Common) Page { return newMeetingPage(c, store, o) }
+	return func(c *common.Common) common.Page { return newMeetingPage(c, store, o) }
 }
 
 // MeetingConsole is the root model of `hall meeting`: the meeting console
 // on its own, in the same frame as the front desk (header, status line,
 // help, quit dialog) and with the same shared Common.
 type MeetingConsole struct {
-	c     *Common
+	c     *common.Common
 	page  *meetingPage
 	help  help.Model
-	quit  *dialog
+	quit  *components.Dialog
 	fault string
 	bodyH int
 	prog  []tea.ProgramOption
@@ -87,20 +90,20 @@ type MeetingConsole struct {
 // read-only). The domain checks the role again on every write.
 func NewMeeting(store MeetingStore, lang casefile.Lang, user string, opts ...MeetingOption) *MeetingConsole {
 	mo := meetingOpts(opts)
-	var o options
+	var o frontdesk.Options
 	for _, f := range mo.root {
 		f(&o)
 	}
-	c := newCommon(store.Catalog(), lang, user, o.clock)
-	if o.role != "" {
-		c.Role = o.role
+	c := common.New(store.Catalog(), lang, user, o.Clock)
+	if o.Role != "" {
+		c.Role = o.Role
 	}
-	m := &MeetingConsole{c: c, page: newMeetingPage(c, store, mo), prog: o.program, findRole: c.Role == ""}
+	m := &MeetingConsole{c: c, page: newMeetingPage(c, store, mo), prog: o.Program, findRole: c.Role == ""}
 	m.page.sh.standalone = true
-	if o.printing != nil {
-		m.page.usePrinting(o.printing)
+	if o.Printing != nil {
+		m.page.usePrinting(o.Printing)
 	}
-	m.help = newHelp(c)
+	m.help = components.NewHelp(c)
 	return m
 }
 
@@ -122,7 +125,9 @@ func (m *MeetingConsole) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-func (m *MeetingConsole) tooSmall() bool { return m.c.Width < MinWidth || m.c.Height < MinHeight }
+func (m *MeetingConsole) tooSmall() bool {
+	return m.c.Width < components.MinWidth || m.c.Height < components.MinHeight
+}
 
 // Update routes a message; a panic in the page is caught and shown, and
 // nothing typed is lost.
@@ -138,7 +143,7 @@ func (m *MeetingConsole) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 		m.c.Width, m.c.Height = msg.Width, msg.Height
 		return m, m.layout()
 	case tea.BackgroundColorMsg:
-		m.c.setDark(msg.IsDark())
+		m.c.SetDark(msg.IsDark())
 		m.help.Styles = m.c.Styles.Help
 		return m, nil
 	case tea.KeyPressMsg:
@@ -160,7 +165,7 @@ func (m *MeetingConsole) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 			return m, nil
 		}
 		return m, tea.Batch(m.page.Update(msg), m.layout())
-	case backMsg:
+	case common.BackMsg:
 		return m, nil // nothing lies behind the console: ctrl+c quits
 	case roleLoadedMsg:
 		m.c.Role = msg.role // "" for an unknown user: read-only
@@ -174,16 +179,16 @@ func (m *MeetingConsole) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	g := m.c.Keys.Global
 	if m.quit != nil {
 		switch res, _ := m.quit.Update(msg); res {
-		case dialogYes:
+		case components.DialogYes:
 			return tea.Quit
-		case dialogNo:
+		case components.DialogNo:
 			m.quit = nil
 		}
 		return nil
 	}
 	if key.Matches(msg, g.Quit) {
 		if m.page.Dirty() {
-			m.quit = newConfirm(m.c, m.c.T("mtg.quit_title"), m.c.T("mtg.quit_text"))
+			m.quit = components.NewConfirm(m.c, m.c.T("mtg.quit_title"), m.c.T("mtg.quit_text"))
 			return nil
 		}
 		return tea.Quit
@@ -209,8 +214,8 @@ func (m *MeetingConsole) keys() help.KeyMap {
 // consoleHelp adds the global keys to the console's; esc is the page's
 // own (back to the list of sessions), so it is not listed twice.
 type consoleHelp struct {
-	page Page
-	g    GlobalKeys
+	page common.Page
+	g    common.GlobalKeys
 }
 
 func (h consoleHelp) ShortHelp() []key.Binding { return append(h.page.ShortHelp(), h.g.Help, h.g.Quit) }
@@ -244,7 +249,7 @@ func (m *MeetingConsole) View() (v tea.View) {
 	v = tea.NewView(m.render())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
-	v.WindowTitle = m.c.hallName() + " - " + m.c.T("mtg.title")
+	v.WindowTitle = m.c.HallName() + " - " + m.c.T("mtg.title")
 	return v
 }
 
@@ -259,22 +264,22 @@ func (m *MeetingConsole) render() string {
 		return m.quit.View(w, h)
 	}
 	if m.tooSmall() {
-		msg := s.App.TooSmall.Render(c.T("app.too_small")) + "\n" + s.App.Muted.Render(c.Tf("app.too_small_size", MinWidth, MinHeight, w, h))
+		msg := s.App.TooSmall.Render(c.T("app.too_small")) + "\n" + s.App.Muted.Render(c.Tf("app.too_small_size", components.MinWidth, components.MinHeight, w, h))
 		return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, msg)
 	}
-	left := " " + s.App.HeaderTitle.Render(c.hallName()) + s.App.Muted.Render("  |  ") + s.App.Header.Render(m.page.Title())
+	left := " " + s.App.HeaderTitle.Render(c.HallName()) + s.App.Muted.Render("  |  ") + s.App.Header.Render(m.page.Title())
 	right := s.App.HeaderInfo.Render(c.User+"  "+c.Today().String()) + " "
-	gap := w - ansiWidth(left) - ansiWidth(right)
+	gap := w - components.AnsiWidth(left) - components.AnsiWidth(right)
 	header := left + strings.Repeat(" ", max(gap, 1)) + right
 	if gap < 1 {
-		header = truncate(left, w)
+		header = components.Truncate(left, w)
 	}
-	body := fitHeight(m.page.View(), m.bodyH)
+	body := components.FitHeight(m.page.View(), m.bodyH)
 	text, lv := m.page.Status()
 	if m.fault != "" {
-		text, lv = c.Tf("err.internal", m.fault), LevelError
+		text, lv = c.Tf("err.internal", m.fault), common.LevelError
 	}
-	statusLine := " " + levelStyle(s, lv).Render(truncate(firstLine(text), w-2))
-	helpView := fitBlock(strings.Split(m.help.View(m.keys()), "\n"), w)
-	return strings.Join([]string{fitWidth(header, w), body, fitWidth(statusLine, w), helpView}, "\n")
+	statusLine := " " + components.LevelStyle(s, lv).Render(components.Truncate(components.FirstLine(text), w-2))
+	helpView := components.FitBlock(strings.Split(m.help.View(m.keys()), "\n"), w)
+	return strings.Join([]string{components.FitWidth(header, w), body, components.FitWidth(statusLine, w), helpView}, "\n")
 }

@@ -1,4 +1,4 @@
-package tui
+package console
 
 import (
 	"testing"
@@ -6,6 +6,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/tui/common"
+	"github.com/rongjiuzhu/hall/tui/frontdesk"
+	"github.com/rongjiuzhu/hall/tui/internal/tuitest"
 )
 
 func TestMeetingTooSmall(t *testing.T) {
@@ -21,9 +24,9 @@ func TestMeetingTooSmall(t *testing.T) {
 // The front desk's home opens the same console.
 func TestMeetingFromTheFrontDesk(t *testing.T) {
 	st, ms := openMeeting(t)
-	m := NewFrontDesk(NewStore(st), casefile.ZH, testUser, WithClock(clock), WithAutosaveDelay(0),
-		WithMeeting(MeetingPage(NewMeetingStore(ms))))
-	d := &driver{t: t, m: m}
+	m := frontdesk.New(frontdesk.NewStore(st), casefile.ZH, tuitest.TestUser, frontdesk.WithClock(tuitest.Clock), frontdesk.WithAutosaveDelay(0),
+		frontdesk.WithMeeting(MeetingPage(NewMeetingStore(ms))))
+	d := &tuitest.Driver{t: t, m: m}
 	d.run(m.Init())
 	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	d.press("3")
@@ -32,11 +35,11 @@ func TestMeetingFromTheFrontDesk(t *testing.T) {
 	d.must("2026-000025", "a 同意")
 	x, y := d.lineOfXY("张志强")
 	d.click(x, y)
-	if got := m.pages[pageMeeting].(*meetingPage).walk.selectedMember(); got == nil || got.Name != "张志强" {
+	if got := m.pages[common.PageMeeting].(*meetingPage).walk.selectedMember(); got == nil || got.Name != "张志强" {
 		t.Fatalf("the click selected %+v", got)
 	}
 	d.press("esc", "esc")
-	if d.m.active != pageHome {
+	if d.m.active != common.PageHome {
 		t.Fatal("esc did not lead home")
 	}
 }

@@ -1,4 +1,4 @@
-package tui
+package console
 
 import (
 	"fmt"
@@ -10,6 +10,8 @@ import (
 
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/tui/common"
+	"github.com/rongjiuzhu/hall/tui/components"
 )
 
 // setupArea is the part of the attendance screen the keys work on.
@@ -33,7 +35,7 @@ type setupScreen struct {
 	area    setupArea
 	member  int // index into the session's members (the secretary too)
 	cols    int // member grid columns of the last view
-	options [3][]option
+	options [3][]components.Option
 	choice  [3]int // chosen option of each filter (0: all)
 	agenda  int    // cursor in the agenda list
 	rep     *meeting.AgendaReport
@@ -49,19 +51,19 @@ func newSetupScreen(sh *meetingShared, openCase func(string) tea.Cmd) *setupScre
 
 // init lists the filters' options from the catalogue: every project,
 // department and group, "all" first.
-func (su *setupScreen) init(c *Common) {
-	all := option{Value: "", Label: c.T("queue.all")}
-	su.options[0] = []option{all}
+func (su *setupScreen) init(c *common.Common) {
+	all := components.Option{Value: "", Label: c.T("queue.all")}
+	su.options[0] = []components.Option{all}
 	for _, pr := range c.Catalog.Projects {
-		su.options[0] = append(su.options[0], option{Value: pr.Code, Label: pr.Code + " " + pr.Label(c.Lang)})
+		su.options[0] = append(su.options[0], components.Option{Value: pr.Code, Label: pr.Code + " " + pr.Label(c.Lang)})
 	}
-	su.options[1] = []option{all}
+	su.options[1] = []components.Option{all}
 	for _, d := range c.Catalog.Departments {
-		su.options[1] = append(su.options[1], option{Value: d.Key, Label: d.Label(c.Lang)})
+		su.options[1] = append(su.options[1], components.Option{Value: d.Key, Label: d.Label(c.Lang)})
 	}
-	su.options[2] = []option{all}
+	su.options[2] = []components.Option{all}
 	for _, g := range c.Catalog.Groups {
-		su.options[2] = append(su.options[2], option{Value: g.Key, Label: g.Label(c.Lang)})
+		su.options[2] = append(su.options[2], components.Option{Value: g.Key, Label: g.Label(c.Lang)})
 	}
 }
 
@@ -196,7 +198,7 @@ func (su *setupScreen) moveFilter(msg tea.KeyPressMsg, k SetupKeys) {
 func (su *setupScreen) toggle(i int) tea.Cmd {
 	sh := su.sh
 	if !sh.writer() {
-		sh.st.set(sh.refusal(), LevelError)
+		sh.st.Set(sh.refusal(), common.LevelError)
 		return nil
 	}
 	if !sh.open() {
@@ -216,12 +218,12 @@ func (su *setupScreen) toggle(i int) tea.Cmd {
 func (su *setupScreen) build() tea.Cmd {
 	sh := su.sh
 	if !sh.writer() {
-		sh.st.set(sh.refusal(), LevelError)
+		sh.st.Set(sh.refusal(), common.LevelError)
 		return nil
 	}
 	f := su.filter()
 	store, who := sh.store, sh.c.User
-	sh.st.set(sh.c.T("mtg.building"), LevelMuted)
+	sh.st.Set(sh.c.T("mtg.building"), common.LevelMuted)
 	return sh.do(func() tea.Cmd { return buildAgenda(store, sh.number, sh.cur, f, who) })
 }
 
@@ -301,16 +303,16 @@ func (su *setupScreen) view() string {
 	names := []string{c.T("queue.f_project"), c.T("queue.f_dept"), c.T("mtg.f_group")}
 	lw := 0
 	for _, n := range names {
-		lw = max(lw, ansiWidth(n))
+		lw = max(lw, components.AnsiWidth(n))
 	}
 	for i, n := range names {
 		area := areaProject + setupArea(i)
 		label := su.options[i][su.choice[i]].Label
 		var l string
 		if su.area == area {
-			l = s.Form.Marker.Render("> ") + s.Form.LabelFocused.Render(padRight(n, lw)) + " < " + s.Form.OptionActive.Render(label) + " >"
+			l = s.Form.Marker.Render("> ") + s.Form.LabelFocused.Render(components.PadRight(n, lw)) + " < " + s.Form.OptionActive.Render(label) + " >"
 		} else {
-			l = "  " + s.Form.Label.Render(padRight(n, lw)) + "   " + s.Form.Value.Render(label)
+			l = "  " + s.Form.Label.Render(components.PadRight(n, lw)) + "   " + s.Form.Value.Render(label)
 		}
 		y := len(lines)
 		lines = append(lines, " "+l)
@@ -336,7 +338,7 @@ func (su *setupScreen) view() string {
 			hint = c.T("mtg.read_only")
 		}
 		lines = append(lines, "   "+s.App.Muted.Render(hint))
-		return fitBlock(lines, w)
+		return components.FitBlock(lines, w)
 	}
 	rows := agendaRows(c, sess, w-2)
 	first := 0
@@ -347,7 +349,7 @@ func (su *setupScreen) view() string {
 		l := rows[i]
 		switch {
 		case i == su.agenda && su.area == areaAgenda:
-			l = s.Table.Selected.Render(fitWidth(l, w-2))
+			l = s.Table.Selected.Render(components.FitWidth(l, w-2))
 		case sess.Agenda[i].Decision != nil:
 			l = s.App.Muted.Render(l)
 		}
@@ -358,7 +360,7 @@ func (su *setupScreen) view() string {
 			return su.openAgendaCase(i)
 		})
 	}
-	return fitBlock(lines, w)
+	return components.FitBlock(lines, w)
 }
 
 // memberLine describes a member: name, department, role, presence.
@@ -369,7 +371,7 @@ func (su *setupScreen) memberLine(m meeting.Member) string {
 	if sh.b.sess.IsPresent(m.ID) {
 		word = c.T("mtg.present")
 	}
-	return fmt.Sprintf("%s  %s  %s  %s", m.Name, c.deptName(m.Department), m.Role.Label(c.Lang), word)
+	return fmt.Sprintf("%s  %s  %s  %s", m.Name, c.DeptName(m.Department), m.Role.Label(c.Lang), word)
 }
 
 // reportLine tells what the last build of the agenda did.
@@ -398,7 +400,7 @@ func (su *setupScreen) reportLine() string {
 
 // agendaRows are the agenda's lines: number, case, applicant, first
 // project, deadline and the decision (or "undecided").
-func agendaRows(c *Common, sess *meeting.Session, w int) []string {
+func agendaRows(c *common.Common, sess *meeting.Session, w int) []string {
 	out := make([]string, len(sess.Agenda))
 	nw := len(fmt.Sprint(len(sess.Agenda)))
 	for i, it := range sess.Agenda {
@@ -408,14 +410,14 @@ func agendaRows(c *Common, sess *meeting.Session, w int) []string {
 		}
 		proj := ""
 		if len(it.Apps) > 0 {
-			proj = it.Apps[0].Project + " " + c.projectName(it.Apps[0].Project)
+			proj = it.Apps[0].Project + " " + c.ProjectName(it.Apps[0].Project)
 			if len(it.Apps) > 1 {
 				proj = it.Apps[0].Project + c.Tf("mtg.more_projects", len(it.Apps)-1)
 			}
 		}
-		left := fmt.Sprintf("%*d  %s  %s", nw, i+1, it.Case, padRight(truncate(it.Applicant, 6), 6))
-		right := "  " + c.Tf("mtg.due", monthDay(it.Deadline)) + "  " + padRight(state, 8)
-		out[i] = left + "  " + fitWidth(proj, max(w-ansiWidth(left)-ansiWidth(right)-2, 4)) + right
+		left := fmt.Sprintf("%*d  %s  %s", nw, i+1, it.Case, components.PadRight(components.Truncate(it.Applicant, 6), 6))
+		right := "  " + c.Tf("mtg.due", monthDay(it.Deadline)) + "  " + components.PadRight(state, 8)
+		out[i] = left + "  " + components.FitWidth(proj, max(w-components.AnsiWidth(left)-components.AnsiWidth(right)-2, 4)) + right
 	}
 	return out
 }
@@ -433,7 +435,7 @@ func cellGrid(cells []string, w int, style func(i int, cell string) string) ([]s
 	for i := 0; i < len(cells); i += cols {
 		var b strings.Builder
 		for j := i; j < min(i+cols, len(cells)); j++ {
-			b.WriteString(style(j, padRight(cells[j], cw-1)))
+			b.WriteString(style(j, components.PadRight(cells[j], cw-1)))
 			b.WriteString(" ")
 		}
 		lines = append(lines, b.String())

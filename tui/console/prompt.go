@@ -1,4 +1,4 @@
-package tui
+package console
 
 import (
 	"strings"
@@ -9,6 +9,8 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/tui/common"
+	"github.com/rongjiuzhu/hall/tui/components"
 )
 
 // reasonPrompt asks for a written reason (a vote's, a recusal's, a
@@ -18,7 +20,7 @@ import (
 // (an empty reason: ErrReasonRequired) the prompt stays open with the
 // message and everything typed.
 type reasonPrompt struct {
-	c     *Common
+	c     *common.Common
 	k     PromptKeys
 	title string
 	lines []string
@@ -38,7 +40,7 @@ type reasonPrompt struct {
 	onDone func()
 }
 
-func newReasonPrompt(c *Common, k PromptKeys, title string, lines []string, value string, submit func(string) tea.Cmd) *reasonPrompt {
+func newReasonPrompt(c *common.Common, k PromptKeys, title string, lines []string, value string, submit func(string) tea.Cmd) *reasonPrompt {
 	ta := textarea.New()
 	ta.Prompt = ""
 	ta.ShowLineNumbers = false
@@ -48,7 +50,7 @@ func newReasonPrompt(c *Common, k PromptKeys, title string, lines []string, valu
 	ta.MaxHeight = 8
 	ta.KeyMap.InsertNewline = key.NewBinding(key.WithDisabled()) // enter submits
 	ta.KeyMap.Paste = key.NewBinding(key.WithDisabled())         // bracketed paste instead
-	st := textarea.DefaultStyles(c.isDark)
+	st := textarea.DefaultStyles(c.IsDark)
 	st.Cursor.Blink = false
 	st.Cursor.Color = c.Styles.Theme.Accent
 	st.Focused.CursorLine = lipgloss.NewStyle()
@@ -63,30 +65,30 @@ func newReasonPrompt(c *Common, k PromptKeys, title string, lines []string, valu
 func (r *reasonPrompt) Value() string { return strings.TrimSpace(r.area.Value()) }
 
 // Update runs a key or a paste on the prompt.
-func (r *reasonPrompt) Update(msg tea.Msg) (dialogResult, tea.Cmd) {
+func (r *reasonPrompt) Update(msg tea.Msg) (components.DialogResult, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		if r.waiting {
-			return dialogOpen, nil // the answer is being stored
+			return components.DialogOpen, nil // the answer is being stored
 		}
 		switch {
 		case key.Matches(msg, r.k.Submit):
-			return dialogYes, nil
+			return components.DialogYes, nil
 		case key.Matches(msg, r.k.Cancel):
-			return dialogNo, nil
+			return components.DialogNo, nil
 		}
 		var cmd tea.Cmd
 		r.area, cmd = r.area.Update(msg)
-		return dialogOpen, cmd
+		return components.DialogOpen, cmd
 	case tea.PasteMsg:
 		if r.waiting {
-			return dialogOpen, nil
+			return components.DialogOpen, nil
 		}
 		var cmd tea.Cmd
 		r.area, cmd = r.area.Update(msg)
-		return dialogOpen, cmd
+		return components.DialogOpen, cmd
 	}
-	return dialogOpen, nil
+	return components.DialogOpen, nil
 }
 
 // View draws the prompt centred in w×h.
@@ -97,14 +99,14 @@ func (r *reasonPrompt) View(w, h int) string {
 	var body []string
 	body = append(body, "")
 	for _, l := range r.lines {
-		body = append(body, wrapCJK(l, inner)...)
+		body = append(body, components.WrapCJK(l, inner)...)
 	}
 	r.area.MaxHeight = max(min(h-2-len(body)-5, 8), 1) // room left by the keys, the error, blanks and the border
 	r.area.SetWidth(inner)
 	body = append(body, "")
 	body = append(body, strings.Split(r.area.View(), "\n")...)
 	if r.Err != "" {
-		for _, l := range wrapCJK(r.Err, inner) {
+		for _, l := range components.WrapCJK(r.Err, inner) {
 			body = append(body, c.Styles.App.StatusError.Render(l))
 		}
 	}
@@ -117,9 +119,9 @@ func (r *reasonPrompt) View(w, h int) string {
 		// drop context lines first: the text and the keys stay visible
 		cut := len(body) - maxLines
 		start := min(1+cut, len(body))
-		body = append([]string{tail}, body[start:]...)
+		body = append([]string{components.Ellipsis}, body[start:]...)
 	}
-	b := box(c.Styles.Dialog.Box, c.Styles.Dialog.Title.Render(r.title), body, bw, len(body)+2)
+	b := components.Box(c.Styles.Dialog.Box, c.Styles.Dialog.Title.Render(r.title), body, bw, len(body)+2)
 	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, b)
 }
 
@@ -132,7 +134,7 @@ func (r *reasonPrompt) FullHelp() [][]key.Binding { return [][]key.Binding{r.Sho
 // rulingChooser offers approve, reject or defer, with the rules'
 // proposal chosen first.
 type rulingChooser struct {
-	c       *Common
+	c       *common.Common
 	k       PromptKeys
 	title   string
 	lines   []string
@@ -144,7 +146,7 @@ type rulingChooser struct {
 	chosen func(casefile.Status) tea.Cmd
 }
 
-func newRulingChooser(c *Common, k PromptKeys, title string, lines []string, proposed casefile.Status, verb func(casefile.Status) string) *rulingChooser {
+func newRulingChooser(c *common.Common, k PromptKeys, title string, lines []string, proposed casefile.Status, verb func(casefile.Status) string) *rulingChooser {
 	ch := &rulingChooser{c: c, k: k, title: title, lines: lines, verb: verb,
 		options: []casefile.Status{casefile.StatusApproved, casefile.StatusRejected, casefile.StatusDeferred}}
 	for i, o := range ch.options {
@@ -159,12 +161,12 @@ func newRulingChooser(c *Common, k PromptKeys, title string, lines []string, pro
 func (ch *rulingChooser) Chosen() casefile.Status { return ch.options[ch.sel] }
 
 // Update runs a key on the chooser.
-func (ch *rulingChooser) Update(msg tea.KeyPressMsg) dialogResult {
+func (ch *rulingChooser) Update(msg tea.KeyPressMsg) components.DialogResult {
 	switch {
 	case key.Matches(msg, ch.k.Submit):
-		return dialogYes
+		return components.DialogYes
 	case key.Matches(msg, ch.k.Cancel):
-		return dialogNo
+		return components.DialogNo
 	case key.Matches(msg, ch.k.Prev):
 		ch.sel = (ch.sel + len(ch.options) - 1) % len(ch.options)
 	case key.Matches(msg, ch.k.Next):
@@ -172,10 +174,10 @@ func (ch *rulingChooser) Update(msg tea.KeyPressMsg) dialogResult {
 	case key.Matches(msg, ch.k.Pick):
 		if i := int(msg.String()[0] - '1'); i >= 0 && i < len(ch.options) {
 			ch.sel = i
-			return dialogYes
+			return components.DialogYes
 		}
 	}
-	return dialogOpen
+	return components.DialogOpen
 }
 
 // View draws the chooser centred in w×h.
@@ -185,19 +187,19 @@ func (ch *rulingChooser) View(w, h int) string {
 	inner := bw - 4
 	body := []string{""}
 	for _, l := range ch.lines {
-		body = append(body, wrapCJK(l, inner)...)
+		body = append(body, components.WrapCJK(l, inner)...)
 	}
 	var opts []string
 	for i, o := range ch.options {
 		opts = append(opts, string(rune('1'+i))+" "+ch.verb(o))
 	}
-	row, spans := tabs(c.Styles, opts, ch.sel)
+	row, spans := components.Tabs(c.Styles, opts, ch.sel)
 	ch.spans = spans
 	body = append(body, "", row, "", c.Styles.App.Muted.Render(c.T("mtg.choose_keys")))
 	if maxLines := max(h-2, 3); len(body) > maxLines {
-		body = append([]string{tail}, body[len(body)-maxLines+1:]...)
+		body = append([]string{components.Ellipsis}, body[len(body)-maxLines+1:]...)
 	}
-	b := box(c.Styles.Dialog.Box, c.Styles.Dialog.Title.Render(ch.title), body, bw, len(body)+2)
+	b := components.Box(c.Styles.Dialog.Box, c.Styles.Dialog.Title.Render(ch.title), body, bw, len(body)+2)
 	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, b)
 }
 

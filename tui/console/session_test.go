@@ -1,4 +1,4 @@
-package tui
+package console
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/tui/internal/tuitest"
 )
 
 func TestMeetingListsSessionsAndOpensOne(t *testing.T) {
@@ -99,9 +100,9 @@ func TestMeetingForbidden(t *testing.T) {
 // A new session: date and place, attendance by clicks, then the agenda
 // built with a group filter (duplicates resolved first).
 func TestMeetingNewSessionAndAgenda(t *testing.T) {
-	st := openStore(t, true)
+	st := tuitest.OpenStore(t, true)
 	ms := meeting.New(st)
-	if _, err := ms.SetCommittee(meeting.DefaultCommittee(st.Catalog()), testUser); err != nil {
+	if _, err := ms.SetCommittee(meeting.DefaultCommittee(st.Catalog()), tuitest.TestUser); err != nil {
 		t.Fatal(err)
 	}
 	d := newMtgConsole(t, ms, casefile.ZH, 100, 30)
