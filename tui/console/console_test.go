@@ -25,7 +25,7 @@ func TestMeetingTooSmall(t *testing.T) {
 func TestMeetingFromTheFrontDesk(t *testing.T) {
 	st, ms := openMeeting(t)
 	m := frontdesk.New(frontdesk.NewStore(st), casefile.ZH, tuitest.TestUser, frontdesk.WithClock(tuitest.Clock), frontdesk.WithAutosaveDelay(0),
-		frontdesk.WithMeeting(MeetingPage(NewMeetingStore(ms))))
+		frontdesk.WithMeeting(Page(NewStore(ms))))
 	d := &tuitest.Driver{t: t, m: m}
 	d.run(m.Init())
 	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})

@@ -36,19 +36,19 @@ const (
 // fed back.
 type mtgConsole struct {
 	t    testing.TB
-	m    *MeetingConsole
+	m    *Console
 	quit bool
 }
 
-func newMtgConsole(t testing.TB, ms *meeting.Store, lang casefile.Lang, w, h int, opts ...MeetingOption) *mtgConsole {
+func newMtgConsole(t testing.TB, ms *meeting.Store, lang casefile.Lang, w, h int, opts ...Option) *mtgConsole {
 	t.Helper()
 	return newMtgConsoleAs(t, ms, tuitest.TestUser, lang, w, h, opts...)
 }
 
-func newMtgConsoleAs(t testing.TB, ms *meeting.Store, user string, lang casefile.Lang, w, h int, opts ...MeetingOption) *mtgConsole {
+func newMtgConsoleAs(t testing.TB, ms *meeting.Store, user string, lang casefile.Lang, w, h int, opts ...Option) *mtgConsole {
 	t.Helper()
-	opts = append([]MeetingOption{WithRoot(frontdesk.WithClock(tuitest.Clock))}, opts...)
-	m := NewMeeting(NewMeetingStore(ms), lang, user, opts...)
+	opts = append([]Option{WithRoot(frontdesk.WithClock(tuitest.Clock))}, opts...)
+	m := New(NewStore(ms), lang, user, opts...)
 	d := &mtgConsole{t: t, m: m}
 	d.run(m.Init())
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})

@@ -51,7 +51,7 @@ var (
 // meetingTickMsg redraws the time spent.
 type meetingTickMsg struct{}
 
-func newMeetingPage(c *common.Common, store MeetingStore, o meetingOptions) *meetingPage {
+func newMeetingPage(c *common.Common, store Store, o options) *meetingPage {
 	sh := &meetingShared{c: c, store: store, keys: newMeetingKeys(c), opts: o, drafts: map[draftKey]string{}}
 	p := &meetingPage{sh: sh}
 	p.walk = &walkScreen{sh: sh}
@@ -64,8 +64,8 @@ func newMeetingPage(c *common.Common, store MeetingStore, o meetingOptions) *mee
 	return p
 }
 
-// usePrinting lets the closing screen print the session's documents.
-func (p *meetingPage) usePrinting(pr frontdesk.Printing) { p.sh.printing = pr }
+// UsePrinting lets the closing screen print the session's documents.
+func (p *meetingPage) UsePrinting(pr frontdesk.Printing) { p.sh.printing = pr }
 
 // setRoleError records why the user has no role.
 func (p *meetingPage) setRoleError(err error) { p.sh.roleErr = err }

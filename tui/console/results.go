@@ -19,7 +19,7 @@ type sessionShownMsg struct {
 }
 
 // showSession reads session number to show it on screen to.
-func showSession(store MeetingStore, number string, to consoleState) tea.Cmd {
+func showSession(store Store, number string, to consoleState) tea.Cmd {
 	return func() tea.Msg {
 		b, err := readBoard(store, number, "")
 		return sessionShownMsg{b: b, err: err, to: to}

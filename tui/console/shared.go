@@ -31,11 +31,11 @@ const (
 // (state != stateSessions implies b != nil).
 type meetingShared struct {
 	c     *common.Common
-	store MeetingStore
+	store Store
 	// keys are the console's bindings as built: never switched on or
 	// off; each screen derives its live keys from its state.
 	keys *MeetingKeys
-	opts meetingOptions
+	opts options
 
 	printing frontdesk.Printing // prints a closed session when opts.print is not set
 	// roleErr is why the user has no role (not registered): what a

@@ -10,12 +10,12 @@ import (
 	"github.com/rongjiuzhu/hall/tui/frontdesk"
 )
 
-// MeetingStore is everything the meeting console asks of the meeting and
+// Store is everything the meeting console asks of the meeting and
 // the case file. Each screen holds only the narrow part it needs.
-// NewMeetingStore satisfies it over a *meeting.Store; the domain checks
+// NewStore satisfies it over a *meeting.Store; the domain checks
 // every rule and every role (a user who may not write gets
 // casefile.ErrForbidden, shown on screen).
-type MeetingStore interface {
+type Store interface {
 	SessionStore
 	AttendanceStore
 	BallotStore
@@ -58,7 +58,7 @@ type BallotStore interface {
 	Dossier(number string) (*frontdesk.Dossier, error)
 }
 
-// meetingFile adapts *meeting.Store to MeetingStore: each method is one
+// meetingFile adapts *meeting.Store to Store: each method is one
 // transaction of the meeting (or one read of the case file); values
 // returned are fresh copies decoded from the database.
 type meetingFile struct {
@@ -66,12 +66,12 @@ type meetingFile struct {
 	cases frontdesk.Store
 }
 
-// NewMeetingStore returns the meeting console's view of a meeting store.
-func NewMeetingStore(m *meeting.Store) MeetingStore {
+// NewStore returns the meeting console's view of a meeting store.
+func NewStore(m *meeting.Store) Store {
 	return &meetingFile{Store: m, cases: frontdesk.NewStore(m.Cases())}
 }
 
-var _ MeetingStore = (*meetingFile)(nil)
+var _ Store = (*meetingFile)(nil)
 
 func (s *meetingFile) Catalog() *casefile.Catalog { return s.Cases().Catalog() }
 
@@ -105,7 +105,7 @@ type sessionBoard struct {
 // readBoard reads session number and, for the case cur (or, when cur is
 // not on the agenda, the first undecided case), its tally and dossier.
 // It runs inside a tea.Cmd.
-func readBoard(store MeetingStore, number, cur string) (*sessionBoard, error) {
+func readBoard(store Store, number, cur string) (*sessionBoard, error) {
 	sess, err := store.Session(number)
 	if err != nil {
 		return nil, err
@@ -171,7 +171,7 @@ type boardLoadedMsg struct {
 	err error
 }
 
-func loadBoard(store MeetingStore, number, cur string) tea.Cmd {
+func loadBoard(store Store, number, cur string) tea.Cmd {
 	return func() tea.Msg {
 		b, err := readBoard(store, number, cur)
 		return boardLoadedMsg{b: b, err: err}
@@ -184,7 +184,7 @@ type sessionOpenedMsg struct {
 	err error
 }
 
-func openSession(store MeetingStore, p meeting.Plan, who string) tea.Cmd {
+func openSession(store Store, p meeting.Plan, who string) tea.Cmd {
 	return func() tea.Msg {
 		s, err := store.NewSession(p, who)
 		if err != nil {
@@ -203,7 +203,7 @@ type attendanceTakenMsg struct {
 	err     error
 }
 
-func takeAttendance(store MeetingStore, number, cur string, m meeting.Member, present bool, who string) tea.Cmd {
+func takeAttendance(store Store, number, cur string, m meeting.Member, present bool, who string) tea.Cmd {
 	return func() tea.Msg {
 		var err error
 		if present {
@@ -226,7 +226,7 @@ type agendaBuiltMsg struct {
 	err error
 }
 
-func buildAgenda(store MeetingStore, number, cur string, f meeting.AgendaFilter, who string) tea.Cmd {
+func buildAgenda(store Store, number, cur string, f meeting.AgendaFilter, who string) tea.Cmd {
 	return func() tea.Msg {
 		rep, err := store.BuildAgenda(number, f, who)
 		msg := agendaBuiltMsg{rep: rep, err: err}
@@ -246,7 +246,7 @@ type voteRecordedMsg struct {
 	err     error
 }
 
-func recordVote(store MeetingStore, number string, b meeting.Ballot, name, who string) tea.Cmd {
+func recordVote(store Store, number string, b meeting.Ballot, name, who string) tea.Cmd {
 	return func() tea.Msg {
 		_, err := store.Vote(number, b, who)
 		msg := voteRecordedMsg{name: name, choice: b.Choice, err: err}
@@ -257,7 +257,7 @@ func recordVote(store MeetingStore, number string, b meeting.Ballot, name, who s
 	}
 }
 
-func recordRecusal(store MeetingStore, number string, d meeting.Declaration, name, who string) tea.Cmd {
+func recordRecusal(store Store, number string, d meeting.Declaration, name, who string) tea.Cmd {
 	return func() tea.Msg {
 		_, err := store.Recuse(number, d, who)
 		msg := voteRecordedMsg{name: name, recusal: true, err: err}
@@ -275,7 +275,7 @@ type caseDecidedMsg struct {
 	err error
 }
 
-func decideCase(store MeetingStore, number string, r meeting.Ruling, who string) tea.Cmd {
+func decideCase(store Store, number string, r meeting.Ruling, who string) tea.Cmd {
 	return func() tea.Msg {
 		it, err := store.Decide(number, r, who)
 		msg := caseDecidedMsg{it: it, err: err}
@@ -292,7 +292,7 @@ type roleLoadedMsg struct {
 	err  error
 }
 
-func loadRole(store MeetingStore, who string) tea.Cmd {
+func loadRole(store Store, who string) tea.Cmd {
 	return func() tea.Msg {
 		r, err := store.RoleOf(who)
 		return roleLoadedMsg{role: r, err: err}
@@ -305,7 +305,7 @@ type sessionClosedMsg struct {
 	err error
 }
 
-func closeSession(store MeetingStore, number, cur string, who string) tea.Cmd {
+func closeSession(store Store, number, cur string, who string) tea.Cmd {
 	return func() tea.Msg {
 		_, err := store.Close(number, true, who)
 		msg := sessionClosedMsg{err: err}
