@@ -32,12 +32,10 @@ const (
 )
 
 // mtgConsole drives the meeting console like the program does, but
-// synchronously: every command a message returns is run and its message
-// fed back.
+// synchronously (tuitest.Driver), with the console at hand.
 type mtgConsole struct {
-	t    testing.TB
-	m    *Console
-	quit bool
+	*tuitest.Driver
+	m *Console
 }
 
 func newMtgConsole(t testing.TB, ms *meeting.Store, lang casefile.Lang, w, h int, opts ...Option) *mtgConsole {
@@ -49,78 +47,30 @@ func newMtgConsoleAs(t testing.TB, ms *meeting.Store, user string, lang casefile
 	t.Helper()
 	opts = append([]Option{WithRoot(frontdesk.WithClock(tuitest.Clock))}, opts...)
 	m := New(NewStore(ms), lang, user, opts...)
-	d := &mtgConsole{t: t, m: m}
-	d.run(m.Init())
-	d.send(tea.WindowSizeMsg{Width: w, Height: h})
+	d := &mtgConsole{Driver: tuitest.NewDriver(t, m), m: m}
+	d.Run(m.Init())
+	d.Send(tea.WindowSizeMsg{Width: w, Height: h})
 	return d
-}
-
-// send feeds a message and runs the commands it causes to the end.
-func (d *mtgConsole) send(msg tea.Msg) {
-	d.t.Helper()
-	if tuitest.Pump(d.t, d.m, msg) {
-		d.quit = true
-	}
-}
-
-func (d *mtgConsole) run(cmd tea.Cmd) {
-	for _, msg := range tuitest.RunCmd(cmd) {
-		d.send(msg)
-	}
-}
-
-func (d *mtgConsole) press(names ...string) {
-	d.t.Helper()
-	for _, n := range names {
-		d.send(tuitest.KeyMsg(n))
-	}
-}
-
-func (d *mtgConsole) typeText(s string) {
-	d.t.Helper()
-	for _, r := range s {
-		if r == ' ' {
-			d.send(tea.KeyPressMsg{Code: tea.KeySpace, Text: " "})
-			continue
-		}
-		d.send(tea.KeyPressMsg{Code: r, Text: string(r)})
-	}
-}
-
-func (d *mtgConsole) click(x, y int) { d.send(tea.MouseClickMsg{X: x, Y: y, Button: tea.MouseLeft}) }
-
-func (d *mtgConsole) view() string { return ansi.Strip(d.m.View().Content) }
-
-func (d *mtgConsole) must(ss ...string) {
-	d.t.Helper()
-	v := d.view()
-	for _, s := range ss {
-		if !strings.Contains(v, s) {
-			d.t.Fatalf("screen lacks %q:\n%s", s, v)
-		}
-	}
-}
-
-func (d *mtgConsole) mustNot(ss ...string) {
-	d.t.Helper()
-	v := d.view()
-	for _, s := range ss {
-		if strings.Contains(v, s) {
-			d.t.Fatalf("screen shows %q:\n%s", s, v)
-		}
-	}
 }
 
 // find returns the screen position of the first s, or fails.
 func (d *mtgConsole) find(s string) (x, y int) {
-	d.t.Helper()
-	for i, l := range strings.Split(d.view(), "\n") {
+	d.T.Helper()
+	x, y, ok := findXY(d.View(), s)
+	if !ok {
+		d.T.Fatalf("screen lacks %q:\n%s", s, d.View())
+	}
+	return x, y
+}
+
+// findXY is the screen position of the first s in view.
+func findXY(view, s string) (x, y int, ok bool) {
+	for i, l := range strings.Split(view, "\n") {
 		if j := strings.Index(l, s); j >= 0 {
-			return ansi.StringWidth(l[:j]), i
+			return ansi.StringWidth(l[:j]), i, true
 		}
 	}
-	d.t.Fatalf("screen lacks %q:\n%s", s, d.view())
-	return 0, 0
+	return 0, 0, false
 }
 
 // page is the console page under test.
@@ -142,9 +92,9 @@ func presentCount(s *meeting.Session) int { return s.Count(&meeting.Item{}).Pres
 // openDemoSession opens the demo's open session on its attendance screen.
 func openDemoSession(t testing.TB, d *mtgConsole) {
 	t.Helper()
-	d.press("enter")
+	d.Press("enter")
 	if d.page().sh.b == nil || d.page().sh.b.sess.Number != demoOpen || d.page().sh.state != stateSetup {
-		t.Fatalf("the open session did not open:\n%s", d.view())
+		t.Fatalf("the open session did not open:\n%s", d.View())
 	}
 }
 
@@ -153,9 +103,9 @@ func openDemoSession(t testing.TB, d *mtgConsole) {
 func walkTo(t testing.TB, d *mtgConsole, member int) {
 	t.Helper()
 	openDemoSession(t, d)
-	d.press("w")
+	d.Press("w")
 	for i := 0; i < member; i++ {
-		d.press("right")
+		d.Press("right")
 	}
 }
 
@@ -163,11 +113,11 @@ func walkTo(t testing.TB, d *mtgConsole, member int) {
 // first.
 func agreeAll(d *mtgConsole) {
 	for d.page().walk.member > 0 {
-		d.press("left")
+		d.Press("left")
 	}
 	for _, m := range d.page().sh.voters() {
 		if d.page().sh.b.sess.IsPresent(m.ID) {
-			d.press("a")
+			d.Press("a")
 		}
 	}
 }
@@ -180,15 +130,4 @@ func caseAfterMeeting(t testing.TB, st *casefile.Store, number string) *casefile
 		t.Fatal(err)
 	}
 	return c
-}
-
-// lineOfXY is the screen position of s.
-func (d *tuitest.Driver) lineOfXY(s string) (int, int) {
-	for i, l := range strings.Split(d.view(), "\n") {
-		if j := strings.Index(l, s); j >= 0 {
-			return ansi.StringWidth(l[:j]), i
-		}
-	}
-	d.t.Fatalf("screen lacks %q", s)
-	return 0, 0
 }

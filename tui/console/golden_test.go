@@ -2,7 +2,6 @@ package console
 
 import (
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
@@ -29,7 +28,7 @@ func eachMeetingScreen(t *testing.T, setup func(d *mtgConsole, ms *meeting.Store
 				_, ms := openMeeting(t)
 				d := newMtgConsole(t, ms, lang, sz[0], sz[1])
 				setup(d, ms)
-				v := d.view()
+				v := d.View()
 				tuitest.CheckFrame(t, v, sz[0], sz[1])
 				golden.RequireEqual(t, []byte(v))
 			})
@@ -41,7 +40,7 @@ func eachMeetingScreen(t *testing.T, setup func(d *mtgConsole, ms *meeting.Store
 // one member marked absent and the agenda built.
 func TestMeetingSetupScreen(t *testing.T) {
 	eachMeetingScreen(t, func(d *mtgConsole, ms *meeting.Store) {
-		d.press("enter", "right", "right", "space", "b")
+		d.Press("enter", "right", "right", "space", "b")
 	})
 }
 
@@ -49,11 +48,11 @@ func TestMeetingSetupScreen(t *testing.T) {
 // disagreeing vote and a recusal recorded.
 func TestMeetingWalkScreen(t *testing.T) {
 	eachMeetingScreen(t, func(d *mtgConsole, ms *meeting.Store) {
-		d.press("enter", "w", "a", "d")
-		d.typeText("收入情况与入户调查不一致")
-		d.press("enter", "r")
-		d.typeText("系申请人亲属")
-		d.press("enter", "left")
+		d.Press("enter", "w", "a", "d")
+		d.Type("收入情况与入户调查不一致")
+		d.Press("enter", "r")
+		d.Type("系申请人亲属")
+		d.Press("enter", "left")
 		if it := d.page().sh.currentItem(); len(it.Votes) != 2 || len(it.Recusals) != 1 {
 			t.Fatalf("votes %+v, recusals %+v", it.Votes, it.Recusals)
 		}
@@ -65,7 +64,7 @@ func TestMeetingWalkScreen(t *testing.T) {
 // highest grant only), read-only.
 func TestMeetingDecidedCase(t *testing.T) {
 	eachMeetingScreen(t, func(d *mtgConsole, ms *meeting.Store) {
-		d.press("down", "enter", "2")
+		d.Press("down", "enter", "2")
 		s := storedSession(t, ms, demoClosed)
 		var want string
 		for _, it := range s.Agenda {
@@ -76,7 +75,7 @@ func TestMeetingDecidedCase(t *testing.T) {
 			}
 		}
 		for i := 0; d.page().sh.cur != want && i < len(s.Agenda); i++ {
-			d.press("]")
+			d.Press("]")
 		}
 		if d.page().sh.cur != want {
 			t.Fatalf("case %s not reached", want)
@@ -87,7 +86,7 @@ func TestMeetingDecidedCase(t *testing.T) {
 // TestMeetingClosingScreen: the closed demo session's summary.
 func TestMeetingClosingScreen(t *testing.T) {
 	eachMeetingScreen(t, func(d *mtgConsole, ms *meeting.Store) {
-		d.press("down", "enter")
+		d.Press("down", "enter")
 	})
 }
 
@@ -97,27 +96,27 @@ func TestMeetingSmallestWindow(t *testing.T) {
 	_, ms := openMeeting(t)
 	for _, lang := range tuitest.GoldenLangs {
 		d := newMtgConsole(t, ms, lang, components.MinWidth, components.MinHeight)
-		check := func() { t.Helper(); tuitest.CheckFrame(t, d.view(), components.MinWidth, components.MinHeight) }
+		check := func() { t.Helper(); tuitest.CheckFrame(t, d.View(), components.MinWidth, components.MinHeight) }
 		check()
-		d.press("n")
+		d.Press("n")
 		check()
-		d.press("esc", "enter")
+		d.Press("esc", "enter")
 		check()
-		d.press("w")
+		d.Press("w")
 		check()
-		d.press("pgdown", "pgdown")
+		d.Press("pgdown", "pgdown")
 		check()
-		d.press("d")
+		d.Press("d")
 		check()
-		d.press("esc", "enter")
+		d.Press("esc", "enter")
 		check()
-		d.press("esc", "3")
+		d.Press("esc", "3")
 		check()
-		d.press("c")
+		d.Press("c")
 		check()
-		d.press("n", "esc", "down", "enter")
+		d.Press("n", "esc", "down", "enter")
 		check()
-		d.press("2")
+		d.Press("2")
 		check()
 	}
 }
@@ -127,11 +126,11 @@ func TestMeetingSmallestWindow(t *testing.T) {
 func TestMeetingEnglish(t *testing.T) {
 	_, ms := openMeeting(t)
 	d := newMtgConsole(t, ms, casefile.EN, 100, 30)
-	d.must("Adjudication meetings", "open", "closed")
-	d.press("enter")
-	d.must("present 15/17, quorum reached", "Agenda", "12 cases, 0 decided")
-	d.press("w")
-	d.must("agree 0  disagree 0", "a agree", "d disagree", "Projects and proposed amounts")
+	d.Must("Adjudication meetings", "open", "closed")
+	d.Press("enter")
+	d.Must("present 15/17, quorum reached", "Agenda", "12 cases, 0 decided")
+	d.Press("w")
+	d.Must("agree 0  disagree 0", "a agree", "d disagree", "Projects and proposed amounts")
 }
 
 // BenchmarkCasePage measures one frame of the walkthrough: a case with
@@ -142,7 +141,7 @@ func BenchmarkCasePage(b *testing.B) {
 	for _, sz := range [][2]int{{80, 24}, {160, 45}} {
 		b.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(b *testing.B) {
 			d := newMtgConsole(b, ms, casefile.ZH, sz[0], sz[1])
-			d.press("enter", "w")
+			d.Press("enter", "w")
 			if d.page().sh.currentItem() == nil || d.page().sh.b.d == nil {
 				b.Fatal("no case in view")
 			}

@@ -14,20 +14,20 @@ func TestMeetingPrintsTheSessionWithProgress(t *testing.T) {
 	_, ms := openMeeting(t)
 	pr := blockingPrinting{release: make(chan struct{})}
 	d := newMtgConsole(t, ms, casefile.ZH, 100, 30, WithRoot(frontdesk.WithPrinting(pr)))
-	d.press("down", "enter")
-	d.must("p 打印决定书和会议纪要")
+	d.Press("down", "enter")
+	d.Must("p 打印决定书和会议纪要")
 	_, cmd := d.m.Update(tuitest.KeyMsg("p"))
 	msgs := tuitest.RunCmd(cmd) // the run starts and reports its progress
 	if len(msgs) != 1 {
 		t.Fatalf("%d messages, want the progress", len(msgs))
 	}
 	_, next := d.m.Update(msgs[0])
-	d.must("正在打印研判会 "+tuitest.DemoClosed+" 的文书 [", "] 1/4")
+	d.Must("正在打印研判会 "+tuitest.DemoClosed+" 的文书 [", "] 1/4")
 	d.m.Update(tuitest.KeyMsg("p"))
-	d.must("正在打印，请稍候")
+	d.Must("正在打印，请稍候")
 	close(pr.release)
-	d.run(next)
-	d.must("研判会 "+tuitest.DemoClosed+"：已打印决定书 2 份", "保存在 /srv/hall-print（在服务器 hallserver 上）", "暂缓 1 件不出具文书")
+	d.Run(next)
+	d.Must("研判会 "+tuitest.DemoClosed+"：已打印决定书 2 份", "保存在 /srv/hall-print（在服务器 hallserver 上）", "暂缓 1 件不出具文书")
 }
 
 // blockingPrinting prints a session in two steps, so a test sees the

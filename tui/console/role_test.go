@@ -16,21 +16,21 @@ func TestMeetingReadOnlyForMember(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := newMtgConsoleAs(t, ms, "zhao", casefile.ZH, 120, 40)
-	d.must("（只读：研判会成员）", "只读：研判会成员不能记录出席、议程、表决和决定")
-	d.mustNot("n 新开研判会")
-	d.press("n")
-	d.must("无此操作权限（角色：研判会成员）")
+	d.Must("（只读：研判会成员）", "只读：研判会成员不能记录出席、议程、表决和决定")
+	d.MustNot("n 新开研判会")
+	d.Press("n")
+	d.Must("无此操作权限（角色：研判会成员）")
 	if d.page().sessions.formOpen {
 		t.Fatal("a member opened the new session's form")
 	}
 
 	openDemoSession(t, d)
 	before := storedSession(t, ms, demoOpen)
-	d.mustNot("space 出席/缺席", "b 生成议程")
-	d.press("space", "b")
-	d.must("无此操作权限（角色：研判会成员）")
+	d.MustNot("space 出席/缺席", "b 生成议程")
+	d.Press("space", "b")
+	d.Must("无此操作权限（角色：研判会成员）")
 
-	d.press("w")
+	d.Press("w")
 	k := d.page().walk.keys()
 	for name, b := range map[string]bool{"agree": k.Agree.Enabled(), "disagree": k.Disagree.Enabled(), "abstain": k.Abstain.Enabled(),
 		"recuse": k.Recuse.Enabled(), "decide": k.Decide.Enabled()} {
@@ -38,17 +38,17 @@ func TestMeetingReadOnlyForMember(t *testing.T) {
 			t.Errorf("the %s key is live for a member", name)
 		}
 	}
-	d.mustNot("a 同意", "d 不同意", "s 弃权", "r 回避")
-	d.press("?")    // the full help too
-	d.must("上/下一件") // reading keys stay
-	d.mustNot("a 同意", "d 不同意", "s 弃权", "r 回避", "enter 决定")
-	d.press("?")
-	d.press("a")
-	d.must("无此操作权限（角色：研判会成员）")
+	d.MustNot("a 同意", "d 不同意", "s 弃权", "r 回避")
+	d.Press("?")    // the full help too
+	d.Must("上/下一件") // reading keys stay
+	d.MustNot("a 同意", "d 不同意", "s 弃权", "r 回避", "enter 决定")
+	d.Press("?")
+	d.Press("a")
+	d.Must("无此操作权限（角色：研判会成员）")
 	if d.page().sh.modal != nil {
 		t.Fatal("a prompt opened for a member")
 	}
-	d.press("d", "r", "enter")
+	d.Press("d", "r", "enter")
 	if d.page().sh.modal != nil {
 		t.Fatal("a prompt opened for a member")
 	}
@@ -62,10 +62,10 @@ func TestMeetingReadOnlyForMember(t *testing.T) {
 		t.Fatal("attendance changed for a member")
 	}
 
-	d.press("3")
-	d.mustNot("c 闭会")
-	d.must("只读：研判会成员")
-	d.press("c")
+	d.Press("3")
+	d.MustNot("c 闭会")
+	d.Must("只读：研判会成员")
+	d.Press("c")
 	if d.page().sh.modal != nil {
 		t.Fatal("a member was asked to close the session")
 	}
@@ -76,11 +76,11 @@ func TestMeetingReadOnlyForMember(t *testing.T) {
 func TestMeetingRoleFromTheRoot(t *testing.T) {
 	_, ms := openMeeting(t)
 	d := newMtgConsoleAs(t, ms, "li", casefile.ZH, 120, 40, WithRoot(frontdesk.WithRole(casefile.RoleMember)))
-	d.must("（只读：研判会成员）")
+	d.Must("（只读：研判会成员）")
 	d = newMtgConsoleAs(t, ms, "wang", casefile.ZH, 120, 40, WithRoot(frontdesk.WithRole(casefile.RoleSecretary)))
-	d.mustNot("只读")
+	d.MustNot("只读")
 	openDemoSession(t, d)
-	d.must("space 出席/缺席", "b 生成议程")
-	d.press("w")
-	d.must("a 同意", "d 不同意", "s 弃权", "r 回避", "enter 决定")
+	d.Must("space 出席/缺席", "b 生成议程")
+	d.Press("w")
+	d.Must("a 同意", "d 不同意", "s 弃权", "r 回避", "enter 决定")
 }

@@ -13,20 +13,20 @@ import (
 func TestMeetingListsSessionsAndOpensOne(t *testing.T) {
 	_, ms := openMeeting(t)
 	d := newMtgConsole(t, ms, casefile.ZH, 80, 24)
-	d.must("综合研判会", demoOpen, demoClosed, "进行中", "已闭会", "15/17", "0/12", "10/10", "n  新开研判会")
+	d.Must("综合研判会", demoOpen, demoClosed, "进行中", "已闭会", "15/17", "0/12", "10/10", "n  新开研判会")
 	openDemoSession(t, d)
-	d.must("出席 15/17，已达法定人数", "[x] 王建国", "[ ] 林秋菊", "议程", "12 件，已决 0 件", "2026-000025")
-	d.press("esc")
-	d.must("综合研判会", demoClosed)
+	d.Must("出席 15/17，已达法定人数", "[x] 王建国", "[ ] 林秋菊", "议程", "12 件，已决 0 件", "2026-000025")
+	d.Press("esc")
+	d.Must("综合研判会", demoClosed)
 	// a closed session opens on its summary, read-only
-	d.press("down", "enter")
-	d.must("已闭会，记录已冻结（只读）", "批准 2", "不予救助 2", "暂缓 6", "按部门", "按项目")
-	d.press("2")
+	d.Press("down", "enter")
+	d.Must("已闭会，记录已冻结（只读）", "批准 2", "不予救助 2", "暂缓 6", "按部门", "按项目")
+	d.Press("2")
 	k := d.page().walk.keys()
 	if k.Agree.Enabled() || k.Decide.Enabled() || k.Recuse.Enabled() {
 		t.Fatal("a closed session takes votes")
 	}
-	d.press("1")
+	d.Press("1")
 	if d.page().setup.keys().Toggle.Enabled() || d.page().setup.keys().Build.Enabled() {
 		t.Fatal("a closed session takes attendance")
 	}
@@ -40,16 +40,16 @@ func TestMeetingQuorumReachedAndLost(t *testing.T) {
 	openDemoSession(t, d)
 	// 15 of 17 present: mark seven voting members absent (the chair
 	// first, then the members after him), keeping 8
-	d.press("space")
+	d.Press("space")
 	for i := 0; i < 6; i++ {
-		d.press("right", "space")
+		d.Press("right", "space")
 	}
 	if n := presentCount(storedSession(t, ms, demoOpen)); n != 8 {
 		t.Fatalf("%d present in the store, want 8", n)
 	}
-	d.must("出席 8/17，未达法定人数，不能表决")
+	d.Must("出席 8/17，未达法定人数，不能表决")
 	// the walkthrough, a present member selected: no vote key is live
-	d.press("w", "right", "right", "right", "right", "right", "right", "right")
+	d.Press("w", "right", "right", "right", "right", "right", "right", "right")
 	m := d.page().walk.selectedMember()
 	if !d.page().sh.b.sess.IsPresent(m.ID) {
 		t.Fatalf("%s is absent", m.Name)
@@ -58,28 +58,28 @@ func TestMeetingQuorumReachedAndLost(t *testing.T) {
 	if k.Agree.Enabled() || k.Disagree.Enabled() || k.Abstain.Enabled() || k.Decide.Enabled() {
 		t.Fatal("vote keys live without a quorum")
 	}
-	d.mustNot("a 同意", "enter 决定")
-	d.must("未达法定人数")
+	d.MustNot("a 同意", "enter 决定")
+	d.Must("未达法定人数")
 	// pressing a vote key does nothing
-	d.press("a")
+	d.Press("a")
 	if it := storedSession(t, ms, demoOpen).Item(d.page().sh.cur); len(it.Votes) != 0 {
 		t.Fatalf("a vote was recorded without a quorum: %+v", it.Votes)
 	}
 	// back to attendance: a click on an absent member brings the quorum back
-	d.press("1")
+	d.Press("1")
 	x, y := d.find("[ ] 王建国")
-	d.click(x+1, y)
-	d.must("出席 9/17，已达法定人数")
+	d.Click(x+1, y)
+	d.Must("出席 9/17，已达法定人数")
 	if n := presentCount(storedSession(t, ms, demoOpen)); n != 9 {
 		t.Fatalf("%d present in the store, want 9", n)
 	}
-	d.press("2")
+	d.Press("2")
 	k = d.page().walk.keys()
 	if !k.Agree.Enabled() || !k.Decide.Enabled() {
 		t.Fatal("vote keys off with a quorum")
 	}
-	d.must("a 同意", "enter 决定")
-	d.press("a")
+	d.Must("a 同意", "enter 决定")
+	d.Press("a")
 	if v := storedSession(t, ms, demoOpen).Item(d.page().sh.cur).Vote(m.ID); v == nil || v.Choice != meeting.Agree {
 		t.Fatalf("vote %+v", v)
 	}
@@ -90,8 +90,8 @@ func TestMeetingForbidden(t *testing.T) {
 	_, ms := openMeeting(t)
 	d := newMtgConsoleAs(t, ms, "clerk", casefile.ZH, 80, 24)
 	openDemoSession(t, d)
-	d.press("space")
-	d.must("无此操作权限", "clerk 未登记")
+	d.Press("space")
+	d.Must("无此操作权限", "clerk 未登记")
 	if n := presentCount(storedSession(t, ms, demoOpen)); n != 15 {
 		t.Fatalf("attendance changed: %d present", n)
 	}
@@ -106,24 +106,24 @@ func TestMeetingNewSessionAndAgenda(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := newMtgConsole(t, ms, casefile.ZH, 100, 30)
-	d.must("还没有研判会")
-	d.press("n")
+	d.Must("还没有研判会")
+	d.Press("n")
 	if !d.page().Typing() {
 		t.Fatal("the place is not being typed")
 	}
-	d.typeText("三楼会议室")
-	d.press("ctrl+s")
-	d.must("已开会：YH2026-001", "出席 0/17，未达法定人数")
+	d.Type("三楼会议室")
+	d.Press("ctrl+s")
+	d.Must("已开会：YH2026-001", "出席 0/17，未达法定人数")
 	for i := 0; i < 9; i++ {
 		x, y := d.find("[ ] ")
-		d.click(x+1, y)
+		d.Click(x+1, y)
 	}
-	d.must("出席 9/17，已达法定人数")
-	d.press("tab", "tab", "tab") // the group filter
-	for !strings.Contains(d.view(), "< 大学新生入学资助 >") {
-		d.press("right")
+	d.Must("出席 9/17，已达法定人数")
+	d.Press("tab", "tab", "tab") // the group filter
+	for !strings.Contains(d.View(), "< 大学新生入学资助 >") {
+		d.Press("right")
 	}
-	d.press("b")
+	d.Press("b")
 	s := storedSession(t, ms, "YH2026-001")
 	if len(s.Agenda) == 0 {
 		t.Fatal("nothing on the agenda")
@@ -139,7 +139,7 @@ func TestMeetingNewSessionAndAgenda(t *testing.T) {
 			t.Fatalf("%s is not in the group", it.Case)
 		}
 	}
-	d.must(fmt.Sprintf("议程已生成：新增 %d 件", len(s.Agenda)), "同一救助政策只能享受一次")
+	d.Must(fmt.Sprintf("议程已生成：新增 %d 件", len(s.Agenda)), "同一救助政策只能享受一次")
 	// a duplicate to decline shows its mark and why
 	var declined string
 	for _, it := range s.Agenda {
@@ -152,11 +152,11 @@ func TestMeetingNewSessionAndAgenda(t *testing.T) {
 	if declined == "" {
 		t.Fatal("no duplicate to decline on the agenda")
 	}
-	d.press("w")
+	d.Press("w")
 	for d.page().sh.cur != declined {
-		d.press("]")
+		d.Press("]")
 	}
-	d.must("不予重复救助", "同一救助政策只能享受一次")
+	d.Must("不予重复救助", "同一救助政策只能享受一次")
 }
 
 // `hall meeting NUMBER` opens the session at once; an unknown number is
@@ -164,7 +164,7 @@ func TestMeetingNewSessionAndAgenda(t *testing.T) {
 func TestMeetingOpensNamedSession(t *testing.T) {
 	_, ms := openMeeting(t)
 	d := newMtgConsole(t, ms, casefile.ZH, 80, 24, WithSession(demoOpen))
-	d.must("出席 15/17，已达法定人数", "研判会 "+demoOpen)
+	d.Must("出席 15/17，已达法定人数", "研判会 "+demoOpen)
 	d = newMtgConsole(t, ms, casefile.EN, 80, 24, WithSession("YH1999-001"))
-	d.must("session not found: YH1999-001", "Adjudication meetings", demoOpen)
+	d.Must("session not found: YH1999-001", "Adjudication meetings", demoOpen)
 }

@@ -44,8 +44,8 @@ func TestMeetingKeymapNeverSwitched(t *testing.T) {
 	_, ms := openMeeting(t)
 	d := newMtgConsole(t, ms, casefile.ZH, 100, 30)
 	walkTo(t, d, 0)
-	d.press("?", "?", "n", "3", "esc", "down", "enter", "2", "1", "3")
-	d.must("已闭会，记录已冻结（只读）")
+	d.Press("?", "?", "n", "3", "esc", "down", "enter", "2", "1", "3")
+	d.Must("已闭会，记录已冻结（只读）")
 	if k := d.page().walk.keys(); k.Agree.Enabled() || k.Decide.Enabled() {
 		t.Fatal("a closed session takes votes")
 	}
@@ -66,12 +66,12 @@ func TestMeetingScreenWaitsForItsSession(t *testing.T) {
 	if d.page().sh.state != stateSessions || d.page().sh.b != nil {
 		t.Fatalf("state %d before the session was read", d.page().sh.state)
 	}
-	d.must("综合研判会", demoClosed, "正在读取")
-	d.run(cmd)
+	d.Must("综合研判会", demoClosed, "正在读取")
+	d.Run(cmd)
 	if d.page().sh.state != stateSetup || d.page().sh.b == nil || d.page().sh.b.sess.Number != demoOpen {
 		t.Fatalf("state %d after the session was read", d.page().sh.state)
 	}
-	d.must("出席 15/17，已达法定人数")
+	d.Must("出席 15/17，已达法定人数")
 }
 
 // A session read that answers after the user went back to the list does
@@ -81,10 +81,10 @@ func TestMeetingStaleSessionDropped(t *testing.T) {
 	d := newMtgConsole(t, ms, casefile.ZH, 80, 24)
 	openDemoSession(t, d)
 	b := d.page().sh.b
-	d.press("esc")
-	d.send(meetingJobMsg{id: -1, msg: boardLoadedMsg{b: b}})
+	d.Press("esc")
+	d.Send(meetingJobMsg{id: -1, msg: boardLoadedMsg{b: b}})
 	if d.page().sh.b != nil || d.page().sh.state != stateSessions {
 		t.Fatal("a late answer reopened the session")
 	}
-	d.must("综合研判会", demoClosed, "n  新开研判会")
+	d.Must("综合研判会", demoClosed, "n  新开研判会")
 }
