@@ -28,7 +28,7 @@ type closingScreen struct {
 // ---- keys ----
 
 // keys are the screen's live keys.
-func (cl *closingScreen) keys() ClosingKeys {
+func (cl *closingScreen) keys() closingKeys {
 	sh := cl.sh
 	k := sh.keys.Closing
 	open := sh.open()

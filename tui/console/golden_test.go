@@ -14,7 +14,7 @@ import (
 
 // Golden screens of the meeting console at 80×24, 120×40 and a
 // projector's 160×45, in both languages, on the demo database and the
-// fixed clock. Refresh with: go test ./tui -update
+// fixed clock. Refresh with: go test ./tui/console -update
 
 var meetingSizes = [][2]int{{80, 24}, {120, 40}, {160, 45}}
 

@@ -6,32 +6,32 @@ import (
 	"github.com/rongjiuzhu/hall/tui/common"
 )
 
-// MeetingKeys are the meeting console's keys, one group per screen, as
+// meetingKeys are the meeting console's keys, one group per screen, as
 // built: never switched. Each screen derives its live keys from them where
 // they are used (its keys method), switching off those that cannot act
 // (no quorum, a closed session, a decided case, an absent member, a role
 // that may not write), so the help bar shows only live keys and a key
 // that is off does nothing.
-type MeetingKeys struct {
+type meetingKeys struct {
 	Tabs key.Binding // 1/2/3: attendance & agenda, walkthrough, closing (help)
 	// Screens are the three of Tabs one by one, in the order of the
 	// screens.
 	Screens  [3]key.Binding
-	Sessions SessionsKeys
-	Setup    SetupKeys
-	Walk     WalkKeys
-	Closing  ClosingKeys
-	Prompt   PromptKeys
+	Sessions sessionsKeys
+	Setup    setupKeys
+	Walk     walkKeys
+	Closing  closingKeys
+	Prompt   promptKeys
 }
 
-// SessionsKeys work in the list of sessions and the new-session form.
-type SessionsKeys struct {
+// sessionsKeys work in the list of sessions and the new-session form.
+type sessionsKeys struct {
 	Up, Down, Open, New key.Binding
 	Create              key.Binding
 }
 
-// SetupKeys take attendance and build the agenda.
-type SetupKeys struct {
+// setupKeys take attendance and build the agenda.
+type setupKeys struct {
 	Area         key.Binding // next part: members, filters, agenda
 	Move         key.Binding // arrows (help only)
 	Up, Down     key.Binding
@@ -44,8 +44,8 @@ type SetupKeys struct {
 	SessionsList key.Binding
 }
 
-// WalkKeys go through the agenda case by case.
-type WalkKeys struct {
+// walkKeys go through the agenda case by case.
+type walkKeys struct {
 	Move                  key.Binding // arrows (help only)
 	Up, Down, Left, Right key.Binding
 	Agree, Disagree       key.Binding
@@ -58,8 +58,8 @@ type WalkKeys struct {
 	SessionsList          key.Binding
 }
 
-// ClosingKeys close the session and print.
-type ClosingKeys struct {
+// closingKeys close the session and print.
+type closingKeys struct {
 	Close key.Binding
 	Print key.Binding
 	Up    key.Binding
@@ -67,8 +67,8 @@ type ClosingKeys struct {
 	Back  key.Binding
 }
 
-// PromptKeys answer a reason prompt or the ruling chooser.
-type PromptKeys struct {
+// promptKeys answer a reason prompt or the ruling chooser.
+type promptKeys struct {
 	Submit, Cancel key.Binding
 	Choose         key.Binding // left/right in the ruling chooser (help only)
 	Prev, Next     key.Binding
@@ -76,22 +76,22 @@ type PromptKeys struct {
 }
 
 // newMeetingKeys returns the console's bindings with help in c's language.
-func newMeetingKeys(c *common.Common) *MeetingKeys {
+func newMeetingKeys(c *common.Common) *meetingKeys {
 	b := func(keys []string, helpKey, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, c.T(desc)))
 	}
 	k := func(s ...string) []string { return s }
-	return &MeetingKeys{
+	return &meetingKeys{
 		Tabs:    b(k("1", "2", "3"), "1/2/3", "mtg.key.tabs"),
 		Screens: [3]key.Binding{b(k("1"), "1", "mtg.tab_setup"), b(k("2"), "2", "mtg.tab_walk"), b(k("3"), "3", "mtg.tab_closing")},
-		Sessions: SessionsKeys{
+		Sessions: sessionsKeys{
 			Up:     b(k("up", "k"), "up/down", "key.move"),
 			Down:   b(k("down", "j"), "down", "key.move"),
 			Open:   b(k("enter"), "enter", "mtg.key.open_session"),
 			New:    b(k("n"), "n", "mtg.key.new_session"),
 			Create: b(k("ctrl+s"), "ctrl+s", "mtg.key.create_session"),
 		},
-		Setup: SetupKeys{
+		Setup: setupKeys{
 			Area:         b(k("tab"), "tab", "mtg.key.area"),
 			Move:         b(k("up", "down", "left", "right"), "arrows", "key.move"),
 			Up:           b(k("up", "k"), "up", "key.move"),
@@ -105,7 +105,7 @@ func newMeetingKeys(c *common.Common) *MeetingKeys {
 			Walkthrough:  b(k("w"), "w", "mtg.key.walk"),
 			SessionsList: b(k("esc"), "esc", "mtg.key.sessions"),
 		},
-		Walk: WalkKeys{
+		Walk: walkKeys{
 			Move:          b(k("up", "down", "left", "right"), "arrows", "mtg.key.member"),
 			Up:            b(k("up", "k"), "up", "mtg.key.member"),
 			Down:          b(k("down", "j"), "down", "mtg.key.member"),
@@ -125,14 +125,14 @@ func newMeetingKeys(c *common.Common) *MeetingKeys {
 			ToClosing:     b(k("c"), "c", "mtg.key.to_closing"),
 			SessionsList:  b(k("esc"), "esc", "mtg.key.sessions"),
 		},
-		Closing: ClosingKeys{
+		Closing: closingKeys{
 			Close: b(k("c"), "c", "mtg.key.close"),
 			Print: b(k("p"), "p", "mtg.key.print"),
 			Up:    b(k("up", "k", "pgup"), "up/down", "key.scroll"),
 			Down:  b(k("down", "j", "pgdown"), "down", "key.scroll"),
 			Back:  b(k("esc"), "esc", "mtg.key.sessions"),
 		},
-		Prompt: PromptKeys{
+		Prompt: promptKeys{
 			Submit: b(k("enter"), "enter", "mtg.key.submit"),
 			Cancel: b(k("esc"), "esc", "key.no"),
 			Choose: b(k("left", "right"), "left/right", "key.choose"),

@@ -17,7 +17,7 @@ import (
 // closing, each screen a model of its own. The page only routes: keys and
 // clicks to the box over the screen (consoleModal) or to the screen shown
 // (meetingShared.state), the answers of store calls to a handler each
-// (meeting_results.go). It is a Page, so the front desk shows it too
+// (results.go). It is a Page, so the front desk shows it too
 // (WithMeeting).
 type meetingPage struct {
 	sh       *meetingShared

@@ -21,7 +21,7 @@ import (
 // message and everything typed.
 type reasonPrompt struct {
 	c     *common.Common
-	k     PromptKeys
+	k     promptKeys
 	title string
 	lines []string
 	area  textarea.Model
@@ -40,7 +40,7 @@ type reasonPrompt struct {
 	onDone func()
 }
 
-func newReasonPrompt(c *common.Common, k PromptKeys, title string, lines []string, value string, submit func(string) tea.Cmd) *reasonPrompt {
+func newReasonPrompt(c *common.Common, k promptKeys, title string, lines []string, value string, submit func(string) tea.Cmd) *reasonPrompt {
 	ta := textarea.New()
 	ta.Prompt = ""
 	ta.ShowLineNumbers = false
@@ -135,7 +135,7 @@ func (r *reasonPrompt) FullHelp() [][]key.Binding { return [][]key.Binding{r.Sho
 // proposal chosen first.
 type rulingChooser struct {
 	c       *common.Common
-	k       PromptKeys
+	k       promptKeys
 	title   string
 	lines   []string
 	options []casefile.Status
@@ -146,7 +146,7 @@ type rulingChooser struct {
 	chosen func(casefile.Status) tea.Cmd
 }
 
-func newRulingChooser(c *common.Common, k PromptKeys, title string, lines []string, proposed casefile.Status, verb func(casefile.Status) string) *rulingChooser {
+func newRulingChooser(c *common.Common, k promptKeys, title string, lines []string, proposed casefile.Status, verb func(casefile.Status) string) *rulingChooser {
 	ch := &rulingChooser{c: c, k: k, title: title, lines: lines, verb: verb,
 		options: []casefile.Status{casefile.StatusApproved, casefile.StatusRejected, casefile.StatusDeferred}}
 	for i, o := range ch.options {

@@ -87,7 +87,7 @@ type sessionForm struct {
 	d0, p0      string // the defaults offered
 }
 
-func newSessionForm(c *common.Common, k *MeetingKeys, create func() tea.Cmd) *sessionForm {
+func newSessionForm(c *common.Common, k *meetingKeys, create func() tea.Cmd) *sessionForm {
 	s := &sessionForm{c: c, f: components.NewForm(c)}
 	s.date = c.Today().String()
 	s.d0 = s.date
@@ -142,7 +142,7 @@ func (s *sessionForm) plan() (meeting.Plan, error) {
 // ---- keys ----
 
 // keys are the screen's live keys.
-func (ss *sessionsScreen) keys() SessionsKeys {
+func (ss *sessionsScreen) keys() sessionsKeys {
 	k := ss.sh.keys.Sessions
 	w := ss.sh.writer()
 	k.Open.SetEnabled(len(ss.list) > 0 && !ss.formOpen)

@@ -89,7 +89,7 @@ func (su *setupScreen) clamp() {
 // ---- keys ----
 
 // keys are the screen's live keys.
-func (su *setupScreen) keys() SetupKeys {
+func (su *setupScreen) keys() setupKeys {
 	sh := su.sh
 	k := sh.keys.Setup
 	open, w := sh.open(), sh.writer() // a role that may not write the meeting sees no write key
@@ -156,7 +156,7 @@ func (su *setupScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // moveMember moves in the grid of members; down from the last row goes
 // to the filters.
-func (su *setupScreen) moveMember(msg tea.KeyPressMsg, k SetupKeys, cols int) {
+func (su *setupScreen) moveMember(msg tea.KeyPressMsg, k setupKeys, cols int) {
 	n := len(su.sh.b.sess.Members)
 	switch {
 	case key.Matches(msg, k.Left):
@@ -176,7 +176,7 @@ func (su *setupScreen) moveMember(msg tea.KeyPressMsg, k SetupKeys, cols int) {
 
 // moveFilter changes the filter in focus (left/right) or moves between
 // the filters (up/down).
-func (su *setupScreen) moveFilter(msg tea.KeyPressMsg, k SetupKeys) {
+func (su *setupScreen) moveFilter(msg tea.KeyPressMsg, k setupKeys) {
 	sh := su.sh
 	i := int(su.area - areaProject)
 	n := len(su.options[i])

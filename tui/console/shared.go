@@ -34,7 +34,7 @@ type meetingShared struct {
 	store Store
 	// keys are the console's bindings as built: never switched on or
 	// off; each screen derives its live keys from its state.
-	keys *MeetingKeys
+	keys *meetingKeys
 	opts options
 
 	printing frontdesk.Printing // prints a closed session when opts.print is not set

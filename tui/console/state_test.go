@@ -50,7 +50,7 @@ func TestMeetingKeymapNeverSwitched(t *testing.T) {
 		t.Fatal("a closed session takes votes")
 	}
 	var off []string
-	disabledKeys(reflect.ValueOf(d.page().sh.keys), "MeetingKeys", &off)
+	disabledKeys(reflect.ValueOf(d.page().sh.keys), "meetingKeys", &off)
 	disabledKeys(reflect.ValueOf(d.m.c.Keys), "Common.Keys", &off)
 	if len(off) > 0 {
 		t.Fatalf("switched off in a shared keymap: %v", off)

@@ -54,7 +54,7 @@ func (ws *walkScreen) tallyOf(it *meeting.Item) (meeting.Tally, bool) {
 // keys are the screen's live keys: vote keys only with a quorum, on an
 // undecided case of an open session, for a present member not recused,
 // and for a user who may write the meeting.
-func (ws *walkScreen) keys() WalkKeys {
+func (ws *walkScreen) keys() walkKeys {
 	sh := ws.sh
 	k := sh.keys.Walk
 	has := sh.b != nil && len(sh.b.sess.Agenda) > 0
@@ -129,7 +129,7 @@ func (ws *walkScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // moveMember moves the selection in the grid of voters.
-func (ws *walkScreen) moveMember(msg tea.KeyPressMsg, k WalkKeys) {
+func (ws *walkScreen) moveMember(msg tea.KeyPressMsg, k walkKeys) {
 	n := len(ws.sh.voters())
 	cols := max(ws.cols, 1)
 	switch {
