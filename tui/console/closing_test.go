@@ -45,7 +45,7 @@ func TestMeetingClosingFreezesTheSession(t *testing.T) {
 func TestMeetingPrintHook(t *testing.T) {
 	_, ms := openMeeting(t)
 	var printed string
-	d := newMtgConsole(t, ms, casefile.ZH, 80, 24, WithPrint(func(s string) tea.Cmd { printed = s; return nil }))
+	d := newMtgConsole(t, ms, casefile.ZH, 80, 24, withPrint(func(s string) tea.Cmd { printed = s; return nil }))
 	d.Press("down", "enter", "p")
 	if printed != demoClosed {
 		t.Fatalf("printed %q", printed)

@@ -23,13 +23,13 @@ type options struct {
 	tick    time.Duration
 }
 
-// WithPrint plugs in the printing of a session's letters and minutes:
-// the closing screen's print key runs the command it returns. Without it
-// the console prints with the Printing its root was given
+// withPrint (for tests) plugs in the printing of a session's letters and
+// minutes: the closing screen's print key runs the command it returns.
+// Without it the console prints with the Printing its root was given
 // (WithPrinting, for the console on its own through WithRoot), showing
 // the progress and a summary; without either the key says the function
 // is not yet available.
-func WithPrint(print func(session string) tea.Cmd) Option {
+func withPrint(print func(session string) tea.Cmd) Option {
 	return func(o *options) { o.print = print }
 }
 

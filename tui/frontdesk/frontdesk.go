@@ -45,8 +45,7 @@ func WithMeeting(build func(*common.Common) common.Page) Option {
 // WithPrinting lets the screens print: the receipt after an intake, the
 // receipt or letter of a case in its dossier, any of them or a whole
 // closed session on the print page, and a closed session in the meeting
-// console (unless that has its own WithPrint). Without it the print keys
-// say that printing is not set up.
+// console. Without it the print keys say that printing is not set up.
 func WithPrinting(pr Printing) Option { return func(o *Options) { o.Printing = pr } }
 
 // WithAutosaveDelay sets how long the intake waits after a change before
