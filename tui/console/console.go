@@ -26,7 +26,7 @@ type options struct {
 // withPrint (for tests) plugs in the printing of a session's letters and
 // minutes: the closing screen's print key runs the command it returns.
 // Without it the console prints with the Printing its root was given
-// (WithPrinting, for the console on its own through WithRoot), showing
+// (frontdesk.WithPrinting, for the console on its own through WithRoot), showing
 // the progress and a summary; without either the key says the function
 // is not yet available.
 func withPrint(print func(session string) tea.Cmd) Option {
@@ -44,7 +44,8 @@ func WithSession(number string) Option {
 func WithTick(d time.Duration) Option { return func(o *options) { o.tick = d } }
 
 // WithRoot passes options of the console's own root when it runs on its
-// own (`hall meeting`): WithClock, WithIO, WithRole, WithPrinting.
+// own (`hall meeting`): frontdesk.WithClock, WithIO, WithRole,
+// WithPrinting.
 func WithRoot(opts ...frontdesk.Option) Option {
 	return func(o *options) { o.root = append(o.root, opts...) }
 }
@@ -57,8 +58,9 @@ func buildOptions(opts []Option) options {
 	return o
 }
 
-// Page builds the meeting console as a page of another root: pass
-// it to WithMeeting and the front desk's home opens it.
+// Page builds the meeting console as a page of another root: pass it to
+// frontdesk.WithMeeting and the front desk's home opens it (printing with
+// the front desk's frontdesk.WithPrinting).
 func Page(store Store, opts ...Option) func(*common.Common) common.Page {
 	o := buildOptions(opts)
 	return func(c *common.Common) common.Page { return newMeetingPage(c, store, o) }

@@ -64,7 +64,8 @@ func newMeetingPage(c *common.Common, store Store, o options) *meetingPage {
 	return p
 }
 
-// UsePrinting lets the closing screen print the session's documents.
+// UsePrinting lets the closing screen print the session's documents;
+// the front desk calls it with its own Printing (frontdesk.WithPrinting).
 func (p *meetingPage) UsePrinting(pr frontdesk.Printing) { p.sh.printing = pr }
 
 // setRoleError records why the user has no role.
