@@ -1,10 +1,25 @@
-// Package tui holds the meeting console of the hall's terminal UI while
-// it is being moved onto the shared packages: tui/common (the context,
-// theme, styles, keys, labels, page contract), tui/components (form,
-// table, picker, dialog, frame…) and tui/frontdesk (the front desk, whose
-// pages the console shows).
+// Package tui is the hall's terminal UI. It holds no code: the UI lives
+// in its sub-packages, and arrows point one way (cmd/hall → console →
+// frontdesk → components → common):
 //
-// The console never decides anything (package meeting does) and never
-// opens a database transaction: it reaches the store only inside tea.Cmds
-// that work on copied values.
+//	tui/common            what every screen shares: Common (size, styles,
+//	                      keymap, language, user, role, clock, catalogue),
+//	                      theme and styles, KeyMap, the label tables
+//	                      (Tr, T, Tf, Register), Level and StatusLine, the
+//	                      Page contract, the navigation messages
+//	tui/components        the pieces screens are built from: Form, Table,
+//	                      Picker, Dialog, the findings panel, household
+//	                      lines, the frame of a root model (Shell, Header,
+//	                      Frame, TooSmallView, help bar, Recover), layout
+//	                      helpers
+//	tui/frontdesk         the front desk (hall): root model FrontDesk and
+//	                      its pages, the store interfaces, printing
+//	tui/console           the meeting console (hall meeting, and the front
+//	                      desk's meeting tile)
+//	tui/serve             the front desk over SSH (hall serve)
+//	tui/internal/tuitest  test drivers shared by both roots
+//
+// No package of tui decides anything the domain (casefile, meeting)
+// decides, and none opens a database transaction: pages reach the store
+// only inside tea.Cmds that work on copied values.
 package tui

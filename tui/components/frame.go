@@ -85,6 +85,7 @@ func NewHelp(c *common.Common) help.Model {
 type globalHelp struct {
 	page help.KeyMap
 	g    common.GlobalKeys
+	root bool // no Back: nothing lies behind the page
 }
 
 // WithGlobalKeys is page's help with the global keys added.
@@ -92,9 +93,19 @@ func WithGlobalKeys(page help.KeyMap, g common.GlobalKeys) help.KeyMap {
 	return globalHelp{page: page, g: g}
 }
 
+// WithRootKeys is the help of a page with nothing behind it (the meeting
+// console on its own): the global keys without esc, which is the page's
+// own.
+func WithRootKeys(page help.KeyMap, g common.GlobalKeys) help.KeyMap {
+	return globalHelp{page: page, g: g, root: true}
+}
+
 func (h globalHelp) ShortHelp() []key.Binding { return append(h.page.ShortHelp(), h.g.Help, h.g.Quit) }
 
 func (h globalHelp) FullHelp() [][]key.Binding {
+	if h.root {
+		return append(h.page.FullHelp(), []key.Binding{h.g.Help, h.g.Quit})
+	}
 	return append(h.page.FullHelp(), []key.Binding{h.g.Back, h.g.Help, h.g.Quit})
 }
 

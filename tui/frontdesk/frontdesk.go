@@ -6,9 +6,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/tui/common"
@@ -47,8 +45,7 @@ func WithMeeting(build func(*common.Common) common.Page) Option {
 // WithPrinting lets the screens print: the receipt after an intake, the
 // receipt or letter of a case in its dossier, any of them or a whole
 // closed session on the print page, and a closed session in the meeting
-// console (unless that has its own WithPrint). Without it the print keys
-// say that printing is not set up.
+// console. Without it the print keys say that printing is not set up.
 func WithPrinting(pr Printing) Option { return func(o *Options) { o.Printing = pr } }
 
 // WithAutosaveDelay sets how long the intake waits after a change before
@@ -85,10 +82,7 @@ type FrontDesk struct {
 
 	active common.PageID
 	stack  []common.PageID
-	help   help.Model
-	quit   *components.Dialog
-	fault  string // a recovered panic, shown instead of crashing
-	bodyH  int
+	shell  *components.Shell // help bar, quit dialog, fault, frame
 	prog   []tea.ProgramOption
 }
 
@@ -119,12 +113,12 @@ func New(store Store, lang casefile.Lang, user string, opts ...Option) *FrontDes
 	m.pages[common.PagePrint] = m.print
 	if o.meeting != nil {
 		mp := o.meeting(c)
-		if u, ok := mp.(interface{ usePrinting(Printing) }); ok && o.Printing != nil {
-			u.usePrinting(o.Printing)
+		if u, ok := mp.(interface{ UsePrinting(Printing) }); ok && o.Printing != nil {
+			u.UsePrinting(o.Printing)
 		}
 		m.pages[common.PageMeeting] = mp
 	}
-	m.help = components.NewHelp(c)
+	m.shell = components.NewShell(c)
 	return m
 }
 
@@ -143,12 +137,10 @@ func (m *FrontDesk) Init() tea.Cmd {
 
 func (m *FrontDesk) activePage() common.Page { return m.pages[m.active] }
 
-func (m *FrontDesk) tooSmall() bool { return components.TooSmall(m.c) }
-
 // Update routes a message. A panic in a page is caught here as a last
 // resort: the screen shows it and nothing typed is lost.
 func (m *FrontDesk) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
-	defer components.Recover(&m.fault, func() { model, cmd = m, nil })
+	defer components.Recover(m.shell.Fault(), func() { model, cmd = m, nil })
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.c.Width, m.c.Height = msg.Width, msg.Height
@@ -161,7 +153,7 @@ func (m *FrontDesk) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	case tea.MouseClickMsg:
 		return m, m.handleClick(msg)
 	case tea.PasteMsg:
-		if m.quit != nil || m.tooSmall() {
+		if m.shell.Blocked() {
 			return m, nil
 		}
 		return m, tea.Batch(m.activePage().Update(msg), m.layout())
@@ -194,8 +186,7 @@ func (m *FrontDesk) broadcast(msg tea.Msg) tea.Cmd {
 
 // restyle rebuilds the styles for a dark or light background.
 func (m *FrontDesk) restyle(dark bool) {
-	m.c.SetDark(dark)
-	m.help.Styles = m.c.Styles.Help
+	m.shell.SetDark(dark)
 	m.intake.form.Restyle()
 	if m.dossier.ev != nil {
 		m.dossier.ev.form.Restyle()
@@ -205,30 +196,9 @@ func (m *FrontDesk) restyle(dark bool) {
 }
 
 func (m *FrontDesk) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	g := m.c.Keys.Global
-	if m.quit != nil {
-		res, _ := m.quit.Update(msg)
-		switch res {
-		case components.DialogYes:
-			return m.quitNow()
-		case components.DialogNo:
-			m.quit = nil
-		}
-		return nil
-	}
-	if key.Matches(msg, g.Quit) {
-		if m.dirty() {
-			m.quit = components.NewConfirm(m.c, m.c.T("quit.title"), m.c.T("quit.text"))
-			return nil
-		}
-		return tea.Quit
-	}
-	if m.tooSmall() {
-		return nil // nothing can be seen, so nothing is changed
-	}
-	if g := m.c.Keys.Global; key.Matches(msg, g.HelpTyping) || (key.Matches(msg, g.Help) && !m.activePage().Typing()) {
-		m.help.ShowAll = !m.help.ShowAll
-		return m.layout()
+	cmd, done := m.shell.Key(msg, m.activePage(), components.Quitting{Dirty: m.dirty, Title: "quit.title", Text: "quit.text", Confirmed: m.quitNow})
+	if done {
+		return tea.Batch(cmd, m.layout())
 	}
 	return tea.Batch(m.activePage().Update(msg), m.layout())
 }
@@ -276,14 +246,10 @@ func (m *FrontDesk) SaveDraft() (bool, error) {
 }
 
 func (m *FrontDesk) handleClick(msg tea.MouseClickMsg) tea.Cmd {
-	if m.quit != nil || m.tooSmall() {
+	inner, ok := m.shell.Click(msg)
+	if !ok {
 		return nil
 	}
-	y := msg.Y - 1 // below the header
-	if y < 0 || y >= m.bodyH {
-		return nil
-	}
-	inner := tea.MouseClickMsg{X: msg.X, Y: y, Button: msg.Button, Mod: msg.Mod}
 	return tea.Batch(m.activePage().Update(inner), m.layout())
 }
 
@@ -331,61 +297,27 @@ func (m *FrontDesk) noteDraft() {
 }
 
 func (m *FrontDesk) keys() help.KeyMap {
-	if m.quit != nil {
-		return m.quit
-	}
 	return components.WithGlobalKeys(m.activePage(), m.c.Keys.Global)
 }
 
-// layout gives the active page the room left by the header, the status
-// line and the help; a page whose size changed is told with a
+// layout gives every page the room left by the header, the status line
+// and the help; the active page, when its size changed, is told with a
 // WindowSizeMsg so it can fetch more (or fewer) rows.
 func (m *FrontDesk) layout() tea.Cmd {
-	w, h := m.c.Width, m.c.Height
-	if w == 0 || h == 0 {
+	bodyH, changed := m.shell.Layout(m.keys())
+	if bodyH == 0 {
 		return nil
 	}
-	m.help.SetWidth(w)
-	helpH := lipgloss.Height(m.help.View(m.keys()))
-	bodyH := max(h-2-helpH, 1)
-	changed := bodyH != m.bodyH
-	m.bodyH = bodyH
-	for id, p := range m.pages {
-		p.SetSize(w, bodyH)
-		_ = id
+	for _, p := range m.pages {
+		p.SetSize(m.c.Width, bodyH)
 	}
-	if changed && !m.tooSmall() {
-		return m.activePage().Update(tea.WindowSizeMsg{Width: w, Height: bodyH})
+	if changed && !components.TooSmall(m.c) {
+		return m.activePage().Update(tea.WindowSizeMsg{Width: m.c.Width, Height: bodyH})
 	}
 	return nil
 }
 
 // View draws the frame. Like Update it recovers from a page's panic.
-func (m *FrontDesk) View() (v tea.View) {
-	defer components.Recover(&m.fault, func() { v = components.FaultView(m.c, m.fault) })
-	v = tea.NewView(m.render())
-	v.AltScreen = true
-	v.MouseMode = tea.MouseModeCellMotion
-	v.WindowTitle = m.c.HallName()
-	return v
-}
-
-func (m *FrontDesk) render() string {
-	c := m.c
-	w, h := c.Width, c.Height
-	if w == 0 || h == 0 {
-		return ""
-	}
-	if m.quit != nil {
-		return m.quit.View(w, h)
-	}
-	if m.tooSmall() {
-		return components.TooSmallView(c)
-	}
-	p := m.activePage()
-	text, lv := p.Status()
-	if m.fault != "" {
-		text, lv = c.Tf("err.internal", m.fault), common.LevelError
-	}
-	return components.Frame(c, components.Header(c, p.Title()), components.FitHeight(p.View(), m.bodyH), text, lv, m.help.View(m.keys()))
+func (m *FrontDesk) View() tea.View {
+	return m.shell.View(m.c.HallName(), func() string { return m.shell.Render(m.activePage(), m.keys()) })
 }

@@ -104,7 +104,7 @@ func TestQuitAsksWhenUnsaved(t *testing.T) {
 	d.press("ctrl+c")
 	d.must("退出前台", "确定退出吗")
 	d.press("n")
-	if d.Quit || d.m.quit != nil {
+	if d.Quit || d.m.shell.Confirming() {
 		t.Fatal("n should keep the front desk open")
 	}
 	d.must("[赵")
@@ -173,11 +173,11 @@ func TestHelpAndBackground(t *testing.T) {
 	}
 	// in a text field "?" is text, f1 is help
 	d.press("1", "?")
-	if d.m.intake.state.ID != "?" || d.m.help.ShowAll {
-		t.Fatalf("? in a text field: ID %q, help %v", d.m.intake.state.ID, d.m.help.ShowAll)
+	if d.m.intake.state.ID != "?" || d.m.shell.HelpShown() {
+		t.Fatalf("? in a text field: ID %q, help %v", d.m.intake.state.ID, d.m.shell.HelpShown())
 	}
 	d.press("f1")
-	if !d.m.help.ShowAll {
+	if !d.m.shell.HelpShown() {
 		t.Fatal("f1 should open the full help")
 	}
 }

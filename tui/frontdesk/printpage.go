@@ -181,7 +181,7 @@ func (p *printPage) formTop() int { return 2 + len(p.intro()) + 1 }
 func (p *printPage) intro() []string {
 	var out []string
 	for _, k := range []string{"print.intro", "print.elsewhere", "print.recorded"} {
-		out = append(out, components.WrapCJK(p.c.T(k), max(p.width-4, 10))...)
+		out = append(out, components.Wrap(p.c.T(k), max(p.width-4, 10))...)
 	}
 	return out
 }
@@ -204,7 +204,7 @@ func (p *printPage) View() string {
 		lines = append(lines, "", "  "+s.Form.Section.Render(c.T("print.recent")))
 		var body []string
 		for _, l := range p.log {
-			for _, w := range components.WrapCJK(l.text, max(p.width-4, 10)) {
+			for _, w := range components.Wrap(l.text, max(p.width-4, 10)) {
 				body = append(body, "  "+components.LevelStyle(s, l.lv).Render(w))
 			}
 		}

@@ -1,0 +1,344 @@
+package console
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/tui/common"
+)
+
+// walkScreen is the walkthrough: the member selected and how far the
+// case in view (meetingShared.cur) is scrolled.
+type walkScreen struct {
+	sh     *meetingShared
+	member int // index into the voters
+	scroll int
+	cols   int // member grid columns of the last view
+	viewH  int // dossier lines shown in the last view
+}
+
+// reset forgets the selection and the scroll (another session is shown).
+func (ws *walkScreen) reset() { *ws = walkScreen{sh: ws.sh} }
+
+// clamp keeps the selection among the voters.
+func (ws *walkScreen) clamp() { ws.member = min(ws.member, max(len(ws.sh.voters())-1, 0)) }
+
+// selectedMember is the voter selected, or nil.
+func (ws *walkScreen) selectedMember() *meeting.Member {
+	vs := ws.sh.voters()
+	if ws.member < 0 || ws.member >= len(vs) {
+		return nil
+	}
+	return &vs[ws.member]
+}
+
+// tallyOf is the tally of it: the decision's, the one read with the
+// session, or the counts alone while the case's tally is being read.
+func (ws *walkScreen) tallyOf(it *meeting.Item) (meeting.Tally, bool) {
+	b := ws.sh.b
+	switch {
+	case it.Decision != nil:
+		return it.Decision.Tally, true
+	case b.tally != nil && b.cur == it.Case:
+		return *b.tally, true
+	}
+	return b.sess.Count(it), false
+}
+
+// ---- keys ----
+
+// keys are the screen's live keys: vote keys only with a quorum, on an
+// undecided case of an open session, for a present member not recused,
+// and for a user who may write the meeting.
+func (ws *walkScreen) keys() walkKeys {
+	sh := ws.sh
+	k := sh.keys.Walk
+	has := sh.b != nil && len(sh.b.sess.Agenda) > 0
+	it, m := sh.currentItem(), ws.selectedMember()
+	undecided := sh.open() && sh.writer() && it != nil && it.Decision == nil
+	present := m != nil && sh.b.sess.IsPresent(m.ID) && it != nil && !it.Recused(m.ID)
+	canVote := undecided && sh.b.quorum && present
+	k.Agree.SetEnabled(canVote)
+	k.Disagree.SetEnabled(canVote)
+	k.Abstain.SetEnabled(canVote)
+	k.Recuse.SetEnabled(undecided && present)
+	k.Decide.SetEnabled(undecided && sh.b.quorum)
+	k.NextUndecided.SetEnabled(sh.b != nil && len(sh.b.sum.Undecided) > 0)
+	k.PrevCase.SetEnabled(has && len(sh.b.sess.Agenda) > 1)
+	k.NextCase.SetEnabled(has && len(sh.b.sess.Agenda) > 1)
+	return k
+}
+
+func (ws *walkScreen) ShortHelp() []key.Binding {
+	k := ws.keys()
+	return []key.Binding{k.Agree, k.Disagree, k.Abstain, k.Recuse, k.Decide, k.NextUndecided, k.Move, k.ScrollUp}
+}
+
+func (ws *walkScreen) FullHelp() [][]key.Binding {
+	k := ws.keys()
+	return [][]key.Binding{{k.Move, k.Agree, k.Disagree, k.Abstain, k.Recuse},
+		{k.Decide, k.NextUndecided, k.PrevCase, k.ScrollUp},
+		{k.Attendance, k.ToClosing, ws.sh.tabsKey(), k.SessionsList}}
+}
+
+func (ws *walkScreen) refused(msg tea.KeyPressMsg) bool {
+	k := ws.sh.keys.Walk
+	return ws.sh.refuse(msg, k.Agree, k.Disagree, k.Abstain, k.Recuse, k.Decide)
+}
+
+func (ws *walkScreen) wheel(d int) { ws.scroll += d }
+
+func (ws *walkScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	sh := ws.sh
+	k := ws.keys()
+	switch {
+	case key.Matches(msg, k.SessionsList):
+		return sh.toSessions()
+	case key.Matches(msg, k.Agree):
+		return ws.vote(meeting.Agree)
+	case key.Matches(msg, k.Disagree):
+		ws.askVote(meeting.Disagree)
+	case key.Matches(msg, k.Abstain):
+		ws.askVote(meeting.Abstain)
+	case key.Matches(msg, k.Recuse):
+		ws.askRecusal()
+	case key.Matches(msg, k.Decide):
+		ws.openChooser()
+	case key.Matches(msg, k.NextUndecided):
+		return ws.goCase(firstUndecided(sh.b.sess, sh.cur))
+	case key.Matches(msg, k.PrevCase):
+		return ws.stepCase(-1)
+	case key.Matches(msg, k.NextCase):
+		return ws.stepCase(1)
+	case key.Matches(msg, k.ScrollUp):
+		ws.scroll -= max(ws.viewH-2, 1)
+	case key.Matches(msg, k.ScrollDown):
+		ws.scroll += max(ws.viewH-2, 1)
+	case key.Matches(msg, k.Attendance):
+		sh.show(stateSetup)
+	case key.Matches(msg, k.ToClosing):
+		sh.show(stateClosing)
+	default:
+		ws.moveMember(msg, k)
+	}
+	return nil
+}
+
+// moveMember moves the selection in the grid of voters.
+func (ws *walkScreen) moveMember(msg tea.KeyPressMsg, k walkKeys) {
+	n := len(ws.sh.voters())
+	cols := max(ws.cols, 1)
+	switch {
+	case key.Matches(msg, k.Left):
+		ws.member = max(ws.member-1, 0)
+	case key.Matches(msg, k.Right):
+		ws.member = min(ws.member+1, max(n-1, 0))
+	case key.Matches(msg, k.Up):
+		ws.member = max(ws.member-cols, 0)
+	case key.Matches(msg, k.Down):
+		if ws.member+cols < n {
+			ws.member += cols
+		}
+	}
+}
+
+// goCase shows case number, read afresh with its tally and dossier.
+func (ws *walkScreen) goCase(number string) tea.Cmd {
+	sh := ws.sh
+	if number == "" || sh.b == nil {
+		return nil
+	}
+	if number != sh.cur {
+		sh.cur, ws.scroll = number, 0
+	}
+	store := sh.store
+	return sh.do(func() tea.Cmd {
+		if sh.number == "" {
+			return nil
+		}
+		return loadBoard(store, sh.number, sh.cur)
+	})
+}
+
+// stepCase shows the case d places further on the agenda.
+func (ws *walkScreen) stepCase(d int) tea.Cmd {
+	sh := ws.sh
+	ag := sh.b.sess.Agenda
+	if len(ag) == 0 {
+		return nil
+	}
+	i := 0
+	for j, it := range ag {
+		if it.Case == sh.cur {
+			i = j
+		}
+	}
+	return ws.goCase(ag[(i+d+len(ag))%len(ag)].Case)
+}
+
+// nextVoter moves the selection to the next member after the selected
+// one who can vote on the case in view.
+func (ws *walkScreen) nextVoter() {
+	sh := ws.sh
+	it := sh.currentItem()
+	vs := sh.voters()
+	for j := ws.member + 1; j < len(vs); j++ {
+		if sh.b.sess.IsPresent(vs[j].ID) && (it == nil || !it.Recused(vs[j].ID)) {
+			ws.member = j
+			return
+		}
+	}
+}
+
+// vote records the selected member's agreeing vote and selects the next
+// member, so a run of agreeing votes is a run of key presses.
+func (ws *walkScreen) vote(choice meeting.Choice) tea.Cmd {
+	sh := ws.sh
+	it, m := sh.currentItem(), ws.selectedMember()
+	if it == nil || m == nil {
+		return nil
+	}
+	b := meeting.Ballot{Case: it.Case, Member: m.ID, Choice: choice}
+	store, number, who, name := sh.store, sh.number, sh.c.User, m.Name
+	ws.nextVoter()
+	return sh.do(func() tea.Cmd { return recordVote(store, number, b, name, who) })
+}
+
+// askVote asks the reason of a disagreeing or abstaining vote.
+func (ws *walkScreen) askVote(choice meeting.Choice) {
+	sh := ws.sh
+	it, m := sh.currentItem(), ws.selectedMember()
+	if it == nil || m == nil {
+		return
+	}
+	c := sh.c
+	store, number, who, name := sh.store, sh.number, sh.c.User, m.Name
+	ballot := meeting.Ballot{Case: it.Case, Member: m.ID, Choice: choice}
+	title := c.Tf("mtg.vote_title", m.Name, choice.Label(c.Lang))
+	lines := []string{c.Tf("mtg.case_line", it.Case, it.Applicant), c.T("mtg.vote_reason")}
+	pr := sh.ask(draftKey{what: draftVote, caseNo: it.Case, member: m.ID, choice: choice}, title, lines, "", func(text string) tea.Cmd {
+		b := ballot
+		b.Reason = text
+		return recordVote(store, number, b, name, who)
+	})
+	pr.onDone = ws.nextVoter
+}
+
+// askRecusal asks the reason of the selected member's recusal.
+func (ws *walkScreen) askRecusal() {
+	sh := ws.sh
+	it, m := sh.currentItem(), ws.selectedMember()
+	if it == nil || m == nil {
+		return
+	}
+	c := sh.c
+	store, number, who, name := sh.store, sh.number, sh.c.User, m.Name
+	d := meeting.Declaration{Case: it.Case, Member: m.ID}
+	title := c.Tf("mtg.recuse_title", m.Name)
+	lines := []string{c.Tf("mtg.case_line", it.Case, it.Applicant), c.T("mtg.recuse_reason")}
+	pr := sh.ask(draftKey{what: draftRecusal, caseNo: it.Case, member: m.ID}, title, lines, "", func(text string) tea.Cmd {
+		dd := d
+		dd.Reason = text
+		return recordRecusal(store, number, dd, name, who)
+	})
+	pr.onDone = ws.nextVoter
+}
+
+// openChooser offers the ruling on the case in view, the rules'
+// proposal first.
+func (ws *walkScreen) openChooser() {
+	sh := ws.sh
+	it := sh.currentItem()
+	if it == nil {
+		return
+	}
+	tl, ok := ws.tallyOf(it)
+	if !ok {
+		sh.st.Set(sh.c.T("mtg.loading"), common.LevelMuted)
+		return
+	}
+	c := sh.c
+	lines := []string{c.Tf("mtg.case_line", it.Case, it.Applicant), ws.tallyText(tl), ws.proposalText(tl)}
+	if len(tl.Pending) > 0 {
+		lines = append(lines, c.Tf("mtg.pending", len(tl.Pending), strings.Join(tl.Pending, c.T("list.sep"))))
+	}
+	if len(tl.Missing) > 0 {
+		lines = append(lines, c.Tf("mtg.missing", strings.Join(tl.Missing, c.T("list.sep"))))
+	}
+	sh.choose(c.Tf("mtg.decide_title", it.Case), lines, tl.Proposed, ws.verb, ws.rule)
+}
+
+// rule goes on with the ruling chosen: a confirmation for the rules'
+// approval, else a prompt for the written reason (the default rejection
+// wording and the missing items offered, editable). A ruling other than
+// the rules' proposal is recorded as the chair's final word.
+func (ws *walkScreen) rule(result casefile.Status) tea.Cmd {
+	sh := ws.sh
+	it := sh.currentItem()
+	if it == nil {
+		return nil
+	}
+	tl, _ := ws.tallyOf(it)
+	c := sh.c
+	store, number, who := sh.store, sh.number, sh.c.User
+	r := meeting.Ruling{Case: it.Case, Result: result, Override: result != tl.Proposed}
+	submit := func(text string) tea.Cmd {
+		rr := r
+		rr.Reason = text
+		if rr.Result == casefile.StatusDeferred {
+			rr.Verify = splitItems(text)
+		}
+		return decideCase(store, number, rr, who)
+	}
+	head := c.Tf("mtg.case_line", it.Case, it.Applicant)
+	var lines []string
+	if r.Override {
+		lines = append(lines, c.Styles.App.StatusWarn.Render(c.Tf("mtg.override_note", ws.verb(tl.Proposed))))
+	}
+	title := c.Tf("mtg.rule_title", ws.verb(result), it.Case)
+	draft := draftKey{what: draftRuling, caseNo: it.Case, ruling: result}
+	switch {
+	case result == casefile.StatusApproved && !r.Override:
+		lines = append([]string{head}, ws.grantLines(it)...)
+		sh.confirm(title, append(lines, c.T("mtg.approve_confirm")), func() tea.Cmd {
+			return sh.do(func() tea.Cmd { return decideCase(store, number, r, who) })
+		})
+	case result == casefile.StatusApproved:
+		sh.ask(draft, title, append([]string{head}, append(lines, c.T("mtg.override_reason"))...), "", submit)
+	case result == casefile.StatusRejected:
+		sh.ask(draft, title, append([]string{head}, append(lines, c.T("mtg.reject_reason"))...), tl.RejectWording.In(c.Lang), submit)
+	default:
+		sh.ask(draft, title, append([]string{head}, append(lines, c.T("mtg.defer_reason"))...), strings.Join(tl.Missing, "；"), submit)
+	}
+	return nil
+}
+
+// splitItems splits what a deferral asks to verify at semicolons.
+func splitItems(s string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == '；' || r == ';' || r == '\n' }) {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// grantLines are the applications an approval grants or declines, as the
+// "same policy only once" marks say.
+func (ws *walkScreen) grantLines(it *meeting.Item) []string {
+	c := ws.sh.c
+	var out []string
+	for _, a := range it.Apps {
+		if a.Mark == meeting.MarkDecline {
+			out = append(out, "  "+c.Tf("mtg.grant_declined", a.Project, c.ProjectName(a.Project)))
+			continue
+		}
+		out = append(out, "  "+c.Tf("mtg.grant", a.Project, c.ProjectName(a.Project), a.Proposed.Grouped()))
+	}
+	return out
+}
