@@ -252,7 +252,7 @@ func (su *setupScreen) view() string {
 	}
 	rule := ""
 	if r := c.Catalog.Meeting.Quorum; r != nil {
-		rule = s.App.Muted.Render(c.Tf(lblMtgRule, r.Source))
+		rule = s.App.Muted.Render(c.Tf(lblMtgRule, r.Text()))
 	}
 	lines = append(lines, " "+q.Render(sh.quorumText())+rule)
 

@@ -267,7 +267,7 @@ func (ws *walkScreen) openChooser() {
 		lines = append(lines, c.Tf(lblMtgPending, len(tl.Pending), strings.Join(tl.Pending, c.T(common.LblListSep))))
 	}
 	if len(tl.Missing) > 0 {
-		lines = append(lines, c.Tf(lblMtgMissing, strings.Join(tl.Missing, c.T(common.LblListSep))))
+		lines = append(lines, c.Tf(lblMtgMissing, meeting.MissingList(c.Catalog, tl.Missing)))
 	}
 	sh.choose(c.Tf(lblMtgDecideTitle, it.Case), lines, tl.Proposed, ws.verb, ws.rule)
 }

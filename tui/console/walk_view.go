@@ -331,9 +331,9 @@ func (ws *walkScreen) caseLines(it *meeting.Item, w int) []string {
 			c.Tf(lblMtgAmounts, a.Requested.Grouped(), a.Proposed.Grouped())))
 		switch a.Mark {
 		case meeting.MarkKept:
-			hang(4, s.App.StatusOK.Render(a.Mark.Label(c.Lang))+"  ", a.MarkReason)
+			hang(4, s.App.StatusOK.Render(a.Mark.Label(c.Lang))+"  ", c.T(a.MarkWhy()))
 		case meeting.MarkDecline, meeting.MarkStale:
-			hang(4, s.App.StatusWarn.Render(a.Mark.Label(c.Lang))+"  ", a.MarkReason)
+			hang(4, s.App.StatusWarn.Render(a.Mark.Label(c.Lang))+"  ", c.T(a.MarkWhy()))
 		}
 		switch a.Outcome {
 		case casefile.OutcomeGranted:
@@ -343,7 +343,7 @@ func (ws *walkScreen) caseLines(it *meeting.Item, w int) []string {
 			}
 			hang(4, "-> ", s.App.StatusOK.Render(g))
 		case casefile.OutcomeDeclined:
-			hang(4, "-> ", c.Tf(common.LblDossierDeclined, a.Reason))
+			hang(4, "-> ", c.Tf(common.LblDossierDeclined, a.Why()))
 		}
 	}
 
@@ -355,7 +355,7 @@ func (ws *walkScreen) caseLines(it *meeting.Item, w int) []string {
 			hang(2, c.Tf(lblMtgReason, ""), d.Reason)
 		}
 		if len(d.Verify) > 0 {
-			hang(2, c.Tf(lblMtgVerify, ""), strings.Join(d.Verify, c.T(common.LblListSep)))
+			hang(2, c.Tf(lblMtgVerify, ""), meeting.MissingList(c.Catalog, d.Verify).Label(c.Lang))
 		}
 	} else if ok {
 		sec(lblMtgSecProposal)
@@ -371,7 +371,7 @@ func (ws *walkScreen) caseLines(it *meeting.Item, w int) []string {
 			}
 		}
 		if len(tl.Missing) > 0 {
-			hang(2, c.Tf(lblMtgMissing, ""), strings.Join(tl.Missing, c.T(common.LblListSep)))
+			hang(2, c.Tf(lblMtgMissing, ""), meeting.MissingList(c.Catalog, tl.Missing).Label(c.Lang))
 		}
 	}
 

@@ -176,10 +176,10 @@ func (p *dossierPage) projectLines() []string {
 			if !ap.Dedup.Keep {
 				mark = c.T(lblDossierDedupDecline)
 			}
-			lines = append(lines, "   "+c.Tf(lblDossierDedup, mark, ap.Dedup.Reason))
+			lines = append(lines, "   "+c.Tf(lblDossierDedup, mark, ap.Dedup.Why()))
 		}
-		if ap.Outcome == casefile.OutcomeDeclined && ap.Reason != "" {
-			lines = append(lines, "   "+c.Tf(common.LblDossierDeclined, ap.Reason))
+		if why := ap.Why(); ap.Outcome == casefile.OutcomeDeclined && why != (casefile.Text{}) {
+			lines = append(lines, "   "+c.Tf(common.LblDossierDeclined, why))
 		}
 	}
 	return lines

@@ -234,7 +234,7 @@ func (p *intakePage) confirmLines() []string {
 	}
 	tmp := caseOfDraft(c, d)
 	if miss := c.Catalog.MissingDocuments(tmp); len(miss) > 0 {
-		lines = append(lines, c.Tf(lblIntakeConfirmMissing, strings.Join(miss, c.T(common.LblListSep))))
+		lines = append(lines, c.Tf(lblIntakeConfirmMissing, documentList(c, miss)))
 	}
 	errs, warns := 0, 0
 	for _, f := range p.findings {

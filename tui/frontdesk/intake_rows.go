@@ -140,7 +140,7 @@ func (p *intakePage) rebuild() {
 	}
 	for _, d := range docs {
 		d := d
-		fs = append(fs, components.Field{ID: "doc." + d, Kind: components.FieldCheck, Label: d, Section: secDocuments,
+		fs = append(fs, components.Field{ID: "doc." + d, Kind: components.FieldCheck, Label: c.T(c.Catalog.DocumentLabel(d)), Section: secDocuments,
 			Get: func() string {
 				if s.hasDoc(d) {
 					return "1"
@@ -311,4 +311,14 @@ func incomeKindOptions(c *common.Common) []components.Option {
 		out[i] = components.Option{Value: k.Key, Label: l}
 	}
 	return out
+}
+
+// documentList names documents of the catalogue, as one list in both
+// languages.
+func documentList(c *common.Common, names []string) casefile.List {
+	l := make(casefile.List, len(names))
+	for i, n := range names {
+		l[i] = c.Catalog.DocumentLabel(n)
+	}
+	return l
 }

@@ -5,7 +5,6 @@ package frontdesk
 
 import (
 	"fmt"
-	"strings"
 
 	"charm.land/lipgloss/v2"
 
@@ -85,7 +84,7 @@ func (p *intakePage) savedView() string {
 		lines = append(lines, "    "+a.Project+" "+c.ProjectName(a.Project)+"  "+c.Tf(lblIntakeSavedProposed, a.Proposed.String()))
 	}
 	if miss := c.Catalog.MissingDocuments(cs); len(miss) > 0 {
-		lines = append(lines, "  "+s.App.StatusWarn.Render(c.Tf(lblIntakeConfirmMissing, strings.Join(miss, c.T(common.LblListSep)))))
+		lines = append(lines, "  "+s.App.StatusWarn.Render(c.Tf(lblIntakeConfirmMissing, documentList(c, miss))))
 	}
 	lines = append(lines, "", "  "+s.App.Muted.Render(c.T(lblIntakeSavedNext)))
 	if len(p.printed) > 0 {
