@@ -37,3 +37,16 @@ func MissingList(cat *casefile.Catalog, items []string) casefile.List {
 	}
 	return l
 }
+
+// Roles lists the parts a committee member plays in a meeting.
+var Roles = []Role{RoleChair, RoleMember, RoleSecretary}
+
+// SessionStatuses lists the statuses of a session.
+var SessionStatuses = []SessionStatus{SessionOpen, SessionClosed}
+
+// Choices lists the votes a member can cast.
+var Choices = []Choice{Agree, Disagree, Abstain}
+
+// Marks lists the marks of the "same policy only once" rule (MarkNone,
+// the empty mark, left out).
+var Marks = []Mark{MarkKept, MarkDecline, MarkStale}
