@@ -224,10 +224,20 @@ func (p *dossierPage) historyLines() []string {
 				l += "  -> " + h.To.Label(c.Lang)
 			}
 		}
-		if why := c.T(h.Text()); why != "" {
+		if why := c.T(historyText(h)); why != "" {
 			l += "  " + why
 		}
 		lines = append(lines, l)
 	}
 	return lines
+}
+
+// historyText is what a history entry says, in both languages. A move to
+// ready carries the front desk's own words in the one language it was
+// made in (Store.Move takes free text): they are shown as the label.
+func historyText(h casefile.HistoryEntry) casefile.Text {
+	if h.Note == (casefile.Text{}) && (h.Why == lblDossierReadyWhy.ZH || h.Why == lblDossierReadyWhy.EN) {
+		return lblDossierReadyWhy
+	}
+	return h.Text()
 }
