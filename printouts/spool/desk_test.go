@@ -141,7 +141,7 @@ func TestDeskPrintsAReceipt(t *testing.T) {
 	if fi, err := os.Stat(dir); err != nil || fi.Mode().Perm() != 0o700 {
 		t.Errorf("the folder: %v, %v; want 0700", fi, err)
 	}
-	if h := printsOf(t, st, number); len(h) != 1 || h[0].Why != "受理回执" || h[0].Who != deskUser {
+	if h := printsOf(t, st, number); len(h) != 1 || h[0].Text() != want.What || h[0].Who != deskUser {
 		t.Errorf("history prints %+v, want the receipt by %s", h, deskUser)
 	}
 }
