@@ -33,8 +33,8 @@ var (
 	LblFindingsIncome      = casefile.Text{ZH: "人均月收入 %s 元（%d 人，计入 %s）", EN: "Per capita %s yuan a month (household of %d, %s counted)"}
 	LblFindingsExcluded    = casefile.Text{ZH: "，不计入 %s", EN: ", %s not counted"}
 	LblFindingsNone        = casefile.Text{ZH: "未发现问题", EN: "Nothing found"}
-	LblQueueFDept          = casefile.Text{ZH: "部门", EN: "Dept"}
-	LblQueueFProject       = casefile.Text{ZH: "项目", EN: "Project"}
+	LblQueueFilterDept     = casefile.Text{ZH: "部门", EN: "Dept"}
+	LblQueueFilterProject  = casefile.Text{ZH: "项目", EN: "Project"}
 	LblQueueAll            = casefile.Text{ZH: "全部", EN: "all"}
 	LblDossierTabHousehold = casefile.Text{ZH: "家庭", EN: "Household"}
 	LblDossierTabEvidence  = casefile.Text{ZH: "核查", EN: "Evidence"}

@@ -55,7 +55,7 @@ var (
 	lblMtgAbsent          = casefile.Text{ZH: "缺席", EN: "absent"}
 	lblMtgAbsentList      = casefile.Text{ZH: "（缺席：%s）", EN: " (absent: %s)"}
 	lblMtgAttendanceTaken = casefile.Text{ZH: "%s：%s；%s", EN: "%s: %s; %s"}
-	lblMtgFGroup          = casefile.Text{ZH: "项目组", EN: "Group"}
+	lblMtgFilterGroup     = casefile.Text{ZH: "项目组", EN: "Group"}
 	lblMtgAgenda          = casefile.Text{ZH: "议程", EN: "Agenda"}
 	lblMtgAgendaHead      = casefile.Text{ZH: "%d 件，已决 %d 件", EN: "%d cases, %d decided"}
 	lblMtgAgendaEmpty     = casefile.Text{ZH: "议程为空：按 b 把待研判案件列入议程（先处理同一救助政策重复申请）", EN: "The agenda is empty: b puts the ready cases on it (duplicates resolved first)"}

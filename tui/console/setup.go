@@ -300,7 +300,7 @@ func (su *setupScreen) view() string {
 
 	// the agenda's filters
 	lines = append(lines, "")
-	names := []string{c.T(common.LblQueueFProject), c.T(common.LblQueueFDept), c.T(lblMtgFGroup)}
+	names := []string{c.T(common.LblQueueFilterProject), c.T(common.LblQueueFilterDept), c.T(lblMtgFilterGroup)}
 	lw := 0
 	for _, n := range names {
 		lw = max(lw, components.AnsiWidth(n))

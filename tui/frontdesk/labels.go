@@ -167,8 +167,8 @@ var (
 	lblQueueColStatus          = casefile.Text{ZH: "状态", EN: "Status"}
 	lblQueueDueWithin          = casefile.Text{ZH: "%d个工作日内", EN: "within %d days"}
 	lblQueueEmpty              = casefile.Text{ZH: "没有符合条件的案件", EN: "No matching cases"}
-	lblQueueFDue               = casefile.Text{ZH: "期限", EN: "Due"}
-	lblQueueFStatus            = casefile.Text{ZH: "状态", EN: "Status"}
+	lblQueueFilterDue          = casefile.Text{ZH: "期限", EN: "Due"}
+	lblQueueFilterStatus       = casefile.Text{ZH: "状态", EN: "Status"}
 	lblQueueLoadFailed         = casefile.Text{ZH: "无法读取案件：%s", EN: "Cannot read the cases: %s"}
 	lblQueueLoading            = casefile.Text{ZH: "查询中", EN: "Searching"}
 	lblQueueMore               = casefile.Text{ZH: "，后面还有（pgdn）", EN: "; more follow (pgdn)"}

@@ -45,7 +45,7 @@ func (q *queuePage) View() string {
 	}
 	searchLine := lab.Render(c.T(lblQueueSearch)) + " [" + components.FitWidth(q.search.View(), q.search.Width()+1) + "] " +
 		s.App.Muted.Render(c.T(lblQueueSearchHint))
-	names := []casefile.Text{lblQueueFStatus, common.LblQueueFDept, common.LblQueueFProject, lblQueueFDue}
+	names := []casefile.Text{lblQueueFilterStatus, common.LblQueueFilterDept, common.LblQueueFilterProject, lblQueueFilterDue}
 	var chips strings.Builder
 	q.spans = q.spans[:0]
 	x := 0
