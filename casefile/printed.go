@@ -6,14 +6,15 @@ import (
 )
 
 // RecordPrint records in the history of each case of numbers that who
-// printed what ("救助决定书（示融救决〔2026〕3号）", "会议纪要 YH2026-001"), in
-// one transaction: who must be allowed to print (PermPrint), every case
+// printed what, named in both languages ("救助决定书（示融救决〔2026〕3号）" /
+// "decision letter (示融救决〔2026〕3号)", "会议纪要（YH2026-001）" / "minutes
+// (YH2026-001)"), in one transaction: who must be allowed to print (PermPrint), every case
 // must exist, and either every case gets its entry or none does. A number
 // listed twice gets one entry. Call it once the document exists: a print
 // that failed records nothing.
-func (s *Store) RecordPrint(numbers []string, what, who string) error {
-	what = Clean(what, false)
-	if what == "" {
+func (s *Store) RecordPrint(numbers []string, what Text, who string) error {
+	what = Text{ZH: Clean(what.ZH, false), EN: Clean(what.EN, false)}
+	if what.ZH == "" || what.EN == "" {
 		return ErrInvalid.Withf("未写明打印的文书", "what was printed is not named")
 	}
 	return s.Update(func(t *Tx) error {
@@ -30,7 +31,7 @@ func (s *Store) RecordPrint(numbers []string, what, who string) error {
 			if err != nil {
 				return err
 			}
-			if err := t.AddHistory(c, Change{Who: who, Action: "print", Why: what}); err != nil {
+			if err := t.AddHistory(c, Change{Who: who, Action: string(ActionPrint), Note: what}); err != nil {
 				return err
 			}
 			done = append(done, n)

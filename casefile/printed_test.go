@@ -45,35 +45,38 @@ func TestRecordPrint(t *testing.T) {
 		return out
 	}
 
+	minutes := Text{ZH: "会议纪要（YH2026-001）", EN: "minutes (YH2026-001)"}
+	letter := Text{ZH: "救助决定书（示融救决〔2026〕2号）", EN: "decision letter (示融救决〔2026〕2号)"}
+
 	// A committee member sees the meeting but prints nothing; nor does a
 	// stranger.
 	for _, who := range []string{"zhao", "stranger", ""} {
-		if err := st.RecordPrint([]string{a.Number}, "受理回执", who); !errors.Is(err, ErrForbidden) {
+		if err := st.RecordPrint([]string{a.Number}, Text{ZH: "受理回执", EN: "intake receipt"}, who); !errors.Is(err, ErrForbidden) {
 			t.Errorf("%q recorded a print: %v", who, err)
 		}
 	}
 	// An unknown case records nothing, not even for the cases before it.
-	if err := st.RecordPrint([]string{a.Number, "2026-999999"}, "会议纪要 YH2026-001", "sun"); !errors.Is(err, ErrCaseNotFound) {
+	if err := st.RecordPrint([]string{a.Number, "2026-999999"}, minutes, "sun"); !errors.Is(err, ErrCaseNotFound) {
 		t.Errorf("unknown case: %v", err)
 	}
-	if err := st.RecordPrint([]string{a.Number}, " \n", "sun"); !errors.Is(err, ErrInvalid) {
+	if err := st.RecordPrint([]string{a.Number}, Text{ZH: " \n", EN: "minutes"}, "sun"); !errors.Is(err, ErrInvalid) {
 		t.Errorf("print of nothing named: %v", err)
 	}
 	if got := prints(a); len(got) != 0 {
 		t.Fatalf("refused prints were recorded: %+v", got)
 	}
 
-	if err := st.RecordPrint([]string{a.Number, b.Number, a.Number}, "会议纪要 YH2026-001", "sun"); err != nil {
+	if err := st.RecordPrint([]string{a.Number, b.Number, a.Number}, minutes, "sun"); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.RecordPrint([]string{b.Number}, "救助决定书（示融救决〔2026〕2号）", admin); err != nil {
+	if err := st.RecordPrint([]string{b.Number}, letter, admin); err != nil {
 		t.Fatal(err)
 	}
-	if got := prints(a); len(got) != 1 || got[0].Who != "sun" || got[0].Why != "会议纪要 YH2026-001" {
+	if got := prints(a); len(got) != 1 || got[0].Who != "sun" || got[0].Text() != minutes {
 		t.Errorf("%s print history: %+v, want one entry by sun", a.Number, got)
 	}
 	got := prints(b)
-	if len(got) != 2 || got[1].Who != admin || got[1].Why != "救助决定书（示融救决〔2026〕2号）" {
+	if len(got) != 2 || got[1].Who != admin || got[1].Text() != letter {
 		t.Errorf("%s print history: %+v", b.Number, got)
 	}
 	// Printing changes nothing of the case itself.

@@ -125,7 +125,7 @@ func (t *Tx) Require(who string, p Perm) error {
 		return ErrForbidden.Withf("%s 未登记", "%s is not registered", who)
 	}
 	if !r.Can(p) {
-		return ErrForbidden.Withf("%[1]s（%[2]s）不能执行「%[4]s」", "%[1]s (%[3]s) may not %[4]s", who, r.Label(ZH), r, p)
+		return ErrForbidden.Withf("%s（%s）不能执行「%s」", "%s (%s) may not %s", who, r, p)
 	}
 	return nil
 }

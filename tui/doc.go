@@ -4,8 +4,8 @@
 //
 //	tui/common            what every screen shares: Common (size, styles,
 //	                      keymap, language, user, role, clock, catalogue),
-//	                      theme and styles, KeyMap, the label tables
-//	                      (Tr, T, Tf, Register), Level and StatusLine, the
+//	                      theme and styles, KeyMap, the shared labels
+//	                      (casefile.Text; Common.T, Tf), Level and StatusLine, the
 //	                      Page contract, the navigation messages
 //	tui/components        the pieces screens are built from: Form, Table,
 //	                      Picker, Dialog, the findings panel, household

@@ -115,7 +115,7 @@ func (a *app) printCase(w io.Writer, cat *casefile.Catalog, d *caseDetail) {
 	fmt.Fprintf(w, "%s: %s %s %s\n", a.t("住址", "Address"), c.Applicant.Township, c.Applicant.Village, c.Applicant.Address)
 	fmt.Fprintf(w, "%s: %s  %s: %s  %s: %s\n", a.t("受理", "Received"), c.Received.Format("2006-01-02 15:04"),
 		a.t("渠道", "Channel"), c.Channel.Label(L), a.t("办理期限", "Deadline"), c.Deadline)
-	fmt.Fprintf(w, "\n%s (%d %s, %s)\n", a.t("家庭成员", "Household"), c.Household.Count(), a.t("人", "members"), c.Household.Area)
+	fmt.Fprintf(w, "\n%s (%d %s, %s)\n", a.t("家庭成员", "Household"), c.Household.Count(), a.t("人", "members"), c.Household.Area.Label(L))
 	for _, m := range c.Household.Members {
 		var inc []string
 		for _, in := range m.Incomes {
@@ -131,7 +131,7 @@ func (a *app) printCase(w io.Writer, cat *casefile.Catalog, d *caseDetail) {
 			}
 			inc = append(inc, fmt.Sprintf("%s %s", name, in.Monthly))
 		}
-		fmt.Fprintf(w, "  %s %s %s  %s\n", m.Relation, m.Person.Name, m.Person.DocNumber, strings.Join(inc, "; "))
+		fmt.Fprintf(w, "  %s %s %s  %s\n", casefile.RelationLabel(m.Relation).In(L), m.Person.Name, m.Person.DocNumber, strings.Join(inc, "; "))
 	}
 	fmt.Fprintf(w, "%s: %s %s, %s %s\n", a.t("计入月收入", "Counted monthly income"), d.Income.Counted, a.t("元", "yuan"),
 		a.t("人均", "per capita"), d.Income.PerCapita)
@@ -146,10 +146,10 @@ func (a *app) printCase(w io.Writer, cat *casefile.Catalog, d *caseDetail) {
 		}
 		line := fmt.Sprintf("  %s %s (%s) %s %s", ap.Project, name, dept, a.t("拟", "proposed"), ap.Proposed)
 		if ap.Dedup != nil && !ap.Dedup.Keep {
-			line += "  ⚠ " + ap.Dedup.Reason
+			line += "  ⚠ " + ap.Dedup.Why().In(L)
 		}
 		if ap.Outcome != "" {
-			line += fmt.Sprintf("  → %s %s", ap.Outcome, ap.Granted)
+			line += fmt.Sprintf("  → %s %s", ap.Outcome.Label(L), ap.Granted)
 		}
 		fmt.Fprintln(w, line)
 	}
@@ -165,10 +165,10 @@ func (a *app) printCase(w io.Writer, cat *casefile.Catalog, d *caseDetail) {
 	}
 	fmt.Fprintf(w, "\n%s\n", a.t("系统发现", "Findings"))
 	for _, f := range d.Findings {
-		fmt.Fprintf(w, "  [%s] %s\n", f.Severity, f.Message)
+		fmt.Fprintf(w, "  [%s] %s\n", f.Severity.Label(L), f.Message)
 	}
 	fmt.Fprintf(w, "\n%s\n", a.t("办理记录", "History"))
 	for _, h := range d.History {
-		fmt.Fprintf(w, "  %s  %-14s %-8s %s\n", h.At.Format("2006-01-02 15:04"), h.Who, h.Action, h.Why)
+		fmt.Fprintf(w, "  %s  %-14s %-8s %s\n", h.At.Format("2006-01-02 15:04"), h.Who, casefile.Action(h.Action).Label(L), h.Text().In(L))
 	}
 }

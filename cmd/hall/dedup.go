@@ -86,7 +86,7 @@ func (a *app) printDedup(cmd *cobra.Command, cat *casefile.Catalog, rep *casefil
 		if gg := cat.Group(g.Group); gg != nil {
 			gname = gg.Label(a.lang)
 		}
-		fmt.Fprintf(w, "%s %s — %s (%s)\n", g.Person, g.IDMasked, gname, g.Period)
+		fmt.Fprintf(w, "%s %s — %s (%s)\n", g.Person, g.IDMasked, gname, g.PeriodLabel(a.lang))
 		var rows [][]string
 		for _, ap := range g.Apps {
 			mark := a.t("不予重复", "decline")

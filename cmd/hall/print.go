@@ -133,7 +133,7 @@ func (a *app) printOne(cmd *cobra.Command, o *printOptions, doc spool.Doc) error
 			return a.printFailed(a.sessionOpenHint(err, doc.Number))
 		}
 		w := cmd.OutOrStdout()
-		fmt.Fprintf(w, a.t("已打印 %s：%s\n", "printed %s: %s\n"), p.What, p.File)
+		fmt.Fprintf(w, a.t("已打印 %s：%s\n", "printed %s: %s\n"), p.What.In(a.lang), p.File)
 		return a.sent(w, p.Queue, 1, p.NotSent)
 	})
 }

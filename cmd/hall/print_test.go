@@ -199,7 +199,7 @@ func TestPrintSessionOnTheDemo(t *testing.T) {
 		c := showCase(t, db, it.Case)
 		var whys []string
 		for _, h := range c.prints() {
-			whys = append(whys, h.Why)
+			whys = append(whys, h.Text().ZH)
 		}
 		all := strings.Join(whys, "|")
 		if !strings.Contains(all, "会议纪要（"+s.Number+"）") {
@@ -269,7 +269,7 @@ func TestPrintSessionOnTheDemo(t *testing.T) {
 		prints := showCase(t, db, n).prints()
 		var last []string
 		for _, h := range prints[max(len(prints)-3, 0):] {
-			last = append(last, h.Why)
+			last = append(last, h.Text().ZH)
 		}
 		if want := "受理回执|会议纪要（" + s.Number + "）|公示名单（" + s.Number; !strings.HasPrefix(strings.Join(last, "|"), want) {
 			t.Errorf("the last prints of %s: %q, want %q…", n, last, want)

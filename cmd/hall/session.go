@@ -377,20 +377,6 @@ func (a *app) newSessionRecuseCommand() *cobra.Command {
 	return cmd
 }
 
-// parseResult reads approve|reject|defer (or the status keys, or the
-// Chinese words).
-func parseResult(s string) (casefile.Status, bool) {
-	switch strings.TrimSpace(s) {
-	case "approve", "approved", "批准":
-		return casefile.StatusApproved, true
-	case "reject", "rejected", "不予救助":
-		return casefile.StatusRejected, true
-	case "defer", "deferred", "暂缓":
-		return casefile.StatusDeferred, true
-	}
-	return "", false
-}
-
 func (a *app) newSessionDecideCommand() *cobra.Command {
 	var (
 		reason        string
@@ -411,7 +397,7 @@ wording built from the case's findings); a deferral needs what must be verified
 (--verify, repeatable, or --reason). --amount CODE=YUAN changes a granted amount.`),
 		Args: cobra.ExactArgs(3),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			res, ok := parseResult(args[2])
+			res, ok := meeting.ParseRuling(args[2])
 			if !ok {
 				return usageError{fmt.Errorf(a.t("决定 %q 无效（approve、reject、defer）", "decision %q is invalid (approve, reject, defer)"), args[2])}
 			}
@@ -572,7 +558,7 @@ func (a *app) printSession(w io.Writer, cat *casefile.Catalog, d *sessionDetail)
 			line := fmt.Sprintf(a.t("   %s %s（%s）拟 %s", "   %s %s (%s) proposed %s"), ap.Project, a.projectLabel(cat, ap.Project),
 				a.deptLabel(cat, ap.Department), ap.Proposed)
 			if ap.Mark != meeting.MarkNone {
-				line += fmt.Sprintf("  [%s] %s", ap.Mark.Label(L), ap.MarkReason)
+				line += fmt.Sprintf("  [%s] %s", ap.Mark.Label(L), ap.MarkWhy().In(L))
 			}
 			switch ap.Outcome {
 			case casefile.OutcomeGranted:
@@ -587,7 +573,7 @@ func (a *app) printSession(w io.Writer, cat *casefile.Catalog, d *sessionDetail)
 		}
 		for _, f := range it.Findings {
 			if f.Severity != casefile.SevInfo {
-				fmt.Fprintf(w, "   [%s] %s\n", f.Severity, f.Text.In(L))
+				fmt.Fprintf(w, "   [%s] %s\n", f.Severity.Label(L), f.Text.In(L))
 			}
 		}
 		tl := s.Count(it)
@@ -619,7 +605,7 @@ func (a *app) printSession(w io.Writer, cat *casefile.Catalog, d *sessionDetail)
 				fmt.Fprintf(w, a.t("   理由：%s\n", "   reason: %s\n"), dec.Reason)
 			}
 			if len(dec.Verify) > 0 {
-				fmt.Fprintf(w, a.t("   待核查：%s\n", "   to verify: %s\n"), strings.Join(dec.Verify, sep))
+				fmt.Fprintf(w, a.t("   待核查：%s\n", "   to verify: %s\n"), meeting.MissingList(cat, dec.Verify).Label(L))
 			}
 		} else {
 			fmt.Fprintln(w, a.t("   决定：未作决定", "   decision: not decided"))

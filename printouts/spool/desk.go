@@ -41,13 +41,13 @@ const (
 
 // Printed is one document printed.
 type Printed struct {
-	Doc       string // DocReceipt, DocDecision, DocRejection, DocMinutes or DocNotice
-	Reference string // the letter's reference number
-	What      string // what the case histories record, e.g. "受理回执"
-	File      string // the PDF, an absolute path
-	Host      string // the machine the file is on when it is not the user's (hall serve)
-	Queue     string // the print queue it was sent to ("" none)
-	NotSent   error  // why it could not be sent to Queue (the PDF is kept)
+	Doc       string        // DocReceipt, DocDecision, DocRejection, DocMinutes or DocNotice
+	Reference string        // the letter's reference number
+	What      casefile.Text // what the case histories record, e.g. 受理回执 / intake receipt
+	File      string        // the PDF, an absolute path
+	Host      string        // the machine the file is on when it is not the user's (hall serve)
+	Queue     string        // the print queue it was sent to ("" none)
+	NotSent   error         // why it could not be sent to Queue (the PDF is kept)
 }
 
 // SessionPrinted is what printing a closed session did.

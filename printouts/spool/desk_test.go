@@ -133,7 +133,7 @@ func TestDeskPrintsAReceipt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Printed{Doc: DocReceipt, What: "受理回执", File: filepath.Join(dir, number+"-receipt.pdf")}
+	want := Printed{Doc: DocReceipt, What: casefile.Text{ZH: "受理回执", EN: "intake receipt"}, File: filepath.Join(dir, number+"-receipt.pdf")}
 	if got != want {
 		t.Errorf("Receipt = %+v, want %+v", got, want)
 	}
@@ -141,7 +141,7 @@ func TestDeskPrintsAReceipt(t *testing.T) {
 	if fi, err := os.Stat(dir); err != nil || fi.Mode().Perm() != 0o700 {
 		t.Errorf("the folder: %v, %v; want 0700", fi, err)
 	}
-	if h := printsOf(t, st, number); len(h) != 1 || h[0].Why != "受理回执" || h[0].Who != deskUser {
+	if h := printsOf(t, st, number); len(h) != 1 || h[0].Text() != want.What || h[0].Who != deskUser {
 		t.Errorf("history prints %+v, want the receipt by %s", h, deskUser)
 	}
 }
@@ -157,11 +157,11 @@ func TestDeskLetters(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", status, err)
 		}
-		if got.Doc != doc || got.Reference == "" || !strings.Contains(got.What, got.Reference) || got.File != filepath.Join(dir, number+"-letter.pdf") {
+		if got.Doc != doc || got.Reference == "" || !strings.Contains(got.What.ZH, got.Reference) || !strings.Contains(got.What.EN, got.Reference) || got.File != filepath.Join(dir, number+"-letter.pdf") {
 			t.Errorf("%s: %+v, want a %s with its reference", status, got, doc)
 		}
 		mustPDF(t, got.File)
-		if h := printsOf(t, st, number); len(h) != 1 || h[0].Why != got.What {
+		if h := printsOf(t, st, number); len(h) != 1 || h[0].Text() != got.What {
 			t.Errorf("%s: history prints %+v, want %q", status, h, got.What)
 		}
 	}
@@ -238,12 +238,12 @@ func TestDeskSession(t *testing.T) {
 func TestDeskSessionDocuments(t *testing.T) {
 	_, d, dir := newDesk(t)
 	got, err := d.Minutes(demoClosed, deskUser)
-	if err != nil || got.Doc != DocMinutes || got.File != filepath.Join(dir, demoClosed+"-minutes.pdf") || got.What != "会议纪要（"+demoClosed+"）" {
+	if err != nil || got.Doc != DocMinutes || got.File != filepath.Join(dir, demoClosed+"-minutes.pdf") || got.What != (casefile.Text{ZH: "会议纪要（" + demoClosed + "）", EN: "minutes (" + demoClosed + ")"}) {
 		t.Errorf("Minutes = %+v, %v", got, err)
 	}
 	file := filepath.Join(t.TempDir(), "list.pdf")
 	got, err = d.Print(Doc{Kind: KindNotice, Number: demoClosed, File: file}, deskUser)
-	if err != nil || got.Doc != DocNotice || got.File != file || !strings.HasPrefix(got.What, "公示名单（"+demoClosed) {
+	if err != nil || got.Doc != DocNotice || got.File != file || !strings.HasPrefix(got.What.ZH, "公示名单（"+demoClosed) || !strings.HasPrefix(got.What.EN, "notice list ("+demoClosed) {
 		t.Errorf("Notice to a file = %+v, %v", got, err)
 	}
 	mustPDF(t, file)

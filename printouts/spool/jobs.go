@@ -1,8 +1,6 @@
 package spool
 
 import (
-	"fmt"
-
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/meeting"
 	"github.com/rongjiuzhu/hall/printouts"
@@ -15,7 +13,7 @@ func Receipt(p *printouts.Printer, c *casefile.Case, today casefile.Date) (*Job,
 	if err != nil {
 		return nil, err
 	}
-	return &Job{PDF: pdf, Numbers: []string{c.Number}, What: "受理回执"}, nil
+	return &Job{PDF: pdf, Numbers: []string{c.Number}, What: casefile.Text{ZH: "受理回执", EN: "intake receipt"}}, nil
 }
 
 // Letter is the job printing the decision letter or rejection notice of
@@ -26,16 +24,16 @@ func Letter(p *printouts.Printer, c *casefile.Case, today casefile.Date) (*Job, 
 	if err != nil {
 		return nil, err
 	}
-	return &Job{PDF: pdf, Numbers: []string{c.Number}, What: LetterTitle(c) + "（" + p.Reference(c) + "）"}, nil
+	return &Job{PDF: pdf, Numbers: []string{c.Number}, What: casefile.T("%s（%s）", "%s (%s)", LetterTitle(c), p.Reference(c))}, nil
 }
 
-// LetterTitle names the letter of a decided case: 救助决定书, or
-// 不予救助告知书 for a rejection.
-func LetterTitle(c *casefile.Case) string {
+// LetterTitle names the letter of a decided case: 救助决定书 / decision
+// letter, or 不予救助告知书 / rejection notice for a rejection.
+func LetterTitle(c *casefile.Case) casefile.Text {
 	if Rejected(c) {
-		return "不予救助告知书"
+		return casefile.Text{ZH: "不予救助告知书", EN: "rejection notice"}
 	}
-	return "救助决定书"
+	return casefile.Text{ZH: "救助决定书", EN: "decision letter"}
 }
 
 // Rejected reports whether c's decision is a rejection (its letter is a
@@ -52,7 +50,7 @@ func Minutes(p *printouts.Printer, cat *casefile.Catalog, sess *meeting.Session,
 	if err != nil {
 		return nil, err
 	}
-	job := &Job{PDF: pdf, What: "会议纪要（" + sess.Number + "）"}
+	job := &Job{PDF: pdf, What: casefile.T("会议纪要（%s）", "minutes (%s)", sess.Number)}
 	for _, it := range sess.Agenda {
 		job.Numbers = append(job.Numbers, it.Case)
 	}
@@ -77,7 +75,7 @@ func Notice(p *printouts.Printer, sess *meeting.Session, cases map[string]*casef
 		return nil, nil, err
 	}
 	return &Job{PDF: pdf, Numbers: list.Numbers(),
-		What: fmt.Sprintf("公示名单（%s，公示期%s至%s）", sess.Number, list.From, list.To)}, list, nil
+		What: casefile.T("公示名单（%s，公示期%s至%s）", "notice list (%s, on notice %s to %s)", sess.Number, list.From, list.To)}, list, nil
 }
 
 // AgendaCases reads the case file of every case on sess's agenda, by

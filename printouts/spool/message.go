@@ -3,6 +3,7 @@ package spool
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/rongjiuzhu/hall/casefile"
@@ -61,10 +62,13 @@ func (e *FontError) Message(lang casefile.Lang) string {
 	case errors.Is(e.Err, printouts.ErrNoFont):
 		return casefile.Message(e.Err, lang)
 	case errors.As(e.Err, &glyphs): // the font named is no Chinese font
-		return fmt.Sprintf(casefile.Text{
-			ZH: "指定的字体 %[1]s 不能打印中文（缺少「%[2]c」等 %[3]d 个常用字符）。请换用中文 TrueType 字体，例如 apt-get install fonts-wqy-microhei。",
-			EN: "the font %[1]s cannot print Chinese (it lacks %[2]q and %[4]d more common characters); name a Chinese TrueType font, e.g. apt-get install fonts-wqy-microhei."}.In(lang),
-			glyphs.Font, glyphs.Runes[0], len(glyphs.Runes), len(glyphs.Runes)-1)
+		// each language counts the characters its own way: 「缺」等 3 个 /
+		// '缺' and 2 more
+		r, n := glyphs.Runes[0], len(glyphs.Runes)
+		lacks := casefile.Text{ZH: "「" + string(r) + "」等 " + strconv.Itoa(n) + " 个", EN: strconv.QuoteRune(r) + " and " + strconv.Itoa(n-1) + " more"}
+		return casefile.T("指定的字体 %s 不能打印中文（缺少%s常用字符）。请换用中文 TrueType 字体，例如 apt-get install fonts-wqy-microhei。",
+			"the font %s cannot print Chinese (it lacks %s common characters); name a Chinese TrueType font, e.g. apt-get install fonts-wqy-microhei.",
+			glyphs.Font, lacks).In(lang)
 	}
 	// the font named cannot be read
 	return casefile.Text{ZH: "指定的字体无法使用：", EN: "the font named cannot be used: "}.In(lang) + e.Err.Error()

@@ -21,16 +21,16 @@ const (
 // Job is one document to write: its PDF, the file it goes to, and what the
 // case histories record.
 type Job struct {
-	File    string   // where the PDF goes
-	PDF     []byte   // the document
-	Numbers []string // the cases whose history records the print
-	What    string   // as recorded, e.g. "救助决定书（示融救决〔2026〕3号）"
+	File    string        // where the PDF goes
+	PDF     []byte        // the document
+	Numbers []string      // the cases whose history records the print
+	What    casefile.Text // as recorded, e.g. 救助决定书（示融救决〔2026〕3号） / decision letter (示融救决〔2026〕3号)
 }
 
 // Recorder records a print in the history of cases; *casefile.Store is
 // one (it refuses users without casefile.PermPrint).
 type Recorder interface {
-	RecordPrint(numbers []string, what, who string) error
+	RecordPrint(numbers []string, what casefile.Text, who string) error
 }
 
 var _ Recorder = (*casefile.Store)(nil)

@@ -15,11 +15,11 @@ import (
 type recorder struct {
 	err     error
 	numbers []string
-	what    string
+	what    casefile.Text
 	who     string
 }
 
-func (r *recorder) RecordPrint(numbers []string, what, who string) error {
+func (r *recorder) RecordPrint(numbers []string, what casefile.Text, who string) error {
 	if r.err != nil {
 		return r.err
 	}
@@ -29,7 +29,7 @@ func (r *recorder) RecordPrint(numbers []string, what, who string) error {
 
 func job(dir string) *Job {
 	return &Job{File: filepath.Join(dir, FileName("2026-000123", KindLetter)), PDF: []byte("%PDF-1.4 test"),
-		Numbers: []string{"2026-000123"}, What: "救助决定书（示融救决〔2026〕3号）"}
+		Numbers: []string{"2026-000123"}, What: casefile.T("救助决定书（%s）", "decision letter (%s)", "示融救决〔2026〕3号")}
 }
 
 func TestSaveWritesThenRecords(t *testing.T) {
@@ -69,8 +69,8 @@ func TestSaveUnwritable(t *testing.T) {
 	j := job(filepath.Join(t.TempDir(), "missing"))
 	err := Save(rec, j, "local:desk")
 	var we *WriteError
-	if !errors.As(err, &we) || rec.what != "" {
-		t.Fatalf("Save = %v (recorded %q), want a WriteError and no record", err, rec.what)
+	if !errors.As(err, &we) || rec.what != (casefile.Text{}) {
+		t.Fatalf("Save = %v (recorded %v), want a WriteError and no record", err, rec.what)
 	}
 	if zh := casefile.Message(err, casefile.ZH); !strings.HasPrefix(zh, "无法写入 "+j.File+": ") {
 		t.Errorf("in Chinese: %q", zh)

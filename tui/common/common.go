@@ -1,7 +1,6 @@
 package common
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -57,14 +56,18 @@ func (c *Common) Can(p casefile.Perm) bool { return c.Role.Can(p) }
 
 // Forbidden is the message for a key the user's role may not use.
 func (c *Common) Forbidden() string {
-	return c.Msg(casefile.ErrForbidden) + c.Tf("err.role", c.Role.Label(c.Lang))
+	return c.Msg(casefile.ErrForbidden) + c.Tf(lblErrRole, c.Role.Label(c.Lang))
 }
 
-// T returns the label key in the current language.
-func (c *Common) T(key string) string { return Tr(c.Lang, key) }
+// T returns the text in the current language.
+func (c *Common) T(t casefile.Text) string { return t.In(c.Lang) }
 
-// Tf formats the label key in the current language with args.
-func (c *Common) Tf(key string, args ...any) string { return fmt.Sprintf(Tr(c.Lang, key), args...) }
+// Tf formats the text in the current language with args; as in
+// casefile.T, an argument that speaks both languages (a Text, a Labeler,
+// a Localized error) is shown in the current one.
+func (c *Common) Tf(t casefile.Text, args ...any) string {
+	return casefile.T(t.ZH, t.EN, args...).In(c.Lang)
+}
 
 // Now is the clock's time.
 func (c *Common) Now() time.Time { return c.Clock() }
@@ -74,9 +77,6 @@ func (c *Common) Today() casefile.Date { return casefile.DateOf(c.Clock()) }
 
 // Msg returns an error's message in the current language.
 func (c *Common) Msg(err error) string { return casefile.Message(err, c.Lang) }
-
-// Text picks a casefile.Text in the current language.
-func (c *Common) Text(t casefile.Text) string { return t.In(c.Lang) }
 
 // EN reports whether the screen speaks English.
 func (c *Common) EN() bool { return c.Lang == casefile.EN }
@@ -117,8 +117,8 @@ func (c *Common) HallName() string {
 	if c.Catalog.County.Hall != "" {
 		return c.Catalog.County.Hall
 	}
-	return c.T("app.hall")
+	return c.T(lblAppHall)
 }
 
 // Money formats an amount with its unit.
-func (c *Common) Money(m casefile.Money) string { return c.Tf("fmt.yuan", m.String()) }
+func (c *Common) Money(m casefile.Money) string { return c.Tf(lblFmtYuan, m.String()) }

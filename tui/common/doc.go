@@ -1,8 +1,9 @@
 // Package common is what every screen of the hall's terminal UI shares:
 // the context a root model hands its pages (Common: size, styles, keymap,
 // language, user and role, clock, catalogue), the palette (Theme) and the
-// styles built from it, the key bindings (KeyMap), the label tables with
-// their lookups (Tr, Common.T, Common.Tf, Register), the levels of a
+// styles built from it, the key bindings (KeyMap), the labels shared by
+// several screens (casefile.Text values shown with Common.T and
+// Common.Tf), the levels of a
 // status line, the Page contract and the navigation messages.
 //
 // It must never know a page or a component: nothing here imports another

@@ -121,11 +121,11 @@ func (d *Dialog) View(w, h int) string {
 		if d.Err != "" {
 			body = append(body, d.c.Styles.App.StatusError.Render(d.Err))
 		}
-		body = append(body, "", d.c.Styles.App.Muted.Render(d.c.T("dialog.prompt_keys")))
+		body = append(body, "", d.c.Styles.App.Muted.Render(d.c.T(common.LblDialogPromptKeys)))
 	} else if d.notice {
-		body = append(body, "", d.c.Styles.App.Muted.Render(d.c.T("dialog.notice_keys")))
+		body = append(body, "", d.c.Styles.App.Muted.Render(d.c.T(lblDialogNoticeKeys)))
 	} else {
-		body = append(body, "", d.c.Styles.App.Muted.Render(d.c.T("dialog.confirm_keys")))
+		body = append(body, "", d.c.Styles.App.Muted.Render(d.c.T(lblDialogConfirmKeys)))
 	}
 	maxLines := max(h-2, 3)
 	if len(body) > maxLines {

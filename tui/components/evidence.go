@@ -13,23 +13,23 @@ func EvidenceFigures(c *common.Common, ev casefile.Evidence) string {
 	var fig []string
 	switch ev.Kind {
 	case casefile.EvIncomeCheck:
-		fig = append(fig, c.T("ev.income")+" "+c.Money(ev.MonthlyIncome))
+		fig = append(fig, c.T(common.LblEvIncome)+" "+c.Money(ev.MonthlyIncome))
 	case casefile.EvAssetCheck:
-		fig = append(fig, c.T("ev.deposits")+" "+c.Money(ev.Deposits), c.T("ev.homes")+fmt.Sprintf(" %d", ev.Homes))
+		fig = append(fig, c.T(common.LblEvDeposits)+" "+c.Money(ev.Deposits), c.T(common.LblEvHomes)+fmt.Sprintf(" %d", ev.Homes))
 	case casefile.EvVehicle:
-		fig = append(fig, c.T("ev.vehicles")+fmt.Sprintf(" %d", ev.Vehicles))
+		fig = append(fig, c.T(common.LblEvVehicles)+fmt.Sprintf(" %d", ev.Vehicles))
 	case casefile.EvHousing:
-		fig = append(fig, c.T("ev.homes")+fmt.Sprintf(" %d", ev.Homes))
+		fig = append(fig, c.T(common.LblEvHomes)+fmt.Sprintf(" %d", ev.Homes))
 	case casefile.EvMedicalBill:
-		fig = append(fig, c.T("ev.total")+" "+c.Money(ev.MedicalTotal), c.T("ev.insurance")+" "+c.Money(ev.InsurancePaid),
-			c.T("ev.compliant")+" "+c.Money(ev.Compliant))
+		fig = append(fig, c.T(common.LblEvTotal)+" "+c.Money(ev.MedicalTotal), c.T(common.LblEvInsurance)+" "+c.Money(ev.InsurancePaid),
+			c.T(common.LblEvCompliant)+" "+c.Money(ev.Compliant))
 	}
 	if ev.Passed != nil {
-		v := c.T("ev.passed_yes")
+		v := c.T(common.LblEvPassedYes)
 		if !*ev.Passed {
-			v = c.T("ev.passed_no")
+			v = c.T(common.LblEvPassedNo)
 		}
-		fig = append(fig, c.T("ev.passed")+" "+v)
+		fig = append(fig, c.T(common.LblEvPassed)+" "+v)
 	}
-	return strings.Join(fig, c.T("list.sep"))
+	return strings.Join(fig, c.T(common.LblListSep))
 }

@@ -25,7 +25,7 @@ func FindingsPanel(c *common.Common, title string, head []string, fs []casefile.
 				hidden[o] = true
 			}
 		}
-		lines = append(lines[:room-1], c.Styles.App.Muted.Render(c.Tf("findings.more", len(hidden))))
+		lines = append(lines[:room-1], c.Styles.App.Muted.Render(c.Tf(lblFindingsMore, len(hidden))))
 	}
 	return Box(st.Box, st.Title.Render(title), lines, w, h)
 }
@@ -50,13 +50,13 @@ func findingLayout(c *common.Common, head []string, fs []casefile.Finding, w int
 		}
 	}
 	if len(fs) == 0 {
-		add(c.Styles.App.Muted.Render(c.T("findings.none")), -1)
+		add(c.Styles.App.Muted.Render(c.T(common.LblFindingsNone)), -1)
 		return lines, owner
 	}
 	for i, f := range fs {
 		tag, style := SeverityTag(c, f.Severity)
 		tagW := lipgloss.Width(tag) + 1
-		for j, p := range Wrap(c.Text(f.Text), max(w-tagW, 4)) {
+		for j, p := range Wrap(c.T(f.Text), max(w-tagW, 4)) {
 			if j == 0 {
 				add(style.Render(tag)+" "+p, i)
 			} else {
@@ -73,9 +73,9 @@ func SeverityTag(c *common.Common, s casefile.Severity) (string, lipgloss.Style)
 	st := c.Styles.Panel
 	switch s {
 	case casefile.SevError:
-		return c.T("sev.error"), st.Error
+		return c.T(lblSevError), st.Error
 	case casefile.SevWarning:
-		return c.T("sev.warning"), st.Warning
+		return c.T(lblSevWarning), st.Warning
 	}
-	return c.T("sev.info"), st.Info
+	return c.T(lblSevInfo), st.Info
 }

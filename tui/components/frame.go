@@ -28,7 +28,7 @@ func TooSmall(c *common.Common) bool { return c.Width < MinWidth || c.Height < M
 // is too small.
 func TooSmallView(c *common.Common) string {
 	s := c.Styles
-	msg := s.App.TooSmall.Render(c.T("app.too_small")) + "\n" + s.App.Muted.Render(c.Tf("app.too_small_size", MinWidth, MinHeight, c.Width, c.Height))
+	msg := s.App.TooSmall.Render(c.T(lblAppTooSmall)) + "\n" + s.App.Muted.Render(c.Tf(lblAppTooSmallSize, MinWidth, MinHeight, c.Width, c.Height))
 	return lipgloss.Place(c.Width, c.Height, lipgloss.Center, lipgloss.Center, msg)
 }
 
@@ -123,7 +123,7 @@ func Recover(fault *string, onPanic func()) {
 
 // FaultView is the screen drawn when the view itself panicked.
 func FaultView(c *common.Common, fault string) tea.View {
-	v := tea.NewView(c.Tf("err.internal", fault))
+	v := tea.NewView(c.Tf(lblErrInternal, fault))
 	v.AltScreen = true
 	return v
 }

@@ -12,16 +12,16 @@ import (
 // counted income, what was left out and who verified it.
 func IncomeHead(c *common.Common, cs *casefile.Case) []string {
 	in := c.Catalog.Income(cs)
-	h := c.Tf("findings.income", in.PerCapita.String(), in.Members, in.Counted.String())
+	h := c.Tf(common.LblFindingsIncome, in.PerCapita.String(), in.Members, in.Counted.String())
 	if in.Excluded > 0 {
-		h += c.Tf("findings.excluded", in.Excluded.String())
+		h += c.Tf(common.LblFindingsExcluded, in.Excluded.String())
 	}
 	if in.Verified {
 		src := in.Source // "department date"
 		if dept, date, ok := strings.Cut(src, " "); ok {
 			src = c.DeptName(dept) + " " + date
 		}
-		h += c.Tf("dossier.verified", src)
+		h += c.Tf(lblDossierVerified, src)
 	}
 	return []string{h}
 }
@@ -35,19 +35,15 @@ func HouseholdLines(c *common.Common, cs *casefile.Case, aid []casefile.Aid, rev
 	if revealed {
 		idNumber = func(n string) string { return n }
 	}
-	area := c.T("area.urban")
-	if cs.Household.Area == casefile.Rural {
-		area = c.T("area.rural")
-	}
-	lines := []string{c.Tf("dossier.household_head", cs.Household.Count(), area)}
+	lines := []string{c.Tf(lblDossierHouseholdHead, cs.Household.Count(), cs.Household.Area.Label(c.Lang))}
 	lines = append(lines, IncomeHead(c, cs)...)
 	for _, m := range cs.Household.Members {
-		lines = append(lines, fmt.Sprintf("  %s  %s  %s  %s %s", RelationLabel(c, m.Relation), m.Person.Name,
-			idNumber(m.Person.DocNumber), m.Person.Sex.Label(c.Lang), c.Tf("dossier.age", m.Person.AgeOn(c.Today()))))
+		lines = append(lines, fmt.Sprintf("  %s  %s  %s  %s %s", c.T(casefile.RelationLabel(m.Relation)), m.Person.Name,
+			idNumber(m.Person.DocNumber), m.Person.Sex.Label(c.Lang), c.Tf(lblDossierAge, m.Person.AgeOn(c.Today()))))
 		for _, in := range m.Incomes {
 			l := "      " + c.IncomeKindName(in.Kind) + "  " + c.Money(in.Monthly)
 			if k := c.Catalog.IncomeKind(in.Kind); k != nil && !k.Counted {
-				l += " " + c.T("intake.not_counted")
+				l += " " + c.T(common.LblIntakeNotCounted)
 			}
 			lines = append(lines, l)
 		}
@@ -59,23 +55,15 @@ func HouseholdLines(c *common.Common, cs *casefile.Case, aid []casefile.Aid, rev
 		}
 	}
 	if len(other) > 0 {
-		lines = append(lines, "", c.T("dossier.household_aid"))
+		lines = append(lines, "", c.T(lblDossierHouseholdAid))
 		for _, a := range other {
-			verb := c.T("intake.aid_applied")
+			verb := c.T(common.LblIntakeAidApplied)
 			if a.Holds() {
-				verb = c.T("intake.aid_holds")
+				verb = c.T(common.LblIntakeAidHolds)
 			}
 			lines = append(lines, fmt.Sprintf("  %s %s %s %s  %s  %s %s", verb, a.Person, a.Project, c.ProjectName(a.Project),
 				c.Money(a.Amount), a.CaseNumber, a.Status.Label(c.Lang)))
 		}
 	}
 	return lines
-}
-
-// RelationLabel is a relation to the applicant in the current language.
-func RelationLabel(c *common.Common, r string) string {
-	if l := common.Tr(c.Lang, "rel."+r); !strings.HasPrefix(l, common.MissingMark) {
-		return l
-	}
-	return r
 }

@@ -206,8 +206,8 @@ func (p *Picker) View() string {
 	c := p.c
 	s := c.Styles
 	lines := []string{
-		s.Form.LabelFocused.Render(c.T("picker.filter")) + " " + p.filter.View(),
-		s.App.Muted.Render(c.Tf("picker.count", p.countProjects())),
+		s.Form.LabelFocused.Render(c.T(lblPickerFilter)) + " " + p.filter.View(),
+		s.App.Muted.Render(c.Tf(lblPickerCount, p.countProjects())),
 	}
 	h := p.listHeight()
 	for i := p.offset; i < len(p.rows) && len(lines) < h+2; i++ {
@@ -229,13 +229,13 @@ func (p *Picker) View() string {
 		lines = append(lines, l)
 	}
 	if len(p.rows) == 0 {
-		lines = append(lines, s.App.Muted.Render(c.T("picker.nothing")))
+		lines = append(lines, s.App.Muted.Render(c.T(lblPickerNothing)))
 	}
 	lines = append(lines, "")
 	for len(lines) < p.height-1 {
 		lines = append(lines, "")
 	}
-	lines = append(lines[:p.height-1], s.App.Muted.Render(c.T("picker.hint")))
+	lines = append(lines[:p.height-1], s.App.Muted.Render(c.T(lblPickerHint)))
 	return FitBlock(lines, p.width)
 }
 

@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/tui/common"
 )
 
@@ -66,8 +67,8 @@ func (s *Shell) Fault() *string { return &s.fault }
 type Quitting struct {
 	// Dirty reports unsaved work: quitting then asks first.
 	Dirty func() bool
-	// Title and Text are the label keys of the question.
-	Title, Text string
+	// Title and Text are the question.
+	Title, Text casefile.Text
 	// Confirmed is the command run when the user says yes (tea.Quit when
 	// nil).
 	Confirmed func() tea.Cmd
@@ -144,7 +145,7 @@ func (s *Shell) Render(page common.Page, keys help.KeyMap) string {
 	}
 	text, lv := page.Status()
 	if s.fault != "" {
-		text, lv = c.Tf("err.internal", s.fault), common.LevelError
+		text, lv = c.Tf(lblErrInternal, s.fault), common.LevelError
 	}
 	return Frame(c, Header(c, page.Title()), FitHeight(page.View(), s.bodyH), text, lv, s.help.View(keys))
 }

@@ -52,7 +52,7 @@ func TestShellQuitAsksWhenDirty(t *testing.T) {
 	}
 	p.dirty = true
 	confirmed := false
-	q := components.Quitting{Dirty: p.Dirty, Title: "quit.title", Text: "quit.text", Confirmed: func() tea.Cmd { confirmed = true; return tea.Quit }}
+	q := components.Quitting{Dirty: p.Dirty, Title: common.LblQuitTitle, Text: common.LblQuitText, Confirmed: func() tea.Cmd { confirmed = true; return tea.Quit }}
 	s.Key(tuitest.KeyMsg("ctrl+c"), p, q)
 	if !s.Confirming() || !strings.Contains(ansi.Strip(s.Render(p, keys)), "Quit the front desk") {
 		t.Fatalf("unsaved work: ctrl+c should ask first:\n%s", ansi.Strip(s.Render(p, keys)))

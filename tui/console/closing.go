@@ -75,7 +75,7 @@ func (cl *closingScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		case sh.printing != nil:
 			return cl.printSession()
 		}
-		sh.st.Set(sh.c.Tf("home.not_yet", sh.c.T("mtg.key.print")), common.LevelWarn)
+		sh.st.Set(sh.c.Tf(common.LblHomeNotYet, sh.c.T(lblMtgKeyPrint)), common.LevelWarn)
 		return nil
 	case key.Matches(msg, k.Up):
 		cl.scroll -= 3
@@ -90,12 +90,12 @@ func (cl *closingScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 func (cl *closingScreen) printSession() tea.Cmd {
 	sh := cl.sh
 	if cl.run != nil {
-		sh.st.Set(sh.c.T("print.busy"), common.LevelWarn)
+		sh.st.Set(sh.c.T(common.LblPrintBusy), common.LevelWarn)
 		return nil
 	}
 	run, cmd := frontdesk.PrintSession(sh.printing, sh.number, sh.c.User)
 	cl.run, cl.done, cl.total = run, 0, 0
-	sh.st.Set(sh.c.T("print.printing"), common.LevelPlain)
+	sh.st.Set(sh.c.T(common.LblPrintPrinting), common.LevelPlain)
 	return cmd
 }
 
@@ -106,7 +106,7 @@ func (cl *closingScreen) onPrintProgress(msg frontdesk.PrintProgressMsg) tea.Cmd
 	}
 	cl.done, cl.total = msg.Done, msg.Total
 	cl.scroll = 1 << 30 // the progress in view (the view clamps it)
-	sh.st.Set(sh.c.Tf("print.progress", msg.Run.Number, frontdesk.ProgressBar(msg.Done, msg.Total, 20)), common.LevelPlain)
+	sh.st.Set(sh.c.Tf(common.LblPrintProgress, msg.Run.Number, frontdesk.ProgressBar(msg.Done, msg.Total, 20)), common.LevelPlain)
 	return msg.Run.Wait()
 }
 
@@ -134,7 +134,7 @@ func (cl *closingScreen) printLines(w int) []string {
 	var out []string
 	switch r := cl.printed; {
 	case cl.run != nil && cl.run.Number == sh.number:
-		out = append(out, "", " "+c.Tf("print.progress", sh.number, frontdesk.ProgressBar(cl.done, cl.total, min(30, max(w-40, 10)))))
+		out = append(out, "", " "+c.Tf(common.LblPrintProgress, sh.number, frontdesk.ProgressBar(cl.done, cl.total, min(30, max(w-40, 10)))))
 	case r != nil && r.Session == sh.number:
 		out = append(out, "")
 		lv := frontdesk.SessionPrintedLevel(*r)
@@ -153,13 +153,13 @@ func (cl *closingScreen) askClose() {
 	sh := cl.sh
 	c := sh.c
 	sum := sh.b.sum
-	lines := []string{c.Tf("mtg.sum_counts", sum.Cases, sum.Approved, sum.Rejected, sum.Deferred, len(sum.Undecided))}
+	lines := []string{c.Tf(lblMtgSumCounts, sum.Cases, sum.Approved, sum.Rejected, sum.Deferred, len(sum.Undecided))}
 	if len(sum.Undecided) > 0 {
-		lines = append(lines, c.Styles.App.StatusWarn.Render(c.Tf("mtg.close_undecided", len(sum.Undecided), strings.Join(sum.Undecided, c.T("list.sep")))))
+		lines = append(lines, c.Styles.App.StatusWarn.Render(c.Tf(lblMtgCloseUndecided, len(sum.Undecided), strings.Join(sum.Undecided, c.T(common.LblListSep)))))
 	}
-	lines = append(lines, c.T("mtg.close_text"))
+	lines = append(lines, c.T(lblMtgCloseText))
 	store, number, who := sh.store, sh.number, c.User
-	sh.confirm(c.Tf("mtg.close_title", sh.number), lines, func() tea.Cmd {
+	sh.confirm(c.Tf(lblMtgCloseTitle, sh.number), lines, func() tea.Cmd {
 		return sh.do(func() tea.Cmd { return closeSession(store, number, sh.cur, who) })
 	})
 }
@@ -186,17 +186,17 @@ func (cl *closingScreen) view() string {
 			absent = append(absent, m.Name)
 		}
 	}
-	att := c.Tf("mtg.present_short", len(present), len(present)+len(absent))
+	att := c.Tf(lblMtgPresentShort, len(present), len(present)+len(absent))
 	if len(absent) > 0 {
-		att += c.Tf("mtg.absent_list", strings.Join(absent, c.T("list.sep")))
+		att += c.Tf(lblMtgAbsentList, strings.Join(absent, c.T(common.LblListSep)))
 	}
 	head = append(head, " "+att,
-		" "+s.App.Title.Render(c.Tf("mtg.sum_counts", sum.Cases, sum.Approved, sum.Rejected, sum.Deferred, len(sum.Undecided))),
-		" "+c.Tf("mtg.sum_granted", sum.Granted.Grouped(), sum.Period.Grouped()))
+		" "+s.App.Title.Render(c.Tf(lblMtgSumCounts, sum.Cases, sum.Approved, sum.Rejected, sum.Deferred, len(sum.Undecided))),
+		" "+c.Tf(lblMtgSumGranted, sum.Granted.Grouped(), sum.Period.Grouped()))
 
 	var body []string
-	depts := amountTable(c, c.T("mtg.by_department"), sum.ByDepartment, func(k string) string { return c.DeptName(k) })
-	projs := amountTable(c, c.T("mtg.by_project"), sum.ByProject, func(k string) string { return k + " " + c.ProjectName(k) })
+	depts := amountTable(c, c.T(lblMtgByDepartment), sum.ByDepartment, func(k string) string { return c.DeptName(k) })
+	projs := amountTable(c, c.T(lblMtgByProject), sum.ByProject, func(k string) string { return k + " " + c.ProjectName(k) })
 	if w >= wideWidth {
 		half := (w - 3) / 2
 		dl, pl := depts(half), projs(half)
@@ -220,20 +220,20 @@ func (cl *closingScreen) view() string {
 		}
 	}
 	if len(sum.Undecided) > 0 {
-		body = append(body, "", " "+s.App.StatusWarn.Render(c.Tf("mtg.undecided_list", strings.Join(sum.Undecided, c.T("list.sep")))))
+		body = append(body, "", " "+s.App.StatusWarn.Render(c.Tf(lblMtgUndecidedList, strings.Join(sum.Undecided, c.T(common.LblListSep)))))
 	}
 	body = append(body, cl.printLines(w)...)
 
 	var foot string
 	switch {
 	case sh.open() && sh.writer():
-		foot = s.Form.Button.Render(c.T("mtg.close_hint"))
+		foot = s.Form.Button.Render(c.T(lblMtgCloseHint))
 	case sh.open():
-		foot = s.App.StatusWarn.Render(c.Tf("mtg.ro_line", sh.roleName()))
+		foot = s.App.StatusWarn.Render(c.Tf(lblMtgRoLine, sh.roleName()))
 	case cl.keys().Print.Enabled():
-		foot = s.App.StatusWarn.Render(c.T("mtg.frozen")) + "  " + s.Form.Button.Render(c.T("mtg.print_hint"))
+		foot = s.App.StatusWarn.Render(c.T(lblMtgFrozen)) + "  " + s.Form.Button.Render(c.T(lblMtgPrintHint))
 	default:
-		foot = s.App.StatusWarn.Render(c.T("mtg.frozen"))
+		foot = s.App.StatusWarn.Render(c.T(lblMtgFrozen))
 	}
 	room := max(h-len(head)-3, 1)
 	cl.scroll = max(0, min(cl.scroll, len(body)-room))
@@ -254,9 +254,9 @@ func amountTable(c *common.Common, title string, rows []meeting.Amount, name fun
 	return func(w int) []string {
 		t := &components.Table{Cols: []components.Column{
 			{Title: title, Flex: 1},
-			{Title: c.T("mtg.col_count"), Width: 6},
-			{Title: c.T("mtg.col_granted"), Width: 14},
-			{Title: c.T("mtg.col_period"), Width: 14},
+			{Title: c.T(lblMtgColCount), Width: 6},
+			{Title: c.T(lblMtgColGranted), Width: 14},
+			{Title: c.T(lblMtgColPeriod), Width: 14},
 		}, Width: w, Height: max(len(rows), 1)}
 		cells := make([][]string, len(rows))
 		for i, a := range rows {
@@ -266,7 +266,7 @@ func amountTable(c *common.Common, title string, rows []meeting.Amount, name fun
 		t.Cursor = -1
 		out := strings.Split(t.View(s), "\n")
 		if len(rows) == 0 {
-			out[1] = s.App.Muted.Render(c.T("mtg.none_granted"))
+			out[1] = s.App.Muted.Render(c.T(lblMtgNoneGranted))
 		}
 		return out
 	}

@@ -163,7 +163,7 @@ func (m *Console) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 }
 
 func (m *Console) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	cmd, done := m.shell.Key(msg, m.page, components.Quitting{Dirty: m.page.Dirty, Title: "mtg.quit_title", Text: "mtg.quit_text"})
+	cmd, done := m.shell.Key(msg, m.page, components.Quitting{Dirty: m.page.Dirty, Title: lblMtgQuitTitle, Text: lblMtgQuitText})
 	if done {
 		return tea.Batch(cmd, m.layout())
 	}
@@ -185,5 +185,5 @@ func (m *Console) layout() tea.Cmd {
 
 // View draws the frame; like Update it recovers from a page's panic.
 func (m *Console) View() tea.View {
-	return m.shell.View(m.c.HallName()+" - "+m.c.T("mtg.title"), func() string { return m.shell.Render(m.page, m.keys()) })
+	return m.shell.View(m.c.HallName()+" - "+m.c.T(lblMtgTitle), func() string { return m.shell.Render(m.page, m.keys()) })
 }

@@ -20,16 +20,18 @@ var meetingSizes = [][2]int{{80, 24}, {120, 40}, {160, 45}}
 
 // eachMeetingScreen runs setup on a fresh demo database for every
 // language and size and compares the colour-stripped screen with
-// testdata/<Test>/<lang>_<w>x<h>.golden.
+// testdata/<Test>/<lang>_<w>x<h>.golden, after checking the screen speaks
+// its language only (tuitest.CheckSpeaks).
 func eachMeetingScreen(t *testing.T, setup func(d *mtgConsole, ms *meeting.Store)) {
 	for _, lang := range tuitest.GoldenLangs {
 		for _, sz := range meetingSizes {
 			t.Run(fmt.Sprintf("%s_%dx%d", lang, sz[0], sz[1]), func(t *testing.T) {
-				_, ms := openMeeting(t)
+				st, ms := openMeeting(t)
 				d := newMtgConsole(t, ms, lang, sz[0], sz[1])
 				setup(d, ms)
 				v := d.View()
 				tuitest.CheckFrame(t, v, sz[0], sz[1])
+				tuitest.CheckSpeaks(t, v, lang, tuitest.StoreData(t, st, ms))
 				golden.RequireEqual(t, []byte(v))
 			})
 		}

@@ -3,6 +3,7 @@ package console
 import (
 	"charm.land/bubbles/v2/key"
 
+	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/tui/common"
 )
 
@@ -77,68 +78,68 @@ type promptKeys struct {
 
 // newMeetingKeys returns the console's bindings with help in c's language.
 func newMeetingKeys(c *common.Common) *meetingKeys {
-	b := func(keys []string, helpKey, desc string) key.Binding {
+	b := func(keys []string, helpKey string, desc casefile.Text) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, c.T(desc)))
 	}
 	k := func(s ...string) []string { return s }
 	return &meetingKeys{
-		Tabs:    b(k("1", "2", "3"), "1/2/3", "mtg.key.tabs"),
-		Screens: [3]key.Binding{b(k("1"), "1", "mtg.tab_setup"), b(k("2"), "2", "mtg.tab_walk"), b(k("3"), "3", "mtg.tab_closing")},
+		Tabs:    b(k("1", "2", "3"), "1/2/3", lblMtgKeyTabs),
+		Screens: [3]key.Binding{b(k("1"), "1", lblMtgTabSetup), b(k("2"), "2", lblMtgTabWalk), b(k("3"), "3", lblMtgTabClosing)},
 		Sessions: sessionsKeys{
-			Up:     b(k("up", "k"), "up/down", "key.move"),
-			Down:   b(k("down", "j"), "down", "key.move"),
-			Open:   b(k("enter"), "enter", "mtg.key.open_session"),
-			New:    b(k("n"), "n", "mtg.key.new_session"),
-			Create: b(k("ctrl+s"), "ctrl+s", "mtg.key.create_session"),
+			Up:     b(k("up", "k"), "up/down", common.LblKeyMove),
+			Down:   b(k("down", "j"), "down", common.LblKeyMove),
+			Open:   b(k("enter"), "enter", lblMtgKeyOpenSession),
+			New:    b(k("n"), "n", lblMtgKeyNewSession),
+			Create: b(k("ctrl+s"), "ctrl+s", lblMtgKeyCreateSession),
 		},
 		Setup: setupKeys{
-			Area:         b(k("tab"), "tab", "mtg.key.area"),
-			Move:         b(k("up", "down", "left", "right"), "arrows", "key.move"),
-			Up:           b(k("up", "k"), "up", "key.move"),
-			Down:         b(k("down", "j"), "down", "key.move"),
-			Left:         b(k("left", "h"), "left", "key.move"),
-			Right:        b(k("right", "l"), "right", "key.move"),
-			Toggle:       b(k("space"), "space", "mtg.key.present"),
-			Change:       b(k("left", "right"), "left/right", "key.change_filter"),
-			Build:        b(k("b"), "b", "mtg.key.build"),
-			OpenCase:     b(k("enter"), "enter", "key.open_case"),
-			Walkthrough:  b(k("w"), "w", "mtg.key.walk"),
-			SessionsList: b(k("esc"), "esc", "mtg.key.sessions"),
+			Area:         b(k("tab"), "tab", lblMtgKeyArea),
+			Move:         b(k("up", "down", "left", "right"), "arrows", common.LblKeyMove),
+			Up:           b(k("up", "k"), "up", common.LblKeyMove),
+			Down:         b(k("down", "j"), "down", common.LblKeyMove),
+			Left:         b(k("left", "h"), "left", common.LblKeyMove),
+			Right:        b(k("right", "l"), "right", common.LblKeyMove),
+			Toggle:       b(k("space"), "space", lblMtgKeyPresent),
+			Change:       b(k("left", "right"), "left/right", common.LblKeyChangeFilter),
+			Build:        b(k("b"), "b", lblMtgKeyBuild),
+			OpenCase:     b(k("enter"), "enter", common.LblKeyOpenCase),
+			Walkthrough:  b(k("w"), "w", lblMtgKeyWalk),
+			SessionsList: b(k("esc"), "esc", lblMtgKeySessions),
 		},
 		Walk: walkKeys{
-			Move:          b(k("up", "down", "left", "right"), "arrows", "mtg.key.member"),
-			Up:            b(k("up", "k"), "up", "mtg.key.member"),
-			Down:          b(k("down", "j"), "down", "mtg.key.member"),
-			Left:          b(k("left", "h"), "left", "mtg.key.member"),
-			Right:         b(k("right", "l"), "right", "mtg.key.member"),
-			Agree:         b(k("a"), "a", "mtg.key.agree"),
-			Disagree:      b(k("d"), "d", "mtg.key.disagree"),
-			Abstain:       b(k("s"), "s", "mtg.key.abstain"),
-			Recuse:        b(k("r"), "r", "mtg.key.recuse"),
-			Decide:        b(k("enter"), "enter", "mtg.key.decide"),
-			NextUndecided: b(k("n"), "n", "mtg.key.next_undecided"),
-			PrevCase:      b(k("["), "[/]", "mtg.key.case"),
-			NextCase:      b(k("]"), "]", "mtg.key.case"),
-			ScrollUp:      b(k("pgup"), "pgup/pgdn", "key.scroll"),
-			ScrollDown:    b(k("pgdown"), "pgdn", "key.scroll"),
-			Attendance:    b(k("t"), "t", "mtg.key.attendance"),
-			ToClosing:     b(k("c"), "c", "mtg.key.to_closing"),
-			SessionsList:  b(k("esc"), "esc", "mtg.key.sessions"),
+			Move:          b(k("up", "down", "left", "right"), "arrows", lblMtgKeyMember),
+			Up:            b(k("up", "k"), "up", lblMtgKeyMember),
+			Down:          b(k("down", "j"), "down", lblMtgKeyMember),
+			Left:          b(k("left", "h"), "left", lblMtgKeyMember),
+			Right:         b(k("right", "l"), "right", lblMtgKeyMember),
+			Agree:         b(k("a"), "a", lblMtgKeyAgree),
+			Disagree:      b(k("d"), "d", lblMtgKeyDisagree),
+			Abstain:       b(k("s"), "s", lblMtgKeyAbstain),
+			Recuse:        b(k("r"), "r", lblMtgKeyRecuse),
+			Decide:        b(k("enter"), "enter", lblMtgKeyDecide),
+			NextUndecided: b(k("n"), "n", lblMtgKeyNextUndecided),
+			PrevCase:      b(k("["), "[/]", lblMtgKeyCase),
+			NextCase:      b(k("]"), "]", lblMtgKeyCase),
+			ScrollUp:      b(k("pgup"), "pgup/pgdn", common.LblKeyScroll),
+			ScrollDown:    b(k("pgdown"), "pgdn", common.LblKeyScroll),
+			Attendance:    b(k("t"), "t", lblMtgKeyAttendance),
+			ToClosing:     b(k("c"), "c", lblMtgKeyToClosing),
+			SessionsList:  b(k("esc"), "esc", lblMtgKeySessions),
 		},
 		Closing: closingKeys{
-			Close: b(k("c"), "c", "mtg.key.close"),
-			Print: b(k("p"), "p", "mtg.key.print"),
-			Up:    b(k("up", "k", "pgup"), "up/down", "key.scroll"),
-			Down:  b(k("down", "j", "pgdown"), "down", "key.scroll"),
-			Back:  b(k("esc"), "esc", "mtg.key.sessions"),
+			Close: b(k("c"), "c", lblMtgKeyClose),
+			Print: b(k("p"), "p", lblMtgKeyPrint),
+			Up:    b(k("up", "k", "pgup"), "up/down", common.LblKeyScroll),
+			Down:  b(k("down", "j", "pgdown"), "down", common.LblKeyScroll),
+			Back:  b(k("esc"), "esc", lblMtgKeySessions),
 		},
 		Prompt: promptKeys{
-			Submit: b(k("enter"), "enter", "mtg.key.submit"),
-			Cancel: b(k("esc"), "esc", "key.no"),
-			Choose: b(k("left", "right"), "left/right", "key.choose"),
-			Prev:   b(k("left", "shift+tab", "up"), "left", "key.choose"),
-			Next:   b(k("right", "tab", "down"), "right", "key.choose"),
-			Pick:   b(k("1", "2", "3"), "1/2/3", "key.choose"),
+			Submit: b(k("enter"), "enter", lblMtgKeySubmit),
+			Cancel: b(k("esc"), "esc", common.LblKeyNo),
+			Choose: b(k("left", "right"), "left/right", common.LblKeyChoose),
+			Prev:   b(k("left", "shift+tab", "up"), "left", common.LblKeyChoose),
+			Next:   b(k("right", "tab", "down"), "right", common.LblKeyChoose),
+			Pick:   b(k("1", "2", "3"), "1/2/3", common.LblKeyChoose),
 		},
 	}
 }

@@ -110,7 +110,7 @@ func (p *meetingPage) tickCmd() tea.Cmd {
 // openSession reads session number and shows it on screen to.
 func (p *meetingPage) openSession(number string, to consoleState) tea.Cmd {
 	sh := p.sh
-	sh.st.Set(sh.c.T("mtg.loading"), common.LevelMuted)
+	sh.st.Set(sh.c.T(lblMtgLoading), common.LevelMuted)
 	return sh.do(func() tea.Cmd {
 		p.forget()
 		return showSession(sh.store, number, to)
@@ -139,12 +139,12 @@ func (p *meetingPage) setBoard(b *sessionBoard) {
 
 func (p *meetingPage) Title() string {
 	sh := p.sh
-	t := sh.c.T("mtg.title")
+	t := sh.c.T(lblMtgTitle)
 	if sh.b != nil {
 		t += " " + sh.b.sess.Number
 	}
 	if !sh.writer() {
-		t += sh.c.Tf("mtg.ro_mark", sh.roleName())
+		t += sh.c.Tf(lblMtgRoMark, sh.roleName())
 	}
 	return t
 }

@@ -110,9 +110,9 @@ func (r *reasonPrompt) View(w, h int) string {
 			body = append(body, c.Styles.App.StatusError.Render(l))
 		}
 	}
-	keys := c.T("dialog.prompt_keys")
+	keys := c.T(common.LblDialogPromptKeys)
 	if r.waiting {
-		keys = c.T("mtg.saving")
+		keys = c.T(lblMtgSaving)
 	}
 	body = append(body, "", c.Styles.App.Muted.Render(keys))
 	if maxLines := max(h-2, 3); len(body) > maxLines {
@@ -195,7 +195,7 @@ func (ch *rulingChooser) View(w, h int) string {
 	}
 	row, spans := components.Tabs(c.Styles, opts, ch.sel)
 	ch.spans = spans
-	body = append(body, "", row, "", c.Styles.App.Muted.Render(c.T("mtg.choose_keys")))
+	body = append(body, "", row, "", c.Styles.App.Muted.Render(c.T(lblMtgChooseKeys)))
 	if maxLines := max(h-2, 3); len(body) > maxLines {
 		body = append([]string{components.Ellipsis}, body[len(body)-maxLines+1:]...)
 	}

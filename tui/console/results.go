@@ -95,7 +95,7 @@ func (p *meetingPage) onSessionOpened(msg sessionOpenedMsg) error {
 	p.forget()
 	p.setBoard(msg.b)
 	sh.state = stateSetup
-	sh.st.Set(sh.c.Tf("mtg.opened", msg.b.sess.Number), common.LevelOK)
+	sh.st.Set(sh.c.Tf(lblMtgOpened, msg.b.sess.Number), common.LevelOK)
 	return nil
 }
 
@@ -105,11 +105,11 @@ func (p *meetingPage) onAttendance(msg attendanceTakenMsg) error {
 	}
 	sh := p.sh
 	p.setBoard(msg.b)
-	word := sh.c.T("mtg.absent")
+	word := sh.c.T(lblMtgAbsent)
 	if msg.present {
-		word = sh.c.T("mtg.present")
+		word = sh.c.T(lblMtgPresent)
 	}
-	sh.st.Set(sh.c.Tf("mtg.attendance_taken", msg.name, word, sh.quorumText()), common.LevelOK)
+	sh.st.Set(sh.c.Tf(lblMtgAttendanceTaken, msg.name, word, sh.quorumText()), common.LevelOK)
 	return nil
 }
 
@@ -120,7 +120,7 @@ func (p *meetingPage) onAgenda(msg agendaBuiltMsg) error {
 	sh := p.sh
 	p.setup.rep = msg.rep
 	p.setBoard(msg.b)
-	sh.st.Set(sh.c.Tf("mtg.agenda_built", len(msg.rep.Added), len(msg.b.sess.Agenda)), common.LevelOK)
+	sh.st.Set(sh.c.Tf(lblMtgAgendaBuilt, len(msg.rep.Added), len(msg.b.sess.Agenda)), common.LevelOK)
 	return nil
 }
 
@@ -131,9 +131,9 @@ func (p *meetingPage) onVote(msg voteRecordedMsg) error {
 	sh := p.sh
 	p.setBoard(msg.b)
 	if msg.recusal {
-		sh.st.Set(sh.c.Tf("mtg.recused", msg.name), common.LevelOK)
+		sh.st.Set(sh.c.Tf(lblMtgRecused, msg.name), common.LevelOK)
 	} else {
-		sh.st.Set(sh.c.Tf("mtg.voted", msg.name, msg.choice.Label(sh.c.Lang)), common.LevelOK)
+		sh.st.Set(sh.c.Tf(lblMtgVoted, msg.name, msg.choice.Label(sh.c.Lang)), common.LevelOK)
 	}
 	return nil
 }
@@ -145,12 +145,12 @@ func (p *meetingPage) onDecided(msg caseDecidedMsg) error {
 	sh := p.sh
 	c := sh.c
 	p.setBoard(msg.b)
-	text := c.Tf("mtg.decided", msg.it.Case, msg.it.Decision.Result.Label(c.Lang))
+	text := c.Tf(lblMtgDecided, msg.it.Case, msg.it.Decision.Result.Label(c.Lang))
 	if g := msg.it.Decision.Granted; g > 0 {
-		text += c.Tf("mtg.decided_granted", g.Grouped())
+		text += c.Tf(lblMtgDecidedGranted, g.Grouped())
 	}
 	if sh.b.sum != nil && len(sh.b.sum.Undecided) > 0 {
-		text += c.T("mtg.decided_next")
+		text += c.T(lblMtgDecidedNext)
 	}
 	sh.st.Set(text, common.LevelOK)
 	return nil
@@ -161,6 +161,6 @@ func (p *meetingPage) onClosed(msg sessionClosedMsg) error {
 		return msg.err
 	}
 	p.setBoard(msg.b)
-	p.sh.st.Set(p.sh.c.Tf("mtg.closed", msg.b.sess.Number), common.LevelOK)
+	p.sh.st.Set(p.sh.c.Tf(lblMtgClosed, msg.b.sess.Number), common.LevelOK)
 	return nil
 }

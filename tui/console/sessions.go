@@ -59,7 +59,7 @@ func (ss *sessionsScreen) clickForm(msg tea.MouseClickMsg) tea.Cmd {
 func (ss *sessionsScreen) onLoaded(msg sessionsLoadedMsg) {
 	sh := ss.sh
 	if msg.err != nil {
-		sh.st.Set(sh.c.Tf("mtg.load_failed", sh.c.Msg(msg.err)), common.LevelError)
+		sh.st.Set(sh.c.Tf(lblMtgLoadFailed, sh.c.Msg(msg.err)), common.LevelError)
 		return
 	}
 	ss.list = msg.list
@@ -73,7 +73,7 @@ func (ss *sessionsScreen) onLoaded(msg sessionsLoadedMsg) {
 	switch {
 	case sh.st.Level == common.LevelError: // why a session did not open stays shown
 	case len(msg.list) == 0 && sh.writer():
-		sh.st.Set(sh.c.T("mtg.no_sessions_hint"), common.LevelMuted)
+		sh.st.Set(sh.c.T(lblMtgNoSessionsHint), common.LevelMuted)
 	default:
 		sh.st.Clear()
 	}
@@ -92,12 +92,12 @@ func newSessionForm(c *common.Common, k *meetingKeys, create func() tea.Cmd) *se
 	s.date = c.Today().String()
 	s.d0 = s.date
 	s.f.SetFields([]components.Field{
-		{ID: "date", Kind: components.FieldText, Label: c.T("mtg.date"), Width: 12, Limit: 10,
+		{ID: "date", Kind: components.FieldText, Label: c.T(lblMtgDate), Width: 12, Limit: 10,
 			Get: func() string { return s.date }, Set: func(v string) { s.date = v },
-			Hint: func() (string, common.Level) { return c.T("intake.birth_hint"), common.LevelMuted }},
-		{ID: "place", Kind: components.FieldText, Label: c.T("mtg.place"), Width: 40, Limit: 60,
+			Hint: func() (string, common.Level) { return c.T(common.LblIntakeBirthHint), common.LevelMuted }},
+		{ID: "place", Kind: components.FieldText, Label: c.T(lblMtgPlace), Width: 40, Limit: 60,
 			Get: func() string { return s.place }, Set: func(v string) { s.place = v }},
-		{ID: "open", Kind: components.FieldButton, Label: c.T("mtg.open_button") + " (" + k.Sessions.Create.Help().Key + ")", Do: create},
+		{ID: "open", Kind: components.FieldButton, Label: c.T(lblMtgOpenButton) + " (" + k.Sessions.Create.Help().Key + ")", Do: create},
 	})
 	return s
 }
@@ -211,7 +211,7 @@ func (ss *sessionsScreen) openForm() {
 	if !ss.form.f.FocusID("place") {
 		ss.form.f.FocusID("date")
 	}
-	sh.st.Set(sh.c.T("mtg.new_hint"), common.LevelMuted)
+	sh.st.Set(sh.c.T(lblMtgNewHint), common.LevelMuted)
 }
 
 // openListed opens the i-th session of the list: an open one on its
@@ -248,7 +248,7 @@ func (ss *sessionsScreen) createSession() tea.Cmd {
 		sh.st.Set(sh.c.Msg(err), common.LevelError)
 		return nil
 	}
-	sh.st.Set(sh.c.T("mtg.saving"), common.LevelMuted)
+	sh.st.Set(sh.c.T(lblMtgSaving), common.LevelMuted)
 	store, who := sh.store, sh.c.User
 	return sh.do(func() tea.Cmd { return openSession(store, plan, who) })
 }
@@ -260,24 +260,24 @@ func (ss *sessionsScreen) view() string {
 	c := sh.c
 	s := c.Styles
 	w := sh.width
-	lines := []string{"", "  " + s.App.Title.Render(c.T("mtg.sessions_title"))}
+	lines := []string{"", "  " + s.App.Title.Render(c.T(lblMtgSessionsTitle))}
 	if !sh.writer() {
-		lines = append(lines, "  "+s.App.StatusWarn.Render(c.Tf("mtg.ro_line", sh.roleName())))
+		lines = append(lines, "  "+s.App.StatusWarn.Render(c.Tf(lblMtgRoLine, sh.roleName())))
 	}
 	if len(ss.list) == 0 {
-		none := c.T("mtg.no_sessions")
+		none := c.T(lblMtgNoSessions)
 		if !sh.writer() {
-			none = c.T("mtg.no_sessions_ro")
+			none = c.T(lblMtgNoSessionsRo)
 		}
 		lines = append(lines, "", "  "+s.App.Muted.Render(none))
 	} else {
 		t := &components.Table{Cols: []components.Column{
-			{Title: c.T("mtg.col_number"), Width: 11},
-			{Title: c.T("mtg.col_date"), Width: 10},
-			{Title: c.T("mtg.col_status"), Width: 8},
-			{Title: c.T("mtg.col_present"), Width: 8},
-			{Title: c.T("mtg.col_decided"), Width: 10},
-			{Title: c.T("mtg.col_place"), Flex: 1},
+			{Title: c.T(lblMtgColNumber), Width: 11},
+			{Title: c.T(lblMtgColDate), Width: 10},
+			{Title: c.T(lblMtgColStatus), Width: 8},
+			{Title: c.T(lblMtgColPresent), Width: 8},
+			{Title: c.T(lblMtgColDecided), Width: 10},
+			{Title: c.T(lblMtgColPlace), Flex: 1},
 		}, Width: w - 4}
 		rows := make([][]string, len(ss.list))
 		for i, se := range ss.list {
@@ -311,13 +311,13 @@ func (ss *sessionsScreen) view() string {
 	}
 	lines = append(lines, "")
 	if ss.formOpen {
-		lines = append(lines, "  "+s.Form.Section.Render(c.T("mtg.new_title")))
+		lines = append(lines, "  "+s.Form.Section.Render(c.T(lblMtgNewTitle)))
 		ss.formTop = len(lines)
 		for _, l := range strings.Split(ss.form.f.View(), "\n") {
 			lines = append(lines, "  "+l)
 		}
 	} else if sh.writer() {
-		label := "n  " + c.T("mtg.new_session")
+		label := "n  " + c.T(lblMtgNewSession)
 		y := len(lines)
 		lines = append(lines, "  "+s.Form.Button.Render(label))
 		sh.addHit(y, 2, 2+components.AnsiWidth(label), func() tea.Cmd { ss.openForm(); return nil })

@@ -52,7 +52,7 @@ func newSetupScreen(sh *meetingShared, openCase func(string) tea.Cmd) *setupScre
 // init lists the filters' options from the catalogue: every project,
 // department and group, "all" first.
 func (su *setupScreen) init(c *common.Common) {
-	all := components.Option{Value: "", Label: c.T("queue.all")}
+	all := components.Option{Value: "", Label: c.T(common.LblQueueAll)}
 	su.options[0] = []components.Option{all}
 	for _, pr := range c.Catalog.Projects {
 		su.options[0] = append(su.options[0], components.Option{Value: pr.Code, Label: pr.Code + " " + pr.Label(c.Lang)})
@@ -223,7 +223,7 @@ func (su *setupScreen) build() tea.Cmd {
 	}
 	f := su.filter()
 	store, who := sh.store, sh.c.User
-	sh.st.Set(sh.c.T("mtg.building"), common.LevelMuted)
+	sh.st.Set(sh.c.T(lblMtgBuilding), common.LevelMuted)
 	return sh.do(func() tea.Cmd { return buildAgenda(store, sh.number, sh.cur, f, who) })
 }
 
@@ -252,7 +252,7 @@ func (su *setupScreen) view() string {
 	}
 	rule := ""
 	if r := c.Catalog.Meeting.Quorum; r != nil {
-		rule = s.App.Muted.Render(c.Tf("mtg.rule", r.Source))
+		rule = s.App.Muted.Render(c.Tf(lblMtgRule, r.Text()))
 	}
 	lines = append(lines, " "+q.Render(sh.quorumText())+rule)
 
@@ -300,7 +300,7 @@ func (su *setupScreen) view() string {
 
 	// the agenda's filters
 	lines = append(lines, "")
-	names := []string{c.T("queue.f_project"), c.T("queue.f_dept"), c.T("mtg.f_group")}
+	names := []string{c.T(common.LblQueueFilterProject), c.T(common.LblQueueFilterDept), c.T(lblMtgFilterGroup)}
 	lw := 0
 	for _, n := range names {
 		lw = max(lw, components.AnsiWidth(n))
@@ -326,16 +326,16 @@ func (su *setupScreen) view() string {
 	}
 
 	// the agenda
-	head := c.Tf("mtg.agenda_head", len(sess.Agenda), len(sess.Agenda)-len(sh.b.sum.Undecided))
+	head := c.Tf(lblMtgAgendaHead, len(sess.Agenda), len(sess.Agenda)-len(sh.b.sum.Undecided))
 	if rep := su.reportLine(); rep != "" {
 		head += "  " + s.App.Muted.Render(rep)
 	}
-	lines = append(lines, " "+s.Form.Section.Render(c.T("mtg.agenda"))+"  "+head)
+	lines = append(lines, " "+s.Form.Section.Render(c.T(lblMtgAgenda))+"  "+head)
 	room := sh.height - len(lines)
 	if len(sess.Agenda) == 0 {
-		hint := c.T("mtg.agenda_empty")
+		hint := c.T(lblMtgAgendaEmpty)
 		if !sh.open() {
-			hint = c.T("mtg.read_only")
+			hint = c.T(lblMtgReadOnly)
 		}
 		lines = append(lines, "   "+s.App.Muted.Render(hint))
 		return components.FitBlock(lines, w)
@@ -367,9 +367,9 @@ func (su *setupScreen) view() string {
 func (su *setupScreen) memberLine(m meeting.Member) string {
 	sh := su.sh
 	c := sh.c
-	word := c.T("mtg.absent")
+	word := c.T(lblMtgAbsent)
 	if sh.b.sess.IsPresent(m.ID) {
-		word = c.T("mtg.present")
+		word = c.T(lblMtgPresent)
 	}
 	return fmt.Sprintf("%s  %s  %s  %s", m.Name, c.DeptName(m.Department), m.Role.Label(c.Lang), word)
 }
@@ -381,21 +381,21 @@ func (su *setupScreen) reportLine() string {
 		return ""
 	}
 	c := su.sh.c
-	sep := c.T("list.sep")
-	parts := []string{c.Tf("mtg.rep_added", len(rep.Added))}
+	sep := c.T(common.LblListSep)
+	parts := []string{c.Tf(lblMtgRepAdded, len(rep.Added))}
 	if d := rep.Dedup; d != nil && d.Totals.Groups > 0 {
-		parts = append(parts, c.Tf("mtg.rep_dedup", d.Totals.Groups, d.Totals.Kept, d.Totals.Declined))
+		parts = append(parts, c.Tf(lblMtgRepDedup, d.Totals.Groups, d.Totals.Kept, d.Totals.Declined))
 	}
 	if len(rep.Removed) > 0 {
-		parts = append(parts, c.Tf("mtg.rep_removed", strings.Join(rep.Removed, sep)))
+		parts = append(parts, c.Tf(lblMtgRepRemoved, strings.Join(rep.Removed, sep)))
 	}
 	if len(rep.Busy) > 0 {
-		parts = append(parts, c.Tf("mtg.rep_busy", strings.Join(rep.Busy, sep)))
+		parts = append(parts, c.Tf(lblMtgRepBusy, strings.Join(rep.Busy, sep)))
 	}
 	if len(rep.Revote) > 0 {
-		parts = append(parts, c.Tf("mtg.rep_revote", strings.Join(rep.Revote, sep)))
+		parts = append(parts, c.Tf(lblMtgRepRevote, strings.Join(rep.Revote, sep)))
 	}
-	return strings.Join(parts, c.T("mtg.sep"))
+	return strings.Join(parts, c.T(lblMtgSep))
 }
 
 // agendaRows are the agenda's lines: number, case, applicant, first
@@ -404,7 +404,7 @@ func agendaRows(c *common.Common, sess *meeting.Session, w int) []string {
 	out := make([]string, len(sess.Agenda))
 	nw := len(fmt.Sprint(len(sess.Agenda)))
 	for i, it := range sess.Agenda {
-		state := c.T("mtg.undecided")
+		state := c.T(lblMtgUndecided)
 		if it.Decision != nil {
 			state = it.Decision.Result.Label(c.Lang)
 		}
@@ -412,11 +412,11 @@ func agendaRows(c *common.Common, sess *meeting.Session, w int) []string {
 		if len(it.Apps) > 0 {
 			proj = it.Apps[0].Project + " " + c.ProjectName(it.Apps[0].Project)
 			if len(it.Apps) > 1 {
-				proj = it.Apps[0].Project + c.Tf("mtg.more_projects", len(it.Apps)-1)
+				proj = it.Apps[0].Project + c.Tf(lblMtgMoreProjects, len(it.Apps)-1)
 			}
 		}
 		left := fmt.Sprintf("%*d  %s  %s", nw, i+1, it.Case, components.PadRight(components.Truncate(it.Applicant, 6), 6))
-		right := "  " + c.Tf("mtg.due", monthDay(it.Deadline)) + "  " + components.PadRight(state, 8)
+		right := "  " + c.Tf(lblMtgDue, monthDay(it.Deadline)) + "  " + components.PadRight(state, 8)
 		out[i] = left + "  " + components.FitWidth(proj, max(w-components.AnsiWidth(left)-components.AnsiWidth(right)-2, 4)) + right
 	}
 	return out

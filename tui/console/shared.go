@@ -117,7 +117,7 @@ func (sh *meetingShared) writer() bool { return sh.c.Can(casefile.PermMeeting) }
 // roleName names the user's role, for the read-only notes.
 func (sh *meetingShared) roleName() string {
 	if sh.c.Role == "" {
-		return sh.c.T("mtg.ro_unregistered")
+		return sh.c.T(lblMtgRoUnregistered)
 	}
 	return sh.c.Role.Label(sh.c.Lang)
 }
@@ -182,7 +182,7 @@ func (sh *meetingShared) voters() []meeting.Member {
 func (sh *meetingShared) topLine() string {
 	c := sh.c
 	s := c.Styles
-	labels := []string{"1 " + c.T("mtg.tab_setup"), "2 " + c.T("mtg.tab_walk"), "3 " + c.T("mtg.tab_closing")}
+	labels := []string{"1 " + c.T(lblMtgTabSetup), "2 " + c.T(lblMtgTabWalk), "3 " + c.T(lblMtgTabClosing)}
 	row, spans := components.Tabs(s, labels, int(sh.state)-1)
 	for i, sp := range spans {
 		scr := consoleState(i + 1)
@@ -211,8 +211,8 @@ func (sh *meetingShared) progress() string {
 	if sess.Status == meeting.SessionClosed {
 		status = s.App.StatusWarn.Render(sess.Status.Label(c.Lang)) + "  "
 	}
-	return status + s.App.Muted.Render(c.Tf("mtg.progress", decided, len(sess.Agenda), sh.elapsed())) + "  " +
-		q.Render(c.Tf("mtg.present_short", tl.Present, tl.Members)) + " "
+	return status + s.App.Muted.Render(c.Tf(lblMtgProgress, decided, len(sess.Agenda), sh.elapsed())) + "  " +
+		q.Render(c.Tf(lblMtgPresentShort, tl.Present, tl.Members)) + " "
 }
 
 // elapsed is the time since the session opened (until it closed), h:mm.
@@ -230,9 +230,9 @@ func (sh *meetingShared) elapsed() string {
 func (sh *meetingShared) quorumText() string {
 	tl := sh.b.sess.Count(&meeting.Item{})
 	if sh.b.quorum {
-		return sh.c.Tf("mtg.quorum_yes", tl.Present, tl.Members)
+		return sh.c.Tf(lblMtgQuorumYes, tl.Present, tl.Members)
 	}
-	return sh.c.Tf("mtg.quorum_no", tl.Present, tl.Members)
+	return sh.c.Tf(lblMtgQuorumNo, tl.Present, tl.Members)
 }
 
 // sessionLine is the session's number, date, place, chair and secretary.
@@ -241,9 +241,9 @@ func (sh *meetingShared) sessionLine() string {
 	s := c.Styles
 	sess := sh.b.sess
 	l := " " + s.App.Title.Render(sess.Number) + "  " + sess.Date.String() + "  " + sess.Place + "  " +
-		s.App.Muted.Render(c.Tf("mtg.chair_secretary", sess.Chair.Name, sess.Secretary.Name))
+		s.App.Muted.Render(c.Tf(lblMtgChairSecretary, sess.Chair.Name, sess.Secretary.Name))
 	if sess.Status == meeting.SessionClosed {
-		l += "  " + s.App.StatusWarn.Render(c.Tf("mtg.closed_at", sess.ClosedAt.Format("2006-01-02 15:04"), sess.ClosedBy))
+		l += "  " + s.App.StatusWarn.Render(c.Tf(lblMtgClosedAt, sess.ClosedAt.Format("2006-01-02 15:04"), sess.ClosedBy))
 	}
 	return l
 }

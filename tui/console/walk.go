@@ -218,8 +218,8 @@ func (ws *walkScreen) askVote(choice meeting.Choice) {
 	c := sh.c
 	store, number, who, name := sh.store, sh.number, sh.c.User, m.Name
 	ballot := meeting.Ballot{Case: it.Case, Member: m.ID, Choice: choice}
-	title := c.Tf("mtg.vote_title", m.Name, choice.Label(c.Lang))
-	lines := []string{c.Tf("mtg.case_line", it.Case, it.Applicant), c.T("mtg.vote_reason")}
+	title := c.Tf(lblMtgVoteTitle, m.Name, choice.Label(c.Lang))
+	lines := []string{c.Tf(lblMtgCaseLine, it.Case, it.Applicant), c.T(lblMtgVoteReason)}
 	pr := sh.ask(draftKey{what: draftVote, caseNo: it.Case, member: m.ID, choice: choice}, title, lines, "", func(text string) tea.Cmd {
 		b := ballot
 		b.Reason = text
@@ -238,8 +238,8 @@ func (ws *walkScreen) askRecusal() {
 	c := sh.c
 	store, number, who, name := sh.store, sh.number, sh.c.User, m.Name
 	d := meeting.Declaration{Case: it.Case, Member: m.ID}
-	title := c.Tf("mtg.recuse_title", m.Name)
-	lines := []string{c.Tf("mtg.case_line", it.Case, it.Applicant), c.T("mtg.recuse_reason")}
+	title := c.Tf(lblMtgRecuseTitle, m.Name)
+	lines := []string{c.Tf(lblMtgCaseLine, it.Case, it.Applicant), c.T(lblMtgRecuseReason)}
 	pr := sh.ask(draftKey{what: draftRecusal, caseNo: it.Case, member: m.ID}, title, lines, "", func(text string) tea.Cmd {
 		dd := d
 		dd.Reason = text
@@ -258,18 +258,18 @@ func (ws *walkScreen) openChooser() {
 	}
 	tl, ok := ws.tallyOf(it)
 	if !ok {
-		sh.st.Set(sh.c.T("mtg.loading"), common.LevelMuted)
+		sh.st.Set(sh.c.T(lblMtgLoading), common.LevelMuted)
 		return
 	}
 	c := sh.c
-	lines := []string{c.Tf("mtg.case_line", it.Case, it.Applicant), ws.tallyText(tl), ws.proposalText(tl)}
+	lines := []string{c.Tf(lblMtgCaseLine, it.Case, it.Applicant), ws.tallyText(tl), ws.proposalText(tl)}
 	if len(tl.Pending) > 0 {
-		lines = append(lines, c.Tf("mtg.pending", len(tl.Pending), strings.Join(tl.Pending, c.T("list.sep"))))
+		lines = append(lines, c.Tf(lblMtgPending, len(tl.Pending), strings.Join(tl.Pending, c.T(common.LblListSep))))
 	}
 	if len(tl.Missing) > 0 {
-		lines = append(lines, c.Tf("mtg.missing", strings.Join(tl.Missing, c.T("list.sep"))))
+		lines = append(lines, c.Tf(lblMtgMissing, meeting.MissingList(c.Catalog, tl.Missing)))
 	}
-	sh.choose(c.Tf("mtg.decide_title", it.Case), lines, tl.Proposed, ws.verb, ws.rule)
+	sh.choose(c.Tf(lblMtgDecideTitle, it.Case), lines, tl.Proposed, ws.verb, ws.rule)
 }
 
 // rule goes on with the ruling chosen: a confirmation for the rules'
@@ -294,25 +294,25 @@ func (ws *walkScreen) rule(result casefile.Status) tea.Cmd {
 		}
 		return decideCase(store, number, rr, who)
 	}
-	head := c.Tf("mtg.case_line", it.Case, it.Applicant)
+	head := c.Tf(lblMtgCaseLine, it.Case, it.Applicant)
 	var lines []string
 	if r.Override {
-		lines = append(lines, c.Styles.App.StatusWarn.Render(c.Tf("mtg.override_note", ws.verb(tl.Proposed))))
+		lines = append(lines, c.Styles.App.StatusWarn.Render(c.Tf(lblMtgOverrideNote, ws.verb(tl.Proposed))))
 	}
-	title := c.Tf("mtg.rule_title", ws.verb(result), it.Case)
+	title := c.Tf(lblMtgRuleTitle, ws.verb(result), it.Case)
 	draft := draftKey{what: draftRuling, caseNo: it.Case, ruling: result}
 	switch {
 	case result == casefile.StatusApproved && !r.Override:
 		lines = append([]string{head}, ws.grantLines(it)...)
-		sh.confirm(title, append(lines, c.T("mtg.approve_confirm")), func() tea.Cmd {
+		sh.confirm(title, append(lines, c.T(lblMtgApproveConfirm)), func() tea.Cmd {
 			return sh.do(func() tea.Cmd { return decideCase(store, number, r, who) })
 		})
 	case result == casefile.StatusApproved:
-		sh.ask(draft, title, append([]string{head}, append(lines, c.T("mtg.override_reason"))...), "", submit)
+		sh.ask(draft, title, append([]string{head}, append(lines, c.T(lblMtgOverrideReason))...), "", submit)
 	case result == casefile.StatusRejected:
-		sh.ask(draft, title, append([]string{head}, append(lines, c.T("mtg.reject_reason"))...), tl.RejectWording.In(c.Lang), submit)
+		sh.ask(draft, title, append([]string{head}, append(lines, c.T(lblMtgRejectReason))...), tl.RejectWording.In(c.Lang), submit)
 	default:
-		sh.ask(draft, title, append([]string{head}, append(lines, c.T("mtg.defer_reason"))...), strings.Join(tl.Missing, "；"), submit)
+		sh.ask(draft, title, append([]string{head}, append(lines, c.T(lblMtgDeferReason))...), strings.Join(tl.Missing, "；"), submit)
 	}
 	return nil
 }
@@ -335,10 +335,10 @@ func (ws *walkScreen) grantLines(it *meeting.Item) []string {
 	var out []string
 	for _, a := range it.Apps {
 		if a.Mark == meeting.MarkDecline {
-			out = append(out, "  "+c.Tf("mtg.grant_declined", a.Project, c.ProjectName(a.Project)))
+			out = append(out, "  "+c.Tf(lblMtgGrantDeclined, a.Project, c.ProjectName(a.Project)))
 			continue
 		}
-		out = append(out, "  "+c.Tf("mtg.grant", a.Project, c.ProjectName(a.Project), a.Proposed.Grouped()))
+		out = append(out, "  "+c.Tf(lblMtgGrant, a.Project, c.ProjectName(a.Project), a.Proposed.Grouped()))
 	}
 	return out
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/tui/common"
 	"github.com/rongjiuzhu/hall/tui/components"
 )
 
@@ -24,9 +25,9 @@ func (ws *walkScreen) view() string {
 	w, h := sh.width, sh.height
 	lines := []string{sh.topLine()}
 	if sh.currentItem() == nil {
-		hint := c.T("mtg.agenda_empty")
+		hint := c.T(lblMtgAgendaEmpty)
 		if !sh.open() {
-			hint = c.T("mtg.read_only")
+			hint = c.T(lblMtgReadOnly)
 		}
 		return strings.Join(append(lines, "", "  "+c.Styles.App.Muted.Render(hint)), "\n")
 	}
@@ -50,7 +51,7 @@ func (ws *walkScreen) agendaColumn(w, h, y0 int) []string {
 	c := sh.c
 	s := c.Styles
 	sess := sh.b.sess
-	out := []string{s.Form.Section.Render(c.T("mtg.agenda")) + "  " + s.App.Muted.Render(c.Tf("mtg.agenda_head", len(sess.Agenda), len(sess.Agenda)-len(sh.b.sum.Undecided)))}
+	out := []string{s.Form.Section.Render(c.T(lblMtgAgenda)) + "  " + s.App.Muted.Render(c.Tf(lblMtgAgendaHead, len(sess.Agenda), len(sess.Agenda)-len(sh.b.sum.Undecided)))}
 	cur := 0
 	for i, it := range sess.Agenda {
 		if it.Case == sh.cur {
@@ -61,7 +62,7 @@ func (ws *walkScreen) agendaColumn(w, h, y0 int) []string {
 	first := max(0, min(cur-room/2, len(sess.Agenda)-room))
 	for i := first; i < len(sess.Agenda) && len(out) < h; i++ {
 		it := sess.Agenda[i]
-		state := c.T("mtg.undecided")
+		state := c.T(lblMtgUndecided)
 		if it.Decision != nil {
 			state = it.Decision.Result.Label(c.Lang)
 		}
@@ -140,20 +141,20 @@ func (ws *walkScreen) caseTitle(it *meeting.Item, w, total, viewH int) string {
 			pos = i + 1
 		}
 	}
-	state := s.App.StatusWarn.Render(c.T("mtg.undecided"))
+	state := s.App.StatusWarn.Render(c.T(lblMtgUndecided))
 	if it.Decision != nil {
 		state = s.App.StatusOK.Render(it.Decision.Result.Label(c.Lang))
 	}
-	due := c.Tf("dossier.deadline", it.Deadline.String())
+	due := c.Tf(common.LblDossierDeadline, it.Deadline.String())
 	if d := sh.b.d; d != nil && sh.b.cur == it.Case && d.Case.Status.Open() {
 		st := s.App.Muted
 		if c.Catalog.DeadlineNear(d.Case, c.Today()) {
 			st = s.App.StatusWarn
 		}
-		due += st.Render(c.Tf("dossier.days_left", c.Catalog.WorkdaysLeft(d.Case, c.Today())))
+		due += st.Render(c.Tf(common.LblDossierDaysLeft, c.Catalog.WorkdaysLeft(d.Case, c.Today())))
 	}
 	l := fmt.Sprintf("%d/%d  %s  %s  %s  %s  %s  ", pos, len(sess.Agenda), s.App.Title.Render(it.Case), it.Applicant, it.IDNumber,
-		c.Tf("mtg.household", it.Household), due) + state
+		c.Tf(lblMtgHousehold, it.Household), due) + state
 	if total > viewH {
 		more := s.App.Muted.Render(fmt.Sprintf(" [%d-%d/%d]", ws.scroll+1, min(ws.scroll+viewH, total), total))
 		if components.AnsiWidth(l)+components.AnsiWidth(more) <= w {
@@ -174,9 +175,9 @@ func (ws *walkScreen) votesBlock(it *meeting.Item, w int) (lines []string, gridT
 	head := ws.tallyText(tl)
 	switch {
 	case it.Decision != nil:
-		head = c.Tf("mtg.decision_short", ws.decisionText(it.Decision)) + "  " + head
+		head = c.Tf(lblMtgDecisionShort, ws.decisionText(it.Decision)) + "  " + head
 	case !sh.b.quorum:
-		head += "  " + s.App.StatusError.Render(c.T("mtg.no_quorum"))
+		head += "  " + s.App.StatusError.Render(c.T(lblMtgNoQuorum))
 	default:
 		head += "  " + ws.proposalText(tl)
 	}
@@ -186,7 +187,7 @@ func (ws *walkScreen) votesBlock(it *meeting.Item, w int) (lines []string, gridT
 
 	vs := sh.voters()
 	lw := 0
-	for _, l := range []string{c.T("mtg.v_absent"), c.T("mtg.v_recused"), c.T("mtg.v_pending"),
+	for _, l := range []string{c.T(lblMtgVAbsent), c.T(lblMtgVRecused), c.T(lblMtgVPending),
 		meeting.Agree.Label(c.Lang), meeting.Disagree.Label(c.Lang), meeting.Abstain.Label(c.Lang)} {
 		lw = max(lw, components.AnsiWidth(l))
 	}
@@ -221,7 +222,7 @@ func (ws *walkScreen) voteWord(it *meeting.Item, m meeting.Member) (string, lipg
 	s := c.Styles
 	switch {
 	case it.Recused(m.ID):
-		return c.T("mtg.v_recused"), s.App.StatusWarn
+		return c.T(lblMtgVRecused), s.App.StatusWarn
 	case it.Vote(m.ID) != nil:
 		v := it.Vote(m.ID)
 		switch v.Choice {
@@ -232,9 +233,9 @@ func (ws *walkScreen) voteWord(it *meeting.Item, m meeting.Member) (string, lipg
 		}
 		return v.Choice.Label(c.Lang), s.App.StatusWarn
 	case !sh.b.sess.IsPresent(m.ID):
-		return c.T("mtg.v_absent"), s.App.Muted
+		return c.T(lblMtgVAbsent), s.App.Muted
 	}
-	return c.T("mtg.v_pending"), s.Table.Cell
+	return c.T(lblMtgVPending), s.Table.Cell
 }
 
 // voterLine is the selected member: department, role, vote and reason.
@@ -261,14 +262,14 @@ func (ws *walkScreen) voterLine(it *meeting.Item, m meeting.Member) string {
 // tallyText is "同意 10  不同意 1  弃权 1  回避 1  未投 2".
 func (ws *walkScreen) tallyText(tl meeting.Tally) string {
 	sh := ws.sh
-	return sh.c.Tf("mtg.tally", tl.Agree, tl.Disagree, tl.Abstain, tl.Recused, len(tl.Pending))
+	return sh.c.Tf(lblMtgTally, tl.Agree, tl.Disagree, tl.Abstain, tl.Recused, len(tl.Pending))
 }
 
 // proposalText is what the rules propose on the votes so far.
 func (ws *walkScreen) proposalText(tl meeting.Tally) string {
 	sh := ws.sh
 	c := sh.c
-	return c.Tf("mtg.proposal", ws.verb(tl.Proposed))
+	return c.Tf(lblMtgProposal, ws.verb(tl.Proposed))
 }
 
 // verb names a ruling as the committee says it: 批准, 不予救助, 暂缓.
@@ -276,9 +277,9 @@ func (ws *walkScreen) verb(s casefile.Status) string {
 	sh := ws.sh
 	switch s {
 	case casefile.StatusApproved, casefile.StatusRejected, casefile.StatusDeferred:
-		return sh.c.T("mtg.r." + string(s))
+		return sh.c.T(meeting.RulingVerb(s))
 	}
-	return sh.c.T("mtg.no_proposal")
+	return sh.c.T(lblMtgNoProposal)
 }
 
 // decisionText is the decision in a few words.
@@ -287,10 +288,10 @@ func (ws *walkScreen) decisionText(d *meeting.Decision) string {
 	c := sh.c
 	t := d.Result.Label(c.Lang)
 	if d.Override {
-		t += c.Tf("mtg.override_short", ws.verb(d.Proposed))
+		t += c.Tf(lblMtgOverrideShort, ws.verb(d.Proposed))
 	}
 	if d.Granted > 0 {
-		t += c.Tf("mtg.decided_granted", d.Granted.Grouped())
+		t += c.Tf(lblMtgDecidedGranted, d.Granted.Grouped())
 	}
 	return t
 }
@@ -304,7 +305,7 @@ func (ws *walkScreen) caseLines(it *meeting.Item, w int) []string {
 	c := sh.c
 	s := c.Styles
 	var out []string
-	sec := func(key string) { out = append(out, "", s.Form.Section.Render(c.T(key))) }
+	sec := func(title casefile.Text) { out = append(out, "", s.Form.Section.Render(c.T(title))) }
 	// hang adds text after lead at indent, continuation lines under the
 	// text's start.
 	hang := func(indent int, lead, text string) {
@@ -319,82 +320,78 @@ func (ws *walkScreen) caseLines(it *meeting.Item, w int) []string {
 		}
 	}
 
-	area := c.T("area.urban")
-	if it.Area == casefile.Rural {
-		area = c.T("area.rural")
-	}
-	hang(0, "", c.Tf("mtg.applicant", it.Applicant, it.IDNumber, it.Household, area, it.Received.String()))
+	hang(0, "", c.Tf(lblMtgApplicant, it.Applicant, it.IDNumber, it.Household, it.Area.Label(c.Lang), it.Received.String()))
 	if it.Refers != "" {
-		hang(0, "", s.App.StatusWarn.Render(c.Tf("mtg.reconsider", it.Refers, it.ReconsiderWhy)))
+		hang(0, "", s.App.StatusWarn.Render(c.Tf(lblMtgReconsider, it.Refers, it.ReconsiderWhy)))
 	}
 
-	sec("mtg.sec_projects")
+	sec(lblMtgSecProjects)
 	for _, a := range it.Apps {
 		hang(2, a.Project+" ", fmt.Sprintf("%s  %s  %s  %s", c.ProjectName(a.Project), c.DeptName(a.Department), a.Kind.Label(c.Lang),
-			c.Tf("mtg.amounts", a.Requested.Grouped(), a.Proposed.Grouped())))
+			c.Tf(lblMtgAmounts, a.Requested.Grouped(), a.Proposed.Grouped())))
 		switch a.Mark {
 		case meeting.MarkKept:
-			hang(4, s.App.StatusOK.Render(a.Mark.Label(c.Lang))+"  ", a.MarkReason)
+			hang(4, s.App.StatusOK.Render(a.Mark.Label(c.Lang))+"  ", c.T(a.MarkWhy()))
 		case meeting.MarkDecline, meeting.MarkStale:
-			hang(4, s.App.StatusWarn.Render(a.Mark.Label(c.Lang))+"  ", a.MarkReason)
+			hang(4, s.App.StatusWarn.Render(a.Mark.Label(c.Lang))+"  ", c.T(a.MarkWhy()))
 		}
 		switch a.Outcome {
 		case casefile.OutcomeGranted:
-			g := c.Tf("mtg.granted", a.Granted.Grouped())
+			g := c.Tf(lblMtgGranted, a.Granted.Grouped())
 			if a.StartMonth != "" {
-				g += c.Tf("mtg.period", a.StartMonth, a.Months)
+				g += c.Tf(lblMtgPeriod, a.StartMonth, a.Months)
 			}
 			hang(4, "-> ", s.App.StatusOK.Render(g))
 		case casefile.OutcomeDeclined:
-			hang(4, "-> ", c.Tf("dossier.declined", a.Reason))
+			hang(4, "-> ", c.Tf(common.LblDossierDeclined, a.Why()))
 		}
 	}
 
 	tl, ok := ws.tallyOf(it)
 	if d := it.Decision; d != nil {
-		sec("mtg.sec_decision")
-		hang(2, "", ws.decisionText(d)+"  "+s.App.Muted.Render(c.Tf("mtg.decided_by", d.At.Format("2006-01-02 15:04"), d.By)))
+		sec(lblMtgSecDecision)
+		hang(2, "", ws.decisionText(d)+"  "+s.App.Muted.Render(c.Tf(lblMtgDecidedBy, d.At.Format("2006-01-02 15:04"), d.By)))
 		if d.Reason != "" {
-			hang(2, c.Tf("mtg.reason", ""), d.Reason)
+			hang(2, c.Tf(lblMtgReason, ""), d.Reason)
 		}
 		if len(d.Verify) > 0 {
-			hang(2, c.Tf("mtg.verify", ""), strings.Join(d.Verify, c.T("list.sep")))
+			hang(2, c.Tf(lblMtgVerify, ""), meeting.MissingList(c.Catalog, d.Verify).Label(c.Lang))
 		}
 	} else if ok {
-		sec("mtg.sec_proposal")
+		sec(lblMtgSecProposal)
 		switch {
 		case !sh.b.quorum:
-			hang(2, "", s.App.StatusError.Render(c.T("mtg.no_quorum")))
+			hang(2, "", s.App.StatusError.Render(c.T(lblMtgNoQuorum)))
 		case len(tl.Pending) > 0:
-			hang(2, "", ws.proposalText(tl)+c.Tf("mtg.so_far", len(tl.Pending)))
+			hang(2, "", ws.proposalText(tl)+c.Tf(lblMtgSoFar, len(tl.Pending)))
 		default:
 			hang(2, "", ws.proposalText(tl))
 			if tl.Proposed == casefile.StatusRejected {
-				hang(2, c.Tf("mtg.default_wording", ""), tl.RejectWording.In(c.Lang))
+				hang(2, c.Tf(lblMtgDefaultWording, ""), tl.RejectWording.In(c.Lang))
 			}
 		}
 		if len(tl.Missing) > 0 {
-			hang(2, c.Tf("mtg.missing", ""), strings.Join(tl.Missing, c.T("list.sep")))
+			hang(2, c.Tf(lblMtgMissing, ""), meeting.MissingList(c.Catalog, tl.Missing).Label(c.Lang))
 		}
 	}
 
-	sec("findings.title")
+	sec(common.LblFindingsTitle)
 	if len(it.Findings) == 0 {
-		hang(2, "", s.App.Muted.Render(c.T("findings.none")))
+		hang(2, "", s.App.Muted.Render(c.T(common.LblFindingsNone)))
 	}
 	for _, f := range it.Findings {
 		tag, st := components.SeverityTag(c, f.Severity)
-		hang(2, st.Render(tag)+" ", c.Text(f.Text))
+		hang(2, st.Render(tag)+" ", c.T(f.Text))
 	}
 
-	sec("dossier.tab_evidence")
+	sec(common.LblDossierTabEvidence)
 	if len(it.Evidence) == 0 {
-		hang(2, "", s.App.Muted.Render(c.T("dossier.no_evidence")))
+		hang(2, "", s.App.Muted.Render(c.T(common.LblDossierNoEvidence)))
 	}
 	for i, ev := range it.Evidence {
 		lead := fmt.Sprintf("%d. ", i+1)
 		hang(2, lead, fmt.Sprintf("%s  %s  %s  %s", ev.Kind.Label(c.Lang), c.DeptName(ev.Department), ev.Date.String(),
-			c.Tf("dossier.verifier", ev.Verifier)))
+			c.Tf(common.LblDossierVerifier, ev.Verifier)))
 		if f := components.EvidenceFigures(c, ev); f != "" {
 			hang(2+len(lead), "", f)
 		}
@@ -403,20 +400,20 @@ func (ws *walkScreen) caseLines(it *meeting.Item, w int) []string {
 		}
 	}
 
-	sec("dossier.tab_household")
+	sec(common.LblDossierTabHousehold)
 	if sh.b.d != nil && sh.b.cur == it.Case {
 		for _, l := range components.HouseholdLines(c, sh.b.d.Case, sh.b.d.Aid, false) {
 			body := strings.TrimLeft(l, " ")
 			hang(2+len(l)-len(body), "", body)
 		}
 	} else {
-		hang(2, "", s.App.Muted.Render(c.T("mtg.loading")))
+		hang(2, "", s.App.Muted.Render(c.T(lblMtgLoading)))
 	}
 
 	if len(it.Recusals) > 0 || hasReasons(it) {
-		sec("mtg.sec_votes")
+		sec(lblMtgSecVotes)
 		for _, r := range it.Recusals {
-			hang(2, r.Name+" "+c.T("mtg.v_recused")+" - ", r.Reason)
+			hang(2, r.Name+" "+c.T(lblMtgVRecused)+" - ", r.Reason)
 		}
 		for _, v := range it.Votes {
 			if v.Reason != "" {

@@ -10,6 +10,7 @@
 // checks, deadlines and amounts all come from package casefile. It never
 // opens a database transaction either: pages reach the case file only
 // inside tea.Cmds that work on copied values, so the screen never waits
-// on the disk. Every visible string goes through the label tables of
-// tui/common; every key binding lives in common.KeyMap.
+// on the disk. Every visible string is a casefile.Text written in both
+// languages where it is defined (labels.go, tui/common's shared labels,
+// the domain's labels); every key binding lives in common.KeyMap.
 package frontdesk

@@ -11,8 +11,8 @@ import (
 )
 
 // Dossier tabs.
-var dossierTabs = []string{"dossier.tab_summary", "dossier.tab_household", "dossier.tab_projects",
-	"dossier.tab_evidence", "dossier.tab_findings", "dossier.tab_history"}
+var dossierTabs = []casefile.Text{lblDossierTabSummary, common.LblDossierTabHousehold, lblDossierTabProjects,
+	common.LblDossierTabEvidence, lblDossierTabFindings, lblDossierTabHistory}
 
 // Dossier dialogs.
 const (
@@ -158,9 +158,9 @@ func (p *dossierPage) Enter() tea.Cmd {
 
 func (p *dossierPage) Title() string {
 	if p.number == "" {
-		return p.c.T("dossier.title")
+		return p.c.T(lblDossierTitle)
 	}
-	return p.c.T("dossier.title") + " " + p.number
+	return p.c.T(lblDossierTitle) + " " + p.number
 }
 
 func (p *dossierPage) Status() (string, common.Level) { return p.st.Text, p.st.Level }
@@ -190,7 +190,7 @@ func (p *dossierPage) Update(msg tea.Msg) tea.Cmd {
 		}
 		p.loading = false
 		if msg.err != nil {
-			p.st.Set(p.c.Tf("dossier.load_failed", p.c.Msg(msg.err)), common.LevelError)
+			p.st.Set(p.c.Tf(lblDossierLoadFailed, p.c.Msg(msg.err)), common.LevelError)
 			return nil
 		}
 		p.d = msg.d
@@ -235,7 +235,7 @@ func (p *dossierPage) onEvidenceAdded(msg evidenceAddedMsg) tea.Cmd {
 	}
 	p.ev, p.mode = nil, dossierTabsMode
 	p.tab = 3
-	p.st.Set(p.c.Tf("dossier.evidence_added", casefile.EvidenceKind(msg.c.Evidence[len(msg.c.Evidence)-1].Kind).Label(p.c.Lang)), common.LevelOK)
+	p.st.Set(p.c.Tf(lblDossierEvidenceAdded, casefile.EvidenceKind(msg.c.Evidence[len(msg.c.Evidence)-1].Kind).Label(p.c.Lang)), common.LevelOK)
 	return loadDossier(p.store, p.number)
 }
 
@@ -249,7 +249,7 @@ func (p *dossierPage) onMoved(msg caseMovedMsg) tea.Cmd {
 		if errors.Is(msg.err, casefile.ErrStaleCase) {
 			if msg.to == casefile.StatusWithdrawn {
 				// the reason typed is kept: confirm again on the fresh case
-				p.openDialog(components.NewPrompt(p.c, p.c.T("dossier.withdraw_title"), p.c.Tf("dossier.withdraw_text", p.number)), dlgWithdraw)
+				p.openDialog(components.NewPrompt(p.c, p.c.T(lblDossierWithdrawTitle), p.c.Tf(lblDossierWithdrawText, p.number)), dlgWithdraw)
 				p.dialog.Input.SetValue(msg.why)
 				p.dialog.Err = p.c.Msg(msg.err)
 			}
@@ -257,7 +257,7 @@ func (p *dossierPage) onMoved(msg caseMovedMsg) tea.Cmd {
 		}
 		return nil
 	}
-	p.st.Set(p.c.Tf("dossier.moved", msg.c.Status.Label(p.c.Lang)), common.LevelOK)
+	p.st.Set(p.c.Tf(lblDossierMoved, msg.c.Status.Label(p.c.Lang)), common.LevelOK)
 	return loadDossier(p.store, p.number)
 }
 
@@ -271,7 +271,7 @@ func (p *dossierPage) onRevealed(msg revealedMsg) tea.Cmd {
 		return nil
 	}
 	p.revealed = true
-	p.st.Set(p.c.T("dossier.revealed"), common.LevelWarn)
+	p.st.Set(p.c.T(lblDossierRevealed), common.LevelWarn)
 	return p.reload() // the history shows the reveal
 }
 
@@ -291,7 +291,7 @@ func (p *dossierPage) onPrinted(msg printedMsg) tea.Cmd {
 		return nil
 	}
 	// the path is long: shown in full until the user has read it
-	p.openDialog(components.NewNotice(p.c, p.c.T("print.done_title"), printedLines(p.c, msg.res)...), dlgPrinted)
+	p.openDialog(components.NewNotice(p.c, p.c.T(lblPrintDoneTitle), printedLines(p.c, msg.res)...), dlgPrinted)
 	return p.reload() // the history shows the print
 }
 
@@ -309,14 +309,14 @@ func (p *dossierPage) letter() bool {
 func (p *dossierPage) print() tea.Cmd {
 	switch {
 	case p.printing == nil:
-		p.st.Set(p.c.T("print.none"), common.LevelWarn)
+		p.st.Set(p.c.T(lblPrintNone), common.LevelWarn)
 		return nil
 	case p.inPrint:
-		p.st.Set(p.c.T("print.busy"), common.LevelWarn)
+		p.st.Set(p.c.T(common.LblPrintBusy), common.LevelWarn)
 		return nil
 	}
 	p.inPrint = true
-	p.st.Set(p.c.T("print.printing"), common.LevelPlain)
+	p.st.Set(p.c.T(common.LblPrintPrinting), common.LevelPlain)
 	return printCase(p.printing, printByDossier, p.number, p.letter(), p.c.User)
 }
 
@@ -331,12 +331,12 @@ func (p *dossierPage) onChanged(msg ChangedMsg) tea.Cmd {
 	}
 	if p.mode == dossierEvidence || p.mode == dossierDialog || p.busy {
 		if edited && who != "" {
-			p.st.Set(p.c.Tf("dossier.changed_elsewhere", who), common.LevelWarn)
+			p.st.Set(p.c.Tf(lblDossierChangedElsewhere, who), common.LevelWarn)
 		}
 		return nil
 	}
 	if edited && who != "" {
-		p.st.Set(p.c.Tf("dossier.updated_by", who), common.LevelPlain)
+		p.st.Set(p.c.Tf(lblDossierUpdatedBy, who), common.LevelPlain)
 	}
 	return p.reload()
 }

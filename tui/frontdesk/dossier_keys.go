@@ -3,12 +3,14 @@ package frontdesk
 // The dossier's keys, clicks and dialogs, and the live keys help shows.
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/tui/common"
 	"github.com/rongjiuzhu/hall/tui/components"
-	"strings"
 )
 
 // refused answers a key the user's role may not use.
@@ -64,9 +66,9 @@ func (p *dossierPage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.mode = dossierEvidence
 		p.st.Clear()
 	case key.Matches(msg, k.Ready):
-		p.openDialog(components.NewConfirm(p.c, p.c.T("dossier.ready_title"), p.c.Tf("dossier.ready_text", p.number)), dlgReady)
+		p.openDialog(components.NewConfirm(p.c, p.c.T(lblDossierReadyTitle), p.c.Tf(lblDossierReadyText, p.number)), dlgReady)
 	case key.Matches(msg, k.Withdraw):
-		p.openDialog(components.NewPrompt(p.c, p.c.T("dossier.withdraw_title"), p.c.Tf("dossier.withdraw_text", p.number)), dlgWithdraw)
+		p.openDialog(components.NewPrompt(p.c, p.c.T(lblDossierWithdrawTitle), p.c.Tf(lblDossierWithdrawText, p.number)), dlgWithdraw)
 	case key.Matches(msg, k.Reveal):
 		if p.revealed {
 			p.revealed = false
@@ -81,7 +83,7 @@ func (p *dossierPage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Print):
 		return p.print()
 	case common.Pressed(msg, k.Print) && p.d != nil && p.d.Case.Status == casefile.StatusDeferred:
-		p.st.Set(p.c.T("print.deferred_case"), common.LevelWarn)
+		p.st.Set(p.c.T(lblPrintDeferredCase), common.LevelWarn)
 	default:
 		if key.Matches(msg, k.GoTab) {
 			if t := int(msg.String()[0] - '1'); t < len(dossierTabs) {
@@ -112,7 +114,7 @@ func (p *dossierPage) handleEvidenceKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		p.busy = true
-		p.st.Set(p.c.T("dossier.saving"), common.LevelPlain)
+		p.st.Set(p.c.T(lblDossierSaving), common.LevelPlain)
 		return addEvidence(p.store, p.number, p.d.Case.Version, ev, p.c.User)
 	}
 	return p.ev.HandleKey(msg).Cmd
@@ -131,7 +133,7 @@ func (p *dossierPage) handleDialog(msg tea.KeyPressMsg) tea.Cmd {
 	case dlgReady:
 		p.closeDialog()
 		p.busy = true
-		return moveCase(p.store, p.number, p.d.Case.Version, casefile.StatusReady, p.c.User, p.c.T("dossier.ready_why"))
+		return moveCase(p.store, p.number, p.d.Case.Version, casefile.StatusReady, p.c.User, p.c.T(lblDossierReadyWhy))
 	case dlgWithdraw:
 		why := p.dialog.Value()
 		if why == "" {
@@ -180,16 +182,16 @@ func (p *dossierPage) keys() common.DossierKeys {
 	k.Print.SetEnabled(p.d != nil && c.Can(casefile.PermPrint) && st != casefile.StatusDeferred)
 	switch {
 	case st == casefile.StatusRejected:
-		k.Print.SetHelp("p", c.T("key.print_rejection"))
+		k.Print.SetHelp("p", c.T(lblKeyPrintRejection))
 	case p.letter():
-		k.Print.SetHelp("p", c.T("key.print_decision"))
+		k.Print.SetHelp("p", c.T(lblKeyPrintDecision))
 	default:
-		k.Print.SetHelp("p", c.T("key.receipt"))
+		k.Print.SetHelp("p", c.T(common.LblKeyReceipt))
 	}
 	if p.revealed {
-		k.Reveal.SetHelp("v", c.T("key.conceal"))
+		k.Reveal.SetHelp("v", c.T(lblKeyConceal))
 	} else {
-		k.Reveal.SetHelp("v", c.T("key.reveal"))
+		k.Reveal.SetHelp("v", c.T(common.LblKeyReveal))
 	}
 	return k
 }

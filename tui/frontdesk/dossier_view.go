@@ -24,22 +24,22 @@ func (p *dossierPage) View() string {
 		return p.dialog.View(p.width, p.height)
 	}
 	if p.d == nil {
-		msg := c.T("dossier.loading")
+		msg := c.T(lblDossierLoading)
 		if !p.loading {
-			msg = c.T("dossier.none")
+			msg = c.T(lblDossierNone)
 		}
 		return components.FitHeight("  "+s.App.Muted.Render(msg), p.height)
 	}
 	cs := p.d.Case
 	head := fmt.Sprintf("%s  %s  [%s]  %s", s.App.Title.Render(cs.Number), cs.Applicant.Name,
-		cs.Status.Label(c.Lang), c.Tf("dossier.deadline", cs.Deadline.String()))
+		cs.Status.Label(c.Lang), c.Tf(common.LblDossierDeadline, cs.Deadline.String()))
 	if cs.Status.Open() {
 		left := c.Catalog.WorkdaysLeft(cs, c.Today())
 		st := s.App.Muted
 		if c.Catalog.DeadlineNear(cs, c.Today()) {
 			st = s.App.StatusWarn
 		}
-		head += st.Render(c.Tf("dossier.days_left", left))
+		head += st.Render(c.Tf(common.LblDossierDaysLeft, left))
 	}
 	if p.mode == dossierEvidence {
 		return components.FitHeight(components.FitWidth(head, p.width)+"\n"+p.ev.form.View(), p.height)
@@ -94,28 +94,28 @@ func (p *dossierPage) summaryLines() []string {
 	cs := p.d.Case
 	a := cs.Applicant
 	lines := []string{
-		c.Tf("dossier.applicant", a.Name, p.idNumber(a.DocNumber), a.Sex.Label(c.Lang), a.AgeOn(c.Today())),
-		c.Tf("dossier.contact", p.phone(a.Phone), strings.TrimSpace(a.Township+" "+a.Village+" "+a.Address)),
+		c.Tf(lblDossierApplicant, a.Name, p.idNumber(a.DocNumber), a.Sex.Label(c.Lang), a.AgeOn(c.Today())),
+		c.Tf(lblDossierContact, p.phone(a.Phone), strings.TrimSpace(a.Township+" "+a.Village+" "+a.Address)),
 	}
 	if a.DisabilityGrade > 0 || len(a.Flags) > 0 {
 		var fl []string
 		for _, f := range a.Flags {
-			fl = append(fl, c.T("flag."+f))
+			fl = append(fl, c.T(casefile.FlagLabel(f)))
 		}
-		lines = append(lines, c.Tf("dossier.disability", c.T(fmt.Sprintf("disability.%d", a.DisabilityGrade)), strings.Join(fl, c.T("list.sep"))))
+		lines = append(lines, c.Tf(lblDossierDisability, c.T(casefile.DisabilityLabel(a.DisabilityGrade)), strings.Join(fl, c.T(common.LblListSep))))
 	}
 	lines = append(lines,
-		c.Tf("dossier.received", cs.Received.Format("2006-01-02 15:04"), cs.Channel.Label(c.Lang), cs.Officer),
-		"", c.T("dossier.projects_head"))
+		c.Tf(lblDossierReceived, cs.Received.Format("2006-01-02 15:04"), cs.Channel.Label(c.Lang), cs.Officer),
+		"", c.T(lblDossierProjectsHead))
 	for _, ap := range cs.Apps {
-		lines = append(lines, "  "+ap.Project+" "+c.ProjectName(ap.Project)+"  "+c.Tf("dossier.proposed", ap.Proposed.String()))
+		lines = append(lines, "  "+ap.Project+" "+c.ProjectName(ap.Project)+"  "+c.Tf(lblDossierProposed, ap.Proposed.String()))
 	}
 	if miss := c.Catalog.MissingEvidence(cs); len(miss) > 0 && cs.Status.Open() {
 		var names []string
 		for _, k := range miss {
 			names = append(names, k.Label(c.Lang))
 		}
-		lines = append(lines, "", c.Tf("dossier.missing_evidence", strings.Join(names, c.T("list.sep"))))
+		lines = append(lines, "", c.Tf(lblDossierMissingEvidence, strings.Join(names, c.T(common.LblListSep))))
 	}
 	errs, warns := 0, 0
 	for _, f := range p.d.Findings {
@@ -126,9 +126,9 @@ func (p *dossierPage) summaryLines() []string {
 			warns++
 		}
 	}
-	lines = append(lines, c.Tf("dossier.findings_count", errs, warns))
+	lines = append(lines, c.Tf(lblDossierFindingsCount, errs, warns))
 	if cs.Note != "" {
-		lines = append(lines, c.Tf("dossier.note", cs.Note))
+		lines = append(lines, c.Tf(lblDossierNote, cs.Note))
 	}
 	return lines
 }
@@ -166,20 +166,20 @@ func (p *dossierPage) projectLines() []string {
 			dept, kind = c.DeptName(pr.Department), pr.Kind.Label(c.Lang)
 		}
 		lines = append(lines, fmt.Sprintf("%d. %s %s  %s  %s", i+1, ap.Project, c.ProjectName(ap.Project), dept, kind))
-		amt := c.Tf("dossier.amounts", ap.Requested.String(), ap.Proposed.String())
+		amt := c.Tf(lblDossierAmounts, ap.Requested.String(), ap.Proposed.String())
 		if ap.Outcome == casefile.OutcomeGranted {
-			amt += c.Tf("dossier.granted", ap.Granted.String())
+			amt += c.Tf(lblDossierGranted, ap.Granted.String())
 		}
 		lines = append(lines, "   "+amt)
 		if ap.Dedup != nil {
-			mark := c.T("dossier.dedup_keep")
+			mark := c.T(lblDossierDedupKeep)
 			if !ap.Dedup.Keep {
-				mark = c.T("dossier.dedup_decline")
+				mark = c.T(lblDossierDedupDecline)
 			}
-			lines = append(lines, "   "+c.Tf("dossier.dedup", mark, ap.Dedup.Reason))
+			lines = append(lines, "   "+c.Tf(lblDossierDedup, mark, ap.Dedup.Why()))
 		}
-		if ap.Outcome == casefile.OutcomeDeclined && ap.Reason != "" {
-			lines = append(lines, "   "+c.Tf("dossier.declined", ap.Reason))
+		if why := ap.Why(); ap.Outcome == casefile.OutcomeDeclined && why != (casefile.Text{}) {
+			lines = append(lines, "   "+c.Tf(common.LblDossierDeclined, why))
 		}
 	}
 	return lines
@@ -190,11 +190,11 @@ func (p *dossierPage) evidenceLines() []string {
 	cs := p.d.Case
 	var lines []string
 	if len(cs.Evidence) == 0 {
-		lines = append(lines, c.T("dossier.no_evidence"))
+		lines = append(lines, c.T(common.LblDossierNoEvidence))
 	}
 	for i, ev := range cs.Evidence {
 		lines = append(lines, fmt.Sprintf("%d. %s  %s  %s  %s", i+1, ev.Kind.Label(c.Lang), c.DeptName(ev.Department),
-			ev.Date.String(), c.Tf("dossier.verifier", ev.Verifier)))
+			ev.Date.String(), c.Tf(common.LblDossierVerifier, ev.Verifier)))
 		if fig := components.EvidenceFigures(c, ev); fig != "" {
 			lines = append(lines, "   "+fig)
 		}
@@ -207,7 +207,7 @@ func (p *dossierPage) evidenceLines() []string {
 		for _, k := range miss {
 			names = append(names, k.Label(c.Lang))
 		}
-		lines = append(lines, "", c.Tf("dossier.missing_evidence", strings.Join(names, c.T("list.sep"))))
+		lines = append(lines, "", c.Tf(lblDossierMissingEvidence, strings.Join(names, c.T(common.LblListSep))))
 	}
 	return lines
 }
@@ -216,7 +216,7 @@ func (p *dossierPage) historyLines() []string {
 	c := p.c
 	var lines []string
 	for _, h := range p.d.History {
-		l := fmt.Sprintf("%s  %s  %s", h.At.Format("2006-01-02 15:04"), h.Who, actionLabel(c, h.Action))
+		l := fmt.Sprintf("%s  %s  %s", h.At.Format("2006-01-02 15:04"), h.Who, casefile.Action(h.Action).Label(c.Lang))
 		if h.To != "" && h.From != h.To {
 			if h.From != "" {
 				l += "  " + h.From.Label(c.Lang) + " -> " + h.To.Label(c.Lang)
@@ -224,17 +224,20 @@ func (p *dossierPage) historyLines() []string {
 				l += "  -> " + h.To.Label(c.Lang)
 			}
 		}
-		if h.Why != "" {
-			l += "  " + h.Why
+		if why := c.T(historyText(h)); why != "" {
+			l += "  " + why
 		}
 		lines = append(lines, l)
 	}
 	return lines
 }
 
-func actionLabel(c *common.Common, a string) string {
-	if l := common.Tr(c.Lang, "action."+a); !strings.HasPrefix(l, common.MissingMark) {
-		return l
+// historyText is what a history entry says, in both languages. A move to
+// ready carries the front desk's own words in the one language it was
+// made in (Store.Move takes free text): they are shown as the label.
+func historyText(h casefile.HistoryEntry) casefile.Text {
+	if h.Note == (casefile.Text{}) && (h.Why == lblDossierReadyWhy.ZH || h.Why == lblDossierReadyWhy.EN) {
+		return lblDossierReadyWhy
 	}
-	return a
+	return h.Text()
 }

@@ -67,13 +67,13 @@ func (e *evidenceForm) rebuild() {
 			if _, err := moneyOf(*ptr); err != nil {
 				return c.Msg(err), common.LevelError
 			}
-			return c.T("intake.income_unit_yuan"), common.LevelMuted
+			return c.T(lblIntakeIncomeUnitYuan), common.LevelMuted
 		}
 	}
 	count := func(ptr *string) func() (string, common.Level) {
 		return func() (string, common.Level) {
 			if _, err := countOf(*ptr); err != nil {
-				return c.T("ev.count_bad"), common.LevelError
+				return c.T(lblEvCountBad), common.LevelError
 			}
 			return "", common.LevelPlain
 		}
@@ -86,14 +86,14 @@ func (e *evidenceForm) rebuild() {
 	for _, d := range c.Catalog.Departments {
 		depts = append(depts, components.Option{Value: d.Key, Label: d.Label(c.Lang)})
 	}
-	fs := []components.Field{{Kind: components.FieldSection, Label: c.T("ev.title")}}
+	fs := []components.Field{{Kind: components.FieldSection, Label: c.T(lblEvTitle)}}
 	g, set := str(&s.Kind)
-	fs = append(fs, components.Field{ID: "kind", Kind: components.FieldChoice, Label: c.T("ev.kind"), Get: g, Set: set, Options: kinds})
+	fs = append(fs, components.Field{ID: "kind", Kind: components.FieldChoice, Label: c.T(lblEvKind), Get: g, Set: set, Options: kinds})
 	g, set = str(&s.Dept)
-	fs = append(fs, components.Field{ID: "dept", Kind: components.FieldChoice, Label: c.T("ev.dept"), Get: g, Set: set, Options: depts})
+	fs = append(fs, components.Field{ID: "dept", Kind: components.FieldChoice, Label: c.T(lblEvDept), Get: g, Set: set, Options: depts})
 	fs = append(fs,
-		text("verifier", c.T("ev.verifier"), 16, &s.Verifier, nil),
-		text("date", c.T("ev.date"), 12, &s.Date, func() (string, common.Level) {
+		text("verifier", c.T(lblEvVerifier), 16, &s.Verifier, nil),
+		text("date", c.T(lblEvDate), 12, &s.Date, func() (string, common.Level) {
 			if _, err := casefile.ParseDate(strings.TrimSpace(s.Date)); err != nil {
 				return c.Msg(err), common.LevelError
 			}
@@ -101,24 +101,24 @@ func (e *evidenceForm) rebuild() {
 		}))
 	switch casefile.EvidenceKind(s.Kind) {
 	case casefile.EvIncomeCheck:
-		fs = append(fs, text("income", c.T("ev.income"), 14, &s.Income, money(&s.Income)))
+		fs = append(fs, text("income", c.T(common.LblEvIncome), 14, &s.Income, money(&s.Income)))
 	case casefile.EvAssetCheck:
-		fs = append(fs, text("deposits", c.T("ev.deposits"), 14, &s.Deposits, money(&s.Deposits)),
-			text("homes", c.T("ev.homes"), 4, &s.Homes, count(&s.Homes)))
+		fs = append(fs, text("deposits", c.T(common.LblEvDeposits), 14, &s.Deposits, money(&s.Deposits)),
+			text("homes", c.T(common.LblEvHomes), 4, &s.Homes, count(&s.Homes)))
 	case casefile.EvVehicle:
-		fs = append(fs, text("vehicles", c.T("ev.vehicles"), 4, &s.Vehicles, count(&s.Vehicles)))
+		fs = append(fs, text("vehicles", c.T(common.LblEvVehicles), 4, &s.Vehicles, count(&s.Vehicles)))
 	case casefile.EvHousing:
-		fs = append(fs, text("homes", c.T("ev.homes"), 4, &s.Homes, count(&s.Homes)))
+		fs = append(fs, text("homes", c.T(common.LblEvHomes), 4, &s.Homes, count(&s.Homes)))
 	case casefile.EvMedicalBill:
-		fs = append(fs, text("total", c.T("ev.total"), 14, &s.Total, money(&s.Total)),
-			text("insurance", c.T("ev.insurance"), 14, &s.Insurance, money(&s.Insurance)),
-			text("compliant", c.T("ev.compliant"), 14, &s.Compliant, money(&s.Compliant)))
+		fs = append(fs, text("total", c.T(common.LblEvTotal), 14, &s.Total, money(&s.Total)),
+			text("insurance", c.T(common.LblEvInsurance), 14, &s.Insurance, money(&s.Insurance)),
+			text("compliant", c.T(common.LblEvCompliant), 14, &s.Compliant, money(&s.Compliant)))
 	default: // home visit, appraisal, department check
 		g, set = str(&s.Passed)
-		fs = append(fs, components.Field{ID: "passed", Kind: components.FieldChoice, Label: c.T("ev.passed"), Get: g, Set: set,
-			Options: []components.Option{{Value: "yes", Label: c.T("ev.passed_yes")}, {Value: "no", Label: c.T("ev.passed_no")}}})
+		fs = append(fs, components.Field{ID: "passed", Kind: components.FieldChoice, Label: c.T(common.LblEvPassed), Get: g, Set: set,
+			Options: []components.Option{{Value: "yes", Label: c.T(common.LblEvPassedYes)}, {Value: "no", Label: c.T(common.LblEvPassedNo)}}})
 	}
-	fs = append(fs, text("note", c.T("ev.note"), 50, &s.Note, nil))
+	fs = append(fs, text("note", c.T(lblEvNote), 50, &s.Note, nil))
 	e.form.SetFields(fs)
 }
 
@@ -140,7 +140,7 @@ func (e *evidenceForm) evidence() (casefile.Evidence, []string) {
 	ev := casefile.Evidence{Kind: kind, Department: s.Dept, Verifier: s.Verifier, Note: s.Note}
 	d, err := casefile.ParseDate(strings.TrimSpace(s.Date))
 	if err != nil {
-		probs = append(probs, c.T("ev.date")+": "+c.Msg(err))
+		probs = append(probs, c.T(lblEvDate)+": "+c.Msg(err))
 	}
 	ev.Date = d
 	mon := func(label, v string) casefile.Money {
@@ -153,24 +153,24 @@ func (e *evidenceForm) evidence() (casefile.Evidence, []string) {
 	cnt := func(label, v string) int {
 		n, err := countOf(v)
 		if err != nil {
-			probs = append(probs, label+": "+c.T("ev.count_bad"))
+			probs = append(probs, label+": "+c.T(lblEvCountBad))
 		}
 		return n
 	}
 	switch kind {
 	case casefile.EvIncomeCheck:
-		ev.MonthlyIncome = mon(c.T("ev.income"), s.Income)
+		ev.MonthlyIncome = mon(c.T(common.LblEvIncome), s.Income)
 	case casefile.EvAssetCheck:
-		ev.Deposits = mon(c.T("ev.deposits"), s.Deposits)
-		ev.Homes = cnt(c.T("ev.homes"), s.Homes)
+		ev.Deposits = mon(c.T(common.LblEvDeposits), s.Deposits)
+		ev.Homes = cnt(c.T(common.LblEvHomes), s.Homes)
 	case casefile.EvVehicle:
-		ev.Vehicles = cnt(c.T("ev.vehicles"), s.Vehicles)
+		ev.Vehicles = cnt(c.T(common.LblEvVehicles), s.Vehicles)
 	case casefile.EvHousing:
-		ev.Homes = cnt(c.T("ev.homes"), s.Homes)
+		ev.Homes = cnt(c.T(common.LblEvHomes), s.Homes)
 	case casefile.EvMedicalBill:
-		ev.MedicalTotal = mon(c.T("ev.total"), s.Total)
-		ev.InsurancePaid = mon(c.T("ev.insurance"), s.Insurance)
-		ev.Compliant = mon(c.T("ev.compliant"), s.Compliant)
+		ev.MedicalTotal = mon(c.T(common.LblEvTotal), s.Total)
+		ev.InsurancePaid = mon(c.T(common.LblEvInsurance), s.Insurance)
+		ev.Compliant = mon(c.T(common.LblEvCompliant), s.Compliant)
 	default:
 		passed := s.Passed != "no"
 		ev.Passed = &passed

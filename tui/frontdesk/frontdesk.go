@@ -196,7 +196,7 @@ func (m *FrontDesk) restyle(dark bool) {
 }
 
 func (m *FrontDesk) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	cmd, done := m.shell.Key(msg, m.activePage(), components.Quitting{Dirty: m.dirty, Title: "quit.title", Text: "quit.text", Confirmed: m.quitNow})
+	cmd, done := m.shell.Key(msg, m.activePage(), components.Quitting{Dirty: m.dirty, Title: common.LblQuitTitle, Text: common.LblQuitText, Confirmed: m.quitNow})
 	if done {
 		return tea.Batch(cmd, m.layout())
 	}
@@ -293,7 +293,7 @@ func (m *FrontDesk) noteDraft() {
 	if who == "" {
 		who = strings.TrimSpace(s.ID)
 	}
-	m.home.setDraftNote(m.c.Tf("home.draft", who))
+	m.home.setDraftNote(m.c.Tf(lblHomeDraft, who))
 }
 
 func (m *FrontDesk) keys() help.KeyMap {

@@ -64,17 +64,6 @@ func TestEnglishHomeHasNoChineseLabels(t *testing.T) {
 	d.must("Example County Integrated Social Assistance Hall", "Received today", "not yet available")
 }
 
-func TestLabelsComplete(t *testing.T) {
-	for k, l := range common.AllLabels() {
-		if l[0] == "" || l[1] == "" {
-			t.Errorf("label %q lacks a language: %q", k, l)
-		}
-		if strings.Count(l[0], "%") != strings.Count(l[1], "%") {
-			t.Errorf("label %q: the languages take different arguments: %q", k, l)
-		}
-	}
-}
-
 func TestWindowTooSmallKeepsData(t *testing.T) {
 	st := openStore(t, false)
 	d := newDriver(t, NewStore(st), casefile.ZH, 80, 24)

@@ -19,6 +19,9 @@ var goldenSizes = [][2]int{{80, 24}, {120, 40}}
 
 // eachScreen runs setup for every language and size and compares the
 // colour-stripped screen with testdata/<Test>/<lang>_<w>x<h>.golden.
+// First it checks the screen speaks its language only: no Chinese on an
+// English screen but the data of the store, no raw enum key or [tag] on
+// a Chinese one (tuitest.CheckSpeaks).
 func eachScreen(t *testing.T, st *casefile.Store, setup func(d *driver)) {
 	for _, lang := range tuitest.GoldenLangs {
 		for _, sz := range goldenSizes {
@@ -31,6 +34,7 @@ func eachScreen(t *testing.T, st *casefile.Store, setup func(d *driver)) {
 				setup(d)
 				v := d.view()
 				tuitest.CheckFrame(t, v, sz[0], sz[1])
+				tuitest.CheckSpeaks(t, v, lang, tuitest.StoreData(t, st, nil))
 				golden.RequireEqual(t, []byte(v))
 			})
 		}

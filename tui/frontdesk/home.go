@@ -13,7 +13,7 @@ import (
 
 // menuItem is one way out of the home screen.
 type menuItem struct {
-	label   string // i18n key
+	label   casefile.Text
 	to      common.PageID
 	enabled bool
 	binding key.Binding
@@ -26,18 +26,18 @@ func homeMenu(c *common.Common, meeting bool) (shown, denied []menuItem, keys co
 	keys = c.Keys.Home
 	k := &keys
 	for _, e := range []struct {
-		label   string
+		label   casefile.Text
 		to      common.PageID
 		enabled bool
 		b       *key.Binding
 		may     bool
 	}{
-		{"home.intake", common.PageIntake, true, &k.Intake, c.Can(casefile.PermIntake)},
-		{"home.queue", common.PageQueue, true, &k.Queue, true},
+		{common.LblHomeIntake, common.PageIntake, true, &k.Intake, c.Can(casefile.PermIntake)},
+		{common.LblHomeQueue, common.PageQueue, true, &k.Queue, true},
 		// members see the meeting without writing anything
-		{"home.meeting", common.PageMeeting, meeting, &k.Meeting, c.Can(casefile.PermMeeting) || c.Role == casefile.RoleMember},
-		{"home.print", common.PagePrint, true, &k.Print, c.Can(casefile.PermPrint)},
-		{"home.reports", -1, false, &k.Reports, true},
+		{common.LblHomeMeeting, common.PageMeeting, meeting, &k.Meeting, c.Can(casefile.PermMeeting) || c.Role == casefile.RoleMember},
+		{common.LblHomePrint, common.PagePrint, true, &k.Print, c.Can(casefile.PermPrint)},
+		{common.LblHomeReports, -1, false, &k.Reports, true},
 	} {
 		e.b.SetEnabled(e.may)
 		it := menuItem{e.label, e.to, e.enabled, *e.b}
@@ -89,7 +89,7 @@ func loadCounts(store HomeStore) tea.Cmd {
 
 func (p *homePage) Enter() tea.Cmd { return loadCounts(p.store) }
 
-func (p *homePage) Title() string { return p.c.T("home.title") }
+func (p *homePage) Title() string { return p.c.T(lblHomeTitle) }
 
 func (p *homePage) SetSize(w, h int) { p.width, p.height = w, h }
 
@@ -106,7 +106,7 @@ func (p *homePage) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case countsLoadedMsg:
 		if msg.err != nil {
-			p.st.Set(p.c.Tf("err.load_counts", p.c.Msg(msg.err)), common.LevelError)
+			p.st.Set(p.c.Tf(lblErrLoadCounts, p.c.Msg(msg.err)), common.LevelError)
 			return nil
 		}
 		p.counts, p.loaded = msg.counts, true
@@ -153,7 +153,7 @@ func (p *homePage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 func (p *homePage) open(i int) tea.Cmd {
 	it := p.items[i]
 	if !it.enabled {
-		p.st.Set(p.c.Tf("home.not_yet", p.c.T(it.label)), common.LevelWarn)
+		p.st.Set(p.c.Tf(common.LblHomeNotYet, p.c.T(it.label)), common.LevelWarn)
 		return nil
 	}
 	p.st.Clear()
@@ -171,15 +171,15 @@ func (p *homePage) View() string {
 	s := c.Styles
 	var lines []string
 	lines = append(lines, "", "  "+s.App.Title.Render(c.HallName()))
-	lines = append(lines, "  "+s.App.Muted.Render(c.Tf("home.subtitle", dateLabel(c, c.Today()), c.User)), "")
+	lines = append(lines, "  "+s.App.Muted.Render(c.Tf(lblHomeSubtitle, dateLabel(c, c.Today()), c.User)), "")
 	num := func(n int) string {
 		if !p.loaded {
 			return "-"
 		}
 		return fmt.Sprint(n)
 	}
-	names := []string{c.T("home.received_today"), c.T("home.waiting"), c.T("home.ready"),
-		c.Tf("home.due_soon", c.Catalog.County.DeadlineWarnDays)}
+	names := []string{c.T(lblHomeReceivedToday), c.T(lblHomeWaiting), c.T(lblHomeReady),
+		c.Tf(lblHomeDueSoon, c.Catalog.County.DeadlineWarnDays)}
 	values := []int{p.counts.ReceivedToday, waiting(p.counts), p.counts.ByStatus[casefile.StatusReady], p.counts.DueSoon}
 	lw := 0
 	for _, n := range names {
@@ -201,7 +201,7 @@ func (p *homePage) View() string {
 	for i, it := range p.items {
 		label := fmt.Sprintf("%s  %s", it.binding.Help().Key, components.PadRight(c.T(it.label), 16))
 		if !it.enabled {
-			label += "  " + c.T("home.unavailable")
+			label += "  " + c.T(lblHomeUnavailable)
 		}
 		st := s.App.MenuItem
 		switch {
@@ -226,9 +226,9 @@ func (p *homePage) View() string {
 func dateLabel(c *common.Common, d casefile.Date) string {
 	wd := d.Time(nil).Weekday()
 	if c.EN() {
-		return c.T(fmt.Sprintf("date.weekday.%d", int(wd))) + " " + d.String()
+		return c.T(casefile.WeekdayLabel(wd)) + " " + d.String()
 	}
-	return d.Chinese() + " " + c.T(fmt.Sprintf("date.weekday.%d", int(wd)))
+	return d.Chinese() + " " + c.T(casefile.WeekdayLabel(wd))
 }
 
 func (p *homePage) ShortHelp() []key.Binding {

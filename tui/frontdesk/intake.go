@@ -20,7 +20,7 @@ const (
 	secChannel
 )
 
-var intakeSections = []string{"intake.sec_applicant", "intake.sec_household", "intake.sec_projects", "intake.sec_documents", "intake.sec_channel"}
+var intakeSections = []casefile.Text{lblIntakeSecApplicant, lblIntakeSecHousehold, lblIntakeSecProjects, lblIntakeSecDocuments, lblIntakeSecChannel}
 
 // Dialogs the intake can show.
 const (
@@ -86,7 +86,7 @@ func newIntakePage(c *common.Common, store IntakeStore, pr Printing) *intakePage
 
 // ---- page contract ----
 
-func (p *intakePage) Title() string { return p.c.T("intake.title") }
+func (p *intakePage) Title() string { return p.c.T(lblIntakeTitle) }
 
 func (p *intakePage) Status() (string, common.Level) { return p.st.Text, p.st.Level }
 
@@ -129,7 +129,7 @@ func (p *intakePage) Enter() tea.Cmd {
 		p.reset()
 	}
 	if p.restored {
-		p.st.Set(p.c.T("intake.restored"), common.LevelWarn)
+		p.st.Set(p.c.T(lblIntakeRestored), common.LevelWarn)
 		p.restored = false
 	}
 	return nil
@@ -188,7 +188,7 @@ func (p *intakePage) Update(msg tea.Msg) tea.Cmd {
 		return saveDraft(p.store, p.c.User, p.state.marshal(), msg.gen)
 	case draftSavedMsg:
 		if msg.err != nil {
-			p.st.Set(p.c.Tf("intake.autosave_failed", p.c.Msg(msg.err)), common.LevelError)
+			p.st.Set(p.c.Tf(lblIntakeAutosaveFailed, p.c.Msg(msg.err)), common.LevelError)
 		} else if msg.gen == p.autosaveGen {
 			p.unsaved = false
 		}
@@ -199,7 +199,7 @@ func (p *intakePage) Update(msg tea.Msg) tea.Cmd {
 			return nil // a newer check is on its way
 		}
 		if msg.err != nil {
-			p.st.Set(p.c.Tf("intake.check_failed", p.c.Msg(msg.err)), common.LevelError)
+			p.st.Set(p.c.Tf(lblIntakeCheckFailed, p.c.Msg(msg.err)), common.LevelError)
 			return nil
 		}
 		p.check = msg.check
@@ -233,7 +233,7 @@ func (p *intakePage) Update(msg tea.Msg) tea.Cmd {
 
 func (p *intakePage) onDraftLoaded(msg draftLoadedMsg) tea.Cmd {
 	if msg.err != nil {
-		p.st.Set(p.c.Tf("intake.draft_load_failed", p.c.Msg(msg.err)), common.LevelError)
+		p.st.Set(p.c.Tf(lblIntakeDraftLoadFailed, p.c.Msg(msg.err)), common.LevelError)
 		return nil
 	}
 	if msg.data == nil || !p.state.empty() {
@@ -256,7 +256,7 @@ func (p *intakePage) onPersonFound(msg personFoundMsg) tea.Cmd {
 	}
 	if msg.err != nil {
 		p.lookupErr = msg.err
-		p.st.Set(p.c.Tf("intake.lookup_failed", p.c.Msg(msg.err)), common.LevelError)
+		p.st.Set(p.c.Tf(lblIntakeLookupFailed, p.c.Msg(msg.err)), common.LevelError)
 		p.rebuild()
 		return nil
 	}
@@ -281,9 +281,9 @@ func (p *intakePage) onPersonFound(msg personFoundMsg) tea.Cmd {
 		if s.Flags == "" {
 			s.Flags = strings.Join(kp.Person.Flags, ",")
 		}
-		p.st.Set(p.c.Tf("intake.known", kp.Person.Name, kp.Cases), common.LevelOK)
+		p.st.Set(p.c.Tf(lblIntakeKnown, kp.Person.Name, kp.Cases), common.LevelOK)
 	} else if msg.known == nil && !refresh {
-		p.st.Set(p.c.T("intake.new_person"), common.LevelPlain)
+		p.st.Set(p.c.T(lblIntakeNewPerson), common.LevelPlain)
 	}
 	p.rebuild()
 	p.form.Refresh()
@@ -292,12 +292,12 @@ func (p *intakePage) onPersonFound(msg personFoundMsg) tea.Cmd {
 
 func (p *intakePage) onCaseSaved(msg caseSavedMsg) tea.Cmd {
 	if msg.err != nil {
-		p.st.Set(p.c.Tf("intake.save_failed", components.FirstLine(p.c.Msg(msg.err))), common.LevelError)
+		p.st.Set(p.c.Tf(lblIntakeSaveFailed, components.FirstLine(p.c.Msg(msg.err))), common.LevelError)
 		return nil
 	}
 	p.saved, p.mode, p.picker = msg.c, modeSaved, nil
 	p.unsaved = false
 	p.autosaveGen++
-	p.st.Set(p.c.Tf("intake.saved", msg.c.Number), common.LevelOK)
+	p.st.Set(p.c.Tf(lblIntakeSaved, msg.c.Number), common.LevelOK)
 	return saveDraft(p.store, p.c.User, nil, p.autosaveGen)
 }

@@ -40,7 +40,7 @@ func (p *intakePage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			p.reset()
 			return nil
 		}
-		p.openDialog(dlgNew, components.NewConfirm(p.c, p.c.T("intake.new_title"), p.c.T("intake.new_text")))
+		p.openDialog(dlgNew, components.NewConfirm(p.c, p.c.T(lblIntakeNewTitle), p.c.T(lblIntakeNewText)))
 		return nil
 	case key.Matches(msg, ik.Picker):
 		p.openPicker()
@@ -93,14 +93,14 @@ func (p *intakePage) handleSavedKey(msg tea.KeyPressMsg) tea.Cmd {
 func (p *intakePage) printReceipt() tea.Cmd {
 	switch {
 	case p.printing == nil:
-		p.st.Set(p.c.T("print.none"), common.LevelWarn)
+		p.st.Set(p.c.T(lblPrintNone), common.LevelWarn)
 		return nil
 	case p.inPrint:
-		p.st.Set(p.c.T("print.busy"), common.LevelWarn)
+		p.st.Set(p.c.T(common.LblPrintBusy), common.LevelWarn)
 		return nil
 	}
 	p.inPrint = true
-	p.st.Set(p.c.T("print.printing"), common.LevelPlain)
+	p.st.Set(p.c.T(common.LblPrintPrinting), common.LevelPlain)
 	return printCase(p.printing, printByIntake, p.saved.Number, false, p.c.User)
 }
 
@@ -132,7 +132,7 @@ func (p *intakePage) handleDialog(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch kind {
 	case dlgSave:
-		p.st.Set(p.c.T("intake.saving"), common.LevelPlain)
+		p.st.Set(p.c.T(lblIntakeSaving), common.LevelPlain)
 		return saveCase(p.store, p.state.draft(p.c.Catalog, p.c.Today()), p.c.User)
 	case dlgNew:
 		p.reset()
@@ -206,14 +206,14 @@ func (p *intakePage) trySave() tea.Cmd {
 		for i, pr := range probs {
 			lines[i] = "- " + pr.Text
 		}
-		p.openDialog(dlgProblems, components.NewNotice(p.c, p.c.Tf("intake.problems_title", len(probs)), lines...))
+		p.openDialog(dlgProblems, components.NewNotice(p.c, p.c.Tf(lblIntakeProblemsTitle, len(probs)), lines...))
 		if probs[0].Field != "" {
 			p.form.FocusID(probs[0].Field)
 		}
-		p.st.Set(p.c.Tf("intake.problems", len(probs), probs[0].Text), common.LevelError)
+		p.st.Set(p.c.Tf(lblIntakeProblems, len(probs), probs[0].Text), common.LevelError)
 		return nil
 	}
-	p.openDialog(dlgSave, components.NewConfirm(p.c, p.c.T("intake.confirm_title"), p.confirmLines()...))
+	p.openDialog(dlgSave, components.NewConfirm(p.c, p.c.T(lblIntakeConfirmTitle), p.confirmLines()...))
 	return nil
 }
 
@@ -227,14 +227,14 @@ func (p *intakePage) confirmLines() []string {
 		apps = append(apps, a.Code+" "+c.ProjectName(a.Code))
 	}
 	lines := []string{
-		c.Tf("intake.confirm_applicant", strings.TrimSpace(s.Name), casefile.MaskID(info.Number)),
-		c.Tf("intake.confirm_household", len(d.Household.Members), p.income.PerCapita.String()),
-		c.Tf("intake.confirm_projects", strings.Join(apps, c.T("list.sep"))),
-		c.Tf("intake.confirm_documents", len(d.Documents)),
+		c.Tf(lblIntakeConfirmApplicant, strings.TrimSpace(s.Name), casefile.MaskID(info.Number)),
+		c.Tf(lblIntakeConfirmHousehold, len(d.Household.Members), p.income.PerCapita.String()),
+		c.Tf(lblIntakeConfirmProjects, strings.Join(apps, c.T(common.LblListSep))),
+		c.Tf(lblIntakeConfirmDocuments, len(d.Documents)),
 	}
 	tmp := caseOfDraft(c, d)
 	if miss := c.Catalog.MissingDocuments(tmp); len(miss) > 0 {
-		lines = append(lines, c.Tf("intake.confirm_missing", strings.Join(miss, c.T("list.sep"))))
+		lines = append(lines, c.Tf(lblIntakeConfirmMissing, documentList(c, miss)))
 	}
 	errs, warns := 0, 0
 	for _, f := range p.findings {
@@ -245,12 +245,12 @@ func (p *intakePage) confirmLines() []string {
 			warns++
 		}
 	}
-	lines = append(lines, c.Tf("intake.confirm_findings", errs, warns))
+	lines = append(lines, c.Tf(lblIntakeConfirmFindings, errs, warns))
 	for _, f := range p.findings {
 		// the missing documents are listed above, once
 		if f.Severity != casefile.SevInfo && f.Kind != casefile.FindMissingDoc {
 			tag, _ := components.SeverityTag(c, f.Severity)
-			lines = append(lines, tag+" "+c.Text(f.Text))
+			lines = append(lines, tag+" "+c.T(f.Text))
 		}
 	}
 	return lines

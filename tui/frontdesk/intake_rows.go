@@ -35,68 +35,68 @@ func (p *intakePage) rebuild() {
 
 	// applicant
 	section(secApplicant)
-	idf := text("id", c.T("intake.id"), secApplicant, 0, 20, 22, &s.ID)
+	idf := text("id", c.T(lblIntakeId), secApplicant, 0, 20, 22, &s.ID)
 	idf.Hint = func() (string, common.Level) { return idHint(c, s.ID) }
 	fs = append(fs, idf)
 	for _, l := range p.knownLines() {
 		info(secApplicant, l.lv, l.text)
 	}
 	fs = append(fs,
-		text("name", c.T("intake.name"), secApplicant, 0, 16, casefile.MaxNameRunes, &s.Name),
-		text("phone", c.T("intake.phone"), secApplicant, 0, 16, 20, &s.Phone),
-		text("township", c.T("intake.township"), secApplicant, 0, 20, 30, &s.Township),
-		text("village", c.T("intake.village"), secApplicant, 0, 20, 30, &s.Village),
-		text("address", c.T("intake.address"), secApplicant, 0, 36, 80, &s.Address),
+		text("name", c.T(lblIntakeName), secApplicant, 0, 16, casefile.MaxNameRunes, &s.Name),
+		text("phone", c.T(lblIntakePhone), secApplicant, 0, 16, 20, &s.Phone),
+		text("township", c.T(lblIntakeTownship), secApplicant, 0, 20, 30, &s.Township),
+		text("village", c.T(lblIntakeVillage), secApplicant, 0, 20, 30, &s.Village),
+		text("address", c.T(lblIntakeAddress), secApplicant, 0, 36, 80, &s.Address),
 	)
 	g, set := str(&s.Disability)
-	fs = append(fs, components.Field{ID: "disability", Kind: components.FieldChoice, Label: c.T("intake.disability"), Section: secApplicant,
+	fs = append(fs, components.Field{ID: "disability", Kind: components.FieldChoice, Label: c.T(lblIntakeDisability), Section: secApplicant,
 		Get: g, Set: set, Options: disabilityOptions(c)})
 	g, set = str(&s.Flags)
-	fs = append(fs, components.Field{ID: "flags", Kind: components.FieldMulti, Label: c.T("intake.flags"), Section: secApplicant,
+	fs = append(fs, components.Field{ID: "flags", Kind: components.FieldMulti, Label: c.T(lblIntakeFlags), Section: secApplicant,
 		Get: g, Set: set, Options: flagOptions(c)})
 
 	// household and incomes
 	section(secHousehold)
 	g, set = str(&s.Area)
-	fs = append(fs, components.Field{ID: "area", Kind: components.FieldChoice, Label: c.T("intake.area"), Section: secHousehold,
-		Get: g, Set: set, Options: []components.Option{{Value: string(casefile.Urban), Label: c.T("area.urban")}, {Value: string(casefile.Rural), Label: c.T("area.rural")}}})
+	fs = append(fs, components.Field{ID: "area", Kind: components.FieldChoice, Label: c.T(lblIntakeArea), Section: secHousehold,
+		Get: g, Set: set, Options: []components.Option{{Value: string(casefile.Urban), Label: casefile.Urban.Label(c.Lang)}, {Value: string(casefile.Rural), Label: casefile.Rural.Label(c.Lang)}}})
 	name := strings.TrimSpace(s.Name)
 	if name == "" {
-		name = c.T("intake.applicant")
+		name = c.T(lblIntakeApplicant)
 	}
-	info(secHousehold, common.LevelPlain, c.Tf("intake.member_self", name))
+	info(secHousehold, common.LevelPlain, c.Tf(lblIntakeMemberSelf, name))
 	fs = append(fs, p.incomeRows(-1, &s.Incomes)...)
 	for mi := range s.Members {
 		m := &s.Members[mi]
 		mid := memberID(mi)
 		who := strings.TrimSpace(m.Name)
 		if who == "" {
-			who = c.Tf("intake.member_n", mi+2)
+			who = c.Tf(lblIntakeMemberN, mi+2)
 		}
-		info(secHousehold, common.LevelPlain, c.Tf("intake.member_head", mi+2, who))
+		info(secHousehold, common.LevelPlain, c.Tf(lblIntakeMemberHead, mi+2, who))
 		g, set := str(&m.Relation)
-		fs = append(fs, components.Field{ID: mid + ".relation", Kind: components.FieldChoice, Label: c.T("intake.relation"), Section: secHousehold,
+		fs = append(fs, components.Field{ID: mid + ".relation", Kind: components.FieldChoice, Label: c.T(lblIntakeRelation), Section: secHousehold,
 			Indent: 2, Get: g, Set: set, Options: relationOptions(c), Deletable: true})
-		nf := text(mid+".name", c.T("intake.name"), secHousehold, 2, 16, casefile.MaxNameRunes, &m.Name)
+		nf := text(mid+".name", c.T(lblIntakeName), secHousehold, 2, 16, casefile.MaxNameRunes, &m.Name)
 		nf.Deletable = true
-		idm := text(mid+".id", c.T("intake.id"), secHousehold, 2, 20, 22, &m.ID)
+		idm := text(mid+".id", c.T(lblIntakeId), secHousehold, 2, 20, 22, &m.ID)
 		idm.Deletable = true
 		idm.Hint = func() (string, common.Level) {
 			if strings.TrimSpace(m.ID) == "" {
-				return c.T("intake.member_no_id"), common.LevelMuted
+				return c.T(lblIntakeMemberNoId), common.LevelMuted
 			}
 			return idHint(c, m.ID)
 		}
 		fs = append(fs, nf, idm)
 		if strings.TrimSpace(m.ID) == "" {
-			bf := text(mid+".birth", c.T("intake.birth"), secHousehold, 2, 12, 10, &m.Birth)
+			bf := text(mid+".birth", c.T(lblIntakeBirth), secHousehold, 2, 12, 10, &m.Birth)
 			bf.Deletable = true
-			bf.Hint = func() (string, common.Level) { return c.T("intake.birth_hint"), common.LevelMuted }
+			bf.Hint = func() (string, common.Level) { return c.T(common.LblIntakeBirthHint), common.LevelMuted }
 			fs = append(fs, bf)
 		}
 		fs = append(fs, p.incomeRows(mi, &m.Incomes)...)
 	}
-	fs = append(fs, components.Field{ID: "btn.addmember", Kind: components.FieldButton, Label: c.T("intake.add_member"), Section: secHousehold,
+	fs = append(fs, components.Field{ID: "btn.addmember", Kind: components.FieldButton, Label: c.T(lblIntakeAddMember), Section: secHousehold,
 		Do: func() tea.Cmd {
 			s.Members = append(s.Members, memberState{Relation: relations[0]})
 			p.rebuild()
@@ -115,7 +115,7 @@ func (p *intakePage) rebuild() {
 		}
 		info(secProjects, common.LevelPlain, fmt.Sprintf("%d. %s %s  %s  %s", i+1, pr.Code, pr.Label(c.Lang),
 			c.DeptName(pr.Department), pr.Kind.Label(c.Lang)))
-		rf := text("app."+a.Code, c.T("intake.requested"), secProjects, 2, 12, 16, &a.Requested)
+		rf := text("app."+a.Code, c.T(lblIntakeRequested), secProjects, 2, 12, 16, &a.Requested)
 		rf.Deletable = true
 		byRule := pr.Amount != nil
 		rf.Hint = func() (string, common.Level) {
@@ -123,24 +123,24 @@ func (p *intakePage) rebuild() {
 				return c.Msg(err), common.LevelError
 			}
 			if byRule {
-				return c.T("intake.requested_rule"), common.LevelMuted
+				return c.T(lblIntakeRequestedRule), common.LevelMuted
 			}
-			return c.T("intake.requested_needed"), common.LevelMuted
+			return c.T(lblIntakeRequestedNeeded), common.LevelMuted
 		}
 		fs = append(fs, rf)
 	}
-	fs = append(fs, components.Field{ID: "btn.pick", Kind: components.FieldButton, Label: c.T("intake.pick"), Section: secProjects,
+	fs = append(fs, components.Field{ID: "btn.pick", Kind: components.FieldButton, Label: c.T(lblIntakePick), Section: secProjects,
 		Do: func() tea.Cmd { p.openPicker(); return nil }})
 
 	// documents
 	section(secDocuments)
 	docs := c.Catalog.RequiredDocuments(s.codes())
 	if len(docs) == 0 {
-		info(secDocuments, common.LevelMuted, c.T("intake.docs_none"))
+		info(secDocuments, common.LevelMuted, c.T(lblIntakeDocsNone))
 	}
 	for _, d := range docs {
 		d := d
-		fs = append(fs, components.Field{ID: "doc." + d, Kind: components.FieldCheck, Label: d, Section: secDocuments,
+		fs = append(fs, components.Field{ID: "doc." + d, Kind: components.FieldCheck, Label: c.T(c.Catalog.DocumentLabel(d)), Section: secDocuments,
 			Get: func() string {
 				if s.hasDoc(d) {
 					return "1"
@@ -157,8 +157,8 @@ func (p *intakePage) rebuild() {
 	for _, ch := range casefile.Channels {
 		chans = append(chans, components.Option{Value: string(ch), Label: ch.Label(c.Lang)})
 	}
-	fs = append(fs, components.Field{ID: "channel", Kind: components.FieldChoice, Label: c.T("intake.channel"), Section: secChannel, Get: g, Set: set, Options: chans})
-	fs = append(fs, text("note", c.T("intake.note"), secChannel, 0, 60, casefile.MaxNoteRunes, &s.Note))
+	fs = append(fs, components.Field{ID: "channel", Kind: components.FieldChoice, Label: c.T(lblIntakeChannel), Section: secChannel, Get: g, Set: set, Options: chans})
+	fs = append(fs, text("note", c.T(lblIntakeNote), secChannel, 0, 60, casefile.MaxNoteRunes, &s.Note))
 	p.form.SetFields(fs)
 }
 
@@ -173,22 +173,22 @@ func (p *intakePage) incomeRows(member int, incomes *[]incomeState) []components
 		in := &(*incomes)[i]
 		id := incomeID(member, i)
 		fs = append(fs,
-			components.Field{ID: id + ".kind", Kind: components.FieldChoice, Label: c.Tf("intake.income_n", i+1), Section: secHousehold, Indent: indent,
+			components.Field{ID: id + ".kind", Kind: components.FieldChoice, Label: c.Tf(lblIntakeIncomeN, i+1), Section: secHousehold, Indent: indent,
 				Get: func() string { return in.Kind }, Set: func(v string) { in.Kind = v }, Options: kinds, Deletable: true},
-			components.Field{ID: id + ".amount", Kind: components.FieldText, Label: c.T("intake.income_amount"), Section: secHousehold, Indent: indent,
+			components.Field{ID: id + ".amount", Kind: components.FieldText, Label: c.T(lblIntakeIncomeAmount), Section: secHousehold, Indent: indent,
 				Width: 12, Limit: 16, Get: func() string { return in.Amount }, Set: func(v string) { in.Amount = v }, Deletable: true,
 				Hint: func() (string, common.Level) {
 					if _, err := moneyOf(in.Amount); err != nil {
 						return c.Msg(err), common.LevelError
 					}
 					if k := c.Catalog.IncomeKind(in.Kind); k != nil && !k.Counted {
-						return c.T("intake.income_excluded"), common.LevelWarn
+						return c.T(lblIntakeIncomeExcluded), common.LevelWarn
 					}
-					return c.T("intake.income_unit"), common.LevelMuted
+					return c.T(lblIntakeIncomeUnit), common.LevelMuted
 				}},
 		)
 	}
-	fs = append(fs, components.Field{ID: fmt.Sprintf("btn.addinc.%d", member), Kind: components.FieldButton, Label: c.T("intake.add_income"),
+	fs = append(fs, components.Field{ID: fmt.Sprintf("btn.addinc.%d", member), Kind: components.FieldButton, Label: c.T(lblIntakeAddIncome),
 		Section: secHousehold, Indent: indent, Do: func() tea.Cmd {
 			*incomes = append(*incomes, incomeState{Kind: kinds[0].Value})
 			p.rebuild()
@@ -211,47 +211,47 @@ func (p *intakePage) knownLines() []infoLine {
 		return nil
 	}
 	if p.lookupErr != nil {
-		return []infoLine{{c.Tf("intake.lookup_failed", c.Msg(p.lookupErr)), common.LevelError}}
+		return []infoLine{{c.Tf(lblIntakeLookupFailed, c.Msg(p.lookupErr)), common.LevelError}}
 	}
 	kp := p.known
 	switch {
 	case !p.lookedUp:
-		return []infoLine{{c.T("intake.searching"), common.LevelMuted}}
+		return []infoLine{{c.T(lblIntakeSearching), common.LevelMuted}}
 	case kp == nil:
-		return []infoLine{{c.T("intake.new_person"), common.LevelMuted}}
+		return []infoLine{{c.T(lblIntakeNewPerson), common.LevelMuted}}
 	}
 	var out []infoLine
-	out = append(out, infoLine{c.Tf("intake.known", kp.Person.Name, kp.Cases), common.LevelOK})
+	out = append(out, infoLine{c.Tf(lblIntakeKnown, kp.Person.Name, kp.Cases), common.LevelOK})
 	var mem []string
 	for _, m := range kp.Household.Members {
 		if m.Relation == casefile.RelationSelf {
 			continue
 		}
-		mem = append(mem, components.RelationLabel(c, m.Relation)+" "+m.Person.Name+" "+casefile.MaskID(m.Person.DocNumber))
+		mem = append(mem, c.T(casefile.RelationLabel(m.Relation))+" "+m.Person.Name+" "+casefile.MaskID(m.Person.DocNumber))
 	}
 	if len(mem) > 0 {
-		out = append(out, infoLine{c.T("intake.known_household") + strings.Join(mem, c.T("list.sep")), common.LevelPlain})
+		out = append(out, infoLine{c.T(lblIntakeKnownHousehold) + strings.Join(mem, c.T(common.LblListSep)), common.LevelPlain})
 	}
 	const maxAid = 5
 	for i, a := range kp.Aid {
 		if i == maxAid {
-			out = append(out, infoLine{c.Tf("intake.known_more", len(kp.Aid)-maxAid), common.LevelMuted})
+			out = append(out, infoLine{c.Tf(lblIntakeKnownMore, len(kp.Aid)-maxAid), common.LevelMuted})
 			break
 		}
-		verb := c.T("intake.aid_applied")
+		verb := c.T(common.LblIntakeAidApplied)
 		lv := common.LevelPlain
 		if a.Holds() {
-			verb, lv = c.T("intake.aid_holds"), common.LevelWarn
+			verb, lv = c.T(common.LblIntakeAidHolds), common.LevelWarn
 		}
 		out = append(out, infoLine{fmt.Sprintf("%s %s %s %s %s  %s  %s %s", verb, a.Person, a.Project, c.ProjectName(a.Project),
 			c.DeptName(a.Department), c.Money(a.Amount), a.CaseNumber, a.Status.Label(c.Lang)), lv})
 	}
 	for i, oc := range kp.Open {
 		if i == 3 {
-			out = append(out, infoLine{c.Tf("intake.known_more", len(kp.Open)-3), common.LevelMuted})
+			out = append(out, infoLine{c.Tf(lblIntakeKnownMore, len(kp.Open)-3), common.LevelMuted})
 			break
 		}
-		out = append(out, infoLine{c.Tf("intake.open_case", oc.Number, oc.Status.Label(c.Lang), oc.Deadline.String()), common.LevelWarn})
+		out = append(out, infoLine{c.Tf(lblIntakeOpenCase, oc.Number, oc.Status.Label(c.Lang), oc.Deadline.String()), common.LevelWarn})
 	}
 	return out
 }
@@ -261,26 +261,26 @@ func (p *intakePage) knownLines() []infoLine {
 func idHint(c *common.Common, v string) (string, common.Level) {
 	t := strings.TrimSpace(v)
 	if t == "" {
-		return c.T("intake.id_hint"), common.LevelMuted
+		return c.T(lblIntakeIdHint), common.LevelMuted
 	}
 	info, err := casefile.ParseIDNumber(t, c.Today())
 	if err == nil {
-		h := c.Tf("intake.id_ok", info.Sex.Label(c.Lang), info.Birth.String(), (casefile.Person{Birth: info.Birth}).AgeOn(c.Today()))
+		h := c.Tf(lblIntakeIdOk, info.Sex.Label(c.Lang), info.Birth.String(), (casefile.Person{Birth: info.Birth}).AgeOn(c.Today()))
 		if len(t) == 15 {
-			h += " " + c.Tf("intake.id_converted", info.Number)
+			h += " " + c.Tf(lblIntakeIdConverted, info.Number)
 		}
 		return h, common.LevelOK
 	}
 	if n := len([]rune(t)); n < 18 && n != 15 {
-		return c.Tf("intake.id_typing", n), common.LevelMuted
+		return c.Tf(lblIntakeIdTyping, n), common.LevelMuted
 	}
 	return c.Msg(err), common.LevelError
 }
 
 func disabilityOptions(c *common.Common) []components.Option {
-	out := []components.Option{{Value: "0", Label: c.T("disability.0")}}
-	for g := 1; g <= 4; g++ {
-		out = append(out, components.Option{Value: strconv.Itoa(g), Label: c.T("disability." + strconv.Itoa(g))})
+	var out []components.Option
+	for g := 0; g <= 4; g++ {
+		out = append(out, components.Option{Value: strconv.Itoa(g), Label: c.T(casefile.DisabilityLabel(g))})
 	}
 	return out
 }
@@ -288,7 +288,7 @@ func disabilityOptions(c *common.Common) []components.Option {
 func flagOptions(c *common.Common) []components.Option {
 	out := make([]components.Option, len(personFlags))
 	for i, f := range personFlags {
-		out[i] = components.Option{Value: f, Label: c.T("flag." + f)}
+		out[i] = components.Option{Value: f, Label: c.T(casefile.FlagLabel(f))}
 	}
 	return out
 }
@@ -296,7 +296,7 @@ func flagOptions(c *common.Common) []components.Option {
 func relationOptions(c *common.Common) []components.Option {
 	out := make([]components.Option, len(relations))
 	for i, r := range relations {
-		out[i] = components.Option{Value: r, Label: components.RelationLabel(c, r)}
+		out[i] = components.Option{Value: r, Label: c.T(casefile.RelationLabel(r))}
 	}
 	return out
 }
@@ -306,9 +306,19 @@ func incomeKindOptions(c *common.Common) []components.Option {
 	for i, k := range c.Catalog.IncomeKinds {
 		l := c.IncomeKindName(k.Key)
 		if !k.Counted {
-			l += c.T("intake.not_counted")
+			l += c.T(common.LblIntakeNotCounted)
 		}
 		out[i] = components.Option{Value: k.Key, Label: l}
 	}
 	return out
+}
+
+// documentList names documents of the catalogue, as one list in both
+// languages.
+func documentList(c *common.Common, names []string) casefile.List {
+	l := make(casefile.List, len(names))
+	for i, n := range names {
+		l[i] = c.Catalog.DocumentLabel(n)
+	}
+	return l
 }

@@ -231,11 +231,11 @@ func (s *intakeState) problems(c *common.Common) []formProblem {
 		}
 	}
 	for i, in := range s.Incomes {
-		check(incomeID(-1, i)+".amount", c.T("intake.income_amount"), in.Amount)
+		check(incomeID(-1, i)+".amount", c.T(lblIntakeIncomeAmount), in.Amount)
 	}
 	for mi, m := range s.Members {
 		for i, in := range m.Incomes {
-			check(incomeID(mi, i)+".amount", c.T("intake.income_amount"), in.Amount)
+			check(incomeID(mi, i)+".amount", c.T(lblIntakeIncomeAmount), in.Amount)
 		}
 		if strings.TrimSpace(m.ID) == "" && strings.TrimSpace(m.Birth) != "" {
 			if _, err := casefile.ParseDate(strings.TrimSpace(m.Birth)); err != nil {
@@ -244,7 +244,7 @@ func (s *intakeState) problems(c *common.Common) []formProblem {
 		}
 	}
 	for _, a := range s.Apps {
-		check("app."+a.Code, c.T("intake.requested"), a.Requested)
+		check("app."+a.Code, c.T(lblIntakeRequested), a.Requested)
 	}
 	d := s.draft(c.Catalog, c.Today())
 	if err := c.Catalog.Validate(d, c.Today()); err != nil {

@@ -6,11 +6,10 @@ package frontdesk
 import (
 	"fmt"
 
-	"strings"
-
 	"charm.land/lipgloss/v2"
-	"github.com/rongjiuzhu/hall/casefile"
 
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/tui/common"
 	"github.com/rongjiuzhu/hall/tui/components"
 )
 
@@ -22,12 +21,12 @@ func (p *intakePage) View() string {
 	case modeSaved:
 		return p.savedView()
 	case modeZoom:
-		return components.FindingsPanel(c, c.T("findings.title"), p.findingsHead(), p.findings, p.width, p.height)
+		return components.FindingsPanel(c, c.T(common.LblFindingsTitle), p.findingsHead(), p.findings, p.width, p.height)
 	}
 	fw, fh, pw, ph := p.layout()
 	var top string
 	if p.mode == modePicker {
-		top = c.Styles.App.Title.Render(c.T("picker.title"))
+		top = c.Styles.App.Title.Render(c.T(lblPickerTitle))
 		p.tabSpans = nil
 	} else {
 		labels := make([]string, len(intakeSections))
@@ -43,7 +42,7 @@ func (p *intakePage) View() string {
 		area = p.form.View()
 	}
 	left := components.FitWidth(top, fw) + "\n" + components.FitHeight(area, fh)
-	panel := components.FindingsPanel(c, c.T("findings.title"), p.findingsHead(), p.findings, pw, ph)
+	panel := components.FindingsPanel(c, c.T(common.LblFindingsTitle), p.findingsHead(), p.findings, pw, ph)
 	var body string
 	if p.width >= 110 {
 		body = lipgloss.JoinHorizontal(lipgloss.Top, components.FitHeight(left, p.height), " ", panel)
@@ -58,15 +57,15 @@ func (p *intakePage) View() string {
 func (p *intakePage) findingsHead() []string {
 	c := p.c
 	in := p.income
-	h := c.Tf("findings.income", in.PerCapita.String(), in.Members, in.Counted.String())
+	h := c.Tf(common.LblFindingsIncome, in.PerCapita.String(), in.Members, in.Counted.String())
 	if in.Excluded > 0 {
-		h += c.Tf("findings.excluded", in.Excluded.String())
+		h += c.Tf(common.LblFindingsExcluded, in.Excluded.String())
 	}
 	if len(p.state.Apps) == 0 {
-		h += c.T("findings.no_projects")
+		h += c.T(lblFindingsNoProjects)
 	} else {
 		left := c.Catalog.Calendar.WorkdaysBetween(c.Today(), p.deadline)
-		h += c.Tf("findings.deadline", p.deadline.String(), left)
+		h += c.Tf(lblFindingsDeadline, p.deadline.String(), left)
 	}
 	return []string{h}
 }
@@ -76,18 +75,18 @@ func (p *intakePage) savedView() string {
 	s := c.Styles
 	cs := p.saved
 	lines := []string{"",
-		"  " + s.App.StatusOK.Render(c.T("intake.saved_title")) + "  " + s.App.Title.Render(cs.Number), "",
-		"  " + c.Tf("intake.saved_applicant", cs.Applicant.Name, casefile.MaskID(cs.Applicant.DocNumber), cs.Applicant.Sex.Label(c.Lang)),
-		"  " + c.Tf("intake.saved_received", cs.Received.Format("2006-01-02 15:04"), cs.Deadline.String()),
-		"  " + c.T("intake.saved_projects"),
+		"  " + s.App.StatusOK.Render(c.T(lblIntakeSavedTitle)) + "  " + s.App.Title.Render(cs.Number), "",
+		"  " + c.Tf(lblIntakeSavedApplicant, cs.Applicant.Name, casefile.MaskID(cs.Applicant.DocNumber), cs.Applicant.Sex.Label(c.Lang)),
+		"  " + c.Tf(lblIntakeSavedReceived, cs.Received.Format("2006-01-02 15:04"), cs.Deadline.String()),
+		"  " + c.T(lblIntakeSavedProjects),
 	}
 	for _, a := range cs.Apps {
-		lines = append(lines, "    "+a.Project+" "+c.ProjectName(a.Project)+"  "+c.Tf("intake.saved_proposed", a.Proposed.String()))
+		lines = append(lines, "    "+a.Project+" "+c.ProjectName(a.Project)+"  "+c.Tf(lblIntakeSavedProposed, a.Proposed.String()))
 	}
 	if miss := c.Catalog.MissingDocuments(cs); len(miss) > 0 {
-		lines = append(lines, "  "+s.App.StatusWarn.Render(c.Tf("intake.confirm_missing", strings.Join(miss, c.T("list.sep")))))
+		lines = append(lines, "  "+s.App.StatusWarn.Render(c.Tf(lblIntakeConfirmMissing, documentList(c, miss))))
 	}
-	lines = append(lines, "", "  "+s.App.Muted.Render(c.T("intake.saved_next")))
+	lines = append(lines, "", "  "+s.App.Muted.Render(c.T(lblIntakeSavedNext)))
 	if len(p.printed) > 0 {
 		lines = append(lines, "")
 		for _, l := range p.printed {

@@ -6,6 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/printouts/spool"
 	"github.com/rongjiuzhu/hall/tui/common"
 )
@@ -141,14 +142,31 @@ func (r *PrintRun) Wait() tea.Cmd {
 
 // ---- what the screens say ----
 
+// docLabels name the documents a Printed can be.
+var docLabels = map[string]casefile.Text{
+	DocReceipt:       lblPrintDocReceipt,
+	DocDecision:      lblPrintDocDecision,
+	DocRejection:     lblPrintDocRejection,
+	spool.DocMinutes: lblPrintKindMinutes,
+	spool.DocNotice:  lblPrintKindNotice,
+}
+
+// kindLabels name the files of a session's print that can fail.
+var kindLabels = map[string]casefile.Text{
+	spool.KindReceipt: lblPrintKindReceipt,
+	spool.KindLetter:  lblPrintKindLetter,
+	spool.KindMinutes: lblPrintKindMinutes,
+	spool.KindNotice:  lblPrintKindNotice,
+}
+
 // printedLines say what was printed, where the file is and whether it
 // went to the print queue.
 func printedLines(c *common.Common, r Printed) []string {
-	what := c.T("print.doc_" + r.Doc)
+	what := c.T(docLabels[r.Doc])
 	if r.Reference != "" {
-		what += c.Tf("print.reference", r.Reference)
+		what += c.Tf(lblPrintReference, r.Reference)
 	}
-	lines := []string{c.Tf("print.done", what), c.Tf("print.file", r.File) + hostNote(c, r.Host)}
+	lines := []string{c.Tf(lblPrintDone, what), c.Tf(lblPrintFile, r.File) + hostNote(c, r.Host)}
 	if q := queueNote(c, r.Queue, r.NotSent); q != "" {
 		lines = append(lines, q)
 	}
@@ -157,7 +175,7 @@ func printedLines(c *common.Common, r Printed) []string {
 
 // printedText is printedLines on one line, for the status line.
 func printedText(c *common.Common, r Printed) string {
-	return strings.Join(printedLines(c, r), c.T("print.sep"))
+	return strings.Join(printedLines(c, r), c.T(lblPrintSep))
 }
 
 // hostNote says which machine the files are on, for a user of hall serve.
@@ -165,7 +183,7 @@ func hostNote(c *common.Common, host string) string {
 	if host == "" {
 		return ""
 	}
-	return c.Tf("print.on_host", host)
+	return c.Tf(lblPrintOnHost, host)
 }
 
 // queueNote says whether the files went to the print queue ("" when
@@ -177,7 +195,7 @@ func queueNote(c *common.Common, queue string, notSent error) string {
 	case notSent != nil:
 		return c.Msg(notSent)
 	}
-	return c.Tf("print.sent", queue)
+	return c.Tf(lblPrintSent, queue)
 }
 
 // printLevel is the level a result is shown at.
@@ -190,28 +208,28 @@ func printLevel(notSent error) common.Level {
 
 // PrintErrText says why nothing was printed.
 func PrintErrText(c *common.Common, err error) string {
-	return c.Tf("print.failed", spool.Message(err, c.Lang))
+	return c.Tf(lblPrintFailed, spool.Message(err, c.Lang))
 }
 
 // SessionPrintedLines sum up a session's print: what was printed where,
 // what got no letter, what failed (with why) and the print queue.
 func SessionPrintedLines(c *common.Common, r SessionPrinted) []string {
-	lines := []string{c.Tf("print.session_done", r.Session, r.Approvals, r.Rejections, r.Minutes, r.Notices, r.Published, r.Minors)}
-	lines = append(lines, c.Tf("print.folder", r.Dir)+hostNote(c, r.Host))
+	lines := []string{c.Tf(lblPrintSessionDone, r.Session, r.Approvals, r.Rejections, r.Minutes, r.Notices, r.Published, r.Minors)}
+	lines = append(lines, c.Tf(lblPrintFolder, r.Dir)+hostNote(c, r.Host))
 	if len(r.Deferred) > 0 {
-		lines = append(lines, c.Tf("print.deferred_none", len(r.Deferred)))
+		lines = append(lines, c.Tf(lblPrintDeferredNone, len(r.Deferred)))
 	}
 	if len(r.Superseded) > 0 {
-		lines = append(lines, c.Tf("print.superseded", strings.Join(r.Superseded, " ")))
+		lines = append(lines, c.Tf(lblPrintSuperseded, strings.Join(r.Superseded, " ")))
 	}
 	if len(r.Failed) > 0 {
-		lines = append(lines, c.Tf("print.some_failed", len(r.Failed)))
+		lines = append(lines, c.Tf(lblPrintSomeFailed, len(r.Failed)))
 		for _, f := range r.Failed {
 			name := f.Number
 			if f.Kind != spool.KindLetter {
-				name = c.T("print.kind_" + f.Kind)
+				name = c.T(kindLabels[f.Kind])
 			}
-			lines = append(lines, "  "+name+c.T("print.colon")+spool.Message(f.Err, c.Lang))
+			lines = append(lines, "  "+name+c.T(lblPrintColon)+spool.Message(f.Err, c.Lang))
 		}
 	}
 	if q := queueNote(c, r.Queue, r.NotSent); q != "" {

@@ -109,7 +109,7 @@ func TestIntakePrintsTheReceipt(t *testing.T) {
 	file := filepath.Join(dir, number+"-receipt.pdf")
 	mustPDF(t, file)
 	d.must("已打印受理回执", "文件："+file[:20]) // the path is wrapped on screen
-	if got := prints(t, st, number); len(got) != 1 || got[0].Why != "受理回执" || got[0].Who != testUser {
+	if got := prints(t, st, number); len(got) != 1 || got[0].Text() != (casefile.Text{ZH: "受理回执", EN: "intake receipt"}) || got[0].Who != testUser {
 		t.Fatalf("history prints %+v, want the receipt by %s", got, testUser)
 	}
 }
@@ -138,7 +138,7 @@ func TestDossierPrints(t *testing.T) {
 	}
 	d.press("enter", "6")
 	d.must("打印", "救助决定书（")
-	if got := prints(t, st, approved); len(got) != 1 || !strings.HasPrefix(got[0].Why, "救助决定书（") {
+	if got := prints(t, st, approved); len(got) != 1 || !strings.HasPrefix(got[0].Text().ZH, "救助决定书（") {
 		t.Fatalf("history prints %+v, want the letter", got)
 	}
 

@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/tui/common"
 	"github.com/rongjiuzhu/hall/tui/components"
 )
@@ -45,14 +46,14 @@ type printLine struct {
 func newPrintPage(c *common.Common, pr Printing) *printPage {
 	p := &printPage{c: c, printing: pr, form: components.NewForm(c), kind: printKindLetter}
 	p.form.SetFields([]components.Field{
-		{ID: "number", Kind: components.FieldText, Label: c.T("print.number"), Width: 20, Limit: 30,
+		{ID: "number", Kind: components.FieldText, Label: c.T(lblPrintNumber), Width: 20, Limit: 30,
 			Get: func() string { return p.number }, Set: func(v string) { p.number = v },
-			Hint: func() (string, common.Level) { return c.T("print.number_hint"), common.LevelMuted }},
-		{ID: "kind", Kind: components.FieldChoice, Label: c.T("print.kind"),
-			Options: []components.Option{{Value: printKindReceipt, Label: c.T("print.kind_receipt")}, {Value: printKindLetter, Label: c.T("print.kind_letter")},
-				{Value: printKindSession, Label: c.T("print.kind_session")}},
+			Hint: func() (string, common.Level) { return c.T(lblPrintNumberHint), common.LevelMuted }},
+		{ID: "kind", Kind: components.FieldChoice, Label: c.T(lblPrintKind),
+			Options: []components.Option{{Value: printKindReceipt, Label: c.T(lblPrintKindReceipt)}, {Value: printKindLetter, Label: c.T(lblPrintKindLetter)},
+				{Value: printKindSession, Label: c.T(lblPrintKindSession)}},
 			Get: func() string { return p.kind }, Set: func(v string) { p.kind = v }},
-		{ID: "go", Kind: components.FieldButton, Label: c.T("print.button") + " (" + c.Keys.Print.Go.Help().Key + ")", Do: p.start},
+		{ID: "go", Kind: components.FieldButton, Label: c.T(lblPrintButton) + " (" + c.Keys.Print.Go.Help().Key + ")", Do: p.start},
 	})
 	p.form.FocusID("number")
 	return p
@@ -60,7 +61,7 @@ func newPrintPage(c *common.Common, pr Printing) *printPage {
 
 func (p *printPage) Enter() tea.Cmd { return nil }
 
-func (p *printPage) Title() string { return p.c.T("print.title") }
+func (p *printPage) Title() string { return p.c.T(lblPrintTitle) }
 
 func (p *printPage) Status() (string, common.Level) { return p.st.Text, p.st.Level }
 
@@ -81,7 +82,7 @@ func (p *printPage) Update(msg tea.Msg) tea.Cmd {
 		}
 		p.inPrint = false
 		if msg.err != nil {
-			p.note(msg.number+p.c.T("print.colon")+PrintErrText(p.c, msg.err), common.LevelError)
+			p.note(msg.number+p.c.T(lblPrintColon)+PrintErrText(p.c, msg.err), common.LevelError)
 		} else {
 			lv := printLevel(msg.res.NotSent)
 			for _, l := range printedLines(p.c, msg.res) {
@@ -94,7 +95,7 @@ func (p *printPage) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		p.done, p.total = msg.Done, msg.Total
-		p.st.Set(p.c.Tf("print.progress", p.run.Number, ProgressBar(p.done, p.total, 20)), common.LevelPlain)
+		p.st.Set(p.c.Tf(common.LblPrintProgress, p.run.Number, ProgressBar(p.done, p.total, 20)), common.LevelPlain)
 		return msg.Run.Wait()
 	case SessionPrintedMsg:
 		if msg.Run != p.run {
@@ -102,7 +103,7 @@ func (p *printPage) Update(msg tea.Msg) tea.Cmd {
 		}
 		p.run = nil
 		if msg.Err != nil {
-			p.note(msg.Run.Number+p.c.T("print.colon")+PrintErrText(p.c, msg.Err), common.LevelError)
+			p.note(msg.Run.Number+p.c.T(lblPrintColon)+PrintErrText(p.c, msg.Err), common.LevelError)
 			return nil
 		}
 		lv := SessionPrintedLevel(msg.Res)
@@ -154,17 +155,17 @@ func (p *printPage) start() tea.Cmd {
 	number := strings.TrimSpace(p.number)
 	switch {
 	case p.printing == nil:
-		p.st.Set(p.c.T("print.none"), common.LevelWarn)
+		p.st.Set(p.c.T(lblPrintNone), common.LevelWarn)
 		return nil
 	case p.inPrint || p.run != nil:
-		p.st.Set(p.c.T("print.busy"), common.LevelWarn)
+		p.st.Set(p.c.T(common.LblPrintBusy), common.LevelWarn)
 		return nil
 	case number == "":
-		p.st.Set(p.c.T("print.need_number"), common.LevelError)
+		p.st.Set(p.c.T(lblPrintNeedNumber), common.LevelError)
 		p.form.FocusID("number")
 		return nil
 	}
-	p.st.Set(p.c.T("print.printing"), common.LevelPlain)
+	p.st.Set(p.c.T(common.LblPrintPrinting), common.LevelPlain)
 	if p.kind == printKindSession {
 		run, cmd := PrintSession(p.printing, number, p.c.User)
 		p.run, p.done, p.total = run, 0, 0
@@ -180,7 +181,7 @@ func (p *printPage) formTop() int { return 2 + len(p.intro()) + 1 }
 // intro is what the page says about printing, wrapped to the width.
 func (p *printPage) intro() []string {
 	var out []string
-	for _, k := range []string{"print.intro", "print.elsewhere", "print.recorded"} {
+	for _, k := range []casefile.Text{lblPrintIntro, lblPrintElsewhere, lblPrintRecorded} {
 		out = append(out, components.Wrap(p.c.T(k), max(p.width-4, 10))...)
 	}
 	return out
@@ -189,7 +190,7 @@ func (p *printPage) intro() []string {
 func (p *printPage) View() string {
 	c := p.c
 	s := c.Styles
-	lines := []string{"", "  " + s.App.Title.Render(c.T("print.title"))}
+	lines := []string{"", "  " + s.App.Title.Render(c.T(lblPrintTitle))}
 	for _, l := range p.intro() {
 		lines = append(lines, "  "+s.App.Muted.Render(l))
 	}
@@ -198,10 +199,10 @@ func (p *printPage) View() string {
 		lines = append(lines, "  "+l)
 	}
 	if p.run != nil {
-		lines = append(lines, "", "  "+c.Tf("print.progress", p.run.Number, ProgressBar(p.done, p.total, 30)))
+		lines = append(lines, "", "  "+c.Tf(common.LblPrintProgress, p.run.Number, ProgressBar(p.done, p.total, 30)))
 	}
 	if len(p.log) > 0 {
-		lines = append(lines, "", "  "+s.Form.Section.Render(c.T("print.recent")))
+		lines = append(lines, "", "  "+s.Form.Section.Render(c.T(lblPrintRecent)))
 		var body []string
 		for _, l := range p.log {
 			for _, w := range components.Wrap(l.text, max(p.width-4, 10)) {

@@ -82,12 +82,12 @@ func newQueuePage(c *common.Common, store QueueStore, counts HomeStore) *queuePa
 func (q *queuePage) columns() []components.Column {
 	c := q.c
 	return []components.Column{
-		{Title: c.T("queue.col_number"), Width: 11},
-		{Title: c.T("queue.col_name"), Width: 8},
-		{Title: c.T("queue.col_id"), Width: 18},
-		{Title: c.T("queue.col_projects"), Width: 8, Flex: 1},
-		{Title: c.T("queue.col_status"), Width: 9},
-		{Title: c.T("queue.col_deadline"), Width: 12},
+		{Title: c.T(lblQueueColNumber), Width: 11},
+		{Title: c.T(lblQueueColName), Width: 8},
+		{Title: c.T(lblQueueColId), Width: 18},
+		{Title: c.T(lblQueueColProjects), Width: 8, Flex: 1},
+		{Title: c.T(lblQueueColStatus), Width: 9},
+		{Title: c.T(lblQueueColDeadline), Width: 12},
 	}
 }
 
@@ -172,7 +172,7 @@ func (q *queuePage) Enter() tea.Cmd {
 	return q.load(q.starts[len(q.starts)-1], q.tbl.Cursor)
 }
 
-func (q *queuePage) Title() string { return q.c.T("queue.title") }
+func (q *queuePage) Title() string { return q.c.T(lblQueueTitle) }
 
 func (q *queuePage) Status() (string, common.Level) { return q.st.Text, q.st.Level }
 
@@ -221,7 +221,7 @@ func (q *queuePage) onLoaded(msg casesLoadedMsg) tea.Cmd {
 	}
 	q.loading = false
 	if msg.err != nil {
-		q.st.Set(q.c.Tf("queue.load_failed", q.c.Msg(msg.err)), common.LevelError)
+		q.st.Set(q.c.Tf(lblQueueLoadFailed, q.c.Msg(msg.err)), common.LevelError)
 		return nil
 	}
 	if len(msg.rows) == 0 && msg.after != 0 && len(q.starts) > 1 {

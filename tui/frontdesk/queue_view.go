@@ -3,16 +3,18 @@ package frontdesk
 // The queue's view: the filter chips, the table, and the live keys.
 
 import (
-	"charm.land/bubbles/v2/key"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+
+	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/tui/common"
 	"github.com/rongjiuzhu/hall/tui/components"
 )
 
 func (q *queuePage) chipValue(slot int) string {
 	c := q.c
-	all := c.T("queue.all")
+	all := c.T(common.LblQueueAll)
 	switch slot {
 	case qStatus:
 		if q.status != "" {
@@ -28,7 +30,7 @@ func (q *queuePage) chipValue(slot int) string {
 		}
 	case qDue:
 		if q.due {
-			return c.Tf("queue.due_within", c.Catalog.County.DeadlineWarnDays)
+			return c.Tf(lblQueueDueWithin, c.Catalog.County.DeadlineWarnDays)
 		}
 	}
 	return all
@@ -41,9 +43,9 @@ func (q *queuePage) View() string {
 	if q.slot == qSearch {
 		lab = s.Form.LabelFocused
 	}
-	searchLine := lab.Render(c.T("queue.search")) + " [" + components.FitWidth(q.search.View(), q.search.Width()+1) + "] " +
-		s.App.Muted.Render(c.T("queue.search_hint"))
-	names := []string{"queue.f_status", "queue.f_dept", "queue.f_project", "queue.f_due"}
+	searchLine := lab.Render(c.T(lblQueueSearch)) + " [" + components.FitWidth(q.search.View(), q.search.Width()+1) + "] " +
+		s.App.Muted.Render(c.T(lblQueueSearchHint))
+	names := []casefile.Text{lblQueueFilterStatus, common.LblQueueFilterDept, common.LblQueueFilterProject, lblQueueFilterDue}
 	var chips strings.Builder
 	q.spans = q.spans[:0]
 	x := 0
@@ -66,16 +68,16 @@ func (q *queuePage) View() string {
 	var foot string
 	switch {
 	case q.loading:
-		foot = c.T("queue.loading")
+		foot = c.T(lblQueueLoading)
 	case len(q.rows) == 0:
-		foot = c.T("queue.empty")
+		foot = c.T(lblQueueEmpty)
 	default:
-		foot = c.Tf("queue.page", len(q.starts), len(q.rows))
+		foot = c.Tf(lblQueuePage, len(q.starts), len(q.rows))
 		if q.total >= 0 {
-			foot += c.Tf("queue.total", q.total)
+			foot += c.Tf(lblQueueTotal, q.total)
 		}
 		if q.next != 0 {
-			foot += c.T("queue.more")
+			foot += c.T(lblQueueMore)
 		}
 	}
 	lines = append(lines, s.App.Muted.Render(foot))
