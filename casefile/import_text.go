@@ -62,20 +62,26 @@ func decodeImportText(data []byte) ([]byte, Encoding, []ImportProblem) {
 	return nil, "", probs
 }
 
-// utf8Census counts the multi-byte UTF-8 characters of data and the
-// bytes that are not part of any UTF-8 character.
+// utf8Census weighs how much of data looks like UTF-8 text: good counts
+// its characters of three or four bytes (Chinese text in UTF-8), and its
+// two-byte ones (Latin accents, Greek, Cyrillic) as half, because GBK
+// byte pairs often happen to form those; bad counts the bytes that are
+// not part of any UTF-8 character.
 func utf8Census(data []byte) (good, bad int) {
+	two := 0
 	for i := 0; i < len(data); {
 		r, size := utf8.DecodeRune(data[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
 			bad++
-		case size > 1:
+		case size == 2:
+			two++
+		case size > 2:
 			good++
 		}
 		i += size
 	}
-	return good, bad
+	return good + two/2, bad
 }
 
 // decodeGB18030 decodes data as GB18030 (a superset of GBK and GB2312);

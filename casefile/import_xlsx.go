@@ -3,6 +3,7 @@ package casefile
 import (
 	"bytes"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -32,8 +33,9 @@ type importTable struct {
 }
 
 var (
-	zipMagic = []byte("PK\x03\x04")
-	oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1} // .xls, or an encrypted .xlsx
+	excelScientific = regexp.MustCompile(`^[0-9](\.[0-9]+)?[Ee]\+[0-9]+$`)
+	zipMagic        = []byte("PK\x03\x04")
+	oleMagic        = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1} // .xls, or an encrypted .xlsx
 )
 
 // readXLSX reads the first sheet of an .xlsx workbook: the first row is
@@ -96,6 +98,12 @@ func readXLSX(data []byte) (*importTable, []ImportProblem) {
 func importValue(key string, c importCell, date1904 bool) (string, *Text) {
 	s := strings.TrimSpace(c.Text)
 	if !c.Num {
+		if key == "id_number" && excelScientific.MatchString(s) {
+			// a CSV saved from a sheet whose ID column was numbers
+			t := T("号码被 Excel 写成了科学计数法（%s），末几位已经丢失。请在 Excel 中把这一列设置为“文本”格式，重新录入号码后再保存导入",
+				"Excel wrote the number in scientific notation (%s) and its last digits are lost. Format the column as Text in Excel, type the numbers again, save and re-import", s)
+			return "", &t
+		}
 		return s, nil
 	}
 	f, err := strconv.ParseFloat(s, 64)

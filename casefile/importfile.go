@@ -236,6 +236,7 @@ func (cat *Catalog) parseTable(ie *ImportError, tab *importTable, today Date) ([
 			continue
 		}
 		var probs []FieldError
+		unread := map[string]bool{} // columns whose cell could not be read
 		vals := map[string]string{}
 		for key, i := range cols {
 			if i >= len(rec.Cells) {
@@ -244,15 +245,20 @@ func (cat *Catalog) parseTable(ie *ImportError, tab *importTable, today Date) ([
 			v, problem := importValue(key, rec.Cells[i], tab.Date1904)
 			if problem != nil {
 				probs = append(probs, FieldError{Field: key, Text: *problem})
+				unread[key] = true
 			}
 			vals[key] = v
 		}
 		get := func(k string) string { return vals[k] }
 		d, more := cat.csvDraft(get, today)
-		probs = append(probs, more...)
+		for _, p := range more {
+			p.Field = importColumn(p.Field)
+			if !unread[p.Field] {
+				probs = append(probs, p) // one message for a cell that could not be read
+			}
+		}
 		seen := map[FieldError]bool{}
 		for _, p := range probs {
-			p.Field = importColumn(p.Field)
 			if seen[p] {
 				continue
 			}
@@ -540,18 +546,33 @@ func (cat *Catalog) parseJSONL(name string, r io.Reader, today Date) ([]ImportRo
 				bad(line, "received_at", *t)
 			}
 		}
-		before := len(ie.Problems)
+		// Income kinds as people write them; an unknown one is answered
+		// with the closest known kinds (and not again by Validate).
+		told := map[Text]bool{}
+		for i := range d.Household.Members {
+			for j := range d.Household.Members[i].Incomes {
+				in := &d.Household.Members[i].Incomes[j]
+				if k := cat.lookupIncomeKind(in.Kind); k != nil {
+					in.Kind = k.Key
+				} else {
+					bad(line, fmt.Sprintf("household.members[%d].incomes[%d].kind", i, j), cat.unknownIncomeKind(in.Kind))
+					told[T("未知收入类别 %q", "unknown income kind %q", in.Kind)] = true
+				}
+			}
+		}
 		if err := cat.Validate(&d, today); err != nil {
 			var ve *ValidationError
 			if errors.As(err, &ve) {
 				for _, p := range ve.Problems {
-					bad(line, p.Field, p.Text)
+					if !told[p.Text] {
+						bad(line, p.Field, p.Text)
+					}
 				}
 			} else {
 				bad(line, "record", textOf(err))
 			}
 		}
-		if len(ie.Problems) > before || rowFailed(ie, line) {
+		if rowFailed(ie, line) {
 			continue
 		}
 		rows = append(rows, ImportRow{Line: line, Draft: &d})
@@ -572,7 +593,8 @@ func (cat *Catalog) parseJSONL(name string, r io.Reader, today Date) ([]ImportRo
 	return rows, nil
 }
 
-// rowFailed reports whether a problem of line is already listed.
+// rowFailed reports whether a problem of line is listed: problems are
+// listed line by line, so it is the last one.
 func rowFailed(ie *ImportError, line int) bool {
 	n := len(ie.Problems)
 	return n > 0 && ie.Problems[n-1].Line == line
