@@ -374,3 +374,22 @@ func TestImportJSONLIncomeKinds(t *testing.T) {
 		t.Errorf("en:\n%s\nwant:\n%s", en, want)
 	}
 }
+
+// Repeated rows, bad rows and a malformed record are reported together,
+// in line order. Fails on the code before this change (no repeat check).
+func TestImportRepeatsAmongOtherProblems(t *testing.T) {
+	cat := defaultCatalog(t)
+	p := urbanDibao(t, cat)
+	id1 := idFor("19800101", 1)
+	src := "id_number,name,project\n" +
+		id1 + ",甲," + p.Code + "\n" +
+		id1 + ",甲,NOPE\n" +
+		id1 + ",甲," + p.Code + "\n" +
+		"\"unterminated,乙," + p.Code + "\n"
+	en, _ := parseErr(t, cat, "a.csv", []byte(src))
+	lines := strings.Split(en, "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[0], `line 3: project: unknown project "NOPE"`) ||
+		!strings.HasPrefix(lines[1], "line 4: repeats line 2:") || !strings.HasPrefix(lines[2], "line 5: csv: malformed") {
+		t.Errorf("report:\n%s", en)
+	}
+}

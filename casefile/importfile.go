@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -135,10 +136,11 @@ func (cat *Catalog) ParseImport(name string, r io.Reader, today Date) ([]ImportR
 		return cat.parseJSONL(name, bytes.NewReader(text), today)
 	}
 	tab, probs := readCSV(text)
-	if probs != nil {
+	if tab == nil {
 		ie.Problems = probs
 		return nil, ie
 	}
+	ie.Problems = probs // a malformed record, reported with the rows' problems
 	return cat.parseTable(ie, tab, today)
 }
 
@@ -187,6 +189,7 @@ func readCSV(text []byte) (*importTable, []ImportProblem) {
 // parseTable validates the rows of a CSV file or a sheet: the header
 // names the columns; each row becomes a draft or a list of problems.
 func (cat *Catalog) parseTable(ie *ImportError, tab *importTable, today Date) ([]ImportRow, error) {
+	malformed := len(ie.Problems)
 	bad := func(line int, field string, t Text) { ie.Problems = append(ie.Problems, ImportProblem{line, field, t}) }
 	cols := map[string]int{}
 	names := map[string]string{} // canonical key → the header as written
@@ -214,8 +217,8 @@ func (cat *Catalog) parseTable(ie *ImportError, tab *importTable, today Date) ([
 			bad(1, need, T("缺少必需的列", "required column missing"))
 		}
 	}
-	if len(ie.Problems) > 0 {
-		return nil, ie
+	if len(ie.Problems) > malformed {
+		return nil, ie // rows cannot be read without their columns
 	}
 	column := func(key string) string {
 		if n, ok := names[key]; ok {
@@ -269,14 +272,13 @@ func (cat *Catalog) parseTable(ie *ImportError, tab *importTable, today Date) ([
 			rows = append(rows, ImportRow{Line: rec.Line, Draft: d})
 		}
 	}
+	repeatedRows(ie, rows)
 	if len(ie.Problems) > 0 {
+		ie.sortByLine()
 		return nil, ie
 	}
 	if len(rows) == 0 {
 		bad(2, "file", T("没有数据行", "no data rows"))
-		return nil, ie
-	}
-	if repeatedRows(ie, rows) {
 		return nil, ie
 	}
 	return rows, nil
@@ -310,12 +312,11 @@ func importColumn(field string) string {
 
 // repeatedRows reports every row that applies again for a project the
 // same person (by resident number or document) already applies for on
-// an earlier row of the file, naming both lines. It reports whether it
-// found any.
-func repeatedRows(ie *ImportError, rows []ImportRow) bool {
+// an earlier row of the file, naming both lines. Rows with other
+// problems are not in rows and not compared.
+func repeatedRows(ie *ImportError, rows []ImportRow) {
 	type key struct{ person, project string }
 	first := map[key]int{}
-	found := false
 	for _, r := range rows {
 		for _, a := range r.Draft.Apps {
 			k := key{r.Draft.Applicant.Key(), a.Project}
@@ -324,13 +325,11 @@ func repeatedRows(ie *ImportError, rows []ImportRow) bool {
 					"与第 %d 行重复：同一人（%s，%s）第二次申请项目 %s，请删去其中一行",
 					"repeats line %d: the same person (%s, %s) applies for project %s a second time; delete one of the two lines",
 					l, r.Draft.Applicant.Name, MaskID(r.Draft.Applicant.DocNumber), a.Project)})
-				found = true
 				continue
 			}
 			first[k] = r.Line
 		}
 	}
-	return found
 }
 
 // checkReceived refuses a received date before EarliestReceived (a date
@@ -580,17 +579,22 @@ func (cat *Catalog) parseJSONL(name string, r io.Reader, today Date) ([]ImportRo
 	if err := sc.Err(); err != nil {
 		bad(line+1, "file", T("无法读取：%v", "cannot read: %v", err))
 	}
+	repeatedRows(ie, rows)
 	if len(ie.Problems) > 0 {
+		ie.sortByLine()
 		return nil, ie
 	}
 	if len(rows) == 0 {
 		bad(1, "file", T("没有数据行", "no data rows"))
 		return nil, ie
 	}
-	if repeatedRows(ie, rows) {
-		return nil, ie
-	}
 	return rows, nil
+}
+
+// sortByLine orders the problems by line, keeping each line's in the
+// order they were found.
+func (e *ImportError) sortByLine() {
+	sort.SliceStable(e.Problems, func(i, j int) bool { return e.Problems[i].Line < e.Problems[j].Line })
 }
 
 // rowFailed reports whether a problem of line is listed: problems are
