@@ -25,7 +25,7 @@ func ParseDate(s string) (Date, error) {
 			return DateOf(t), nil
 		}
 	}
-	return Date{}, ErrBadDate.Withf("%q 不是日期（应为 2006-01-02）", "%q is not a date (want 2006-01-02)", s)
+	return Date{}, ErrBadDate.Withf("%q 不是日期（应为 年-月-日，如 2026-05-01）", "%q is not a date (expected YYYY-MM-DD, e.g. 2026-05-01)", s)
 }
 
 // ErrBadDate is returned for a date that cannot be read.

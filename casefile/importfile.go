@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -30,16 +31,22 @@ type ImportError struct {
 
 func (e *ImportError) Error() string { return e.Message(EN) }
 
-// Message lists the problems as "line N: field: reason", one per line.
+// Message lists the problems as "line N: column: reason" (or "line N:
+// reason" for a problem of the whole row), one per line.
 func (e *ImportError) Message(lang Lang) string {
 	var b strings.Builder
 	for i, p := range e.Problems {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		if lang == EN {
+		switch {
+		case lang == EN && p.Field == "":
+			fmt.Fprintf(&b, "line %d: %s", p.Line, p.Text.In(lang))
+		case lang == EN:
 			fmt.Fprintf(&b, "line %d: %s: %s", p.Line, p.Field, p.Text.In(lang))
-		} else {
+		case p.Field == "":
+			fmt.Fprintf(&b, "第 %d 行：%s", p.Line, p.Text.In(lang))
+		default:
 			fmt.Fprintf(&b, "第 %d 行：%s：%s", p.Line, p.Field, p.Text.In(lang))
 		}
 	}
@@ -77,39 +84,120 @@ var csvColumns = map[string]string{
 // MaxImportRows bounds one import file.
 const MaxImportRows = 200_000
 
-// ParseImport reads a CSV (UTF-8, optional BOM, one application per row)
-// or JSON Lines file (one Draft per line; detected by a leading '{') and
-// validates every row against the catalogue. It returns the drafts, or an
-// ImportError listing every bad line; never a partial result.
+// MaxImportBytes bounds the size of one import file.
+const MaxImportBytes = 256 << 20
+
+// EarliestReceived is the earliest received date an import accepts: an
+// earlier one is a typing error (1926 for 2026) or a record that belongs
+// in an archive, not in the hall.
+var EarliestReceived = Date{2000, 1, 1}
+
+// ParseImport reads an import file and validates every row against the
+// catalogue. It accepts
+//   - CSV, one application per row, header row by column name, in UTF-8
+//     (with or without a BOM) or in GBK/GB18030 as Excel and WPS save it
+//     on Chinese Windows;
+//   - an .xlsx workbook (its first sheet, the same columns as the CSV);
+//   - JSON Lines (one Draft per line; detected by a leading '{').
+//
+// Every field of every row is checked and every problem reported (line,
+// column as written in the header, reason). It returns the drafts, or an
+// ImportError listing every problem; never a partial result.
 func (cat *Catalog) ParseImport(name string, r io.Reader, today Date) ([]ImportRow, error) {
-	br := bufio.NewReader(r)
-	head, _ := br.Peek(4)
-	head = bytes.TrimPrefix(head, []byte("\ufeff"))
-	head = bytes.TrimLeft(head, " \t\r\n")
-	if len(head) > 0 && head[0] == '{' {
-		return cat.parseJSONL(name, br, today)
+	ie := &ImportError{File: name}
+	data, err := io.ReadAll(io.LimitReader(r, MaxImportBytes+1))
+	switch {
+	case err != nil:
+		ie.Problems = append(ie.Problems, ImportProblem{Line: 1, Field: "file", Text: T("无法读取：%v", "cannot read: %v", err)})
+		return nil, ie
+	case len(data) > MaxImportBytes:
+		ie.Problems = append(ie.Problems, ImportProblem{Line: 1, Field: "file", Text: T("文件超过 %d MB，请分批导入", "the file is over %d MB; split it", MaxImportBytes>>20)})
+		return nil, ie
+	case bytes.HasPrefix(data, zipMagic):
+		tab, probs := readXLSX(data)
+		if probs != nil {
+			ie.Problems = probs
+			return nil, ie
+		}
+		return cat.parseTable(ie, tab, today)
+	case bytes.HasPrefix(data, oleMagic):
+		ie.Problems = append(ie.Problems, ImportProblem{Line: 1, Field: "file", Text: T(
+			"这是旧的 .xls 文件（或加了密码的工作簿），无法读取：请在 Excel 或 WPS 中另存为 .xlsx 或“CSV UTF-8（逗号分隔）”",
+			"this is an old .xls file (or a password-protected workbook) and cannot be read: save it as .xlsx or \"CSV UTF-8 (Comma delimited)\" in Excel or WPS")})
+		return nil, ie
 	}
-	return cat.parseCSV(name, br, today)
+	text, _, probs := decodeImportText(data)
+	if probs != nil {
+		ie.Problems = probs
+		return nil, ie
+	}
+	head := bytes.TrimLeft(text, " \t\r\n")
+	if len(head) > 0 && head[0] == '{' {
+		return cat.parseJSONL(name, bytes.NewReader(text), today)
+	}
+	tab, probs := readCSV(text)
+	if tab == nil {
+		ie.Problems = probs
+		return nil, ie
+	}
+	ie.Problems = probs // a malformed record, reported with the rows' problems
+	return cat.parseTable(ie, tab, today)
 }
 
-func (cat *Catalog) parseCSV(name string, r io.Reader, today Date) ([]ImportRow, error) {
-	ie := &ImportError{File: name}
-	bad := func(line int, field string, t Text) { ie.Problems = append(ie.Problems, ImportProblem{line, field, t}) }
-	cr := csv.NewReader(r)
+// readCSV reads CSV text into a table; a malformed record is reported
+// with its line.
+func readCSV(text []byte) (*importTable, []ImportProblem) {
+	var probs []ImportProblem
+	cr := csv.NewReader(bytes.NewReader(text))
 	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = false
 	header, err := cr.Read()
 	if err == io.EOF {
-		bad(1, "header", T("文件为空", "the file is empty"))
-		return nil, ie
+		return nil, []ImportProblem{{Line: 1, Field: "header", Text: T("文件为空", "the file is empty")}}
 	}
 	if err != nil {
-		bad(1, "header", T("无法读取：%v", "cannot read: %v", err))
-		return nil, ie
+		return nil, []ImportProblem{{Line: 1, Field: "header", Text: T("无法读取：%v", "cannot read: %v", err)}}
 	}
+	tab := &importTable{Header: header}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			line := 0
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				line = pe.Line
+			}
+			probs = append(probs, ImportProblem{Line: line, Field: "csv", Text: T("格式错误：%v", "malformed: %v", err)})
+			break
+		}
+		line, _ := cr.FieldPos(0)
+		if len(tab.Records) >= MaxImportRows {
+			probs = append(probs, ImportProblem{Line: line, Field: "file", Text: T("超过 %d 行，请分批导入", "more than %d rows; split the file", MaxImportRows)})
+			break
+		}
+		r := importRecord{Line: line, Cells: make([]importCell, len(rec))}
+		for i, v := range rec {
+			r.Cells[i].Text = v
+		}
+		tab.Records = append(tab.Records, r)
+	}
+	return tab, probs
+}
+
+// parseTable validates the rows of a CSV file or a sheet: the header
+// names the columns; each row becomes a draft or a list of problems.
+func (cat *Catalog) parseTable(ie *ImportError, tab *importTable, today Date) ([]ImportRow, error) {
+	malformed := len(ie.Problems)
+	bad := func(line int, field string, t Text) { ie.Problems = append(ie.Problems, ImportProblem{line, field, t}) }
 	cols := map[string]int{}
-	for i, h := range header {
+	names := map[string]string{} // canonical key → the header as written
+	for i, h := range tab.Header {
 		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
+		if h == "" {
+			continue
+		}
 		key, ok := csvColumns[h]
 		if !ok {
 			key, ok = csvColumns[strings.ToLower(h)]
@@ -122,56 +210,71 @@ func (cat *Catalog) parseCSV(name string, r io.Reader, today Date) ([]ImportRow,
 			bad(1, h, T("列 %q 重复", "column %q appears twice", h))
 		}
 		cols[key] = i
+		names[key] = h
 	}
 	for _, need := range []string{"id_number", "name", "project"} {
 		if _, ok := cols[need]; !ok {
 			bad(1, need, T("缺少必需的列", "required column missing"))
 		}
 	}
-	if len(ie.Problems) > 0 {
-		return nil, ie
+	if len(ie.Problems) > malformed {
+		return nil, ie // rows cannot be read without their columns
+	}
+	column := func(key string) string {
+		if n, ok := names[key]; ok {
+			return n
+		}
+		return key
 	}
 	var rows []ImportRow
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		line := 0
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				line = pe.Line
+	for _, rec := range tab.Records {
+		blank := true
+		for _, c := range rec.Cells {
+			if strings.TrimSpace(c.Text) != "" {
+				blank = false
+				break
 			}
-			bad(line, "csv", T("格式错误：%v", "malformed: %v", err))
-			if errors.As(err, &pe) && pe.Err == csv.ErrFieldCount {
+		}
+		if blank {
+			continue
+		}
+		var probs []FieldError
+		unread := map[string]bool{} // columns whose cell could not be read
+		vals := map[string]string{}
+		for key, i := range cols {
+			if i >= len(rec.Cells) {
 				continue
 			}
-			break
-		}
-		line, _ = cr.FieldPos(0)
-		if len(rows) >= MaxImportRows {
-			bad(line, "file", T("超过 %d 行，请分批导入", "more than %d rows; split the file", MaxImportRows))
-			break
-		}
-		get := func(k string) string {
-			if i, ok := cols[k]; ok && i < len(rec) {
-				return strings.TrimSpace(rec[i])
+			v, problem := importValue(key, rec.Cells[i], tab.Date1904)
+			if problem != nil {
+				probs = append(probs, FieldError{Field: key, Text: *problem})
+				unread[key] = true
 			}
-			return ""
+			vals[key] = v
 		}
-		if strings.Join(rec, "") == "" {
-			continue // blank line
+		get := func(k string) string { return vals[k] }
+		d, more := cat.csvDraft(get, today)
+		for _, p := range more {
+			p.Field = importColumn(p.Field)
+			if !unread[p.Field] {
+				probs = append(probs, p) // one message for a cell that could not be read
+			}
 		}
-		d, probs := cat.csvDraft(get, today)
+		seen := map[FieldError]bool{}
 		for _, p := range probs {
-			bad(line, p.Field, p.Text)
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
+			bad(rec.Line, column(p.Field), p.Text)
 		}
 		if len(probs) == 0 {
-			rows = append(rows, ImportRow{Line: line, Draft: d})
+			rows = append(rows, ImportRow{Line: rec.Line, Draft: d})
 		}
 	}
+	repeatedRows(ie, rows)
 	if len(ie.Problems) > 0 {
+		ie.sortByLine()
 		return nil, ie
 	}
 	if len(rows) == 0 {
@@ -181,7 +284,67 @@ func (cat *Catalog) parseCSV(name string, r io.Reader, today Date) ([]ImportRow,
 	return rows, nil
 }
 
-// csvDraft builds and validates the draft of one CSV row.
+// importColumn maps a draft's field name to the import column it comes
+// from: applicant.id_number is the id_number column.
+func importColumn(field string) string {
+	switch {
+	case field == "applicant.doc_type", field == "applicant.birth", field == "applicant.guardian":
+		return "id_number"
+	case strings.HasPrefix(field, "applicant."):
+		return strings.TrimPrefix(field, "applicant.")
+	case strings.HasPrefix(field, "applications["):
+		if strings.HasSuffix(field, ".requested") {
+			return "amount_requested"
+		}
+		return "project"
+	case field == "household.size":
+		return "household_size"
+	case field == "household.area":
+		return "area"
+	case strings.Contains(field, ".incomes["):
+		if strings.HasSuffix(field, ".monthly") {
+			return "monthly_income"
+		}
+		return "income_detail"
+	}
+	return field
+}
+
+// repeatedRows reports every row that applies again for a project the
+// same person (by resident number or document) already applies for on
+// an earlier row of the file, naming both lines. Rows with other
+// problems are not in rows and not compared.
+func repeatedRows(ie *ImportError, rows []ImportRow) {
+	type key struct{ person, project string }
+	first := map[key]int{}
+	for _, r := range rows {
+		for _, a := range r.Draft.Apps {
+			k := key{r.Draft.Applicant.Key(), a.Project}
+			if l, ok := first[k]; ok {
+				ie.Problems = append(ie.Problems, ImportProblem{Line: r.Line, Text: T(
+					"与第 %d 行重复：同一人（%s，%s）第二次申请项目 %s，请删去其中一行",
+					"repeats line %d: the same person (%s, %s) applies for project %s a second time; delete one of the two lines",
+					l, r.Draft.Applicant.Name, MaskID(r.Draft.Applicant.DocNumber), a.Project)})
+				continue
+			}
+			first[k] = r.Line
+		}
+	}
+}
+
+// checkReceived refuses a received date before EarliestReceived (a date
+// after today is refused by Validate).
+func checkReceived(day Date) *Text {
+	if day.Before(EarliestReceived) {
+		t := T("受理日期 %s 早于 %d 年，请核对年份", "received date %s is before %d; check the year", day, EarliestReceived.Year)
+		return &t
+	}
+	return nil
+}
+
+// csvDraft builds and validates the draft of one CSV row and returns
+// every problem of the row: those of reading its cells and those of
+// validating the draft, each under the draft's field name.
 func (cat *Catalog) csvDraft(get func(string) string, today Date) (*Draft, []FieldError) {
 	var probs []FieldError
 	add := func(f string, t Text) { probs = append(probs, FieldError{Field: f, Text: t}) }
@@ -190,7 +353,11 @@ func (cat *Catalog) csvDraft(get func(string) string, today Date) (*Draft, []Fie
 	code := get("project")
 	p := cat.Project(code)
 	if p == nil {
-		add("project", T("未知救助项目 %q", "unknown project %q", code))
+		if code == "" {
+			add("project", T("救助项目不能为空", "the project is required"))
+		} else {
+			add("project", T("未知救助项目 %q", "unknown project %q", code))
+		}
 	} else {
 		code = p.Code
 		if dep := get("department"); dep != "" {
@@ -207,21 +374,27 @@ func (cat *Catalog) csvDraft(get func(string) string, today Date) (*Draft, []Fie
 		m, err := ParseMoney(s)
 		if err != nil {
 			add("amount_requested", textOf(err))
+		} else {
+			app.Requested = m
 		}
-		app.Requested = m
 	}
 	d.Apps = []Application{app}
 	if s := get("household_size"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > MaxMembers {
 			add("household_size", T("家庭人口 %q 应为 1–%d 的整数", "household size %q must be a whole number 1–%d", s, MaxMembers))
+		} else {
+			d.Household.Size = n
 		}
-		d.Household.Size = n
 	}
 	var incomes []Income
 	var detailSum Money
+	detailOK := true
 	if s := get("income_detail"); s != "" {
 		for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '；' }) {
+			if strings.TrimSpace(part) == "" {
+				continue
+			}
 			kind, amt, ok := strings.Cut(part, ":")
 			if !ok {
 				kind, amt, ok = strings.Cut(part, "：")
@@ -229,16 +402,19 @@ func (cat *Catalog) csvDraft(get func(string) string, today Date) (*Draft, []Fie
 			kind = strings.TrimSpace(kind)
 			if !ok || kind == "" {
 				add("income_detail", T("%q 应写成 类别:金额", "%q must be kind:amount", part))
+				detailOK = false
 				continue
 			}
-			k := cat.IncomeKind(kind)
+			k := cat.lookupIncomeKind(kind)
 			if k == nil {
-				add("income_detail", T("未知收入类别 %q", "unknown income kind %q", kind))
-				continue
+				add("income_detail", cat.unknownIncomeKind(kind))
 			}
 			m, err := ParseMoney(amt)
 			if err != nil {
 				add("income_detail", textOf(err))
+			}
+			if k == nil || err != nil {
+				detailOK = false
 				continue
 			}
 			incomes = append(incomes, Income{Kind: k.Key, Source: kind, Monthly: m})
@@ -250,9 +426,9 @@ func (cat *Catalog) csvDraft(get func(string) string, today Date) (*Draft, []Fie
 		switch {
 		case err != nil:
 			add("monthly_income", textOf(err))
-		case incomes == nil:
+		case incomes == nil && detailOK:
 			incomes = []Income{{Kind: cat.defaultIncomeKind(), Source: "申报", Monthly: m}}
-		case m != detailSum:
+		case detailOK && m != detailSum:
 			add("monthly_income", T("%s 元与收入明细合计 %s 元不符", "%s yuan does not equal the income detail's sum of %s yuan", m, detailSum))
 		}
 	}
@@ -279,20 +455,30 @@ func (cat *Catalog) csvDraft(get func(string) string, today Date) (*Draft, []Fie
 		day, err := ParseDate(s)
 		if err != nil {
 			add("received_at", textOf(err))
+		} else if t := checkReceived(day); t != nil {
+			add("received_at", *t)
 		} else {
 			d.Received = day.Time(time.Local)
 		}
 	}
 	d.Household.Members = []Member{{Person: d.Applicant, Relation: RelationSelf, Incomes: incomes}}
-	if len(probs) > 0 {
-		return nil, probs
-	}
+	// Validate even when a cell was bad, so the row's other problems are
+	// reported too (a bad project and a bad ID number both show).
 	if err := cat.Validate(d, today); err != nil {
 		var ve *ValidationError
 		if errors.As(err, &ve) {
-			return nil, ve.Problems
+			for _, vp := range ve.Problems {
+				if p == nil && importColumn(vp.Field) == "project" {
+					continue // reported above
+				}
+				probs = append(probs, vp)
+			}
+		} else {
+			probs = append(probs, FieldError{Field: "row", Text: textOf(err)})
 		}
-		return nil, []FieldError{{Field: "row", Text: textOf(err)}}
+	}
+	if len(probs) > 0 {
+		return nil, probs
 	}
 	return d, nil
 }
@@ -353,19 +539,39 @@ func (cat *Catalog) parseJSONL(name string, r io.Reader, today Date) ([]ImportRo
 			} else if day, err := ParseDate(rec.ReceivedAt); err == nil {
 				d.Received = day.Time(time.Local)
 			} else {
-				bad(line, "received_at", T("%q 不是日期", "%q is not a date", rec.ReceivedAt))
-				continue
+				bad(line, "received_at", textOf(err))
+			}
+			if t := checkReceived(DateOf(d.Received)); !d.Received.IsZero() && t != nil {
+				bad(line, "received_at", *t)
+			}
+		}
+		// Income kinds as people write them; an unknown one is answered
+		// with the closest known kinds (and not again by Validate).
+		told := map[Text]bool{}
+		for i := range d.Household.Members {
+			for j := range d.Household.Members[i].Incomes {
+				in := &d.Household.Members[i].Incomes[j]
+				if k := cat.lookupIncomeKind(in.Kind); k != nil {
+					in.Kind = k.Key
+				} else {
+					bad(line, fmt.Sprintf("household.members[%d].incomes[%d].kind", i, j), cat.unknownIncomeKind(in.Kind))
+					told[T("未知收入类别 %q", "unknown income kind %q", in.Kind)] = true
+				}
 			}
 		}
 		if err := cat.Validate(&d, today); err != nil {
 			var ve *ValidationError
 			if errors.As(err, &ve) {
 				for _, p := range ve.Problems {
-					bad(line, p.Field, p.Text)
+					if !told[p.Text] {
+						bad(line, p.Field, p.Text)
+					}
 				}
 			} else {
 				bad(line, "record", textOf(err))
 			}
+		}
+		if rowFailed(ie, line) {
 			continue
 		}
 		rows = append(rows, ImportRow{Line: line, Draft: &d})
@@ -373,7 +579,9 @@ func (cat *Catalog) parseJSONL(name string, r io.Reader, today Date) ([]ImportRo
 	if err := sc.Err(); err != nil {
 		bad(line+1, "file", T("无法读取：%v", "cannot read: %v", err))
 	}
+	repeatedRows(ie, rows)
 	if len(ie.Problems) > 0 {
+		ie.sortByLine()
 		return nil, ie
 	}
 	if len(rows) == 0 {
@@ -381,6 +589,19 @@ func (cat *Catalog) parseJSONL(name string, r io.Reader, today Date) ([]ImportRo
 		return nil, ie
 	}
 	return rows, nil
+}
+
+// sortByLine orders the problems by line, keeping each line's in the
+// order they were found.
+func (e *ImportError) sortByLine() {
+	sort.SliceStable(e.Problems, func(i, j int) bool { return e.Problems[i].Line < e.Problems[j].Line })
+}
+
+// rowFailed reports whether a problem of line is listed: problems are
+// listed line by line, so it is the last one.
+func rowFailed(ie *ImportError, line int) bool {
+	n := len(ie.Problems)
+	return n > 0 && ie.Problems[n-1].Line == line
 }
 
 // Import stores parsed rows in one transaction: all or nothing.

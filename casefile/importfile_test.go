@@ -30,12 +30,13 @@ func TestImportCSVAllOrNothing(t *testing.T) {
 	}
 	msg := Message(err, EN)
 	for _, want := range []string{
-		"line 3: applicant.id_number: invalid resident ID number: check character",
+		"line 3: id_number: invalid resident ID number: check character",
 		"line 4: department: project " + p.Code + " belongs to",
 		"line 5: project: unknown project \"NOPE\"",
 		"line 5: amount_requested: invalid amount",
 		"line 5: household_size:",
 		"line 5: channel: unknown channel",
+		"line 5: received_at: received date is in the future", // every problem of the row
 	} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("report lacks %q:\n%s", want, msg)

@@ -139,6 +139,7 @@ func NormalizePerson(p *Person, today Date, prefix string) []FieldError {
 	if p.DocType == "" {
 		p.DocType = DocResidentID
 	}
+	promoteResidentNumber(p, today)
 	switch p.DocType {
 	case DocResidentID:
 		info, err := ParseIDNumber(p.DocNumber, today)

@@ -105,7 +105,7 @@ func TestImportCasesShowDedupJSON(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "bad.csv")
 	os.WriteFile(bad, []byte(strings.Join(rows, "\n")+"\n"+validID("19700101", 1)[:17]+"0,坏,"+fresh[0].Code+",,1,,\n"), 0o644)
 	_, errs, code := hall(t, "--db", db, "--lang", "en", "import", bad)
-	if code != 1 || !strings.Contains(errs, "nothing was stored") || !strings.Contains(errs, "line 6: applicant.id_number:") {
+	if code != 1 || !strings.Contains(errs, "nothing was stored") || !strings.Contains(errs, "line 6: 身份证号:") {
 		t.Fatalf("bad import: exit %d\n%s", code, errs)
 	}
 	if out := mustHall(t, "--db", db, "cases", "--json"); strings.TrimSpace(out) != "[]" {
