@@ -97,11 +97,8 @@ func (s *Store) Decide(number string, r Ruling, who string) (*Item, error) {
 		if r.Result == casefile.StatusDeferred {
 			dec.Verify = verify
 		}
-		for _, a := range apps {
-			if a.Outcome == casefile.OutcomeGranted {
-				dec.Granted += a.Granted
-			}
-		}
+		dec.Amounts = grantedAmounts(apps)
+		dec.Granted = dec.Amounts.Monthly + dec.Amounts.OneOff + dec.Amounts.Loan // deprecated mixed total
 		if err := t.PutCase(old, c, casefile.Change{Who: who, Action: string(casefile.ActionDecision), Note: decisionNote(sess, dec)}); err != nil {
 			return err
 		}
@@ -212,8 +209,8 @@ func decisionNote(sess *Session, d *Decision) casefile.Text {
 	if d.Refers != "" {
 		why = casefile.T("%s；复议 %s", "%s; reconsiders %s", why, d.Refers)
 	}
-	if d.Granted > 0 {
-		why = casefile.T("%s；核定 %s 元", "%s; %s yuan granted", why, d.Granted)
+	if !d.Amounts.IsZero() {
+		why = casefile.T("%s；核定%s", "%s; granted %s", why, d.Amounts.Text())
 	}
 	if d.Reason != "" {
 		why = casefile.T("%s；%s", "%s; %s", why, d.Reason)
