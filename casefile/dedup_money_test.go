@@ -47,6 +47,10 @@ func TestDedupRanksByProposalAndShowsRequest(t *testing.T) {
 		got.EN != "the single highest proposed amount of the group (proposed 10,000.00 yuan, requested 5,000.00): kept" {
 		t.Errorf("kept reason %q", got)
 	}
+	// Both are one-off grants: the totals say so, apart from monthly aid.
+	if tot := rep.Totals; tot.KeptAmounts != (Amounts{OneOff: 1000000}) || tot.DeclinedAmounts != (Amounts{OneOff: 800000}) {
+		t.Errorf("totals kept %+v declined %+v", tot.KeptAmounts, tot.DeclinedAmounts)
+	}
 	b, err := json.Marshal(rep.Groups[0].Apps[1])
 	if err != nil {
 		t.Fatal(err)
@@ -57,3 +61,4 @@ func TestDedupRanksByProposalAndShowsRequest(t *testing.T) {
 		}
 	}
 }
+
