@@ -61,4 +61,3 @@ func TestDedupRanksByProposalAndShowsRequest(t *testing.T) {
 		}
 	}
 }
-
