@@ -142,3 +142,34 @@ func TestAgendaRecomputesProposalAfterDibaoApproval(t *testing.T) {
 		t.Errorf("second build reproposed %v", rep.Reproposed)
 	}
 }
+
+// Within one session the medical aid's item still shows 5,000.00 after
+// the household's dibao is approved: granting it by default would pay a
+// figure nobody proposed now (7,000.00), so the decision is refused until
+// the agenda is built again, which recomputes it and clears the votes.
+func TestDecideRefusesStaleProposal(t *testing.T) {
+	h := newHall(t)
+	com := h.committee(5)
+	p := h.applicant()
+	hh := h.poorHousehold(p)
+	dibao := h.readyCaseIn(p, hh, "MZ-01")
+	medical := h.readyCaseIn(p, hh, "YB-01")
+	s := com.chair.Open()
+	s.Attend(com.voters()...)
+	s.Agenda(meeting.AgendaFilter{})
+	allAgree(s, dibao, com.voters()...)
+	must(com.secretary.Decide(s, dibao, meeting.Ruling{Result: casefile.StatusApproved}))
+	allAgree(s, medical, com.voters()...)
+	_, err := com.secretary.Decide(s, medical, meeting.Ruling{Result: casefile.StatusApproved})
+	wantErr(t, "approve on a stale proposal", err, meeting.ErrProposalStale)
+
+	rep := s.Agenda(meeting.AgendaFilter{})
+	if len(rep.Revote) != 1 || rep.Revote[0] != medical.Number {
+		t.Errorf("revote %v, want [%s]", rep.Revote, medical.Number)
+	}
+	allAgree(s, medical, com.voters()...)
+	it := must(com.secretary.Decide(s, medical, meeting.Ruling{Result: casefile.StatusApproved}))
+	if it.Decision.Amounts != (casefile.Amounts{OneOff: 700000}) {
+		t.Errorf("medical aid granted %+v, want one-off 7,000.00", it.Decision.Amounts)
+	}
+}
