@@ -86,3 +86,32 @@ func TestDibaoAmountProperty(t *testing.T) {
 		}
 	}
 }
+
+// A case's amounts are summed by how each project pays: the dibao
+// 62000 fen a month, the freshman grant 300000 fen and the medical share
+// 700000 fen once (300000 + 700000 = 1000000), the student loan apart;
+// a declined application adds nothing.
+func TestCaseAmountsByKind(t *testing.T) {
+	cat := defaultCatalog(t)
+	apps := []Application{
+		{Project: "MZ-01", Proposed: 62000, Outcome: OutcomeGranted, Granted: 62000},
+		{Project: "MZ-10", Proposed: 300000, Outcome: OutcomeGranted, Granted: 300000},
+		{Project: "YB-01", Proposed: 700000, Outcome: OutcomeGranted, Granted: 700000},
+		{Project: "JY-02", Proposed: 800000, Outcome: OutcomeGranted, Granted: 800000},
+		{Project: "CL-03", Proposed: 350000, Outcome: OutcomeDeclined},
+	}
+	want := Amounts{Monthly: 62000, OneOff: 1000000, Loan: 800000}
+	if got := cat.Granted(apps); got != want {
+		t.Errorf("granted %+v, want %+v", got, want)
+	}
+	if got := cat.Proposed(apps); got != want {
+		t.Errorf("proposed %+v, want %+v", got, want)
+	}
+	if got := want.Text(); got.ZH != "每月 620.00 元，一次性 10,000.00 元，贷款 8,000.00 元" ||
+		got.EN != "620.00 yuan a month, 10,000.00 yuan one-off, 8,000.00 yuan loan" {
+		t.Errorf("text %q", got)
+	}
+	if got := (Amounts{}).Text(); got.ZH != "0.00 元" {
+		t.Errorf("zero text %q", got)
+	}
+}

@@ -1,6 +1,7 @@
 package meeting_test
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -171,5 +172,26 @@ func TestDecideRefusesStaleProposal(t *testing.T) {
 	it := must(com.secretary.Decide(s, medical, meeting.Ruling{Result: casefile.StatusApproved}))
 	if it.Decision.Amounts != (casefile.Amounts{OneOff: 700000}) {
 		t.Errorf("medical aid granted %+v, want one-off 7,000.00", it.Decision.Amounts)
+	}
+}
+
+// An item stored before Decision.Amounts (only the mixed "granted" total)
+// reads with its amounts derived from its granted applications.
+func TestOldDecisionDerivesAmounts(t *testing.T) {
+	old := `{"case_seq":1,"case":"2026-000001","applications":[
+		{"project":"MZ-01","kind":"monthly","requested":"0.00","proposed":"620.01","outcome":"granted","granted":"620.01","start_month":"2026-12","months":12},
+		{"project":"MZ-10","kind":"one_off","requested":"0.00","proposed":"3000.00","outcome":"granted","granted":"3000.00"}],
+		"votes":[],"decision":{"result":"approved","proposed":"approved","tally":{},"granted":"3620.01"}}`
+	var it meeting.Item
+	if err := json.Unmarshal([]byte(old), &it); err != nil {
+		t.Fatal(err)
+	}
+	if want := (casefile.Amounts{Monthly: 62001, OneOff: 300000}); it.Decision.Amounts != want {
+		t.Errorf("derived amounts %+v, want %+v", it.Decision.Amounts, want)
+	}
+	b, _ := json.Marshal(&it)
+	var again meeting.Item
+	if err := json.Unmarshal(b, &again); err != nil || again.Decision.Amounts != it.Decision.Amounts {
+		t.Errorf("round trip %+v (%v)", again.Decision, err)
 	}
 }
