@@ -351,3 +351,35 @@ func (cat *Catalog) DeadlineNear(c *Case, today Date) bool {
 	_, ok := cat.deadlineFinding(c, today)
 	return ok
 }
+
+// Granted sums the granted amounts of apps by how their projects pay
+// (monthly, one-off, loan), never across: the amounts of a decision.
+func (cat *Catalog) Granted(apps []Application) Amounts {
+	var a Amounts
+	for _, ap := range apps {
+		if ap.Outcome == OutcomeGranted {
+			a.Add(cat.kindOf(ap.Project), ap.Granted)
+		}
+	}
+	return a
+}
+
+// Proposed sums the proposed amounts of apps that are not declined, by how
+// their projects pay: what a case asks the meeting for.
+func (cat *Catalog) Proposed(apps []Application) Amounts {
+	var a Amounts
+	for _, ap := range apps {
+		if ap.Outcome != OutcomeDeclined && (ap.Dedup == nil || ap.Dedup.Keep) {
+			a.Add(cat.kindOf(ap.Project), ap.Proposed)
+		}
+	}
+	return a
+}
+
+// kindOf is project code's kind; an unknown project pays once.
+func (cat *Catalog) kindOf(code string) ProjectKind {
+	if p := cat.Project(code); p != nil {
+		return p.Kind
+	}
+	return KindOneOff
+}

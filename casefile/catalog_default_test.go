@@ -152,6 +152,7 @@ func TestDefaultCatalog(t *testing.T) {
 		}
 		poorer := *poor
 		poorer.PerCapitaIncome -= 10000
+		poorer.HouseholdIncome -= 3 * 10000 // amount rules read the exact household_income ÷ members
 		a, err1 := p.Amount.Money(poor)
 		b, err2 := p.Amount.Money(&poorer)
 		if err1 == nil && err2 == nil && b > a {
@@ -178,6 +179,7 @@ func TestDefaultCatalog(t *testing.T) {
 	}
 	rich := *poor
 	rich.PerCapitaIncome = line + 100
+	rich.HouseholdIncome = 3 * (line + 100)
 	if ok, err := dibao.Eligibility.Bool(&rich); err != nil || ok {
 		t.Errorf("urban dibao: household above the line eligible (%v, %v)", ok, err)
 	}

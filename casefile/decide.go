@@ -1,6 +1,9 @@
 package casefile
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Support for the meeting package: work that must run inside the
 // meeting's own transaction so that "build the agenda" and "reconsider a
@@ -84,4 +87,68 @@ func (t *Tx) NextReference(result Status, year int) (string, error) {
 		return "", err
 	}
 	return fmt.Sprintf("%s%s〔%d〕%d号", t.s.cat.County.ReferencePrefix, kind, year, n), nil
+}
+
+// ProposalChange is one application whose proposed amount a
+// recomputation changed.
+type ProposalChange struct {
+	Project string `json:"project"`
+	From    Money  `json:"from"`
+	To      Money  `json:"to"`
+}
+
+// ReproposeInTx recomputes, in the caller's read-write transaction, the
+// proposed amounts of c's undecided applications from what they depend
+// on now: the case's evidence and household, and the aid the household
+// holds (a dibao approval since intake raises the medical-aid share).
+// When a proposal changed it stores the case with one history entry
+// naming each change, and returns the case as stored and the changes; c
+// itself is not modified. Nothing changed: (c, nil, nil).
+func (t *Tx) ReproposeInTx(c *Case, who string) (*Case, []ProposalChange, error) {
+	if !c.Status.Open() {
+		return c, nil, nil // a decided case is never edited
+	}
+	n := *c
+	n.Apps = append([]Application(nil), c.Apps...)
+	holding := t.householdHolding(&c.Household, c)
+	var changes []ProposalChange
+	for i := range n.Apps {
+		a := &n.Apps[i]
+		if a.Outcome != OutcomePending {
+			continue
+		}
+		m, err := t.s.cat.ProposeAmount(&n, a, holding)
+		if err != nil {
+			return nil, nil, err
+		}
+		if m != a.Proposed {
+			changes = append(changes, ProposalChange{Project: a.Project, From: a.Proposed, To: m})
+			a.Proposed = m
+		}
+	}
+	if len(changes) == 0 {
+		return c, nil, nil
+	}
+	if err := t.PutCase(c, &n, Change{Who: who, Action: string(ActionPropose), Note: t.s.cat.ProposalNote(changes)}); err != nil {
+		return nil, nil, err
+	}
+	return &n, changes, nil
+}
+
+// ProposalNote is the history text of recomputed proposals, in both
+// languages: 重新核算拟定金额：「医疗救助」由 500.00 元调整为 700.00 元.
+func (cat *Catalog) ProposalNote(changes []ProposalChange) Text {
+	var zh, en []string
+	for _, ch := range changes {
+		var name Labeler = Text{ZH: ch.Project, EN: ch.Project}
+		if p := cat.Project(ch.Project); p != nil {
+			name = p
+		}
+		t := T("「%s」由 %s 元调整为 %s 元", "%s from %s to %s yuan", name, ch.From.Grouped(), ch.To.Grouped())
+		zh, en = append(zh, t.ZH), append(en, t.EN)
+	}
+	return Text{
+		ZH: "按当前核查材料、家庭情况和本户已享受的救助重新核算拟定金额：" + strings.Join(zh, "；"),
+		EN: "proposal recomputed from the current evidence, household and the household's aid: " + strings.Join(en, "; "),
+	}
 }

@@ -6,13 +6,17 @@ import (
 	"sort"
 )
 
-// DedupApp is one application in a duplicate group.
+// DedupApp is one application in a duplicate group. It is ranked by
+// Amount, what would be granted: the proposal (or what was granted, for
+// a held one), never what was requested.
 type DedupApp struct {
 	CaseSeq    uint64 `json:"-"`
 	CaseNumber string `json:"case_number"`
 	Department string `json:"department"`
 	Project    string `json:"project"`
-	Amount     Money  `json:"amount"`
+	Amount     Money  `json:"amount"`    // what ranks: Proposed, or Granted when held
+	Requested  Money  `json:"requested"` // what the applicant asked for (0: by rule)
+	Proposed   Money  `json:"proposed"`  // what the rules propose
 	Received   Date   `json:"received"`
 	Keep       bool   `json:"keep"`
 	Held       bool   `json:"held,omitempty"` // granted in a decided case: reported, never re-marked
@@ -41,12 +45,19 @@ func (g *DedupGroup) PeriodLabel(lang Lang) string {
 
 // DedupTotals sums a resolution.
 type DedupTotals struct {
-	Groups         int   `json:"groups"`
-	Applications   int   `json:"applications"`
-	Kept           int   `json:"kept"`
-	Declined       int   `json:"declined"`
+	Groups       int `json:"groups"`
+	Applications int `json:"applications"`
+	Kept         int `json:"kept"`
+	Declined     int `json:"declined"`
+	// KeptAmounts and DeclinedAmounts sum the proposals kept and declined,
+	// per month and one-off apart (a basic-living group pays monthly, a
+	// freshman group once).
+	KeptAmounts     Amounts `json:"kept_amounts"`
+	DeclinedAmounts Amounts `json:"declined_amounts"`
+	// Deprecated: DeclinedAmount and KeptAmount add monthly and one-off
+	// amounts together; use DeclinedAmounts and KeptAmounts.
 	DeclinedAmount Money `json:"declined_amount"`
-	KeptAmount     Money `json:"kept_amount"`
+	KeptAmount     Money `json:"kept_amount"` // Deprecated: see DeclinedAmount.
 }
 
 // DedupReport is the batch "same policy only once" resolution.
@@ -56,6 +67,19 @@ type DedupReport struct {
 	Changed int          `json:"changed"` // cases whose marks were written
 	// ChangedSeqs are the internal numbers of those cases.
 	ChangedSeqs map[uint64]bool `json:"-"`
+}
+
+// Figures names the amount in both languages, the request beside the
+// proposal when they differ: 拟定 10,000.00 元，申请 5,000.00 元 /
+// proposed 10,000.00 yuan, requested 5,000.00.
+func (a DedupApp) Figures() Text {
+	if a.Held {
+		return T("已核定 %s 元", "granted %s yuan", a.Amount.Grouped())
+	}
+	if a.Requested != 0 && a.Requested != a.Amount {
+		return T("拟定 %s 元，申请 %s 元", "proposed %s yuan, requested %s", a.Amount.Grouped(), a.Requested.Grouped())
+	}
+	return T("拟定 %s 元", "proposed %s yuan", a.Amount.Grouped())
 }
 
 // rankApps orders applications best first: the single highest amount,
@@ -173,7 +197,12 @@ func (t *Tx) resolve(pids []uint64) (*DedupReport, map[markKey]*DedupMark, error
 			}
 			for _, e := range append(held, es...) {
 				a := DedupApp{CaseSeq: e.Seq, CaseNumber: e.Number, Project: e.Project, Amount: e.Amount,
-					Received: DateOfUnix(e.Received), Held: e.Status.Holding()}
+					Proposed: e.Amount, Received: DateOfUnix(e.Received), Held: e.Status.Holding()}
+				if c, err := t.CaseBySeq(e.Seq); err == nil {
+					if ap := c.App(e.Project); ap != nil {
+						a.Requested, a.Proposed = ap.Requested, ap.Proposed
+					}
+				}
 				if p := cat.Project(e.Project); p != nil {
 					a.Department = p.Department
 				}
@@ -197,20 +226,23 @@ func (t *Tx) resolve(pids []uint64) (*DedupReport, map[markKey]*DedupMark, error
 						kd, kp, kept.Amount, kept.CaseNumber)
 					rep.Totals.Declined++
 					rep.Totals.DeclinedAmount += a.Amount
+					rep.Totals.DeclinedAmounts.Add(cat.kindOf(a.Project), a.Amount)
 					rep.Totals.Applications++
 					marks[markKey{a.CaseSeq, a.Project}] = &DedupMark{Keep: false, Reason: a.Reason.ZH, Text: a.Reason, Group: gkey, At: t.now}
 					continue
 				}
 				if a.Keep {
-					a.Reason = T("同组申请中单项金额最高（%s 元），予以保留", "the single highest amount of the group (%s yuan): kept", a.Amount)
+					a.Reason = T("同组申请中拟定金额最高（%s），予以保留", "the single highest proposed amount of the group (%s): kept", a.Figures())
 					rep.Totals.Kept++
 					rep.Totals.KeptAmount += a.Amount
+					rep.Totals.KeptAmounts.Add(cat.kindOf(a.Project), a.Amount)
 				} else {
 					a.Reason = T("同一救助政策只能享受一次：已保留%s「%s」%s 元（案件 %s），本项不予重复救助",
 						"the same policy is enjoyed only once: %s's %s, %s yuan (case %s), is kept; this one is declined",
 						kd, kp, kept.Amount, kept.CaseNumber)
 					rep.Totals.Declined++
 					rep.Totals.DeclinedAmount += a.Amount
+					rep.Totals.DeclinedAmounts.Add(cat.kindOf(a.Project), a.Amount)
 				}
 				rep.Totals.Applications++
 				marks[markKey{a.CaseSeq, a.Project}] = &DedupMark{Keep: a.Keep, Reason: a.Reason.ZH, Text: a.Reason, Group: gkey, At: t.now}

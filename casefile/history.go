@@ -15,11 +15,12 @@ const (
 	ActionReconsider Action = "reconsider"
 	ActionPrint      Action = "print"
 	ActionReveal     Action = "reveal"
+	ActionPropose    Action = "propose" // proposals recomputed before a meeting
 )
 
 // Actions lists the actions of the history.
 var Actions = []Action{ActionIntake, ActionEvidence, ActionStatus, ActionDedup, ActionDecision,
-	ActionReconsider, ActionPrint, ActionReveal}
+	ActionReconsider, ActionPrint, ActionReveal, ActionPropose}
 
 // Label returns the action's name in lang (the words the front desk's
 // history has always shown).
@@ -37,6 +38,8 @@ func (a Action) Label(lang Lang) string {
 		return T("研判决定", "decision").In(lang)
 	case ActionReconsider:
 		return T("复议", "reconsideration").In(lang)
+	case ActionPropose:
+		return T("重新核算", "proposal recomputed").In(lang)
 	case ActionPrint:
 		return T("打印", "print").In(lang)
 	case ActionReveal:

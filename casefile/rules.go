@@ -15,8 +15,14 @@ import (
 // RuleEnv is what an eligibility, threshold or amount rule of the
 // catalogue can read. Money values are integer fen; yuan(n) converts whole
 // yuan, share(x, pct) takes pct percent of x rounded to the fen.
+//
+// per_capita_income is the rounded figure of the screens in an
+// eligibility rule, but the exact quotient household_income ÷ members in
+// a threshold or amount rule: (standard − per_capita_income) × covered is
+// then standard × covered − household income to the fen, rounded once at
+// the end, never from a per-capita figure rounded first.
 type RuleEnv struct {
-	PerCapitaIncome   int64            `expr:"per_capita_income"`   // counted household income ÷ members, fen
+	PerCapitaIncome   int64            `expr:"per_capita_income"`   // counted household income ÷ members, rounded to the fen (eligibility rules)
 	HouseholdIncome   int64            `expr:"household_income"`    // counted household income per month, fen
 	Members           int              `expr:"members"`             // co-resident members
 	Covered           int              `expr:"covered"`             // members covered by monthly aid
@@ -70,12 +76,33 @@ func compileRule(src string, want reflect.Kind) (*Rule, error) {
 	opts := append([]expr.Option{expr.Env(RuleEnv{})}, ruleFuncs...)
 	if want == reflect.Bool {
 		opts = append(opts, expr.AsBool())
+	} else {
+		opts = append(opts, expr.Patch(exactPerCapita{}))
 	}
 	p, err := expr.Compile(src, opts...)
 	if err != nil {
 		return nil, err
 	}
 	return &Rule{Source: src, program: p}, nil
+}
+
+// exactPerCapita makes an amount rule read per_capita_income as the
+// exact quotient (members > 0 ? household_income / members : 0), a float
+// the rule's result is rounded from once: an amount is computed from
+// household totals, and a per-capita figure rounded to the fen and
+// multiplied back would be off by a fen or more (790 × 3 − 1750 is 620.00,
+// not (790 − 583.33) × 3 = 620.01).
+type exactPerCapita struct{}
+
+func (exactPerCapita) Visit(node *ast.Node) {
+	if id, ok := (*node).(*ast.IdentifierNode); ok && id.Value == "per_capita_income" {
+		ident := func(name string) ast.Node { return &ast.IdentifierNode{Value: name} }
+		ast.Patch(node, &ast.ConditionalNode{
+			Cond: &ast.BinaryNode{Operator: ">", Left: ident("members"), Right: &ast.IntegerNode{Value: 0}},
+			Exp1: &ast.BinaryNode{Operator: "/", Left: ident("household_income"), Right: ident("members")},
+			Exp2: &ast.FloatNode{Value: 0},
+		})
+	}
 }
 
 // knownFlags are the person flags a rule may test with flag.NAME.

@@ -525,3 +525,55 @@ func (c *Case) HasDocument(d string) bool {
 	}
 	return false
 }
+
+// Amounts holds money by how it is paid, never added across: Monthly is
+// paid every month (per month), OneOff once, Loan is lent (never a
+// grant). Screens, minutes and letters show 每月 620.00 元 and 一次性
+// 3,000.00 元 apart; see Text.
+type Amounts struct {
+	Monthly Money `json:"monthly"`
+	OneOff  Money `json:"one_off"`
+	Loan    Money `json:"loan,omitempty"`
+}
+
+// Add adds m to the part of a that a project of kind k pays: monthly
+// projects to Monthly, loans to Loan, every other kind (one-off, a share
+// of medical cost, a service valued in money) to OneOff.
+func (a *Amounts) Add(k ProjectKind, m Money) {
+	switch k {
+	case KindMonthly:
+		a.Monthly += m
+	case KindLoan:
+		a.Loan += m
+	default:
+		a.OneOff += m
+	}
+}
+
+// Plus returns a and b added part by part.
+func (a Amounts) Plus(b Amounts) Amounts {
+	return Amounts{Monthly: a.Monthly + b.Monthly, OneOff: a.OneOff + b.OneOff, Loan: a.Loan + b.Loan}
+}
+
+// IsZero reports whether every part is zero.
+func (a Amounts) IsZero() bool { return a == Amounts{} }
+
+// Text names the non-zero parts in both languages, each apart:
+// 每月 620.00 元，一次性 3,000.00 元 / 620.00 yuan a month, 3,000.00 yuan
+// one-off. All zero gives 0.00 元 / 0.00 yuan.
+func (a Amounts) Text() Text {
+	var zh, en []string
+	if a.Monthly != 0 {
+		zh, en = append(zh, "每月 "+a.Monthly.Grouped()+" 元"), append(en, a.Monthly.Grouped()+" yuan a month")
+	}
+	if a.OneOff != 0 {
+		zh, en = append(zh, "一次性 "+a.OneOff.Grouped()+" 元"), append(en, a.OneOff.Grouped()+" yuan one-off")
+	}
+	if a.Loan != 0 {
+		zh, en = append(zh, "贷款 "+a.Loan.Grouped()+" 元"), append(en, a.Loan.Grouped()+" yuan loan")
+	}
+	if len(zh) == 0 {
+		return Text{ZH: "0.00 元", EN: "0.00 yuan"}
+	}
+	return Text{ZH: strings.Join(zh, "，"), EN: strings.Join(en, ", ")}
+}

@@ -16,14 +16,17 @@ const agendaPage = 200
 // longer ready, pages through the ready index for the cases to add
 // (earliest deadline first, then by case number), runs the batch "same
 // policy only once" resolution for the applicants of every item on the
-// agenda (marks written to their cases; nobody else's cases are walked),
+// agenda (marks written to their cases; nobody else's cases are walked)
+// after recomputing every undecided proposal on it from what it depends
+// on now (evidence, household, the household's other aid: a history
+// entry on each case whose proposal changed, AgendaReport.Reproposed),
 // then refreshes the undecided items with their case's current figures
 // (the votes on an item whose proposal changed are cleared, to be cast
 // again) and adds the new ones. A case undecided on another open session's agenda
 // is left there (AgendaReport.Busy). Building again later adds what has
 // become ready since.
 func (s *Store) BuildAgenda(number string, f AgendaFilter, who string) (*AgendaReport, error) {
-	rep := &AgendaReport{Added: []string{}, Removed: []string{}, Busy: []string{}, Revote: []string{}}
+	rep := &AgendaReport{Added: []string{}, Removed: []string{}, Busy: []string{}, Revote: []string{}, Reproposed: []string{}}
 	cat := s.cases.Catalog()
 	if f.Group != "" && cat.Group(f.Group) == nil {
 		return nil, casefile.ErrInvalid.Withf("未知的项目组 %q", "unknown group %q", f.Group)
@@ -55,6 +58,11 @@ func (s *Store) BuildAgenda(number string, f AgendaFilter, who string) (*AgendaR
 				rep.Removed = append(rep.Removed, it.Case)
 				sess.Items--
 				continue
+			}
+			if _, ch, err := t.ReproposeInTx(c, who); err != nil {
+				return err
+			} else if len(ch) > 0 {
+				rep.Reproposed = append(rep.Reproposed, c.Number)
 			}
 			keep = append(keep, it)
 			pids = append(pids, c.ApplicantID)
@@ -95,7 +103,15 @@ func (s *Store) BuildAgenda(number string, f AgendaFilter, who string) (*AgendaR
 		if f.Limit > 0 && len(cands) > f.Limit {
 			cands = cands[:f.Limit]
 		}
-		for _, c := range cands {
+		for i, c := range cands {
+			fresh, ch, err := t.ReproposeInTx(c, who)
+			if err != nil {
+				return err
+			}
+			if len(ch) > 0 {
+				rep.Reproposed = append(rep.Reproposed, c.Number)
+			}
+			cands[i] = fresh
 			pids = append(pids, c.ApplicantID)
 		}
 		if pids == nil {

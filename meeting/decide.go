@@ -60,6 +60,11 @@ func (s *Store) Decide(number string, r Ruling, who string) (*Item, error) {
 				}
 			}
 		}
+		if r.Result == casefile.StatusApproved && !reconsider {
+			if err := checkProposals(t, old, it, r.Amounts); err != nil {
+				return err
+			}
+		}
 		if err := checkRuling(&r, verify, tl); err != nil {
 			return err
 		}
@@ -97,11 +102,8 @@ func (s *Store) Decide(number string, r Ruling, who string) (*Item, error) {
 		if r.Result == casefile.StatusDeferred {
 			dec.Verify = verify
 		}
-		for _, a := range apps {
-			if a.Outcome == casefile.OutcomeGranted {
-				dec.Granted += a.Granted
-			}
-		}
+		dec.Amounts = grantedAmounts(apps)
+		dec.Granted = dec.Amounts.Monthly + dec.Amounts.OneOff + dec.Amounts.Loan // deprecated mixed total
 		if err := t.PutCase(old, c, casefile.Change{Who: who, Action: string(casefile.ActionDecision), Note: decisionNote(sess, dec)}); err != nil {
 			return err
 		}
@@ -114,6 +116,31 @@ func (s *Store) Decide(number string, r Ruling, who string) (*Item, error) {
 		return nil
 	})
 	return out, err
+}
+
+// checkProposals refuses to grant by default an amount the committee did
+// not see: when what an application of c would be proposed now (evidence
+// added, the household's aid changed since the agenda was built) differs
+// from the item's snapshot, the agenda must be built again (which
+// recomputes it and clears the votes) unless the ruling sets the amount.
+func checkProposals(t *casefile.Tx, c *casefile.Case, it *Item, set map[string]casefile.Money) error {
+	cat := t.Catalog()
+	holding := t.HouseholdHolding(&c.Household)
+	for i := range c.Apps {
+		a := &c.Apps[i]
+		if _, ok := set[a.Project]; ok || a.Outcome != casefile.OutcomePending || i >= len(it.Apps) || it.Apps[i].Project != a.Project {
+			continue
+		}
+		now, err := cat.ProposeAmount(c, a, holding)
+		if err != nil {
+			return err
+		}
+		if seen := it.Apps[i].Proposed; now != seen {
+			return ErrProposalStale.Withf("%s %s：议程上为 %s 元，现应为 %s 元", "%s %s: %s yuan on the agenda, %s yuan now",
+				c.Number, a.Project, seen.Grouped(), now.Grouped())
+		}
+	}
+	return nil
 }
 
 // checkRuling checks the secretary's ruling against the tally.
@@ -212,8 +239,8 @@ func decisionNote(sess *Session, d *Decision) casefile.Text {
 	if d.Refers != "" {
 		why = casefile.T("%s；复议 %s", "%s; reconsiders %s", why, d.Refers)
 	}
-	if d.Granted > 0 {
-		why = casefile.T("%s；核定 %s 元", "%s; %s yuan granted", why, d.Granted)
+	if !d.Amounts.IsZero() {
+		why = casefile.T("%s；核定%s", "%s; granted %s", why, d.Amounts.Text())
 	}
 	if d.Reason != "" {
 		why = casefile.T("%s；%s", "%s; %s", why, d.Reason)

@@ -24,6 +24,7 @@ var (
 	ErrOverrideRequired = newError("override_required", "决定与表决结果不一致，须记录主持人最终意见及理由", "the decision differs from the vote's outcome; record the chair's final word with a reason")
 	ErrNothingGranted   = newError("nothing_granted", "没有可批准的救助项目", "no application can be granted")
 	ErrDedupStale       = newError("dedup_stale", "重复申请的处理结果已变化，请重新生成议程", "the duplicate resolution has changed; rebuild the agenda")
+	ErrProposalStale    = newError("proposal_stale", "拟定金额已变化，请重新生成议程后再表决", "the proposed amount has changed; rebuild the agenda and vote again")
 	ErrCommittee        = newError("bad_committee", "研判委员会设置有误", "the committee is not set up correctly")
 	// ErrReasonRequired is casefile's: a reason is required for anything
 	// but an agreeing vote, for a recusal, a rejection, a deferral and the

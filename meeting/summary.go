@@ -22,14 +22,15 @@ func Summarize(cat *casefile.Catalog, sess *Session) *Summary {
 	sum := &Summary{Number: sess.Number, Status: sess.Status, Cases: len(sess.Agenda), Undecided: []string{},
 		ByDepartment: []Amount{}, ByProject: []Amount{}}
 	depts, projs := map[string]*Amount{}, map[string]*Amount{}
-	add := func(m map[string]*Amount, key string, granted, period casefile.Money) {
+	add := func(m map[string]*Amount, key string, kind casefile.ProjectKind, granted, period casefile.Money) {
 		a := m[key]
 		if a == nil {
 			a = &Amount{Key: key}
 			m[key] = a
 		}
 		a.Count++
-		a.Granted += granted
+		a.Amounts.Add(kind, granted)
+		a.Granted += granted // deprecated mixed total
 		a.Period += period
 	}
 	for _, it := range sess.Agenda {
@@ -59,9 +60,16 @@ func Summarize(cat *casefile.Catalog, sess *Session) *Summary {
 					dept = p.Department
 				}
 			}
-			add(depts, dept, a.Granted, period)
-			add(projs, a.Project, a.Granted, period)
-			sum.Granted += a.Granted
+			kind := a.Kind
+			if kind == "" {
+				if p := cat.Project(a.Project); p != nil {
+					kind = p.Kind
+				}
+			}
+			add(depts, dept, kind, a.Granted, period)
+			add(projs, a.Project, kind, a.Granted, period)
+			sum.Amounts.Add(kind, a.Granted)
+			sum.Granted += a.Granted // deprecated mixed total
 			sum.Period += period
 		}
 	}
