@@ -300,7 +300,8 @@ var (
 // characters, best first: FindFonts falls back to them, character by
 // character, when a role's face (often a GB2312-only face such as
 // 仿宋_GB2312) has no glyph for a rare name (堃, 喆, 犇; 𠮷 is in SimSun-ExtB).
-var fallbackPreference = []string{"simsunb", "sun-extb", "hanazono", "microhei", "micro hei", "zenhei", "uming", "simsun", "msyh", "simhei", "droidsansfallback"}
+// Song faces come first: they match a FangSong or Song body best.
+var fallbackPreference = []string{"simsunb", "sun-extb", "simsun", "uming", "hanazono", "microhei", "micro hei", "zenhei", "msyh", "simhei", "droidsansfallback"}
 
 // maxFallbacks bounds the fallback faces of a FontSet.
 const maxFallbacks = 3
@@ -488,7 +489,8 @@ func (s *FontSet) Fallbacks() []*Font {
 
 // faceFor returns the face to print r with in role: the role's face when
 // it has the glyph, else the first other face of the set that has it, else
-// nil. Fallback faces are loaded at the first character that needs one.
+// nil. The fallback faces (Song first) come before the other roles'
+// faces; they are loaded at the first character that needs one.
 func (s *FontSet) faceFor(role Role, r rune) *Font {
 	f := s.Face(role)
 	if r < 0x20 || f.coverage.has(r) {
@@ -497,12 +499,12 @@ func (s *FontSet) faceFor(role Role, r rune) *Font {
 	if s.forced {
 		return nil
 	}
-	for _, g := range s.faces {
+	for _, g := range s.Fallbacks() {
 		if g.coverage.has(r) {
 			return g
 		}
 	}
-	for _, g := range s.Fallbacks() {
+	for _, g := range s.faces {
 		if g.coverage.has(r) {
 			return g
 		}
