@@ -379,3 +379,17 @@ func (d *Doc) row(xs []float64, cols []Column, cells [][]string, from, to int, h
 	}
 	d.y = top + h
 }
+
+// ShortNames maps the full name of each department of the catalogue that
+// has a short name to it (县退役军人事务局 → 县退役军人局), for a table's
+// Column.Short: a narrow table prints the short names rather than break
+// the full ones.
+func (p *Printer) ShortNames() map[string]string {
+	m := map[string]string{}
+	for _, d := range p.cat.Departments {
+		if d.Short != "" && d.Name != "" && d.Short != d.Name {
+			m[d.Name] = d.Short
+		}
+	}
+	return m
+}
