@@ -34,15 +34,18 @@ func (a *app) newPrintCommand() *cobra.Command {
 每次打印都记入所涉每个案件的办理记录；打印失败则不生成文件，也不作记录。
 
 字体依次取 --font、环境变量 HALL_FONT、系统中找到的中文字体
-（apt-get install fonts-wqy-microhei）。给出 --printer 时同时用 "lp -d 队列"
+（apt-get install fonts-wqy-microhei）：正文用仿宋、标题用小标宋等，本机没有的取相近字体，
+hall print --fonts 列出各用哪种。给出 --printer 时同时用 "lp -d 队列"
 把 PDF 送到该打印队列；PDF 已生成但未能送出时退出码为 5。`, `Print the hall's documents as PDF files set in a Chinese TrueType font:
 the intake receipt and the decision letter or rejection notice of a case, the
 minutes and the public-notice list of a closed session, or all of a session's
 documents at once. Each print is recorded in the history of every case it
 concerns; a print that fails writes no file and records nothing.
 
-The font is --font, else HALL_FONT, else one found on the system
-(apt-get install fonts-wqy-microhei). With --printer the PDF is also sent to
+The font is --font, else HALL_FONT, else the faces found on the system
+(apt-get install fonts-wqy-microhei): FangSong for the body, a heavy Song
+for titles, the nearest faces where the machine lacks them; hall print
+--fonts lists which. With --printer the PDF is also sent to
 that print queue with "lp -d QUEUE"; the exit code is 5 when the PDF was
 written but could not be sent.`),
 	}
