@@ -306,6 +306,10 @@ var fallbackPreference = []string{"simsunb", "sun-extb", "simsun", "uming", "han
 // maxFallbacks bounds the fallback faces of a FontSet.
 const maxFallbacks = 3
 
+// simplified are fragments of names that mark a face for Simplified
+// Chinese.
+var simplified = []string{" cn", "gb", " sc", "简", "sim"}
+
 // classify returns the class of a face by its names, or nil.
 func classify(names string) *faceClass {
 	for _, c := range allClasses {
@@ -329,11 +333,14 @@ func roleRank(role Role, names string) int {
 	if i < 0 {
 		return -1
 	}
-	frag := slices.IndexFunc(c.frags, func(f string) bool { return strings.Contains(names, f) })
-	if strings.Contains(names, "mono") {
-		frag += 50 // a monospaced face of a collection sets Latin text badly
+	rank := 2 * slices.IndexFunc(c.frags, func(f string) bool { return strings.Contains(names, f) })
+	if !slices.ContainsFunc(simplified, func(m string) bool { return strings.Contains(names, m) }) {
+		rank++ // of the faces of a collection, the Simplified Chinese one first (AR PL UMing CN)
 	}
-	return i*100 + frag
+	if strings.Contains(names, "mono") {
+		rank += 50 // a monospaced face of a collection sets Latin text badly
+	}
+	return i*100 + rank
 }
 
 // fontCandidate is a face discovery found.

@@ -404,3 +404,26 @@ func TestShortNames(t *testing.T) {
 		}
 	}
 }
+
+// TestFontSetConcurrent prints from several goroutines with one FontSet
+// whose fallback faces load at the first rare name (run with -race).
+func TestFontSetConcurrent(t *testing.T) {
+	s := rolesSet(t)
+	cat := testCatalog(t)
+	cat.County.RedHeader = true
+	p := New(nil, cat, WithFonts(s))
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			c := approvedCase()
+			c.Applicant.Name = "王堃"
+			_, err := p.Letter(c, today)
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
