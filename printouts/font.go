@@ -278,7 +278,7 @@ type faceClass struct {
 // The classes FindFonts knows, in the order a face is classified: the first
 // class with a fragment in its names is its class.
 var (
-	classFangSong  = faceClass{"FangSong 仿宋", []string{"仿宋", "simfang", "fangsong", "fzfs", "stfangso"}}
+	classFangSong  = faceClass{"FangSong 仿宋", []string{"仿宋", "simfang", "fangsong", "fs_gb2312", "fzfs", "stfangso"}}
 	classHeavySong = faceClass{"heavy Song 小标宋/中宋", []string{"小标宋", "xiaobiaosong", "fzxbs", "华文中宋", "stzhongs", "zhongsong", "中宋", "大标宋", "dabiaosong", "fzdbs"}}
 	classSong      = faceClass{"Song 宋体", []string{"宋体", "simsun", "songti", "stsong", "fzss", "fzshusong", "书宋", "sungtil", "gbsn00lp", "简报宋", "uming", "mingliu", "明体"}}
 	classKai       = faceClass{"Kai 楷体", []string{"楷体", "simkai", "kaiti", "stkaiti", "fzkt", "ukai"}}
