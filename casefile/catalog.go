@@ -57,6 +57,9 @@ type County struct {
 	DeadlineWarnDays    int    `toml:"deadline_warn_days" json:"deadline_warn_days"`       // warn this many working days ahead
 	RejectionNoticeDays int    `toml:"rejection_notice_days" json:"rejection_notice_days"` // working days to send a rejection
 	NoticeDays          int    `toml:"notice_days" json:"notice_days"`                     // public notice, calendar days
+	// RedHeader prints letters with the issuing body in red above a red
+	// rule (红头, GB/T 9704 发文机关标志).
+	RedHeader bool `toml:"red_header" json:"red_header"`
 }
 
 // Standard is a local standard amount, e.g. the urban minimum-living

@@ -232,7 +232,7 @@ func TestFolderFontsOrder(t *testing.T) {
 	files := []string{
 		"droid/DroidSansFallbackFull.ttf", "wqy/wqy-zenhei.ttc", "wqy/wqy-microhei.ttc",
 		"noto/NotoSansCJK-Regular.ttc", "SIMSUN.TTC", "simfang.ttf", "arphic/uming.ttc",
-		"arphic/ukai.ttc", "readme.txt", "simfang.ttf.bak",
+		"arphic/ukai.ttc", "readme.txt", "simfang.ttf.bak", "FZXBSJW.TTF", "simhei.ttf",
 	}
 	for _, name := range files {
 		path := filepath.Join(dir, name)
@@ -243,14 +243,25 @@ func TestFolderFontsOrder(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	got := folderFonts([]string{dir, filepath.Join(dir, "missing")})
-	for i := range got {
-		got[i] = filepath.ToSlash(strings.TrimPrefix(got[i], dir+string(filepath.Separator)))
+	cs := discovery{dirs: []string{dir, filepath.Join(dir, "missing")}}.candidates()
+	order := func(r Role) []string {
+		var got []string
+		ranked := slices.DeleteFunc(slices.Clone(cs), func(c fontCandidate) bool { return roleRank(r, c.names) < 0 })
+		slices.SortStableFunc(ranked, func(a, b fontCandidate) int { return roleRank(r, a.names) - roleRank(r, b.names) })
+		for _, c := range ranked {
+			got = append(got, filepath.ToSlash(strings.TrimSuffix(strings.TrimPrefix(c.spec, dir+string(filepath.Separator)), ":0")))
+		}
+		return got
 	}
-	want := []string{"simfang.ttf", "SIMSUN.TTC", "arphic/uming.ttc", "arphic/ukai.ttc",
-		"wqy/wqy-microhei.ttc", "wqy/wqy-zenhei.ttc", "droid/DroidSansFallbackFull.ttf"}
-	if !slices.Equal(got, want) {
-		t.Errorf("folderFonts order\n got %q\nwant %q", got, want)
+	for r, want := range map[Role][]string{
+		RoleBody: {"simfang.ttf", "SIMSUN.TTC", "arphic/uming.ttc", "arphic/ukai.ttc",
+			"simhei.ttf", "wqy/wqy-microhei.ttc", "wqy/wqy-zenhei.ttc", "FZXBSJW.TTF", "droid/DroidSansFallbackFull.ttf"},
+		RoleTitle: {"FZXBSJW.TTF", "simhei.ttf", "wqy/wqy-microhei.ttc", "wqy/wqy-zenhei.ttc",
+			"SIMSUN.TTC", "arphic/uming.ttc", "simfang.ttf", "arphic/ukai.ttc", "droid/DroidSansFallbackFull.ttf"},
+	} {
+		if got := order(r); !slices.Equal(got, want) {
+			t.Errorf("%s order\n got %q\nwant %q", r, got, want)
+		}
 	}
 }
 

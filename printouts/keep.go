@@ -20,39 +20,20 @@ func (d *Doc) tableHeight(cols []Column, rows [][]string, n int) float64 {
 	if n < 0 || n > len(rows) {
 		n = len(rows)
 	}
-	xs := columnXs(cols)
+	d.setFont(tableSize, 0)
+	lay := d.tableLayout(cols, rows) // the whole table's columns, as Table sets them
 	h := 0.0
 	heads := make([]string, len(cols))
 	for i, c := range cols {
 		heads[i] = c.Head
 		if c.Head != "" {
-			h = float64(rowLines(d.cells(xs, heads)))*d.tablePitch + 2*cellPadY
+			h = float64(rowLines(d.cells(lay.xs, heads, lay.glue)))*d.tablePitch + 2*cellPadY
 		}
 	}
-	for _, r := range rows[:n] {
-		h += float64(rowLines(d.cells(xs, r)))*d.tablePitch + 2*cellPadY
+	for _, r := range lay.rows[:n] {
+		h += float64(rowLines(d.cells(lay.xs, r, lay.glue)))*d.tablePitch + 2*cellPadY
 	}
 	return h + d.pitch/2
-}
-
-// columnXs are the left edges of cols across the text block and its right
-// edge, as Table places them.
-func columnXs(cols []Column) []float64 {
-	total := 0.0
-	for _, c := range cols {
-		total += max(c.Width, 0)
-	}
-	xs := make([]float64, len(cols)+1)
-	xs[0] = blockLeft
-	for i, c := range cols {
-		share := 1 / float64(len(cols))
-		if total > 0 {
-			share = max(c.Width, 0) / total
-		}
-		xs[i+1] = xs[i] + share*blockWidth
-	}
-	xs[len(cols)] = blockRight
-	return xs
 }
 
 // keep starts a new page unless a block of the heights given fits below

@@ -67,11 +67,21 @@ const (
 // used by one goroutine; the Font it is set in may be shared.
 type Doc struct {
 	pdf   *gopdf.GoPdf
-	font  *Font
+	fonts *FontSet
 	y     float64 // top of the next line, from the top of the page
 	pages int
 
+	role          Role    // whose face text is set in
+	cur           *Font   // the face set in gopdf
 	size, spacing float64 // font size and character spacing in force
+	added         []*Font // faces registered with gopdf
+
+	// redHeader asks for the issuing body in red above a red rule at the
+	// head of page 1 (GB/T 9704 发文机关标志); headerTop is where the
+	// first title reserved its place, 0 before.
+	redHeader bool
+	headerTop float64
+	headerSet bool
 
 	// pitch and tablePitch are the line pitches of body text and table
 	// cells: linePitch and tablePitch, less when lines are squeezed.
@@ -85,15 +95,27 @@ type Doc struct {
 }
 
 // NewDoc starts an A4 document set in font, on its first page.
-func NewDoc(font *Font) (*Doc, error) {
+func NewDoc(font *Font) (*Doc, error) { return NewDocFonts(SingleFont(font, "")) }
+
+// NewDocFonts starts an A4 document set in the faces of fonts, each role
+// in its own, on its first page.
+func NewDocFonts(fonts *FontSet) (*Doc, error) {
 	pdf := &gopdf.GoPdf{}
 	pdf.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitPT})
-	if err := font.AddTo(pdf); err != nil {
-		return nil, err
+	d := &Doc{pdf: pdf, fonts: fonts, pitch: linePitch, tablePitch: tablePitch}
+	if d.addFont(fonts.Face(RoleBody)); d.err != nil {
+		return nil, d.err
 	}
-	d := &Doc{pdf: pdf, font: font, pitch: linePitch, tablePitch: tablePitch}
 	d.newPage()
 	return d, nil
+}
+
+// addFont registers f with the document once.
+func (d *Doc) addFont(f *Font) {
+	if !slices.Contains(d.added, f) {
+		d.added = append(d.added, f)
+		d.fail(f.AddTo(d.pdf))
+	}
 }
 
 // squeeze sets lines closer, by factor f < 1, to keep the signature block
@@ -117,7 +139,7 @@ func (d *Doc) Pages() int { return d.pages }
 // error met while building it.
 func (d *Doc) Bytes() ([]byte, error) {
 	if len(d.missing) > 0 {
-		return nil, &MissingGlyphsError{Font: d.font.Spec(), Runes: slices.Clone(d.missing)}
+		return nil, &MissingGlyphsError{Font: d.fonts.Face(RoleBody).Spec(), Runes: slices.Clone(d.missing)}
 	}
 	if d.err != nil {
 		return nil, d.err
@@ -132,12 +154,16 @@ func (d *Doc) fail(err error) {
 	}
 }
 
-// check records the characters of texts the font cannot print and reports
-// whether it can print them all.
+// check records the characters of texts no face of the document can
+// print (in the role in force, or a fallback) and reports whether they
+// can all be printed.
 func (d *Doc) check(texts ...string) bool {
 	ok := true
 	for _, s := range texts {
-		for _, r := range d.font.Covers(s) {
+		for _, r := range s {
+			if r < 0x20 || r == 0x7F || d.fonts.faceFor(d.role, r) != nil {
+				continue
+			}
 			ok = false
 			if !slices.Contains(d.missing, r) {
 				d.missing = append(d.missing, r)
@@ -147,43 +173,104 @@ func (d *Doc) check(texts ...string) bool {
 	return ok
 }
 
-// setFont sets the font size and character spacing for what follows.
+// setRole sets the role whose face text is set in, and returns the one
+// before.
+func (d *Doc) setRole(r Role) Role {
+	old := d.role
+	d.role = r
+	return old
+}
+
+// setFont sets the font size and character spacing for what follows, in
+// the face of the role in force.
 func (d *Doc) setFont(size, spacing float64) {
-	if size != d.size {
-		d.fail(d.pdf.SetFont(d.font.Family(), "", size))
-		d.size = size
-	}
+	d.setFace(d.fonts.Face(d.role), size)
 	if spacing != d.spacing {
 		d.fail(d.pdf.SetCharSpacing(spacing))
 		d.spacing = spacing
 	}
 }
 
-// measure is the width of s in the font settings in force. Characters
-// the font cannot print (checked before text is measured) count as
-// nothing: gopdf never sees them.
-func (d *Doc) measure(s string) float64 {
-	if len(d.missing) > 0 {
-		s = strings.Map(func(r rune) rune {
-			if slices.Contains(d.missing, r) {
-				return -1
-			}
-			return r
-		}, s)
+// setFace sets face f at size in gopdf, registering it at first use.
+func (d *Doc) setFace(f *Font, size float64) {
+	if f != d.cur || size != d.size {
+		d.addFont(f)
+		d.fail(d.pdf.SetFont(f.Family(), "", size))
+		d.cur, d.size = f, size
 	}
-	w, err := d.pdf.MeasureTextWidth(s)
-	d.fail(err)
+}
+
+// faceRun is a stretch of text set in one face.
+type faceRun struct {
+	face *Font
+	text string
+}
+
+// runs splits s into stretches by the face that prints them: the role's
+// face, or a fallback for a character it lacks. Characters no face can
+// print are left out: gopdf never sees them.
+func (d *Doc) runs(s string) []faceRun {
+	base := d.fonts.Face(d.role)
+	var out []faceRun
+	start := 0
+	var cur *Font
+	for i, r := range s {
+		f := d.fonts.faceFor(d.role, r)
+		if f != cur || f == nil {
+			if cur != nil && i > start {
+				out = append(out, faceRun{cur, s[start:i]})
+			}
+			cur, start = f, i
+			if f == nil {
+				start = i + utf8.RuneLen(r)
+			}
+		}
+	}
+	if cur != nil && start < len(s) {
+		out = append(out, faceRun{cur, s[start:]})
+	}
+	if len(out) == 0 {
+		out = append(out, faceRun{base, ""})
+	}
+	return out
+}
+
+// measure is the width of s in the font settings in force, each character
+// in the face that prints it. Characters no face can print (checked
+// before text is measured) count as nothing.
+func (d *Doc) measure(s string) float64 {
+	base, w := d.cur, 0.0
+	for _, r := range d.runs(s) {
+		d.setFace(r.face, d.size)
+		rw, err := d.pdf.MeasureTextWidth(r.text)
+		d.fail(err)
+		w += rw
+	}
+	if base != nil {
+		d.setFace(base, d.size)
+	}
 	return w
 }
 
-// text draws s with its baseline at y. Text the font cannot print is
-// recorded, not drawn: gopdf would print spaces for it.
+// text draws s with its baseline at y, each character in the face that
+// prints it. Text no face can print is recorded, not drawn: gopdf would
+// print spaces for it.
 func (d *Doc) text(x, baseline float64, s string) {
 	if s == "" || !d.check(s) {
 		return
 	}
-	d.pdf.SetXY(x, baseline)
-	d.fail(d.pdf.Text(s))
+	base := d.cur
+	for _, r := range d.runs(s) {
+		d.setFace(r.face, d.size)
+		d.pdf.SetXY(x, baseline)
+		d.fail(d.pdf.Text(r.text))
+		w, err := d.pdf.MeasureTextWidth(r.text)
+		d.fail(err)
+		x += w
+	}
+	if base != nil {
+		d.setFace(base, d.size)
+	}
 }
 
 // baseline returns where text of size sits in a line of pitch starting at
@@ -199,7 +286,9 @@ func (d *Doc) newPage() {
 	d.pages++
 	d.y = blockTop
 	size, spacing := d.size, d.spacing
+	role := d.setRole(RoleBody)
 	d.pageNumber()
+	d.setRole(role)
 	if size > 0 {
 		d.setFont(size, spacing) // as it was: a page breaks mid-paragraph
 	}
@@ -373,8 +462,15 @@ func wordLen(s string) int {
 	return 0
 }
 
-// Title sets s as the document's title: 2号, centred, one or more lines.
+// Title sets s as the document's title: 2号 in the title face, centred,
+// one or more lines. The first title of a document with a red header
+// leaves the header its place above it.
 func (d *Doc) Title(s string) {
+	defer d.setRole(d.setRole(RoleTitle))
+	if d.redHeader && d.headerTop == 0 && d.pages == 1 {
+		d.headerTop = d.y + headerGap
+		d.y = d.headerTop + headerSize + headerRuleGap + 2*d.pitch
+	}
 	d.check(s)
 	d.setFont(titleSize, 0)
 	for _, l := range d.wrap(s, blockWidth, 0) {
@@ -416,6 +512,8 @@ func (d *Doc) PageBreak() { d.newPage() }
 // the seal goes over both, its top within a line of the text above. The
 // block moves to a new page whole when it does not fit.
 func (d *Doc) SignatureBlock(issuer string, date casefile.Date) {
+	d.drawRedHeader(issuer)
+	defer d.setRole(d.setRole(RoleSign))
 	dateText := date.Chinese()
 	d.check(issuer, dateText)
 	d.setFont(bodySize, bodySpacing)
@@ -452,4 +550,54 @@ func (d *Doc) seal(x, y float64) {
 	d.pdf.Oval(x-sealRadius, y-sealRadius, x+sealRadius, y+sealRadius)
 	d.pdf.SetLineType("solid")
 	d.pdf.SetStrokeColor(0, 0, 0)
+}
+
+// The red header (红头, GB/T 9704-2012 7.2.4 and 7.2.7): the issuing body's
+// name, centred in red in the title face, its top headerGap below the top
+// of the text block, and a red rule as wide as the block headerRuleGap
+// below it; the title starts two lines under the rule (7.3.1).
+const (
+	headerGap     = 35 * mm
+	headerSize    = 30.0 // the name's size, less when a long name must fit the block
+	headerRuleGap = 6 * mm
+	headerRule    = 1.0 // the rule's width
+)
+
+// redRGB is the red of the header and its rule.
+var redRGB = [3]uint8{230, 0, 18}
+
+// RedHeader asks for the red header on page 1: the first Title leaves its
+// place, the first SignatureBlock names the issuing body in it.
+func (d *Doc) RedHeader() { d.redHeader = true }
+
+// drawRedHeader draws the red header with issuer's name in the place the
+// first title left, once.
+func (d *Doc) drawRedHeader(issuer string) {
+	if !d.redHeader || d.headerTop == 0 || d.headerSet || issuer == "" {
+		return
+	}
+	d.headerSet = true
+	if !d.check(issuer) {
+		return
+	}
+	prev := d.setRole(RoleTitle)
+	size, spacing := d.size, d.spacing
+	d.fail(d.pdf.SetPage(1))
+	n := float64(utf8.RuneCountInString(issuer))
+	hs := min(headerSize, blockWidth/max(n, 1)*0.95)
+	d.setFont(hs, 0)
+	w := d.measure(issuer)
+	d.pdf.SetTextColor(redRGB[0], redRGB[1], redRGB[2])
+	d.text(blockLeft+(blockWidth-w)/2, baseline(d.headerTop, headerSize, hs), issuer)
+	d.pdf.SetTextColor(0, 0, 0)
+	ruleY := d.headerTop + headerSize + headerRuleGap
+	d.pdf.SetLineWidth(headerRule)
+	d.pdf.SetStrokeColor(redRGB[0], redRGB[1], redRGB[2])
+	d.pdf.Line(blockLeft, ruleY, blockRight, ruleY)
+	d.pdf.SetStrokeColor(0, 0, 0)
+	d.fail(d.pdf.SetPage(d.pages))
+	d.setRole(prev)
+	if size > 0 {
+		d.setFont(size, spacing)
+	}
 }

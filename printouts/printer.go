@@ -18,7 +18,7 @@ const DefaultPayment = "救助资金实行社会化发放，发放至申请人�
 // font. It holds no state between documents and is safe for concurrent
 // use.
 type Printer struct {
-	font    *Font
+	fonts   *FontSet
 	cat     *casefile.Catalog
 	payment string
 }
@@ -36,11 +36,24 @@ func WithPayment(sentence string) Option {
 	}
 }
 
+// WithFonts sets documents in the faces of fonts (FindFonts), each role in
+// its own, instead of New's one font.
+func WithFonts(fonts *FontSet) Option {
+	return func(p *Printer) {
+		if fonts != nil {
+			p.fonts = fonts
+		}
+	}
+}
+
 // New returns a Printer that sets documents in font (parsed once per
-// process: FindFont, LoadFont) with the county, projects and departments
-// of cat.
+// process: FindFont, LoadFont), or in the faces WithFonts gives, with the
+// county, projects and departments of cat.
 func New(font *Font, cat *casefile.Catalog, opts ...Option) *Printer {
-	p := &Printer{font: font, cat: cat, payment: DefaultPayment}
+	p := &Printer{cat: cat, payment: DefaultPayment}
+	if font != nil {
+		p.fonts = SingleFont(font, "")
+	}
 	for _, o := range opts {
 		o(p)
 	}
@@ -92,9 +105,12 @@ var squeezes = []float64{1, 0.96, 0.92, 0.88}
 func (p *Printer) build(kind string, c *casefile.Case, fill func(d *Doc)) ([]byte, error) {
 	var first *Doc
 	for _, f := range squeezes {
-		d, err := NewDoc(p.font)
+		d, err := NewDocFonts(p.fonts)
 		if err != nil {
 			return nil, err
+		}
+		if p.cat.County.RedHeader && (kind == "救助决定书" || kind == rejectionTitle) {
+			d.RedHeader() // letters only: the issuing body's 红头
 		}
 		d.SetInfo(kind + " " + c.Number)
 		d.squeeze(f)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/printouts"
+	"github.com/rongjiuzhu/hall/printouts/linebreak"
 	"github.com/rongjiuzhu/hall/printouts/spool"
 )
 
@@ -20,6 +21,7 @@ type printOptions struct {
 	font    string // --font: PATH or PATH:INDEX
 	printer string // --printer: a print queue for lp
 	out     string // --out: the file (a directory for `print session`)
+	fonts   bool   // --fonts: list the face of each role and stop
 }
 
 func (a *app) newPrintCommand() *cobra.Command {
@@ -32,18 +34,28 @@ func (a *app) newPrintCommand() *cobra.Command {
 每次打印都记入所涉每个案件的办理记录；打印失败则不生成文件，也不作记录。
 
 字体依次取 --font、环境变量 HALL_FONT、系统中找到的中文字体
-（apt-get install fonts-wqy-microhei）。给出 --printer 时同时用 "lp -d 队列"
+（apt-get install fonts-wqy-microhei）：正文用仿宋、标题用小标宋等，本机没有的取相近字体，
+hall print --fonts 列出各用哪种。给出 --printer 时同时用 "lp -d 队列"
 把 PDF 送到该打印队列；PDF 已生成但未能送出时退出码为 5。`, `Print the hall's documents as PDF files set in a Chinese TrueType font:
 the intake receipt and the decision letter or rejection notice of a case, the
 minutes and the public-notice list of a closed session, or all of a session's
 documents at once. Each print is recorded in the history of every case it
 concerns; a print that fails writes no file and records nothing.
 
-The font is --font, else HALL_FONT, else one found on the system
-(apt-get install fonts-wqy-microhei). With --printer the PDF is also sent to
+The font is --font, else HALL_FONT, else the faces found on the system
+(apt-get install fonts-wqy-microhei): FangSong for the body, a heavy Song
+for titles, the nearest faces where the machine lacks them; hall print
+--fonts lists which. With --printer the PDF is also sent to
 that print queue with "lp -d QUEUE"; the exit code is 5 when the PDF was
 written but could not be sent.`),
 	}
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		if !o.fonts {
+			return cmd.Help()
+		}
+		return a.listFonts(cmd.OutOrStdout(), o.font)
+	}
+	cmd.Flags().BoolVar(&o.fonts, "fonts", false, a.t("列出正文、标题、落款各用哪种字体及其来源，不打印", "list which face body, title and signature use and where each came from; print nothing"))
 	f := cmd.PersistentFlags()
 	f.StringVar(&o.font, "font", "", a.t("中文 TrueType 字体，PATH 或 .ttc 字体集的 PATH:INDEX（环境变量 HALL_FONT；默认：在系统中查找）", "Chinese TrueType font, PATH or PATH:INDEX for a .ttc collection (env HALL_FONT; default: found on the system)"))
 	f.StringVar(&o.printer, "printer", "", a.t("同时把 PDF 送到此打印队列（lp -d NAME）", "also send the PDF to this print queue (lp -d NAME)"))
@@ -276,4 +288,52 @@ func (p *progress) clear() {
 	if p.on {
 		fmt.Fprint(p.w, "\r\x1b[K")
 	}
+}
+
+// listFonts writes which face each role of the documents uses (spec: the
+// --font value, which sets every role), where it came from, and the
+// fallback faces for characters a role's face lacks.
+func (a *app) listFonts(w io.Writer, spec string) error {
+	set, err := spool.FindFonts(spec)
+	if err != nil {
+		return a.printFailed(err)
+	}
+	rows := [][]string{strings.Split(a.t("用途|字体|风格|文件|来源", "use|face|style|file|source"), "|")}
+	for _, fi := range set.Describe() {
+		use := fi.Use
+		if a.lang != casefile.EN {
+			use = map[string]string{"body": "正文", "title": "标题", "signature": "落款", "fallback": "缺字补充"}[fi.Use]
+		}
+		rows = append(rows, []string{use, fi.Font.Name(), cmpOr(fi.Style, "-"), fi.Font.Spec(), cmpOr(fi.Source, "-")})
+	}
+	// Columns padded by terminal cells: a Chinese character takes two.
+	widths := make([]int, len(rows[0]))
+	for _, r := range rows {
+		for i, c := range r {
+			widths[i] = max(widths[i], linebreak.Width(c))
+		}
+	}
+	for _, r := range rows {
+		var b strings.Builder
+		for i, c := range r {
+			b.WriteString(c)
+			if i < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-linebreak.Width(c)+2))
+			}
+		}
+		fmt.Fprintln(w, b.String())
+	}
+	if src := set.Source(printouts.RoleBody); src != "--font" && src != "HALL_FONT" && !strings.Contains(set.Describe()[0].Style, "FangSong") {
+		fmt.Fprintln(w, a.t("本机没有仿宋字体，正文改用上表字体；安装 仿宋_GB2312 或 方正仿宋（.ttf）后自动采用。",
+			"no FangSong face on this machine: the body uses the face above; install 仿宋_GB2312 or 方正仿宋 (.ttf) and it is taken."))
+	}
+	return nil
+}
+
+// cmpOr returns s, or or when s is empty.
+func cmpOr(s, or string) string {
+	if s == "" {
+		return or
+	}
+	return s
 }

@@ -407,3 +407,33 @@ func TestProgressBar(t *testing.T) {
 		t.Errorf("bar\n got %q\nwant %q", b.String(), want)
 	}
 }
+
+// TestPrintFonts: `hall print --fonts` lists the face of each role and
+// where it came from; --font sets every role in the face it names.
+func TestPrintFonts(t *testing.T) {
+	printTools(t)
+	t.Setenv("HALL_FONT", "")
+	out, errOut, code := hall(t, "print", "--fonts", "--lang", "en")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"use", "body", "title", "signature", "source"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--fonts output lacks %q:\n%s", want, out)
+		}
+	}
+	const wqy = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
+	if _, err := os.Stat(wqy); err != nil {
+		needTool(t, "no "+wqy+": apt-get install fonts-wqy-microhei")
+	}
+	out, errOut, code = hall(t, "print", "--fonts", "--font", wqy, "--lang", "en")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if n := strings.Count(out, wqy+":0  --font"); n != 3 {
+		t.Errorf("--font: %d roles in %s from --font, want 3:\n%s", n, wqy, out)
+	}
+	if _, _, code := hall(t, "print", "--fonts", "--font", filepath.Join(t.TempDir(), "gone.ttf")); code == 0 {
+		t.Error("--fonts with a missing --font file: exit 0")
+	}
+}

@@ -225,3 +225,16 @@ func TestNoWidth(t *testing.T) {
 		t.Errorf("Cells with a line separator = %q, want %q", got, want)
 	}
 }
+
+func TestSegments(t *testing.T) {
+	for text, want := range map[string][]string{
+		"县民政局 2026-05-01":           {"县", "民", "政", "局", "2026-05-01"},
+		"城市最低生活保障（县民政局）":            {"城", "市", "最", "低", "生", "活", "保", "障", "（县", "民", "政", "局）"},
+		"县\u2060民\u2060政\u2060局，同意": {"县\u2060民\u2060政\u2060局，", "同", "意"},
+		"a b\nc": {"a", "b", "c"},
+	} {
+		if got := Segments(text); !slices.Equal(got, want) {
+			t.Errorf("Segments(%q) = %q, want %q", text, got, want)
+		}
+	}
+}

@@ -104,11 +104,11 @@ func (d *Desk) printer() (*printouts.Printer, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.p == nil {
-		font, err := FindFont(d.cfg.Font)
+		fonts, err := FindFonts(d.cfg.Font)
 		if err != nil {
 			return nil, err
 		}
-		d.p = printouts.New(font, d.st.Catalog())
+		d.p = printouts.New(nil, d.st.Catalog(), printouts.WithFonts(fonts))
 	}
 	return d.p, nil
 }

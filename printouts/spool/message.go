@@ -45,6 +45,17 @@ func FindFont(spec string) (*printouts.Font, error) {
 	return f, nil
 }
 
+// FindFonts is printouts.FindFonts (spec: the --font value, else
+// HALL_FONT, else the faces of the system for each role) with its errors
+// as *FontError.
+func FindFonts(spec string) (*printouts.FontSet, error) {
+	s, err := printouts.FindFonts(spec)
+	if err != nil {
+		return nil, &FontError{Err: err}
+	}
+	return s, nil
+}
+
 // FontError is a font that cannot be used to print.
 type FontError struct{ Err error }
 
