@@ -1,20 +1,26 @@
 package printouts
 
 import (
-	"cmp"
 	"fmt"
 	"strings"
 
 	"github.com/rongjiuzhu/hall/casefile"
 )
 
-// Receipt prints the intake receipt (受理回执) of case c, handed over at
-// the window by officer on day today: case number, applicant with masked
-// ID number, the projects applied for with their departments, the
-// documents received, the missing documents (each once, in full), the
-// acceptance date, the promised decision date (c.Deadline), the officer,
-// the enquiry phone, the hall's name and date with the seal's place, and
-// a QR code carrying the case number. officer "" prints c.Officer.
+// Receipt prints the intake receipt (受理回执) of case c: case number,
+// applicant with masked ID number, the projects applied for with their
+// departments, the documents received, the missing documents (each once,
+// in full), the acceptance date (the day the case was received), the
+// promised decision date (c.Deadline), the officer by real name, the
+// enquiry phone, the hall's name with the seal's place, dated the day of
+// acceptance, and a QR code. officer is the officer's real name
+// (casefile.Tx.DisplayName); "" leaves a line for them to sign, never a
+// login name. A reprint on a later day today says so.
+//
+// With a seal key (WithSealKey) the QR code and the table carry the
+// receipt's check code (SealCode of ReceiptFacts), which `hall verify`
+// checks against the records; without one the QR code carries only the
+// case number and the receipt promises no check.
 func (p *Printer) Receipt(c *casefile.Case, officer string, today casefile.Date) ([]byte, error) {
 	if err := checkCase(c); err != nil {
 		return nil, err
@@ -24,7 +30,13 @@ func (p *Printer) Receipt(c *casefile.Case, officer string, today casefile.Date)
 
 // receipt sets the receipt of Receipt.
 func (p *Printer) receipt(d *Doc, c *casefile.Case, officer string, today casefile.Date) {
-	d.QR(QRText(c.Number, ""))
+	code := ""
+	if len(p.sealKey) > 0 {
+		code = SealCode(p.sealKey, p.ReceiptFacts(c))
+		d.QR(code)
+	} else {
+		d.QR(QRText(c.Number, ""))
+	}
 	d.Title("受理回执")
 	d.Line(applicantName(c) + "：")
 	received := c.ReceivedDate()
@@ -54,9 +66,8 @@ func (p *Printer) receipt(d *Doc, c *casefile.Case, officer string, today casefi
 	if id := maskedID(c); id != "" {
 		applicant += "（" + id + "）"
 	}
-	deadline := "按规定时限作出决定"
-	if !c.Deadline.IsZero() {
-		deadline = c.Deadline.Chinese() + "前作出决定"
+	if officer == "" {
+		officer = "（签名）"
 	}
 	rows := [][]string{
 		{"案件编号", c.Number},
@@ -65,18 +76,28 @@ func (p *Printer) receipt(d *Doc, c *casefile.Case, officer string, today casefi
 		{"已收材料", receivedCell},
 		{"尚缺材料", missingCell},
 		{"受理日期", received.Chinese()},
-		{"承诺办结时限", deadline},
-		{"受理人", cmp.Or(officer, c.Officer)},
+		{"承诺办结时限", deadlineText(c)},
+		{"受理人", officer},
 		{"咨询电话", p.cat.County.EnquiryPhone},
+	}
+	if code != "" {
+		rows = append(rows, []string{"核验码", code})
 	}
 	if c.Channel != "" && c.Channel != casefile.ChannelWindow {
 		rows = append(rows[:2], append([][]string{{"受理方式", c.Channel.Label(casefile.ZH)}}, rows[2:]...)...)
 	}
 	d.Table([]Column{{Width: 28, Align: AlignCenter}, {Width: 72}}, rows)
-	note := "本回执仅证明申请已经受理，不代表审核结果，请妥善保管；可凭案件编号或扫描右上角二维码查询办理进度。"
+	var note strings.Builder
 	if len(missing) > 0 {
-		note = "请尽快补齐上述尚缺材料。" + note
+		note.WriteString("请尽快补齐上述尚缺材料。")
 	}
-	d.Para(note)
-	d.SignatureBlock(p.hall(), today)
+	note.WriteString("本回执仅证明申请已经受理，不代表审核结果，请妥善保管。办理进度可凭案件编号拨打咨询电话查询。")
+	if code != "" {
+		note.WriteString("本中心可凭右上角二维码或核验码核对本回执的真实性。")
+	}
+	d.Para(note.String())
+	if today != received && !today.IsZero() {
+		d.Para(fmt.Sprintf("本回执于%s补打。", today.Chinese()))
+	}
+	d.SignatureBlock(p.hall(), received)
 }
