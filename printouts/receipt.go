@@ -91,13 +91,14 @@ func (p *Printer) receipt(d *Doc, c *casefile.Case, officer string, today casefi
 	if len(missing) > 0 {
 		note.WriteString("请尽快补齐上述尚缺材料。")
 	}
-	note.WriteString("本回执仅证明申请已经受理，不代表审核结果，请妥善保管。办理进度可凭案件编号拨打咨询电话查询。")
+	note.WriteString("本回执仅证明申请已经受理，不代表审核结果；办理进度可凭案件编号拨打咨询电话查询")
 	if code != "" {
-		note.WriteString("本中心可凭右上角二维码或核验码核对本回执的真实性。")
+		note.WriteString("，本回执真伪可凭二维码或核验码向本中心核对")
+	}
+	note.WriteString("。")
+	if today != received && !today.IsZero() {
+		note.WriteString(fmt.Sprintf("本回执于%s补打。", today.Chinese()))
 	}
 	d.Para(note.String())
-	if today != received && !today.IsZero() {
-		d.Para(fmt.Sprintf("本回执于%s补打。", today.Chinese()))
-	}
 	d.SignatureBlock(p.hall(), received)
 }

@@ -18,7 +18,7 @@ func (a *app) newUserCommand() *cobra.Command {
 	}
 	var role, keyFile, display string
 	add := &cobra.Command{
-		Use:   "add NAME --role ROLE --key FILE [--display 张丽]",
+		Use:   "add NAME --role ROLE --key FILE [--display REALNAME]",
 		Short: a.t("登记用户及其角色和 FILE 中的 SSH 公钥", "Register a user with a role and the SSH public key(s) in FILE"),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
