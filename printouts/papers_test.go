@@ -79,13 +79,13 @@ func testPapersReceipt(t *testing.T) {
 		"承诺办结时限2026年12月15日前作出决定",
 		"示例县融救助中心2026年11月3日",
 		"本回执于2026年11月29日补打。",
-		"本回执仅证明申请已经受理，不代表审核结果；办理进度可凭案件编号拨打咨询电话查询，本回执真伪可凭二维码或核验码向本中心核对。",
+		"本回执仅证明申请已经受理，不代表审核结果；办理进度可凭案件编号拨打咨询电话查询，本回执真伪可凭右上角二维码或其下的核验码向本中心核对。",
 	)
 	checkNone(t, "receipt", all, "local:", "扫描右上角二维码查询办理进度")
 
 	// The check code printed is the one of the receipt's facts under the
 	// database's key; it holds no personal data.
-	m := regexp.MustCompile(`核验码(hall:[0-9-]+:R:[0-9A-Z-]+)`).FindStringSubmatch(all)
+	m := regexp.MustCompile(`核验码(hall:[0-9-]+:R:[0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})`).FindStringSubmatch(all)
 	if m == nil {
 		t.Fatalf("receipt prints no check code:\n%s", text)
 	}
@@ -101,7 +101,23 @@ func testPapersReceipt(t *testing.T) {
 		t.Errorf("the check code %s carries personal data", m[1])
 	}
 	checkPrivacy(t, pdf, text, c)
-	checkInBlock(t, pdfWords(t, pdf))
+	// Only the code's caption is outside the text block: under the QR
+	// code, in the top margin, flush right.
+	var inBlock []word
+	for _, w := range pdfWords(t, pdf) {
+		if w.text == m[1] || w.text == "核验码" {
+			if w.page != 1 || w.xMax > blockRight+1.5 || w.yMin < qrBottom || w.yMax > blockTop {
+				t.Errorf("the caption %q at x %.1f–%.1f, y %.1f–%.1f is not under the QR code", w.text, w.xMin, w.xMax, w.yMin, w.yMax)
+			}
+			continue
+		}
+		inBlock = append(inBlock, w)
+	}
+	checkInBlock(t, inBlock)
+	checkNoOverlap(t, pdfWords(t, pdf))
+	if pages := strings.Count(strings.TrimRight(text, "\f"), "\f") + 1; pages != 1 {
+		t.Errorf("receipt has %d pages, want 1", pages)
+	}
 	checkGoldenPage(t, pdf, "TestPapers")
 }
 
@@ -131,7 +147,8 @@ func TestSealCodes(t *testing.T) {
 		code, err := ParseCode(s)
 		return err == nil && code.Matches(key, f)
 	}
-	if !ok(printed, testSealKey, facts) || !ok(" QR-Code:"+strings.ToLower(printed)+"\n", testSealKey, facts) {
+	if !ok(printed, testSealKey, facts) || !ok(" QR-Code:"+strings.ToLower(printed)+"\n", testSealKey, facts) ||
+		!ok("核验码 "+printed, testSealKey, facts) {
 		t.Errorf("%s does not match its own facts", printed)
 	}
 	// Each character of the check changed in turn.
@@ -316,4 +333,36 @@ func TestAmountText(t *testing.T) {
 		}
 	}
 	_ = meeting.ItemApp{}
+}
+
+// TestPapersReceiptMinor: a child's receipt goes to the guardian; the
+// child is named as the person applied for.
+func TestPapersReceiptMinor(t *testing.T) {
+	p := New(testFont(t), testCatalog(t), WithSealKey(testSealKey))
+	c := minorCase() // 周小雨, 14
+	c.Applicant.GuardianName = "周建华"
+	pdf, err := p.Receipt(c, "张敏", today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, pdf)
+	all := body(text)
+	checkAll(t, "receipt", all,
+		"周建华：你于2026年11月6日为周小雨提交的社会救助申请，本中心已予受理。",
+		"监护人周建华",
+	)
+	split := blockLeft + 0.28*blockWidth
+	values := flat(pdfTextArea(t, pdf, 1, split, blockTop, blockRight-split, blockHeight))
+	checkAll(t, "receipt", values, "周小雨（身份证号"+casefile.MaskID(zhouID)+"，未成年人）")
+	if pages := strings.Count(strings.TrimRight(text, "\f"), "\f") + 1; pages != 1 {
+		t.Errorf("receipt has %d pages, want 1", pages)
+	}
+	// Without a recorded guardian, the receipt is addressed to the
+	// child's guardian all the same.
+	c.Applicant.GuardianName = ""
+	pdf, err = p.Receipt(c, "张敏", today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkAll(t, "receipt", body(pdfText(t, pdf)), "周小雨的监护人：", "监护人（未登记）")
 }

@@ -1,6 +1,7 @@
 package printouts
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -17,8 +18,8 @@ import (
 // (casefile.Tx.DisplayName); "" leaves a line for them to sign, never a
 // login name. A reprint on a later day today says so.
 //
-// With a seal key (WithSealKey) the QR code and the table carry the
-// receipt's check code (SealCode of ReceiptFacts), which `hall verify`
+// With a seal key (WithSealKey) the QR code, and the caption under it,
+// carry the receipt's check code (SealCode of ReceiptFacts), which `hall verify`
 // checks against the records; without one the QR code carries only the
 // case number and the receipt promises no check.
 func (p *Printer) Receipt(c *casefile.Case, officer string, today casefile.Date) ([]byte, error) {
@@ -34,16 +35,25 @@ func (p *Printer) receipt(d *Doc, c *casefile.Case, officer string, today casefi
 	if len(p.sealKey) > 0 {
 		code = SealCode(p.sealKey, p.ReceiptFacts(c))
 		d.QR(code)
+		d.QRCaption("核验码 " + code)
 	} else {
 		d.QR(QRText(c.Number, ""))
 	}
 	d.Title("受理回执")
-	d.Line(applicantName(c) + "：")
 	received := c.ReceivedDate()
 	if received.IsZero() {
 		received = today
 	}
-	d.Para(fmt.Sprintf("你于%s提交的社会救助申请，本中心已予受理。有关事项告知如下：", received.Chinese()))
+	guardian, minor := receiptGuardian(c, received)
+	if minor {
+		// A child's receipt goes to the guardian; the child is named as
+		// the person applied for.
+		d.Line(cmp.Or(guardian, applicantName(c)+"的监护人") + "：")
+		d.Para(fmt.Sprintf("你于%s为%s提交的社会救助申请，本中心已予受理。有关事项告知如下：", received.Chinese(), applicantName(c)))
+	} else {
+		d.Line(applicantName(c) + "：")
+		d.Para(fmt.Sprintf("你于%s提交的社会救助申请，本中心已予受理。有关事项告知如下：", received.Chinese()))
+	}
 
 	var projects []string
 	for i, a := range c.Apps {
@@ -62,9 +72,16 @@ func (p *Printer) receipt(d *Doc, c *casefile.Case, officer string, today casefi
 	if len(c.Documents) > 0 {
 		receivedCell = strings.Join(c.Documents, "、")
 	}
-	applicant := applicantName(c)
+	var about []string
 	if id := maskedID(c); id != "" {
-		applicant += "（" + id + "）"
+		about = append(about, id)
+	}
+	if minor {
+		about = append(about, "未成年人")
+	}
+	applicant := applicantName(c)
+	if len(about) > 0 {
+		applicant += "（" + strings.Join(about, "，") + "）"
 	}
 	if officer == "" {
 		officer = "（签名）"
@@ -80,8 +97,8 @@ func (p *Printer) receipt(d *Doc, c *casefile.Case, officer string, today casefi
 		{"受理人", officer},
 		{"咨询电话", p.cat.County.EnquiryPhone},
 	}
-	if code != "" {
-		rows = append(rows, []string{"核验码", code})
+	if minor {
+		rows = append(rows[:2], append([][]string{{"监护人", cmp.Or(guardian, "（未登记）")}}, rows[2:]...)...)
 	}
 	if c.Channel != "" && c.Channel != casefile.ChannelWindow {
 		rows = append(rows[:2], append([][]string{{"受理方式", c.Channel.Label(casefile.ZH)}}, rows[2:]...)...)
@@ -93,7 +110,7 @@ func (p *Printer) receipt(d *Doc, c *casefile.Case, officer string, today casefi
 	}
 	note.WriteString("本回执仅证明申请已经受理，不代表审核结果；办理进度可凭案件编号拨打咨询电话查询")
 	if code != "" {
-		note.WriteString("，本回执真伪可凭二维码或核验码向本中心核对")
+		note.WriteString("，本回执真伪可凭右上角二维码或其下的核验码向本中心核对")
 	}
 	note.WriteString("。")
 	if today != received && !today.IsZero() {
@@ -101,4 +118,33 @@ func (p *Printer) receipt(d *Doc, c *casefile.Case, officer string, today casefi
 	}
 	d.Para(note.String())
 	d.SignatureBlock(p.hall(), received)
+}
+
+// receiptGuardian tells whether the applicant was a minor on the day the
+// case was received (under 18, or with no birth date but a guardian on
+// record) and names the guardian: the one recorded with the applicant,
+// else a parent or grandparent in the household.
+func receiptGuardian(c *casefile.Case, on casefile.Date) (guardian string, minor bool) {
+	a := c.Applicant
+	switch {
+	case !a.Birth.IsZero():
+		minor = a.AgeOn(on) < adultAge
+	default:
+		minor = a.GuardianName != ""
+	}
+	if !minor {
+		return "", false
+	}
+	if a.GuardianName != "" {
+		return a.GuardianName, true
+	}
+	for _, m := range c.Household.Members {
+		switch m.Relation {
+		case "父亲", "母亲", "父母", "祖父", "祖母", "祖父母", "外祖父", "外祖母", "外祖父母", "监护人":
+			if m.Person.Name != "" && m.Person.Name != a.Name {
+				return m.Person.Name + "（" + m.Relation + "）", true
+			}
+		}
+	}
+	return "", true
 }

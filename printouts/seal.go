@@ -105,11 +105,16 @@ var ErrBadCode = &casefile.Error{Code: "bad_code", Text: casefile.Text{
 	EN: "not a hall check code (hall:CASE:KIND:CHECK)"}}
 
 // ParseCode reads a check code as printed or as a scanner gives it
-// ("QR-Code:hall:…" from zbarimg): blanks anywhere are dropped, the check
+// ("QR-Code:hall:…" from zbarimg, "核验码 hall:…" as printed): blanks
+// anywhere and what comes before "hall:" are dropped, the check
 // is read in either case, with O for 0 and I or L for 1.
 func ParseCode(s string) (Code, error) {
 	s = strings.Join(strings.Fields(s), "")
-	s = strings.TrimPrefix(s, "QR-Code:")
+	// What comes before the code: zbarimg's "QR-Code:", the printed
+	// label "核验码".
+	if i := strings.Index(strings.ToLower(s), "hall:"); i > 0 {
+		s = s[i:]
+	}
 	parts := strings.Split(s, ":")
 	if len(parts) != 4 || !strings.EqualFold(parts[0], "hall") || parts[1] == "" {
 		return Code{}, ErrBadCode.Withf("%s", "%s", s)
