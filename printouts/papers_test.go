@@ -366,3 +366,23 @@ func TestPapersReceiptMinor(t *testing.T) {
 	}
 	checkAll(t, "receipt", body(pdfText(t, pdf)), "周小雨的监护人：", "监护人（未登记）")
 }
+
+// TestReceiptOpening: nobody handed in a case the hall found itself or a
+// department referred; the receipt says how it was received.
+func TestReceiptOpening(t *testing.T) {
+	p := testPrinter(t)
+	for ch, want := range map[casefile.Channel]string{
+		casefile.ChannelWindow:     "你于2026年11月3日提交的社会救助申请，本中心已予受理。有关事项告知如下：",
+		casefile.ChannelTownship:   "你于2026年11月3日提交的社会救助申请，本中心已予受理。有关事项告知如下：",
+		casefile.ChannelOutreach:   "经本中心主动发现，你的社会救助事项已于2026年11月3日受理。有关事项告知如下：",
+		casefile.ChannelDepartment: "经有关部门转介，你的社会救助事项已于2026年11月3日受理。有关事项告知如下：",
+	} {
+		c := receivedCase()
+		c.Channel = ch
+		pdf, err := p.Receipt(c, "张敏", today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkAll(t, "receipt "+string(ch), body(pdfText(t, pdf)), want)
+	}
+}

@@ -49,11 +49,10 @@ func (p *Printer) receipt(d *Doc, c *casefile.Case, officer string, today casefi
 		// A child's receipt goes to the guardian; the child is named as
 		// the person applied for.
 		d.Line(cmp.Or(guardian, applicantName(c)+"的监护人") + "：")
-		d.Para(fmt.Sprintf("你于%s为%s提交的社会救助申请，本中心已予受理。有关事项告知如下：", received.Chinese(), applicantName(c)))
 	} else {
 		d.Line(applicantName(c) + "：")
-		d.Para(fmt.Sprintf("你于%s提交的社会救助申请，本中心已予受理。有关事项告知如下：", received.Chinese()))
 	}
+	d.Para(receiptOpening(c, received, minor) + "有关事项告知如下：")
 
 	var projects []string
 	for i, a := range c.Apps {
@@ -147,4 +146,25 @@ func receiptGuardian(c *casefile.Case, on casefile.Date) (guardian string, minor
 		}
 	}
 	return "", true
+}
+
+// receiptOpening is the receipt's first sentence, by how the case reached
+// the hall: an application handed in (你于…提交的社会救助申请，本中心已予
+// 受理。), a need the hall found itself or a department referred, which
+// nobody "handed in"; for a child, addressed to the guardian.
+func receiptOpening(c *casefile.Case, received casefile.Date, minor bool) string {
+	whose := "你"
+	if minor {
+		whose = applicantName(c)
+	}
+	switch c.Channel {
+	case casefile.ChannelOutreach:
+		return fmt.Sprintf("经本中心主动发现，%s的社会救助事项已于%s受理。", whose, received.Chinese())
+	case casefile.ChannelDepartment:
+		return fmt.Sprintf("经有关部门转介，%s的社会救助事项已于%s受理。", whose, received.Chinese())
+	}
+	if minor {
+		return fmt.Sprintf("你于%s为%s提交的社会救助申请，本中心已予受理。", received.Chinese(), whose)
+	}
+	return fmt.Sprintf("你于%s提交的社会救助申请，本中心已予受理。", received.Chinese())
 }

@@ -4,6 +4,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base32"
+	"errors"
 	"strings"
 
 	"github.com/rongjiuzhu/hall/casefile"
@@ -34,8 +35,9 @@ var sealKinds = map[string]string{SealReceipt: "受理回执"}
 // (codes and ISO dates, stable when the catalogue renames a project),
 // Label and Show are how a person reads it.
 type Fact struct {
-	Key, Value  string
-	Label, Show string
+	Key, Value string
+	Label      casefile.Text // what the fact is, in both languages
+	Show       string        // the fact as the document prints it
 }
 
 // Facts are what a sealed document certifies about one case.
@@ -63,11 +65,11 @@ func (p *Printer) ReceiptFacts(c *casefile.Case) Facts {
 	}
 	received := c.ReceivedDate()
 	return Facts{Case: c.Number, Kind: SealReceipt, Items: []Fact{
-		{"case", c.Number, "案件编号", c.Number},
-		{"applicant", applicantName(c) + "|" + c.Applicant.MaskedDoc(), "申请人", applicant},
-		{"projects", strings.Join(codes, ","), "申请项目", strings.Join(names, "；")},
-		{"received", received.String(), "受理日期", received.Chinese()},
-		{"deadline", c.Deadline.String(), "承诺办结", deadlineText(c)},
+		{"case", c.Number, casefile.Text{ZH: "案件编号", EN: "case"}, c.Number},
+		{"applicant", applicantName(c) + "|" + c.Applicant.MaskedDoc(), casefile.Text{ZH: "申请人", EN: "applicant"}, applicant},
+		{"projects", strings.Join(codes, ","), casefile.Text{ZH: "申请项目", EN: "projects"}, strings.Join(names, "；")},
+		{"received", received.String(), casefile.Text{ZH: "受理日期", EN: "received"}, received.Chinese()},
+		{"deadline", c.Deadline.String(), casefile.Text{ZH: "承诺办结", EN: "decision due"}, deadlineText(c)},
 	}}
 }
 
@@ -153,4 +155,46 @@ func deadlineText(c *casefile.Case) string {
 		return "按规定时限作出决定"
 	}
 	return c.Deadline.Chinese() + "前作出决定"
+}
+
+// Verdict is a check code checked against the records.
+type Verdict struct {
+	Code Code
+	// Matches: the paper was printed from this database and what it
+	// states still holds.
+	Matches bool
+	// Facts are what the document certifies, as the records give them
+	// now, and Status the case's status now; both empty when the case is
+	// unknown.
+	Facts  Facts
+	Status casefile.Status
+}
+
+// CheckCode reads a check code as printed or scanned (ParseCode) and
+// checks it against the records of st: `hall verify` and the dossier use
+// it. A code that cannot be read gives ErrBadCode; a code for an unknown
+// case, or from a database that never printed one, does not match.
+func CheckCode(st *casefile.Store, s string) (*Verdict, error) {
+	code, err := ParseCode(s)
+	if err != nil {
+		return nil, err
+	}
+	v := &Verdict{Code: code}
+	key, err := st.SealKey()
+	if errors.Is(err, casefile.ErrNoSealKey) {
+		return v, nil
+	} else if err != nil {
+		return nil, err
+	}
+	var c *casefile.Case
+	err = st.View(func(t *casefile.Tx) (err error) { c, err = t.Case(code.Case); return err })
+	if errors.Is(err, casefile.ErrCaseNotFound) {
+		return v, nil
+	} else if err != nil {
+		return nil, err
+	}
+	v.Facts = New(nil, st.Catalog()).ReceiptFacts(c)
+	v.Status = c.Status
+	v.Matches = code.Matches(key, v.Facts)
+	return v, nil
 }

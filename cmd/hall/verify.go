@@ -1,13 +1,11 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/printouts"
 )
 
@@ -26,8 +24,8 @@ When it matches, the facts the document certifies are listed; when it does not
 (forged, altered, or the records have changed since), the exit code is 1.`),
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			code, err := printouts.ParseCode(strings.Join(args, ""))
-			if err != nil {
+			code := strings.Join(args, "")
+			if _, err := printouts.ParseCode(code); err != nil {
 				return usageError{err}
 			}
 			st, err := a.open(true)
@@ -35,35 +33,24 @@ When it matches, the facts the document certifies are listed; when it does not
 				return err
 			}
 			defer st.Close()
-			refuse := exitError{code: 1, msg: fmt.Sprintf(a.t(
-				"核验码不符：不是本系统出具的%s，或其所载事项已被改动、与记录不一致（案件 %s）",
-				"the check code does not match: this %s was not issued here, or what it states was altered or no longer matches the records (case %s)"),
-				a.t(kindName(code.Kind), "document"), code.Case)}
-			key, err := st.SealKey()
-			if errors.Is(err, casefile.ErrNoSealKey) {
-				return refuse
-			} else if err != nil {
+			v, err := printouts.CheckCode(st, code)
+			if err != nil {
 				return err
 			}
-			var c *casefile.Case
-			err = st.View(func(t *casefile.Tx) (err error) { c, err = t.Case(code.Case); return err })
-			if errors.Is(err, casefile.ErrCaseNotFound) {
-				return refuse
-			} else if err != nil {
-				return err
-			}
-			facts := printouts.New(nil, st.Catalog()).ReceiptFacts(c)
-			if !code.Matches(key, facts) {
-				return refuse
+			if !v.Matches {
+				return exitError{code: 1, msg: fmt.Sprintf(a.t(
+					"核验码不符：不是本系统出具的%s，或其所载事项已被改动、与记录不一致（案件 %s）",
+					"the check code does not match: this %s was not issued here, or what it states was altered or no longer matches the records (case %s)"),
+					a.t(kindName(v.Code.Kind), "document"), v.Code.Case)}
 			}
 			w := cmd.OutOrStdout()
 			fmt.Fprintf(w, a.t("核验码相符：本中心出具的%s，所载事项与记录一致：\n", "the check code matches: %s issued here; what it states matches the records:\n"),
-				a.t(facts.Title(), "an intake receipt"))
+				a.t(v.Facts.Title(), "an intake receipt"))
 			var rows [][]string
-			for _, f := range facts.Items {
-				rows = append(rows, []string{f.Label, f.Show})
+			for _, f := range v.Facts.Items {
+				rows = append(rows, []string{f.Label.In(a.lang), f.Show})
 			}
-			rows = append(rows, []string{a.t("案件现状", "status now"), c.Status.Label(a.lang)})
+			rows = append(rows, []string{a.t("案件现状", "status now"), v.Status.Label(a.lang)})
 			table(w, []string{a.t("事项", "fact"), a.t("内容", "as recorded")}, rows)
 			return nil
 		},
