@@ -258,7 +258,7 @@ func (p *Printer) minutesItem(d *Doc, s *meeting.Session, lead string, i int, it
 
 	var apps [][]string
 	for _, a := range it.Apps {
-		apps = append(apps, []string{p.projectName(a.Project), p.departmentName(a.Project), strings.Replace(amountText(p.kindOf(a.Project, a.Kind), a.Proposed), " ", "\n", 1), p.appResult(it, a)})
+		apps = append(apps, []string{p.projectName(a.Project), p.departmentName(a.Project), p.proposedCell(a), p.appResult(it, a)})
 	}
 	votes := p.voteRows(s, it)
 	leadHeight := 0.0
@@ -281,6 +281,16 @@ func (p *Printer) minutesItem(d *Doc, s *meeting.Session, lead string, i int, it
 	d.Para(fmt.Sprintf("表决结果：应到%d人，出席%d人，回避%d人，参加表决%d人；同意%d票，不同意%d票，弃权%d票。",
 		tl.Members, tl.Present, tl.Recused, tl.Voting, tl.Agree, tl.Disagree, tl.Abstain))
 	d.Para(p.decisionText(it))
+}
+
+// proposedCell is the amount proposed for one application, its rhythm on
+// a line of its own ("每月\n1,170.00元"), or "—" when none was proposed.
+func (p *Printer) proposedCell(a meeting.ItemApp) string {
+	k := p.kindOf(a.Project, a.Kind)
+	if a.Proposed == 0 && (paidMonthly(k) || paidOnce(k) || k == casefile.KindLoan) {
+		return "—"
+	}
+	return strings.Replace(amountText(k, a.Proposed), " ", "\n", 1)
 }
 
 // appResult is what was decided for one application of an item, with the

@@ -138,7 +138,7 @@ func TestMinutes(t *testing.T) {
 		}},
 		{0.44, 0.66, []string{ // what was proposed: monthly and one-off apart
 			"拟救助金额每月1,170.00元一次性5,000.00元一次性3,000.00元",
-			"拟救助金额每月0.00元",
+			"拟救助金额—", // nothing proposed for the rejected dibao
 			"拟救助金额一次性2,000.00元",
 		}},
 		{0.66, 1, []string{ // the projects' results
