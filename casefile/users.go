@@ -81,12 +81,15 @@ func (r Role) Can(p Perm) bool {
 // User is a registered hall user, identified by the fingerprints of their
 // SSH public keys.
 type User struct {
-	Name         string    `json:"name"`
-	Role         Role      `json:"role"`
-	Keys         []string  `json:"keys"`         // authorized_keys lines
-	Fingerprints []string  `json:"fingerprints"` // SHA256:… of each key
-	Added        time.Time `json:"added"`
-	By           string    `json:"by"`
+	Name         string   `json:"name"`
+	Role         Role     `json:"role"`
+	Keys         []string `json:"keys"`         // authorized_keys lines
+	Fingerprints []string `json:"fingerprints"` // SHA256:… of each key
+	// Display is the user's real name as documents print it (受理人 张丽);
+	// "" when none was given.
+	Display string    `json:"display,omitempty"`
+	Added   time.Time `json:"added"`
+	By      string    `json:"by"`
 }
 
 // LocalPrefix marks the user of a local `hall` run, who is the local
@@ -101,7 +104,10 @@ var (
 	ErrKeyInUse    = newError("key_in_use", "该公钥已属于另一用户", "the key belongs to another user")
 )
 
-var bUsers = []byte("users") // name → User JSON
+var (
+	bUsers    = []byte("users")    // name → User JSON
+	bDisplays = []byte("displays") // local user "local:root" → display name (registered users keep theirs in User)
+)
 
 // RoleOf returns the role of who: the local administrator for a local
 // run, the registered role otherwise (ErrUnknownUser when not
@@ -194,6 +200,11 @@ func (s *Store) AddUser(u User, who string) error {
 	if _, ok := ParseRole(string(u.Role)); !ok {
 		return ErrInvalid.Withf("角色 %q 无效", "role %q is invalid", u.Role)
 	}
+	display, err := cleanDisplay(u.Display)
+	if err != nil {
+		return err
+	}
+	u.Display = display
 	if len(u.Fingerprints) == 0 {
 		return ErrInvalid.Withf("至少需要一个公钥", "at least one public key is required")
 	}
@@ -240,4 +251,68 @@ func (s *Store) RemoveUser(name, who string) error {
 		}
 		return t.tx.Bucket(bUsers).Delete([]byte(name))
 	})
+}
+
+// maxDisplay is the longest display name, in characters.
+const maxDisplay = 20
+
+// DisplayName returns the real name documents print for who: a
+// registered user's Display, or the name given to a local user with
+// SetDisplayName; "" when none is known (documents then leave a line to
+// sign rather than print a login name).
+func (t *Tx) DisplayName(who string) string {
+	if strings.HasPrefix(who, LocalPrefix) {
+		if b := t.tx.Bucket(bDisplays); b != nil {
+			return string(b.Get([]byte(who)))
+		}
+		return ""
+	}
+	if u, err := t.User(who); err == nil {
+		return u.Display
+	}
+	return ""
+}
+
+// SetDisplayName gives user name (a registered user, or a local user
+// "local:root") the real name display that documents print; only an
+// administrator may. An empty display removes it.
+func (s *Store) SetDisplayName(name, display, who string) error {
+	display, err := cleanDisplay(display)
+	if err != nil {
+		return err
+	}
+	return s.Update(func(t *Tx) error {
+		if err := t.Require(who, PermAdmin); err != nil {
+			return err
+		}
+		if strings.HasPrefix(name, LocalPrefix) {
+			if strings.TrimPrefix(name, LocalPrefix) == "" {
+				return ErrInvalid.Withf("本机用户名为空", "the local user name is empty")
+			}
+			b, err := t.tx.CreateBucketIfNotExists(bDisplays)
+			if err != nil {
+				return err
+			}
+			if display == "" {
+				return b.Delete([]byte(name))
+			}
+			return b.Put([]byte(name), []byte(display))
+		}
+		u, err := t.User(name)
+		if err != nil {
+			return err
+		}
+		u.Display = display
+		return putJSON(t.tx.Bucket(bUsers), []byte(u.Name), u)
+	})
+}
+
+// cleanDisplay checks a display name: one line of at most maxDisplay
+// characters, blanks at the ends dropped.
+func cleanDisplay(display string) (string, error) {
+	display = Clean(display, false)
+	if n := len([]rune(display)); n > maxDisplay || strings.ContainsAny(display, "\r\n\t:") {
+		return "", ErrInvalid.Withf("姓名 %q 无效（一行，不超过%d个字，不含冒号）", "display name %q is invalid (one line, at most %d characters, no colon)", display, maxDisplay)
+	}
+	return display, nil
 }

@@ -3,6 +3,7 @@ package printouts
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -80,16 +81,26 @@ func (p *Printer) minutes(d *Doc, s *meeting.Session, sum *meeting.Summary, toda
 		p.minutesItem(d, s, lead, i, it)
 	}
 
-	p.minutesTotals(d, sum)
+	p.minutesTotals(d, s, sum)
 
-	signs := [][]string{
-		{"主持人", s.Chair.Name, "\n", "      年    月    日"},
-		{"记录人", s.Secretary.Name, "\n", "      年    月    日"},
-	}
+	signs := p.signRows(s)
 	d.keep(d.paraHeight("四、签字"), d.tableHeight(signCols, signs, -1), d.pitch)
 	d.Para("四、签字")
 	d.Table(signCols, signs)
 	d.Right("纪要整理日期：" + today.Chinese())
+}
+
+// signRows are the lines signed under the minutes: the chair, every
+// voting member present at the close, and the secretary.
+func (p *Printer) signRows(s *meeting.Session) [][]string {
+	const date = "      年    月    日"
+	rows := [][]string{{"主持人", s.Chair.Name, "\n", date}}
+	for _, m := range s.Members {
+		if m.Votes() && m.ID != s.Chair.ID && m.ID != s.Secretary.ID && s.IsPresent(m.ID) {
+			rows = append(rows, []string{"委员", m.Name, "\n", date})
+		}
+	}
+	return append(rows, []string{"记录人", s.Secretary.Name, "\n", date})
 }
 
 // attendanceRows are the rows of the minutes' first table: the session,
@@ -138,11 +149,11 @@ func (p *Printer) attendanceRows(s *meeting.Session) [][]string {
 	}
 	if rules.Quorum != nil {
 		rows = append(rows, []string{"法定人数", fmt.Sprintf("%s。应到%d人，实到%d人，%s",
-			ruleText(rules.Quorum.Source), voters, len(present), quorum)})
+			ruleText(rules.Quorum), voters, len(present), quorum)})
 	}
 	if rules.Approve != nil {
-		rows = append(rows, []string{"表决规则", ruleText(rules.Approve.Source) +
-			"（参加表决人数为出席且未回避的委员人数）"})
+		rows = append(rows, []string{"表决规则", ruleText(rules.Approve) +
+			"，为通过（参加表决委员为出席且未回避的委员）"})
 	}
 	return rows
 }
@@ -166,36 +177,51 @@ func (p *Printer) memberLabel(m meeting.Member) string {
 	return m.Name + "（" + p.deptName(m.Department) + "）"
 }
 
-// ruleWords name the counts of the meeting rules (casefile.CountEnv) in
-// Chinese, and ruleOps their operators.
-var (
-	ruleWords = map[string]string{
-		"members": "应到委员数", "present": "实到委员数", "recused": "回避人数", "voting": "参加表决人数",
-		"agree": "同意票数", "disagree": "不同意票数", "abstain": "弃权票数",
-		"and": "并且", "or": "或者", "not": "非",
-	}
-	ruleIdent = regexp.MustCompile(`[A-Za-z_]+`)
-	ruleOps   = strings.NewReplacer(">=", "≥", "<=", "≤", "==", "＝", "!=", "≠", ">", "＞", "<", "＜",
-		"*", "×", "/", "÷", "&&", "并且", "||", "或者")
-)
+// ruleNouns name the counts of the meeting rules (casefile.CountEnv) as
+// the minutes state a rule: 实到委员超过应到委员半数.
+var ruleNouns = map[string]string{
+	"members": "应到委员", "present": "实到委员", "recused": "回避委员", "voting": "参加表决委员",
+	"agree": "同意票", "disagree": "不同意票", "abstain": "弃权票",
+}
 
-// ruleText turns a meeting rule of the catalogue, "present * 2 > members",
-// into words a clerk reads: "实到委员数 × 2 ＞ 应到委员数".
-func ruleText(src string) string {
-	src = ruleOps.Replace(strings.Join(strings.Fields(src), " "))
-	return ruleIdent.ReplaceAllStringFunc(src, func(w string) string {
-		if zh, ok := ruleWords[w]; ok {
-			return zh
-		}
-		return w
-	})
+// ruleShare matches the rules the minutes state as a share:
+// "present * 2 > members", "agree * 3 >= voting * 2".
+var ruleShare = regexp.MustCompile(`^\s*([a-z]+)\s*\*\s*(\d+)\s*(>=|>)\s*([a-z]+)\s*(?:\*\s*(\d+))?\s*$`)
+
+// ruleText states a meeting rule of the catalogue in words, never as a
+// formula: "present * 2 > members" reads 实到委员超过应到委员半数,
+// "agree * 3 >= voting * 2" 同意票达到参加表决委员的三分之二; other rules
+// read as casefile words them ((*casefile.CountRule).Text).
+func ruleText(r *casefile.CountRule) string {
+	m := ruleShare.FindStringSubmatch(r.Source)
+	if m == nil {
+		return r.Text().ZH
+	}
+	a, aok := ruleNouns[m[1]]
+	b, bok := ruleNouns[m[4]]
+	den, _ := strconv.Atoi(m[2])
+	num := 1
+	if m[5] != "" {
+		num, _ = strconv.Atoi(m[5])
+	}
+	if !aok || !bok || den < 1 || num < 1 || num >= den || den > 10 {
+		return r.Text().ZH
+	}
+	verb := "超过"
+	if m[3] == ">=" {
+		verb = "达到"
+	}
+	if num == 1 && den == 2 {
+		return a + verb + b + "半数"
+	}
+	return a + verb + b + "的" + cnum(den-1) + "分之" + cnum(num-1)
 }
 
 // Columns of the minutes' tables.
 var (
 	infoCols = []Column{{Width: 22, Align: AlignCenter}, {Width: 78}}
-	appCols  = []Column{{Head: "申请项目", Width: 28}, {Head: "承办部门", Width: 20},
-		{Head: "拟救助\n（元）", Width: 17, Align: AlignRight}, {Head: "研判结果", Width: 35}}
+	appCols  = []Column{{Head: "申请项目", Width: 28}, {Head: "承办部门", Width: 16},
+		{Head: "拟救助金额", Width: 22}, {Head: "研判结果", Width: 34}}
 	voteCols = []Column{{Head: "委员", Width: 15, Align: AlignCenter}, {Head: "部门", Width: 24},
 		{Head: "表决意见", Width: 16, Align: AlignCenter}, {Head: "理由", Width: 45}}
 	signCols = []Column{{Head: "职责", Width: 18, Align: AlignCenter}, {Head: "姓名", Width: 22, Align: AlignCenter},
@@ -232,7 +258,7 @@ func (p *Printer) minutesItem(d *Doc, s *meeting.Session, lead string, i int, it
 
 	var apps [][]string
 	for _, a := range it.Apps {
-		apps = append(apps, []string{p.projectName(a.Project), p.departmentName(a.Project), a.Proposed.Grouped(), p.appResult(it, a)})
+		apps = append(apps, []string{p.projectName(a.Project), p.departmentName(a.Project), p.proposedCell(a), p.appResult(it, a)})
 	}
 	votes := p.voteRows(s, it)
 	leadHeight := 0.0
@@ -257,6 +283,16 @@ func (p *Printer) minutesItem(d *Doc, s *meeting.Session, lead string, i int, it
 	d.Para(p.decisionText(it))
 }
 
+// proposedCell is the amount proposed for one application, its rhythm on
+// a line of its own ("每月\n1,170.00元"), or "—" when none was proposed.
+func (p *Printer) proposedCell(a meeting.ItemApp) string {
+	k := p.kindOf(a.Project, a.Kind)
+	if a.Proposed == 0 && (paidMonthly(k) || paidOnce(k) || k == casefile.KindLoan) {
+		return "—"
+	}
+	return strings.Replace(amountText(k, a.Proposed), " ", "\n", 1)
+}
+
 // appResult is what was decided for one application of an item, with the
 // amount of a grant (its period is in the decision's text).
 func (p *Printer) appResult(it *meeting.Item, a meeting.ItemApp) string {
@@ -270,12 +306,12 @@ func (p *Printer) appResult(it *meeting.Item, a meeting.ItemApp) string {
 	case dec.Result == casefile.StatusDeferred:
 		return "暂缓"
 	case a.Outcome == casefile.OutcomeGranted:
-		return "准予，" + p.noticeAmount(a)
+		return "准予\n" + p.noticeAmount(a)
 	case a.Outcome == casefile.OutcomeDeclined:
 		if a.Reason == "" || a.Reason == dec.Reason {
 			return "不予救助"
 		}
-		return "不予救助：" + sentence(a.Reason)
+		return "不予救助：" + paperMoney(sentence(a.Reason))
 	}
 	return dec.Result.Label(casefile.ZH)
 }
@@ -295,7 +331,7 @@ func (p *Printer) voteRows(s *meeting.Session, it *meeting.Item) [][]string {
 	}
 	for _, m := range s.Members {
 		if v := it.Vote(m.ID); v != nil {
-			add(m.ID, v.Name, v.Choice.Label(casefile.ZH), v.Reason)
+			add(m.ID, v.Name, v.Choice.Label(casefile.ZH), paperMoney(v.Reason))
 			continue
 		}
 		for _, r := range it.Recusals {
@@ -308,7 +344,7 @@ func (p *Printer) voteRows(s *meeting.Session, it *meeting.Item) [][]string {
 	// record older than the committee) are printed too, last.
 	for _, v := range it.Votes {
 		if !listed[v.Member] {
-			add(v.Member, v.Name, v.Choice.Label(casefile.ZH), v.Reason)
+			add(v.Member, v.Name, v.Choice.Label(casefile.ZH), paperMoney(v.Reason))
 		}
 	}
 	for _, r := range it.Recusals {
@@ -338,8 +374,7 @@ func (p *Printer) decisionText(it *meeting.Item) string {
 		for _, a := range it.Apps {
 			switch a.Outcome {
 			case casefile.OutcomeGranted:
-				grants = append(grants, p.projectName(a.Project)+p.grantText(casefile.Application{Project: a.Project,
-					Granted: a.Granted, StartMonth: a.StartMonth, Months: a.Months}))
+				grants = append(grants, p.projectName(a.Project)+p.grantWords(a))
 			case casefile.OutcomeDeclined:
 				declined = append(declined, p.projectName(a.Project))
 			}
@@ -351,10 +386,10 @@ func (p *Printer) decisionText(it *meeting.Item) string {
 			b.WriteString(strings.Join(declined, "、") + "不予救助，理由见上表。")
 		}
 		if dec.Reason != "" {
-			b.WriteString("说明：" + sentence(dec.Reason))
+			b.WriteString("说明：" + paperMoney(sentence(dec.Reason)))
 		}
 	case casefile.StatusRejected:
-		b.WriteString("理由：" + sentence(dec.Reason))
+		b.WriteString("理由：" + paperMoney(sentence(dec.Reason)))
 	case casefile.StatusDeferred:
 		if len(dec.Verify) > 0 {
 			b.WriteString("需补充核查：")
@@ -367,7 +402,7 @@ func (p *Printer) decisionText(it *meeting.Item) string {
 			b.WriteString("。")
 		}
 		if dec.Reason != "" && (len(dec.Verify) != 1 || dec.Verify[0] != dec.Reason) {
-			b.WriteString("理由：" + sentence(dec.Reason))
+			b.WriteString("理由：" + paperMoney(sentence(dec.Reason)))
 		}
 	}
 	if dec.Override {
@@ -387,48 +422,151 @@ func resultWord(r casefile.Status) string {
 
 // minutesTotals sets the third section of the minutes: the counts of the
 // session's decisions and the granted amounts by department and by
-// project, to the fen.
-func (p *Printer) minutesTotals(d *Doc, sum *meeting.Summary) {
+// project, to the fen, monthly and one-off amounts apart (never added
+// together).
+func (p *Printer) minutesTotals(d *Doc, s *meeting.Session, sum *meeting.Summary) {
 	const heading = "三、研判结果汇总"
 	counts := fmt.Sprintf("本次会议研判案件%d件：批准%d件，不予救助%d件，暂缓%d件，未作决定%d件。",
 		sum.Cases, sum.Approved, sum.Rejected, sum.Deferred, len(sum.Undecided))
 	d.keep(d.paraHeight(heading), d.paraHeight(counts))
 	d.Para(heading)
 	d.Para(counts)
-	if len(sum.ByProject) == 0 {
+	byDept, byProject, total := p.grantTotals(s)
+	if total.count == 0 {
 		d.Para("本次会议未准予救助项目。")
 		return
 	}
-	count := 0
-	for _, a := range sum.ByProject {
-		count += a.Count
+	var parts []string
+	if total.monthlyN > 0 {
+		parts = append(parts, fmt.Sprintf("按月发放%d项，每月合计 %s，救助期内合计 %s", total.monthlyN, Yuan(total.monthly), Yuan(total.period)))
 	}
-	d.Para(fmt.Sprintf("准予救助项目%d项，核定金额合计%s元，救助期内合计%s元。按月发放的项目，核定金额为每月金额，救助期合计为每月金额乘以月数。",
-		count, sum.Granted.Grouped(), sum.Period.Grouped()))
+	if total.onceN > 0 {
+		parts = append(parts, fmt.Sprintf("一次性发放%d项，合计 %s", total.onceN, Yuan(total.once)))
+	}
+	if n := total.count - total.monthlyN - total.onceN; n > 0 {
+		parts = append(parts, fmt.Sprintf("认定身份、提供服务或贷款%d项，不计入金额", n))
+	}
+	d.Para(fmt.Sprintf("准予救助项目%d项：%s。按月发放与一次性发放的金额分别统计，不相加。", total.count, strings.Join(parts, "；")))
 
-	total := []string{"合计", strconv.Itoa(count), sum.Granted.Grouped(), sum.Period.Grouped()}
 	var rows [][]string
-	for _, a := range sum.ByDepartment {
-		rows = append(rows, []string{p.deptName(a.Key), strconv.Itoa(a.Count), a.Granted.Grouped(), a.Period.Grouped()})
+	for _, t := range byDept {
+		rows = append(rows, t.row(p.deptName(t.key)))
 	}
-	p.totalsTable(d, "（一）按部门汇总", "部门", append(rows, total))
+	p.totalsTable(d, "（一）按部门汇总", "部门", append(rows, total.row("合计")))
 
 	rows = nil
-	for _, a := range sum.ByProject {
-		name := p.projectName(a.Key)
-		if dept := p.departmentName(a.Key); dept != "" {
+	for _, t := range byProject {
+		name := p.projectName(t.key)
+		if dept := p.departmentName(t.key); dept != "" {
 			name += "\n（" + dept + "）"
 		}
-		rows = append(rows, []string{name, strconv.Itoa(a.Count), a.Granted.Grouped(), a.Period.Grouped()})
+		rows = append(rows, t.row(name))
 	}
-	p.totalsTable(d, "（二）按项目汇总", "救助项目（承办部门）", append(rows, total))
+	p.totalsTable(d, "（二）按项目汇总", "救助项目\n（承办部门）", append(rows, total.row("合计")))
+}
+
+// grantTotal sums granted applications: monthly amounts (per month, and
+// over their periods) apart from one-off ones.
+type grantTotal struct {
+	key                    string
+	count, monthlyN, onceN int
+	monthly, period, once  casefile.Money
+}
+
+// row is the line of a totals table: name, count, monthly, period,
+// one-off ("—" where there is none).
+func (t *grantTotal) row(name string) []string {
+	cell := func(n int, m casefile.Money) string {
+		if n == 0 {
+			return "—"
+		}
+		return Yuan(m)
+	}
+	return []string{name, strconv.Itoa(t.count), cell(t.monthlyN, t.monthly), cell(t.monthlyN, t.period), cell(t.onceN, t.once)}
+}
+
+// add counts one granted application of kind k.
+func (t *grantTotal) add(k casefile.ProjectKind, a meeting.ItemApp) {
+	t.count++
+	switch {
+	case paidMonthly(k):
+		t.monthlyN++
+		t.monthly += a.Granted
+		months := a.Months
+		if months <= 0 {
+			months = 1
+		}
+		t.period += a.Granted * casefile.Money(months)
+	case paidOnce(k):
+		t.onceN++
+		t.once += a.Granted
+	}
+}
+
+// grantTotals sums the session's granted applications by department and
+// by project, in the catalogue's order, and over all.
+func (p *Printer) grantTotals(s *meeting.Session) (byDept, byProject []*grantTotal, total *grantTotal) {
+	total = &grantTotal{}
+	depts, projects := map[string]*grantTotal{}, map[string]*grantTotal{}
+	get := func(m map[string]*grantTotal, list *[]*grantTotal, key string) *grantTotal {
+		if m[key] == nil {
+			m[key] = &grantTotal{key: key}
+			*list = append(*list, m[key])
+		}
+		return m[key]
+	}
+	for _, it := range s.Agenda {
+		if it.Decision == nil {
+			continue
+		}
+		for _, a := range it.Apps {
+			if a.Outcome != casefile.OutcomeGranted {
+				continue
+			}
+			k := p.kindOf(a.Project, a.Kind)
+			dept := a.Department
+			if pr := p.cat.Project(a.Project); dept == "" && pr != nil {
+				dept = pr.Department
+			}
+			get(depts, &byDept, dept).add(k, a)
+			get(projects, &byProject, a.Project).add(k, a)
+			total.add(k, a)
+		}
+	}
+	order := func(keys func(string) int) func(a, b *grantTotal) int {
+		return func(a, b *grantTotal) int { return keys(a.key) - keys(b.key) }
+	}
+	slices.SortStableFunc(byDept, order(p.deptIndex))
+	slices.SortStableFunc(byProject, order(p.projectIndex))
+	return byDept, byProject, total
+}
+
+// deptIndex and projectIndex are the places of a department and a
+// project in the catalogue (unknown ones last).
+func (p *Printer) deptIndex(key string) int {
+	for i, d := range p.cat.Departments {
+		if d.Key == key {
+			return i
+		}
+	}
+	return len(p.cat.Departments)
+}
+
+func (p *Printer) projectIndex(code string) int {
+	for i, pr := range p.cat.Projects {
+		if pr.Code == code {
+			return i
+		}
+	}
+	return len(p.cat.Projects)
 }
 
 // totalsTable sets one table of totals under its heading, kept with its
 // first rows.
 func (p *Printer) totalsTable(d *Doc, heading, key string, rows [][]string) {
-	cols := []Column{{Head: key, Width: 34}, {Head: "项数", Width: 10, Align: AlignCenter},
-		{Head: "核定金额（元）", Width: 27, Align: AlignRight}, {Head: "救助期合计（元）", Width: 29, Align: AlignRight}}
+	cols := []Column{{Head: key, Width: 28}, {Head: "项数", Width: 10, Align: AlignCenter},
+		{Head: "每月发放", Width: 20, Align: AlignRight}, {Head: "按月发放\n救助期合计", Width: 22, Align: AlignRight},
+		{Head: "一次性发放", Width: 20, Align: AlignRight}}
 	d.keep(d.paraHeight(heading), d.tableHeight(cols, rows, 2))
 	d.Para(heading)
 	d.Table(cols, rows)

@@ -20,6 +20,7 @@ type NoticeEntry struct {
 	Name     string   // the applicant's name
 	MaskedID string   // the ID number masked, 610602********1234
 	Place    string   // township (street) and village (community) on two lines; no address
+	Covered  int      // persons covered (保障人数): the household members the aid is counted for
 	Grants   []string // each granted project with its amount: "城市最低生活保障\n每月1,170.00元"
 }
 
@@ -89,7 +90,7 @@ func (p *Printer) NoticeList(s *meeting.Session, cases []*casefile.Case, today c
 			continue
 		}
 		e := NoticeEntry{Case: it.Case, Name: applicantName(c), MaskedID: casefile.MaskID(c.Applicant.DocNumber),
-			Place: strings.TrimSpace(c.Applicant.Township + "\n" + c.Applicant.Village)}
+			Place: strings.TrimSpace(c.Applicant.Township + "\n" + c.Applicant.Village), Covered: p.cat.Env(c, nil, nil).Covered}
 		for _, a := range it.Apps {
 			if a.Outcome == casefile.OutcomeGranted {
 				e.Grants = append(e.Grants, p.noticeProjectName(a.Project)+"\n"+p.noticeAmount(a))
@@ -101,26 +102,10 @@ func (p *Printer) NoticeList(s *meeting.Session, cases []*casefile.Case, today c
 }
 
 // noticeAmount is what the notice says was granted for one application:
-// the amount with its rhythm, without the period.
+// the amount with its rhythm, without the period: "每月 1,170.00元",
+// "一次性 3,000.00元".
 func (p *Printer) noticeAmount(a meeting.ItemApp) string {
-	kind := a.Kind
-	if pr := p.cat.Project(a.Project); pr != nil {
-		kind = pr.Kind
-	}
-	switch kind {
-	case casefile.KindMonthly:
-		return "每月" + a.Granted.Grouped() + "元"
-	case casefile.KindStatus:
-		return "予以认定"
-	case casefile.KindService:
-		if a.Granted > 0 {
-			return "救助服务，折合" + a.Granted.Grouped() + "元"
-		}
-		return "提供救助服务"
-	case casefile.KindLoan:
-		return "贷款额度" + a.Granted.Grouped() + "元"
-	}
-	return a.Granted.Grouped() + "元"
+	return amountText(p.kindOf(a.Project, a.Kind), a.Granted)
 }
 
 // Notice prints the public-notice list (公示名单) of the closed session s,
@@ -149,9 +134,10 @@ func (p *Printer) Notice(s *meeting.Session, cases []*casefile.Case, today casef
 
 // notice sets the notice of Notice.
 func (p *Printer) notice(d *Doc, s *meeting.Session, l *NoticeList, issuer, phone string, today casefile.Date) {
-	d.Title("社会救助审批结果公示")
+	d.Title("社会救助拟救助对象公示")
 	if len(l.Entries) > 0 {
-		d.Para(fmt.Sprintf("经%s综合研判会（%s）研判，决定对下列%d名申请人给予社会救助，现予公示。",
+		d.Para(fmt.Sprintf("经%s综合研判会（%s）研判，拟对下列%d名申请人给予社会救助，现予公示。"+
+			"公示期满无异议或者异议不成立的，按下列项目和金额给予救助；异议成立的，重新调查核实后另行研判。",
 			s.Date.Chinese(), s.Number, len(l.Entries)))
 	} else {
 		d.Para(fmt.Sprintf("经%s综合研判会（%s）研判，本次没有需要公示的救助对象。", s.Date.Chinese(), s.Number))
@@ -167,14 +153,21 @@ func (p *Printer) notice(d *Doc, s *meeting.Session, l *NoticeList, issuer, phon
 			if place == "" {
 				place = "—"
 			}
-			rows[i] = []string{strconv.Itoa(i + 1), e.Name, e.MaskedID, place, strings.Join(e.Grants, "\n")}
+			covered := "—"
+			if e.Covered > 0 {
+				covered = strconv.Itoa(e.Covered)
+			}
+			rows[i] = []string{e.Name, e.MaskedID, place, covered, strings.Join(e.Grants, "\n")}
 		}
-		// Widths in points of the 442 pt line: a masked ID number whole,
-		// three-character names, four-character townships and villages,
-		// eight-character project names.
-		d.Table([]Column{{Head: "序号", Width: 38, Align: AlignCenter}, {Head: "姓名", Width: 53, Align: AlignCenter},
-			{Head: "身份证号", Width: 149, Align: AlignCenter}, {Head: "乡镇\n村（社区）", Width: 80},
-			{Head: "救助项目及金额", Width: 122}}, rows)
+		// Widths in points of the 442 pt line (cells pad 5 pt a side): a
+		// masked ID number whole, three-character names, four-character
+		// townships and villages, two-character heads, eight-character
+		// project names and "一次性 20,000.00元" on one line each. There is
+		// no room for a serial number as well: the list runs in agenda
+		// order and the intro gives the count.
+		d.Table([]Column{{Head: "姓名", Width: 52, Align: AlignCenter},
+			{Head: "身份证号", Width: 149, Align: AlignCenter}, {Head: "乡镇\n村居", Width: 66},
+			{Head: "保障\n人数", Width: 38, Align: AlignCenter}, {Head: "救助项目及金额", Width: 137}}, rows)
 	}
 	d.SignatureBlock(issuer, today)
 }

@@ -13,10 +13,10 @@ import (
 
 // Columns of the notice's table, as shares of the text block's width.
 const (
-	noticeName  = 38.0 / 442
-	noticeID    = 91.0 / 442
-	noticePlace = 240.0 / 442
-	noticeGrant = 320.0 / 442
+	noticeID      = 52.0 / 442
+	noticePlace   = 201.0 / 442
+	noticeCovered = 267.0 / 442
+	noticeGrant   = 305.0 / 442
 )
 
 // birthForms are the ways a birth date could be written on a page.
@@ -35,8 +35,9 @@ func TestNotice(t *testing.T) {
 	text := pdfText(t, pdf)
 	all := body(text)
 	for _, want := range []string{
-		"社会救助审批结果公示",
-		"经2026年11月27日综合研判会（YH2026-011）研判，决定对下列2名申请人给予社会救助，现予公示。",
+		"社会救助拟救助对象公示",
+		// Published before the approval takes effect: proposed, not decided.
+		"经2026年11月27日综合研判会（YH2026-011）研判，拟对下列2名申请人给予社会救助，现予公示。",
 		"公示期为7天，自2026年11月29日至2026年12月5日。",
 		"公示期内，对公示对象有异议的，可以向示例县融救助中心反映（电话：0912-1234567），也可以来信来访反映。",
 		"本名单中的公民身份号码已作隐藏处理，未成年人信息不予公示。",
@@ -50,11 +51,13 @@ func TestNotice(t *testing.T) {
 		from, to float64
 		want     string
 	}{
-		{0, noticeName, "序号12"},
-		{noticeName, noticeID, "姓名王秀兰孙桂兰"},
+		{0, noticeID, "姓名王秀兰孙桂兰"},
 		{noticeID, noticePlace, "身份证号" + casefile.MaskID(wangID) + casefile.MaskID(sunID)},
-		{noticePlace, noticeGrant, "乡镇村（社区）城关街道东关社区河西镇柳湾村"},
-		{noticeGrant, 1, "救助项目及金额城市最低生活保障每月1,170.00元大学新生入学资助5,000.00元支出型临时救助2,000.00元"},
+		{noticePlace, noticeCovered, "乡镇村居城关街道东关社区河西镇柳湾村"},
+		// 王秀兰's household of three is covered; 孙桂兰 lives alone.
+		{noticeCovered, noticeGrant, "保障人数31"},
+		// Monthly and one-off amounts apart, each with its rhythm.
+		{noticeGrant, 1, "救助项目及金额城市最低生活保障每月1,170.00元大学新生入学资助一次性5,000.00元支出型临时救助一次性2,000.00元"},
 	} {
 		// Paragraphs cross every column; the table's column reads as one
 		// run within it.
@@ -114,7 +117,7 @@ func TestNoticeList(t *testing.T) {
 		t.Errorf("notice period %d days, %s to %s", l.Days, l.From, l.To)
 	}
 	want := NoticeEntry{Case: "2026-000123", Name: "王秀兰", MaskedID: "610602********124X", Place: "城关街道\n东关社区",
-		Grants: []string{"城市最低生活保障\n每月1,170.00元", "大学新生入学资助\n5,000.00元"}}
+		Covered: 3, Grants: []string{"城市最低生活保障\n每月 1,170.00元", "大学新生入学资助\n一次性 5,000.00元"}}
 	if got := l.Entries[0]; fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("first entry\n got %+v\nwant %+v", got, want)
 	}

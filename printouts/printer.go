@@ -21,6 +21,7 @@ type Printer struct {
 	fonts   *FontSet
 	cat     *casefile.Catalog
 	payment string
+	sealKey []byte // WithSealKey
 }
 
 // Option configures a Printer.

@@ -10,8 +10,9 @@ import (
 // the right edge of the text block, clear of the block by more than its
 // quiet zone.
 const (
-	qrSize   = 20 * mm // the code without its quiet zone
-	qrBottom = blockTop - 7*mm
+	qrSize        = 20 * mm // the code without its quiet zone
+	qrBottom      = blockTop - 7*mm
+	qrCaptionSize = 8.0 // points: the caption under the code, in the margin
 )
 
 // QRText is what the QR code of a document carries:
@@ -72,4 +73,17 @@ func (d *Doc) QR(text string) {
 			x = end
 		}
 	}
+}
+
+// QRCaption prints s in small type under the QR code of page 1, flush
+// with the right edge of the text block, in the top margin: the code's
+// text for whoever has no scanner. It keeps the current page.
+func (d *Doc) QRCaption(s string) {
+	if err := d.pdf.SetPage(1); err != nil {
+		d.fail(err)
+		return
+	}
+	defer func() { d.fail(d.pdf.SetPage(d.pages)) }()
+	d.setFont(qrCaptionSize, 0)
+	d.text(blockRight-d.measure(s), qrBottom+3.5*mm, s)
 }

@@ -8,13 +8,20 @@ import (
 	"github.com/rongjiuzhu/hall/casefile"
 )
 
-// Receipt prints the intake receipt (受理回执) of case c, handed over at
-// the window by officer on day today: case number, applicant with masked
-// ID number, the projects applied for with their departments, the
-// documents received, the missing documents (each once, in full), the
-// acceptance date, the promised decision date (c.Deadline), the officer,
-// the enquiry phone, the hall's name and date with the seal's place, and
-// a QR code carrying the case number. officer "" prints c.Officer.
+// Receipt prints the intake receipt (受理回执) of case c: case number,
+// applicant with masked ID number, the projects applied for with their
+// departments, the documents received, the missing documents (each once,
+// in full), the acceptance date (the day the case was received), the
+// promised decision date (c.Deadline), the officer by real name, the
+// enquiry phone, the hall's name with the seal's place, dated the day of
+// acceptance, and a QR code. officer is the officer's real name
+// (casefile.Tx.DisplayName); "" leaves a line for them to sign, never a
+// login name. A reprint on a later day today says so.
+//
+// With a seal key (WithSealKey) the QR code, and the caption under it,
+// carry the receipt's check code (SealCode of ReceiptFacts), which `hall verify`
+// checks against the records; without one the QR code carries only the
+// case number and the receipt promises no check.
 func (p *Printer) Receipt(c *casefile.Case, officer string, today casefile.Date) ([]byte, error) {
 	if err := checkCase(c); err != nil {
 		return nil, err
@@ -24,14 +31,28 @@ func (p *Printer) Receipt(c *casefile.Case, officer string, today casefile.Date)
 
 // receipt sets the receipt of Receipt.
 func (p *Printer) receipt(d *Doc, c *casefile.Case, officer string, today casefile.Date) {
-	d.QR(QRText(c.Number, ""))
+	code := ""
+	if len(p.sealKey) > 0 {
+		code = SealCode(p.sealKey, p.ReceiptFacts(c))
+		d.QR(code)
+		d.QRCaption("核验码 " + code)
+	} else {
+		d.QR(QRText(c.Number, ""))
+	}
 	d.Title("受理回执")
-	d.Line(applicantName(c) + "：")
 	received := c.ReceivedDate()
 	if received.IsZero() {
 		received = today
 	}
-	d.Para(fmt.Sprintf("你于%s提交的社会救助申请，本中心已予受理。有关事项告知如下：", received.Chinese()))
+	guardian, minor := receiptGuardian(c, received)
+	if minor {
+		// A child's receipt goes to the guardian; the child is named as
+		// the person applied for.
+		d.Line(cmp.Or(guardian, applicantName(c)+"的监护人") + "：")
+	} else {
+		d.Line(applicantName(c) + "：")
+	}
+	d.Para(receiptOpening(c, received, minor) + "有关事项告知如下：")
 
 	var projects []string
 	for i, a := range c.Apps {
@@ -50,13 +71,19 @@ func (p *Printer) receipt(d *Doc, c *casefile.Case, officer string, today casefi
 	if len(c.Documents) > 0 {
 		receivedCell = strings.Join(c.Documents, "、")
 	}
-	applicant := applicantName(c)
+	var about []string
 	if id := maskedID(c); id != "" {
-		applicant += "（" + id + "）"
+		about = append(about, id)
 	}
-	deadline := "按规定时限作出决定"
-	if !c.Deadline.IsZero() {
-		deadline = c.Deadline.Chinese() + "前作出决定"
+	if minor {
+		about = append(about, "未成年人")
+	}
+	applicant := applicantName(c)
+	if len(about) > 0 {
+		applicant += "（" + strings.Join(about, "，") + "）"
+	}
+	if officer == "" {
+		officer = "（签名）"
 	}
 	rows := [][]string{
 		{"案件编号", c.Number},
@@ -65,18 +92,79 @@ func (p *Printer) receipt(d *Doc, c *casefile.Case, officer string, today casefi
 		{"已收材料", receivedCell},
 		{"尚缺材料", missingCell},
 		{"受理日期", received.Chinese()},
-		{"承诺办结时限", deadline},
-		{"受理人", cmp.Or(officer, c.Officer)},
+		{"承诺办结时限", deadlineText(c)},
+		{"受理人", officer},
 		{"咨询电话", p.cat.County.EnquiryPhone},
+	}
+	if minor {
+		rows = append(rows[:2], append([][]string{{"监护人", cmp.Or(guardian, "（未登记）")}}, rows[2:]...)...)
 	}
 	if c.Channel != "" && c.Channel != casefile.ChannelWindow {
 		rows = append(rows[:2], append([][]string{{"受理方式", c.Channel.Label(casefile.ZH)}}, rows[2:]...)...)
 	}
 	d.Table([]Column{{Width: 28, Align: AlignCenter}, {Width: 72}}, rows)
-	note := "本回执仅证明申请已经受理，不代表审核结果，请妥善保管；可凭案件编号或扫描右上角二维码查询办理进度。"
+	var note strings.Builder
 	if len(missing) > 0 {
-		note = "请尽快补齐上述尚缺材料。" + note
+		note.WriteString("请尽快补齐上述尚缺材料。")
 	}
-	d.Para(note)
-	d.SignatureBlock(p.hall(), today)
+	note.WriteString("本回执仅证明申请已经受理，不代表审核结果；办理进度可凭案件编号拨打咨询电话查询")
+	if code != "" {
+		note.WriteString("，本回执真伪可凭右上角二维码或其下的核验码向本中心核对")
+	}
+	note.WriteString("。")
+	if today != received && !today.IsZero() {
+		note.WriteString(fmt.Sprintf("本回执于%s补打。", today.Chinese()))
+	}
+	d.Para(note.String())
+	d.SignatureBlock(p.hall(), received)
+}
+
+// receiptGuardian tells whether the applicant was a minor on the day the
+// case was received (under 18, or with no birth date but a guardian on
+// record) and names the guardian: the one recorded with the applicant,
+// else a parent or grandparent in the household.
+func receiptGuardian(c *casefile.Case, on casefile.Date) (guardian string, minor bool) {
+	a := c.Applicant
+	switch {
+	case !a.Birth.IsZero():
+		minor = a.AgeOn(on) < adultAge
+	default:
+		minor = a.GuardianName != ""
+	}
+	if !minor {
+		return "", false
+	}
+	if a.GuardianName != "" {
+		return a.GuardianName, true
+	}
+	for _, m := range c.Household.Members {
+		switch m.Relation {
+		case "父亲", "母亲", "父母", "祖父", "祖母", "祖父母", "外祖父", "外祖母", "外祖父母", "监护人":
+			if m.Person.Name != "" && m.Person.Name != a.Name {
+				return m.Person.Name + "（" + m.Relation + "）", true
+			}
+		}
+	}
+	return "", true
+}
+
+// receiptOpening is the receipt's first sentence, by how the case reached
+// the hall: an application handed in (你于…提交的社会救助申请，本中心已予
+// 受理。), a need the hall found itself or a department referred, which
+// nobody "handed in"; for a child, addressed to the guardian.
+func receiptOpening(c *casefile.Case, received casefile.Date, minor bool) string {
+	whose := "你"
+	if minor {
+		whose = applicantName(c)
+	}
+	switch c.Channel {
+	case casefile.ChannelOutreach:
+		return fmt.Sprintf("经本中心主动发现，%s的社会救助事项已于%s受理。", whose, received.Chinese())
+	case casefile.ChannelDepartment:
+		return fmt.Sprintf("经有关部门转介，%s的社会救助事项已于%s受理。", whose, received.Chinese())
+	}
+	if minor {
+		return fmt.Sprintf("你于%s为%s提交的社会救助申请，本中心已予受理。", received.Chinese(), whose)
+	}
+	return fmt.Sprintf("你于%s提交的社会救助申请，本中心已予受理。", received.Chinese())
 }

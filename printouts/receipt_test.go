@@ -29,7 +29,7 @@ func checkPrivacy(t *testing.T, pdf []byte, text string, c *casefile.Case) {
 func TestReceipt(t *testing.T) {
 	p := testPrinter(t)
 	c := receivedCase()
-	pdf, err := p.Receipt(c, "", today)
+	pdf, err := p.Receipt(c, "张敏", today)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +40,10 @@ func TestReceipt(t *testing.T) {
 		"王秀兰：",
 		"你于2026年11月3日提交的社会救助申请，本中心已予受理。",
 		"请尽快补齐上述尚缺材料。",
-		"示例县融救助中心2026年11月29日",
+		// The receipt is dated the day of acceptance; printed again
+		// later, it says when.
+		"示例县融救助中心2026年11月3日",
+		"本回执于2026年11月29日补打。",
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("receipt lacks %q:\n%s", want, text)

@@ -325,7 +325,7 @@ func (a *app) listFonts(w io.Writer, spec string) error {
 	}
 	if src := set.Source(printouts.RoleBody); src != "--font" && src != "HALL_FONT" && !strings.Contains(set.Describe()[0].Style, "FangSong") {
 		fmt.Fprintln(w, a.t("本机没有仿宋字体，正文改用上表字体；安装 仿宋_GB2312 或 方正仿宋（.ttf）后自动采用。",
-			"no FangSong face on this machine: the body uses the face above; install 仿宋_GB2312 or 方正仿宋 (.ttf) and it is taken."))
+			"no FangSong face on this machine: the body uses the face above; install FangSong_GB2312 or FZFangSong (.ttf) and it is taken."))
 	}
 	return nil
 }

@@ -16,9 +16,9 @@ func (a *app) newUserCommand() *cobra.Command {
 		Use:   "user",
 		Short: a.t("管理可连接 hall serve 的用户及其角色", "Manage the users who may connect to `hall serve` and their roles"),
 	}
-	var role, keyFile string
+	var role, keyFile, display string
 	add := &cobra.Command{
-		Use:   "add NAME --role ROLE --key FILE",
+		Use:   "add NAME --role ROLE --key FILE [--display REALNAME]",
 		Short: a.t("登记用户及其角色和 FILE 中的 SSH 公钥", "Register a user with a role and the SSH public key(s) in FILE"),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -35,7 +35,7 @@ func (a *app) newUserCommand() *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			if err := st.AddUser(casefile.User{Name: args[0], Role: r, Keys: keys, Fingerprints: fps}, who()); err != nil {
+			if err := st.AddUser(casefile.User{Name: args[0], Display: display, Role: r, Keys: keys, Fingerprints: fps}, who()); err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), a.t("已登记用户 %s（%s），公钥 %s\n", "registered %s (%s), key %s\n"), args[0], r.Label(a.lang), strings.Join(fps, ", "))
@@ -44,6 +44,7 @@ func (a *app) newUserCommand() *cobra.Command {
 	}
 	add.Flags().StringVar(&role, "role", "", a.t("角色：", "role: ")+roleKeys())
 	add.Flags().StringVar(&keyFile, "key", "", a.t("用户的 SSH 公钥文件，authorized_keys 格式", "file with the user's SSH public key(s), authorized_keys format"))
+	add.Flags().StringVar(&display, "display", "", a.t("用户的真实姓名，打印在文书上（如受理回执的受理人）", "the user's real name as documents print it (the officer on a receipt)"))
 	add.MarkFlagRequired("role")
 	add.MarkFlagRequired("key")
 	add.RegisterFlagCompletionFunc("role", a.completeRole)
@@ -68,9 +69,9 @@ func (a *app) newUserCommand() *cobra.Command {
 			}
 			var rows [][]string
 			for _, u := range users {
-				rows = append(rows, []string{u.Name, u.Role.Label(a.lang), strings.Join(u.Fingerprints, " "), u.Added.Format("2006-01-02")})
+				rows = append(rows, []string{u.Name, u.Display, u.Role.Label(a.lang), strings.Join(u.Fingerprints, " "), u.Added.Format("2006-01-02")})
 			}
-			table(cmd.OutOrStdout(), []string{a.t("用户", "user"), a.t("角色", "role"), a.t("公钥指纹", "key fingerprints"), a.t("登记日期", "added")}, rows)
+			table(cmd.OutOrStdout(), []string{a.t("用户", "user"), a.t("姓名", "name"), a.t("角色", "role"), a.t("公钥指纹", "key fingerprints"), a.t("登记日期", "added")}, rows)
 			return nil
 		},
 	}
@@ -91,7 +92,33 @@ func (a *app) newUserCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.AddCommand(add, list, remove)
+	setDisplay := &cobra.Command{
+		Use:   "display [NAME] REALNAME",
+		Short: a.t("设置用户打印在文书上的真实姓名；不写 NAME 时为本机当前用户", "Set the real name documents print for a user; without NAME, for the local user running hall"),
+		Long: a.t(`设置用户打印在文书上的真实姓名，例如受理回执上的受理人。NAME 为已登记的
+用户名，或本机用户（local:root）；不写 NAME 时为运行 hall 的本机用户。
+REALNAME 为空字符串时删除。`, `Set the real name documents print for a user, e.g. the officer on an intake
+receipt. NAME is a registered user or a local one (local:root); without NAME,
+the local user running hall. An empty REALNAME removes it.`),
+		Args: cobra.RangeArgs(1, 2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			name, real := who(), args[0]
+			if len(args) == 2 {
+				name, real = args[0], args[1]
+			}
+			st, err := a.open(false)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			if err := st.SetDisplayName(name, real, who()); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), a.t("%s 的姓名：%s\n", "%s prints as: %s\n"), name, real)
+			return nil
+		},
+	}
+	cmd.AddCommand(add, list, remove, setDisplay)
 	return cmd
 }
 

@@ -124,7 +124,8 @@ func clusters(p string, measure func(string) float64, additive bool) []cluster {
 		}
 		next, _ := utf8.DecodeRuneInString(p[cs[i+1].start:])
 		switch {
-		case glued[cs[i].end], strings.ContainsRune(closing, next), strings.ContainsRune(opening, prev):
+		case glued[cs[i].end], strings.ContainsRune(closing, next), strings.ContainsRune(opening, prev),
+			next == '元' && prev >= '0' && prev <= '9' && p[cs[i].start:cs[i].end] != " ": // 1,750.00元 whole
 			cs[i].canBreak = false
 		case !cs[i].canBreak && (isQuoteOpen(next) && wide(prev) || isQuoteClose(prev) && wide(next)):
 			// UAX #14 (Unicode 15.0, LB19) never breaks beside a quotation

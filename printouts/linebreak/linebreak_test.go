@@ -55,6 +55,7 @@ var cases = []struct {
 	{"amount", "共计金额1,234.56元", 12, []string{"共计金额", "1,234.56元"}},
 	{"amount and unit", "拟定 1,250.00 元", 10, []string{"拟定", "1,250.00", "元"}},
 	{"amount glued to Chinese", "发放1,750.00 元", 8, []string{"发放", "1,750.00", "元"}},
+	{"amount and 元 stay together", "合计 7,000.00元。", 13, []string{"合计", "7,000.00元。"}},
 	{"date and time", "于2026-05-01 10:30到场", 12, []string{"于2026-05-01", "10:30到场"}},
 	{"yen, percent", "于2024-05-01 10:30收¥80占50%", 13, []string{"于2024-05-01", "10:30收¥80占", "50%"}},
 	{"colon after Chinese may end a line", "时间:10:30", 6, []string{"时间:", "10:30"}},

@@ -108,7 +108,10 @@ func (d *Desk) printer() (*printouts.Printer, error) {
 		if err != nil {
 			return nil, err
 		}
-		d.p = printouts.New(nil, d.st.Catalog(), printouts.WithFonts(fonts))
+		// A read-only store without a seal key prints receipts without
+		// a check code.
+		key, _ := d.st.SealKey()
+		d.p = printouts.New(nil, d.st.Catalog(), printouts.WithFonts(fonts), printouts.WithSealKey(key))
 	}
 	return d.p, nil
 }
@@ -175,13 +178,20 @@ func (d *Desk) Print(doc Doc, who string) (Printed, error) {
 	switch doc.Kind {
 	case KindReceipt, KindLetter:
 		var c *casefile.Case
-		if err := d.st.View(func(t *casefile.Tx) (err error) { c, err = t.Case(number); return err }); err != nil {
+		var officer string
+		if err := d.st.View(func(t *casefile.Tx) (err error) {
+			c, err = t.Case(number)
+			if err == nil {
+				officer = t.DisplayName(c.Officer)
+			}
+			return err
+		}); err != nil {
 			return Printed{}, err
 		}
 		number = c.Number
 		if doc.Kind == KindReceipt {
 			out.Doc = DocReceipt
-			job, err = Receipt(p, c, today)
+			job, err = Receipt(p, c, officer, today)
 		} else {
 			out.Doc, out.Reference = DocDecision, p.Reference(c)
 			if Rejected(c) {

@@ -6,10 +6,11 @@ import (
 	"github.com/rongjiuzhu/hall/printouts"
 )
 
-// Receipt is the job printing the intake receipt of c, dated today. Its
-// File is left for the caller to set.
-func Receipt(p *printouts.Printer, c *casefile.Case, today casefile.Date) (*Job, error) {
-	pdf, err := p.Receipt(c, "", today)
+// Receipt is the job printing the intake receipt of c on day today,
+// naming officer (the real name of whoever took the case in; "" leaves a
+// line to sign). Its File is left for the caller to set.
+func Receipt(p *printouts.Printer, c *casefile.Case, officer string, today casefile.Date) (*Job, error) {
+	pdf, err := p.Receipt(c, officer, today)
 	if err != nil {
 		return nil, err
 	}
