@@ -22,13 +22,13 @@ var (
 )
 
 var (
-	kZhouID  = idNumber("610602", "19810612", "035") // 周志强
-	kChenID  = idNumber("610602", "19830304", "027") // 陈丽, his wife
-	kSonID = idNumber("610602", "20140901", "011") // 周小军, their son
-	kXuID    = idNumber("610602", "19660120", "044") // 许玉梅
-	kMingID  = idNumber("610602", "20140716", "013") // 刘小明, 12
-	kNanaID  = idNumber("610602", "19560208", "028") // 赵桂兰, his grandmother
-	kGaoID   = idNumber("610602", "19750418", "019") // 高建设
+	kZhouID = idNumber("610602", "19810612", "035") // 周志强
+	kChenID = idNumber("610602", "19830304", "027") // 陈丽, his wife
+	kSonID  = idNumber("610602", "20140901", "011") // 周小军, their son
+	kXuID   = idNumber("610602", "19660120", "044") // 许玉梅
+	kMingID = idNumber("610602", "20140716", "013") // 刘小明, 12
+	kNanaID = idNumber("610602", "19560208", "028") // 赵桂兰, his grandmother
+	kGaoID  = idNumber("610602", "19750418", "019") // 高建设
 )
 
 func decided(c *casefile.Case, result casefile.Status, reason string) *casefile.Case {

@@ -6,7 +6,6 @@ import (
 	"github.com/rongjiuzhu/hall/casefile"
 )
 
-
 // addressee is whom a letter is addressed to: the applicant, or for a
 // child the guardian, the child being named as the person aided.
 type addressee struct {
