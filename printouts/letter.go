@@ -72,9 +72,10 @@ func (p *Printer) LetterWith(c *casefile.Case, in LetterInput, today casefile.Da
 		}
 	}
 	who := p.addressee(c, today)
+	used := map[string]int{}
 	for i := range letters {
 		l := &letters[i]
-		l.ref = p.letterReference(c, i, l)
+		l.ref = p.letterReference(c, l, used)
 		if l.administrative() {
 			appeal, err := p.appealSentence(l.docName())
 			if err != nil {
@@ -96,14 +97,18 @@ func (p *Printer) LetterWith(c *casefile.Case, in LetterInput, today casefile.Da
 
 // letterText sets one letter of the plan.
 func (p *Printer) letterText(d *Doc, c *casefile.Case, in LetterInput, l *letterPlan, who addressee, today casefile.Date) {
-	d.QR(QRText(c.Number, l.ref))
+	d.QRHere(QRText(c.Number, l.ref))
 	d.Title(l.title())
 	d.Right(l.ref)
 	d.Line(who.salutation())
 
 	applied := p.appliedFor(l.all())
+	proc := p.procedure(c, in.Session)
+	if len(l.granted) > 0 && l.administrative() && p.noticed(l) {
+		proc += "并公示期满"
+	}
 	opening := fmt.Sprintf("%s%s向%s提出的%s申请（案件编号：%s）已收悉。%s，",
-		who.you(), onDay(c), p.hall(), applied, c.Number, p.procedure(c, in.Session))
+		who.you(), onDay(c), p.hall(), applied, c.Number, proc)
 	switch {
 	case l.granted == nil && l.administrative():
 		opening += "决定不予救助。现将有关事项告知如下："
@@ -162,23 +167,23 @@ func (p *Printer) letterText(d *Doc, c *casefile.Case, in LetterInput, l *letter
 	}
 
 	heading(l.basisHeading())
-	verb := "作出上述决定"
-	if !l.administrative() {
-		verb = "作出上述资助安排"
-	}
-	if basis := p.legalBasis(l.all()); basis != "" {
-		d.Para("根据" + basis + "的规定，" + verb + "。")
-	} else {
-		d.Para("根据社会救助有关规定，" + verb + "。")
-	}
+	d.Para(p.basisText(l))
 
 	if len(l.granted) > 0 && paysMoney(p.cat, l.granted) {
 		heading("发放方式")
-		d.Para(p.paymentText(who))
+		pay := p.paymentText(who)
+		if !l.administrative() {
+			pay = strings.ReplaceAll(pay, "救助资金", "资助资金")
+		}
+		d.Para(pay)
 	}
 
 	if l.administrative() {
-		heading("告知事项")
+		if len(l.granted) > 0 {
+			heading("告知事项")
+		} else {
+			heading("救济途径")
+		}
 		if len(l.granted) > 0 {
 			report := fmt.Sprintf("享受救助期间，家庭的人口、收入、财产状况发生变化的，应当及时告知%s", p.hall())
 			if phone := p.cat.County.EnquiryPhone; phone != "" {
@@ -211,8 +216,9 @@ func onDay(c *casefile.Case) string {
 }
 
 // grantText states what was granted for one application, every amount
-// marked monthly or one-off: "准予享受，每月1,170.00元，自2026年12月起发
-// 放，共12个月", "准予救助，一次性发放3,000.00元".
+// marked monthly or one-off: "每月1,170.00元，自2026年12月起，共12个月",
+// "一次性发放3,000.00元". The minutes use it too, after the project's
+// name and "准予".
 func (p *Printer) grantText(a casefile.Application) string {
 	pr := p.cat.Project(a.Project)
 	kind := casefile.KindOneOff
@@ -221,11 +227,11 @@ func (p *Printer) grantText(a casefile.Application) string {
 	}
 	switch kind {
 	case casefile.KindMonthly:
-		s := "准予享受，每月" + a.Granted.Paper()
+		s := "每月" + a.Granted.Paper()
 		if a.StartMonth != "" {
-			s += "，自" + chineseMonth(a.StartMonth) + "起发放"
+			s += "，自" + chineseMonth(a.StartMonth) + "起"
 		} else {
-			s += "，自决定作出的次月起发放"
+			s += "，自决定作出的次月起"
 		}
 		months := a.Months
 		if months == 0 && pr != nil {
@@ -235,8 +241,6 @@ func (p *Printer) grantText(a casefile.Application) string {
 			s += fmt.Sprintf("，共%d个月", months)
 		}
 		return s
-	case casefile.KindMedicalShare:
-		return "准予救助，一次性发放医疗救助金" + a.Granted.Paper()
 	case casefile.KindStatus:
 		return "予以认定"
 	case casefile.KindService:
@@ -247,7 +251,7 @@ func (p *Printer) grantText(a casefile.Application) string {
 	case casefile.KindLoan:
 		return "贷款额度" + a.Granted.Paper()
 	}
-	return "准予救助，一次性发放" + a.Granted.Paper()
+	return "一次性发放" + a.Granted.Paper() // one-off and medical share
 }
 
 // sumsByKind totals the money granted by kind, never adding monthly to

@@ -288,7 +288,8 @@ func (p *Printer) declineReason(c *casefile.Case, a casefile.Application) string
 	if reason == "" && c.Decision != nil && c.Decision.Result == casefile.StatusRejected {
 		reason = c.Decision.Reason
 	}
-	if reason = paperText(reason); reason == "" {
+	// One colon per item: the reason's own become commas.
+	if reason = strings.ReplaceAll(paperText(reason), "：", "，"); reason == "" {
 		reason = "经综合研判会研判不予支持"
 	}
 	return sentence(reason)

@@ -143,17 +143,78 @@ func (l *letterPlan) enquiry(hall string) string {
 		l.issuer, kind, hall, who)
 }
 
-// letterReference is the reference of the i-th letter of c: the
-// decision's own for the first, with a suffix for the others
-// (示融救决〔2026〕123-2号); a rejection notice of a government
-// department has the 告 kind.
-func (p *Printer) letterReference(c *casefile.Case, i int, l *letterPlan) string {
+// letterReference is the reference of a letter of c: the decision's own
+// (Reference); for a people's organisation's notice, which is no
+// decision, the 资 kind (示融救资〔2026〕203号); a second letter with the
+// same reference gets a suffix (示融救决〔2026〕201-2号). used holds the
+// references given so far.
+func (p *Printer) letterReference(c *casefile.Case, l *letterPlan, used map[string]int) string {
 	ref := p.Reference(c)
-	if i == 0 {
-		return ref
+	if !l.administrative() {
+		year, n := caseYearSeq(c)
+		ref = fmt.Sprintf("%s资〔%d〕%d号", p.cat.County.ReferencePrefix, year, n)
 	}
-	if strings.HasSuffix(ref, "号") {
-		return fmt.Sprintf("%s-%d号", strings.TrimSuffix(ref, "号"), i+1)
+	used[ref]++
+	if k := used[ref]; k > 1 {
+		return fmt.Sprintf("%s-%d号", strings.TrimSuffix(ref, "号"), k)
 	}
-	return fmt.Sprintf("%s-%d", ref, i+1)
+	return ref
+}
+
+// noticed reports whether a granted project of l was publicly noticed
+// before approval.
+func (p *Printer) noticed(l *letterPlan) bool {
+	for _, a := range l.granted {
+		if pr := p.cat.Project(a.Project); pr != nil && pr.NoticeBeforeApproval {
+			return true
+		}
+	}
+	return false
+}
+
+// basisText cites the legal basis of the letter's projects, each
+// project's own when they differ: "根据《社会救助暂行办法》第九条至第十三
+// 条……的规定，作出上述决定。", or "城市最低生活保障依据……；支出型临时救
+// 助依据……。".
+func (p *Printer) basisText(l *letterPlan) string {
+	verb := "作出上述决定"
+	switch {
+	case len(l.granted) == 0 && l.administrative():
+		verb = "决定对你的申请不予救助"
+	case len(l.granted) == 0:
+		verb = "决定不予资助"
+	case !l.administrative():
+		verb = "作出上述资助安排"
+	}
+	type cite struct{ names, basis string }
+	var cites []cite
+	for _, a := range l.all() {
+		pr := p.cat.Project(a.Project)
+		if pr == nil || pr.LegalBasis == "" {
+			continue
+		}
+		found := false
+		for i := range cites {
+			if cites[i].basis == pr.LegalBasis {
+				if !strings.Contains(cites[i].names, pr.Name) {
+					cites[i].names += "、" + pr.Name
+				}
+				found = true
+			}
+		}
+		if !found {
+			cites = append(cites, cite{pr.Name, pr.LegalBasis})
+		}
+	}
+	switch len(cites) {
+	case 0:
+		return "根据社会救助有关规定，" + verb + "。"
+	case 1:
+		return "根据" + cites[0].basis + "的规定，" + verb + "。"
+	}
+	var parts []string
+	for _, c := range cites {
+		parts = append(parts, c.names+"依据"+c.basis)
+	}
+	return strings.Join(parts, "；") + "。据此" + verb + "。"
 }

@@ -2,7 +2,6 @@ package printouts
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -231,17 +230,6 @@ func latest(c *casefile.Case, k casefile.EvidenceKind) *casefile.Evidence {
 		}
 	}
 	return best
-}
-
-// legalBasis joins the legal basis of the projects of apps, each once.
-func (p *Printer) legalBasis(apps []casefile.Application) string {
-	var bases []string
-	for _, a := range apps {
-		if pr := p.cat.Project(a.Project); pr != nil && pr.LegalBasis != "" && !slices.Contains(bases, pr.LegalBasis) {
-			bases = append(bases, pr.LegalBasis)
-		}
-	}
-	return strings.Join(bases, "；")
 }
 
 // appealSentence states the rights of appeal against the document named
