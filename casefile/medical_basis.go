@@ -13,6 +13,9 @@ type MedicalBasis struct {
 	Cap        Money  // annual cap
 	CapName    string // the cap's standard, named
 	Computed   Money  // min(Cap, Percent% of (Compliant − Deductible))
+	// Held is the project whose holding put the household in the tier
+	// ("" when the tier applies to anyone or was found by the amount).
+	Held string
 }
 
 // MedicalBasisOf restates the amount of the medical-share application
@@ -50,18 +53,18 @@ func (cat *Catalog) MedicalBasisOf(c *Case, app *Application, holding []string) 
 		}
 		return r
 	}
-	applies := func(t MedicalTier) bool {
+	applies := func(t MedicalTier) (held string, ok bool) {
 		if len(t.HoldsAny) == 0 {
-			return true
+			return "", true
 		}
-		for _, h := range holding {
-			for _, want := range t.HoldsAny {
+		for _, want := range t.HoldsAny {
+			for _, h := range holding {
 				if h == want {
-					return true
+					return h, true
 				}
 			}
 		}
-		return false
+		return "", false
 	}
 	if holding == nil {
 		for _, t := range p.MedicalTiers {
@@ -72,8 +75,10 @@ func (cat *Catalog) MedicalBasisOf(c *Case, app *Application, holding []string) 
 		return with(p.MedicalTiers[len(p.MedicalTiers)-1]), true
 	}
 	for _, t := range p.MedicalTiers {
-		if applies(t) {
-			return with(t), true
+		if held, ok := applies(t); ok {
+			r := with(t)
+			r.Held = held
+			return r, true
 		}
 	}
 	return with(p.MedicalTiers[len(p.MedicalTiers)-1]), true

@@ -140,6 +140,9 @@ func (p *Printer) letterText(d *Doc, c *casefile.Case, in LetterInput, l *letter
 		for i, a := range l.granted {
 			d.Para(fmt.Sprintf("（%s）%s：%s。", cnum(i), p.projectName(a.Project), p.grantText(a)))
 			if b, ok := p.cat.MedicalBasisOf(c, &a, p.holding(c, in)); ok {
+				if b.Held != "" {
+					b.Tier.Label = "家庭享受" + p.projectName(b.Held) + "，属" + b.Tier.Label
+				}
 				d.Para(medicalBasisText(b, a.Granted))
 			}
 		}

@@ -226,7 +226,7 @@ func TestLetterKinds(t *testing.T) {
 		wantAll(t, medical, "示融救决〔2026〕201-2号",
 			"（一）医疗救助：一次性发放7,000.00元。",
 			"计算依据：医疗费用总额25,000.00元，基本医疗保险和大病保险已支付15,000.00元，政策范围内个人自付费用10,000.00元；"+
-				"低保、特困对象，按70%救助，计7,000.00元，未超过年度救助限额60,000.00元。",
+				"家庭享受城市最低生活保障，属低保、特困对象，按70%救助，计7,000.00元，未超过年度救助限额60,000.00元。",
 			"《社会救助暂行办法》第二十七条至第三十二条",
 			"可以自收到本决定书之日起60日内向示例县人民政府申请行政复议，或者在6个月内向示例县人民法院提起行政诉讼。",
 			"示例县医疗保障局2026年12月7日")
@@ -332,4 +332,19 @@ func TestPaperText(t *testing.T) {
 			t.Errorf("paperText(%q)\n got %q\nwant %q", in, got, want)
 		}
 	}
+}
+
+// TestRejectionReasonFromMeeting: when the income does not explain the
+// rejection, the meeting's reason is printed in the letters' wording,
+// without its preamble and without the vote tally.
+func TestRejectionReasonFromMeeting(t *testing.T) {
+	c := rejectedIncomeCase()
+	c.Apps = c.Apps[:1]
+	c.Household.Members[0].Incomes = []casefile.Income{{Kind: "wages", Monthly: 50000}}
+	c.Evidence[0].MonthlyIncome = 50000
+	c.Decision.Reason = "经综合研判会研判，不予救助：「支出型临时救助」：家庭人均存款 25000.00 元，超过限额 18,960.00 元。表决：同意 4 票，不同意 1 票，弃权 0 票。"
+	text := pdfText(t, printKind(t, "rejection-assets", c, LetterInput{}))
+	wantAll(t, text, "二、不予救助的理由", "“支出型临时救助”，家庭人均存款25,000.00元，超过限额18,960.00元。",
+		"人均月收入500.00元，低于城市低保边缘家庭收入标准1,185.00元。")
+	wantNone(t, text, "票", "表决", "「", "经综合研判会研判，不予救助")
 }

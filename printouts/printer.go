@@ -245,7 +245,9 @@ func (p *Printer) appealSentence(doc string) (string, error) {
 		doc, county.ReconsiderationBody, county.Court), nil
 }
 
-// issuer is the body in whose name letters are issued.
+// issuer is the county's issuing body (county.issuing_body): it signs the
+// public-notice list, and a letter for a project the catalogue does not
+// place; letters are otherwise issued by each project's department.
 func (p *Printer) issuer() (string, error) {
 	county := p.cat.County
 	switch {
