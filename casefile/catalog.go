@@ -87,6 +87,61 @@ type Department struct {
 	Name   string `toml:"name" json:"name"`
 	NameEN string `toml:"name_en" json:"name_en"`
 	Short  string `toml:"short" json:"short"`
+	// OfficialName is the full official name letters are issued in
+	// (示例县医疗保障局); Name is the short one the screens show.
+	OfficialName string `toml:"official_name" json:"official_name,omitempty"`
+	// Kind says whether the department's decisions are administrative
+	// acts (a government department) or grants of a people's
+	// organisation or charity.
+	Kind DeptKind `toml:"kind" json:"kind,omitempty"`
+	// EnquiryPhone and EnquiryOffice are whom an applicant asks about the
+	// department's grants (printed on notices that carry no appeal).
+	EnquiryPhone  string `toml:"enquiry_phone" json:"enquiry_phone,omitempty"`
+	EnquiryOffice string `toml:"enquiry_office" json:"enquiry_office,omitempty"`
+}
+
+// DeptKind is the legal status of a department.
+type DeptKind string
+
+// Department kinds.
+const (
+	// DeptGovernment is a government department: its decisions are
+	// administrative acts open to reconsideration and lawsuit.
+	DeptGovernment DeptKind = "government"
+	// DeptPeopleOrg is a people's organisation (人民团体: trade union,
+	// youth league, women's federation, disabled persons' federation,
+	// federation of industry and commerce, Red Cross): its grants are
+	// not administrative acts.
+	DeptPeopleOrg DeptKind = "people_org"
+	// DeptCharity is a charitable organisation (慈善协会, 慈善总会).
+	DeptCharity DeptKind = "charity"
+)
+
+// Administrative reports whether the department's decisions are
+// administrative acts (and so carry appeal rights).
+func (d *Department) Administrative() bool { return d.Kind == "" || d.Kind == DeptGovernment }
+
+// Official is the department's full official name, or its name.
+func (d *Department) Official() string {
+	if d.OfficialName != "" {
+		return d.OfficialName
+	}
+	return d.Name
+}
+
+// MedicalTier is one step of a medical-share project's amount rule, in
+// words and figures, so that a letter can show how the amount was
+// reached: who it applies to, the percentage and the annual cap.
+type MedicalTier struct {
+	// HoldsAny lists projects of which the household must hold one for
+	// the tier to apply; an empty list applies to anyone.
+	HoldsAny []string `toml:"holds_any" json:"holds_any,omitempty"`
+	Label    string   `toml:"label" json:"label"`     // 低保、特困对象
+	Percent  int64    `toml:"percent" json:"percent"` // of the compliant personal share
+	Cap      string   `toml:"cap" json:"cap"`         // standard key of the annual cap
+	// Deductible is the standard key of an amount deducted from the
+	// compliant personal share before the percentage, or "".
+	Deductible string `toml:"deductible" json:"deductible,omitempty"`
 }
 
 // Group is a set of projects serving the same need: a person holds at most
@@ -120,6 +175,18 @@ type Project struct {
 	Evidence    []EvidenceKind `json:"evidence,omitempty"`
 	Documents   []string       `json:"documents,omitempty"`
 	LegalBasis  string         `json:"legal_basis,omitempty"`
+	// Issuer is the department in whose name the project's letters are
+	// issued when it is not the department that runs it (the disabled
+	// persons' federation runs the two disability subsidies, the civil
+	// affairs bureau decides them: 国发〔2015〕52号).
+	Issuer string `json:"issuer,omitempty"`
+	// NoticeBeforeApproval is set for projects whose approval must wait
+	// for the public notice (公示) to end: no decision letter is dated
+	// before it does.
+	NoticeBeforeApproval bool `json:"notice_before_approval,omitempty"`
+	// MedicalTiers restate a medical-share project's amount rule for the
+	// letter (casefile.MedicalBasisOf).
+	MedicalTiers []MedicalTier `json:"medical_tiers,omitempty"`
 	// PublicName is what the public-notice list prints instead of Name
 	// when the name would reveal health or disability (DOMAIN: no health
 	// details on public lists).
@@ -286,24 +353,27 @@ type catalogFile struct {
 	// Chinese name.
 	DocumentNames map[string]string `toml:"document_names"`
 	Projects      []struct {
-		Code        string   `toml:"code"`
-		Name        string   `toml:"name"`
-		NameEN      string   `toml:"name_en"`
-		Department  string   `toml:"department"`
-		Kind        string   `toml:"kind"`
-		Group       string   `toml:"group"`
-		Area        string   `toml:"area"`
-		Threshold   string   `toml:"threshold"`
-		Eligibility string   `toml:"eligibility"`
-		EligNote    string   `toml:"eligibility_note"`
-		EligNoteEN  string   `toml:"eligibility_note_en"`
-		Amount      string   `toml:"amount"`
-		Months      int      `toml:"months"`
-		TimeLimit   int      `toml:"time_limit"`
-		Evidence    []string `toml:"evidence"`
-		Documents   []string `toml:"documents"`
-		LegalBasis  string   `toml:"legal_basis"`
-		PublicName  string   `toml:"public_name"`
+		Code        string        `toml:"code"`
+		Name        string        `toml:"name"`
+		NameEN      string        `toml:"name_en"`
+		Department  string        `toml:"department"`
+		Kind        string        `toml:"kind"`
+		Group       string        `toml:"group"`
+		Area        string        `toml:"area"`
+		Threshold   string        `toml:"threshold"`
+		Eligibility string        `toml:"eligibility"`
+		EligNote    string        `toml:"eligibility_note"`
+		EligNoteEN  string        `toml:"eligibility_note_en"`
+		Amount      string        `toml:"amount"`
+		Months      int           `toml:"months"`
+		TimeLimit   int           `toml:"time_limit"`
+		Evidence    []string      `toml:"evidence"`
+		Documents   []string      `toml:"documents"`
+		LegalBasis  string        `toml:"legal_basis"`
+		PublicName  string        `toml:"public_name"`
+		Issuer      string        `toml:"issuer"`
+		Notice      bool          `toml:"notice_before_approval"`
+		Tiers       []MedicalTier `toml:"medical_tiers"`
 	} `toml:"projects"`
 }
 
@@ -408,6 +478,13 @@ func ParseCatalog(data []byte, name string) (*Catalog, error) {
 		} else if c.depts[d.Key] != nil {
 			bad("department "+d.Key, "duplicate key")
 		}
+		switch d.Kind {
+		case "":
+			d.Kind = DeptGovernment
+		case DeptGovernment, DeptPeopleOrg, DeptCharity:
+		default:
+			bad("department "+d.Key, "kind %q is none of government, people_org, charity", d.Kind)
+		}
 		c.depts[d.Key] = d
 	}
 	for i := range c.Groups {
@@ -440,9 +517,25 @@ func ParseCatalog(data []byte, name string) (*Catalog, error) {
 		p := &Project{Code: fp.Code, Name: fp.Name, NameEN: fp.NameEN, Department: fp.Department,
 			Kind: ProjectKind(fp.Kind), Group: fp.Group, Area: Area(fp.Area), EligNote: fp.EligNote, EligNoteEN: fp.EligNoteEN,
 			Months: fp.Months, TimeLimit: fp.TimeLimit, Documents: fp.Documents, LegalBasis: fp.LegalBasis,
-			PublicName: fp.PublicName}
+			PublicName: fp.PublicName, Issuer: fp.Issuer, NoticeBeforeApproval: fp.Notice, MedicalTiers: fp.Tiers}
 		if p.Name == "" {
 			bad(where, "no name")
+		}
+		if p.Issuer != "" && c.depts[p.Issuer] == nil {
+			bad(where, "unknown issuer %q", p.Issuer)
+		}
+		for _, t := range p.MedicalTiers {
+			if p.Kind != KindMedicalShare {
+				bad(where, "medical_tiers on a project that is not medical_share")
+			}
+			if t.Label == "" || t.Percent <= 0 || t.Percent > 100 {
+				bad(where, "medical tier %q needs a label and a percentage from 1 to 100", t.Label)
+			}
+			for _, k := range []string{t.Cap, t.Deductible} {
+				if k != "" && !seenStd[k] {
+					bad(where, "medical tier %q: unknown standard %q", t.Label, k)
+				}
+			}
 		}
 		if c.depts[p.Department] == nil {
 			bad(where, "unknown department %q", p.Department)

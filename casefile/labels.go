@@ -176,7 +176,7 @@ func RelationLabel(r string) Text {
 var Flags = []string{FlagStudent, FlagOrphan, FlagChildWithoutCarer, FlagVeteran, FlagElderlyAlone, FlagSeriousIllness}
 
 var flagLabels = map[string]Text{
-	FlagStudent: {"学生", "student"}, FlagOrphan: {"孤儿", "orphan"}, FlagChildWithoutCarer: {"无人抚养", "no carer"},
+	FlagStudent: {"学生", "student"}, FlagOrphan: {"孤儿", "orphan"}, FlagChildWithoutCarer: {"事实无人抚养", "child in fact without a carer"},
 	FlagVeteran: {"退役军人", "veteran"}, FlagElderlyAlone: {"独居老人", "elderly"}, FlagSeriousIllness: {"重病", "ill"},
 }
 

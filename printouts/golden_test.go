@@ -34,7 +34,7 @@ func TestGoldenPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	approval, err := p.Letter(approvedCase(), today)
+	approval, err := p.Letter(approvedCase(), approvalDay)
 	if err != nil {
 		t.Fatal(err)
 	}

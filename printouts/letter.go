@@ -6,72 +6,120 @@ import (
 	"strings"
 
 	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/meeting"
 )
 
-// Letter prints the letter that tells the applicant the decision on case
-// c, dated today: the decision letter (救助决定书) of an approved case, or
-// the rejection notice (不予救助告知书) of a rejected one, followed by its
-// delivery acknowledgement slip (送达回证). A deferred case has no letter
-// (ErrDeferred); nor has an undecided one (ErrNoDecision).
+// LetterInput is what a decision letter needs besides the case: the
+// session that decided it (its meeting date is the date the letter says
+// the case was examined) and what the household holds (which tier of
+// medical aid applies).
+type LetterInput struct {
+	// Session is the adjudication session that decided the case; nil
+	// when the caller has not loaded it, and the letter then names the
+	// session without a date rather than print the wrong one.
+	Session *meeting.Session
+	// Holding lists the project codes the household holds; nil when not
+	// known (the medical tier is then the one that gives the amount
+	// granted).
+	Holding []string
+}
+
+// Letter prints the letters that tell the applicant the decision on case
+// c, dated today, without the session (see LetterWith).
 func (p *Printer) Letter(c *casefile.Case, today casefile.Date) ([]byte, error) {
+	return p.LetterWith(c, LetterInput{}, today)
+}
+
+// LetterWith prints the letters that tell the applicant the decision on
+// case c, dated today: one per issuing body (the department that runs
+// the projects, by its full official name; the hall is only the window).
+// A government department's approval is a decision letter (救助决定书),
+// its rejection a rejection notice (不予救助告知书) followed by a delivery
+// acknowledgement slip (送达回证), both with the rights of appeal; a
+// people's organisation or charity sends a grant notice (资助通知, or
+// 不予资助通知) that names whom to ask instead. A child's letters go to the
+// guardian. An approval that must wait for the public notice is refused
+// until the notice has ended (ErrNoticePending). A deferred case has no
+// letter (ErrDeferred); nor has an undecided one (ErrNoDecision).
+func (p *Printer) LetterWith(c *casefile.Case, in LetterInput, today casefile.Date) ([]byte, error) {
 	if err := checkCase(c); err != nil {
 		return nil, err
 	}
 	if c.Decision == nil {
 		return nil, ErrNoDecision.Withf("案件 %s", "case %s", c.Number)
 	}
+	rejected := false
 	switch c.Decision.Result {
 	case casefile.StatusApproved:
-		return p.approval(c, today)
 	case casefile.StatusRejected:
-		return p.rejection(c, today)
+		rejected = true
+		if strings.TrimSpace(c.Decision.Reason) == "" {
+			return nil, ErrIncomplete.Withf("案件 %s 的不予救助决定没有写明理由", "the rejection of case %s gives no reason", c.Number)
+		}
 	case casefile.StatusDeferred:
 		return nil, ErrDeferred.Withf("案件 %s", "case %s", c.Number)
+	default:
+		return nil, ErrNoDecision.Withf("案件 %s 的决定为「%s」", "case %s was decided %s",
+			c.Number, c.Decision.Result)
 	}
-	return nil, ErrNoDecision.Withf("案件 %s 的决定为「%s」", "case %s was decided %s",
-		c.Number, c.Decision.Result)
-}
-
-// letterHead starts a letter: QR code, title, reference number and the
-// addressee.
-func (p *Printer) letterHead(d *Doc, c *casefile.Case, title, ref string) {
-	d.QR(QRText(c.Number, ref))
-	d.Title(title)
-	d.Right(ref)
-	d.Line(applicantName(c) + "：")
-}
-
-// approval prints the decision letter of an approved case.
-func (p *Printer) approval(c *casefile.Case, today casefile.Date) ([]byte, error) {
-	var granted, declined []casefile.Application
-	for _, a := range c.Apps {
-		switch a.Outcome {
-		case casefile.OutcomeGranted:
-			granted = append(granted, a)
-		case casefile.OutcomeDeclined:
-			declined = append(declined, a)
-		}
-	}
-	if len(granted) == 0 {
+	letters := p.planLetters(c, rejected)
+	if !rejected && !anyGranted(letters) {
 		return nil, ErrNothingGranted.Withf("案件 %s", "case %s", c.Number)
 	}
-	issuer, err := p.issuer()
-	if err != nil {
-		return nil, err
+	if !rejected {
+		if err := p.checkNotice(c, in, today); err != nil {
+			return nil, err
+		}
 	}
-	appeal, err := p.appealSentence("本决定书")
-	if err != nil {
-		return nil, err
+	who := p.addressee(c, today)
+	used := map[string]int{}
+	for i := range letters {
+		l := &letters[i]
+		l.ref = p.letterReference(c, l, used)
+		if l.administrative() {
+			appeal, err := p.appealSentence(l.docName())
+			if err != nil {
+				return nil, err
+			}
+			l.appeal = appeal
+		}
 	}
-	return p.build("救助决定书", c, func(d *Doc) { p.approvalText(d, c, granted, declined, issuer, appeal, today) })
+	kind := letters[0].title()
+	return p.build(kind, c, func(d *Doc) {
+		for i := range letters {
+			if i > 0 {
+				d.PageBreak()
+			}
+			p.letterText(d, c, in, &letters[i], who, today)
+		}
+	})
 }
 
-// approvalText sets the decision letter of approval.
-func (p *Printer) approvalText(d *Doc, c *casefile.Case, granted, declined []casefile.Application, issuer, appeal string, today casefile.Date) {
-	ref := p.Reference(c)
-	p.letterHead(d, c, "救助决定书", ref)
-	d.Para(fmt.Sprintf("你%s向%s提出的社会救助申请（案件编号：%s）已收悉。%s，现作出如下决定：",
-		onDay(c), p.hall(), c.Number, p.procedure(c)))
+// letterText sets one letter of the plan.
+func (p *Printer) letterText(d *Doc, c *casefile.Case, in LetterInput, l *letterPlan, who addressee, today casefile.Date) {
+	d.QRHere(QRText(c.Number, l.ref))
+	d.Title(l.title())
+	d.Right(l.ref)
+	d.Line(who.salutation())
+
+	applied := p.appliedFor(l.all())
+	proc := p.procedure(c, in.Session)
+	if len(l.granted) > 0 && l.administrative() && p.noticed(l) {
+		proc += "并公示期满"
+	}
+	opening := fmt.Sprintf("%s%s向%s提出的%s申请（案件编号：%s）已收悉。%s，",
+		who.you(), onDay(c), p.hall(), applied, c.Number, proc)
+	switch {
+	case l.granted == nil && l.administrative():
+		opening += "决定不予救助。现将有关事项告知如下："
+	case l.granted == nil:
+		opening += l.issuerName() + "决定不予资助。现将有关事项告知如下："
+	case l.administrative():
+		opening += "现作出如下决定："
+	default:
+		opening += l.issuerName() + "决定给予资助。现将有关事项通知如下："
+	}
+	d.Para(opening)
 
 	n := 0
 	heading := func(s string) {
@@ -79,45 +127,86 @@ func (p *Printer) approvalText(d *Doc, c *casefile.Case, granted, declined []cas
 		n++
 	}
 	heading("查明的事实")
-	d.Para(p.facts(c, granted))
-
-	heading("救助决定")
-	for i, a := range granted {
-		d.Para(fmt.Sprintf("（%s）%s：%s。", cnum(i), p.projectWithDept(a.Project), p.grantText(a)))
+	for _, s := range p.factParas(c, l.all(), who) {
+		d.Para(s)
 	}
 
-	if len(declined) > 0 {
-		heading("不予支持的申请事项")
-		for i, a := range declined {
-			reason := a.Reason
-			if reason == "" {
-				reason = "经研判不予支持"
+	if len(l.granted) > 0 {
+		if l.administrative() {
+			heading("救助决定")
+		} else {
+			heading("资助事项")
+		}
+		for i, a := range l.granted {
+			d.Para(fmt.Sprintf("（%s）%s：%s。", cnum(i), p.projectName(a.Project), p.grantText(a)))
+			if b, ok := p.cat.MedicalBasisOf(c, &a, p.holding(c, in)); ok {
+				if b.Held != "" {
+					b.Tier.Label = "家庭享受" + p.projectName(b.Held) + "，属" + b.Tier.Label
+				}
+				d.Para(medicalBasisText(b, a.Granted))
 			}
-			d.Para(fmt.Sprintf("（%s）%s：%s", cnum(i), p.projectWithDept(a.Project), sentence(reason)))
+		}
+		if sum := sumsByKind(p.cat, l.granted); sum != "" {
+			d.Para(sum)
+		}
+	}
+	if len(l.declined) > 0 {
+		switch {
+		case len(l.granted) == 0 && l.administrative():
+			heading("不予救助的理由")
+		case len(l.granted) == 0:
+			heading("不予资助的理由")
+		default:
+			heading("不予支持的申请事项")
+		}
+		for i, a := range l.declined {
+			reason := p.declineReason(c, a)
+			if len(l.declined) == 1 && len(l.granted) == 0 {
+				d.Para(reason)
+				continue
+			}
+			d.Para(fmt.Sprintf("（%s）%s：%s", cnum(i), p.projectName(a.Project), reason))
 		}
 	}
 
-	heading("决定依据")
-	if basis := p.legalBasis(granted); basis != "" {
-		d.Para("根据" + basis + "的规定，作出上述决定。")
-	} else {
-		d.Para("根据社会救助有关规定，作出上述决定。")
-	}
+	heading(l.basisHeading())
+	d.Para(p.basisText(l))
 
-	if paysMoney(p.cat, granted) {
+	if len(l.granted) > 0 && paysMoney(p.cat, l.granted) {
 		heading("发放方式")
-		d.Para(sentence(p.payment))
+		pay := p.paymentText(who)
+		if !l.administrative() {
+			pay = strings.ReplaceAll(pay, "救助资金", "资助资金")
+		}
+		d.Para(pay)
 	}
 
-	heading("告知事项")
-	report := fmt.Sprintf("享受救助期间，你家庭的人口、收入、财产状况发生变化的，应当及时告知%s", p.hall())
-	if phone := p.cat.County.EnquiryPhone; phone != "" {
-		report += "（咨询电话：" + phone + "）"
+	if l.administrative() {
+		if len(l.granted) > 0 {
+			heading("告知事项")
+		} else {
+			heading("救济途径")
+		}
+		if len(l.granted) > 0 {
+			report := fmt.Sprintf("享受救助期间，家庭的人口、收入、财产状况发生变化的，应当及时告知%s", p.hall())
+			if phone := p.cat.County.EnquiryPhone; phone != "" {
+				report += "（咨询电话：" + phone + "）"
+			}
+			d.Para(report + "。以虚报、隐瞒、伪造等手段骗取社会救助资金的，将依法追回，并依法追究相应责任。")
+		}
+		d.Para(l.appeal)
+	} else {
+		heading("说明")
+		d.Para(l.enquiry(p.hall()))
 	}
-	d.Para(report + "。以虚报、隐瞒、伪造等手段骗取社会救助资金的，将依法追回，并依法追究相应责任。")
-	d.Para(appeal)
+	if who.missing {
+		d.Para(who.missingNote())
+	}
 
-	d.SignatureBlock(issuer, today)
+	d.SignatureBlock(l.issuerName(), today)
+	if len(l.granted) == 0 && l.administrative() {
+		p.deliverySlip(d, c, l.title()+"（"+l.ref+"）", l.issuerName(), who)
+	}
 }
 
 // onDay is "于2026年11月3日", the day the case was received, or "" when
@@ -129,9 +218,10 @@ func onDay(c *casefile.Case) string {
 	return "于" + c.ReceivedDate().Chinese()
 }
 
-// grantText states what was granted for one application:
-// "每月1,170.00元，自2026年12月起，共12个月" for monthly aid,
-// "一次性发放5,000.00元" for a one-off grant.
+// grantText states what was granted for one application, every amount
+// marked monthly or one-off: "每月1,170.00元，自2026年12月起，共12个月",
+// "一次性发放3,000.00元". The minutes use it too, after the project's
+// name and "准予".
 func (p *Printer) grantText(a casefile.Application) string {
 	pr := p.cat.Project(a.Project)
 	kind := casefile.KindOneOff
@@ -140,7 +230,7 @@ func (p *Printer) grantText(a casefile.Application) string {
 	}
 	switch kind {
 	case casefile.KindMonthly:
-		s := "每月" + a.Granted.Grouped() + "元"
+		s := "每月" + a.Granted.Paper()
 		if a.StartMonth != "" {
 			s += "，自" + chineseMonth(a.StartMonth) + "起"
 		} else {
@@ -154,102 +244,72 @@ func (p *Printer) grantText(a casefile.Application) string {
 			s += fmt.Sprintf("，共%d个月", months)
 		}
 		return s
-	case casefile.KindMedicalShare:
-		return "医疗救助金额" + a.Granted.Grouped() + "元"
 	case casefile.KindStatus:
 		return "予以认定"
 	case casefile.KindService:
 		if a.Granted > 0 {
-			return "提供相应救助服务，折合" + a.Granted.Grouped() + "元"
+			return "提供相应救助服务，折合" + a.Granted.Paper()
 		}
 		return "提供相应救助服务"
 	case casefile.KindLoan:
-		return "贷款额度" + a.Granted.Grouped() + "元"
+		return "贷款额度" + a.Granted.Paper()
 	}
-	return "一次性发放" + a.Granted.Grouped() + "元"
+	return "一次性发放" + a.Granted.Paper() // one-off and medical share
 }
 
-// rejection prints the rejection notice of a rejected case and its
-// delivery acknowledgement slip.
-func (p *Printer) rejection(c *casefile.Case, today casefile.Date) ([]byte, error) {
-	reason := strings.TrimSpace(c.Decision.Reason)
-	if reason == "" {
-		return nil, ErrIncomplete.Withf("案件 %s 的不予救助决定没有写明理由", "the rejection of case %s gives no reason", c.Number)
+// sumsByKind totals the money granted by kind, never adding monthly to
+// one-off amounts: "以上合计：每月620.00元；一次性3,000.00元。", or "" for
+// a single item.
+func sumsByKind(cat *casefile.Catalog, granted []casefile.Application) string {
+	if len(granted) < 2 {
+		return ""
 	}
-	issuer, err := p.issuer()
-	if err != nil {
-		return nil, err
-	}
-	appeal, err := p.appealSentence("本告知书")
-	if err != nil {
-		return nil, err
-	}
-	return p.build(rejectionTitle, c, func(d *Doc) { p.rejectionText(d, c, reason, issuer, appeal, today) })
-}
-
-const rejectionTitle = "不予救助告知书"
-
-// rejectionText sets the rejection notice of rejection and its slip.
-func (p *Printer) rejectionText(d *Doc, c *casefile.Case, reason, issuer, appeal string, today casefile.Date) {
-	ref := p.Reference(c)
-	const title = rejectionTitle
-	p.letterHead(d, c, title, ref)
-	var names []string
-	for _, a := range c.Apps {
-		names = append(names, p.projectName(a.Project))
-	}
-	applied := "社会救助"
-	if len(names) > 0 {
-		applied = strings.Join(names, "、")
-	}
-	d.Para(fmt.Sprintf("你%s向%s提出的%s申请（案件编号：%s）已收悉。%s，决定不予救助。现将有关事项告知如下：",
-		onDay(c), p.hall(), applied, c.Number, p.procedure(c)))
-
-	d.Para("一、查明的事实")
-	d.Para(p.facts(c, c.Apps))
-	d.Para("二、不予救助的理由")
-	d.Para(sentence(reason))
-	d.Para("三、决定依据")
-	var rules []string
-	for _, a := range c.Apps {
-		if pr := p.cat.Project(a.Project); pr != nil && pr.EligNote != "" {
-			rules = append(rules, pr.Name+"的条件是："+sentence(pr.EligNote))
+	var monthly, once casefile.Money
+	for _, a := range granted {
+		pr := cat.Project(a.Project)
+		switch {
+		case pr == nil:
+		case pr.Kind == casefile.KindMonthly:
+			monthly += a.Granted
+		case pr.Kind == casefile.KindOneOff || pr.Kind == casefile.KindMedicalShare:
+			once += a.Granted
 		}
 	}
-	if basis := p.legalBasis(c.Apps); basis != "" {
-		rules = append(rules, "根据"+basis+"的规定，决定对你的申请不予救助。")
+	var parts []string
+	if monthly > 0 {
+		parts = append(parts, "每月"+monthly.Paper())
 	}
-	for _, r := range rules {
-		d.Para(r)
+	if once > 0 {
+		parts = append(parts, "一次性"+once.Paper())
 	}
-	d.Para("四、救济途径")
-	d.Para(appeal)
-	d.SignatureBlock(issuer, today)
-
-	p.deliverySlip(d, c, title+"（"+ref+"）", issuer)
+	if len(parts) == 0 {
+		return ""
+	}
+	return "以上合计：" + strings.Join(parts, "；") + "。"
 }
 
-// deliverySlip adds the delivery acknowledgement slip (送达回证) of the
-// document named doc on a page of its own: who is served, what, by whom,
-// where, when and how, and the lines the recipient signs.
-func (p *Printer) deliverySlip(d *Doc, c *casefile.Case, doc, issuer string) {
-	d.PageBreak()
-	d.Title("送达回证")
-	d.Blank()
-	const date = "                    年      月      日"
-	d.Table([]Column{{Width: 32, Align: AlignCenter}, {Width: 68}}, [][]string{
-		{"送达机关", issuer},
-		{"送达文书", doc},
-		{"受送达人", applicantName(c)},
-		{"案件编号", c.Number},
-		{"送达地点", c.Applicant.Address + "\n"},
-		{"送达方式", "□直接送达  □邮寄送达  □委托送达  □留置送达"},
-		{"送达人签名", "\n"},
-		{"送达日期", date},
-		{"受送达人签名\n（盖章）", "\n\n\n" + date},
-		{"代收人签名\n及代收理由", "\n\n"},
-		{"备注", "受送达人拒绝签收的，送达人应当在备注栏注明拒收事由和日期，并由见证人签名。\n\n"},
-	})
+// medicalBasisText shows how a medical-aid amount was reached.
+func medicalBasisText(b casefile.MedicalBasis, granted casefile.Money) string {
+	var s strings.Builder
+	fmt.Fprintf(&s, "计算依据：医疗费用总额%s，基本医疗保险和大病保险已支付%s，政策范围内个人自付费用%s",
+		b.Total.Paper(), b.Insurance.Paper(), b.Compliant.Paper())
+	base := b.Compliant
+	if b.Deductible > 0 {
+		base = max(0, b.Compliant-b.Deductible)
+		fmt.Fprintf(&s, "，扣除%s%s后为%s", b.DeductName, b.Deductible.Paper(), base.Paper())
+	}
+	fmt.Fprintf(&s, "；%s，按%d%%救助，计%s", b.Tier.Label, b.Tier.Percent, casefile.Share(base, b.Tier.Percent).Paper())
+	if b.Tier.Cap != "" {
+		if casefile.Share(base, b.Tier.Percent) > b.Cap {
+			fmt.Fprintf(&s, "，超过年度救助限额%s，按限额救助", b.Cap.Paper())
+		} else {
+			fmt.Fprintf(&s, "，未超过年度救助限额%s", b.Cap.Paper())
+		}
+	}
+	if granted != b.Computed {
+		fmt.Fprintf(&s, "；经综合研判会核定为%s", granted.Paper())
+	}
+	return s.String() + "。"
 }
 
 // cnum numbers headings and items from 0: 一、二、… and （一）（二）…,

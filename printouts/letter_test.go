@@ -12,37 +12,45 @@ import (
 func TestApprovalLetter(t *testing.T) {
 	p := testPrinter(t)
 	c := approvedCase()
-	pdf, err := p.Letter(c, today)
+	pdf, err := p.Letter(c, approvalDay)
 	if err != nil {
 		t.Fatal(err)
 	}
 	text := pdfText(t, pdf)
 	all := body(text)
+	// Two letters: civil affairs (dibao granted, its freshman aid
+	// declined) and the education bureau (freshman aid granted).
 	for _, want := range []string{
 		"救助决定书",
 		"示融救决〔2026〕123号",
 		"王秀兰：",
-		"你于2026年11月3日向示例县融救助中心提出的社会救助申请（案件编号：2026-000123）已收悉。",
-		"经家庭收入核对、家庭财产核对、入户调查，并经2026年11月27日综合研判会（YH2026-011）研判，现作出如下决定：",
+		"你于2026年11月3日向示例县融救助中心提出的城市最低生活保障、困难家庭大学新生救助申请（案件编号：2026-000123）已收悉。",
+		// no session given: no date rather than the day the decision was typed
+		"经家庭收入核对、家庭财产核对、入户调查，并经综合研判会（YH2026-011）研判并公示期满，现作出如下决定：",
 		"一、查明的事实",
 		"申请人王秀兰，身份证号610602********124X，城市户籍，共同生活家庭成员3人。",
-		"经家庭经济状况核对（县民政局，2026年11月10日），家庭月收入合计1,200.00元，人均月收入400.00元，" +
-			"低于城市最低生活保障的收入标准790.00元；低于大学新生入学资助的收入标准1,185.00元。",
+		"家庭月收入：刘建军工资性收入（县城环卫所公益性岗位）1,200.00元（计入）；刘晓雨奖助学金（县一中）50.00元（按规定不计入）。",
+		"经家庭经济状况核对（县民政局，2026年11月10日），计入家庭收入的月收入合计1,200.00元，人均月收入400.00元，" +
+			"低于城市最低生活保障标准790.00元；低于城市低保边缘家庭收入标准1,185.00元。",
 		"经家庭财产核对（县民政局，2026年11月10日），家庭存款及金融资产合计12,000.00元（人均4,000.00元），住房1套，机动车0辆。",
 		"二、救助决定",
-		"（一）城市最低生活保障（县民政局）：每月1,170.00元，自2026年12月起，共12个月。",
-		"（二）大学新生入学资助（县教育局）：一次性发放5,000.00元。",
+		"（一）城市最低生活保障：每月1,170.00元，自2026年12月起，共12个月。",
 		"三、不予支持的申请事项",
-		"（一）困难家庭大学新生救助（县民政局）：同一救助政策只能享受一次：已准予县教育局「大学新生入学资助」5000.00元，本项不予重复救助。",
+		"（一）困难家庭大学新生救助：同一救助政策只能享受一次，已准予县教育局“大学新生入学资助”5,000.00元，本项不予重复救助。",
 		"四、决定依据",
-		"根据《社会救助暂行办法》第九条至第十三条；《最低生活保障审核确认办法》（民发〔2021〕57号）；陕西省及本县最低生活保障实施办法；" +
-			"《学生资助资金管理办法》（财教〔2021〕310号）的规定，作出上述决定。",
+		"城市最低生活保障依据《社会救助暂行办法》第九条至第十三条；《最低生活保障审核确认办法》（民发〔2021〕57号）；《示例县最低生活保障实施细则》；" +
+			"困难家庭大学新生救助依据《社会救助暂行办法》第三十三条至第三十七条；《示例县困难家庭大学新生救助办法》。据此作出上述决定。",
 		"五、发放方式",
 		DefaultPayment,
 		"六、告知事项",
-		"享受救助期间，你家庭的人口、收入、财产状况发生变化的，应当及时告知示例县融救助中心（咨询电话：0912-1234567）。",
+		"享受救助期间，家庭的人口、收入、财产状况发生变化的，应当及时告知示例县融救助中心（咨询电话：0912-1234567）。",
 		"如对本决定不服，可以自收到本决定书之日起60日内向示例县人民政府申请行政复议，或者在6个月内向示例县人民法院提起行政诉讼。",
-		"示例县民政局2026年11月29日",
+		"示例县民政局2026年12月4日",
+		"示融救决〔2026〕123-2号",
+		"你于2026年11月3日向示例县融救助中心提出的大学新生入学资助申请（案件编号：2026-000123）已收悉。",
+		"（一）大学新生入学资助：一次性发放5,000.00元。",
+		"根据《学生资助资金管理办法》（财教〔2021〕310号）的规定，作出上述决定。",
+		"示例县教育局2026年12月4日",
 	} {
 		if !strings.Contains(all, flat(want)) {
 			t.Errorf("letter lacks %q:\n%s", want, text)
@@ -61,7 +69,7 @@ func TestApprovalOptions(t *testing.T) {
 	c := approvedCase()
 	c.Decision.Reference = "示融救决〔2026〕7号"
 	c.Apps[0].StartMonth, c.Apps[0].Months = "", 0 // by the catalogue: 12 months
-	pdf, err := p.Letter(c, today)
+	pdf, err := p.Letter(c, approvalDay)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,15 +107,17 @@ func TestRejectionNotice(t *testing.T) {
 		"决定不予救助。",
 		"一、查明的事实",
 		"申请人李建国，身份证号610602********0157，城市户籍，共同生活家庭成员2人。",
-		"家庭月收入合计2,100.00元，人均月收入1,050.00元，高于城市最低生活保障的收入标准790.00元。",
+		"家庭月收入：李建国工资性收入1,500.00元（计入）；张桂芳工资性收入600.00元（计入）。",
+		"计入家庭收入的月收入合计2,100.00元，人均月收入1,050.00元，高于城市最低生活保障标准790.00元。",
 		"二、不予救助的理由",
-		"「城市最低生活保障」：核对人均月收入1050.00元，高于标准790.00元（高出260.00元）。",
+		"家庭人均月收入1,050.00元，高于城市最低生活保障标准790.00元，不符合城市最低生活保障的条件。",
 		"三、决定依据",
-		"城市最低生活保障的条件是：城市户籍，共同生活家庭成员人均月收入低于城市低保标准",
-		"根据《社会救助暂行办法》第九条至第十三条；《最低生活保障审核确认办法》（民发〔2021〕57号）；陕西省及本县最低生活保障实施办法的规定，决定对你的申请不予救助。",
+		"根据《社会救助暂行办法》第九条至第十三条；《最低生活保障审核确认办法》（民发〔2021〕57号）；《示例县最低生活保障实施细则》的规定，决定对你的申请不予救助。",
 		"四、救济途径",
 		"如对本决定不服，可以自收到本告知书之日起60日内向安平县人民政府申请行政复议，或者在6个月内向安平县人民法院提起行政诉讼。",
-		"安平县民政局2026年11月29日",
+		// issued by the department that runs dibao, by its official name
+		// (county.issuing_body is only for projects without a department)
+		"示例县民政局2026年11月29日",
 	} {
 		if !strings.Contains(all, flat(want)) {
 			t.Errorf("notice lacks %q:\n%s", want, notice)
@@ -125,7 +135,7 @@ func TestRejectionNotice(t *testing.T) {
 	if want := "送达机关送达文书受送达人案件编号送达地点送达方式送达人签名送达日期受送达人签名（盖章）代收人签名及代收理由备注"; labels != want {
 		t.Errorf("slip labels\n got %q\nwant %q", labels, want)
 	}
-	if want := "送达回证安平县民政局不予救助告知书（示融救告〔2026〕124号）李建国2026-000124城关街道东关社区幸福巷12号" +
+	if want := "送达回证示例县民政局不予救助告知书（示融救告〔2026〕124号）李建国2026-000124城关街道东关社区幸福巷12号" +
 		"□直接送达□邮寄送达□委托送达□留置送达年月日年月日受送达人拒绝签收的"; !strings.HasPrefix(values, want) {
 		t.Errorf("slip values\n got %q\nwant %q…", values, want)
 	}
@@ -160,7 +170,7 @@ func TestLetterErrors(t *testing.T) {
 		{"rejection without reason", noReason, ErrIncomplete},
 	}
 	for _, tt := range tests {
-		pdf, err := p.Letter(tt.c, today)
+		pdf, err := p.Letter(tt.c, approvalDay)
 		if pdf != nil || !errors.Is(err, tt.want) {
 			t.Errorf("%s: %d bytes, %v; want %v", tt.name, len(pdf), err, tt.want)
 			continue
@@ -214,7 +224,7 @@ func TestConcurrentPrinting(t *testing.T) {
 			case 0:
 				results[i], err = p.Receipt(receivedCase(), "张敏", today)
 			case 1:
-				results[i], err = p.Letter(approvedCase(), today)
+				results[i], err = p.Letter(approvedCase(), approvalDay)
 			default:
 				results[i], err = p.Letter(rejectedCase(), today)
 			}
@@ -238,7 +248,7 @@ func BenchmarkLetter(b *testing.B) {
 	var pdf []byte
 	for b.Loop() {
 		var err error
-		if pdf, err = p.Letter(c, today); err != nil {
+		if pdf, err = p.Letter(c, approvalDay); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -289,7 +299,7 @@ func TestServiceApprovalStatesNoPayment(t *testing.T) {
 	}
 	c := approvedCase()
 	c.Apps = []casefile.Application{{Project: service.Code, Outcome: casefile.OutcomeGranted}}
-	pdf, err := testPrinter(t).Letter(c, today)
+	pdf, err := testPrinter(t).Letter(c, approvalDay)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -307,7 +317,7 @@ func TestServiceApprovalStatesNoPayment(t *testing.T) {
 
 func mustLetter(t *testing.T, c *casefile.Case) []byte {
 	t.Helper()
-	pdf, err := testPrinter(t).Letter(c, today)
+	pdf, err := testPrinter(t).Letter(c, approvalDay)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,6 @@ package printouts
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -231,94 +230,6 @@ func chineseMonth(ym string) string {
 	return y + "年" + strconv.Itoa(mm) + "月"
 }
 
-// procedure says how the case was examined: "经家庭收入核对、入户调查，
-// 并经2026年11月27日综合研判会（YH2026-001）研判".
-func (p *Printer) procedure(c *casefile.Case) string {
-	var kinds []string
-	for _, e := range c.Evidence {
-		if l := e.Kind.Label(casefile.ZH); !slices.Contains(kinds, l) {
-			kinds = append(kinds, l)
-		}
-	}
-	var b strings.Builder
-	if len(kinds) > 0 {
-		b.WriteString("经" + strings.Join(kinds, "、") + "，并")
-	}
-	b.WriteString("经")
-	if d := c.Decision; d != nil && !d.At.IsZero() {
-		b.WriteString(casefile.DateOf(d.At).Chinese())
-	}
-	b.WriteString("综合研判会")
-	if d := c.Decision; d != nil && d.Session != "" {
-		b.WriteString("（" + d.Session + "）")
-	}
-	b.WriteString("研判")
-	return b.String()
-}
-
-// facts states what was found about the household: who applied, how many
-// live together, the counted income and per-capita income with the line of
-// each project in apps that has one, and the assets checked. Every figure
-// is printed to the fen.
-func (p *Printer) facts(c *casefile.Case, apps []casefile.Application) string {
-	var b strings.Builder
-	b.WriteString("申请人" + applicantName(c))
-	if id := maskedID(c); id != "" {
-		b.WriteString("，" + id)
-	}
-	if a := areaName(c.Household.Area); a != "" {
-		b.WriteString("，" + a + "户籍")
-	}
-	inc := p.cat.Income(c)
-	if inc.Members > 0 {
-		fmt.Fprintf(&b, "，共同生活家庭成员%d人", inc.Members)
-	}
-	b.WriteString("。")
-
-	if ev := latest(c, casefile.EvIncomeCheck); inc.Verified && ev != nil {
-		fmt.Fprintf(&b, "经家庭经济状况核对（%s，%s），", p.deptName(ev.Department), ev.Date.Chinese())
-	} else {
-		b.WriteString("据申报，")
-	}
-	fmt.Fprintf(&b, "家庭月收入合计%s元，人均月收入%s元", inc.Counted.Grouped(), inc.PerCapita.Grouped())
-	if !inc.Verified && inc.Excluded > 0 {
-		fmt.Fprintf(&b, "（另有按规定不计入家庭收入的%s元）", inc.Excluded.Grouped())
-	}
-	var lines []string
-	for i := range apps {
-		pr := p.cat.Project(apps[i].Project)
-		if pr == nil || pr.Threshold == nil {
-			continue
-		}
-		line, err := pr.Threshold.Money(p.cat.Env(c, &apps[i], nil))
-		if err != nil {
-			continue
-		}
-		cmp := "低于"
-		switch {
-		case inc.PerCapita > line:
-			cmp = "高于"
-		case inc.PerCapita == line:
-			cmp = "等于"
-		}
-		if l := fmt.Sprintf("%s%s的收入标准%s元", cmp, pr.Name, line.Grouped()); !slices.Contains(lines, l) {
-			lines = append(lines, l)
-		}
-	}
-	if len(lines) > 0 {
-		b.WriteString("，" + strings.Join(lines, "；"))
-	}
-	b.WriteString("。")
-
-	if ev := latest(c, casefile.EvAssetCheck); ev != nil {
-		env := p.cat.Env(c, nil, nil)
-		fmt.Fprintf(&b, "经家庭财产核对（%s，%s），家庭存款及金融资产合计%s元（人均%s元），住房%d套，机动车%d辆。",
-			p.deptName(ev.Department), ev.Date.Chinese(), casefile.Money(env.Deposits).Grouped(),
-			casefile.Money(env.DepositsPerCapita).Grouped(), env.Homes, env.Vehicles)
-	}
-	return b.String()
-}
-
 // deptName names a department key, or gives the key.
 func (p *Printer) deptName(key string) string {
 	if d := p.cat.Department(key); d != nil {
@@ -338,17 +249,6 @@ func latest(c *casefile.Case, k casefile.EvidenceKind) *casefile.Evidence {
 	return best
 }
 
-// legalBasis joins the legal basis of the projects of apps, each once.
-func (p *Printer) legalBasis(apps []casefile.Application) string {
-	var bases []string
-	for _, a := range apps {
-		if pr := p.cat.Project(a.Project); pr != nil && pr.LegalBasis != "" && !slices.Contains(bases, pr.LegalBasis) {
-			bases = append(bases, pr.LegalBasis)
-		}
-	}
-	return strings.Join(bases, "；")
-}
-
 // appealSentence states the rights of appeal against the document named
 // doc (本告知书, 本决定书), with the county's reconsideration body and
 // court.
@@ -362,7 +262,9 @@ func (p *Printer) appealSentence(doc string) (string, error) {
 		doc, county.ReconsiderationBody, county.Court), nil
 }
 
-// issuer is the body in whose name letters are issued.
+// issuer is the county's issuing body (county.issuing_body): it signs the
+// public-notice list, and a letter for a project the catalogue does not
+// place; letters are otherwise issued by each project's department.
 func (p *Printer) issuer() (string, error) {
 	county := p.cat.County
 	switch {

@@ -42,13 +42,19 @@ func qrModules(text string) ([][]bool, error) {
 // QR draws a QR code carrying text in the top-right corner of page 1, as
 // vector rectangles (one per run of dark modules in a row). It keeps the
 // current page.
-func (d *Doc) QR(text string) {
+func (d *Doc) QR(text string) { d.qrOn(1, text) }
+
+// QRHere draws the QR code on the current page: the first page of the
+// second and later letters of one PDF.
+func (d *Doc) QRHere(text string) { d.qrOn(d.pages, text) }
+
+func (d *Doc) qrOn(page int, text string) {
 	modules, err := qrModules(text)
 	if err != nil {
 		d.fail(err)
 		return
 	}
-	if err := d.pdf.SetPage(1); err != nil {
+	if err := d.pdf.SetPage(page); err != nil {
 		d.fail(err)
 		return
 	}

@@ -60,7 +60,7 @@ func TestQRDrawn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	approval, err := p.Letter(approved, today)
+	approval, err := p.Letter(approved, approvalDay)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +113,7 @@ func TestQRDecodes(t *testing.T) {
 		missing(t, "no zbarimg: apt-get install zbar-tools")
 	}
 	p := testPrinter(t)
-	pdf, err := p.Letter(approvedCase(), today)
+	pdf, err := p.Letter(approvedCase(), approvalDay)
 	if err != nil {
 		t.Fatal(err)
 	}

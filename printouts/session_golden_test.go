@@ -51,7 +51,7 @@ func BenchmarkSessionPrint(b *testing.B) {
 	for b.Loop() {
 		size = 0
 		for _, c := range cases {
-			pdf, err := p.Letter(c, today)
+			pdf, err := p.Letter(c, approvalDay)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -197,7 +197,7 @@ func (d *Desk) Print(doc Doc, who string) (Printed, error) {
 			if Rejected(c) {
 				out.Doc = DocRejection
 			}
-			job, err = Letter(p, c, today)
+			job, err = Letter(p, c, d.letterInput(c), today)
 		}
 	case KindMinutes, KindNotice:
 		sess, cases, serr := d.closedSession(number)
@@ -280,4 +280,21 @@ func (d *Desk) SessionDocs(number, who string, progress Progress) (SessionPrinte
 		Failed: r.Failed, Files: len(r.Files), Queue: d.cfg.Printer}
 	out.NotSent = Send(d.cfg.Printer, r.Files)
 	return out, nil
+}
+
+// letterInput loads what a letter of c states besides the case: the
+// session that decided it (its meeting date) and what the household
+// holds. Either may be missing; the letter then says less, never wrong.
+func (d *Desk) letterInput(c *casefile.Case) printouts.LetterInput {
+	var in printouts.LetterInput
+	if c.Decision != nil && c.Decision.Session != "" {
+		if s, err := meeting.New(d.st).Session(c.Decision.Session); err == nil {
+			in.Session = s
+		}
+	}
+	_ = d.st.View(func(t *casefile.Tx) error {
+		in.Holding = t.HouseholdHolding(&c.Household)
+		return nil
+	})
+	return in
 }

@@ -17,11 +17,12 @@ func Receipt(p *printouts.Printer, c *casefile.Case, officer string, today casef
 	return &Job{PDF: pdf, Numbers: []string{c.Number}, What: casefile.Text{ZH: "受理回执", EN: "intake receipt"}}, nil
 }
 
-// Letter is the job printing the decision letter or rejection notice of
-// the decided case c, dated today (a deferred case has none:
-// printouts.ErrDeferred). Its File is left for the caller to set.
-func Letter(p *printouts.Printer, c *casefile.Case, today casefile.Date) (*Job, error) {
-	pdf, err := p.Letter(c, today)
+// Letter is the job printing the decision letters or rejection notices
+// of the decided case c, dated today, with what in says of the session
+// that decided it (a deferred case has none: printouts.ErrDeferred). Its
+// File is left for the caller to set.
+func Letter(p *printouts.Printer, c *casefile.Case, in printouts.LetterInput, today casefile.Date) (*Job, error) {
+	pdf, err := p.LetterWith(c, in, today)
 	if err != nil {
 		return nil, err
 	}

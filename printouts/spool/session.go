@@ -89,7 +89,7 @@ func PrintSession(b Batch, sess *meeting.Session, cases map[string]*casefile.Cas
 	}
 	for i, c := range letters {
 		progress(i, total, KindLetter, c.Number)
-		job, err := Letter(b.Printer, c, b.Today)
+		job, err := Letter(b.Printer, c, printouts.LetterInput{Session: sess}, b.Today)
 		if save(job, err, KindLetter, c.Number) {
 			if c.Decision.Result == casefile.StatusApproved {
 				r.Approvals++
