@@ -237,7 +237,7 @@ func TestRedHeader(t *testing.T) {
 	cat := testCatalog(t)
 	cat.County.RedHeader = true
 	p := New(nil, cat, WithFonts(s))
-	pdf, err := p.Letter(approvedCase(), today)
+	pdf, err := p.Letter(approvedCase(), approvalDay)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -262,7 +262,7 @@ func TestRedHeader(t *testing.T) {
 	}
 
 	cat.County.RedHeader = false
-	plain, err := New(nil, cat, WithFonts(s)).Letter(approvedCase(), today)
+	plain, err := New(nil, cat, WithFonts(s)).Letter(approvedCase(), approvalDay)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -417,7 +417,7 @@ func TestFontSetConcurrent(t *testing.T) {
 		go func() {
 			c := approvedCase()
 			c.Applicant.Name = "王堃"
-			_, err := p.Letter(c, today)
+			_, err := p.Letter(c, approvalDay)
 			errs <- err
 		}()
 	}
