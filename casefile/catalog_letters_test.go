@@ -175,11 +175,3 @@ func TestMedicalTiersMatchAmountRule(t *testing.T) {
 		}
 	}
 }
-
-func TestMoneyPaper(t *testing.T) {
-	for m, want := range map[Money]string{175000: "1,750.00元", 39000: "390.00元", 100000000: "1,000,000.00元", 5: "0.05元"} {
-		if got := m.Paper(); got != want {
-			t.Errorf("%d.Paper() = %q, want %q", m, got, want)
-		}
-	}
-}

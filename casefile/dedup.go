@@ -54,10 +54,6 @@ type DedupTotals struct {
 	// freshman group once).
 	KeptAmounts     Amounts `json:"kept_amounts"`
 	DeclinedAmounts Amounts `json:"declined_amounts"`
-	// Deprecated: DeclinedAmount and KeptAmount add monthly and one-off
-	// amounts together; use DeclinedAmounts and KeptAmounts.
-	DeclinedAmount Money `json:"declined_amount"`
-	KeptAmount     Money `json:"kept_amount"` // Deprecated: see DeclinedAmount.
 }
 
 // DedupReport is the batch "same policy only once" resolution.
@@ -225,7 +221,6 @@ func (t *Tx) resolve(pids []uint64) (*DedupReport, map[markKey]*DedupMark, error
 						"the same policy is enjoyed only once: %s's %s, %s yuan (case %s), is already held; this one is declined",
 						kd, kp, kept.Amount, kept.CaseNumber)
 					rep.Totals.Declined++
-					rep.Totals.DeclinedAmount += a.Amount
 					rep.Totals.DeclinedAmounts.Add(cat.kindOf(a.Project), a.Amount)
 					rep.Totals.Applications++
 					marks[markKey{a.CaseSeq, a.Project}] = &DedupMark{Keep: false, Reason: a.Reason.ZH, Text: a.Reason, Group: gkey, At: t.now}
@@ -234,14 +229,12 @@ func (t *Tx) resolve(pids []uint64) (*DedupReport, map[markKey]*DedupMark, error
 				if a.Keep {
 					a.Reason = T("同组申请中拟定金额最高（%s），予以保留", "the single highest proposed amount of the group (%s): kept", a.Figures())
 					rep.Totals.Kept++
-					rep.Totals.KeptAmount += a.Amount
 					rep.Totals.KeptAmounts.Add(cat.kindOf(a.Project), a.Amount)
 				} else {
 					a.Reason = T("同一救助政策只能享受一次：已保留%s「%s」%s 元（案件 %s），本项不予重复救助",
 						"the same policy is enjoyed only once: %s's %s, %s yuan (case %s), is kept; this one is declined",
 						kd, kp, kept.Amount, kept.CaseNumber)
 					rep.Totals.Declined++
-					rep.Totals.DeclinedAmount += a.Amount
 					rep.Totals.DeclinedAmounts.Add(cat.kindOf(a.Project), a.Amount)
 				}
 				rep.Totals.Applications++

@@ -115,7 +115,3 @@ func (cat *Catalog) IssuerOf(p *Project) *Department {
 	}
 	return cat.Department(p.Department)
 }
-
-// Paper formats m as every printed document shows an amount: thousands
-// separators, two decimals and 元 with no space, "1,750.00元".
-func (m Money) Paper() string { return m.Grouped() + "元" }

@@ -48,6 +48,11 @@ func (m Money) Grouped() string {
 	return out
 }
 
+// Paper formats m the one way every printed document writes an amount:
+// thousands separators, two decimals and 元 with no space, "1,750.00元",
+// "-0.05元".
+func (m Money) Paper() string { return m.Grouped() + "元" }
+
 // MarshalText writes the yuan form, so JSON shows "1234.50".
 func (m Money) MarshalText() ([]byte, error) { return []byte(m.String()), nil }
 

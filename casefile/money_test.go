@@ -104,3 +104,14 @@ func FuzzParseDate(f *testing.F) {
 		}
 	})
 }
+
+func TestMoneyPaper(t *testing.T) {
+	for m, want := range map[Money]string{
+		175000: "1,750.00元", 39000: "390.00元", 100000000: "1,000,000.00元", 5: "0.05元", 0: "0.00元",
+		123456789: "1,234,567.89元", -62000: "-620.00元",
+	} {
+		if got := m.Paper(); got != want {
+			t.Errorf("%d.Paper() = %q, want %q", m, got, want)
+		}
+	}
+}

@@ -103,7 +103,6 @@ func (s *Store) Decide(number string, r Ruling, who string) (*Item, error) {
 			dec.Verify = verify
 		}
 		dec.Amounts = grantedAmounts(apps)
-		dec.Granted = dec.Amounts.Monthly + dec.Amounts.OneOff + dec.Amounts.Loan // deprecated mixed total
 		if err := t.PutCase(old, c, casefile.Change{Who: who, Action: string(casefile.ActionDecision), Note: decisionNote(sess, dec)}); err != nil {
 			return err
 		}

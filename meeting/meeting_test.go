@@ -341,8 +341,8 @@ func TestDecisionChangesTheCaseInOneTransaction(t *testing.T) {
 	if a.Outcome != casefile.OutcomeGranted || a.Granted != granted || a.StartMonth != "2026-12" || a.Months != mp.Months {
 		t.Fatalf("application %+v; want granted %s from 2026-12 for %d months", a, granted, mp.Months)
 	}
-	if it.Apps[0].Granted != granted || it.Decision.Granted != granted {
-		t.Fatalf("session record %+v / %s", it.Apps[0], it.Decision.Granted)
+	if it.Apps[0].Granted != granted || it.Decision.Amounts != (casefile.Amounts{Monthly: granted}) {
+		t.Fatalf("session record %+v / %+v", it.Apps[0], it.Decision.Amounts)
 	}
 	hist := h.history(c)
 	if len(hist) != len(before)+1 {
@@ -359,7 +359,7 @@ func TestDecisionChangesTheCaseInOneTransaction(t *testing.T) {
 	_, err = com.secretary.Decide(s, c, meeting.Ruling{Result: casefile.StatusApproved})
 	wantErr(t, "decide twice", err, meeting.ErrAlreadyDecided)
 	sum := must(h.m.Summary(s.number))
-	if sum.Approved != 1 || sum.Granted != granted || sum.Period != granted*casefile.Money(mp.Months) ||
+	if sum.Approved != 1 || sum.Amounts != (casefile.Amounts{Monthly: granted}) || sum.Period != granted*casefile.Money(mp.Months) ||
 		len(sum.ByDepartment) != 1 || sum.ByDepartment[0].Key != mp.Department || sum.ByProject[0].Key != mp.Code {
 		t.Fatalf("summary %+v", sum)
 	}
@@ -494,8 +494,8 @@ func TestDuplicatesResolvedOnTheAgenda(t *testing.T) {
 		t.Fatalf("kept case proposes %q", tl.Proposed)
 	}
 	it := must(com.secretary.Decide(s, youth, meeting.Ruling{Result: casefile.StatusApproved}))
-	if it.Decision.Granted != casefile.Yuan(4000) {
-		t.Fatalf("granted %s, want 4000.00", it.Decision.Granted)
+	if it.Decision.Amounts != (casefile.Amounts{OneOff: casefile.Yuan(4000)}) {
+		t.Fatalf("granted %+v, want 4000.00", it.Decision.Amounts)
 	}
 	for _, c := range []*casefile.Case{civil, edu} {
 		tl := s.Tally(c)
@@ -519,7 +519,7 @@ func TestDuplicatesResolvedOnTheAgenda(t *testing.T) {
 		}
 	}
 	sum := must(h.m.Summary(s.number))
-	if sum.Approved != 1 || sum.Rejected != 2 || sum.Granted != casefile.Yuan(4000) ||
+	if sum.Approved != 1 || sum.Rejected != 2 || sum.Amounts != (casefile.Amounts{OneOff: casefile.Yuan(4000)}) ||
 		len(sum.ByDepartment) != 1 || sum.ByDepartment[0].Key != "youth_league" {
 		t.Fatalf("summary %+v", sum)
 	}
@@ -538,8 +538,8 @@ func TestDuplicatesWithinOneCase(t *testing.T) {
 	s.Attend(com.voters()...)
 	allAgree(s, c, com.voters()...)
 	it := must(com.secretary.Decide(s, c, meeting.Ruling{Result: casefile.StatusApproved}))
-	if it.Decision.Granted != casefile.Yuan(4000) {
-		t.Fatalf("granted %s, want the single highest 4000.00", it.Decision.Granted)
+	if it.Decision.Amounts != (casefile.Amounts{OneOff: casefile.Yuan(4000)}) {
+		t.Fatalf("granted %+v, want the single highest 4000.00", it.Decision.Amounts)
 	}
 	got := h.caseNow(c.Number)
 	for _, a := range got.Apps {
@@ -591,8 +591,8 @@ func TestKeptDuplicateRejectedResolvesAgain(t *testing.T) {
 	}
 	allAgree(s, edu, com.voters()...)
 	it := must(com.secretary.Decide(s, edu, meeting.Ruling{Result: casefile.StatusApproved}))
-	if it.Decision.Granted != casefile.Yuan(3500) {
-		t.Fatalf("granted %s, want 3500.00", it.Decision.Granted)
+	if it.Decision.Amounts != (casefile.Amounts{OneOff: casefile.Yuan(3500)}) {
+		t.Fatalf("granted %+v, want 3500.00", it.Decision.Amounts)
 	}
 }
 

@@ -190,6 +190,9 @@ func TestOldDecisionDerivesAmounts(t *testing.T) {
 		t.Errorf("derived amounts %+v, want %+v", it.Decision.Amounts, want)
 	}
 	b, _ := json.Marshal(&it)
+	if strings.Contains(string(b), "3620") {
+		t.Errorf("the item is written again with the mixed total: %s", b)
+	}
 	var again meeting.Item
 	if err := json.Unmarshal(b, &again); err != nil || again.Decision.Amounts != it.Decision.Amounts {
 		t.Errorf("round trip %+v (%v)", again.Decision, err)

@@ -30,7 +30,6 @@ func Summarize(cat *casefile.Catalog, sess *Session) *Summary {
 		}
 		a.Count++
 		a.Amounts.Add(kind, granted)
-		a.Granted += granted // deprecated mixed total
 		a.Period += period
 	}
 	for _, it := range sess.Agenda {
@@ -50,10 +49,6 @@ func Summarize(cat *casefile.Catalog, sess *Session) *Summary {
 			if a.Outcome != casefile.OutcomeGranted {
 				continue
 			}
-			period := a.Granted
-			if a.Months > 0 {
-				period = a.Granted * casefile.Money(a.Months)
-			}
 			dept := a.Department
 			if dept == "" {
 				if p := cat.Project(a.Project); p != nil {
@@ -66,10 +61,13 @@ func Summarize(cat *casefile.Catalog, sess *Session) *Summary {
 					kind = p.Kind
 				}
 			}
+			var period casefile.Money // monthly amounts over their months only
+			if kind == casefile.KindMonthly {
+				period = a.Granted * casefile.Money(max(a.Months, 1))
+			}
 			add(depts, dept, kind, a.Granted, period)
 			add(projs, a.Project, kind, a.Granted, period)
 			sum.Amounts.Add(kind, a.Granted)
-			sum.Granted += a.Granted // deprecated mixed total
 			sum.Period += period
 		}
 	}

@@ -323,15 +323,11 @@ type Decision struct {
 	Tally    Tally    `json:"tally"`
 	// Amounts are the granted amounts by how they pay: per month and
 	// one-off apart, never added (derived from Apps on items stored before
-	// the field).
+	// the field, which held one mixed "granted" total).
 	Amounts casefile.Amounts `json:"amounts"`
-	// Deprecated: Granted adds monthly and one-off amounts together; it is
-	// still written so that screens and minutes not yet moved to Amounts
-	// build. Show Amounts.
-	Granted casefile.Money `json:"granted"`
-	Refers  string         `json:"refers,omitempty"`
-	At      time.Time      `json:"at"`
-	By      string         `json:"by"`
+	Refers  string           `json:"refers,omitempty"`
+	At      time.Time        `json:"at"`
+	By      string           `json:"by"`
 }
 
 // Tally is the count of an item's votes under the catalogue's meeting
@@ -470,11 +466,8 @@ type Amount struct {
 	// Amounts sums the amounts as decided by how they pay: per month and
 	// one-off apart.
 	Amounts casefile.Amounts `json:"amounts"`
-	// Deprecated: Granted adds monthly and one-off amounts together (a
-	// department runs both kinds); kept for screens and minutes not yet
-	// moved to Amounts.
-	Granted casefile.Money `json:"granted"`
-	// Period sums the whole period: monthly amounts times their months.
+	// Period sums the monthly amounts over their aid periods (each times
+	// its months); one-off amounts are not in it.
 	Period casefile.Money `json:"period"`
 }
 
@@ -490,9 +483,8 @@ type Summary struct {
 	// Amounts sums the granted amounts by how they pay: per month and
 	// one-off apart.
 	Amounts casefile.Amounts `json:"amounts"`
-	// Deprecated: Granted adds monthly and one-off amounts together; kept
-	// for screens and minutes not yet moved to Amounts.
-	Granted      casefile.Money `json:"granted"`
+	// Period sums the monthly amounts over their aid periods; one-off
+	// amounts are not in it.
 	Period       casefile.Money `json:"period"`
 	ByDepartment []Amount       `json:"by_department"`
 	ByProject    []Amount       `json:"by_project"`
@@ -510,14 +502,25 @@ func grantedAmounts(apps []ItemApp) casefile.Amounts {
 }
 
 // UnmarshalJSON reads an item; a decision stored before Decision.Amounts
-// gets its amounts derived from the granted applications.
+// (with one mixed "granted" total instead) gets its amounts derived from
+// the granted applications.
 func (it *Item) UnmarshalJSON(b []byte) error {
 	type plain Item
 	if err := json.Unmarshal(b, (*plain)(it)); err != nil {
 		return err
 	}
-	if d := it.Decision; d != nil && d.Amounts.IsZero() && d.Granted != 0 {
-		d.Amounts = grantedAmounts(it.Apps)
+	if d := it.Decision; d != nil && d.Amounts.IsZero() {
+		var old struct {
+			Decision struct {
+				Granted casefile.Money `json:"granted"`
+			} `json:"decision"`
+		}
+		if err := json.Unmarshal(b, &old); err != nil {
+			return err
+		}
+		if old.Decision.Granted != 0 {
+			d.Amounts = grantedAmounts(it.Apps)
+		}
 	}
 	return nil
 }

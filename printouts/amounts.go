@@ -34,18 +34,18 @@ func paidOnce(k casefile.ProjectKind) bool {
 func amountText(k casefile.ProjectKind, m casefile.Money) string {
 	switch k {
 	case casefile.KindMonthly:
-		return "每月 " + Yuan(m)
+		return "每月 " + m.Paper()
 	case casefile.KindStatus:
 		return "予以认定"
 	case casefile.KindService:
 		if m > 0 {
-			return "救助服务，折合 " + Yuan(m)
+			return "救助服务，折合 " + m.Paper()
 		}
 		return "提供救助服务"
 	case casefile.KindLoan:
-		return "贷款额度 " + Yuan(m)
+		return "贷款额度 " + m.Paper()
 	}
-	return "一次性 " + Yuan(m)
+	return "一次性 " + m.Paper()
 }
 
 // grantWords is what was granted on one application, with the period of
@@ -76,7 +76,7 @@ func (p *Printer) grantWords(a meeting.ItemApp) string {
 var moneyInText = regexp.MustCompile(`\d[\d,]*\.\d{2}\s*元`)
 
 // paperMoney rewrites the amounts in a reason or finding recorded as free
-// text the one way paper writes money (Yuan): "人均月收入 1050.00 元" reads
+// text the one way paper writes money (casefile.Money.Paper): "人均月收入 1050.00 元" reads
 // "人均月收入 1,050.00元".
 func paperMoney(s string) string {
 	return moneyInText.ReplaceAllStringFunc(s, func(m string) string {
@@ -85,6 +85,6 @@ func paperMoney(s string) string {
 		if err != nil {
 			return m
 		}
-		return Yuan(v)
+		return v.Paper()
 	})
 }

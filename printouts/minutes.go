@@ -438,10 +438,10 @@ func (p *Printer) minutesTotals(d *Doc, s *meeting.Session, sum *meeting.Summary
 	}
 	var parts []string
 	if total.monthlyN > 0 {
-		parts = append(parts, fmt.Sprintf("按月发放%d项，每月合计 %s，救助期内合计 %s", total.monthlyN, Yuan(total.monthly), Yuan(total.period)))
+		parts = append(parts, fmt.Sprintf("按月发放%d项，每月合计 %s，救助期内合计 %s", total.monthlyN, total.monthly.Paper(), total.period.Paper()))
 	}
 	if total.onceN > 0 {
-		parts = append(parts, fmt.Sprintf("一次性发放%d项，合计 %s", total.onceN, Yuan(total.once)))
+		parts = append(parts, fmt.Sprintf("一次性发放%d项，合计 %s", total.onceN, total.once.Paper()))
 	}
 	if n := total.count - total.monthlyN - total.onceN; n > 0 {
 		parts = append(parts, fmt.Sprintf("认定身份、提供服务或贷款%d项，不计入金额", n))
@@ -480,7 +480,7 @@ func (t *grantTotal) row(name string) []string {
 		if n == 0 {
 			return "—"
 		}
-		return Yuan(m)
+		return m.Paper()
 	}
 	return []string{name, strconv.Itoa(t.count), cell(t.monthlyN, t.monthly), cell(t.monthlyN, t.period), cell(t.onceN, t.once)}
 }

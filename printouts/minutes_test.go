@@ -300,3 +300,33 @@ func BenchmarkMinutes(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(pdf)), "bytes/minutes")
 }
+
+// TestMinutesMonthlyAndOneOffApart: a case granted 620.00 a month and
+// 3,000.00 once shows both amounts apart in its decision and in the
+// totals, and never their sum.
+func TestMinutesMonthlyAndOneOffApart(t *testing.T) {
+	p := testPrinter(t)
+	s := closedSession()
+	s.Agenda = s.Agenda[:1] // the approval: urban dibao and a freshman grant
+	it := s.Agenda[0]
+	it.Apps[0].Granted, it.Apps[1].Granted = 62000, 300000
+	it.Decision.Amounts = casefile.Amounts{Monthly: 62000, OneOff: 300000}
+	pdf, err := p.Minutes(s, nil, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := body(pdfText(t, pdf))
+	for _, want := range []string{
+		"每月 620.00元，自2026年12月起，共12个月",
+		"一次性 3,000.00元",
+		"按月发放1项，每月合计 620.00元，救助期内合计 7,440.00元",
+		"一次性发放1项，合计 3,000.00元",
+	} {
+		if !strings.Contains(all, flat(want)) {
+			t.Errorf("minutes lack %q", want)
+		}
+	}
+	if strings.Contains(all, "3,620.00") || strings.Contains(all, "3620.00") {
+		t.Error("the minutes add the monthly and the one-off amount together")
+	}
+}

@@ -293,16 +293,6 @@ func testPapersNotice(t *testing.T) {
 	checkGoldenPage(t, pdf, "TestPapers")
 }
 
-func TestYuan(t *testing.T) {
-	for m, want := range map[casefile.Money]string{
-		175000: "1,750.00元", 5: "0.05元", 0: "0.00元", 123456789: "1,234,567.89元", -62000: "-620.00元",
-	} {
-		if got := Yuan(m); got != want {
-			t.Errorf("Yuan(%d) = %q, want %q", m, got, want)
-		}
-	}
-}
-
 func TestPaperMoney(t *testing.T) {
 	for in, want := range map[string]string{
 		"核对人均月收入 1050.00 元，高于标准 790.00 元": "核对人均月收入 1,050.00元，高于标准 790.00元",

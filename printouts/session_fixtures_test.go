@@ -114,7 +114,7 @@ func closedSession() *meeting.Session {
 	approved.Votes = []meeting.Vote{vote(chairWang, meeting.Agree, ""), vote(memberLi, meeting.Agree, ""),
 		vote(memberZh, meeting.Agree, ""), vote(memberLiu, meeting.Abstain, "本部门不掌握该户情况")}
 	approved.Decision = &meeting.Decision{Result: casefile.StatusApproved, Proposed: casefile.StatusApproved,
-		Tally: tally4(3, 0, 1, 0, casefile.StatusApproved), Granted: 617000, At: meetingAt, By: "local:secretary"}
+		Tally: tally4(3, 0, 1, 0, casefile.StatusApproved), Amounts: casefile.Amounts{Monthly: 117000, OneOff: 500000}, At: meetingAt, By: "local:secretary"}
 
 	rejected := itemOf(rejectedCase())
 	rejected.Votes = []meeting.Vote{vote(chairWang, meeting.Disagree, "人均收入高于低保标准"),
@@ -135,13 +135,13 @@ func closedSession() *meeting.Session {
 	minor.Votes = []meeting.Vote{vote(chairWang, meeting.Agree, ""), vote(memberLi, meeting.Agree, ""),
 		vote(memberZh, meeting.Agree, ""), vote(memberLiu, meeting.Agree, "")}
 	minor.Decision = &meeting.Decision{Result: casefile.StatusApproved, Proposed: casefile.StatusApproved,
-		Tally: tally4(4, 0, 0, 0, casefile.StatusApproved), Granted: 125000, At: meetingAt}
+		Tally: tally4(4, 0, 0, 0, casefile.StatusApproved), Amounts: casefile.Amounts{Monthly: 125000}, At: meetingAt}
 
 	recon := itemOf(reconsideredCase())
 	recon.Refers, recon.ReconsiderWhy = "YH2026-009", "申请人补充提交了住院费用票据"
 	recon.Votes = minor.Votes
 	recon.Decision = &meeting.Decision{Result: casefile.StatusApproved, Proposed: casefile.StatusApproved,
-		Tally: tally4(4, 0, 0, 0, casefile.StatusApproved), Granted: 200000, Refers: "YH2026-009", At: meetingAt}
+		Tally: tally4(4, 0, 0, 0, casefile.StatusApproved), Amounts: casefile.Amounts{OneOff: 200000}, Refers: "YH2026-009", At: meetingAt}
 
 	s.Agenda = []*meeting.Item{approved, rejected, deferred, minor, recon}
 	return s

@@ -188,7 +188,12 @@ func TestImportCasesShowDedupJSON(t *testing.T) {
 				Reason     string
 			}
 		}
-		Totals struct{ Declined int }
+		Totals struct {
+			Declined        int
+			KeptAmounts     casefile.Amounts `json:"kept_amounts"`
+			DeclinedAmounts casefile.Amounts `json:"declined_amounts"`
+			Mixed           *string          `json:"kept_amount"` // gone: monthly and one-off are never added
+		}
 	}
 	if err := json.Unmarshal([]byte(mustHall(t, "--db", db, "--lang", "en", "dedup", "--json")), &dd); err != nil {
 		t.Fatal(err)
@@ -210,6 +215,14 @@ func TestImportCasesShowDedupJSON(t *testing.T) {
 	}
 	if !best.Keep {
 		t.Error("highest not kept")
+	}
+	bm, _ := casefile.ParseMoney(best.Amount)
+	if tot := dd.Totals; tot.Mixed != nil || (tot.KeptAmounts != casefile.Amounts{Monthly: bm} && tot.KeptAmounts != casefile.Amounts{OneOff: bm}) {
+		t.Errorf("dedup totals %+v: want the kept %s by how it pays, no mixed total", tot, best.Amount)
+	}
+	text := mustHall(t, "--db", db, "dedup")
+	if want := "保留 1 项（" + dd.Totals.KeptAmounts.Text().ZH + "），不予重复 2 项（" + dd.Totals.DeclinedAmounts.Text().ZH + "）"; !strings.Contains(text, want) {
+		t.Errorf("dedup text lacks %q:\n%s", want, text)
 	}
 }
 

@@ -106,9 +106,9 @@ func (a *app) printDedup(cmd *cobra.Command, cat *casefile.Catalog, rep *casefil
 		fmt.Fprintln(w)
 	}
 	t := rep.Totals
-	fmt.Fprintf(w, a.t("共 %d 组 %d 项申请：保留 %d 项（%s 元），不予重复 %d 项（%s 元）\n",
-		"%d groups, %d applications: %d kept (%s yuan), %d to decline (%s yuan)\n"),
-		t.Groups, t.Applications, t.Kept, t.KeptAmount.Grouped(), t.Declined, t.DeclinedAmount.Grouped())
+	fmt.Fprintf(w, a.t("共 %d 组 %d 项申请：保留 %d 项（%s），不予重复 %d 项（%s）\n",
+		"%d groups, %d applications: %d kept (%s), %d to decline (%s)\n"),
+		t.Groups, t.Applications, t.Kept, t.KeptAmounts.Text().In(a.lang), t.Declined, t.DeclinedAmounts.Text().In(a.lang))
 	if applied {
 		fmt.Fprintf(w, a.t("已写入 %d 个案件。\n", "marks written to %d cases.\n"), rep.Changed)
 	} else {

@@ -77,7 +77,9 @@ type sessionLine struct {
 	Approved  int                   `json:"approved"`
 	Rejected  int                   `json:"rejected"`
 	Deferred  int                   `json:"deferred"`
-	Granted   casefile.Money        `json:"granted"`
+	// Amounts are the granted amounts, per month and one-off apart (JSON
+	// "monthly", "one_off" and "loan"), never one mixed total.
+	casefile.Amounts
 }
 
 func (a *app) newSessionListCommand() *cobra.Command {
@@ -101,7 +103,7 @@ func (a *app) newSessionListCommand() *cobra.Command {
 					sum := meeting.Summarize(st.Catalog(), sess)
 					l := sessionLine{Number: sess.Number, Date: sess.Date, Place: sess.Place, Status: sess.Status,
 						Chair: sess.Chair.Name, Secretary: sess.Secretary.Name, Items: sess.Items, Decided: sess.Decided,
-						Approved: sum.Approved, Rejected: sum.Rejected, Deferred: sum.Deferred, Granted: sum.Granted}
+						Approved: sum.Approved, Rejected: sum.Rejected, Deferred: sum.Deferred, Amounts: sum.Amounts}
 					for _, mb := range sess.Members {
 						if mb.Votes() {
 							l.Members++
@@ -123,10 +125,10 @@ func (a *app) newSessionListCommand() *cobra.Command {
 				var rows [][]string
 				for _, l := range out {
 					rows = append(rows, []string{l.Number, l.Date.String(), l.Status.Label(a.lang), fmt.Sprintf("%d/%d", l.Present, l.Members),
-						fmt.Sprintf("%d/%d", l.Decided, l.Items), fmt.Sprintf("%d/%d/%d", l.Approved, l.Rejected, l.Deferred), l.Granted.Grouped(), l.Place})
+						fmt.Sprintf("%d/%d", l.Decided, l.Items), fmt.Sprintf("%d/%d/%d", l.Approved, l.Rejected, l.Deferred), l.Monthly.Grouped(), l.OneOff.Grouped(), l.Place})
 				}
 				table(w, []string{a.t("编号", "number"), a.t("日期", "date"), a.t("状态", "status"), a.t("出席", "present"),
-					a.t("已决/议程", "decided"), a.t("批准/不予/暂缓", "appr/rej/def"), a.t("核定金额", "granted"), a.t("地点", "place")}, rows)
+					a.t("已决/议程", "decided"), a.t("批准/不予/暂缓", "appr/rej/def"), a.t("每月", "monthly"), a.t("一次性", "one-off"), a.t("地点", "place")}, rows)
 				return nil
 			})
 		},
@@ -426,8 +428,8 @@ wording built from the case's findings); a deferral needs what must be verified
 				}
 				w := cmd.OutOrStdout()
 				fmt.Fprintf(w, a.t("已决定 %s：%s", "decided %s: %s"), it.Case, it.Decision.Result.Label(a.lang))
-				if it.Decision.Granted > 0 {
-					fmt.Fprintf(w, a.t("，核定 %s 元", ", %s yuan granted"), it.Decision.Granted.Grouped())
+				if g := it.Decision.Amounts; !g.IsZero() {
+					fmt.Fprintf(w, a.t("，核定 %s", ", granted %s"), g.Text().In(a.lang))
 				}
 				fmt.Fprintln(w)
 				return nil
@@ -597,8 +599,8 @@ func (a *app) printSession(w io.Writer, cat *casefile.Catalog, d *sessionDetail)
 			if dec.Override {
 				line += fmt.Sprintf(a.t("（主持人最终意见；按规则为%s）", " (chair's final word; the rule gave %s)"), dec.Proposed.Label(L))
 			}
-			if dec.Granted > 0 {
-				line += fmt.Sprintf(a.t("，核定 %s 元", ", %s yuan granted"), dec.Granted.Grouped())
+			if !dec.Amounts.IsZero() {
+				line += fmt.Sprintf(a.t("，核定 %s", ", granted %s"), dec.Amounts.Text().In(L))
 			}
 			fmt.Fprintln(w, line)
 			if dec.Reason != "" {
@@ -612,9 +614,9 @@ func (a *app) printSession(w io.Writer, cat *casefile.Catalog, d *sessionDetail)
 		}
 	}
 	sum := d.Summary
-	fmt.Fprintf(w, a.t("\n合计：批准 %d，不予救助 %d，暂缓 %d，未决 %d；核定 %s 元\n", "\nTotal: %d approved, %d rejected, %d deferred, %d not decided; %s yuan granted\n"),
-		sum.Approved, sum.Rejected, sum.Deferred, len(sum.Undecided), sum.Granted.Grouped())
+	fmt.Fprintf(w, a.t("\n合计：批准 %d，不予救助 %d，暂缓 %d，未决 %d；核定 %s\n", "\nTotal: %d approved, %d rejected, %d deferred, %d not decided; granted %s\n"),
+		sum.Approved, sum.Rejected, sum.Deferred, len(sum.Undecided), sum.Amounts.Text().In(L))
 	for _, am := range sum.ByDepartment {
-		fmt.Fprintf(w, "  %s  %d  %s\n", a.deptLabel(cat, am.Key), am.Count, am.Granted.Grouped())
+		fmt.Fprintf(w, "  %s  %d  %s\n", a.deptLabel(cat, am.Key), am.Count, am.Amounts.Text().In(L))
 	}
 }

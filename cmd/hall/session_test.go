@@ -42,11 +42,12 @@ type shownSession struct {
 	Agenda []struct {
 		Case string `json:"case"`
 		Apps []struct {
-			Project string         `json:"project"`
-			Dedup   string         `json:"dedup"`
-			Outcome string         `json:"outcome"`
-			Granted casefile.Money `json:"granted"`
-			Reason  string         `json:"reason"`
+			Project string               `json:"project"`
+			Kind    casefile.ProjectKind `json:"kind"`
+			Dedup   string               `json:"dedup"`
+			Outcome string               `json:"outcome"`
+			Granted casefile.Money       `json:"granted"`
+			Reason  string               `json:"reason"`
 		} `json:"applications"`
 		Votes []struct {
 			Name   string `json:"name"`
@@ -58,20 +59,20 @@ type shownSession struct {
 			Reason string `json:"reason"`
 		} `json:"recusals"`
 		Decision *struct {
-			Result  string         `json:"result"`
-			Granted casefile.Money `json:"granted"`
-			Reason  string         `json:"reason"`
-			Verify  []string       `json:"verify"`
+			Result  string           `json:"result"`
+			Amounts casefile.Amounts `json:"amounts"`
+			Reason  string           `json:"reason"`
+			Verify  []string         `json:"verify"`
 		} `json:"decision"`
 	} `json:"agenda"`
 	Summary struct {
-		Approved     int            `json:"approved"`
-		Rejected     int            `json:"rejected"`
-		Deferred     int            `json:"deferred"`
-		Granted      casefile.Money `json:"granted"`
+		Approved     int              `json:"approved"`
+		Rejected     int              `json:"rejected"`
+		Deferred     int              `json:"deferred"`
+		Amounts      casefile.Amounts `json:"amounts"`
 		ByDepartment []struct {
-			Key     string         `json:"key"`
-			Granted casefile.Money `json:"granted"`
+			Key     string           `json:"key"`
+			Amounts casefile.Amounts `json:"amounts"`
 		} `json:"by_department"`
 	} `json:"summary"`
 }
@@ -97,7 +98,7 @@ func TestSessionCommandsOnTheDemo(t *testing.T) {
 		t.Fatalf("want a closed and an open session, got %+v", list)
 	}
 	if closed.Items == 0 || closed.Decided != closed.Items || closed.Approved == 0 || closed.Rejected == 0 ||
-		closed.Deferred == 0 || closed.Granted <= 0 {
+		closed.Deferred == 0 || closed.Amounts.IsZero() {
 		t.Fatalf("closed session %+v: want every case decided, some approved, rejected and deferred, money granted", closed)
 	}
 	if open.Items == 0 || open.Decided != 0 || open.Present <= open.Members/2 {
@@ -111,7 +112,7 @@ func TestSessionCommandsOnTheDemo(t *testing.T) {
 	if shown.Number != closed.Number || len(shown.Agenda) != closed.Items || len(shown.Present) == 0 {
 		t.Fatalf("show %s: %d items, %d present", shown.Number, len(shown.Agenda), len(shown.Present))
 	}
-	var granted casefile.Money
+	var granted casefile.Amounts
 	reasons, recusals := 0, 0
 	for _, it := range shown.Agenda {
 		d := it.Decision
@@ -120,16 +121,16 @@ func TestSessionCommandsOnTheDemo(t *testing.T) {
 		}
 		switch d.Result {
 		case "approved":
-			var sum casefile.Money
+			var sum casefile.Amounts
 			for _, a := range it.Apps {
 				if a.Outcome == "granted" {
-					sum += a.Granted
+					sum.Add(a.Kind, a.Granted)
 				}
 			}
-			if sum != d.Granted {
-				t.Errorf("%s: applications grant %s, the decision says %s", it.Case, sum, d.Granted)
+			if sum != d.Amounts {
+				t.Errorf("%s: applications grant %+v, the decision says %+v", it.Case, sum, d.Amounts)
 			}
-			granted += d.Granted
+			granted = granted.Plus(d.Amounts)
 		case "rejected":
 			if d.Reason == "" {
 				t.Errorf("%s rejected without a reason", it.Case)
@@ -164,8 +165,8 @@ func TestSessionCommandsOnTheDemo(t *testing.T) {
 			recusals++
 		}
 	}
-	if granted <= 0 || granted != shown.Summary.Granted || reasons == 0 || recusals == 0 {
-		t.Fatalf("granted %s (summary %s), %d reasoned votes, %d recusals", granted, shown.Summary.Granted, reasons, recusals)
+	if granted.IsZero() || granted != shown.Summary.Amounts || reasons == 0 || recusals == 0 {
+		t.Fatalf("granted %+v (summary %+v), %d reasoned votes, %d recusals", granted, shown.Summary.Amounts, reasons, recusals)
 	}
 	if len(shown.Summary.ByDepartment) == 0 {
 		t.Fatal("no amounts by department")

@@ -190,9 +190,13 @@ func (cl *closingScreen) view() string {
 	if len(absent) > 0 {
 		att += c.Tf(lblMtgAbsentList, strings.Join(absent, c.T(common.LblListSep)))
 	}
+	granted := c.Tf(lblMtgSumGranted, sum.Amounts.Text())
+	if sum.Amounts.Monthly != 0 {
+		granted += c.Tf(lblMtgSumPeriod, sum.Period.Grouped())
+	}
 	head = append(head, " "+att,
 		" "+s.App.Title.Render(c.Tf(lblMtgSumCounts, sum.Cases, sum.Approved, sum.Rejected, sum.Deferred, len(sum.Undecided))),
-		" "+c.Tf(lblMtgSumGranted, sum.Granted.Grouped(), sum.Period.Grouped()))
+		" "+granted)
 
 	var body []string
 	depts := amountTable(c, c.T(lblMtgByDepartment), sum.ByDepartment, func(k string) string { return c.DeptName(k) })
@@ -248,19 +252,32 @@ func (cl *closingScreen) view() string {
 }
 
 // amountTable returns a function drawing the granted amounts of one
-// breakdown (by department or by project) in width w.
+// breakdown (by department or by project) in width w: monthly (with its
+// total over the aid periods) and one-off in columns apart, "—" where a
+// row has none.
 func amountTable(c *common.Common, title string, rows []meeting.Amount, name func(string) string) func(w int) []string {
 	s := c.Styles
 	return func(w int) []string {
 		t := &components.Table{Cols: []components.Column{
 			{Title: title, Flex: 1},
 			{Title: c.T(lblMtgColCount), Width: 6},
-			{Title: c.T(lblMtgColGranted), Width: 14},
-			{Title: c.T(lblMtgColPeriod), Width: 14},
+			{Title: c.T(lblMtgColMonthly), Width: amountWidth},
+			{Title: c.T(lblMtgColPeriod), Width: amountWidth},
+			{Title: c.T(lblMtgColOneOff), Width: amountWidth},
 		}, Width: w, Height: max(len(rows), 1)}
+		cell := func(m casefile.Money) string {
+			if m == 0 {
+				return components.PadLeft("—", amountWidth)
+			}
+			return components.PadLeft(m.Grouped(), amountWidth)
+		}
 		cells := make([][]string, len(rows))
 		for i, a := range rows {
-			cells[i] = []string{name(a.Key), fmt.Sprint(a.Count), components.PadLeft(a.Granted.Grouped(), 14), components.PadLeft(a.Period.Grouped(), 14)}
+			period := a.Period
+			if a.Amounts.Monthly == 0 {
+				period = 0
+			}
+			cells[i] = []string{name(a.Key), fmt.Sprint(a.Count), cell(a.Amounts.Monthly), cell(period), cell(a.Amounts.OneOff)}
 		}
 		t.SetRows(cells, nil)
 		t.Cursor = -1
@@ -271,3 +288,7 @@ func amountTable(c *common.Common, title string, rows []meeting.Amount, name fun
 		return out
 	}
 }
+
+// amountWidth is the width of an amount column of the closing tables:
+// "999,999.99" with room.
+const amountWidth = 12

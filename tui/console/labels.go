@@ -114,16 +114,18 @@ var (
 	lblMtgGrant          = casefile.Text{ZH: "%s %s：核定 %s 元", EN: "%s %s: grant %s yuan"}
 	lblMtgGrantDeclined  = casefile.Text{ZH: "%s %s：同一救助政策只能享受一次，不予重复救助", EN: "%s %s: declined, the same policy is enjoyed only once"}
 	lblMtgDecided        = casefile.Text{ZH: "已决定 %s：%s", EN: "Decided %s: %s"}
-	lblMtgDecidedGranted = casefile.Text{ZH: "，核定 %s 元", EN: ", %s yuan granted"}
+	lblMtgDecidedGranted = casefile.Text{ZH: "，核定 %s", EN: ", granted %s"}
 	lblMtgDecidedNext    = casefile.Text{ZH: "（n 下一件未决案件）", EN: " (n: next undecided case)"}
 	// closing
 	lblMtgSumCounts      = casefile.Text{ZH: "议程 %d 件：批准 %d  不予救助 %d  暂缓 %d  未决 %d", EN: "%d cases: %d approved  %d rejected  %d deferred  %d undecided"}
-	lblMtgSumGranted     = casefile.Text{ZH: "核定金额合计 %s 元（按救助期间合计 %s 元）", EN: "Granted %s yuan in all (%s yuan over the aid periods)"}
+	lblMtgSumGranted     = casefile.Text{ZH: "核定金额：%s", EN: "Granted: %s"}
+	lblMtgSumPeriod      = casefile.Text{ZH: "；按月发放的救助期间合计 %s 元", EN: "; %s yuan over the monthly aid periods"}
 	lblMtgByDepartment   = casefile.Text{ZH: "按部门", EN: "By department"}
 	lblMtgByProject      = casefile.Text{ZH: "按项目", EN: "By project"}
 	lblMtgColCount       = casefile.Text{ZH: "项数", EN: "Count"}
-	lblMtgColGranted     = casefile.Text{ZH: "核定金额", EN: "Granted"}
-	lblMtgColPeriod      = casefile.Text{ZH: "期间合计", EN: "Over period"}
+	lblMtgColMonthly     = casefile.Text{ZH: "每月", EN: "Monthly"}
+	lblMtgColOneOff      = casefile.Text{ZH: "一次性", EN: "One-off"}
+	lblMtgColPeriod      = casefile.Text{ZH: "期间合计", EN: "Over period"} // monthly × months
 	lblMtgNoneGranted    = casefile.Text{ZH: "无核定金额", EN: "Nothing granted"}
 	lblMtgUndecidedList  = casefile.Text{ZH: "未决：%s", EN: "Undecided: %s"}
 	lblMtgCloseHint      = casefile.Text{ZH: "c 闭会：闭会后记录冻结，不能再更改", EN: "c closes the session: its record is then frozen"}

@@ -146,8 +146,8 @@ func (p *meetingPage) onDecided(msg caseDecidedMsg) error {
 	c := sh.c
 	p.setBoard(msg.b)
 	text := c.Tf(lblMtgDecided, msg.it.Case, msg.it.Decision.Result.Label(c.Lang))
-	if g := msg.it.Decision.Granted; g > 0 {
-		text += c.Tf(lblMtgDecidedGranted, g.Grouped())
+	if g := msg.it.Decision.Amounts; !g.IsZero() {
+		text += c.Tf(lblMtgDecidedGranted, g.Text())
 	}
 	if sh.b.sum != nil && len(sh.b.sum.Undecided) > 0 {
 		text += c.T(lblMtgDecidedNext)

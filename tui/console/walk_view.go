@@ -290,8 +290,8 @@ func (ws *walkScreen) decisionText(d *meeting.Decision) string {
 	if d.Override {
 		t += c.Tf(lblMtgOverrideShort, ws.verb(d.Proposed))
 	}
-	if d.Granted > 0 {
-		t += c.Tf(lblMtgDecidedGranted, d.Granted.Grouped())
+	if !d.Amounts.IsZero() {
+		t += c.Tf(lblMtgDecidedGranted, d.Amounts.Text())
 	}
 	return t
 }
