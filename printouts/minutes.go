@@ -438,10 +438,10 @@ func (p *Printer) minutesTotals(d *Doc, s *meeting.Session, sum *meeting.Summary
 	}
 	var parts []string
 	if total.monthlyN > 0 {
-		parts = append(parts, fmt.Sprintf("按月发放%d项，每月合计 %s，救助期内合计 %s", total.monthlyN, total.monthly.Paper(), total.period.Paper()))
+		parts = append(parts, fmt.Sprintf("按月发放%d项，每月合计 %s，救助期内合计 %s", total.monthlyN, total.amounts.Monthly.Paper(), total.period.Paper()))
 	}
 	if total.onceN > 0 {
-		parts = append(parts, fmt.Sprintf("一次性发放%d项，合计 %s", total.onceN, total.once.Paper()))
+		parts = append(parts, fmt.Sprintf("一次性发放%d项，合计 %s", total.onceN, total.amounts.OneOff.Paper()))
 	}
 	if n := total.count - total.monthlyN - total.onceN; n > 0 {
 		parts = append(parts, fmt.Sprintf("认定身份、提供服务或贷款%d项，不计入金额", n))
@@ -465,12 +465,14 @@ func (p *Printer) minutesTotals(d *Doc, s *meeting.Session, sum *meeting.Summary
 	p.totalsTable(d, "（二）按项目汇总", "救助项目\n（承办部门）", append(rows, total.row("合计")))
 }
 
-// grantTotal sums granted applications: monthly amounts (per month, and
-// over their periods) apart from one-off ones.
+// grantTotal sums granted applications: the amounts by how they pay
+// (per month apart from one-off), the monthly ones also over their
+// periods, and how many applications of each.
 type grantTotal struct {
 	key                    string
 	count, monthlyN, onceN int
-	monthly, period, once  casefile.Money
+	amounts                casefile.Amounts
+	period                 casefile.Money // monthly amounts times their months
 }
 
 // row is the line of a totals table: name, count, monthly, period,
@@ -482,7 +484,7 @@ func (t *grantTotal) row(name string) []string {
 		}
 		return m.Paper()
 	}
-	return []string{name, strconv.Itoa(t.count), cell(t.monthlyN, t.monthly), cell(t.monthlyN, t.period), cell(t.onceN, t.once)}
+	return []string{name, strconv.Itoa(t.count), cell(t.monthlyN, t.amounts.Monthly), cell(t.monthlyN, t.period), cell(t.onceN, t.amounts.OneOff)}
 }
 
 // add counts one granted application of kind k.
@@ -491,7 +493,7 @@ func (t *grantTotal) add(k casefile.ProjectKind, a meeting.ItemApp) {
 	switch {
 	case paidMonthly(k):
 		t.monthlyN++
-		t.monthly += a.Granted
+		t.amounts.Add(k, a.Granted)
 		months := a.Months
 		if months <= 0 {
 			months = 1
@@ -499,7 +501,7 @@ func (t *grantTotal) add(k casefile.ProjectKind, a meeting.ItemApp) {
 		t.period += a.Granted * casefile.Money(months)
 	case paidOnce(k):
 		t.onceN++
-		t.once += a.Granted
+		t.amounts.Add(k, a.Granted)
 	}
 }
 
