@@ -131,8 +131,8 @@ func (d *Dialog) Update(msg tea.Msg) (DialogResult, tea.Cmd) {
 		d.confirm.Update(msg)
 	case tea.PasteMsg:
 		if d.input != nil {
-			_, cmd := d.input.Update(cleanPaste(msg))
-			return DialogOpen, cmd
+			d.input.Update(cleanPaste(msg))
+			return DialogOpen, nil
 		}
 	}
 	return DialogOpen, nil
@@ -153,18 +153,21 @@ func (d *Dialog) updatePrompt(msg tea.KeyPressMsg) (DialogResult, tea.Cmd) {
 	case key.Matches(msg, k.Cancel):
 		return DialogNo, nil
 	}
-	if !isFieldNav(msg) {
-		_, cmd := d.input.Update(msg)
-		return DialogOpen, cmd
+	if !IsFieldNav(msg) {
+		// its commands are the cursor's blink ticks: the cursor stays
+		// steady, screens stay stable for tmux and tests
+		d.input.Update(msg)
 	}
 	return DialogOpen, nil
 }
 
-// isFieldNav reports the keys huh's fields read as "next/previous field"
-// (tab, shift+tab): with one field there is none to go to.
-func isFieldNav(msg tea.KeyPressMsg) bool {
+// IsFieldNav reports the keys huh's fields read as "next/previous field"
+// (tab, shift+tab), or as "paste from the clipboard" (ctrl+v; a terminal
+// paste arrives as a PasteMsg): a lone field in a box has no other field
+// to go to and reads no clipboard.
+func IsFieldNav(msg tea.KeyPressMsg) bool {
 	s := msg.String()
-	return s == "tab" || s == "shift+tab"
+	return s == "tab" || s == "shift+tab" || s == "ctrl+v"
 }
 
 // View draws the dialog centred in w×h.

@@ -2,8 +2,11 @@ package console
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/rongjiuzhu/hall/casefile"
@@ -152,5 +155,44 @@ func BenchmarkCasePage(b *testing.B) {
 				_ = d.m.View()
 			}
 		})
+	}
+}
+
+// TestMeetingReasonPrompt: the reason prompt of a disagreeing vote (a huh
+// Text in the dialog frame), with a reason typed (digits: typed text is
+// in no language).
+func TestMeetingReasonPrompt(t *testing.T) {
+	eachMeetingScreen(t, func(d *mtgConsole, ms *meeting.Store) {
+		d.Press("enter", "w", "a", "d")
+		d.Type("2026-000025")
+	})
+}
+
+// TestMeetingRulingChooser: the ruling chooser (a huh Select), moved once
+// from the rules' proposal.
+func TestMeetingRulingChooser(t *testing.T) {
+	eachMeetingScreen(t, func(d *mtgConsole, ms *meeting.Store) {
+		d.Press("enter", "w", "enter", "right")
+	})
+}
+
+// TestReasonPromptGrows: a long reason wraps in more rows, up to the
+// limit, and the box still fits the window, down to 20 columns.
+func TestReasonPromptGrows(t *testing.T) {
+	_, ms := openMeeting(t)
+	d := newMtgConsole(t, ms, casefile.ZH, 80, 24)
+	d.Press("enter", "w", "a", "d")
+	pr := d.page().prompt()
+	if pr == nil {
+		t.Fatal("no reason prompt")
+	}
+	pr.Update(tea.PasteMsg{Content: strings.Repeat("收入情况与入户调查不一致。", 12)})
+	v := pr.View(80, 24)
+	tuitest.CheckFrame(t, ansi.Strip(v), 80, 24)
+	if n := strings.Count(ansi.Strip(v), "收入情况"); n < 6 {
+		t.Errorf("a long reason shows %d times in the box, want it wrapped over several rows:\n%s", n, ansi.Strip(v))
+	}
+	for w := 1; w <= 24; w++ {
+		_ = pr.View(w, 8)
 	}
 }
