@@ -1,6 +1,7 @@
 package components
 
 import (
+	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
 
@@ -43,8 +44,9 @@ func newHuhStyles(isDark bool) *huh.Styles {
 	f.Option = ns().Foreground(p.Fg)
 	f.SelectedOption = ns().Foreground(p.Accent).Bold(true)
 	f.UnselectedOption = ns().Foreground(p.Fg)
-	f.NextIndicator = ns().Foreground(p.Accent).MarginLeft(1).SetString("→")
-	f.PrevIndicator = ns().Foreground(p.Accent).MarginRight(1).SetString("←")
+	// ASCII, not arrows: arrows are ambiguous width in some terminals
+	f.NextIndicator = ns().Foreground(p.Accent).MarginLeft(1).SetString(">")
+	f.PrevIndicator = ns().Foreground(p.Accent).MarginRight(1).SetString("<")
 	f.FocusedButton = button.Foreground(p.OnAccent).Background(p.Accent).Bold(true)
 	f.BlurredButton = button.Foreground(p.Fg).Background(p.SelBg)
 	f.TextInput.Cursor = ns().Foreground(p.Accent)
@@ -58,8 +60,12 @@ func newHuhStyles(isDark bool) *huh.Styles {
 	t.Blurred.SelectedOption = ns().Foreground(p.Fg)
 	t.Blurred.UnselectedOption = ns().Foreground(p.Muted)
 	t.Blurred.TextInput.Prompt = ns().Foreground(p.Muted)
-	t.Blurred.NextIndicator = ns()
-	t.Blurred.PrevIndicator = ns()
+	t.Blurred.NextIndicator = ns().Foreground(p.Muted).MarginLeft(1).SetString(">")
+	t.Blurred.PrevIndicator = ns().Foreground(p.Muted).MarginRight(1).SetString("<")
 	t.Blurred.FocusedButton = button.Foreground(p.Fg).Background(p.SelBg)
 	return t
 }
+
+// CleanPaste drops control characters and escape sequences from pasted
+// text before it reaches a field.
+func CleanPaste(msg tea.PasteMsg) tea.PasteMsg { return cleanPaste(msg) }

@@ -192,7 +192,7 @@ func (m *FrontDesk) restyle(dark bool) {
 		m.dossier.ev.form.Restyle()
 	}
 	m.queue.search.SetStyles(m.c.Styles.Editor)
-	m.print.form.Restyle()
+	// the print page's huh fields follow c.IsDark themselves (HuhTheme)
 }
 
 func (m *FrontDesk) handleKey(msg tea.KeyPressMsg) tea.Cmd {
