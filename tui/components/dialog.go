@@ -210,8 +210,11 @@ func (d *Dialog) View(w, h int) string {
 
 // ShortHelp lists the dialog's keys.
 func (d *Dialog) ShortHelp() []key.Binding {
-	if d.notice {
+	switch {
+	case d.notice:
 		return []key.Binding{d.c.Keys.Dialog.Close}
+	case d.input != nil: // letters are text here
+		return []key.Binding{d.c.Keys.Dialog.Submit, d.c.Keys.Dialog.Cancel}
 	}
 	return []key.Binding{d.c.Keys.Dialog.Yes, d.c.Keys.Dialog.No}
 }

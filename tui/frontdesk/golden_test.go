@@ -133,3 +133,28 @@ func TestSmallestWindow(t *testing.T) {
 		}
 	}
 }
+
+// TestPrintPage: the print page's huh fields, a number typed and the kind
+// moved to a whole session, the focus on the print button.
+func TestPrintPage(t *testing.T) {
+	st := openStore(t, true)
+	eachScreen(t, st, func(d *driver) {
+		d.press("4")
+		if d.m.active != common.PagePrint {
+			t.Fatal("the print page did not open")
+		}
+		typeText(d, "2026-000001")
+		d.press("tab", "right", "tab")
+	})
+}
+
+// TestDossierWithdrawPrompt: the withdrawal prompt (a huh Input in the
+// dialog) refusing an empty reason in the user's language.
+func TestDossierWithdrawPrompt(t *testing.T) {
+	st := openStore(t, true)
+	eachScreen(t, st, func(d *driver) {
+		d.press("2")
+		typeText(d, "2026-000004")
+		d.press("enter", "w", "enter")
+	})
+}
