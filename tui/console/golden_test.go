@@ -196,3 +196,27 @@ func TestReasonPromptGrows(t *testing.T) {
 		_ = pr.View(w, 8)
 	}
 }
+
+// TestRulingChooserNarrow: the chooser draws in any window without a
+// panic, and 1/2/3 still choose and go on.
+func TestRulingChooserNarrow(t *testing.T) {
+	_, ms := openMeeting(t)
+	d := newMtgConsole(t, ms, casefile.EN, 80, 24)
+	d.Press("enter", "w", "enter")
+	ch, ok := d.page().sh.modal.(*rulingChooser)
+	if !ok {
+		t.Fatal("no ruling chooser")
+	}
+	for w := 1; w <= 24; w++ {
+		_ = ch.View(w, 6)
+	}
+	ch.Update(tuitest.KeyMsg("right"))
+	ch.Update(tuitest.KeyMsg("left"))
+	ch.Update(tuitest.KeyMsg("left"))
+	if got := ch.Chosen(); got != casefile.StatusApproved {
+		t.Errorf("left from reject: %v, want approve", got)
+	}
+	if res := ch.Update(tuitest.KeyMsg("3")); res != components.DialogYes || ch.Chosen() != casefile.StatusDeferred {
+		t.Errorf("3: %v %v, want yes and defer", res, ch.Chosen())
+	}
+}
