@@ -171,13 +171,13 @@ func (p *dossierPage) Typing() bool {
 	if p.mode == dossierDialog {
 		return p.dialog.Typing()
 	}
-	return p.mode == dossierEvidence && p.ev.form.Typing()
+	return p.mode == dossierEvidence && p.ev.Typing()
 }
 
 func (p *dossierPage) SetSize(w, h int) {
 	p.width, p.height = w, h
 	if p.ev != nil {
-		p.ev.form.SetSize(w, h-1)
+		p.ev.SetSize(w, h-1)
 	}
 	p.clampScroll()
 }
@@ -213,7 +213,7 @@ func (p *dossierPage) Update(msg tea.Msg) tea.Cmd {
 			_, cmd := p.dialog.Update(msg)
 			return cmd
 		case p.mode == dossierEvidence:
-			p.ev.form.HandlePaste(msg)
+			p.ev.HandlePaste(msg)
 		}
 	case tea.MouseClickMsg:
 		return p.handleClick(msg)

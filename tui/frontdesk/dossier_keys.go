@@ -61,8 +61,8 @@ func (p *dossierPage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Evidence):
 		if p.ev == nil {
 			p.ev = newEvidenceForm(p.c)
-			p.ev.form.SetSize(p.width, p.height-1)
-			p.ev.form.FocusID("kind")
+			p.ev.SetSize(p.width, p.height-1)
+			p.ev.FocusID("kind")
 		}
 		p.mode = dossierEvidence
 		p.st.Clear()
@@ -118,7 +118,7 @@ func (p *dossierPage) handleEvidenceKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.st.Set(p.c.T(lblDossierSaving), common.LevelPlain)
 		return addEvidence(p.store, p.number, p.d.Case.Version, ev, p.c.User)
 	}
-	return p.ev.HandleKey(msg).Cmd
+	return p.ev.HandleKey(msg)
 }
 
 func (p *dossierPage) handleDialog(msg tea.KeyPressMsg) tea.Cmd {
@@ -154,7 +154,7 @@ func (p *dossierPage) handleClick(msg tea.MouseClickMsg) tea.Cmd {
 		return nil
 	}
 	if p.mode == dossierEvidence {
-		return p.ev.Click(msg.X, msg.Y-1).Cmd
+		return p.ev.Click(msg.X, msg.Y-1)
 	}
 	if msg.Y == 1 {
 		if i := components.SpanAt(p.spans, msg.X); i >= 0 {

@@ -188,9 +188,6 @@ func (m *FrontDesk) broadcast(msg tea.Msg) tea.Cmd {
 func (m *FrontDesk) restyle(dark bool) {
 	m.shell.SetDark(dark)
 	m.intake.form.Restyle()
-	if m.dossier.ev != nil {
-		m.dossier.ev.form.Restyle()
-	}
 	m.queue.search.SetStyles(m.c.Styles.Editor)
 	// the print page's huh fields follow c.IsDark themselves (HuhTheme)
 }

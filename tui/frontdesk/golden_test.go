@@ -158,3 +158,17 @@ func TestDossierWithdrawPrompt(t *testing.T) {
 		d.press("enter", "w", "enter")
 	})
 }
+
+// TestEvidenceForm: the evidence form's huh fields, a verifier typed and
+// a bad amount showing its hint.
+func TestEvidenceForm(t *testing.T) {
+	st := openStore(t, true)
+	eachScreen(t, st, func(d *driver) {
+		d.press("2")
+		typeText(d, "2026-000004")
+		d.press("enter", "e", "down", "down")
+		typeText(d, "2026")
+		d.press("down", "down")
+		typeText(d, "12x")
+	})
+}
