@@ -1,6 +1,7 @@
 // Package components holds the pieces the hall's screens are built from:
 // the intake-style form (Form, Field), the virtualised table, the project
-// picker, confirmation and prompt dialogs, the findings panel, a
+// picker, confirmation and prompt dialogs (huh v2 fields in our frame,
+// themed by HuhTheme from the palette), the findings panel, a
 // household's lines, the frame of a root model (Shell: header, status
 // line, help bar, quit dialog, the window-too-small notice, Recover for a
 // page's panic) and the layout helpers (Truncate, FitWidth, Wrap,

@@ -6,7 +6,9 @@ import "github.com/rongjiuzhu/hall/casefile"
 var (
 	lblAppTooSmall          = casefile.Text{ZH: "窗口太小", EN: "Window too small"}
 	lblAppTooSmallSize      = casefile.Text{ZH: "请将窗口放大到至少 %dx%d（当前 %dx%d）", EN: "Please enlarge the window to at least %dx%d (now %dx%d)"}
+	lblDialogYes            = casefile.Text{ZH: "确认", EN: "Yes"}
 	lblDialogConfirmKeys    = casefile.Text{ZH: "y 确认    n 取消", EN: "y yes    n no"}
+	lblDialogNo             = casefile.Text{ZH: "取消", EN: "No"}
 	lblDialogNoticeKeys     = casefile.Text{ZH: "enter 关闭", EN: "enter close"}
 	lblDossierAge           = casefile.Text{ZH: "%d 岁", EN: "age %d"}
 	lblDossierHouseholdAid  = casefile.Text{ZH: "本户在其他案件中的救助项目：", EN: "Aid of this household in other cases:"}

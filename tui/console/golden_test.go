@@ -2,8 +2,11 @@ package console
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/rongjiuzhu/hall/casefile"
@@ -152,5 +155,68 @@ func BenchmarkCasePage(b *testing.B) {
 				_ = d.m.View()
 			}
 		})
+	}
+}
+
+// TestMeetingReasonPrompt: the reason prompt of a disagreeing vote (a huh
+// Text in the dialog frame), with a reason typed (digits: typed text is
+// in no language).
+func TestMeetingReasonPrompt(t *testing.T) {
+	eachMeetingScreen(t, func(d *mtgConsole, ms *meeting.Store) {
+		d.Press("enter", "w", "a", "d")
+		d.Type("2026-000025")
+	})
+}
+
+// TestMeetingRulingChooser: the ruling chooser (a huh Select), moved once
+// from the rules' proposal.
+func TestMeetingRulingChooser(t *testing.T) {
+	eachMeetingScreen(t, func(d *mtgConsole, ms *meeting.Store) {
+		d.Press("enter", "w", "enter", "right")
+	})
+}
+
+// TestReasonPromptGrows: a long reason wraps in more rows, up to the
+// limit, and the box still fits the window, down to 20 columns.
+func TestReasonPromptGrows(t *testing.T) {
+	_, ms := openMeeting(t)
+	d := newMtgConsole(t, ms, casefile.ZH, 80, 24)
+	d.Press("enter", "w", "a", "d")
+	pr := d.page().prompt()
+	if pr == nil {
+		t.Fatal("no reason prompt")
+	}
+	pr.Update(tea.PasteMsg{Content: strings.Repeat("收入情况与入户调查不一致。", 12)})
+	v := pr.View(80, 24)
+	tuitest.CheckFrame(t, ansi.Strip(v), 80, 24)
+	if n := strings.Count(ansi.Strip(v), "收入情况"); n < 6 {
+		t.Errorf("a long reason shows %d times in the box, want it wrapped over several rows:\n%s", n, ansi.Strip(v))
+	}
+	for w := 1; w <= 24; w++ {
+		_ = pr.View(w, 8)
+	}
+}
+
+// TestRulingChooserNarrow: the chooser draws in any window without a
+// panic, and 1/2/3 still choose and go on.
+func TestRulingChooserNarrow(t *testing.T) {
+	_, ms := openMeeting(t)
+	d := newMtgConsole(t, ms, casefile.EN, 80, 24)
+	d.Press("enter", "w", "enter")
+	ch, ok := d.page().sh.modal.(*rulingChooser)
+	if !ok {
+		t.Fatal("no ruling chooser")
+	}
+	for w := 1; w <= 24; w++ {
+		_ = ch.View(w, 6)
+	}
+	ch.Update(tuitest.KeyMsg("right"))
+	ch.Update(tuitest.KeyMsg("left"))
+	ch.Update(tuitest.KeyMsg("left"))
+	if got := ch.Chosen(); got != casefile.StatusApproved {
+		t.Errorf("left from reject: %v, want approve", got)
+	}
+	if res := ch.Update(tuitest.KeyMsg("3")); res != components.DialogYes || ch.Chosen() != casefile.StatusDeferred {
+		t.Errorf("3: %v %v, want yes and defer", res, ch.Chosen())
 	}
 }

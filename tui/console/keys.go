@@ -136,7 +136,7 @@ func newMeetingKeys(c *common.Common) *meetingKeys {
 		Prompt: promptKeys{
 			Submit: b(k("enter"), "enter", lblMtgKeySubmit),
 			Cancel: b(k("esc"), "esc", common.LblKeyNo),
-			Choose: b(k("left", "right"), "left/right", common.LblKeyChoose),
+			Choose: b(k("up", "down", "left", "right"), "up/down", common.LblKeyChoose),
 			Prev:   b(k("left", "shift+tab", "up"), "left", common.LblKeyChoose),
 			Next:   b(k("right", "tab", "down"), "right", common.LblKeyChoose),
 			Pick:   b(k("1", "2", "3"), "1/2/3", common.LblKeyChoose),

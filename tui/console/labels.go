@@ -104,7 +104,7 @@ var (
 	lblMtgVoted          = casefile.Text{ZH: "已记录：%s %s", EN: "Recorded: %s %s"}
 	lblMtgRecused        = casefile.Text{ZH: "已记录回避：%s", EN: "Recusal recorded: %s"}
 	lblMtgDecideTitle    = casefile.Text{ZH: "决定 %s", EN: "Decide %s"}
-	lblMtgChooseKeys     = casefile.Text{ZH: "←/→ 选择  enter 确定  1 批准  2 不予救助  3 暂缓  esc 取消", EN: "left/right choose  enter go on  1 approve  2 reject  3 defer  esc cancel"}
+	lblMtgChooseKeys     = casefile.Text{ZH: "↑/↓ 选择  enter 确定  1 批准  2 不予救助  3 暂缓  esc 取消", EN: "up/down choose  enter go on  1 approve  2 reject  3 defer  esc cancel"}
 	lblMtgRuleTitle      = casefile.Text{ZH: "%s：%s", EN: "%s: %s"}
 	lblMtgOverrideNote   = casefile.Text{ZH: "与表决结果（%s）不同：将记录为主持人最终意见，须写明理由。", EN: "This differs from the vote's outcome (%s): it is recorded as the chair's final word, with a reason."}
 	lblMtgOverrideReason = casefile.Text{ZH: "主持人最终意见的理由：", EN: "The reason for the chair's final word:"}

@@ -74,7 +74,7 @@ func (r *reasonPrompt) handle(sh *meetingShared, msg tea.Msg) tea.Cmd {
 		r.job = id
 		return run
 	case components.DialogNo:
-		if v := r.area.Value(); strings.TrimSpace(v) != "" {
+		if v := r.text; strings.TrimSpace(v) != "" {
 			sh.drafts[r.key] = v
 		}
 		sh.modal = nil

@@ -4,9 +4,10 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/tui/common"
@@ -24,7 +25,9 @@ type reasonPrompt struct {
 	k     promptKeys
 	title string
 	lines []string
-	area  textarea.Model
+	// area is a huh Text holding text: enter submits, letters are text.
+	area *huh.Text
+	text string
 	// key names the draft the text is kept under when the prompt is
 	// cancelled, so reopening it brings the text back.
 	key draftKey
@@ -38,31 +41,32 @@ type reasonPrompt struct {
 	job     int
 	// onDone runs when the write succeeded.
 	onDone func()
+	// width and most are the text's width and most rows at the last
+	// View: the area grows with the text, up to most rows.
+	width, most int
 }
 
+// promptMaxRows is the most rows the text area grows to.
+const promptMaxRows = 8
+
 func newReasonPrompt(c *common.Common, k promptKeys, title string, lines []string, value string, submit func(string) tea.Cmd) *reasonPrompt {
-	ta := textarea.New()
-	ta.Prompt = ""
-	ta.ShowLineNumbers = false
-	ta.CharLimit = 2000
-	ta.DynamicHeight = true // grows with the text, up to MaxHeight rows
-	ta.MinHeight = 1
-	ta.MaxHeight = 8
-	ta.KeyMap.InsertNewline = key.NewBinding(key.WithDisabled()) // enter submits
-	ta.KeyMap.Paste = key.NewBinding(key.WithDisabled())         // bracketed paste instead
-	st := textarea.DefaultStyles(c.IsDark)
-	st.Cursor.Blink = false
-	st.Cursor.Color = c.Styles.Theme.Accent
-	st.Focused.CursorLine = lipgloss.NewStyle()
-	ta.SetStyles(st)
-	ta.SetValue(value)
-	ta.MoveToEnd()
-	ta.Focus()
-	return &reasonPrompt{c: c, k: k, title: title, lines: lines, area: ta, submit: submit}
+	r := &reasonPrompt{c: c, k: k, title: title, lines: lines, text: value, submit: submit, width: 40, most: promptMaxRows}
+	km := huh.NewDefaultKeyMap()
+	km.Text.NewLine = key.NewBinding(key.WithDisabled()) // enter submits
+	km.Text.Editor = key.NewBinding(key.WithDisabled())  // ctrl+e is "end of line"
+	r.area = huh.NewText().CharLimit(2000).ExternalEditor(false)
+	r.area.WithTheme(components.HuhTheme(c))
+	r.area.WithKeyMap(km)
+	r.area.WithWidth(r.width)
+	r.area.Focus()
+	r.area.Lines(r.most) // the default wording goes in unscrolled
+	r.area.Value(&r.text)
+	r.area.Lines(r.rows(r.width, r.most))
+	return r
 }
 
 // Value is the typed text, trimmed.
-func (r *reasonPrompt) Value() string { return strings.TrimSpace(r.area.Value()) }
+func (r *reasonPrompt) Value() string { return strings.TrimSpace(r.text) }
 
 // Update runs a key or a paste on the prompt.
 func (r *reasonPrompt) Update(msg tea.Msg) (components.DialogResult, tea.Cmd) {
@@ -76,33 +80,53 @@ func (r *reasonPrompt) Update(msg tea.Msg) (components.DialogResult, tea.Cmd) {
 			return components.DialogYes, nil
 		case key.Matches(msg, r.k.Cancel):
 			return components.DialogNo, nil
-		}
-		var cmd tea.Cmd
-		r.area, cmd = r.area.Update(msg)
-		return components.DialogOpen, cmd
-	case tea.PasteMsg:
-		if r.waiting {
+		case components.IsFieldNav(msg):
 			return components.DialogOpen, nil
 		}
-		var cmd tea.Cmd
-		r.area, cmd = r.area.Update(msg)
-		return components.DialogOpen, cmd
+		r.edit(msg)
+	case tea.PasteMsg:
+		if !r.waiting {
+			r.edit(msg)
+		}
 	}
 	return components.DialogOpen, nil
+}
+
+// edit runs a key or paste on the text with the area at its tallest, so
+// it scrolls only when the text outgrows it, then fits the area to the
+// text. The area's commands are cursor blinks: the cursor stays steady.
+func (r *reasonPrompt) edit(msg tea.Msg) {
+	r.area.Lines(r.most)
+	r.area.Update(msg)
+	r.area.Lines(r.rows(r.width, r.most))
+}
+
+// rows is how many rows the text takes at width w (at least 1, at most
+// max): the area grows with the text.
+func (r *reasonPrompt) rows(w, most int) int {
+	n := 0
+	for _, par := range strings.Split(r.text, "\n") {
+		n += max(1, (ansi.StringWidth(par)+w)/max(w, 1)) // +1 cell for the cursor at the end
+	}
+	return max(min(n, most), 1)
 }
 
 // View draws the prompt centred in w×h.
 func (r *reasonPrompt) View(w, h int) string {
 	c := r.c
-	bw := min(w-2, 96)
+	bw := max(min(w-2, 96), 8)
 	inner := bw - 4
 	var body []string
 	body = append(body, "")
 	for _, l := range r.lines {
 		body = append(body, components.Wrap(l, inner)...)
 	}
-	r.area.MaxHeight = max(min(h-2-len(body)-5, 8), 1) // room left by the keys, the error, blanks and the border
-	r.area.SetWidth(inner)
+	most := max(min(h-2-len(body)-5, promptMaxRows), 1) // room left by the keys, the error, blanks and the border
+	if inner != r.width || most != r.most {
+		r.width, r.most = inner, most
+		r.area.WithWidth(inner)
+		r.area.Lines(r.rows(inner, most))
+	}
 	body = append(body, "")
 	body = append(body, strings.Split(r.area.View(), "\n")...)
 	if r.Err != "" {
@@ -132,35 +156,44 @@ func (r *reasonPrompt) ShortHelp() []key.Binding { return []key.Binding{r.k.Subm
 func (r *reasonPrompt) FullHelp() [][]key.Binding { return [][]key.Binding{r.ShortHelp()} }
 
 // rulingChooser offers approve, reject or defer, with the rules'
-// proposal chosen first.
+// proposal chosen first: a huh Select, moved with ←/→ (↑/↓, tab), 1/2/3
+// choosing and going on at once.
 type rulingChooser struct {
 	c       *common.Common
 	k       promptKeys
 	title   string
 	lines   []string
 	options []casefile.Status
-	verb    func(casefile.Status) string
-	sel     int
-	spans   [][2]int // of the options, relative to the option row
+	sel     *huh.Select[casefile.Status]
+	value   casefile.Status
 	// chosen goes on with the ruling picked.
 	chosen func(casefile.Status) tea.Cmd
 }
 
 func newRulingChooser(c *common.Common, k promptKeys, title string, lines []string, proposed casefile.Status, verb func(casefile.Status) string) *rulingChooser {
-	ch := &rulingChooser{c: c, k: k, title: title, lines: lines, verb: verb,
+	ch := &rulingChooser{c: c, k: k, title: title, lines: lines, value: proposed,
 		options: []casefile.Status{casefile.StatusApproved, casefile.StatusRejected, casefile.StatusDeferred}}
+	var opts []huh.Option[casefile.Status]
 	for i, o := range ch.options {
-		if o == proposed {
-			ch.sel = i
-		}
+		opts = append(opts, huh.NewOption(string(rune('1'+i))+" "+verb(o), o))
 	}
+	ch.sel = huh.NewSelect[casefile.Status]().Options(opts...).Value(&ch.value)
+	ch.sel.WithTheme(components.HuhTheme(c))
+	ch.sel.WithKeyMap(huh.NewDefaultKeyMap())
+	ch.sel.Focus()
 	return ch
 }
 
 // Chosen is the ruling chosen.
-func (ch *rulingChooser) Chosen() casefile.Status { return ch.options[ch.sel] }
+func (ch *rulingChooser) Chosen() casefile.Status {
+	if v, ok := ch.sel.Hovered(); ok {
+		return v
+	}
+	return ch.value
+}
 
-// Update runs a key on the chooser.
+// Update runs a key on the chooser. Only the chooser's own keys reach the
+// select (as ↑/↓): huh's filter and page keys stay off.
 func (ch *rulingChooser) Update(msg tea.KeyPressMsg) components.DialogResult {
 	switch {
 	case key.Matches(msg, ch.k.Submit):
@@ -168,12 +201,13 @@ func (ch *rulingChooser) Update(msg tea.KeyPressMsg) components.DialogResult {
 	case key.Matches(msg, ch.k.Cancel):
 		return components.DialogNo
 	case key.Matches(msg, ch.k.Prev):
-		ch.sel = (ch.sel + len(ch.options) - 1) % len(ch.options)
+		ch.sel.Update(tea.KeyPressMsg{Code: tea.KeyUp})
 	case key.Matches(msg, ch.k.Next):
-		ch.sel = (ch.sel + 1) % len(ch.options)
+		ch.sel.Update(tea.KeyPressMsg{Code: tea.KeyDown})
 	case key.Matches(msg, ch.k.Pick):
 		if i := int(msg.String()[0] - '1'); i >= 0 && i < len(ch.options) {
-			ch.sel = i
+			ch.value = ch.options[i]
+			ch.sel.Value(&ch.value)
 			return components.DialogYes
 		}
 	}
@@ -183,19 +217,19 @@ func (ch *rulingChooser) Update(msg tea.KeyPressMsg) components.DialogResult {
 // View draws the chooser centred in w×h.
 func (ch *rulingChooser) View(w, h int) string {
 	c := ch.c
-	bw := min(w-2, 80)
+	bw := max(min(w-2, 80), 8)
 	inner := bw - 4
 	body := []string{""}
 	for _, l := range ch.lines {
 		body = append(body, components.Wrap(l, inner)...)
 	}
-	var opts []string
-	for i, o := range ch.options {
-		opts = append(opts, string(rune('1'+i))+" "+ch.verb(o))
+	ch.sel.WithWidth(inner)
+	body = append(body, "")
+	body = append(body, strings.Split(ch.sel.View(), "\n")...)
+	body = append(body, "")
+	for _, l := range components.Wrap(c.T(lblMtgChooseKeys), inner) {
+		body = append(body, c.Styles.App.Muted.Render(l))
 	}
-	row, spans := components.Tabs(c.Styles, opts, ch.sel)
-	ch.spans = spans
-	body = append(body, "", row, "", c.Styles.App.Muted.Render(c.T(lblMtgChooseKeys)))
 	if maxLines := max(h-2, 3); len(body) > maxLines {
 		body = append([]string{components.Ellipsis}, body[len(body)-maxLines+1:]...)
 	}

@@ -169,15 +169,15 @@ func (p *dossierPage) Dirty() bool { return p.ev != nil && p.ev.touched() }
 
 func (p *dossierPage) Typing() bool {
 	if p.mode == dossierDialog {
-		return p.dialog.Input != nil
+		return p.dialog.Typing()
 	}
-	return p.mode == dossierEvidence && p.ev.form.Typing()
+	return p.mode == dossierEvidence && p.ev.Typing()
 }
 
 func (p *dossierPage) SetSize(w, h int) {
 	p.width, p.height = w, h
 	if p.ev != nil {
-		p.ev.form.SetSize(w, h-1)
+		p.ev.SetSize(w, h-1)
 	}
 	p.clampScroll()
 }
@@ -213,7 +213,7 @@ func (p *dossierPage) Update(msg tea.Msg) tea.Cmd {
 			_, cmd := p.dialog.Update(msg)
 			return cmd
 		case p.mode == dossierEvidence:
-			p.ev.form.HandlePaste(msg)
+			p.ev.HandlePaste(msg)
 		}
 	case tea.MouseClickMsg:
 		return p.handleClick(msg)
@@ -249,8 +249,8 @@ func (p *dossierPage) onMoved(msg caseMovedMsg) tea.Cmd {
 		if errors.Is(msg.err, casefile.ErrStaleCase) {
 			if msg.to == casefile.StatusWithdrawn {
 				// the reason typed is kept: confirm again on the fresh case
-				p.openDialog(components.NewPrompt(p.c, p.c.T(lblDossierWithdrawTitle), p.c.Tf(lblDossierWithdrawText, p.number)), dlgWithdraw)
-				p.dialog.Input.SetValue(msg.why)
+				p.openDialog(p.withdrawPrompt(), dlgWithdraw)
+				p.dialog.SetValue(msg.why)
 				p.dialog.Err = p.c.Msg(msg.err)
 			}
 			return p.reload()

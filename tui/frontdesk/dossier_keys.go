@@ -3,6 +3,7 @@ package frontdesk
 // The dossier's keys, clicks and dialogs, and the live keys help shows.
 
 import (
+	"errors"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -60,15 +61,15 @@ func (p *dossierPage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Evidence):
 		if p.ev == nil {
 			p.ev = newEvidenceForm(p.c)
-			p.ev.form.SetSize(p.width, p.height-1)
-			p.ev.form.FocusID("kind")
+			p.ev.SetSize(p.width, p.height-1)
+			p.ev.FocusID("kind")
 		}
 		p.mode = dossierEvidence
 		p.st.Clear()
 	case key.Matches(msg, k.Ready):
 		p.openDialog(components.NewConfirm(p.c, p.c.T(lblDossierReadyTitle), p.c.Tf(lblDossierReadyText, p.number)), dlgReady)
 	case key.Matches(msg, k.Withdraw):
-		p.openDialog(components.NewPrompt(p.c, p.c.T(lblDossierWithdrawTitle), p.c.Tf(lblDossierWithdrawText, p.number)), dlgWithdraw)
+		p.openDialog(p.withdrawPrompt(), dlgWithdraw)
 	case key.Matches(msg, k.Reveal):
 		if p.revealed {
 			p.revealed = false
@@ -117,7 +118,7 @@ func (p *dossierPage) handleEvidenceKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.st.Set(p.c.T(lblDossierSaving), common.LevelPlain)
 		return addEvidence(p.store, p.number, p.d.Case.Version, ev, p.c.User)
 	}
-	return p.ev.HandleKey(msg).Cmd
+	return p.ev.HandleKey(msg)
 }
 
 func (p *dossierPage) handleDialog(msg tea.KeyPressMsg) tea.Cmd {
@@ -153,7 +154,7 @@ func (p *dossierPage) handleClick(msg tea.MouseClickMsg) tea.Cmd {
 		return nil
 	}
 	if p.mode == dossierEvidence {
-		return p.ev.Click(msg.X, msg.Y-1).Cmd
+		return p.ev.Click(msg.X, msg.Y-1)
 	}
 	if msg.Y == 1 {
 		if i := components.SpanAt(p.spans, msg.X); i >= 0 {
@@ -214,4 +215,16 @@ func (p *dossierPage) FullHelp() [][]key.Binding {
 	k := p.keys()
 	g := p.c.Keys.Global
 	return [][]key.Binding{{k.NextTab, k.PrevTab, k.Up, k.Down, k.PageUp, k.PageDown}, {k.Evidence, k.Ready, k.Withdraw, k.Reveal, k.Print, k.Reload}, {g.Back, g.Help, g.Quit}}
+}
+
+// withdrawPrompt asks why the case is withdrawn; an empty reason is
+// refused in the prompt, with the domain's message.
+func (p *dossierPage) withdrawPrompt() *components.Dialog {
+	d := components.NewPrompt(p.c, p.c.T(lblDossierWithdrawTitle), p.c.Tf(lblDossierWithdrawText, p.number))
+	return d.Validate(func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New(p.c.Msg(casefile.ErrReasonRequired))
+		}
+		return nil
+	})
 }

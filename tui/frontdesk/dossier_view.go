@@ -42,7 +42,7 @@ func (p *dossierPage) View() string {
 		head += st.Render(c.Tf(common.LblDossierDaysLeft, left))
 	}
 	if p.mode == dossierEvidence {
-		return components.FitHeight(components.FitWidth(head, p.width)+"\n"+p.ev.form.View(), p.height)
+		return components.FitHeight(components.FitWidth(head, p.width)+"\n"+p.ev.View(), p.height)
 	}
 	labels := make([]string, len(dossierTabs))
 	for i, t := range dossierTabs {

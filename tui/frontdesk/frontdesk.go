@@ -188,11 +188,8 @@ func (m *FrontDesk) broadcast(msg tea.Msg) tea.Cmd {
 func (m *FrontDesk) restyle(dark bool) {
 	m.shell.SetDark(dark)
 	m.intake.form.Restyle()
-	if m.dossier.ev != nil {
-		m.dossier.ev.form.Restyle()
-	}
 	m.queue.search.SetStyles(m.c.Styles.Editor)
-	m.print.form.Restyle()
+	// the print page's huh fields follow c.IsDark themselves (HuhTheme)
 }
 
 func (m *FrontDesk) handleKey(msg tea.KeyPressMsg) tea.Cmd {

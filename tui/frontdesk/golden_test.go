@@ -133,3 +133,42 @@ func TestSmallestWindow(t *testing.T) {
 		}
 	}
 }
+
+// TestPrintPage: the print page's huh fields, a number typed and the kind
+// moved to a whole session, the focus on the print button.
+func TestPrintPage(t *testing.T) {
+	st := openStore(t, true)
+	eachScreen(t, st, func(d *driver) {
+		d.press("4")
+		if d.m.active != common.PagePrint {
+			t.Fatal("the print page did not open")
+		}
+		typeText(d, "2026-000001")
+		d.press("tab", "right", "tab")
+	})
+}
+
+// TestDossierWithdrawPrompt: the withdrawal prompt (a huh Input in the
+// dialog) refusing an empty reason in the user's language.
+func TestDossierWithdrawPrompt(t *testing.T) {
+	st := openStore(t, true)
+	eachScreen(t, st, func(d *driver) {
+		d.press("2")
+		typeText(d, "2026-000004")
+		d.press("enter", "w", "enter")
+	})
+}
+
+// TestEvidenceForm: the evidence form's huh fields, a verifier typed and
+// a bad amount showing its hint.
+func TestEvidenceForm(t *testing.T) {
+	st := openStore(t, true)
+	eachScreen(t, st, func(d *driver) {
+		d.press("2")
+		typeText(d, "2026-000004")
+		d.press("enter", "e", "down", "down")
+		typeText(d, "2026")
+		d.press("down", "down")
+		typeText(d, "12x")
+	})
+}

@@ -115,7 +115,7 @@ func (p *intakePage) Dirty() bool { return p.mode != modeSaved && !p.state.empty
 func (p *intakePage) Typing() bool {
 	switch p.mode {
 	case modeDialog:
-		return p.dialog.Input != nil
+		return p.dialog.Typing()
 	case modeSaved:
 		return false
 	case modePicker:

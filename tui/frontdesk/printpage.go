@@ -5,6 +5,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/tui/common"
@@ -21,12 +23,18 @@ const (
 // printPage prints by number: a case's receipt or letter, or every
 // document of a closed session with its progress, and lists what it
 // printed.
+//
+// The form is two huh fields (an Input for the number, an inline Select
+// for the kind) and a print button, moved through with tab/shift+tab.
 type printPage struct {
 	c        *common.Common
 	printing Printing // nil: printing is not set up
-	form     *components.Form
+	numberIn *huh.Input
+	kindSel  *huh.Select[string]
+	focus    printFocus
 	number   string
 	kind     string
+	rows     [printFocusCount]int // the line each stop was drawn on
 
 	inPrint     bool      // a case's document is being printed
 	run         *PrintRun // a session being printed
@@ -43,20 +51,45 @@ type printLine struct {
 	lv   common.Level
 }
 
+// printFocus is the focused stop of the print form.
+type printFocus int
+
+const (
+	focusPrintNumber printFocus = iota
+	focusPrintKind
+	focusPrintButton
+	printFocusCount
+)
+
 func newPrintPage(c *common.Common, pr Printing) *printPage {
-	p := &printPage{c: c, printing: pr, form: components.NewForm(c), kind: printKindLetter}
-	p.form.SetFields([]components.Field{
-		{ID: "number", Kind: components.FieldText, Label: c.T(lblPrintNumber), Width: 20, Limit: 30,
-			Get: func() string { return p.number }, Set: func(v string) { p.number = v },
-			Hint: func() (string, common.Level) { return c.T(lblPrintNumberHint), common.LevelMuted }},
-		{ID: "kind", Kind: components.FieldChoice, Label: c.T(lblPrintKind),
-			Options: []components.Option{{Value: printKindReceipt, Label: c.T(lblPrintKindReceipt)}, {Value: printKindLetter, Label: c.T(lblPrintKindLetter)},
-				{Value: printKindSession, Label: c.T(lblPrintKindSession)}},
-			Get: func() string { return p.kind }, Set: func(v string) { p.kind = v }},
-		{ID: "go", Kind: components.FieldButton, Label: c.T(lblPrintButton) + " (" + c.Keys.Print.Go.Help().Key + ")", Do: p.start},
-	})
-	p.form.FocusID("number")
+	p := &printPage{c: c, printing: pr, kind: printKindLetter}
+	km := huh.NewDefaultKeyMap()
+	km.Select.Filter.SetEnabled(false) // "/" has nothing to filter among three
+	p.numberIn = huh.NewInput().Prompt("> ").CharLimit(30).Value(&p.number)
+	p.numberIn.WithTheme(components.HuhTheme(c))
+	p.numberIn.WithKeyMap(km)
+	p.kindSel = huh.NewSelect[string]().Inline(true).Options(
+		huh.NewOption(c.T(lblPrintKindReceipt), printKindReceipt),
+		huh.NewOption(c.T(lblPrintKindLetter), printKindLetter),
+		huh.NewOption(c.T(lblPrintKindSession), printKindSession),
+	).Value(&p.kind)
+	p.kindSel.WithTheme(components.HuhTheme(c))
+	p.kindSel.WithKeyMap(km)
+	p.setFocus(focusPrintNumber)
 	return p
+}
+
+// setFocus moves the focus to stop f.
+func (p *printPage) setFocus(f printFocus) {
+	p.focus = (f + printFocusCount) % printFocusCount
+	p.numberIn.Blur()
+	p.kindSel.Blur()
+	switch p.focus {
+	case focusPrintNumber:
+		p.numberIn.Focus()
+	case focusPrintKind:
+		p.kindSel.Focus()
+	}
 }
 
 func (p *printPage) Enter() tea.Cmd { return nil }
@@ -67,11 +100,10 @@ func (p *printPage) Status() (string, common.Level) { return p.st.Text, p.st.Lev
 
 func (p *printPage) Dirty() bool { return false }
 
-func (p *printPage) Typing() bool { return p.form.Typing() }
+func (p *printPage) Typing() bool { return p.focus == focusPrintNumber }
 
 func (p *printPage) SetSize(w, h int) {
 	p.width, p.height = w, h
-	p.form.SetSize(w-2, 3)
 }
 
 func (p *printPage) Update(msg tea.Msg) tea.Cmd {
@@ -114,10 +146,12 @@ func (p *printPage) Update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		return p.handleKey(msg)
 	case tea.PasteMsg:
-		p.form.HandlePaste(msg)
+		if p.focus == focusPrintNumber {
+			p.numberIn.Update(components.CleanPaste(msg))
+		}
 	case tea.MouseClickMsg:
 		if msg.Button == tea.MouseLeft {
-			return p.form.Click(msg.X-2, msg.Y-p.formTop()).Cmd
+			return p.click(msg.Y)
 		}
 	}
 	return nil
@@ -147,7 +181,34 @@ func (p *printPage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, p.c.Keys.Print.Go):
 		return p.start()
 	}
-	return p.form.HandleKey(msg).Cmd
+	k := p.c.Keys.Form
+	switch {
+	case p.focus == focusPrintButton && key.Matches(msg, k.Activate, k.Toggle):
+		return p.start()
+	case key.Matches(msg, k.Next):
+		p.setFocus(p.focus + 1)
+	case key.Matches(msg, k.Prev):
+		p.setFocus(p.focus - 1)
+	case components.IsFieldNav(msg):
+	case p.focus == focusPrintNumber:
+		p.numberIn.Update(msg) // its commands are cursor blinks: a steady cursor
+	case p.focus == focusPrintKind && key.Matches(msg, k.Cycle):
+		p.kindSel.Update(msg)
+	}
+	return nil
+}
+
+// click focuses the stop drawn on line y, and prints on the button.
+func (p *printPage) click(y int) tea.Cmd {
+	for f, row := range p.rows {
+		if row == y && row > 0 {
+			p.setFocus(printFocus(f))
+			if printFocus(f) == focusPrintButton {
+				return p.start()
+			}
+		}
+	}
+	return nil
 }
 
 // start prints what the form asks for.
@@ -162,7 +223,7 @@ func (p *printPage) start() tea.Cmd {
 		return nil
 	case number == "":
 		p.st.Set(p.c.T(lblPrintNeedNumber), common.LevelError)
-		p.form.FocusID("number")
+		p.setFocus(focusPrintNumber)
 		return nil
 	}
 	p.st.Set(p.c.T(common.LblPrintPrinting), common.LevelPlain)
@@ -174,9 +235,6 @@ func (p *printPage) start() tea.Cmd {
 	p.inPrint = true
 	return printCase(p.printing, printByPage, number, p.kind == printKindLetter, p.c.User)
 }
-
-// formTop is the line of the form's first row.
-func (p *printPage) formTop() int { return 2 + len(p.intro()) + 1 }
 
 // intro is what the page says about printing, wrapped to the width.
 func (p *printPage) intro() []string {
@@ -195,9 +253,7 @@ func (p *printPage) View() string {
 		lines = append(lines, "  "+s.App.Muted.Render(l))
 	}
 	lines = append(lines, "")
-	for _, l := range strings.Split(p.form.View(), "\n") {
-		lines = append(lines, "  "+l)
-	}
+	lines = append(lines, p.formLines(&lines)...)
 	if p.run != nil {
 		lines = append(lines, "", "  "+c.Tf(common.LblPrintProgress, p.run.Number, ProgressBar(p.done, p.total, 30)))
 	}
@@ -215,12 +271,60 @@ func (p *printPage) View() string {
 	return components.FitHeight(components.FitBlock(lines, p.width), p.height)
 }
 
+// formLines draws the form below the lines above (which give its first
+// line): a label column, then the huh fields and the button.
+func (p *printPage) formLines(above *[]string) []string {
+	c := p.c
+	s := c.Styles
+	labels := []string{c.T(lblPrintNumber), c.T(lblPrintKind)}
+	lw := 0
+	for _, l := range labels {
+		lw = max(lw, lipgloss.Width(l))
+	}
+	fw := max(min(p.width-lw-6, 40), 8)
+	label := func(f printFocus) string {
+		st := s.App.Muted
+		if p.focus == f {
+			st = s.App.Title
+		}
+		return st.Render(components.PadRight(labels[f], lw))
+	}
+	top := 1 + len(*above) // the header line above the page
+	var out []string
+	p.numberIn.WithWidth(fw)
+	p.rows[focusPrintNumber] = top + len(out)
+	out = append(out, "  "+label(focusPrintNumber)+"  "+p.numberIn.View())
+	out = append(out, "  "+strings.Repeat(" ", lw+2)+s.App.Muted.Render(c.T(lblPrintNumberHint)))
+	p.kindSel.WithWidth(fw)
+	p.rows[focusPrintKind] = top + len(out)
+	out = append(out, "  "+label(focusPrintKind)+"  "+p.kindSel.View())
+	out = append(out, "")
+	th := components.HuhTheme(c).Theme(c.IsDark)
+	btn := th.Focused.BlurredButton
+	if p.focus == focusPrintButton {
+		btn = th.Focused.FocusedButton
+	}
+	p.rows[focusPrintButton] = top + len(out)
+	out = append(out, "  "+strings.Repeat(" ", lw+2)+btn.Render(c.T(lblPrintButton)+" ("+c.Keys.Print.Go.Help().Key+")"))
+	return out
+}
+
+// keys are the print page's keys, the button's enter on only when the
+// button has the focus.
+func (p *printPage) keys() (next, prev, cycle, activate key.Binding) {
+	k := p.c.Keys.Form
+	cycle, activate = k.Cycle, k.Activate
+	cycle.SetEnabled(p.focus == focusPrintKind)
+	activate.SetEnabled(p.focus == focusPrintButton)
+	return k.Next, k.Prev, cycle, activate
+}
+
 func (p *printPage) ShortHelp() []key.Binding {
-	k := p.form.Keys()
-	return []key.Binding{k.Next, k.Cycle, k.Activate, p.c.Keys.Print.Go, p.c.Keys.Global.Back}
+	next, _, cycle, activate := p.keys()
+	return []key.Binding{next, cycle, activate, p.c.Keys.Print.Go, p.c.Keys.Global.Back}
 }
 
 func (p *printPage) FullHelp() [][]key.Binding {
-	k := p.form.Keys()
-	return [][]key.Binding{{k.Next, k.Prev, k.Cycle, k.Activate}, {p.c.Keys.Print.Go, p.c.Keys.Global.Back}}
+	next, prev, cycle, activate := p.keys()
+	return [][]key.Binding{{next, prev, cycle, activate}, {p.c.Keys.Print.Go, p.c.Keys.Global.Back}}
 }
