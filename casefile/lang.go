@@ -84,6 +84,16 @@ func argsIn(lang Lang, args []any) []any {
 // Label returns the text in lang: a Text is itself a Labeler.
 func (t Text) Label(lang Lang) string { return t.In(lang) }
 
+// LabelFrom returns the name of the enumeration value k in lang from its
+// table of labels, or the key itself when the table does not know it: the
+// one lookup behind every enumeration's Label.
+func LabelFrom[K ~string](table map[K]Text, k K, lang Lang) string {
+	if t, ok := table[k]; ok {
+		return t.In(lang)
+	}
+	return string(k)
+}
+
 // Localized is an error that can speak the user's language.
 type Localized interface {
 	error

@@ -24,15 +24,11 @@ const (
 var Roles = []Role{RoleFrontDesk, RoleVerifier, RoleSecretary, RoleMember, RolePrinter, RoleAdmin}
 
 // Label returns the role's name in lang.
-func (r Role) Label(lang Lang) string {
-	t := map[Role]Text{RoleFrontDesk: {"前台受理", "front desk"}, RoleVerifier: {"核查", "verifier"},
-		RoleSecretary: {"研判会秘书", "secretary"}, RoleMember: {"研判会成员", "member"},
-		RolePrinter: {"打印", "printer"}, RoleAdmin: {"管理员", "admin"}}[r]
-	if t.ZH == "" {
-		return string(r)
-	}
-	return t.In(lang)
-}
+func (r Role) Label(lang Lang) string { return LabelFrom(roleLabels, r, lang) }
+
+var roleLabels = map[Role]Text{RoleFrontDesk: {"前台受理", "front desk"}, RoleVerifier: {"核查", "verifier"},
+	RoleSecretary: {"研判会秘书", "secretary"}, RoleMember: {"研判会成员", "member"},
+	RolePrinter: {"打印", "printer"}, RoleAdmin: {"管理员", "admin"}}
 
 // ParseRole reads a role key.
 func ParseRole(s string) (Role, bool) {

@@ -21,16 +21,12 @@ const (
 )
 
 // Label returns the role's name in lang.
-func (r Role) Label(lang casefile.Lang) string {
-	switch r {
-	case RoleChair:
-		return casefile.T("主持人", "chair").In(lang)
-	case RoleMember:
-		return casefile.T("委员", "member").In(lang)
-	case RoleSecretary:
-		return casefile.T("记录人", "secretary").In(lang)
-	}
-	return string(r)
+func (r Role) Label(lang casefile.Lang) string { return casefile.LabelFrom(roleLabels, r, lang) }
+
+var roleLabels = map[Role]casefile.Text{
+	RoleChair:     {ZH: "主持人", EN: "chair"},
+	RoleMember:    {ZH: "委员", EN: "member"},
+	RoleSecretary: {ZH: "记录人", EN: "secretary"},
 }
 
 // Member is one person of the committee: a department's representative.
@@ -72,16 +68,12 @@ const (
 )
 
 // Label returns 同意/不同意/弃权 or the English word.
-func (c Choice) Label(lang casefile.Lang) string {
-	switch c {
-	case Agree:
-		return casefile.T("同意", "agree").In(lang)
-	case Disagree:
-		return casefile.T("不同意", "disagree").In(lang)
-	case Abstain:
-		return casefile.T("弃权", "abstain").In(lang)
-	}
-	return string(c)
+func (c Choice) Label(lang casefile.Lang) string { return casefile.LabelFrom(choiceLabels, c, lang) }
+
+var choiceLabels = map[Choice]casefile.Text{
+	Agree:    {ZH: "同意", EN: "agree"},
+	Disagree: {ZH: "不同意", EN: "disagree"},
+	Abstain:  {ZH: "弃权", EN: "abstain"},
 }
 
 // ParseChoice reads a choice key or its Chinese word.

@@ -121,12 +121,9 @@ named with the reason and the others are printed; the exit code is then 1.`),
 // withPrintDesk opens the store and runs fn with a desk printing into
 // dir as o says.
 func (a *app) withPrintDesk(o *printOptions, dir string, fn func(d *spool.Desk) error) error {
-	st, err := a.open(false)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	return fn(spool.NewDesk(st, spool.Config{Font: o.font, Dir: dir, Printer: o.printer}))
+	return a.withStore(false, func(st *casefile.Store) error {
+		return fn(spool.NewDesk(st, spool.Config{Font: o.font, Dir: dir, Printer: o.printer}))
+	})
 }
 
 // printOne prints one document into --out (a file, or a folder for it)

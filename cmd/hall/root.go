@@ -244,3 +244,14 @@ func table(w io.Writer, header []string, rows [][]string) {
 		line(r)
 	}
 }
+
+// withStore opens the store (read-only or not), runs fn with it and
+// closes it: the prologue of every command that works on the database.
+func (a *app) withStore(readOnly bool, fn func(st *casefile.Store) error) error {
+	st, err := a.open(readOnly)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return fn(st)
+}
