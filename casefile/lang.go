@@ -123,7 +123,10 @@ type Error struct {
 	base   *Error // the sentinel this occurrence was made from
 }
 
-func newError(code, zh, en string) *Error {
+// NewError makes a named error of the domain edge, a sentinel: code is
+// its stable key, zh and en its message. Compare occurrences with
+// errors.Is and make them with With or Withf.
+func NewError(code, zh, en string) *Error {
 	return &Error{Code: code, Text: Text{ZH: zh, EN: en}}
 }
 
