@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -624,12 +625,7 @@ func setDefault(v *int, d int) {
 }
 
 func kindKnown(k ProjectKind) bool {
-	for _, x := range projectKinds {
-		if x == k {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(projectKinds, k)
 }
 
 func oneLine(err error) string {

@@ -1,6 +1,7 @@
 package casefile
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -64,12 +65,7 @@ type Person struct {
 
 // HasFlag reports whether p carries flag f.
 func (p Person) HasFlag(f string) bool {
-	for _, g := range p.Flags {
-		if g == f {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(p.Flags, f)
 }
 
 // Key is the identity under which the store finds p again: the resident
@@ -257,12 +253,7 @@ var transitions = map[Status][]Status{
 
 // CanMove reports whether the life cycle allows from → to.
 func CanMove(from, to Status) bool {
-	for _, s := range transitions[from] {
-		if s == to {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(transitions[from], to)
 }
 
 // Outcome of one application after a decision or a duplicate resolution.
@@ -487,22 +478,12 @@ func (c *Case) App(code string) *Application {
 
 // HasEvidence reports whether the case has an evidence item of kind k.
 func (c *Case) HasEvidence(k EvidenceKind) bool {
-	for _, e := range c.Evidence {
-		if e.Kind == k {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(c.Evidence, func(e Evidence) bool { return e.Kind == k })
 }
 
 // HasDocument reports whether document d was received.
 func (c *Case) HasDocument(d string) bool {
-	for _, x := range c.Documents {
-		if x == d {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(c.Documents, d)
 }
 
 // Amounts holds money by how it is paid, never added across: Monthly is

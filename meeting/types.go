@@ -2,6 +2,7 @@ package meeting
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -126,12 +127,7 @@ type Session struct {
 
 // IsPresent reports whether member id is present.
 func (s *Session) IsPresent(id uint64) bool {
-	for _, p := range s.Present {
-		if p == id {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(s.Present, id)
 }
 
 // HasQuorum reports whether the members present make a quorum under
@@ -295,12 +291,7 @@ func (it *Item) Vote(id uint64) *Vote {
 
 // Recused reports whether member id is recused for the item.
 func (it *Item) Recused(id uint64) bool {
-	for _, r := range it.Recusals {
-		if r.Member == id {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(it.Recusals, func(r Recusal) bool { return r.Member == id })
 }
 
 // Decision is what the session decided on an item.
