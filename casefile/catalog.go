@@ -326,7 +326,7 @@ func (c *Catalog) ProjectsOf(dept string) []*Project {
 }
 
 // ErrCatalog is the sentinel for a catalogue that cannot be used.
-var ErrCatalog = NewError("bad_catalog", "政策目录有误", "the policy catalogue is invalid")
+var ErrCatalog = newError("bad_catalog", "政策目录有误", "the policy catalogue is invalid")
 
 // catalogFile is the TOML shape of a catalogue.
 type catalogFile struct {
@@ -655,4 +655,4 @@ func LoadCatalogFrom(path string) (*Catalog, error) {
 }
 
 // ErrUnknownProject is returned for a project code the catalogue lacks.
-var ErrUnknownProject = NewError("unknown_project", "未知的救助项目", "unknown assistance project")
+var ErrUnknownProject = newError("unknown_project", "未知的救助项目", "unknown assistance project")

@@ -14,7 +14,7 @@ import (
 
 // ErrCheckFailed is returned by Check for a store that breaks an
 // invariant; the detail names the first problem.
-var ErrCheckFailed = NewError("check_failed", "数据库检查未通过", "the database check failed")
+var ErrCheckFailed = newError("check_failed", "数据库检查未通过", "the database check failed")
 
 // Check verifies the store: bbolt's own page consistency check, then the
 // hall's invariants — every index entry points to a record that agrees

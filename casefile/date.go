@@ -29,7 +29,7 @@ func ParseDate(s string) (Date, error) {
 }
 
 // ErrBadDate is returned for a date that cannot be read.
-var ErrBadDate = NewError("bad_date", "日期无效", "invalid date")
+var ErrBadDate = newError("bad_date", "日期无效", "invalid date")
 
 // IsZero reports whether d is the zero Date.
 func (d Date) IsZero() bool { return d.Year == 0 && d.Month == 0 && d.Day == 0 }

@@ -7,7 +7,7 @@ import (
 
 // ErrBadIDNumber is the sentinel for every way a resident identity number
 // can be wrong; the detail says which.
-var ErrBadIDNumber = NewError("bad_id_number", "身份证号码无效", "invalid resident ID number")
+var ErrBadIDNumber = newError("bad_id_number", "身份证号码无效", "invalid resident ID number")
 
 // IDInfo is what a valid resident identity number says about its holder.
 type IDInfo struct {

@@ -123,10 +123,14 @@ type Error struct {
 	base   *Error // the sentinel this occurrence was made from
 }
 
-// NewError makes a named error of the domain edge, a sentinel: code is
-// its stable key, zh and en its message. Compare occurrences with
-// errors.Is and make them with With or Withf.
-func NewError(code, zh, en string) *Error {
+// NewError makes a named error of the domain edge, a sentinel, for the
+// packages beside this one (meeting, printouts): code is its stable key,
+// zh and en its message. Compare occurrences with errors.Is and make them
+// with With or Withf.
+func NewError(code, zh, en string) *Error { return newError(code, zh, en) }
+
+// newError makes this package's sentinels (see NewError).
+func newError(code, zh, en string) *Error {
 	return &Error{Code: code, Text: Text{ZH: zh, EN: en}}
 }
 

@@ -80,7 +80,7 @@ func (m *Money) UnmarshalJSON(b []byte) error {
 
 // ErrBadAmount is returned for an amount that is not a number of yuan with
 // at most two decimals, or is negative or absurdly large.
-var ErrBadAmount = NewError("bad_amount", "金额无效", "invalid amount")
+var ErrBadAmount = newError("bad_amount", "金额无效", "invalid amount")
 
 // ParseMoney reads a yuan amount as typed at a desk: "1750", "1750.5",
 // "1,750.50", "¥1750", "1750元". It refuses negatives, more than two

@@ -16,7 +16,7 @@ const sealKeyLen = 32
 
 // ErrNoSealKey: the database has no seal key yet (nothing sealed has been
 // printed from it), and a read-only store cannot make one.
-var ErrNoSealKey = NewError("no_seal_key", "本数据库尚未打印过带校验码的文书", "this database has printed no document with a check code yet")
+var ErrNoSealKey = newError("no_seal_key", "本数据库尚未打印过带校验码的文书", "this database has printed no document with a check code yet")
 
 // SealKey returns the database's secret key for the check codes printed
 // on documents (printouts.Seal), making it on first use. The key belongs

@@ -46,19 +46,19 @@ var (
 
 // Store errors.
 var (
-	ErrDatabaseLocked  = NewError("db_locked", "数据库正被另一个程序使用", "database is in use by another process")
-	ErrDatabaseCorrupt = NewError("db_corrupt", "数据库文件已损坏或不是本系统的数据库", "the database file is damaged or not a hall database")
-	ErrSchemaNewer     = NewError("db_newer", "数据库由更新版本的程序创建，请升级本程序", "the database was written by a newer version of hall; upgrade hall")
-	ErrDatabaseOpen    = NewError("db_open", "无法打开数据库", "cannot open the database")
-	ErrReadOnly        = NewError("db_readonly", "数据库只读，无法保存", "the database is read-only; nothing can be saved")
-	ErrDiskFull        = NewError("disk_full", "磁盘已满，本次未保存（已保存的数据不受影响）", "the disk is full; this change was not saved (what was saved before is intact)")
-	ErrCaseNotFound    = NewError("case_not_found", "找不到案件", "case not found")
-	ErrPersonNotFound  = NewError("person_not_found", "找不到此人", "person not found")
-	ErrStaleCase       = NewError("stale_case", "案件已被他人修改，请刷新后再保存", "the case was changed by someone else; reload before saving")
-	ErrBadTransition   = NewError("bad_transition", "案件状态不允许此操作", "the case's status does not allow this")
-	ErrMissingEvidence = NewError("missing_evidence", "核查材料不全，不能提交研判", "required evidence is missing; the case cannot go to the meeting")
-	ErrInvalid         = NewError("invalid", "输入有误", "invalid input")
-	ErrReasonRequired  = NewError("reason_required", "必须填写理由", "a reason is required")
+	ErrDatabaseLocked  = newError("db_locked", "数据库正被另一个程序使用", "database is in use by another process")
+	ErrDatabaseCorrupt = newError("db_corrupt", "数据库文件已损坏或不是本系统的数据库", "the database file is damaged or not a hall database")
+	ErrSchemaNewer     = newError("db_newer", "数据库由更新版本的程序创建，请升级本程序", "the database was written by a newer version of hall; upgrade hall")
+	ErrDatabaseOpen    = newError("db_open", "无法打开数据库", "cannot open the database")
+	ErrReadOnly        = newError("db_readonly", "数据库只读，无法保存", "the database is read-only; nothing can be saved")
+	ErrDiskFull        = newError("disk_full", "磁盘已满，本次未保存（已保存的数据不受影响）", "the disk is full; this change was not saved (what was saved before is intact)")
+	ErrCaseNotFound    = newError("case_not_found", "找不到案件", "case not found")
+	ErrPersonNotFound  = newError("person_not_found", "找不到此人", "person not found")
+	ErrStaleCase       = newError("stale_case", "案件已被他人修改，请刷新后再保存", "the case was changed by someone else; reload before saving")
+	ErrBadTransition   = newError("bad_transition", "案件状态不允许此操作", "the case's status does not allow this")
+	ErrMissingEvidence = newError("missing_evidence", "核查材料不全，不能提交研判", "required evidence is missing; the case cannot go to the meeting")
+	ErrInvalid         = newError("invalid", "输入有误", "invalid input")
+	ErrReasonRequired  = newError("reason_required", "必须填写理由", "a reason is required")
 )
 
 // Options tune Open.

@@ -90,10 +90,10 @@ const LocalPrefix = "local:"
 
 // Errors of users and permissions.
 var (
-	ErrForbidden   = NewError("forbidden", "无此操作权限", "you are not allowed to do this")
-	ErrUnknownUser = NewError("unknown_user", "未登记的用户", "unknown user")
-	ErrUserExists  = NewError("user_exists", "用户已存在", "the user exists already")
-	ErrKeyInUse    = NewError("key_in_use", "该公钥已属于另一用户", "the key belongs to another user")
+	ErrForbidden   = newError("forbidden", "无此操作权限", "you are not allowed to do this")
+	ErrUnknownUser = newError("unknown_user", "未登记的用户", "unknown user")
+	ErrUserExists  = newError("user_exists", "用户已存在", "the user exists already")
+	ErrKeyInUse    = newError("key_in_use", "该公钥已属于另一用户", "the key belongs to another user")
 )
 
 var (

@@ -6,7 +6,7 @@
 // A pair is, in the source:
 //   - a call to a pair helper, that is any function or method declared in
 //     the module with two adjacent string parameters named zh and en
-//     (casefile.T, (*casefile.Error).Withf, casefile.NewError, cmd/hall's a.t …),
+//     (casefile.T, (*casefile.Error).Withf, newError, casefile.NewError, cmd/hall's a.t …),
 //     with string literals (or fmt.Sprintf of literals) in those places;
 //   - a casefile.Text composite literal, keyed (Text{ZH: …, EN: …}) or
 //     positional, also as the elided element of a map or slice of Text;
