@@ -142,13 +142,7 @@ func (s *Store) ResolveDuplicates(apply bool, who string) (*DedupReport, error) 
 		rep.Changed, rep.ChangedSeqs = len(changed), changed
 		return err
 	}
-	var err error
-	if apply {
-		err = s.Update(run)
-	} else {
-		err = s.View(run)
-	}
-	if err != nil {
+	if err := s.Transact(apply, run); err != nil {
 		return nil, err
 	}
 	return rep, nil

@@ -283,6 +283,15 @@ func (s *Store) Update(fn func(*Tx) error) error {
 	return err
 }
 
+// Transact runs fn in one transaction: read-write when write, else
+// read-only.
+func (s *Store) Transact(write bool, fn func(*Tx) error) error {
+	if write {
+		return s.Update(fn)
+	}
+	return s.View(fn)
+}
+
 // View runs fn in one read-only transaction.
 func (s *Store) View(fn func(*Tx) error) error {
 	return s.db.View(func(tx *bolt.Tx) error {

@@ -468,10 +468,8 @@ func (c *Case) ReceivedDate() Date { return DateOf(c.Received) }
 
 // App returns the application for project code, or nil.
 func (c *Case) App(code string) *Application {
-	for i := range c.Apps {
-		if c.Apps[i].Project == code {
-			return &c.Apps[i]
-		}
+	if i := slices.IndexFunc(c.Apps, func(a Application) bool { return a.Project == code }); i >= 0 {
+		return &c.Apps[i]
 	}
 	return nil
 }

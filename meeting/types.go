@@ -138,10 +138,8 @@ func (s *Session) HasQuorum(rules casefile.MeetingRules) bool {
 
 // Member returns the invited member with id, or nil.
 func (s *Session) Member(id uint64) *Member {
-	for i := range s.Members {
-		if s.Members[i].ID == id {
-			return &s.Members[i]
-		}
+	if i := slices.IndexFunc(s.Members, func(m Member) bool { return m.ID == id }); i >= 0 {
+		return &s.Members[i]
 	}
 	return nil
 }
@@ -281,10 +279,8 @@ type Item struct {
 
 // Vote returns member id's vote, or nil.
 func (it *Item) Vote(id uint64) *Vote {
-	for i := range it.Votes {
-		if it.Votes[i].Member == id {
-			return &it.Votes[i]
-		}
+	if i := slices.IndexFunc(it.Votes, func(v Vote) bool { return v.Member == id }); i >= 0 {
+		return &it.Votes[i]
 	}
 	return nil
 }

@@ -67,13 +67,7 @@ func (a *app) newCaseShowCommand() *cobra.Command {
 					d.History, err = t.History(c.Seq)
 					return err
 				}
-				var err error
-				if reveal {
-					err = st.Update(load)
-				} else {
-					err = st.View(load)
-				}
-				if err != nil {
+				if err := st.Transact(reveal, load); err != nil {
 					return err
 				}
 				if !reveal {
@@ -87,7 +81,7 @@ func (a *app) newCaseShowCommand() *cobra.Command {
 			})
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, a.t("输出 JSON", "print JSON"))
+	a.jsonFlag(cmd, &asJSON)
 	cmd.Flags().BoolVar(&reveal, "reveal", false, a.t("显示完整身份证号和电话（记入案件办理记录）", "show full ID numbers and phones (recorded in the case history)"))
 	return cmd
 }

@@ -106,7 +106,7 @@ func (a *app) newCasesCommand() *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	fl.BoolVar(&asJSON, "json", false, a.t("输出 JSON", "print JSON"))
+	a.jsonFlag(cmd, &asJSON)
 	fl.StringVar(&status, "status", "", a.t("只列此状态的案件：", "only this status: ")+statusKeys())
 	fl.StringVar(&project, "project", "", a.t("只列申请此项目代码的案件", "only cases applying for this project code"))
 	fl.StringVar(&dept, "department", "", a.t("只列含此部门项目的案件（部门键）", "only cases with a project of this department key"))

@@ -201,6 +201,11 @@ func (a *app) t(zh, en string) string {
 	return zh
 }
 
+// jsonFlag adds --json, which asks for JSON output (writeJSON), to cmd.
+func (a *app) jsonFlag(cmd *cobra.Command, asJSON *bool) {
+	cmd.Flags().BoolVar(asJSON, "json", false, a.t("输出 JSON", "print JSON"))
+}
+
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
