@@ -16,28 +16,26 @@ func (a *app) newDemoCommand() *cobra.Command {
 		Use:   "demo",
 		Short: a.t("在空数据库中生成约 40 件处于各办理阶段的逼真案件", "Fill an empty database with about 40 realistic cases in every stage"),
 		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withStore(false, func(st *casefile.Store) error {
-				sum, err := gen.FillDemo(st, who(), seed)
-				if err != nil {
-					return err
+		RunE: a.onStore(false, func(cmd *cobra.Command, args []string, st *casefile.Store) error {
+			sum, err := gen.FillDemo(st, who(), seed)
+			if err != nil {
+				return err
+			}
+			if err := meeting.FillDemo(st, who()); err != nil {
+				return err
+			}
+			var counts casefile.Counts
+			st.View(func(t *casefile.Tx) error { counts = t.Counts(); return nil })
+			w := cmd.OutOrStdout()
+			fmt.Fprintf(w, a.t("演示数据已写入 %s：%d 个案件\n", "demo data written to %s: %d cases\n"), st.Path(), sum.Cases)
+			for _, s := range casefile.Statuses {
+				if n := counts.ByStatus[s]; n > 0 {
+					fmt.Fprintf(w, "  %s %d\n", padRight(s.Label(a.lang), 10), n)
 				}
-				if err := meeting.FillDemo(st, who()); err != nil {
-					return err
-				}
-				var counts casefile.Counts
-				st.View(func(t *casefile.Tx) error { counts = t.Counts(); return nil })
-				w := cmd.OutOrStdout()
-				fmt.Fprintf(w, a.t("演示数据已写入 %s：%d 个案件\n", "demo data written to %s: %d cases\n"), st.Path(), sum.Cases)
-				for _, s := range casefile.Statuses {
-					if n := counts.ByStatus[s]; n > 0 {
-						fmt.Fprintf(w, "  %s %d\n", padRight(s.Label(a.lang), 10), n)
-					}
-				}
-				fmt.Fprintln(w, a.t("研判会：hall session list；打开前台：hall", "meetings: hall session list; the front desk: hall"))
-				return nil
-			})
-		},
+			}
+			fmt.Fprintln(w, a.t("研判会：hall session list；打开前台：hall", "meetings: hall session list; the front desk: hall"))
+			return nil
+		}),
 	}
 	cmd.Flags().Uint64Var(&seed, "seed", 2026, a.t("生成人员所用的随机种子", "random seed of the generated people"))
 	return cmd

@@ -201,6 +201,14 @@ func (a *app) t(zh, en string) string {
 	return zh
 }
 
+// onStore is the RunE of a command that works on the store: it opens
+// the store (read-only or not), runs fn with it and closes it.
+func (a *app) onStore(readOnly bool, fn func(cmd *cobra.Command, args []string, st *casefile.Store) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		return a.withStore(readOnly, func(st *casefile.Store) error { return fn(cmd, args, st) })
+	}
+}
+
 // jsonFlag adds --json, which asks for JSON output (writeJSON), to cmd.
 func (a *app) jsonFlag(cmd *cobra.Command, asJSON *bool) {
 	cmd.Flags().BoolVar(asJSON, "json", false, a.t("输出 JSON", "print JSON"))

@@ -50,38 +50,34 @@ func (a *app) newUserCommand() *cobra.Command {
 		Use:   "list",
 		Short: a.t("列出已登记的用户", "List registered users"),
 		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withStore(true, func(st *casefile.Store) error {
-				users, err := st.Users()
-				if err != nil {
-					return err
-				}
-				if len(users) == 0 {
-					fmt.Fprintln(cmd.OutOrStdout(), a.t("没有登记的用户。", "no registered users."))
-					return nil
-				}
-				var rows [][]string
-				for _, u := range users {
-					rows = append(rows, []string{u.Name, u.Display, u.Role.Label(a.lang), strings.Join(u.Fingerprints, " "), u.Added.Format("2006-01-02")})
-				}
-				table(cmd.OutOrStdout(), []string{a.t("用户", "user"), a.t("姓名", "name"), a.t("角色", "role"), a.t("公钥指纹", "key fingerprints"), a.t("登记日期", "added")}, rows)
+		RunE: a.onStore(true, func(cmd *cobra.Command, args []string, st *casefile.Store) error {
+			users, err := st.Users()
+			if err != nil {
+				return err
+			}
+			if len(users) == 0 {
+				fmt.Fprintln(cmd.OutOrStdout(), a.t("没有登记的用户。", "no registered users."))
 				return nil
-			})
-		},
+			}
+			var rows [][]string
+			for _, u := range users {
+				rows = append(rows, []string{u.Name, u.Display, u.Role.Label(a.lang), strings.Join(u.Fingerprints, " "), u.Added.Format("2006-01-02")})
+			}
+			table(cmd.OutOrStdout(), []string{a.t("用户", "user"), a.t("姓名", "name"), a.t("角色", "role"), a.t("公钥指纹", "key fingerprints"), a.t("登记日期", "added")}, rows)
+			return nil
+		}),
 	}
 	remove := &cobra.Command{
 		Use:   "remove NAME",
 		Short: a.t("删除用户", "Remove a user"),
 		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withStore(false, func(st *casefile.Store) error {
-				if err := st.RemoveUser(args[0], who()); err != nil {
-					return err
-				}
-				fmt.Fprintf(cmd.OutOrStdout(), a.t("已删除用户 %s\n", "removed user %s\n"), args[0])
-				return nil
-			})
-		},
+		RunE: a.onStore(false, func(cmd *cobra.Command, args []string, st *casefile.Store) error {
+			if err := st.RemoveUser(args[0], who()); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), a.t("已删除用户 %s\n", "removed user %s\n"), args[0])
+			return nil
+		}),
 	}
 	setDisplay := &cobra.Command{
 		Use:   "display [NAME] REALNAME",
@@ -149,20 +145,18 @@ func (a *app) newAuditCommand() *cobra.Command {
 		Use:   "verify",
 		Short: a.t("逐一核对每个案件的办理记录链，指出第一条不符的记录", "Walk every case's history chain and name the first entry that does not match"),
 		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withStore(true, func(st *casefile.Store) error {
-				bad, err := st.Audit()
-				if err != nil {
-					return err
-				}
-				if bad != nil {
-					return exitError{code: 1, msg: fmt.Sprintf(a.t("办理记录被改动：案件 %s 第 %d 条（%s，%s）与记录链不符",
-						"history altered: case %s entry %d (%s, %s) does not match its chain"), bad.Case, bad.Entry+1, bad.At, bad.Who)}
-				}
-				fmt.Fprintln(cmd.OutOrStdout(), a.t("全部办理记录链完整。", "every history chain holds."))
-				return nil
-			})
-		},
+		RunE: a.onStore(true, func(cmd *cobra.Command, args []string, st *casefile.Store) error {
+			bad, err := st.Audit()
+			if err != nil {
+				return err
+			}
+			if bad != nil {
+				return exitError{code: 1, msg: fmt.Sprintf(a.t("办理记录被改动：案件 %s 第 %d 条（%s，%s）与记录链不符",
+					"history altered: case %s entry %d (%s, %s) does not match its chain"), bad.Case, bad.Entry+1, bad.At, bad.Who)}
+			}
+			fmt.Fprintln(cmd.OutOrStdout(), a.t("全部办理记录链完整。", "every history chain holds."))
+			return nil
+		}),
 	})
 	return cmd
 }
