@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -32,13 +33,12 @@ const (
 var projectKinds = []ProjectKind{KindMonthly, KindOneOff, KindMedicalShare, KindStatus, KindService, KindLoan}
 
 // Label returns the kind's name in lang.
-func (k ProjectKind) Label(lang Lang) string {
-	t := map[ProjectKind]Text{
-		KindMonthly: {"按月发放", "monthly"}, KindOneOff: {"一次性", "one-off"},
-		KindMedicalShare: {"按比例报销", "share of medical cost"}, KindStatus: {"身份认定", "status only"},
-		KindService: {"服务", "service"}, KindLoan: {"贷款", "loan"},
-	}[k]
-	return t.In(lang)
+func (k ProjectKind) Label(lang Lang) string { return projectKindLabels[k].In(lang) } // "" for an unknown kind
+
+var projectKindLabels = map[ProjectKind]Text{
+	KindMonthly: {"按月发放", "monthly"}, KindOneOff: {"一次性", "one-off"},
+	KindMedicalShare: {"按比例报销", "share of medical cost"}, KindStatus: {"身份认定", "status only"},
+	KindService: {"服务", "service"}, KindLoan: {"贷款", "loan"},
 }
 
 // County is the local configuration of the hall's county.
@@ -625,12 +625,7 @@ func setDefault(v *int, d int) {
 }
 
 func kindKnown(k ProjectKind) bool {
-	for _, x := range projectKinds {
-		if x == k {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(projectKinds, k)
 }
 
 func oneLine(err error) string {

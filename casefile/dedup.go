@@ -56,6 +56,19 @@ type DedupTotals struct {
 	DeclinedAmounts Amounts `json:"declined_amounts"`
 }
 
+// keep counts a kept application of a project of kind k proposing amount.
+func (t *DedupTotals) keep(k ProjectKind, amount Money) {
+	t.Kept++
+	t.KeptAmounts.Add(k, amount)
+}
+
+// decline counts a declined application of a project of kind k proposing
+// amount.
+func (t *DedupTotals) decline(k ProjectKind, amount Money) {
+	t.Declined++
+	t.DeclinedAmounts.Add(k, amount)
+}
+
 // DedupReport is the batch "same policy only once" resolution.
 type DedupReport struct {
 	Groups  []DedupGroup `json:"groups"`
@@ -123,13 +136,7 @@ func (s *Store) ResolveDuplicates(apply bool, who string) (*DedupReport, error) 
 		rep.Changed, rep.ChangedSeqs = len(changed), changed
 		return err
 	}
-	var err error
-	if apply {
-		err = s.Update(run)
-	} else {
-		err = s.View(run)
-	}
-	if err != nil {
+	if err := s.Transact(apply, run); err != nil {
 		return nil, err
 	}
 	return rep, nil
@@ -215,27 +222,21 @@ func (t *Tx) resolve(pids []uint64) (*DedupReport, map[markKey]*DedupMark, error
 					a.Reason = T("已享受（已批准）", "already held (approved)")
 					continue
 				}
-				if kept.Held {
+				switch {
+				case kept.Held:
 					a.Keep = false
 					a.Reason = T("同一救助政策只能享受一次：已享受%s「%s」%s 元（案件 %s），本项不予重复救助",
 						"the same policy is enjoyed only once: %s's %s, %s yuan (case %s), is already held; this one is declined",
 						kd, kp, kept.Amount, kept.CaseNumber)
-					rep.Totals.Declined++
-					rep.Totals.DeclinedAmounts.Add(cat.kindOf(a.Project), a.Amount)
-					rep.Totals.Applications++
-					marks[markKey{a.CaseSeq, a.Project}] = &DedupMark{Keep: false, Reason: a.Reason.ZH, Text: a.Reason, Group: gkey, At: t.now}
-					continue
-				}
-				if a.Keep {
+					rep.Totals.decline(cat.kindOf(a.Project), a.Amount)
+				case a.Keep:
 					a.Reason = T("同组申请中拟定金额最高（%s），予以保留", "the single highest proposed amount of the group (%s): kept", a.Figures())
-					rep.Totals.Kept++
-					rep.Totals.KeptAmounts.Add(cat.kindOf(a.Project), a.Amount)
-				} else {
+					rep.Totals.keep(cat.kindOf(a.Project), a.Amount)
+				default:
 					a.Reason = T("同一救助政策只能享受一次：已保留%s「%s」%s 元（案件 %s），本项不予重复救助",
 						"the same policy is enjoyed only once: %s's %s, %s yuan (case %s), is kept; this one is declined",
 						kd, kp, kept.Amount, kept.CaseNumber)
-					rep.Totals.Declined++
-					rep.Totals.DeclinedAmounts.Add(cat.kindOf(a.Project), a.Amount)
+					rep.Totals.decline(cat.kindOf(a.Project), a.Amount)
 				}
 				rep.Totals.Applications++
 				marks[markKey{a.CaseSeq, a.Project}] = &DedupMark{Keep: a.Keep, Reason: a.Reason.ZH, Text: a.Reason, Group: gkey, At: t.now}

@@ -24,28 +24,18 @@ var Actions = []Action{ActionIntake, ActionEvidence, ActionStatus, ActionDedup, 
 
 // Label returns the action's name in lang (the words the front desk's
 // history has always shown).
-func (a Action) Label(lang Lang) string {
-	switch a {
-	case ActionIntake:
-		return T("受理", "intake").In(lang)
-	case ActionEvidence:
-		return T("补充核查", "evidence").In(lang)
-	case ActionStatus:
-		return T("状态变更", "status").In(lang)
-	case ActionDedup:
-		return T("同类去重", "dedup").In(lang)
-	case ActionDecision:
-		return T("研判决定", "decision").In(lang)
-	case ActionReconsider:
-		return T("复议", "reconsideration").In(lang)
-	case ActionPropose:
-		return T("重新核算", "proposal recomputed").In(lang)
-	case ActionPrint:
-		return T("打印", "print").In(lang)
-	case ActionReveal:
-		return T("查看完整证件号", "full ID shown").In(lang)
-	}
-	return string(a)
+func (a Action) Label(lang Lang) string { return LabelFrom(actionLabels, a, lang) }
+
+var actionLabels = map[Action]Text{
+	ActionIntake:     {"受理", "intake"},
+	ActionEvidence:   {"补充核查", "evidence"},
+	ActionStatus:     {"状态变更", "status"},
+	ActionDedup:      {"同类去重", "dedup"},
+	ActionDecision:   {"研判决定", "decision"},
+	ActionReconsider: {"复议", "reconsideration"},
+	ActionPropose:    {"重新核算", "proposal recomputed"},
+	ActionPrint:      {"打印", "print"},
+	ActionReveal:     {"查看完整证件号", "full ID shown"},
 }
 
 // Text is what the entry says, in both languages: its Note, or for an

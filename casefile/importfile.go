@@ -34,23 +34,18 @@ func (e *ImportError) Error() string { return e.Message(EN) }
 // Message lists the problems as "line N: column: reason" (or "line N:
 // reason" for a problem of the whole row), one per line.
 func (e *ImportError) Message(lang Lang) string {
-	var b strings.Builder
-	for i, p := range e.Problems {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
+	return lines(e.Problems, func(b *strings.Builder, p ImportProblem) {
 		switch {
 		case lang == EN && p.Field == "":
-			fmt.Fprintf(&b, "line %d: %s", p.Line, p.Text.In(lang))
+			fmt.Fprintf(b, "line %d: %s", p.Line, p.Text.In(lang))
 		case lang == EN:
-			fmt.Fprintf(&b, "line %d: %s: %s", p.Line, p.Field, p.Text.In(lang))
+			fmt.Fprintf(b, "line %d: %s: %s", p.Line, p.Field, p.Text.In(lang))
 		case p.Field == "":
-			fmt.Fprintf(&b, "第 %d 行：%s", p.Line, p.Text.In(lang))
+			fmt.Fprintf(b, "第 %d 行：%s", p.Line, p.Text.In(lang))
 		default:
-			fmt.Fprintf(&b, "第 %d 行：%s：%s", p.Line, p.Field, p.Text.In(lang))
+			fmt.Fprintf(b, "第 %d 行：%s：%s", p.Line, p.Field, p.Text.In(lang))
 		}
-	}
-	return b.String()
+	})
 }
 
 // Is makes errors.Is(err, ErrInvalid) true.
@@ -190,7 +185,7 @@ func readCSV(text []byte) (*importTable, []ImportProblem) {
 // names the columns; each row becomes a draft or a list of problems.
 func (cat *Catalog) parseTable(ie *ImportError, tab *importTable, today Date) ([]ImportRow, error) {
 	malformed := len(ie.Problems)
-	bad := func(line int, field string, t Text) { ie.Problems = append(ie.Problems, ImportProblem{line, field, t}) }
+	bad := ie.add
 	cols := map[string]int{}
 	names := map[string]string{} // canonical key → the header as written
 	for i, h := range tab.Header {
@@ -272,16 +267,7 @@ func (cat *Catalog) parseTable(ie *ImportError, tab *importTable, today Date) ([
 			rows = append(rows, ImportRow{Line: rec.Line, Draft: d})
 		}
 	}
-	repeatedRows(ie, rows)
-	if len(ie.Problems) > 0 {
-		ie.sortByLine()
-		return nil, ie
-	}
-	if len(rows) == 0 {
-		bad(2, "file", T("没有数据行", "no data rows"))
-		return nil, ie
-	}
-	return rows, nil
+	return ie.result(rows, 2)
 }
 
 // importColumn maps a draft's field name to the import column it comes
@@ -503,7 +489,7 @@ type jsonlRecord struct {
 
 func (cat *Catalog) parseJSONL(name string, r io.Reader, today Date) ([]ImportRow, error) {
 	ie := &ImportError{File: name}
-	bad := func(line int, field string, t Text) { ie.Problems = append(ie.Problems, ImportProblem{line, field, t}) }
+	bad := ie.add
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
 	var rows []ImportRow
@@ -579,14 +565,27 @@ func (cat *Catalog) parseJSONL(name string, r io.Reader, today Date) ([]ImportRo
 	if err := sc.Err(); err != nil {
 		bad(line+1, "file", T("无法读取：%v", "cannot read: %v", err))
 	}
-	repeatedRows(ie, rows)
-	if len(ie.Problems) > 0 {
-		ie.sortByLine()
-		return nil, ie
+	return ie.result(rows, 1)
+}
+
+// add records a problem of the file: line, the column (or "file") and
+// what is wrong.
+func (e *ImportError) add(line int, field string, t Text) {
+	e.Problems = append(e.Problems, ImportProblem{line, field, t})
+}
+
+// result ends the reading of an import file: rows given twice are
+// problems too, and any problem refuses the whole file, as does a file
+// without data rows (reported at line empty, its first data line).
+func (e *ImportError) result(rows []ImportRow, empty int) ([]ImportRow, error) {
+	repeatedRows(e, rows)
+	if len(e.Problems) > 0 {
+		e.sortByLine()
+		return nil, e
 	}
 	if len(rows) == 0 {
-		bad(1, "file", T("没有数据行", "no data rows"))
-		return nil, ie
+		e.add(empty, "file", T("没有数据行", "no data rows"))
+		return nil, e
 	}
 	return rows, nil
 }

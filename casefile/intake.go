@@ -34,14 +34,22 @@ func (v *ValidationError) Error() string { return v.Message(EN) }
 
 // Message lists the problems in lang, one per line.
 func (v *ValidationError) Message(lang Lang) string {
-	var b strings.Builder
-	for i, p := range v.Problems {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
+	return lines(v.Problems, func(b *strings.Builder, p FieldError) {
 		b.WriteString(p.Field)
 		b.WriteString(": ")
 		b.WriteString(p.Text.In(lang))
+	})
+}
+
+// lines writes one line for each of items with line, joined by newlines:
+// how a list of problems reads.
+func lines[P any](items []P, line func(b *strings.Builder, p P)) string {
+	var b strings.Builder
+	for i, p := range items {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		line(&b, p)
 	}
 	return b.String()
 }

@@ -15,48 +15,36 @@ import (
 var Areas = []Area{Urban, Rural}
 
 // Label returns 城市/农村 or urban/rural.
-func (a Area) Label(lang Lang) string {
-	switch a {
-	case Urban:
-		return T("城市", "urban").In(lang)
-	case Rural:
-		return T("农村", "rural").In(lang)
-	}
-	return string(a)
+func (a Area) Label(lang Lang) string { return LabelFrom(areaLabels, a, lang) }
+
+var areaLabels = map[Area]Text{
+	Urban: {"城市", "urban"},
+	Rural: {"农村", "rural"},
 }
 
 // DocTypes lists the identity document types.
 var DocTypes = []DocType{DocResidentID, DocBirthCert, DocPassport, DocOther}
 
 // Label returns the document type's name in lang.
-func (d DocType) Label(lang Lang) string {
-	switch d {
-	case DocResidentID:
-		return T("居民身份证", "resident ID card").In(lang)
-	case DocBirthCert:
-		return T("出生医学证明", "birth certificate").In(lang)
-	case DocPassport:
-		return T("护照", "passport").In(lang)
-	case DocOther:
-		return T("其他证件", "other document").In(lang)
-	}
-	return string(d)
+func (d DocType) Label(lang Lang) string { return LabelFrom(docTypeLabels, d, lang) }
+
+var docTypeLabels = map[DocType]Text{
+	DocResidentID: {"居民身份证", "resident ID card"},
+	DocBirthCert:  {"出生医学证明", "birth certificate"},
+	DocPassport:   {"护照", "passport"},
+	DocOther:      {"其他证件", "other document"},
 }
 
 // Outcomes lists the outcomes of an application, pending first.
 var Outcomes = []Outcome{OutcomePending, OutcomeGranted, OutcomeDeclined}
 
 // Label returns the outcome's name in lang.
-func (o Outcome) Label(lang Lang) string {
-	switch o {
-	case OutcomePending:
-		return T("待决定", "pending").In(lang)
-	case OutcomeGranted:
-		return T("予以救助", "granted").In(lang)
-	case OutcomeDeclined:
-		return T("不予救助", "declined").In(lang)
-	}
-	return string(o)
+func (o Outcome) Label(lang Lang) string { return LabelFrom(outcomeLabels, o, lang) }
+
+var outcomeLabels = map[Outcome]Text{
+	OutcomePending:  {"待决定", "pending"},
+	OutcomeGranted:  {"予以救助", "granted"},
+	OutcomeDeclined: {"不予救助", "declined"},
 }
 
 // Severities lists the severities, the gravest first.
@@ -64,16 +52,12 @@ var Severities = []Severity{SevError, SevWarning, SevInfo}
 
 // Label returns the severity's short tag in lang: 问题/注意/提示 or
 // FAIL/WARN/INFO.
-func (s Severity) Label(lang Lang) string {
-	switch s {
-	case SevError:
-		return T("问题", "FAIL").In(lang)
-	case SevWarning:
-		return T("注意", "WARN").In(lang)
-	case SevInfo:
-		return T("提示", "INFO").In(lang)
-	}
-	return string(s)
+func (s Severity) Label(lang Lang) string { return LabelFrom(severityLabels, s, lang) }
+
+var severityLabels = map[Severity]Text{
+	SevError:   {"问题", "FAIL"},
+	SevWarning: {"注意", "WARN"},
+	SevInfo:    {"提示", "INFO"},
 }
 
 // FindingKinds lists what findings are about.
@@ -81,26 +65,17 @@ var FindingKinds = []FindingKind{FindIncome, FindEligibility, FindAssets, FindDu
 	FindMissingDoc, FindDeadline, FindAmount}
 
 // Label returns what the finding is about, in lang.
-func (k FindingKind) Label(lang Lang) string {
-	switch k {
-	case FindIncome:
-		return T("收入", "income").In(lang)
-	case FindEligibility:
-		return T("申请条件", "eligibility").In(lang)
-	case FindAssets:
-		return T("财产", "assets").In(lang)
-	case FindDuplicate:
-		return T("重复救助", "duplicate aid").In(lang)
-	case FindMissingEv:
-		return T("缺少核查", "missing checks").In(lang)
-	case FindMissingDoc:
-		return T("缺少材料", "missing documents").In(lang)
-	case FindDeadline:
-		return T("办理时限", "deadline").In(lang)
-	case FindAmount:
-		return T("救助金额", "amount").In(lang)
-	}
-	return string(k)
+func (k FindingKind) Label(lang Lang) string { return LabelFrom(findingKindLabels, k, lang) }
+
+var findingKindLabels = map[FindingKind]Text{
+	FindIncome:      {"收入", "income"},
+	FindEligibility: {"申请条件", "eligibility"},
+	FindAssets:      {"财产", "assets"},
+	FindDuplicate:   {"重复救助", "duplicate aid"},
+	FindMissingEv:   {"缺少核查", "missing checks"},
+	FindMissingDoc:  {"缺少材料", "missing documents"},
+	FindDeadline:    {"办理时限", "deadline"},
+	FindAmount:      {"救助金额", "amount"},
 }
 
 // ProjectKinds lists the kinds of project.
@@ -111,24 +86,16 @@ var Perms = []Perm{PermIntake, PermEvidence, PermMove, PermMeeting, PermPrint, P
 
 // Label names the action a permission allows, in lang: "take
 // applications", as in "… may not take applications".
-func (p Perm) Label(lang Lang) string {
-	switch p {
-	case PermIntake:
-		return T("受理申请", "take applications").In(lang)
-	case PermEvidence:
-		return T("录入核查材料", "add verification evidence").In(lang)
-	case PermMove:
-		return T("移送或撤回案件", "send or withdraw cases").In(lang)
-	case PermMeeting:
-		return T("主持研判会", "run meetings").In(lang)
-	case PermPrint:
-		return T("打印文书", "print documents").In(lang)
-	case PermReveal:
-		return T("查看完整证件号码", "see full ID numbers").In(lang)
-	case PermAdmin:
-		return T("管理用户和政策目录", "manage users and the catalogue").In(lang)
-	}
-	return string(p)
+func (p Perm) Label(lang Lang) string { return LabelFrom(permLabels, p, lang) }
+
+var permLabels = map[Perm]Text{
+	PermIntake:   {"受理申请", "take applications"},
+	PermEvidence: {"录入核查材料", "add verification evidence"},
+	PermMove:     {"移送或撤回案件", "send or withdraw cases"},
+	PermMeeting:  {"主持研判会", "run meetings"},
+	PermPrint:    {"打印文书", "print documents"},
+	PermReveal:   {"查看完整证件号码", "see full ID numbers"},
+	PermAdmin:    {"管理用户和政策目录", "manage users and the catalogue"},
 }
 
 // List is a list of bilingual values shown as one: joined with 、 in

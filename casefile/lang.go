@@ -84,6 +84,16 @@ func argsIn(lang Lang, args []any) []any {
 // Label returns the text in lang: a Text is itself a Labeler.
 func (t Text) Label(lang Lang) string { return t.In(lang) }
 
+// LabelFrom returns the name of the enumeration value k in lang from its
+// table of labels, or the key itself when the table does not know it: the
+// one lookup behind every enumeration's Label.
+func LabelFrom[K ~string](table map[K]Text, k K, lang Lang) string {
+	if t, ok := table[k]; ok {
+		return t.In(lang)
+	}
+	return string(k)
+}
+
 // Localized is an error that can speak the user's language.
 type Localized interface {
 	error
@@ -113,6 +123,13 @@ type Error struct {
 	base   *Error // the sentinel this occurrence was made from
 }
 
+// NewError makes a named error of the domain edge, a sentinel, for the
+// packages beside this one (meeting, printouts): code is its stable key,
+// zh and en its message. Compare occurrences with errors.Is and make them
+// with With or Withf.
+func NewError(code, zh, en string) *Error { return newError(code, zh, en) }
+
+// newError makes this package's sentinels (see NewError).
 func newError(code, zh, en string) *Error {
 	return &Error{Code: code, Text: Text{ZH: zh, EN: en}}
 }

@@ -283,6 +283,15 @@ func (s *Store) Update(fn func(*Tx) error) error {
 	return err
 }
 
+// Transact runs fn in one transaction: read-write when write, else
+// read-only.
+func (s *Store) Transact(write bool, fn func(*Tx) error) error {
+	if write {
+		return s.Update(fn)
+	}
+	return s.View(fn)
+}
+
 // View runs fn in one read-only transaction.
 func (s *Store) View(fn func(*Tx) error) error {
 	return s.db.View(func(tx *bolt.Tx) error {
@@ -315,6 +324,20 @@ func getJSON(b *bolt.Bucket, key []byte, v any) (bool, error) {
 	return true, nil
 }
 
+// loadJSON decodes the JSON record key of b, or returns the error
+// notFound makes when there is none.
+func loadJSON[T any](b *bolt.Bucket, key []byte, notFound func() error) (*T, error) {
+	var v T
+	ok, err := getJSON(b, key, &v)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, notFound()
+	}
+	return &v, nil
+}
+
 // decodeJSON decodes the raw value of record key (of namespace ns, nil
 // for the case file's own buckets) into v; a value that cannot be
 // decoded is a damaged file.
@@ -342,15 +365,9 @@ func putJSON(b *bolt.Bucket, key []byte, v any) error {
 
 // CaseBySeq loads a case by its internal sequence number.
 func (t *Tx) CaseBySeq(seq uint64) (*Case, error) {
-	var c Case
-	ok, err := getJSON(t.tx.Bucket(bCases), u64(seq), &c)
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		return nil, ErrCaseNotFound.Withf("内部编号 %d", "internal number %d", seq)
-	}
-	return &c, nil
+	return loadJSON[Case](t.tx.Bucket(bCases), u64(seq), func() error {
+		return ErrCaseNotFound.Withf("内部编号 %d", "internal number %d", seq)
+	})
 }
 
 // Case loads a case by its case number.
@@ -634,15 +651,7 @@ func (t *Tx) unindexCase(c *Case) error {
 
 // Person loads a person by internal id.
 func (t *Tx) Person(id uint64) (*Person, error) {
-	var p Person
-	ok, err := getJSON(t.tx.Bucket(bPersons), u64(id), &p)
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		return nil, ErrPersonNotFound
-	}
-	return &p, nil
+	return loadJSON[Person](t.tx.Bucket(bPersons), u64(id), func() error { return ErrPersonNotFound })
 }
 
 // PersonByKey finds a person by Person.Key() (resident number etc.).

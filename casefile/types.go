@@ -1,6 +1,7 @@
 package casefile
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -15,15 +16,9 @@ const (
 )
 
 // Label returns 男/女 or Male/Female.
-func (s Sex) Label(lang Lang) string {
-	switch s {
-	case Male:
-		return T("男", "Male").In(lang)
-	case Female:
-		return T("女", "Female").In(lang)
-	}
-	return ""
-}
+func (s Sex) Label(lang Lang) string { return sexLabels[s].In(lang) } // "" for no sex
+
+var sexLabels = map[Sex]Text{Male: {"男", "Male"}, Female: {"女", "Female"}}
 
 // DocType is the kind of identity document a person is recorded with.
 type DocType string
@@ -70,12 +65,7 @@ type Person struct {
 
 // HasFlag reports whether p carries flag f.
 func (p Person) HasFlag(f string) bool {
-	for _, g := range p.Flags {
-		if g == f {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(p.Flags, f)
 }
 
 // Key is the identity under which the store finds p again: the resident
@@ -172,20 +162,14 @@ const (
 var Channels = []Channel{ChannelWindow, ChannelMobile, ChannelTownship, ChannelDepartment, ChannelOutreach}
 
 // Label returns the channel's name in lang.
-func (c Channel) Label(lang Lang) string {
-	switch c {
-	case ChannelWindow:
-		return T("窗口受理", "window").In(lang)
-	case ChannelMobile:
-		return T("掌上申请", "mobile").In(lang)
-	case ChannelTownship:
-		return T("镇街代办", "township").In(lang)
-	case ChannelDepartment:
-		return T("部门推送", "department list").In(lang)
-	case ChannelOutreach:
-		return T("主动发现", "outreach").In(lang)
-	}
-	return string(c)
+func (c Channel) Label(lang Lang) string { return LabelFrom(channelLabels, c, lang) }
+
+var channelLabels = map[Channel]Text{
+	ChannelWindow:     {"窗口受理", "window"},
+	ChannelMobile:     {"掌上申请", "mobile"},
+	ChannelTownship:   {"镇街代办", "township"},
+	ChannelDepartment: {"部门推送", "department list"},
+	ChannelOutreach:   {"主动发现", "outreach"},
 }
 
 // ParseChannel reads a channel key or its Chinese label; empty is window.
@@ -223,12 +207,7 @@ var Statuses = []Status{StatusReceived, StatusVerifying, StatusReady, StatusAppr
 	StatusDeferred, StatusNotified, StatusClosed, StatusWithdrawn}
 
 // Label returns the status name in lang.
-func (s Status) Label(lang Lang) string {
-	if l, ok := statusLabels[s]; ok {
-		return l.In(lang)
-	}
-	return string(s)
-}
+func (s Status) Label(lang Lang) string { return LabelFrom(statusLabels, s, lang) }
 
 var statusLabels = map[Status]Text{
 	StatusReceived:  {"已受理", "received"},
@@ -274,12 +253,7 @@ var transitions = map[Status][]Status{
 
 // CanMove reports whether the life cycle allows from → to.
 func CanMove(from, to Status) bool {
-	for _, s := range transitions[from] {
-		if s == to {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(transitions[from], to)
 }
 
 // Outcome of one application after a decision or a duplicate resolution.
@@ -362,21 +336,17 @@ var EvidenceKinds = []EvidenceKind{EvIncomeCheck, EvAssetCheck, EvVehicle, EvHou
 	EvAppraisal, EvMedicalBill, EvDepartmentCheck}
 
 // Label returns the kind's name in lang.
-func (k EvidenceKind) Label(lang Lang) string {
-	t := map[EvidenceKind]Text{
-		EvIncomeCheck:     {"家庭收入核对", "income check"},
-		EvAssetCheck:      {"家庭财产核对", "asset check"},
-		EvVehicle:         {"车辆核对", "vehicle check"},
-		EvHousing:         {"住房核对", "housing check"},
-		EvHomeVisit:       {"入户调查", "home visit"},
-		EvAppraisal:       {"民主评议", "democratic appraisal"},
-		EvMedicalBill:     {"医疗费用票据", "medical bill"},
-		EvDepartmentCheck: {"部门核查", "department check"},
-	}[k]
-	if t.ZH == "" {
-		return string(k)
-	}
-	return t.In(lang)
+func (k EvidenceKind) Label(lang Lang) string { return LabelFrom(evidenceKindLabels, k, lang) }
+
+var evidenceKindLabels = map[EvidenceKind]Text{
+	EvIncomeCheck:     {"家庭收入核对", "income check"},
+	EvAssetCheck:      {"家庭财产核对", "asset check"},
+	EvVehicle:         {"车辆核对", "vehicle check"},
+	EvHousing:         {"住房核对", "housing check"},
+	EvHomeVisit:       {"入户调查", "home visit"},
+	EvAppraisal:       {"民主评议", "democratic appraisal"},
+	EvMedicalBill:     {"医疗费用票据", "medical bill"},
+	EvDepartmentCheck: {"部门核查", "department check"},
 }
 
 // ParseEvidenceKind reads a kind key.
@@ -498,32 +468,20 @@ func (c *Case) ReceivedDate() Date { return DateOf(c.Received) }
 
 // App returns the application for project code, or nil.
 func (c *Case) App(code string) *Application {
-	for i := range c.Apps {
-		if c.Apps[i].Project == code {
-			return &c.Apps[i]
-		}
+	if i := slices.IndexFunc(c.Apps, func(a Application) bool { return a.Project == code }); i >= 0 {
+		return &c.Apps[i]
 	}
 	return nil
 }
 
 // HasEvidence reports whether the case has an evidence item of kind k.
 func (c *Case) HasEvidence(k EvidenceKind) bool {
-	for _, e := range c.Evidence {
-		if e.Kind == k {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(c.Evidence, func(e Evidence) bool { return e.Kind == k })
 }
 
 // HasDocument reports whether document d was received.
 func (c *Case) HasDocument(d string) bool {
-	for _, x := range c.Documents {
-		if x == d {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(c.Documents, d)
 }
 
 // Amounts holds money by how it is paid, never added across: Monthly is

@@ -2,6 +2,7 @@ package casefile
 
 import (
 	"encoding/json"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -24,15 +25,11 @@ const (
 var Roles = []Role{RoleFrontDesk, RoleVerifier, RoleSecretary, RoleMember, RolePrinter, RoleAdmin}
 
 // Label returns the role's name in lang.
-func (r Role) Label(lang Lang) string {
-	t := map[Role]Text{RoleFrontDesk: {"前台受理", "front desk"}, RoleVerifier: {"核查", "verifier"},
-		RoleSecretary: {"研判会秘书", "secretary"}, RoleMember: {"研判会成员", "member"},
-		RolePrinter: {"打印", "printer"}, RoleAdmin: {"管理员", "admin"}}[r]
-	if t.ZH == "" {
-		return string(r)
-	}
-	return t.In(lang)
-}
+func (r Role) Label(lang Lang) string { return LabelFrom(roleLabels, r, lang) }
+
+var roleLabels = map[Role]Text{RoleFrontDesk: {"前台受理", "front desk"}, RoleVerifier: {"核查", "verifier"},
+	RoleSecretary: {"研判会秘书", "secretary"}, RoleMember: {"研判会成员", "member"},
+	RolePrinter: {"打印", "printer"}, RoleAdmin: {"管理员", "admin"}}
 
 // ParseRole reads a role key.
 func ParseRole(s string) (Role, bool) {
@@ -70,12 +67,7 @@ var rolePerms = map[Role][]Perm{
 
 // Can reports whether role r may do p.
 func (r Role) Can(p Perm) bool {
-	for _, q := range rolePerms[r] {
-		if q == p {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(rolePerms[r], p)
 }
 
 // User is a registered hall user, identified by the fingerprints of their
@@ -138,19 +130,12 @@ func (t *Tx) Require(who string, p Perm) error {
 
 // User loads a user by name.
 func (t *Tx) User(name string) (*User, error) {
+	unknown := func() error { return ErrUnknownUser.Withf("%s", "%s", name) }
 	b := t.tx.Bucket(bUsers)
 	if b == nil {
-		return nil, ErrUnknownUser.Withf("%s", "%s", name)
+		return nil, unknown()
 	}
-	var u User
-	ok, err := getJSON(b, []byte(name), &u)
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		return nil, ErrUnknownUser.Withf("%s", "%s", name)
-	}
-	return &u, nil
+	return loadJSON[User](b, []byte(name), unknown)
 }
 
 // Users lists the registered users by name.

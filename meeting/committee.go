@@ -83,10 +83,7 @@ func (s *Store) SetCommittee(members []Member, who string) ([]Member, error) {
 	if err := checkCommittee(cat, ms); err != nil {
 		return nil, err
 	}
-	err := s.cases.Update(func(t *casefile.Tx) error {
-		if err := t.Require(who, casefile.PermMeeting); err != nil {
-			return err
-		}
+	err := s.update(who, func(t *casefile.Tx) error {
 		recs := t.Records(nsMembers)
 		// Delete the members one by one: the namespace keeps its
 		// sequence, so an id is never given to someone else.
@@ -124,10 +121,7 @@ func (s *Store) SaveMember(m Member, who string) (Member, error) {
 	}
 	cat := s.cases.Catalog()
 	cleanMember(cat, &m)
-	err := s.cases.Update(func(t *casefile.Tx) error {
-		if err := t.Require(who, casefile.PermMeeting); err != nil {
-			return err
-		}
+	err := s.update(who, func(t *casefile.Tx) error {
 		all, err := committee(t)
 		if err != nil {
 			return err
@@ -163,10 +157,7 @@ func (s *Store) RemoveMember(id uint64, who string) error {
 	if err := needWho(who); err != nil {
 		return err
 	}
-	return s.cases.Update(func(t *casefile.Tx) error {
-		if err := t.Require(who, casefile.PermMeeting); err != nil {
-			return err
-		}
+	return s.update(who, func(t *casefile.Tx) error {
 		recs := t.Records(nsMembers)
 		if !recs.Has(casefile.NumKey(id)) {
 			return ErrNotMember.Withf("编号 %d", "id %d", id)

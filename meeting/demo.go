@@ -2,6 +2,7 @@ package meeting
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/rongjiuzhu/hall/casefile"
 )
@@ -242,12 +243,7 @@ func allDeclined(it *Item) bool {
 }
 
 func hasMark(it *Item, m Mark) bool {
-	for _, a := range it.Apps {
-		if a.Mark == m {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(it.Apps, func(a ItemApp) bool { return a.Mark == m })
 }
 
 func errorFindings(it *Item) []string {

@@ -189,6 +189,17 @@ func nextNumber(t *casefile.Tx, year int) (uint64, string, error) {
 	return seq, fmt.Sprintf("%s%04d-%03d", NumberPrefix, year, n), nil
 }
 
+// update runs fn in one read-write transaction on behalf of who, who
+// must be allowed to run meetings.
+func (s *Store) update(who string, fn func(t *casefile.Tx) error) error {
+	return s.cases.Update(func(t *casefile.Tx) error {
+		if err := t.Require(who, casefile.PermMeeting); err != nil {
+			return err
+		}
+		return fn(t)
+	})
+}
+
 // write runs fn on the open session number in one read-write
 // transaction and stores the session header after it. A closed session
 // refuses every write with ErrSessionClosed.
@@ -197,10 +208,7 @@ func (s *Store) write(number, who string, fn func(t *casefile.Tx, sess *Session)
 		return nil, err
 	}
 	var out *Session
-	err := s.cases.Update(func(t *casefile.Tx) error {
-		if err := t.Require(who, casefile.PermMeeting); err != nil {
-			return err
-		}
+	err := s.update(who, func(t *casefile.Tx) error {
 		sess, err := loadSession(t, number)
 		if err != nil {
 			return err
@@ -239,10 +247,7 @@ func (s *Store) NewSession(p Plan, who string) (*Session, error) {
 		p.Date = s.cases.Today()
 	}
 	var out *Session
-	err := s.cases.Update(func(t *casefile.Tx) error {
-		if err := t.Require(who, casefile.PermMeeting); err != nil {
-			return err
-		}
+	err := s.update(who, func(t *casefile.Tx) error {
 		members, err := committee(t)
 		if err != nil {
 			return err

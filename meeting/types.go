@@ -2,6 +2,7 @@ package meeting
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -21,16 +22,12 @@ const (
 )
 
 // Label returns the role's name in lang.
-func (r Role) Label(lang casefile.Lang) string {
-	switch r {
-	case RoleChair:
-		return casefile.T("主持人", "chair").In(lang)
-	case RoleMember:
-		return casefile.T("委员", "member").In(lang)
-	case RoleSecretary:
-		return casefile.T("记录人", "secretary").In(lang)
-	}
-	return string(r)
+func (r Role) Label(lang casefile.Lang) string { return casefile.LabelFrom(roleLabels, r, lang) }
+
+var roleLabels = map[Role]casefile.Text{
+	RoleChair:     {ZH: "主持人", EN: "chair"},
+	RoleMember:    {ZH: "委员", EN: "member"},
+	RoleSecretary: {ZH: "记录人", EN: "secretary"},
 }
 
 // Member is one person of the committee: a department's representative.
@@ -72,16 +69,12 @@ const (
 )
 
 // Label returns 同意/不同意/弃权 or the English word.
-func (c Choice) Label(lang casefile.Lang) string {
-	switch c {
-	case Agree:
-		return casefile.T("同意", "agree").In(lang)
-	case Disagree:
-		return casefile.T("不同意", "disagree").In(lang)
-	case Abstain:
-		return casefile.T("弃权", "abstain").In(lang)
-	}
-	return string(c)
+func (c Choice) Label(lang casefile.Lang) string { return casefile.LabelFrom(choiceLabels, c, lang) }
+
+var choiceLabels = map[Choice]casefile.Text{
+	Agree:    {ZH: "同意", EN: "agree"},
+	Disagree: {ZH: "不同意", EN: "disagree"},
+	Abstain:  {ZH: "弃权", EN: "abstain"},
 }
 
 // ParseChoice reads a choice key or its Chinese word.
@@ -134,12 +127,7 @@ type Session struct {
 
 // IsPresent reports whether member id is present.
 func (s *Session) IsPresent(id uint64) bool {
-	for _, p := range s.Present {
-		if p == id {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(s.Present, id)
 }
 
 // HasQuorum reports whether the members present make a quorum under
@@ -150,10 +138,8 @@ func (s *Session) HasQuorum(rules casefile.MeetingRules) bool {
 
 // Member returns the invited member with id, or nil.
 func (s *Session) Member(id uint64) *Member {
-	for i := range s.Members {
-		if s.Members[i].ID == id {
-			return &s.Members[i]
-		}
+	if i := slices.IndexFunc(s.Members, func(m Member) bool { return m.ID == id }); i >= 0 {
+		return &s.Members[i]
 	}
 	return nil
 }
@@ -293,22 +279,15 @@ type Item struct {
 
 // Vote returns member id's vote, or nil.
 func (it *Item) Vote(id uint64) *Vote {
-	for i := range it.Votes {
-		if it.Votes[i].Member == id {
-			return &it.Votes[i]
-		}
+	if i := slices.IndexFunc(it.Votes, func(v Vote) bool { return v.Member == id }); i >= 0 {
+		return &it.Votes[i]
 	}
 	return nil
 }
 
 // Recused reports whether member id is recused for the item.
 func (it *Item) Recused(id uint64) bool {
-	for _, r := range it.Recusals {
-		if r.Member == id {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(it.Recusals, func(r Recusal) bool { return r.Member == id })
 }
 
 // Decision is what the session decided on an item.

@@ -59,12 +59,7 @@ func voter(sess *Session, id uint64) (*Member, error) {
 // case is decided.
 func (s *Store) Vote(number string, b Ballot, who string) (*Tally, error) {
 	b.Reason = casefile.Clean(b.Reason, true)
-	var out Tally
-	_, err := s.write(number, who, func(t *casefile.Tx, sess *Session) error {
-		m, c, it, err := undecided(t, sess, b.Member, b.Case)
-		if err != nil {
-			return err
-		}
+	return s.onUndecided(number, who, b.Member, b.Case, func(t *casefile.Tx, sess *Session, m *Member, c *casefile.Case, it *Item) error {
 		if it.Recused(m.ID) {
 			return ErrRecused.Withf("%s（%s）", "%s (%s)", m.Name, c.Number)
 		}
@@ -87,16 +82,8 @@ func (s *Store) Vote(number string, b Ballot, who string) (*Tally, error) {
 		} else {
 			it.Votes = append(it.Votes, v)
 		}
-		if err := saveItem(t, sess, it); err != nil {
-			return err
-		}
-		out = tally(t, sess, it, c)
 		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
 }
 
 // Recuse records a present member's declared conflict on an agenda case
@@ -106,12 +93,7 @@ func (s *Store) Vote(number string, b Ballot, who string) (*Tally, error) {
 // it again.
 func (s *Store) Recuse(number string, d Declaration, who string) (*Tally, error) {
 	d.Reason = casefile.Clean(d.Reason, true)
-	var out Tally
-	_, err := s.write(number, who, func(t *casefile.Tx, sess *Session) error {
-		m, c, it, err := undecided(t, sess, d.Member, d.Case)
-		if err != nil {
-			return err
-		}
+	return s.onUndecided(number, who, d.Member, d.Case, func(t *casefile.Tx, sess *Session, m *Member, c *casefile.Case, it *Item) error {
 		if it.Recused(m.ID) {
 			return ErrRecused.Withf("%s 已就 %s 回避", "%s is already recused for %s", m.Name, c.Number)
 		}
@@ -126,6 +108,24 @@ func (s *Store) Recuse(number string, d Declaration, who string) (*Tally, error)
 		}
 		it.Votes = votes
 		it.Recusals = append(it.Recusals, Recusal{Member: m.ID, Name: m.Name, Reason: d.Reason, At: t.Now(), By: who})
+		return nil
+	})
+}
+
+// onUndecided runs change on the voting member's view of the undecided
+// agenda item of caseNumber in session number, in one transaction, saves
+// the item and returns the tally after it: what a vote and a recusal
+// share.
+func (s *Store) onUndecided(number, who string, member uint64, caseNumber string, change func(t *casefile.Tx, sess *Session, m *Member, c *casefile.Case, it *Item) error) (*Tally, error) {
+	var out Tally
+	_, err := s.write(number, who, func(t *casefile.Tx, sess *Session) error {
+		m, c, it, err := undecided(t, sess, member, caseNumber)
+		if err != nil {
+			return err
+		}
+		if err := change(t, sess, m, c, it); err != nil {
+			return err
+		}
 		if err := saveItem(t, sess, it); err != nil {
 			return err
 		}

@@ -13,9 +13,9 @@ import (
 // ErrNoticePending: an approval of a project that must first be publicly
 // noticed (dibao, extreme-poverty support) cannot be issued before the
 // notice period has ended; objections may still change it.
-var ErrNoticePending = &casefile.Error{Code: "notice_pending", Text: casefile.Text{
-	ZH: "公示期未满，不能出具救助决定书",
-	EN: "the public notice has not ended; the decision letter cannot be issued yet"}}
+var ErrNoticePending = casefile.NewError("notice_pending",
+	"公示期未满，不能出具救助决定书",
+	"the public notice has not ended; the decision letter cannot be issued yet")
 
 // noticeEnds is the first day an approval of c may be dated: the day
 // after the public notice of its session ends (the session's date plus

@@ -102,9 +102,9 @@ type Code struct {
 }
 
 // ErrBadCode: what was given is not a check code.
-var ErrBadCode = &casefile.Error{Code: "bad_code", Text: casefile.Text{
-	ZH: "不是本系统的核验码（应为 hall:案件编号:类别:校验码）",
-	EN: "not a hall check code (hall:CASE:KIND:CHECK)"}}
+var ErrBadCode = casefile.NewError("bad_code",
+	"不是本系统的核验码（应为 hall:案件编号:类别:校验码）",
+	"not a hall check code (hall:CASE:KIND:CHECK)")
 
 // ParseCode reads a check code as printed or as a scanner gives it
 // ("QR-Code:hall:…" from zbarimg, "核验码 hall:…" as printed): blanks

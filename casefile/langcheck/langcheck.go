@@ -6,7 +6,7 @@
 // A pair is, in the source:
 //   - a call to a pair helper, that is any function or method declared in
 //     the module with two adjacent string parameters named zh and en
-//     (casefile.T, (*casefile.Error).Withf, newError, cmd/hall's a.t …),
+//     (casefile.T, (*casefile.Error).Withf, newError, casefile.NewError, cmd/hall's a.t …),
 //     with string literals (or fmt.Sprintf of literals) in those places;
 //   - a casefile.Text composite literal, keyed (Text{ZH: …, EN: …}) or
 //     positional, also as the elided element of a map or slice of Text;
@@ -62,23 +62,25 @@ type Pair struct {
 // vendor and hidden directories) and returns the problems found, sorted
 // by file and line.
 func Check(root string) ([]Problem, error) {
-	files, err := parseTree(root)
-	if err != nil {
-		return nil, err
-	}
-	probs, _ := checkFiles(files)
-	return probs, nil
+	probs, _, err := checkTree(root)
+	return probs, err
 }
 
 // Pairs returns every pair found under root, in the order of the files,
 // for tools and for tests that make sure the checker still sees them.
 func Pairs(root string) ([]Pair, error) {
+	_, pairs, err := checkTree(root)
+	return pairs, err
+}
+
+// checkTree parses the tree under root and checks it.
+func checkTree(root string) ([]Problem, []Pair, error) {
 	files, err := parseTree(root)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	_, pairs := checkFiles(files)
-	return pairs, nil
+	probs, pairs := checkFiles(files)
+	return probs, pairs, nil
 }
 
 // CheckSources checks a set of in-memory files (name → source), as if

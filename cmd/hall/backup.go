@@ -13,19 +13,14 @@ func (a *app) newBackupCommand() *cobra.Command {
 		Use:   "backup FILE",
 		Short: a.t("在系统照常工作时把数据库的一致副本写入 FILE", "Write a consistent copy of the database to FILE while the hall keeps working"),
 		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.open(true)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
+		RunE: a.onStore(true, func(cmd *cobra.Command, args []string, st *casefile.Store) error {
 			n, err := st.BackupFile(args[0])
 			if err != nil {
 				return fmt.Errorf("%s: %w", a.t("备份失败", "backup failed"), err)
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), a.t("已备份到 %s（%d 字节）\n", "backed up to %s (%d bytes)\n"), args[0], n)
 			return nil
-		},
+		}),
 	}
 }
 
@@ -60,12 +55,7 @@ func (a *app) newCheckCommand() *cobra.Command {
 		Use:   "check",
 		Short: a.t("检查数据库：页面一致性、索引、办理记录链、计数", "Verify the database: page consistency, indexes, history chains, counters"),
 		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.open(true)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
+		RunE: a.onStore(true, func(cmd *cobra.Command, args []string, st *casefile.Store) error {
 			max := 1
 			if all {
 				max = 0
@@ -79,7 +69,7 @@ func (a *app) newCheckCommand() *cobra.Command {
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), a.t("数据库检查通过。", "database check passed."))
 			return nil
-		},
+		}),
 	}
 	cmd.Flags().BoolVar(&all, "all", false, a.t("列出所有问题，而不只是第一个", "list every problem, not only the first"))
 	return cmd

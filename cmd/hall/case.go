@@ -44,52 +44,44 @@ func (a *app) newCaseShowCommand() *cobra.Command {
 		Short: a.t("查看案件：申请人、家庭、申请项目、核查材料、核查发现和办理记录", "Show a case: applicant, household, projects, evidence, findings and history"),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.open(!reveal)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			var d caseDetail
-			load := func(t *casefile.Tx) error {
-				c, err := t.Case(args[0])
-				if err != nil {
-					return err
-				}
-				if reveal {
-					if err := t.RecordReveal(c, who(), "case show --reveal"); err != nil {
+			return a.withStore(!reveal, func(st *casefile.Store) error {
+				var d caseDetail
+				load := func(t *casefile.Tx) error {
+					c, err := t.Case(args[0])
+					if err != nil {
 						return err
 					}
-				}
-				d.Case = c
-				d.Income = st.Catalog().Income(c)
-				for _, f := range t.Assess(c) {
-					d.Findings = append(d.Findings, findingJSON{Kind: f.Kind, Severity: f.Severity, Project: f.Project, Message: f.Text.In(a.lang), Figures: f.Figures})
-				}
-				if d.Household, err = t.HouseholdAid(&c.Household); err != nil {
+					if reveal {
+						if err := t.RecordReveal(c, who(), "case show --reveal"); err != nil {
+							return err
+						}
+					}
+					d.Case = c
+					d.Income = st.Catalog().Income(c)
+					for _, f := range t.Assess(c) {
+						d.Findings = append(d.Findings, findingJSON{Kind: f.Kind, Severity: f.Severity, Project: f.Project, Message: f.Text.In(a.lang), Figures: f.Figures})
+					}
+					if d.Household, err = t.HouseholdAid(&c.Household); err != nil {
+						return err
+					}
+					d.History, err = t.History(c.Seq)
 					return err
 				}
-				d.History, err = t.History(c.Seq)
-				return err
-			}
-			if reveal {
-				err = st.Update(load)
-			} else {
-				err = st.View(load)
-			}
-			if err != nil {
-				return err
-			}
-			if !reveal {
-				maskCase(d.Case)
-			}
-			if asJSON {
-				return writeJSON(cmd.OutOrStdout(), d)
-			}
-			a.printCase(cmd.OutOrStdout(), st.Catalog(), &d)
-			return nil
+				if err := st.Transact(reveal, load); err != nil {
+					return err
+				}
+				if !reveal {
+					maskCase(d.Case)
+				}
+				if asJSON {
+					return writeJSON(cmd.OutOrStdout(), d)
+				}
+				a.printCase(cmd.OutOrStdout(), st.Catalog(), &d)
+				return nil
+			})
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, a.t("输出 JSON", "print JSON"))
+	a.jsonFlag(cmd, &asJSON)
 	cmd.Flags().BoolVar(&reveal, "reveal", false, a.t("显示完整身份证号和电话（记入案件办理记录）", "show full ID numbers and phones (recorded in the case history)"))
 	return cmd
 }

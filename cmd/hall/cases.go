@@ -67,49 +67,46 @@ func (a *app) newCasesCommand() *cobra.Command {
 				}
 				f.Status = st
 			}
-			st, err := a.open(true)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			var out []caseSummary
-			var rows [][]string
-			err = st.View(func(t *casefile.Tx) error {
-				cases, _, err := t.Cases(f)
+			return a.withStore(true, func(st *casefile.Store) error {
+				var out []caseSummary
+				var rows [][]string
+				err := st.View(func(t *casefile.Tx) error {
+					cases, _, err := t.Cases(f)
+					if err != nil {
+						return err
+					}
+					for _, c := range cases {
+						out = append(out, summarize(st.Catalog(), c))
+						var codes []string
+						for _, ap := range c.Apps {
+							codes = append(codes, ap.Project)
+						}
+						rows = append(rows, []string{c.Number, c.Applicant.Name, c.Applicant.MaskedDoc(), c.Status.Label(a.lang),
+							strings.Join(codes, ","), c.Deadline.String()})
+					}
+					return nil
+				})
 				if err != nil {
 					return err
 				}
-				for _, c := range cases {
-					out = append(out, summarize(st.Catalog(), c))
-					var codes []string
-					for _, ap := range c.Apps {
-						codes = append(codes, ap.Project)
+				if asJSON {
+					if out == nil {
+						out = []caseSummary{}
 					}
-					rows = append(rows, []string{c.Number, c.Applicant.Name, c.Applicant.MaskedDoc(), c.Status.Label(a.lang),
-						strings.Join(codes, ","), c.Deadline.String()})
+					return writeJSON(cmd.OutOrStdout(), out)
 				}
+				if len(rows) == 0 {
+					fmt.Fprintln(cmd.OutOrStdout(), a.t("没有案件。", "no cases."))
+					return nil
+				}
+				table(cmd.OutOrStdout(), []string{a.t("案件编号", "case"), a.t("申请人", "applicant"), a.t("身份证号", "ID number"),
+					a.t("状态", "status"), a.t("项目", "projects"), a.t("办理期限", "deadline")}, rows)
 				return nil
 			})
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				if out == nil {
-					out = []caseSummary{}
-				}
-				return writeJSON(cmd.OutOrStdout(), out)
-			}
-			if len(rows) == 0 {
-				fmt.Fprintln(cmd.OutOrStdout(), a.t("没有案件。", "no cases."))
-				return nil
-			}
-			table(cmd.OutOrStdout(), []string{a.t("案件编号", "case"), a.t("申请人", "applicant"), a.t("身份证号", "ID number"),
-				a.t("状态", "status"), a.t("项目", "projects"), a.t("办理期限", "deadline")}, rows)
-			return nil
 		},
 	}
 	fl := cmd.Flags()
-	fl.BoolVar(&asJSON, "json", false, a.t("输出 JSON", "print JSON"))
+	a.jsonFlag(cmd, &asJSON)
 	fl.StringVar(&status, "status", "", a.t("只列此状态的案件：", "only this status: ")+statusKeys())
 	fl.StringVar(&project, "project", "", a.t("只列申请此项目代码的案件", "only cases applying for this project code"))
 	fl.StringVar(&dept, "department", "", a.t("只列含此部门项目的案件（部门键）", "only cases with a project of this department key"))

@@ -26,7 +26,7 @@ func (a *app) newCatalogCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, a.t("输出 JSON", "print JSON"))
+	a.jsonFlag(cmd, &asJSON)
 	return cmd
 }
 

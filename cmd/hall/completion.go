@@ -12,20 +12,12 @@ import (
 
 // completeStatus completes --status with the case statuses.
 func (a *app) completeStatus(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-	out := make([]cobra.Completion, 0, len(casefile.Statuses))
-	for _, s := range casefile.Statuses {
-		out = append(out, cobra.CompletionWithDesc(string(s), s.Label(a.lang)))
-	}
-	return out, cobra.ShellCompDirectiveNoFileComp
+	return keyedCompletions(casefile.Statuses, func(s casefile.Status) (string, string) { return string(s), s.Label(a.lang) })
 }
 
 // completeRole completes --role with the users' roles.
 func (a *app) completeRole(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-	out := make([]cobra.Completion, 0, len(casefile.Roles))
-	for _, r := range casefile.Roles {
-		out = append(out, cobra.CompletionWithDesc(string(r), r.Label(a.lang)))
-	}
-	return out, cobra.ShellCompDirectiveNoFileComp
+	return keyedCompletions(casefile.Roles, func(r casefile.Role) (string, string) { return string(r), r.Label(a.lang) })
 }
 
 // completeLang completes --lang.
@@ -43,11 +35,7 @@ func (a *app) completeProject(*cobra.Command, []string, string) ([]cobra.Complet
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveError
 	}
-	out := make([]cobra.Completion, 0, len(cat.Projects))
-	for _, p := range cat.Projects {
-		out = append(out, cobra.CompletionWithDesc(p.Code, p.Label(a.lang)))
-	}
-	return out, cobra.ShellCompDirectiveNoFileComp
+	return keyedCompletions(cat.Projects, func(p *casefile.Project) (string, string) { return p.Code, p.Label(a.lang) })
 }
 
 // completeDepartment completes --department with the department keys of
@@ -57,9 +45,15 @@ func (a *app) completeDepartment(*cobra.Command, []string, string) ([]cobra.Comp
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveError
 	}
-	out := make([]cobra.Completion, 0, len(cat.Departments))
-	for _, d := range cat.Departments {
-		out = append(out, cobra.CompletionWithDesc(d.Key, d.Label(a.lang)))
+	return keyedCompletions(cat.Departments, func(d casefile.Department) (string, string) { return d.Key, d.Label(a.lang) })
+}
+
+// keyedCompletions completes with the key of each item, described by its name
+// (both given by keyName).
+func keyedCompletions[T any](items []T, keyName func(T) (key, name string)) ([]cobra.Completion, cobra.ShellCompDirective) {
+	out := make([]cobra.Completion, 0, len(items))
+	for _, x := range items {
+		out = append(out, cobra.CompletionWithDesc(keyName(x)))
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp
 }

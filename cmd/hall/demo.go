@@ -16,12 +16,7 @@ func (a *app) newDemoCommand() *cobra.Command {
 		Use:   "demo",
 		Short: a.t("在空数据库中生成约 40 件处于各办理阶段的逼真案件", "Fill an empty database with about 40 realistic cases in every stage"),
 		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.open(false)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
+		RunE: a.onStore(false, func(cmd *cobra.Command, args []string, st *casefile.Store) error {
 			sum, err := gen.FillDemo(st, who(), seed)
 			if err != nil {
 				return err
@@ -40,7 +35,7 @@ func (a *app) newDemoCommand() *cobra.Command {
 			}
 			fmt.Fprintln(w, a.t("研判会：hall session list；打开前台：hall", "meetings: hall session list; the front desk: hall"))
 			return nil
-		},
+		}),
 	}
 	cmd.Flags().Uint64Var(&seed, "seed", 2026, a.t("生成人员所用的随机种子", "random seed of the generated people"))
 	return cmd

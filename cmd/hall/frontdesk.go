@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/tui/frontdesk"
 )
 
@@ -14,22 +15,19 @@ import (
 // damaged file is reported in the user's language before any screen is
 // drawn.
 func (a *app) runFrontDesk(cmd *cobra.Command) error {
-	st, err := a.open(false)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	opts := append(consoleOptions(st), frontdesk.WithPrinting(a.screenPrinting(st, &a.print, false)))
-	// The terminal is used as it is; tests hand in their own streams.
-	in, out := a.stdin, cmd.OutOrStdout()
-	if in == io.Reader(os.Stdin) {
-		in = nil
-	}
-	if out == io.Writer(os.Stdout) {
-		out = nil
-	}
-	if in != nil || out != nil {
-		opts = append(opts, frontdesk.WithIO(in, out))
-	}
-	return frontdesk.Run(frontdesk.NewStore(st), a.lang, who(), opts...)
+	return a.withStore(false, func(st *casefile.Store) error {
+		opts := append(consoleOptions(st), frontdesk.WithPrinting(a.screenPrinting(st, &a.print, false)))
+		// The terminal is used as it is; tests hand in their own streams.
+		in, out := a.stdin, cmd.OutOrStdout()
+		if in == io.Reader(os.Stdin) {
+			in = nil
+		}
+		if out == io.Writer(os.Stdout) {
+			out = nil
+		}
+		if in != nil || out != nil {
+			opts = append(opts, frontdesk.WithIO(in, out))
+		}
+		return frontdesk.Run(frontdesk.NewStore(st), a.lang, who(), opts...)
+	})
 }

@@ -60,18 +60,15 @@ received date before 2000 or after today, are errors.`),
 				fmt.Fprintf(cmd.OutOrStdout(), a.t("检查通过：%d 条申请可以导入（未保存）\n", "check passed: %d applications can be imported (nothing stored)\n"), len(rows))
 				return nil
 			}
-			st, err := a.open(false)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			cases, err := st.Import(rows, who())
-			if err != nil {
-				return a.importFailed(err)
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), a.t("已导入 %d 条申请：%s 至 %s\n", "imported %d applications: %s to %s\n"),
-				len(cases), cases[0].Number, cases[len(cases)-1].Number)
-			return nil
+			return a.withStore(false, func(st *casefile.Store) error {
+				cases, err := st.Import(rows, who())
+				if err != nil {
+					return a.importFailed(err)
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), a.t("已导入 %d 条申请：%s 至 %s\n", "imported %d applications: %s to %s\n"),
+					len(cases), cases[0].Number, cases[len(cases)-1].Number)
+				return nil
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, a.t("只检查每一行，不保存", "check every row, store nothing"))

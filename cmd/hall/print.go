@@ -60,38 +60,36 @@ written but could not be sent.`),
 	f.StringVar(&o.font, "font", "", a.t("中文 TrueType 字体，PATH 或 .ttc 字体集的 PATH:INDEX（环境变量 HALL_FONT；默认：在系统中查找）", "Chinese TrueType font, PATH or PATH:INDEX for a .ttc collection (env HALL_FONT; default: found on the system)"))
 	f.StringVar(&o.printer, "printer", "", a.t("同时把 PDF 送到此打印队列（lp -d NAME）", "also send the PDF to this print queue (lp -d NAME)"))
 	cmd.AddCommand(
-		a.newPrintCaseCommand(o, "letter", a.t("打印已决定案件的救助决定书或不予救助告知书", "Print the decision letter or rejection notice of a decided case")),
-		a.newPrintCaseCommand(o, "receipt", a.t("打印案件的受理回执", "Print the intake receipt of a case")),
-		a.newPrintSessionDocCommand(o, "minutes", a.t("打印已闭会研判会的会议纪要", "Print the minutes of a closed session")),
-		a.newPrintSessionDocCommand(o, "notice", a.t("打印已闭会研判会的公示名单：获批准的成年人，信息遮蔽", "Print the public-notice list of a closed session: approved adults, masked")),
+		a.newPrintDocCommand(o, "letter", ofCase, a.t("打印已决定案件的救助决定书或不予救助告知书", "Print the decision letter or rejection notice of a decided case")),
+		a.newPrintDocCommand(o, "receipt", ofCase, a.t("打印案件的受理回执", "Print the intake receipt of a case")),
+		a.newPrintDocCommand(o, "minutes", ofSession, a.t("打印已闭会研判会的会议纪要", "Print the minutes of a closed session")),
+		a.newPrintDocCommand(o, "notice", ofSession, a.t("打印已闭会研判会的公示名单：获批准的成年人，信息遮蔽", "Print the public-notice list of a closed session: approved adults, masked")),
 		a.newPrintSessionCommand(o),
 	)
 	return cmd
 }
 
-func (a *app) newPrintCaseCommand(o *printOptions, kind, short string) *cobra.Command {
-	cmd := &cobra.Command{
-		Use:   kind + " CASE",
-		Short: short,
-		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.printOne(cmd, o, spool.Doc{Kind: kind, Number: args[0]})
-		},
-	}
-	cmd.Flags().StringVar(&o.out, "out", "", a.t("要写入的 PDF 文件或其所在文件夹（默认：当前文件夹下的 案件编号-"+kind+".pdf）", "PDF file to write, or a folder for it (default: CASE-"+kind+".pdf here)"))
-	return cmd
-}
+// docOf is what a document is printed from, as its argument and its
+// default file name say it: a case or a session.
+type docOf struct{ arg, zh string }
 
-func (a *app) newPrintSessionDocCommand(o *printOptions, kind, short string) *cobra.Command {
+var (
+	ofCase    = docOf{"CASE", "案件编号"}
+	ofSession = docOf{"SESSION", "会议编号"}
+)
+
+// newPrintDocCommand is `hall print KIND CASE|SESSION`: one document of
+// the case or the session into --out.
+func (a *app) newPrintDocCommand(o *printOptions, kind string, of docOf, short string) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   kind + " SESSION",
+		Use:   kind + " " + of.arg,
 		Short: short,
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.printOne(cmd, o, spool.Doc{Kind: kind, Number: args[0]})
 		},
 	}
-	cmd.Flags().StringVar(&o.out, "out", "", a.t("要写入的 PDF 文件或其所在文件夹（默认：当前文件夹下的 会议编号-"+kind+".pdf）", "PDF file to write, or a folder for it (default: SESSION-"+kind+".pdf here)"))
+	cmd.Flags().StringVar(&o.out, "out", "", a.t("要写入的 PDF 文件或其所在文件夹（默认：当前文件夹下的 "+of.zh+"-"+kind+".pdf）", "PDF file to write, or a folder for it (default: "+of.arg+"-"+kind+".pdf here)"))
 	return cmd
 }
 
@@ -121,12 +119,9 @@ named with the reason and the others are printed; the exit code is then 1.`),
 // withPrintDesk opens the store and runs fn with a desk printing into
 // dir as o says.
 func (a *app) withPrintDesk(o *printOptions, dir string, fn func(d *spool.Desk) error) error {
-	st, err := a.open(false)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	return fn(spool.NewDesk(st, spool.Config{Font: o.font, Dir: dir, Printer: o.printer}))
+	return a.withStore(false, func(st *casefile.Store) error {
+		return fn(spool.NewDesk(st, spool.Config{Font: o.font, Dir: dir, Printer: o.printer}))
+	})
 }
 
 // printOne prints one document into --out (a file, or a folder for it)

@@ -201,6 +201,19 @@ func (a *app) t(zh, en string) string {
 	return zh
 }
 
+// onStore is the RunE of a command that works on the store: it opens
+// the store (read-only or not), runs fn with it and closes it.
+func (a *app) onStore(readOnly bool, fn func(cmd *cobra.Command, args []string, st *casefile.Store) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		return a.withStore(readOnly, func(st *casefile.Store) error { return fn(cmd, args, st) })
+	}
+}
+
+// jsonFlag adds --json, which asks for JSON output (writeJSON), to cmd.
+func (a *app) jsonFlag(cmd *cobra.Command, asJSON *bool) {
+	cmd.Flags().BoolVar(asJSON, "json", false, a.t("输出 JSON", "print JSON"))
+}
+
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -243,4 +256,15 @@ func table(w io.Writer, header []string, rows [][]string) {
 	for _, r := range rows {
 		line(r)
 	}
+}
+
+// withStore opens the store (read-only or not), runs fn with it and
+// closes it: the prologue of every command that works on the database.
+func (a *app) withStore(readOnly bool, fn func(st *casefile.Store) error) error {
+	st, err := a.open(readOnly)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return fn(st)
 }

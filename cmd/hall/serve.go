@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/tui/frontdesk"
 	"github.com/rongjiuzhu/hall/tui/serve"
 )
@@ -62,38 +63,35 @@ saved its unfinished intake, then the database is closed.`),
 
 // serve runs the server until ctx is done (SIGTERM, SIGINT).
 func (a *app) serve(ctx context.Context, cmd *cobra.Command, o serveOptions) error {
-	st, err := a.open(false)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	if o.hostKey == "" {
-		o.hostKey = filepath.Join(filepath.Dir(a.dbPath), serve.DefaultHostKeyName)
-	}
-	// every connection's front desk has the meeting console, as the local one
-	opts := append(consoleOptions(st), frontdesk.WithPrinting(a.screenPrinting(st, &o.print, true)))
-	srv, err := serve.New(st, serve.Config{HostKey: o.hostKey, Lang: a.lang, Options: opts,
-		Log: slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil))})
-	if err != nil {
-		return err
-	}
-	ln, err := net.Listen("tcp", o.listen)
-	if err != nil {
-		return err
-	}
-	out := cmd.OutOrStdout()
-	if users, err := st.Users(); err == nil && len(users) == 0 {
-		fmt.Fprintln(out, a.t("还没有登记的用户，谁也连不上：先用 hall user add 登记。",
-			"no registered users yet, so nobody can connect: add one with hall user add."))
-	}
-	fmt.Fprintf(out, a.t("hall serve：正在 %s 上服务 %s（主机公钥 %s）\n", "hall serve: serving %[2]s on %[1]s (host key %[3]s)\n"),
-		ln.Addr(), a.dbPath, srv.HostKeyFingerprint())
-	if err := srv.Serve(ctx, ln); err != nil {
-		return err
-	}
-	if err := st.Close(); err != nil {
-		return err
-	}
-	fmt.Fprintln(out, a.t("hall serve：已停止，数据库已关闭。", "hall serve: stopped; the database is closed."))
-	return nil
+	return a.withStore(false, func(st *casefile.Store) error {
+		if o.hostKey == "" {
+			o.hostKey = filepath.Join(filepath.Dir(a.dbPath), serve.DefaultHostKeyName)
+		}
+		// every connection's front desk has the meeting console, as the local one
+		opts := append(consoleOptions(st), frontdesk.WithPrinting(a.screenPrinting(st, &o.print, true)))
+		srv, err := serve.New(st, serve.Config{HostKey: o.hostKey, Lang: a.lang, Options: opts,
+			Log: slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil))})
+		if err != nil {
+			return err
+		}
+		ln, err := net.Listen("tcp", o.listen)
+		if err != nil {
+			return err
+		}
+		out := cmd.OutOrStdout()
+		if users, err := st.Users(); err == nil && len(users) == 0 {
+			fmt.Fprintln(out, a.t("还没有登记的用户，谁也连不上：先用 hall user add 登记。",
+				"no registered users yet, so nobody can connect: add one with hall user add."))
+		}
+		fmt.Fprintf(out, a.t("hall serve：正在 %s 上服务 %s（主机公钥 %s）\n", "hall serve: serving %[2]s on %[1]s (host key %[3]s)\n"),
+			ln.Addr(), a.dbPath, srv.HostKeyFingerprint())
+		if err := srv.Serve(ctx, ln); err != nil {
+			return err
+		}
+		if err := st.Close(); err != nil {
+			return err
+		}
+		fmt.Fprintln(out, a.t("hall serve：已停止，数据库已关闭。", "hall serve: stopped; the database is closed."))
+		return nil
+	})
 }

@@ -30,16 +30,13 @@ func (a *app) newUserCommand() *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("%s %s: %w", a.t("无法读取公钥", "cannot read the public key"), keyFile, err)
 			}
-			st, err := a.open(false)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			if err := st.AddUser(casefile.User{Name: args[0], Display: display, Role: r, Keys: keys, Fingerprints: fps}, who()); err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), a.t("已登记用户 %s（%s），公钥 %s\n", "registered %s (%s), key %s\n"), args[0], r.Label(a.lang), strings.Join(fps, ", "))
-			return nil
+			return a.withStore(false, func(st *casefile.Store) error {
+				if err := st.AddUser(casefile.User{Name: args[0], Display: display, Role: r, Keys: keys, Fingerprints: fps}, who()); err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), a.t("已登记用户 %s（%s），公钥 %s\n", "registered %s (%s), key %s\n"), args[0], r.Label(a.lang), strings.Join(fps, ", "))
+				return nil
+			})
 		},
 	}
 	add.Flags().StringVar(&role, "role", "", a.t("角色：", "role: ")+roleKeys())
@@ -53,12 +50,7 @@ func (a *app) newUserCommand() *cobra.Command {
 		Use:   "list",
 		Short: a.t("列出已登记的用户", "List registered users"),
 		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.open(true)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
+		RunE: a.onStore(true, func(cmd *cobra.Command, args []string, st *casefile.Store) error {
 			users, err := st.Users()
 			if err != nil {
 				return err
@@ -73,24 +65,19 @@ func (a *app) newUserCommand() *cobra.Command {
 			}
 			table(cmd.OutOrStdout(), []string{a.t("用户", "user"), a.t("姓名", "name"), a.t("角色", "role"), a.t("公钥指纹", "key fingerprints"), a.t("登记日期", "added")}, rows)
 			return nil
-		},
+		}),
 	}
 	remove := &cobra.Command{
 		Use:   "remove NAME",
 		Short: a.t("删除用户", "Remove a user"),
 		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.open(false)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
+		RunE: a.onStore(false, func(cmd *cobra.Command, args []string, st *casefile.Store) error {
 			if err := st.RemoveUser(args[0], who()); err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), a.t("已删除用户 %s\n", "removed user %s\n"), args[0])
 			return nil
-		},
+		}),
 	}
 	setDisplay := &cobra.Command{
 		Use:   "display [NAME] REALNAME",
@@ -106,16 +93,13 @@ the local user running hall. An empty REALNAME removes it.`),
 			if len(args) == 2 {
 				name, real = args[0], args[1]
 			}
-			st, err := a.open(false)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			if err := st.SetDisplayName(name, real, who()); err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), a.t("%s 的姓名：%s\n", "%s prints as: %s\n"), name, real)
-			return nil
+			return a.withStore(false, func(st *casefile.Store) error {
+				if err := st.SetDisplayName(name, real, who()); err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), a.t("%s 的姓名：%s\n", "%s prints as: %s\n"), name, real)
+				return nil
+			})
 		},
 	}
 	cmd.AddCommand(add, list, remove, setDisplay)
@@ -161,12 +145,7 @@ func (a *app) newAuditCommand() *cobra.Command {
 		Use:   "verify",
 		Short: a.t("逐一核对每个案件的办理记录链，指出第一条不符的记录", "Walk every case's history chain and name the first entry that does not match"),
 		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.open(true)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
+		RunE: a.onStore(true, func(cmd *cobra.Command, args []string, st *casefile.Store) error {
 			bad, err := st.Audit()
 			if err != nil {
 				return err
@@ -177,7 +156,7 @@ func (a *app) newAuditCommand() *cobra.Command {
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), a.t("全部办理记录链完整。", "every history chain holds."))
 			return nil
-		},
+		}),
 	})
 	return cmd
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/printouts"
 )
 
@@ -28,31 +29,28 @@ When it matches, the facts the document certifies are listed; when it does not
 			if _, err := printouts.ParseCode(code); err != nil {
 				return usageError{err}
 			}
-			st, err := a.open(true)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			v, err := printouts.CheckCode(st, code)
-			if err != nil {
-				return err
-			}
-			if !v.Matches {
-				return exitError{code: 1, msg: fmt.Sprintf(a.t(
-					"核验码不符：不是本系统出具的%s，或其所载事项已被改动、与记录不一致（案件 %s）",
-					"the check code does not match: this %s was not issued here, or what it states was altered or no longer matches the records (case %s)"),
-					a.t(kindName(v.Code.Kind), "document"), v.Code.Case)}
-			}
-			w := cmd.OutOrStdout()
-			fmt.Fprintf(w, a.t("核验码相符：本中心出具的%s，所载事项与记录一致：\n", "the check code matches: %s issued here; what it states matches the records:\n"),
-				a.t(v.Facts.Title(), "an intake receipt"))
-			var rows [][]string
-			for _, f := range v.Facts.Items {
-				rows = append(rows, []string{f.Label.In(a.lang), f.Show})
-			}
-			rows = append(rows, []string{a.t("案件现状", "status now"), v.Status.Label(a.lang)})
-			table(w, []string{a.t("事项", "fact"), a.t("内容", "as recorded")}, rows)
-			return nil
+			return a.withStore(true, func(st *casefile.Store) error {
+				v, err := printouts.CheckCode(st, code)
+				if err != nil {
+					return err
+				}
+				if !v.Matches {
+					return exitError{code: 1, msg: fmt.Sprintf(a.t(
+						"核验码不符：不是本系统出具的%s，或其所载事项已被改动、与记录不一致（案件 %s）",
+						"the check code does not match: this %s was not issued here, or what it states was altered or no longer matches the records (case %s)"),
+						a.t(kindName(v.Code.Kind), "document"), v.Code.Case)}
+				}
+				w := cmd.OutOrStdout()
+				fmt.Fprintf(w, a.t("核验码相符：本中心出具的%s，所载事项与记录一致：\n", "the check code matches: %s issued here; what it states matches the records:\n"),
+					a.t(v.Facts.Title(), "an intake receipt"))
+				var rows [][]string
+				for _, f := range v.Facts.Items {
+					rows = append(rows, []string{f.Label.In(a.lang), f.Show})
+				}
+				rows = append(rows, []string{a.t("案件现状", "status now"), v.Status.Label(a.lang)})
+				table(w, []string{a.t("事项", "fact"), a.t("内容", "as recorded")}, rows)
+				return nil
+			})
 		},
 	}
 }

@@ -100,6 +100,6 @@ func (a *app) newVersionCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, a.t("输出 JSON", a.t("输出 JSON", "print JSON")))
+	a.jsonFlag(cmd, &asJSON)
 	return cmd
 }

@@ -43,13 +43,8 @@ type pen struct {
 
 // sgrParams returns the parameters of an SGR sequence and whether seq is one.
 func sgrParams(seq string) (string, bool) {
-	var rest string
-	switch {
-	case strings.HasPrefix(seq, "\x1b["):
-		rest = seq[2:]
-	case strings.HasPrefix(seq, "\u009b"):
-		rest = seq[len("\u009b"):]
-	default:
+	rest, ok := cutIntroducer(seq, "\x1b[", "\u009b")
+	if !ok {
 		return "", false
 	}
 	if !strings.HasSuffix(rest, "m") || strings.ContainsAny(rest[:len(rest)-1], "<=>?\"$ !") {
@@ -58,15 +53,20 @@ func sgrParams(seq string) (string, bool) {
 	return rest[:len(rest)-1], true
 }
 
+// cutIntroducer returns what follows the 7-bit introducer esc (ESC and
+// a character) or its 8-bit form c1 at the start of seq, and whether seq
+// starts with either.
+func cutIntroducer(seq, esc, c1 string) (string, bool) {
+	if rest, ok := strings.CutPrefix(seq, esc); ok {
+		return rest, true
+	}
+	return strings.CutPrefix(seq, c1)
+}
+
 // linkURI returns the URI of an OSC 8 hyperlink sequence and whether seq is one.
 func linkURI(seq string) (string, bool) {
-	var rest string
-	switch {
-	case strings.HasPrefix(seq, "\x1b]8;"):
-		rest = seq[4:]
-	case strings.HasPrefix(seq, "\u009d8;"):
-		rest = seq[len("\u009d8;"):]
-	default:
+	rest, ok := cutIntroducer(seq, "\x1b]8;", "\u009d8;")
+	if !ok {
 		return "", false
 	}
 	_, uri, ok := strings.Cut(rest, ";")
