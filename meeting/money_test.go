@@ -38,6 +38,15 @@ func (h *hall) readyCaseIn(p casefile.Person, hh casefile.Household, codes ...st
 	})
 }
 
+// dibaoAndMedical are a poor household's two ready cases: its dibao
+// (MZ-01) and its medical aid (YB-01), whose share depends on the dibao.
+func (h *hall) dibaoAndMedical() (dibao, medical *casefile.Case) {
+	h.t.Helper()
+	p := h.applicant()
+	hh := h.poorHousehold(p)
+	return h.readyCaseIn(p, hh, "MZ-01"), h.readyCaseIn(p, hh, "YB-01")
+}
+
 // An approval of a monthly and a one-off project keeps them apart: the
 // dibao 62000 fen a month (79000 × 3 − 175000) and the freshman grant
 // 300000 fen once; the code before this test noted 核定 3,620.01 元
@@ -79,10 +88,7 @@ func TestDecisionKeepsMonthlyAndOneOffApart(t *testing.T) {
 func TestAgendaRecomputesProposalAfterDibaoApproval(t *testing.T) {
 	h := newHall(t)
 	com := h.committee(5)
-	p := h.applicant()
-	hh := h.poorHousehold(p)
-	dibao := h.readyCaseIn(p, hh, "MZ-01")
-	medical := h.readyCaseIn(p, hh, "YB-01")
+	dibao, medical := h.dibaoAndMedical()
 	if got := medical.App("YB-01").Proposed; got != 500000 {
 		t.Fatalf("medical aid proposed at intake %s, want 5000.00", got)
 	}
@@ -123,10 +129,7 @@ func TestAgendaRecomputesProposalAfterDibaoApproval(t *testing.T) {
 func TestDecideRefusesStaleProposal(t *testing.T) {
 	h := newHall(t)
 	com := h.committee(5)
-	p := h.applicant()
-	hh := h.poorHousehold(p)
-	dibao := h.readyCaseIn(p, hh, "MZ-01")
-	medical := h.readyCaseIn(p, hh, "YB-01")
+	dibao, medical := h.dibaoAndMedical()
 	s := com.Sit()
 	com.Approve(s, dibao)
 	allAgree(s, medical, com.voters()...)
