@@ -12,8 +12,8 @@ import (
 // under hall serve they name the server the files are on.
 func TestScreenPrintingDefaults(t *testing.T) {
 	printTools(t)
-	db := filepath.Join(t.TempDir(), "hall.db")
-	hallOK(t, "--db", db, "demo")
+	db := tempDB(t)
+	mustHall(t, "--db", db, "demo")
 	a := &app{dbPath: db, lang: casefile.ZH}
 	st, err := a.open(false)
 	if err != nil {
