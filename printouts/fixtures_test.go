@@ -215,3 +215,28 @@ func body(text string) string {
 func flat(text string) string {
 	return strings.Join(strings.Fields(text), "")
 }
+
+// wantAll fails for each of wants not in doc's text: text and wants are
+// compared without page numbers and white space (body, flat), so a
+// paragraph set over several lines or pages reads as one string.
+func wantAll(t testing.TB, doc, text string, wants ...string) {
+	t.Helper()
+	all := body(text)
+	for _, w := range wants {
+		if !strings.Contains(all, flat(w)) {
+			t.Errorf("%s lacks %q:\n%s", doc, w, text)
+		}
+	}
+}
+
+// wantNone fails for each of nots found in doc's text, compared as by
+// wantAll.
+func wantNone(t testing.TB, doc, text string, nots ...string) {
+	t.Helper()
+	all := body(text)
+	for _, w := range nots {
+		if strings.Contains(all, flat(w)) {
+			t.Errorf("%s prints %q:\n%s", doc, w, text)
+		}
+	}
+}

@@ -29,26 +29,6 @@ func dumpPDF(t *testing.T, name string, pdf []byte) {
 	}
 }
 
-// checkAll fails for each of want not in the flattened text all.
-func checkAll(t *testing.T, doc, all string, want ...string) {
-	t.Helper()
-	for _, w := range want {
-		if !strings.Contains(all, flat(w)) {
-			t.Errorf("%s lacks %q", doc, w)
-		}
-	}
-}
-
-// checkNone fails for each of bad found in the flattened text all.
-func checkNone(t *testing.T, doc, all string, bad ...string) {
-	t.Helper()
-	for _, b := range bad {
-		if strings.Contains(all, flat(b)) {
-			t.Errorf("%s prints %q", doc, b)
-		}
-	}
-}
-
 // bareNoCarer finds 无人抚养 not preceded by 事实: the status is "事实无人抚养".
 var bareNoCarer = regexp.MustCompile(`(^|[^实])无人抚养`)
 
@@ -71,7 +51,7 @@ func testPapersReceipt(t *testing.T) {
 	dumpPDF(t, "receipt", pdf)
 	text := pdfText(t, pdf)
 	all := body(text)
-	checkAll(t, "receipt", all,
+	wantAll(t, "receipt", all,
 		"受理人张敏", // the officer's real name, as given
 		// The day the case was received, not the day of printing (29
 		// November); the promised date is the case's deadline.
@@ -81,7 +61,7 @@ func testPapersReceipt(t *testing.T) {
 		"本回执于2026年11月29日补打。",
 		"本回执仅证明申请已经受理，不代表审核结果；办理进度可凭案件编号拨打咨询电话查询，本回执真伪可凭右上角二维码或其下的核验码向本中心核对。",
 	)
-	checkNone(t, "receipt", all, "local:", "扫描右上角二维码查询办理进度")
+	wantNone(t, "receipt", all, "local:", "扫描右上角二维码查询办理进度")
 
 	// The check code printed is the one of the receipt's facts under the
 	// database's key; it holds no personal data.
@@ -129,8 +109,8 @@ func TestPapersReceiptUnsealed(t *testing.T) {
 		t.Fatal(err)
 	}
 	all := body(pdfText(t, pdf))
-	checkNone(t, "unsealed receipt", all, "核验码", "真伪", "二维码查询", "张敏")
-	checkAll(t, "unsealed receipt", all, "受理人（签名）")
+	wantNone(t, "unsealed receipt", all, "核验码", "真伪", "二维码查询", "张敏")
+	wantAll(t, "unsealed receipt", all, "受理人（签名）")
 }
 
 // TestSealCodes: a code matches only its facts under its key; any change
@@ -200,7 +180,7 @@ func testPapersMinutes(t *testing.T) {
 	}
 	dumpPDF(t, "minutes", pdf)
 	all := body(pdfText(t, pdf))
-	checkAll(t, "minutes", all,
+	wantAll(t, "minutes", all,
 		// The tallies are facts of the minutes.
 		"表决结果：应到6人，出席4人，回避1人，参加表决3人；同意1票，不同意2票，弃权0票。",
 		// Every member present at the votes signs: 王建国 chairs, 李秀兰,
@@ -223,7 +203,7 @@ func testPapersMinutes(t *testing.T) {
 			t.Errorf("minutes lack %q:\n%s", want, values)
 		}
 	}
-	checkNone(t, "minutes", all, "×", "＞", "≥", "核定金额合计", "9,420.00", "36,040.00",
+	wantNone(t, "minutes", all, "×", "＞", "≥", "核定金额合计", "9,420.00", "36,040.00",
 		"1050.00", "5000.00", "杨丽华年月日", "陈卫东年月日")
 	if bareNoCarer.MatchString(all) {
 		t.Error("the minutes say 无人抚养 without 事实")
@@ -243,7 +223,7 @@ func TestPapersMinutesNoCarer(t *testing.T) {
 		t.Fatal(err)
 	}
 	all := body(pdfText(t, pdf))
-	checkAll(t, "minutes", all, "事实无人抚养儿童基本生活补贴每月 1,250.00元")
+	wantAll(t, "minutes", all, "事实无人抚养儿童基本生活补贴每月 1,250.00元")
 	if bareNoCarer.MatchString(all) {
 		t.Error("the minutes say 无人抚养 without 事实")
 	}
@@ -259,7 +239,7 @@ func testPapersNotice(t *testing.T) {
 	dumpPDF(t, "notice", pdf)
 	text := pdfText(t, pdf)
 	all := body(text)
-	checkAll(t, "notice", all,
+	wantAll(t, "notice", all,
 		"拟对下列2名申请人给予社会救助，现予公示。",
 	)
 	for _, c := range []struct {
@@ -278,7 +258,7 @@ func testPapersNotice(t *testing.T) {
 		}
 	}
 	// Minors omitted; no address, phone, birth date, full ID number.
-	checkNone(t, "notice", all, "周小雨", casefile.MaskID(zhouID), "幸福巷", "三组45号", "13912345678",
+	wantNone(t, "notice", all, "周小雨", casefile.MaskID(zhouID), "幸福巷", "三组45号", "13912345678",
 		"1,170.00元5,000.00", "6,170.00")
 	for _, c := range cases {
 		checkPrivacy(t, pdf, text, c)
@@ -347,13 +327,13 @@ func TestPapersReceiptMinor(t *testing.T) {
 	}
 	text := pdfText(t, pdf)
 	all := body(text)
-	checkAll(t, "receipt", all,
+	wantAll(t, "receipt", all,
 		"周建华：你于2026年11月6日为周小雨提交的社会救助申请，本中心已予受理。",
 		"监护人周建华",
 	)
 	split := blockLeft + 0.28*blockWidth
 	values := flat(pdfTextArea(t, pdf, 1, split, blockTop, blockRight-split, blockHeight))
-	checkAll(t, "receipt", values, "周小雨（身份证号"+casefile.MaskID(zhouID)+"，未成年人）")
+	wantAll(t, "receipt", values, "周小雨（身份证号"+casefile.MaskID(zhouID)+"，未成年人）")
 	if pages := strings.Count(strings.TrimRight(text, "\f"), "\f") + 1; pages != 1 {
 		t.Errorf("receipt has %d pages, want 1", pages)
 	}
@@ -364,7 +344,7 @@ func TestPapersReceiptMinor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkAll(t, "receipt", body(pdfText(t, pdf)), "周小雨的监护人：", "监护人（未登记）")
+	wantAll(t, "receipt", body(pdfText(t, pdf)), "周小雨的监护人：", "监护人（未登记）")
 }
 
 // TestReceiptOpening: nobody handed in a case the hall found itself or a
@@ -383,6 +363,6 @@ func TestReceiptOpening(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkAll(t, "receipt "+string(ch), body(pdfText(t, pdf)), want)
+		wantAll(t, "receipt "+string(ch), body(pdfText(t, pdf)), want)
 	}
 }

@@ -35,7 +35,7 @@ func TestReceipt(t *testing.T) {
 	}
 	text := pdfText(t, pdf)
 	all := flat(text)
-	for _, want := range []string{
+	wantAll(t, "receipt", text,
 		"受理回执",
 		"王秀兰：",
 		"你于2026年11月3日提交的社会救助申请，本中心已予受理。",
@@ -44,11 +44,7 @@ func TestReceipt(t *testing.T) {
 		// later, it says when.
 		"示例县融救助中心2026年11月3日",
 		"本回执于2026年11月29日补打。",
-	} {
-		if !strings.Contains(all, want) {
-			t.Errorf("receipt lacks %q:\n%s", want, text)
-		}
-	}
+	)
 	// The table, column by column: labels are 28% of the block wide.
 	split := blockLeft + 0.28*blockWidth
 	labels := flat(pdfTextArea(t, pdf, 1, blockLeft, blockTop, split-blockLeft, blockHeight))
