@@ -177,6 +177,18 @@ func readFile(t testing.TB, path string) []byte {
 	return data
 }
 
+// printed takes what a printer returns and gives the PDF, failing the
+// test where printing failed: pdf := printed(t)(p.Letter(c, day)).
+func printed(t testing.TB) func(pdf []byte, err error) []byte {
+	return func(pdf []byte, err error) []byte {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pdf
+	}
+}
+
 // pdfText extracts the text of pdf with pdftotext -layout, pages
 // separated by form feeds.
 func pdfText(t testing.TB, pdf []byte) string {

@@ -27,10 +27,7 @@ func newTestDoc(t testing.TB) *Doc {
 // docBytes returns the PDF of d, failing the test on an error.
 func docBytes(t testing.TB, d *Doc) []byte {
 	t.Helper()
-	pdf, err := d.Bytes()
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := printed(t)(d.Bytes())
 	return pdf
 }
 

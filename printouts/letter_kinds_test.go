@@ -162,10 +162,7 @@ func printKind(t *testing.T, name string, c *casefile.Case, in LetterInput) []by
 	if in.Session == nil {
 		in.Session = kindsSession
 	}
-	pdf, err := testPrinter(t).LetterWith(c, in, letterDay)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := printed(t)(testPrinter(t).LetterWith(c, in, letterDay))
 	if dir := os.Getenv("LETTER_DUMP"); dir != "" {
 		writeFile(t, filepath.Join(dir, name+".pdf"), pdf)
 	}

@@ -12,10 +12,7 @@ import (
 func TestApprovalLetter(t *testing.T) {
 	p := testPrinter(t)
 	c := approvedCase()
-	pdf, err := p.Letter(c, approvalDay)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := printed(t)(p.Letter(c, approvalDay))
 	text := pdfText(t, pdf)
 	// Two letters: civil affairs (dibao granted, its freshman aid
 	// declined) and the education bureau (freshman aid granted).
@@ -64,10 +61,7 @@ func TestApprovalOptions(t *testing.T) {
 	c := approvedCase()
 	c.Decision.Reference = "示融救决〔2026〕7号"
 	c.Apps[0].StartMonth, c.Apps[0].Months = "", 0 // by the catalogue: 12 months
-	pdf, err := p.Letter(c, approvalDay)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := printed(t)(p.Letter(c, approvalDay))
 	all := flat(pdfText(t, pdf))
 	for _, want := range []string{pay, "示融救决〔2026〕7号", "每月1,170.00元，自决定作出的次月起，共12个月。"} {
 		if !strings.Contains(all, want) {
@@ -86,10 +80,7 @@ func TestRejectionNotice(t *testing.T) {
 	cat.County.Court = "安平县人民法院"
 	p := New(testFont(t), cat)
 	c := rejectedCase()
-	pdf, err := p.Letter(c, today)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := printed(t)(p.Letter(c, today))
 	text := pdfText(t, pdf)
 	pages := strings.Split(strings.TrimRight(text, "\f"), "\f")
 	slip, notice := pages[len(pages)-1], strings.Join(pages[:len(pages)-1], "")
@@ -290,10 +281,7 @@ func TestServiceApprovalStatesNoPayment(t *testing.T) {
 	}
 	c := approvedCase()
 	c.Apps = []casefile.Application{{Project: service.Code, Outcome: casefile.OutcomeGranted}}
-	pdf, err := testPrinter(t).Letter(c, approvalDay)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := printed(t)(testPrinter(t).Letter(c, approvalDay))
 	all := flat(pdfText(t, pdf))
 	if strings.Contains(all, "发放方式") || strings.Contains(all, DefaultPayment) {
 		t.Error("a service-only approval states a payment method")
@@ -308,9 +296,6 @@ func TestServiceApprovalStatesNoPayment(t *testing.T) {
 
 func mustLetter(t *testing.T, c *casefile.Case) []byte {
 	t.Helper()
-	pdf, err := testPrinter(t).Letter(c, approvalDay)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := printed(t)(testPrinter(t).Letter(c, approvalDay))
 	return pdf
 }

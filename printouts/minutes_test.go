@@ -43,10 +43,7 @@ func checkNoOrphanHeading(t *testing.T, text string) {
 func TestMinutes(t *testing.T) {
 	p := testPrinter(t)
 	s := closedSession()
-	pdf, err := p.Minutes(s, nil, today)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := printed(t)(p.Minutes(s, nil, today))
 	text := pdfText(t, pdf)
 	all := body(text)
 	wantAll(t, "minutes", text,
@@ -191,10 +188,7 @@ func TestMinutesLongTables(t *testing.T) {
 		s.Present = append(s.Present, m.ID)
 		it.Votes = append(it.Votes, vote(m, meeting.Abstain, "本部门对该户情况不掌握，依规弃权，请经办科室补充说明"))
 	}
-	pdf, err := p.Minutes(s, nil, today)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := printed(t)(p.Minutes(s, nil, today))
 	text := pdfText(t, pdf)
 	pages := strings.Split(strings.TrimRight(text, "\f"), "\f")
 	seen := 0
@@ -246,10 +240,7 @@ func TestMinutesUndecidedAndEmpty(t *testing.T) {
 	s.Agenda = s.Agenda[2:3] // the deferral
 	s.Agenda[0].Decision = nil
 	s.Undecided = []string{s.Agenda[0].Case}
-	pdf, err := p.Minutes(s, nil, today)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := printed(t)(p.Minutes(s, nil, today))
 	text := pdfText(t, pdf)
 	all := body(text)
 	wantAll(t, "minutes", text,

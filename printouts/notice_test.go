@@ -28,10 +28,7 @@ func birthForms(d casefile.Date) []string {
 func TestNotice(t *testing.T) {
 	p := testPrinter(t)
 	s, cases := closedSession(), sessionCases()
-	pdf, err := p.Notice(s, cases, today)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := printed(t)(p.Notice(s, cases, today))
 	text := pdfText(t, pdf)
 	all := body(text)
 	wantAll(t, "notice", text,
@@ -150,10 +147,7 @@ func TestNoticeList(t *testing.T) {
 
 	cat := testCatalog(t)
 	cat.County.NoticeDays = 5
-	pdf, err := New(testFont(t), cat).Notice(s, sessionCases(), today)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := printed(t)(New(testFont(t), cat).Notice(s, sessionCases(), today))
 	if all := body(pdfText(t, pdf)); !strings.Contains(all, "公示期为5天，自2026年11月29日至2026年12月3日。") {
 		t.Errorf("a five-day notice:\n%s", all)
 	}
@@ -184,10 +178,7 @@ func TestNoticeEmpty(t *testing.T) {
 	p := testPrinter(t)
 	s := closedSession()
 	s.Agenda = s.Agenda[1:4] // the rejection, the deferral, the minor
-	pdf, err := p.Notice(s, sessionCases(), today)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := printed(t)(p.Notice(s, sessionCases(), today))
 	all := body(pdfText(t, pdf))
 	if !strings.Contains(all, "本次没有需要公示的救助对象") || strings.Contains(all, "身份证号") {
 		t.Errorf("empty notice:\n%s", all)

@@ -44,10 +44,7 @@ func TestPapers(t *testing.T) {
 func testPapersReceipt(t *testing.T) {
 	p := New(testFont(t), testCatalog(t), WithSealKey(testSealKey))
 	c := receivedCase()
-	pdf, err := p.Receipt(c, "张敏", today)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := printed(t)(p.Receipt(c, "张敏", today))
 	dumpPDF(t, "receipt", pdf)
 	text := pdfText(t, pdf)
 	all := body(text)
@@ -104,10 +101,7 @@ func testPapersReceipt(t *testing.T) {
 // TestPapersReceiptUnsealed: without a seal key the receipt promises no
 // check, and still no progress lookup by QR code.
 func TestPapersReceiptUnsealed(t *testing.T) {
-	pdf, err := testPrinter(t).Receipt(receivedCase(), "", today)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := printed(t)(testPrinter(t).Receipt(receivedCase(), "", today))
 	all := body(pdfText(t, pdf))
 	wantNone(t, "unsealed receipt", all, "核验码", "真伪", "二维码查询", "张敏")
 	wantAll(t, "unsealed receipt", all, "受理人（签名）")
@@ -174,10 +168,7 @@ func TestSealCodes(t *testing.T) {
 func testPapersMinutes(t *testing.T) {
 	p := testPrinter(t)
 	s := closedSession()
-	pdf, err := p.Minutes(s, nil, today)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := printed(t)(p.Minutes(s, nil, today))
 	dumpPDF(t, "minutes", pdf)
 	all := body(pdfText(t, pdf))
 	wantAll(t, "minutes", all,
@@ -218,10 +209,7 @@ func TestPapersMinutesNoCarer(t *testing.T) {
 	s := closedSession()
 	s.Agenda = s.Agenda[3:4] // the orphan: now a child without a carer
 	s.Agenda[0].Apps[0].Project = "MZ-08"
-	pdf, err := p.Minutes(s, nil, today)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := printed(t)(p.Minutes(s, nil, today))
 	all := body(pdfText(t, pdf))
 	wantAll(t, "minutes", all, "事实无人抚养儿童基本生活补贴每月 1,250.00元")
 	if bareNoCarer.MatchString(all) {
@@ -232,10 +220,7 @@ func TestPapersMinutesNoCarer(t *testing.T) {
 func testPapersNotice(t *testing.T) {
 	p := testPrinter(t)
 	s, cases := closedSession(), sessionCases()
-	pdf, err := p.Notice(s, cases, today)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := printed(t)(p.Notice(s, cases, today))
 	dumpPDF(t, "notice", pdf)
 	text := pdfText(t, pdf)
 	all := body(text)
@@ -321,10 +306,7 @@ func TestPapersReceiptMinor(t *testing.T) {
 	p := New(testFont(t), testCatalog(t), WithSealKey(testSealKey))
 	c := minorCase() // 周小雨, 14
 	c.Applicant.GuardianName = "周建华"
-	pdf, err := p.Receipt(c, "张敏", today)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := printed(t)(p.Receipt(c, "张敏", today))
 	text := pdfText(t, pdf)
 	all := body(text)
 	wantAll(t, "receipt", all,
@@ -340,10 +322,7 @@ func TestPapersReceiptMinor(t *testing.T) {
 	// Without a recorded guardian, the receipt is addressed to the
 	// child's guardian all the same.
 	c.Applicant.GuardianName = ""
-	pdf, err = p.Receipt(c, "张敏", today)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf = printed(t)(p.Receipt(c, "张敏", today))
 	wantAll(t, "receipt", body(pdfText(t, pdf)), "周小雨的监护人：", "监护人（未登记）")
 }
 
@@ -359,10 +338,7 @@ func TestReceiptOpening(t *testing.T) {
 	} {
 		c := receivedCase()
 		c.Channel = ch
-		pdf, err := p.Receipt(c, "张敏", today)
-		if err != nil {
-			t.Fatal(err)
-		}
+		pdf := printed(t)(p.Receipt(c, "张敏", today))
 		wantAll(t, "receipt "+string(ch), body(pdfText(t, pdf)), want)
 	}
 }

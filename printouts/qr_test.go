@@ -113,10 +113,7 @@ func TestQRDecodes(t *testing.T) {
 		missing(t, "no zbarimg: apt-get install zbar-tools")
 	}
 	p := testPrinter(t)
-	pdf, err := p.Letter(approvedCase(), approvalDay)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := printed(t)(p.Letter(approvedCase(), approvalDay))
 	dir := t.TempDir()
 	// The top margin, where the code is.
 	img := renderArea(t, pdf, 1, 150, 0, 0, 595, blockTop)

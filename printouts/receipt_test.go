@@ -29,10 +29,7 @@ func checkPrivacy(t *testing.T, pdf []byte, text string, c *casefile.Case) {
 func TestReceipt(t *testing.T) {
 	p := testPrinter(t)
 	c := receivedCase()
-	pdf, err := p.Receipt(c, "张敏", today)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := printed(t)(p.Receipt(c, "张敏", today))
 	text := pdfText(t, pdf)
 	all := flat(text)
 	wantAll(t, "receipt", text,
@@ -93,10 +90,7 @@ func TestReceiptOfficerAndNoMissing(t *testing.T) {
 	p := testPrinter(t)
 	c := approvedCase() // every document received
 	c.Channel = casefile.ChannelTownship
-	pdf, err := p.Receipt(c, "刘芳", today)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := printed(t)(p.Receipt(c, "刘芳", today))
 	all := flat(pdfText(t, pdf))
 	for _, want := range []string{"尚缺材料无", "受理人刘芳", "受理方式镇街代办"} {
 		if !strings.Contains(all, want) {

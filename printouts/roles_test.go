@@ -237,10 +237,7 @@ func TestRedHeader(t *testing.T) {
 	cat := testCatalog(t)
 	cat.County.RedHeader = true
 	p := New(nil, cat, WithFonts(s))
-	pdf, err := p.Letter(approvedCase(), approvalDay)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := printed(t)(p.Letter(approvedCase(), approvalDay))
 	issuer, _ := p.issuer()
 	// The header sits 35 mm under the top of the text block, above the title.
 	head := flat(pdfTextArea(t, pdf, 1, 0, blockTop+30*mm, 595, 25*mm))
