@@ -189,6 +189,15 @@ func printed(t testing.TB) func(pdf []byte, err error) []byte {
 	}
 }
 
+// dumpPDF writes pdf to name.pdf in the directory named by the
+// environment variable env, when it is set, to look at the pages by hand.
+func dumpPDF(t testing.TB, env, name string, pdf []byte) {
+	t.Helper()
+	if dir := os.Getenv(env); dir != "" {
+		writeFile(t, filepath.Join(dir, name+".pdf"), pdf)
+	}
+}
+
 // pdfText extracts the text of pdf with pdftotext -layout, pages
 // separated by form feeds.
 func pdfText(t testing.TB, pdf []byte) string {

@@ -2,8 +2,6 @@ package printouts
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -163,9 +161,7 @@ func printKind(t *testing.T, name string, c *casefile.Case, in LetterInput) []by
 		in.Session = kindsSession
 	}
 	pdf := printed(t)(testPrinter(t).LetterWith(c, in, letterDay))
-	if dir := os.Getenv("LETTER_DUMP"); dir != "" {
-		writeFile(t, filepath.Join(dir, name+".pdf"), pdf)
-	}
+	dumpPDF(t, "LETTER_DUMP", name, pdf)
 	return pdf
 }
 

@@ -1,8 +1,6 @@
 package printouts
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -20,14 +18,9 @@ import (
 // its golden page) does not change between runs.
 var testSealKey = []byte("0123456789abcdef0123456789abcdef")
 
-// dumpPDF writes pdf to $PAPERS_OUT/name.pdf when PAPERS_OUT is set, to
+// dumpPaper writes pdf to $PAPERS_OUT/name.pdf when PAPERS_OUT is set, to
 // look at the pages by hand (pdftoppm -png -r 60).
-func dumpPDF(t *testing.T, name string, pdf []byte) {
-	t.Helper()
-	if dir := os.Getenv("PAPERS_OUT"); dir != "" {
-		writeFile(t, filepath.Join(dir, name+".pdf"), pdf)
-	}
-}
+func dumpPaper(t *testing.T, name string, pdf []byte) { dumpPDF(t, "PAPERS_OUT", name, pdf) }
 
 // bareNoCarer finds 无人抚养 not preceded by 事实: the status is "事实无人抚养".
 var bareNoCarer = regexp.MustCompile(`(^|[^实])无人抚养`)
@@ -45,7 +38,7 @@ func testPapersReceipt(t *testing.T) {
 	p := New(testFont(t), testCatalog(t), WithSealKey(testSealKey))
 	c := receivedCase()
 	pdf := printed(t)(p.Receipt(c, "张敏", today))
-	dumpPDF(t, "receipt", pdf)
+	dumpPaper(t, "receipt", pdf)
 	text := pdfText(t, pdf)
 	all := body(text)
 	wantAll(t, "receipt", all,
@@ -169,7 +162,7 @@ func testPapersMinutes(t *testing.T) {
 	p := testPrinter(t)
 	s := closedSession()
 	pdf := printed(t)(p.Minutes(s, nil, today))
-	dumpPDF(t, "minutes", pdf)
+	dumpPaper(t, "minutes", pdf)
 	all := body(pdfText(t, pdf))
 	wantAll(t, "minutes", all,
 		// The tallies are facts of the minutes.
@@ -221,7 +214,7 @@ func testPapersNotice(t *testing.T) {
 	p := testPrinter(t)
 	s, cases := closedSession(), sessionCases()
 	pdf := printed(t)(p.Notice(s, cases, today))
-	dumpPDF(t, "notice", pdf)
+	dumpPaper(t, "notice", pdf)
 	text := pdfText(t, pdf)
 	all := body(text)
 	wantAll(t, "notice", all,
