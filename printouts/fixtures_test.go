@@ -1,6 +1,9 @@
 package printouts
 
 import (
+	"bytes"
+	"image"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -260,4 +263,28 @@ func wantNone(t testing.TB, doc, text string, nots ...string) {
 			t.Errorf("%s prints %q:\n%s", doc, w, text)
 		}
 	}
+}
+
+// render renders the rectangle x, y, w, h (points from the top left) of
+// page of pdf at dpi with pdftoppm, as an image whose pixel (0, 0) is the
+// rectangle's top left corner: in grey with mode "-gray", in colour with
+// mode "".
+func render(t testing.TB, pdf []byte, page, dpi int, mode string, x, y, w, h float64) image.Image {
+	t.Helper()
+	dir := t.TempDir()
+	px := func(v float64) string { return strconv.Itoa(int(v * float64(dpi) / 72)) }
+	n := strconv.Itoa(page)
+	args := []string{"-png", "-r", strconv.Itoa(dpi), "-f", n, "-l", n,
+		"-x", px(x), "-y", px(y), "-W", px(w), "-H", px(h), "-singlefile", writePDF(t, pdf), filepath.Join(dir, "page")}
+	if mode != "" {
+		args = append([]string{mode}, args...)
+	}
+	if out, err := exec.Command(tool(t, "pdftoppm", "poppler-utils"), args...).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v\n%s", err, out)
+	}
+	img, err := png.Decode(bytes.NewReader(readFile(t, filepath.Join(dir, "page.png"))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
 }
