@@ -256,6 +256,15 @@ func TestSignatureNeverAlone(t *testing.T) {
 	}
 }
 
+// checkLayout fails for a word of pdf outside the text block or
+// overlapping another (checkInBlock, checkNoOverlap).
+func checkLayout(t *testing.T, pdf []byte) {
+	t.Helper()
+	words := pdfWords(t, pdf)
+	checkInBlock(t, words)
+	checkNoOverlap(t, words)
+}
+
 // checkInBlock fails for a word outside the text block but the page
 // numbers.
 func checkInBlock(t *testing.T, words []word) {

@@ -205,9 +205,7 @@ func TestLetterKinds(t *testing.T) {
 			"示例县医疗保障局2026年12月7日")
 		wantNone(t, "letter", medical, "第二十五条", "示例县民政局2026")
 		checkPrivacy(t, pdf, text, dibaoCase())
-		words := pdfWords(t, pdf)
-		checkInBlock(t, words)
-		checkNoOverlap(t, words)
+		checkLayout(t, pdf)
 		checkGoldenPage(t, pdf, "TestLetterKinds")
 	})
 	t.Run("medical", func(t *testing.T) {

@@ -169,9 +169,7 @@ func TestMinutes(t *testing.T) {
 			t.Errorf("the address of %s is printed", c.Applicant.Name)
 		}
 	}
-	words := pdfWords(t, pdf)
-	checkInBlock(t, words)
-	checkNoOverlap(t, words)
+	checkLayout(t, pdf)
 	checkPDFFont(t, writePDF(t, pdf), testFont(t).Family())
 }
 
@@ -208,9 +206,7 @@ func TestMinutesLongTables(t *testing.T) {
 		t.Errorf("%d of 20 reasons printed", n)
 	}
 	checkNoOrphanHeading(t, text)
-	words := pdfWords(t, pdf)
-	checkInBlock(t, words)
-	checkNoOverlap(t, words)
+	checkLayout(t, pdf)
 }
 
 func TestMinutesRefusals(t *testing.T) {
@@ -275,12 +271,5 @@ func BenchmarkMinutes(b *testing.B) {
 	p := testPrinter(b)
 	s := closedSession()
 	sum := meeting.Summarize(p.cat, s)
-	var pdf []byte
-	for b.Loop() {
-		var err error
-		if pdf, err = p.Minutes(s, sum, today); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(len(pdf)), "bytes/minutes")
+	benchPrint(b, "bytes/minutes", func() ([]byte, error) { return p.Minutes(s, sum, today) })
 }

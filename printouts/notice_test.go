@@ -88,9 +88,7 @@ func TestNotice(t *testing.T) {
 			t.Errorf("the notice prints %q", leak)
 		}
 	}
-	words := pdfWords(t, pdf)
-	checkInBlock(t, words)
-	checkNoOverlap(t, words)
+	checkLayout(t, pdf)
 }
 
 func TestNoticeList(t *testing.T) {

@@ -81,9 +81,7 @@ func TestReceipt(t *testing.T) {
 	if !regexp.MustCompile(`^[A-Z]{6}\+`).MatchString(testFont(t).Family()) {
 		t.Errorf("font name %q has no six-letter subset prefix", testFont(t).Family())
 	}
-	words := pdfWords(t, pdf)
-	checkInBlock(t, words)
-	checkNoOverlap(t, words)
+	checkLayout(t, pdf)
 }
 
 func TestReceiptOfficerAndNoMissing(t *testing.T) {
