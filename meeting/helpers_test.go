@@ -45,6 +45,13 @@ func newHall(t *testing.T) *hall {
 	return h
 }
 
+// newMeeting is a fresh hall with a committee of n voting members.
+func newMeeting(t *testing.T, n int) (*hall, *committee) {
+	t.Helper()
+	h := newHall(t)
+	return h, h.committee(n)
+}
+
 // applicant is a generated adult.
 func (h *hall) applicant() casefile.Person { return h.gen.Person(25, 60) }
 

@@ -54,8 +54,7 @@ func TestDefaultCommittee(t *testing.T) {
 }
 
 func TestQuorumReachedAndLost(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(5) // quorum: more than half of 5, so 3
+	h, com := newMeeting(t, 5) // quorum: more than half of 5, so 3
 	c := h.oneOffCase()
 	s := com.Convene()
 	a, b, d, e := com.members[0], com.members[1], com.members[2], com.members[3]
@@ -95,8 +94,7 @@ func TestQuorumReachedAndLost(t *testing.T) {
 }
 
 func TestVoteWithoutQuorumRefused(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(7)
+	h, com := newMeeting(t, 7)
 	c := h.oneOffCase()
 	s := com.Convene()
 	s.Attend(com.chair, com.members[0], com.members[1], com.secretary) // the secretary does not count
@@ -116,8 +114,7 @@ func TestVoteWithoutQuorumRefused(t *testing.T) {
 }
 
 func TestTieProposesRejection(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(5)
+	h, com := newMeeting(t, 5)
 	c := h.oneOffCase()
 	s := com.Convene()
 	com.Tie(s, c, "家庭存款超过标准", "入户调查发现有经营性车辆")
@@ -150,8 +147,7 @@ func TestTieProposesRejection(t *testing.T) {
 }
 
 func TestChairOverridesTheRule(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(5)
+	h, com := newMeeting(t, 5)
 	c := h.oneOffCase()
 	s := com.Convene()
 	com.Tie(s, c, "收入核对数据存疑", "收入核对数据存疑")
@@ -166,8 +162,7 @@ func TestChairOverridesTheRule(t *testing.T) {
 }
 
 func TestRecusalChangesTheMajority(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(5)
+	h, com := newMeeting(t, 5)
 	c := h.oneOffCase()
 	s := com.Convene()
 	a, b, d, e := com.members[0], com.members[1], com.members[2], com.members[3]
@@ -195,8 +190,7 @@ func TestRecusalChangesTheMajority(t *testing.T) {
 }
 
 func TestReasonRequired(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(3)
+	h, com := newMeeting(t, 3)
 	c := h.oneOffCase()
 	s := com.Sit()
 	a, b := com.members[0], com.members[1]
@@ -240,8 +234,7 @@ func TestReasonRequired(t *testing.T) {
 }
 
 func TestClosedSessionIsFrozen(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(3)
+	h, com := newMeeting(t, 3)
 	c1 := h.oneOffCase()
 	c2 := h.oneOffCase()
 	s := com.Sit()
@@ -287,8 +280,7 @@ func TestClosedSessionIsFrozen(t *testing.T) {
 }
 
 func TestDecisionChangesTheCaseInOneTransaction(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(3)
+	h, com := newMeeting(t, 3)
 	mp := h.monthly()
 	c := h.readyCase(h.applicant(), mp.Code)
 	s := com.Sit()
@@ -346,8 +338,7 @@ func TestDecisionChangesTheCaseInOneTransaction(t *testing.T) {
 }
 
 func TestDeferralReturnsToVerifyingAndComesBack(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(3)
+	h, com := newMeeting(t, 3)
 	c := h.oneOffCase()
 	s := com.Sit()
 	com.chair.Agree(s, c)
@@ -381,8 +372,7 @@ func TestDeferralReturnsToVerifyingAndComesBack(t *testing.T) {
 }
 
 func TestReconsiderationInALaterSession(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(3)
+	h, com := newMeeting(t, 3)
 	c := h.oneOffCase()
 	s1 := com.Sit()
 	com.Reject(s1, c, "人均收入高于标准")
@@ -423,8 +413,7 @@ func TestReconsiderationInALaterSession(t *testing.T) {
 }
 
 func TestDuplicatesResolvedOnTheAgenda(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(5)
+	h, com := newMeeting(t, 5)
 	civil, edu, youth := h.freshmanCases(h.student()) // 3000, 3500, 4000
 	other := h.oneOffCase()
 
@@ -490,8 +479,7 @@ func TestDuplicatesResolvedOnTheAgenda(t *testing.T) {
 }
 
 func TestDuplicatesWithinOneCase(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(3)
+	h, com := newMeeting(t, 3)
 	codes := h.freshmen()
 	c := h.readyCase(h.student(), codes...)
 	s := com.Sit()
@@ -512,8 +500,7 @@ func TestDuplicatesWithinOneCase(t *testing.T) {
 }
 
 func TestKeptDuplicateRejectedResolvesAgain(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(3)
+	h, com := newMeeting(t, 3)
 	civil, edu, youth := h.freshmanCases(h.student()) // 3000, 3500, 4000
 	s := com.Sit()
 
@@ -544,8 +531,7 @@ func TestKeptDuplicateRejectedResolvesAgain(t *testing.T) {
 }
 
 func TestDecisionNeedsAReadyCase(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(3)
+	h, com := newMeeting(t, 3)
 	c := h.oneOffCase()
 	s := com.Sit()
 	allAgree(s, c, com.voters()...)

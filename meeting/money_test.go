@@ -52,8 +52,7 @@ func (h *hall) dibaoAndMedical() (dibao, medical *casefile.Case) {
 // 300000 fen once; the code before this test noted 核定 3,620.01 元
 // (62001 + 300000 fen, the dibao from a rounded per-capita figure).
 func TestDecisionKeepsMonthlyAndOneOffApart(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(5)
+	h, com := newMeeting(t, 5)
 	p := h.applicant()
 	c := h.readyCaseIn(p, h.poorHousehold(p), "MZ-01", "MZ-10")
 	s := com.Sit()
@@ -86,8 +85,7 @@ func TestDecisionKeepsMonthlyAndOneOffApart(t *testing.T) {
 // share(1000000, 50) = 500000 fen before and share(1000000, 70) = 700000
 // fen after, with a history note; the code before this test kept 500000.
 func TestAgendaRecomputesProposalAfterDibaoApproval(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(5)
+	h, com := newMeeting(t, 5)
 	dibao, medical := h.dibaoAndMedical()
 	if got := medical.App("YB-01").Proposed; got != 500000 {
 		t.Fatalf("medical aid proposed at intake %s, want 5000.00", got)
@@ -127,8 +125,7 @@ func TestAgendaRecomputesProposalAfterDibaoApproval(t *testing.T) {
 // figure nobody proposed now (7,000.00), so the decision is refused until
 // the agenda is built again, which recomputes it and clears the votes.
 func TestDecideRefusesStaleProposal(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(5)
+	h, com := newMeeting(t, 5)
 	dibao, medical := h.dibaoAndMedical()
 	s := com.Sit()
 	com.Approve(s, dibao)
