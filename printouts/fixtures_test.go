@@ -201,6 +201,16 @@ func dumpPDF(t testing.TB, env, name string, pdf []byte) {
 	}
 }
 
+// printedText is printed with the PDF's text (pdfText) beside it:
+// pdf, text := printedText(t)(p.Receipt(c, officer, day)).
+func printedText(t testing.TB) func(pdf []byte, err error) ([]byte, string) {
+	return func(pdf []byte, err error) ([]byte, string) {
+		t.Helper()
+		pdf = printed(t)(pdf, err)
+		return pdf, pdfText(t, pdf)
+	}
+}
+
 // pdfText extracts the text of pdf with pdftotext -layout, pages
 // separated by form feeds.
 func pdfText(t testing.TB, pdf []byte) string {

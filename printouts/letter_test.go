@@ -12,8 +12,7 @@ import (
 func TestApprovalLetter(t *testing.T) {
 	p := testPrinter(t)
 	c := approvedCase()
-	pdf := printed(t)(p.Letter(c, approvalDay))
-	text := pdfText(t, pdf)
+	pdf, text := printedText(t)(p.Letter(c, approvalDay))
 	// Two letters: civil affairs (dibao granted, its freshman aid
 	// declined) and the education bureau (freshman aid granted).
 	wantAll(t, "letter", text,
@@ -78,8 +77,7 @@ func TestRejectionNotice(t *testing.T) {
 	cat.County.Court = "安平县人民法院"
 	p := New(testFont(t), cat)
 	c := rejectedCase()
-	pdf := printed(t)(p.Letter(c, today))
-	text := pdfText(t, pdf)
+	pdf, text := printedText(t)(p.Letter(c, today))
 	pages := strings.Split(strings.TrimRight(text, "\f"), "\f")
 	slip, notice := pages[len(pages)-1], strings.Join(pages[:len(pages)-1], "")
 	all := body(notice)

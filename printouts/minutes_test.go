@@ -43,8 +43,7 @@ func checkNoOrphanHeading(t *testing.T, text string) {
 func TestMinutes(t *testing.T) {
 	p := testPrinter(t)
 	s := closedSession()
-	pdf := printed(t)(p.Minutes(s, nil, today))
-	text := pdfText(t, pdf)
+	pdf, text := printedText(t)(p.Minutes(s, nil, today))
 	all := body(text)
 	wantAll(t, "minutes", text,
 		"示例县融救助中心综合研判会会议纪要",
@@ -186,8 +185,7 @@ func TestMinutesLongTables(t *testing.T) {
 		s.Present = append(s.Present, m.ID)
 		it.Votes = append(it.Votes, vote(m, meeting.Abstain, "本部门对该户情况不掌握，依规弃权，请经办科室补充说明"))
 	}
-	pdf := printed(t)(p.Minutes(s, nil, today))
-	text := pdfText(t, pdf)
+	pdf, text := printedText(t)(p.Minutes(s, nil, today))
 	pages := strings.Split(strings.TrimRight(text, "\f"), "\f")
 	seen := 0
 	for i, page := range pages {
@@ -236,8 +234,7 @@ func TestMinutesUndecidedAndEmpty(t *testing.T) {
 	s.Agenda = s.Agenda[2:3] // the deferral
 	s.Agenda[0].Decision = nil
 	s.Undecided = []string{s.Agenda[0].Case}
-	pdf := printed(t)(p.Minutes(s, nil, today))
-	text := pdfText(t, pdf)
+	_, text := printedText(t)(p.Minutes(s, nil, today))
 	all := body(text)
 	wantAll(t, "minutes", text,
 		"2,000.00元",

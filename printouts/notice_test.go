@@ -28,8 +28,7 @@ func birthForms(d casefile.Date) []string {
 func TestNotice(t *testing.T) {
 	p := testPrinter(t)
 	s, cases := closedSession(), sessionCases()
-	pdf := printed(t)(p.Notice(s, cases, today))
-	text := pdfText(t, pdf)
+	pdf, text := printedText(t)(p.Notice(s, cases, today))
 	all := body(text)
 	wantAll(t, "notice", text,
 		"社会救助拟救助对象公示",

@@ -299,8 +299,7 @@ func TestPapersReceiptMinor(t *testing.T) {
 	p := New(testFont(t), testCatalog(t), WithSealKey(testSealKey))
 	c := minorCase() // 周小雨, 14
 	c.Applicant.GuardianName = "周建华"
-	pdf := printed(t)(p.Receipt(c, "张敏", today))
-	text := pdfText(t, pdf)
+	pdf, text := printedText(t)(p.Receipt(c, "张敏", today))
 	all := body(text)
 	wantAll(t, "receipt", all,
 		"周建华：你于2026年11月6日为周小雨提交的社会救助申请，本中心已予受理。",

@@ -29,8 +29,7 @@ func checkPrivacy(t *testing.T, pdf []byte, text string, c *casefile.Case) {
 func TestReceipt(t *testing.T) {
 	p := testPrinter(t)
 	c := receivedCase()
-	pdf := printed(t)(p.Receipt(c, "张敏", today))
-	text := pdfText(t, pdf)
+	pdf, text := printedText(t)(p.Receipt(c, "张敏", today))
 	all := flat(text)
 	wantAll(t, "receipt", text,
 		"受理回执",
