@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/casefiletest"
 )
 
 // The screens print into hall-print beside the database (or --print-dir);
@@ -20,14 +21,7 @@ func TestScreenPrintingDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	var number string
-	st.View(func(tx *casefile.Tx) error {
-		cs, _, err := tx.Cases(casefile.CaseFilter{Limit: 1})
-		if len(cs) > 0 {
-			number = cs[0].Number
-		}
-		return err
-	})
+	number := casefiletest.CaseIn(t, st, "") // any case
 
 	got, err := a.screenPrinting(st, &screenPrintOptions{}, false).Receipt(number, who())
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/casefiletest"
 	"github.com/rongjiuzhu/hall/casefile/gen"
 	"github.com/rongjiuzhu/hall/meeting"
 	"github.com/rongjiuzhu/hall/printouts"
@@ -68,46 +69,6 @@ func newDesk(t *testing.T) (*casefile.Store, *Desk, string) {
 	return st, NewDesk(st, Config{Dir: dir}), dir
 }
 
-// caseIn is the number of a demo case in status.
-func caseIn(t *testing.T, st *casefile.Store, status casefile.Status) string {
-	t.Helper()
-	var number string
-	st.View(func(tx *casefile.Tx) error {
-		cs, _, err := tx.Cases(casefile.CaseFilter{Status: status, Limit: 1})
-		if err == nil && len(cs) > 0 {
-			number = cs[0].Number
-		}
-		return err
-	})
-	if number == "" {
-		t.Fatalf("no %s case in the demo", status)
-	}
-	return number
-}
-
-// printsOf are the "print" entries of case number's history.
-func printsOf(t *testing.T, st *casefile.Store, number string) []casefile.HistoryEntry {
-	t.Helper()
-	var out []casefile.HistoryEntry
-	err := st.View(func(tx *casefile.Tx) error {
-		c, err := tx.Case(number)
-		if err != nil {
-			return err
-		}
-		h, err := tx.History(c.Seq)
-		for _, e := range h {
-			if e.Action == "print" {
-				out = append(out, e)
-			}
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
 // mustPDF fails unless path is a PDF readable by its owner only.
 func mustPDF(t *testing.T, path string) {
 	t.Helper()
@@ -128,7 +89,7 @@ func mustPDF(t *testing.T, path string) {
 // default name and is recorded in the history as the user.
 func TestDeskPrintsAReceipt(t *testing.T) {
 	st, d, dir := newDesk(t)
-	number := caseIn(t, st, casefile.StatusReceived)
+	number := casefiletest.CaseIn(t, st, casefile.StatusReceived)
 	got, err := d.Receipt(" "+number+" ", deskUser)
 	if err != nil {
 		t.Fatal(err)
@@ -141,7 +102,7 @@ func TestDeskPrintsAReceipt(t *testing.T) {
 	if fi, err := os.Stat(dir); err != nil || fi.Mode().Perm() != 0o700 {
 		t.Errorf("the folder: %v, %v; want 0700", fi, err)
 	}
-	if h := printsOf(t, st, number); len(h) != 1 || h[0].Text() != want.What || h[0].Who != deskUser {
+	if h := casefiletest.Prints(t, st, number); len(h) != 1 || h[0].Text() != want.What || h[0].Who != deskUser {
 		t.Errorf("history prints %+v, want the receipt by %s", h, deskUser)
 	}
 }
@@ -152,7 +113,7 @@ func TestDeskPrintsAReceipt(t *testing.T) {
 func TestDeskLetters(t *testing.T) {
 	st, d, dir := newDesk(t)
 	for status, doc := range map[casefile.Status]string{casefile.StatusApproved: DocDecision, casefile.StatusRejected: DocRejection} {
-		number := caseIn(t, st, status)
+		number := casefiletest.CaseIn(t, st, status)
 		got, err := d.Letter(number, deskUser)
 		if err != nil {
 			t.Fatalf("%s: %v", status, err)
@@ -161,16 +122,16 @@ func TestDeskLetters(t *testing.T) {
 			t.Errorf("%s: %+v, want a %s with its reference", status, got, doc)
 		}
 		mustPDF(t, got.File)
-		if h := printsOf(t, st, number); len(h) != 1 || h[0].Text() != got.What {
+		if h := casefiletest.Prints(t, st, number); len(h) != 1 || h[0].Text() != got.What {
 			t.Errorf("%s: history prints %+v, want %q", status, h, got.What)
 		}
 	}
 
-	deferred := caseIn(t, st, casefile.StatusDeferred)
+	deferred := casefiletest.CaseIn(t, st, casefile.StatusDeferred)
 	if _, err := d.Letter(deferred, deskUser); !errors.Is(err, printouts.ErrDeferred) {
 		t.Errorf("a deferred case's letter: %v, want ErrDeferred", err)
 	}
-	approved := caseIn(t, st, casefile.StatusApproved)
+	approved := casefiletest.CaseIn(t, st, casefile.StatusApproved)
 	u := casefile.User{Name: "zhao", Role: casefile.RoleMember, Fingerprints: []string{"SHA256:zhao"}}
 	if err := st.AddUser(u, "local:admin"); err != nil {
 		t.Fatal(err)
@@ -183,10 +144,10 @@ func TestDeskLetters(t *testing.T) {
 			t.Errorf("a refused print left a file: %v", err)
 		}
 	}
-	if h := printsOf(t, st, approved); len(h) != 1 {
+	if h := casefiletest.Prints(t, st, approved); len(h) != 1 {
 		t.Errorf("a refused print was recorded: %+v", h)
 	}
-	if h := printsOf(t, st, deferred); len(h) != 0 {
+	if h := casefiletest.Prints(t, st, deferred); len(h) != 0 {
 		t.Errorf("a deferred case recorded prints: %+v", h)
 	}
 }
@@ -227,7 +188,7 @@ func TestDeskSession(t *testing.T) {
 		if letter := it.Decision.Result != casefile.StatusDeferred; letter != (err == nil) {
 			t.Errorf("%s (%s): letter printed %v", it.Case, it.Decision.Result, err == nil)
 		}
-		if len(printsOf(t, st, it.Case)) == 0 {
+		if len(casefiletest.Prints(t, st, it.Case)) == 0 {
 			t.Errorf("%s: no print recorded", it.Case)
 		}
 	}
@@ -258,14 +219,14 @@ func TestDeskKeepsWhatItCannotSend(t *testing.T) {
 	needFont(t)
 	st := demoStore(t)
 	d := NewDesk(st, Config{Dir: t.TempDir(), Printer: "-oops", Host: "hallserver"})
-	number := caseIn(t, st, casefile.StatusReceived)
+	number := casefiletest.CaseIn(t, st, casefile.StatusReceived)
 	got, err := d.Receipt(number, deskUser)
 	var ns *NotSentError
 	if err != nil || !errors.As(got.NotSent, &ns) || got.Queue != "-oops" || got.Host != "hallserver" {
 		t.Fatalf("Receipt = %+v, %v; want the file kept and why it was not sent", got, err)
 	}
 	mustPDF(t, got.File)
-	if h := printsOf(t, st, number); len(h) != 1 {
+	if h := casefiletest.Prints(t, st, number); len(h) != 1 {
 		t.Errorf("history prints %+v, want the receipt", h)
 	}
 }
@@ -275,13 +236,13 @@ func TestDeskWithoutAFont(t *testing.T) {
 	st := demoStore(t)
 	dir := filepath.Join(t.TempDir(), "p")
 	d := NewDesk(st, Config{Dir: dir, Font: filepath.Join(t.TempDir(), "none.ttf")})
-	number := caseIn(t, st, casefile.StatusReceived)
+	number := casefiletest.CaseIn(t, st, casefile.StatusReceived)
 	_, err := d.Receipt(number, deskUser)
 	var fe *FontError
 	if !errors.As(err, &fe) {
 		t.Fatalf("Receipt = %v, want a FontError", err)
 	}
-	if h := printsOf(t, st, number); len(h) != 0 {
+	if h := casefiletest.Prints(t, st, number); len(h) != 0 {
 		t.Errorf("recorded %+v", h)
 	}
 }
