@@ -73,6 +73,18 @@ func mustResolve(t testing.TB, st *Store, apply bool, who string) *DedupReport {
 	return rep
 }
 
+// wantNoCases fails unless st holds no case: what was refused left
+// nothing behind (why says after what).
+func wantNoCases(t testing.TB, st *Store, why string) {
+	t.Helper()
+	st.View(func(tx *Tx) error {
+		if n := tx.Counts().Total; n != 0 {
+			t.Errorf("%d cases stored %s", n, why)
+		}
+		return nil
+	})
+}
+
 // groupProjects returns the codes of a group's projects in catalogue order.
 func groupProjects(cat *Catalog, group string) []*Project {
 	var out []*Project

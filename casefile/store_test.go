@@ -105,12 +105,7 @@ func TestIntakeRejectsBadInputAndStoresNothing(t *testing.T) {
 	if en := Message(err, EN); !strings.Contains(en, "name is required") {
 		t.Errorf("English message: %s", en)
 	}
-	st.View(func(tx *Tx) error {
-		if n := tx.Counts().Total; n != 0 {
-			t.Errorf("%d cases stored after a refused intake", n)
-		}
-		return nil
-	})
+	wantNoCases(t, st, "after a refused intake")
 }
 
 func TestDatabaseFileModeAndLock(t *testing.T) {
