@@ -380,16 +380,20 @@ func (m *member) Vote(s *session, c *casefile.Case, ch meeting.Choice, reason st
 // Agree votes agree and must succeed.
 func (m *member) Agree(s *session, c *casefile.Case) {
 	m.h.t.Helper()
-	if err := m.Vote(s, c, meeting.Agree, ""); err != nil {
-		m.h.t.Fatalf("%s agrees on %s: %v", m.Name, c.Number, err)
-	}
+	m.mustVote(s, c, meeting.Agree, "")
 }
 
 // Disagree votes disagree with a reason and must succeed.
 func (m *member) Disagree(s *session, c *casefile.Case, reason string) {
 	m.h.t.Helper()
-	if err := m.Vote(s, c, meeting.Disagree, reason); err != nil {
-		m.h.t.Fatalf("%s disagrees on %s: %v", m.Name, c.Number, err)
+	m.mustVote(s, c, meeting.Disagree, reason)
+}
+
+// mustVote casts m's vote on c and fails the test where it is refused.
+func (m *member) mustVote(s *session, c *casefile.Case, ch meeting.Choice, reason string) {
+	m.h.t.Helper()
+	if err := m.Vote(s, c, ch, reason); err != nil {
+		m.h.t.Fatalf("%s votes %v on %s: %v", m.Name, ch, c.Number, err)
 	}
 }
 
