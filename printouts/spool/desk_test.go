@@ -1,7 +1,6 @@
 package spool
 
 import (
-	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -15,6 +14,7 @@ import (
 	"github.com/rongjiuzhu/hall/casefile/gen"
 	"github.com/rongjiuzhu/hall/meeting"
 	"github.com/rongjiuzhu/hall/printouts"
+	"github.com/rongjiuzhu/hall/printouts/spool/spooltest"
 )
 
 const deskUser = "local:desk"
@@ -69,22 +69,6 @@ func newDesk(t *testing.T) (*casefile.Store, *Desk, string) {
 	return st, NewDesk(st, Config{Dir: dir}), dir
 }
 
-// mustPDF fails unless path is a PDF readable by its owner only.
-func mustPDF(t *testing.T, path string) {
-	t.Helper()
-	fi, err := os.Stat(path)
-	if err != nil {
-		t.Fatalf("no file printed: %v", err)
-	}
-	if fi.Mode().Perm() != 0o600 {
-		t.Errorf("%s: mode %v, want 0600", path, fi.Mode().Perm())
-	}
-	data, _ := os.ReadFile(path)
-	if !bytes.HasPrefix(data, []byte("%PDF-")) {
-		t.Fatalf("%s is not a PDF: %.20q", path, data)
-	}
-}
-
 // A receipt goes into the folder (made 0700 at the first print) under its
 // default name and is recorded in the history as the user.
 func TestDeskPrintsAReceipt(t *testing.T) {
@@ -98,7 +82,7 @@ func TestDeskPrintsAReceipt(t *testing.T) {
 	if got != want {
 		t.Errorf("Receipt = %+v, want %+v", got, want)
 	}
-	mustPDF(t, got.File)
+	spooltest.MustPDF(t, got.File)
 	if fi, err := os.Stat(dir); err != nil || fi.Mode().Perm() != 0o700 {
 		t.Errorf("the folder: %v, %v; want 0700", fi, err)
 	}
@@ -121,7 +105,7 @@ func TestDeskLetters(t *testing.T) {
 		if got.Doc != doc || got.Reference == "" || !strings.Contains(got.What.ZH, got.Reference) || !strings.Contains(got.What.EN, got.Reference) || got.File != filepath.Join(dir, number+"-letter.pdf") {
 			t.Errorf("%s: %+v, want a %s with its reference", status, got, doc)
 		}
-		mustPDF(t, got.File)
+		spooltest.MustPDF(t, got.File)
 		if h := casefiletest.Prints(t, st, number); len(h) != 1 || h[0].Text() != got.What {
 			t.Errorf("%s: history prints %+v, want %q", status, h, got.What)
 		}
@@ -177,7 +161,7 @@ func TestDeskSession(t *testing.T) {
 		t.Errorf("the last progress %v, want %d of %d", last, got.Files, got.Files)
 	}
 	for _, name := range []string{demoClosed + "-minutes.pdf", demoClosed + "-notice.pdf"} {
-		mustPDF(t, filepath.Join(dir, name))
+		spooltest.MustPDF(t, filepath.Join(dir, name))
 	}
 	s, err := meeting.New(st).Session(demoClosed)
 	if err != nil {
@@ -207,7 +191,7 @@ func TestDeskSessionDocuments(t *testing.T) {
 	if err != nil || got.Doc != DocNotice || got.File != file || !strings.HasPrefix(got.What.ZH, "公示名单（"+demoClosed) || !strings.HasPrefix(got.What.EN, "notice list ("+demoClosed) {
 		t.Errorf("Notice to a file = %+v, %v", got, err)
 	}
-	mustPDF(t, file)
+	spooltest.MustPDF(t, file)
 	if _, err := d.Notice(demoOpen, deskUser); !errors.Is(err, printouts.ErrSessionOpen) {
 		t.Errorf("the notice of an open session: %v, want ErrSessionOpen", err)
 	}
@@ -225,7 +209,7 @@ func TestDeskKeepsWhatItCannotSend(t *testing.T) {
 	if err != nil || !errors.As(got.NotSent, &ns) || got.Queue != "-oops" || got.Host != "hallserver" {
 		t.Fatalf("Receipt = %+v, %v; want the file kept and why it was not sent", got, err)
 	}
-	mustPDF(t, got.File)
+	spooltest.MustPDF(t, got.File)
 	if h := casefiletest.Prints(t, st, number); len(h) != 1 {
 		t.Errorf("history prints %+v, want the receipt", h)
 	}
