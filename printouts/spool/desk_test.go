@@ -160,22 +160,7 @@ func TestDeskSession(t *testing.T) {
 	if last[0] != last[1] || last[1] != got.Files {
 		t.Errorf("the last progress %v, want %d of %d", last, got.Files, got.Files)
 	}
-	for _, name := range []string{demoClosed + "-minutes.pdf", demoClosed + "-notice.pdf"} {
-		spooltest.MustPDF(t, filepath.Join(dir, name))
-	}
-	s, err := meeting.New(st).Session(demoClosed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, it := range s.Agenda {
-		_, err := os.Stat(filepath.Join(dir, it.Case+"-letter.pdf"))
-		if letter := it.Decision.Result != casefile.StatusDeferred; letter != (err == nil) {
-			t.Errorf("%s (%s): letter printed %v", it.Case, it.Decision.Result, err == nil)
-		}
-		if len(casefiletest.Prints(t, st, it.Case)) == 0 {
-			t.Errorf("%s: no print recorded", it.Case)
-		}
-	}
+	spooltest.SessionPrinted(t, st, dir, demoClosed)
 }
 
 // The minutes and the notice list print alone too, and a document can go

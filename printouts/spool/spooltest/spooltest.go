@@ -5,7 +5,12 @@ package spooltest
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"testing"
+
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/casefiletest"
+	"github.com/rongjiuzhu/hall/meeting"
 )
 
 // MustPDF fails unless path is a PDF readable by its owner only.
@@ -21,5 +26,29 @@ func MustPDF(tb testing.TB, path string) {
 	data, _ := os.ReadFile(path)
 	if !bytes.HasPrefix(data, []byte("%PDF-")) {
 		tb.Fatalf("%s is not a PDF: %.20q", path, data)
+	}
+}
+
+// SessionPrinted fails unless the papers of session number are in dir:
+// its minutes and notice list, a letter for each case decided other than
+// deferred and none for a deferred one, and a print recorded in the
+// history of every case on the agenda.
+func SessionPrinted(tb testing.TB, st *casefile.Store, dir, number string) {
+	tb.Helper()
+	for _, name := range []string{number + "-minutes.pdf", number + "-notice.pdf"} {
+		MustPDF(tb, filepath.Join(dir, name))
+	}
+	s, err := meeting.New(st).Session(number)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, it := range s.Agenda {
+		_, err := os.Stat(filepath.Join(dir, it.Case+"-letter.pdf"))
+		if letter := it.Decision.Result != casefile.StatusDeferred; letter != (err == nil) {
+			tb.Errorf("%s (%s): letter printed %v", it.Case, it.Decision.Result, err == nil)
+		}
+		if len(casefiletest.Prints(tb, st, it.Case)) == 0 {
+			tb.Errorf("%s: no print recorded", it.Case)
+		}
 	}
 }
