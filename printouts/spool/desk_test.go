@@ -25,18 +25,6 @@ const (
 	demoOpen   = "YH2026-002"
 )
 
-// needFont skips a test that prints for lack of a Chinese font, or fails
-// it under CI (CI=true), which must have one.
-func needFont(t *testing.T) {
-	t.Helper()
-	if _, err := printouts.FindFont(""); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("no CJK font: apt-get install fonts-wqy-microhei")
-		}
-		t.Skip("no CJK font: apt-get install fonts-wqy-microhei")
-	}
-}
-
 // demoStore is a temp database with the demo cases and meetings.
 func demoStore(t *testing.T) *casefile.Store {
 	t.Helper()
@@ -63,7 +51,7 @@ func demoStore(t *testing.T) *casefile.Store {
 // yet.
 func newDesk(t *testing.T) (*casefile.Store, *Desk, string) {
 	t.Helper()
-	needFont(t)
+	spooltest.NeedFont(t)
 	st := demoStore(t)
 	dir := filepath.Join(t.TempDir(), "hall-print")
 	return st, NewDesk(st, Config{Dir: dir}), dir
@@ -185,7 +173,7 @@ func TestDeskSessionDocuments(t *testing.T) {
 // A PDF that cannot be sent to the print queue is kept, recorded, and
 // says why it was not sent.
 func TestDeskKeepsWhatItCannotSend(t *testing.T) {
-	needFont(t)
+	spooltest.NeedFont(t)
 	st := demoStore(t)
 	d := NewDesk(st, Config{Dir: t.TempDir(), Printer: "-oops", Host: "hallserver"})
 	number := casefiletest.CaseIn(t, st, casefile.StatusReceived)

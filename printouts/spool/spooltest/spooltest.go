@@ -11,7 +11,20 @@ import (
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/casefile/casefiletest"
 	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/printouts"
 )
+
+// NeedFont skips a test that prints for lack of a Chinese font, or fails
+// it under CI (CI=true), which must have one.
+func NeedFont(tb testing.TB) {
+	tb.Helper()
+	if _, err := printouts.FindFont(""); err != nil {
+		if os.Getenv("CI") == "true" {
+			tb.Fatal("no CJK font: apt-get install fonts-wqy-microhei")
+		}
+		tb.Skip("no CJK font: apt-get install fonts-wqy-microhei")
+	}
+}
 
 // MustPDF fails unless path is a PDF readable by its owner only.
 func MustPDF(tb testing.TB, path string) {
