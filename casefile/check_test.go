@@ -14,10 +14,7 @@ import (
 func TestCheckFindsBrokenInvariants(t *testing.T) {
 	st, _, path := newStore(t)
 	cat := st.Catalog()
-	c, err := st.Intake(draft(idFor("19800101", 1), "甲", []string{urbanDibao(t, cat).Code}), "local:desk")
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := mustIntake(t, st, draft(idFor("19800101", 1), "甲", []string{urbanDibao(t, cat).Code}), "local:desk")
 	if probs, err := st.Check(0); err != nil {
 		t.Fatalf("fresh store fails its check: %v %v", probs, err)
 	}
@@ -68,9 +65,7 @@ func TestBackupAndRestore(t *testing.T) {
 	st, _, path := newStore(t)
 	cat := st.Catalog()
 	code := urbanDibao(t, cat).Code
-	if _, err := st.Intake(draft(idFor("19800101", 1), "甲", []string{code}), "local:desk"); err != nil {
-		t.Fatal(err)
-	}
+	mustIntake(t, st, draft(idFor("19800101", 1), "甲", []string{code}), "local:desk")
 	dir := t.TempDir()
 	backup := filepath.Join(dir, "backup.db")
 	// The backup is taken while the store stays open and usable.

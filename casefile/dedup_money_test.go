@@ -17,22 +17,17 @@ func TestDedupRanksByProposalAndShowsRequest(t *testing.T) {
 	st, _, _ := newStore(t)
 	d := draft(idFor("19800312", 24), "钱女士", nil)
 	d.Apps = []Application{{Project: "FL-02", Requested: 500000}, {Project: "CS-02", Requested: 3000000}}
-	c, err := st.Intake(d, "local:desk")
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := mustIntake(t, st, d, "local:desk")
 	ev := Evidence{Kind: EvMedicalBill, Department: "medical_insurance", Verifier: "核查员甲", Date: DateOf(testNow),
 		MedicalTotal: 9000000, InsurancePaid: 5000000, Compliant: 4000000}
-	if c, err = st.AddEvidence(c.Number, c.Version, ev, "local:verifier"); err != nil {
+	c, err := st.AddEvidence(c.Number, c.Version, ev, "local:verifier")
+	if err != nil {
 		t.Fatal(err)
 	}
 	if got := c.App("CS-02").Proposed; got != 800000 {
 		t.Fatalf("CS-02 proposes %s, want 8000.00", got)
 	}
-	rep, err := st.ResolveDuplicates(false, "local:desk")
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep := mustResolve(t, st, false, "local:desk")
 	if len(rep.Groups) != 1 || len(rep.Groups[0].Apps) != 2 {
 		t.Fatalf("report %+v", rep.Groups)
 	}

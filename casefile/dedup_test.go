@@ -57,10 +57,7 @@ func TestLiveCheckWarnsAtIntake(t *testing.T) {
 	cat := st.Catalog()
 	trio := freshmanTrio(t, cat)
 	id := idFor("20080901", 12)
-	first, err := st.Intake(draft(id, "赵学生", []string{trio[0].Code}), "local:desk")
-	if err != nil {
-		t.Fatal(err)
-	}
+	first := mustIntake(t, st, draft(id, "赵学生", []string{trio[0].Code}), "local:desk")
 	var got []Conflict
 	st.View(func(tx *Tx) error {
 		got = tx.LiveCheck(&Person{DocNumber: id, DocType: DocResidentID}, []string{trio[2].Code}, DateOf(testNow))
@@ -105,20 +102,12 @@ func TestBatchDedupKeepsHighestAcrossThreeDepartments(t *testing.T) {
 	// received lowest amount first, highest last
 	for i, p := range trio {
 		clk.t = testNow.Add(time.Duration(i) * time.Hour)
-		c, err := st.Intake(draft(id, "赵学生", []string{p.Code}), "local:desk")
-		if err != nil {
-			t.Fatal(err)
-		}
+		c := mustIntake(t, st, draft(id, "赵学生", []string{p.Code}), "local:desk")
 		numbers = append(numbers, c.Number)
 	}
 	// someone else with a single application is left alone
-	if _, err := st.Intake(draft(idFor("20080902", 14), "钱同学", []string{trio[0].Code}), "local:desk"); err != nil {
-		t.Fatal(err)
-	}
-	rep, err := st.ResolveDuplicates(false, "local:secretary")
-	if err != nil {
-		t.Fatal(err)
-	}
+	mustIntake(t, st, draft(idFor("20080902", 14), "钱同学", []string{trio[0].Code}), "local:desk")
+	rep := mustResolve(t, st, false, "local:secretary")
 	if len(rep.Groups) != 1 || len(rep.Groups[0].Apps) != 3 {
 		t.Fatalf("report = %+v", rep)
 	}
@@ -151,7 +140,7 @@ func TestBatchDedupKeepsHighestAcrossThreeDepartments(t *testing.T) {
 		}
 		return nil
 	})
-	rep, err = st.ResolveDuplicates(true, "local:secretary")
+	rep, err := st.ResolveDuplicates(true, "local:secretary")
 	if err != nil || rep.Changed != 3 {
 		t.Fatalf("apply: changed %d, %v", rep.Changed, err)
 	}
@@ -207,13 +196,10 @@ func TestBatchDedupDeclinesWhatIsAlreadyHeld(t *testing.T) {
 	cat := st.Catalog()
 	trio := freshmanTrio(t, cat)
 	id := idFor("20080901", 12)
-	held, err := st.Intake(draft(id, "赵学生", []string{trio[0].Code}), "local:desk")
-	if err != nil {
-		t.Fatal(err)
-	}
+	held := mustIntake(t, st, draft(id, "赵学生", []string{trio[0].Code}), "local:desk")
 	// Decide it as approved, as a meeting would (the meeting package's
 	// own tests drive the real thing).
-	err = st.Update(func(tx *Tx) error {
+	err := st.Update(func(tx *Tx) error {
 		old, _ := tx.Case(held.Number)
 		c := *old
 		c.Apps = []Application{old.Apps[0]}
@@ -226,14 +212,8 @@ func TestBatchDedupDeclinesWhatIsAlreadyHeld(t *testing.T) {
 		t.Fatal(err)
 	}
 	clk.t = clk.t.Add(time.Hour)
-	later, err := st.Intake(draft(id, "赵学生", []string{trio[2].Code}), "local:desk")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := st.ResolveDuplicates(true, "local:secretary")
-	if err != nil {
-		t.Fatal(err)
-	}
+	later := mustIntake(t, st, draft(id, "赵学生", []string{trio[2].Code}), "local:desk")
+	rep := mustResolve(t, st, true, "local:secretary")
 	if len(rep.Groups) != 1 || len(rep.Groups[0].Apps) != 2 {
 		t.Fatalf("report %+v", rep.Groups)
 	}
@@ -263,10 +243,7 @@ func TestResolveDuplicatesForSomePeople(t *testing.T) {
 	var people []*Case
 	for i, id := range []string{idFor("20080901", 12), idFor("20080902", 14)} {
 		for _, p := range trio[:2] {
-			c, err := st.Intake(draft(id, []string{"甲", "乙"}[i], []string{p.Code}), "local:desk")
-			if err != nil {
-				t.Fatal(err)
-			}
+			c := mustIntake(t, st, draft(id, []string{"甲", "乙"}[i], []string{p.Code}), "local:desk")
 			people = append(people, c)
 		}
 	}

@@ -52,6 +52,39 @@ func draft(id, name string, codes []string, incomes ...Income) *Draft {
 	return d
 }
 
+// mustIntake takes in d on st as who, failing the test where it is refused.
+func mustIntake(t testing.TB, st *Store, d *Draft, who string) *Case {
+	t.Helper()
+	c, err := st.Intake(d, who)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// mustResolve resolves the duplicates on st (applying the result or not)
+// as who, failing the test on an error.
+func mustResolve(t testing.TB, st *Store, apply bool, who string) *DedupReport {
+	t.Helper()
+	rep, err := st.ResolveDuplicates(apply, who)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
+// wantNoCases fails unless st holds no case: what was refused left
+// nothing behind (why says after what).
+func wantNoCases(t testing.TB, st *Store, why string) {
+	t.Helper()
+	st.View(func(tx *Tx) error {
+		if n := tx.Counts().Total; n != 0 {
+			t.Errorf("%d cases stored %s", n, why)
+		}
+		return nil
+	})
+}
+
 // groupProjects returns the codes of a group's projects in catalogue order.
 func groupProjects(cat *Catalog, group string) []*Project {
 	var out []*Project

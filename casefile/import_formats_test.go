@@ -227,10 +227,7 @@ func TestResidentNumberUnderOtherDocTypeIsSamePerson(t *testing.T) {
 	cat := st.Catalog()
 	p := urbanDibao(t, cat)
 	id := idFor("19800101", 1)
-	first, err := st.Intake(draft(id, "甲", []string{p.Code}), "local:clerk")
-	if err != nil {
-		t.Fatal(err)
-	}
+	first := mustIntake(t, st, draft(id, "甲", []string{p.Code}), "local:clerk")
 	jl := `{"applicant":{"doc_type":"other","doc_number":"` + id + `","name":"甲"},"applications":[{"project":"` + p.Code + `"}],"received_at":"2026-11-20"}` + "\n"
 	rows := parseOK(t, cat, "a.jsonl", []byte(jl))
 	if a := rows[0].Draft.Applicant; a.DocType != DocResidentID || a.Birth != (Date{1980, 1, 1}) {
@@ -243,10 +240,7 @@ func TestResidentNumberUnderOtherDocTypeIsSamePerson(t *testing.T) {
 	if cases[0].Applicant.ID != first.Applicant.ID {
 		t.Errorf("imported person %d, intake person %d", cases[0].Applicant.ID, first.Applicant.ID)
 	}
-	rep, err := st.ResolveDuplicates(false, "local:clerk")
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep := mustResolve(t, st, false, "local:clerk")
 	if len(rep.Groups) != 1 || len(rep.Groups[0].Apps) != 2 {
 		t.Errorf("duplicate groups = %+v", rep.Groups)
 	}
@@ -332,12 +326,7 @@ func TestImportReportsEveryProblemOfARow(t *testing.T) {
 	if strings.Contains(en, "line 2") || !strings.Contains(zh, "第 3 行：姓名：姓名不能为空") {
 		t.Errorf("zh:\n%s", zh)
 	}
-	st.View(func(tx *Tx) error {
-		if n := tx.Counts().Total; n != 0 {
-			t.Errorf("%d cases stored", n)
-		}
-		return nil
-	})
+	wantNoCases(t, st, "after a refused import")
 }
 
 // Fails on the code before this change: a CSV saved from a sheet whose ID

@@ -48,12 +48,7 @@ func TestImportCSVAllOrNothing(t *testing.T) {
 	if zh := Message(err, ZH); !strings.Contains(zh, "第 3 行") {
 		t.Errorf("zh report: %s", zh)
 	}
-	st.View(func(tx *Tx) error {
-		if n := tx.Counts().Total; n != 0 {
-			t.Errorf("%d cases stored from a bad file", n)
-		}
-		return nil
-	})
+	wantNoCases(t, st, "from a bad file")
 
 	// The good line alone, with a BOM and Chinese headers, imports.
 	ok := "\ufeff身份证号,姓名,项目,家庭人口,月收入,收入明细,受理日期\n" +

@@ -27,18 +27,13 @@ func TestKnownPerson(t *testing.T) {
 	child := idFor("20150601", 2)
 
 	// First case: the mother alone, dibao (stays open).
-	first, err := st.Intake(draft(mother, "甲", []string{dibao}), "local:desk")
-	if err != nil {
-		t.Fatal(err)
-	}
+	first := mustIntake(t, st, draft(mother, "甲", []string{dibao}), "local:desk")
 	// Newest case: the mother with her child, temporary aid, withdrawn.
 	d := draft(mother, "甲", []string{temp})
 	d.Household.Members = append(d.Household.Members, Member{Person: Person{DocNumber: child, Name: "乙"}, Relation: "子女"})
-	second, err := st.Intake(d, "local:desk")
+	second := mustIntake(t, st, d, "local:desk")
+	second, err := st.Move(second.Number, second.Version, StatusWithdrawn, "local:desk", "申请人撤回")
 	if err != nil {
-		t.Fatal(err)
-	}
-	if second, err = st.Move(second.Number, second.Version, StatusWithdrawn, "local:desk", "申请人撤回"); err != nil {
 		t.Fatal(err)
 	}
 
@@ -109,9 +104,7 @@ func TestKnownPersonWithoutCases(t *testing.T) {
 
 func TestKnownPersonUnknown(t *testing.T) {
 	st, _, _ := newStore(t)
-	if _, err := st.Intake(draft(idFor("19800101", 1), "甲", []string{urbanDibao(t, st.Catalog()).Code}), "local:desk"); err != nil {
-		t.Fatal(err)
-	}
+	mustIntake(t, st, draft(idFor("19800101", 1), "甲", []string{urbanDibao(t, st.Catalog()).Code}), "local:desk")
 	for _, n := range []string{idFor("19800101", 3), "", "   "} {
 		if kp, err := st.KnownPerson(n); kp != nil || !errors.Is(err, ErrPersonNotFound) {
 			t.Errorf("KnownPerson(%q) = %v, %v; want ErrPersonNotFound", n, kp, err)

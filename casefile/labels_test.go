@@ -13,45 +13,30 @@ type labelCase struct {
 	label func(Lang) string
 }
 
+// enumCases adds the values vs of the enumeration enum to out.
+func enumCases[T interface {
+	~string
+	Labeler
+}](out map[string][]labelCase, enum string, vs ...T) {
+	for _, v := range vs {
+		out[enum] = append(out[enum], labelCase{string(v), v.Label})
+	}
+}
+
 func labelCases() map[string][]labelCase {
 	out := map[string][]labelCase{}
-	add := func(enum, key string, l Labeler) { out[enum] = append(out[enum], labelCase{key, l.Label}) }
-	for _, v := range []Sex{Male, Female} {
-		add("Sex", string(v), v)
-	}
-	for _, v := range DocTypes {
-		add("DocType", string(v), v)
-	}
-	for _, v := range Areas {
-		add("Area", string(v), v)
-	}
-	for _, v := range Channels {
-		add("Channel", string(v), v)
-	}
-	for _, v := range Statuses {
-		add("Status", string(v), v)
-	}
-	for _, v := range Outcomes {
-		add("Outcome", string(v), v)
-	}
-	for _, v := range EvidenceKinds {
-		add("EvidenceKind", string(v), v)
-	}
-	for _, v := range Severities {
-		add("Severity", string(v), v)
-	}
-	for _, v := range FindingKinds {
-		add("FindingKind", string(v), v)
-	}
-	for _, v := range ProjectKinds() {
-		add("ProjectKind", string(v), v)
-	}
-	for _, v := range Roles {
-		add("Role", string(v), v)
-	}
-	for _, v := range Perms {
-		add("Perm", string(v), v)
-	}
+	enumCases(out, "Sex", Male, Female)
+	enumCases(out, "DocType", DocTypes...)
+	enumCases(out, "Area", Areas...)
+	enumCases(out, "Channel", Channels...)
+	enumCases(out, "Status", Statuses...)
+	enumCases(out, "Outcome", Outcomes...)
+	enumCases(out, "EvidenceKind", EvidenceKinds...)
+	enumCases(out, "Severity", Severities...)
+	enumCases(out, "FindingKind", FindingKinds...)
+	enumCases(out, "ProjectKind", ProjectKinds()...)
+	enumCases(out, "Role", Roles...)
+	enumCases(out, "Perm", Perms...)
 	return out
 }
 

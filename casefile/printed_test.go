@@ -17,14 +17,8 @@ func TestRecordPrint(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	a, err := st.Intake(draft(idFor("19800101", 1), "甲", []string{code}), admin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := st.Intake(draft(idFor("19800101", 2), "乙", []string{code}), admin)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := mustIntake(t, st, draft(idFor("19800101", 1), "甲", []string{code}), admin)
+	b := mustIntake(t, st, draft(idFor("19800101", 2), "乙", []string{code}), admin)
 	prints := func(c *Case) []HistoryEntry {
 		t.Helper()
 		var out []HistoryEntry
@@ -81,7 +75,7 @@ func TestRecordPrint(t *testing.T) {
 	}
 	// Printing changes nothing of the case itself.
 	var now *Case
-	st.View(func(tx *Tx) error { now, err = tx.Case(b.Number); return err })
+	st.View(func(tx *Tx) (err error) { now, err = tx.Case(b.Number); return err })
 	if now.Version != b.Version || now.Status != b.Status {
 		t.Errorf("printing changed the case: version %d → %d, status %s → %s", b.Version, now.Version, b.Status, now.Status)
 	}

@@ -18,10 +18,7 @@ func TestIntakePersistsAcrossReopen(t *testing.T) {
 	id := idFor("19800315", 123)
 	d := draft(strings.ToLower(id), "  王\x1b[31m秀英\x07 ", []string{p.Code}, Income{Kind: "wages", Source: "县环卫所", Monthly: Yuan(600)})
 	d.Documents = []string{"身份证"}
-	c, err := st.Intake(d, "local:desk1")
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := mustIntake(t, st, d, "local:desk1")
 	if c.Number != "2026-000001" || c.Status != StatusReceived {
 		t.Fatalf("case = %s %s", c.Number, c.Status)
 	}
@@ -79,10 +76,7 @@ func TestCaseNumbersPerYear(t *testing.T) {
 		time.Date(2026, 1, 5, 9, 0, 0, 0, time.Local),
 	} {
 		clk.t = day
-		c, err := st.Intake(draft(idFor("19700101", 100+i), "测试", []string{code}), "local:desk")
-		if err != nil {
-			t.Fatal(err)
-		}
+		c := mustIntake(t, st, draft(idFor("19700101", 100+i), "测试", []string{code}), "local:desk")
 		numbers = append(numbers, c.Number)
 	}
 	want := []string{"2025-000001", "2025-000002", "2026-000001"}
@@ -111,12 +105,7 @@ func TestIntakeRejectsBadInputAndStoresNothing(t *testing.T) {
 	if en := Message(err, EN); !strings.Contains(en, "name is required") {
 		t.Errorf("English message: %s", en)
 	}
-	st.View(func(tx *Tx) error {
-		if n := tx.Counts().Total; n != 0 {
-			t.Errorf("%d cases stored after a refused intake", n)
-		}
-		return nil
-	})
+	wantNoCases(t, st, "after a refused intake")
 }
 
 func TestDatabaseFileModeAndLock(t *testing.T) {
@@ -160,9 +149,7 @@ func TestDamagedAndForeignFiles(t *testing.T) {
 	}
 	// a real hall database, truncated to half
 	st, _, good := newStore(t)
-	if _, err := st.Intake(draft(idFor("19800101", 1), "甲", []string{urbanDibao(t, cat).Code}), "local:d"); err != nil {
-		t.Fatal(err)
-	}
+	mustIntake(t, st, draft(idFor("19800101", 1), "甲", []string{urbanDibao(t, cat).Code}), "local:d")
 	st.Close()
 	full, _ := os.ReadFile(good)
 	// a bbolt file of another program
@@ -215,16 +202,14 @@ func TestEvidenceHistoryAndReadiness(t *testing.T) {
 	st, clk, _ := newStore(t)
 	cat := st.Catalog()
 	p := urbanDibao(t, cat)
-	c, err := st.Intake(draft(idFor("19750505", 55), "李四", []string{p.Code}, Income{Kind: "wages", Monthly: Yuan(300)}), "local:desk1")
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := mustIntake(t, st, draft(idFor("19750505", 55), "李四", []string{p.Code}, Income{Kind: "wages", Monthly: Yuan(300)}), "local:desk1")
 	if _, err := st.Move(c.Number, c.Version, StatusReady, "local:desk1", ""); !errors.Is(err, ErrMissingEvidence) {
 		t.Fatalf("move to ready with no evidence: %v", err)
 	} else if !strings.Contains(Message(err, ZH), EvHomeVisit.Label(ZH)) {
 		t.Errorf("refusal does not name the missing evidence: %s", Message(err, ZH))
 	}
 	cur := c
+	var err error
 	for i, k := range p.Evidence {
 		clk.t = clk.t.Add(time.Hour)
 		ev := Evidence{Kind: k, Department: "civil_affairs", Verifier: "核查员" + string(rune('甲'+i)), Date: DateOf(clk.t)}
@@ -278,9 +263,7 @@ func TestSearchPeople(t *testing.T) {
 	code := urbanDibao(t, st.Catalog()).Code
 	ids := []string{idFor("19800101", 11), idFor("19810202", 22), idFor("19820303", 33)}
 	for i, name := range []string{"张三丰", "张小明", "李四"} {
-		if _, err := st.Intake(draft(ids[i], name, []string{code}), "local:d"); err != nil {
-			t.Fatal(err)
-		}
+		mustIntake(t, st, draft(ids[i], name, []string{code}), "local:d")
 	}
 	names := func(q string) []string {
 		var out []string
@@ -331,9 +314,7 @@ func TestCasesPagingAndFilters(t *testing.T) {
 		if i%5 == 0 {
 			code = fresh
 		}
-		if _, err := st.Intake(draft(idFor("19900101", i), "某人", []string{code}), "local:d"); err != nil {
-			t.Fatal(err)
-		}
+		mustIntake(t, st, draft(idFor("19900101", i), "某人", []string{code}), "local:d")
 	}
 	var all []string
 	var after uint64

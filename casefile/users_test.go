@@ -76,9 +76,7 @@ func TestAuditFindsTheFirstBrokenEntry(t *testing.T) {
 	st, _, _ := newStore(t)
 	code := urbanDibao(t, st.Catalog()).Code
 	for i := 0; i < 3; i++ {
-		if _, err := st.Intake(draft(idFor("19800101", i), "甲", []string{code}), "local:desk"); err != nil {
-			t.Fatal(err)
-		}
+		mustIntake(t, st, draft(idFor("19800101", i), "甲", []string{code}), "local:desk")
 	}
 	if bad, err := st.Audit(); err != nil || bad != nil {
 		t.Fatalf("clean store: %+v %v", bad, err)

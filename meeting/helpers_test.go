@@ -45,8 +45,43 @@ func newHall(t *testing.T) *hall {
 	return h
 }
 
+// newMeeting is a fresh hall with a committee of n voting members.
+func newMeeting(t *testing.T, n int) (*hall, *committee) {
+	t.Helper()
+	h := newHall(t)
+	return h, h.committee(n)
+}
+
 // applicant is a generated adult.
 func (h *hall) applicant() casefile.Person { return h.gen.Person(25, 60) }
+
+// oneOffCase is a new applicant's ready case for a one-off project.
+func (h *hall) oneOffCase() *casefile.Case {
+	h.t.Helper()
+	return h.readyCase(h.applicant(), h.oneOff())
+}
+
+// student is a generated 18-year-old flagged as a student.
+func (h *hall) student() casefile.Person {
+	p := h.gen.Person(18, 18)
+	p.Flags = []string{casefile.FlagStudent}
+	return p
+}
+
+// freshmanCases are p's three ready cases, one for each of freshmen().
+func (h *hall) freshmanCases(p casefile.Person) (civil, edu, youth *casefile.Case) {
+	h.t.Helper()
+	codes := h.freshmen()
+	return h.readyCase(p, codes[0]), h.readyCase(p, codes[1]), h.readyCase(p, codes[2])
+}
+
+// freshmen are the college-freshman projects of civil affairs (3000),
+// education (3500) and the youth league (4000), the same policy thrice.
+func (h *hall) freshmen() []string {
+	h.t.Helper()
+	return []string{h.project("civil_affairs", "college_freshman"), h.project("education", "college_freshman"),
+		h.project("youth_league", "college_freshman")}
+}
 
 // readyCase takes in p's application for codes with every required
 // document, adds the evidence the projects require and moves it to ready.
@@ -60,12 +95,21 @@ func (h *hall) readyCaseWith(p casefile.Person, docs []string, codes ...string) 
 	h.t.Helper()
 	d := h.gen.DraftFor(p, codes, 10)
 	d.Documents = docs
+	return h.ready(d, func(casefile.EvidenceKind, *casefile.Evidence) {})
+}
+
+// ready takes in the draft d, adds the evidence its projects require as
+// generated and then changed by adjust, and moves the case to ready.
+func (h *hall) ready(d *casefile.Draft, adjust func(casefile.EvidenceKind, *casefile.Evidence)) *casefile.Case {
+	h.t.Helper()
 	c, err := h.st.Intake(d, desk)
 	if err != nil {
 		h.t.Fatalf("intake: %v", err)
 	}
 	for _, k := range h.cat.MissingEvidence(c) {
-		if c, err = h.st.AddEvidence(c.Number, c.Version, h.gen.Evidence(c, k), "local:verifier-wang"); err != nil {
+		ev := h.gen.Evidence(c, k)
+		adjust(k, &ev)
+		if c, err = h.st.AddEvidence(c.Number, c.Version, ev, "local:verifier-wang"); err != nil {
 			h.t.Fatalf("evidence: %v", err)
 		}
 	}
@@ -73,6 +117,18 @@ func (h *hall) readyCaseWith(p casefile.Person, docs []string, codes ...string) 
 		h.t.Fatalf("ready: %v", err)
 	}
 	return c
+}
+
+// note is the text of c's last history entry of action a.
+func (h *hall) note(c *casefile.Case, a casefile.Action) casefile.Text {
+	h.t.Helper()
+	var note casefile.Text
+	for _, e := range h.history(c) {
+		if e.Action == string(a) {
+			note = e.Text()
+		}
+	}
+	return note
 }
 
 // project returns a project code of dept in group ("" any group).
@@ -205,6 +261,57 @@ func (m *member) Open() *session {
 	return &session{h: m.h, number: s.Number}
 }
 
+// Sit is the usual start of a scenario: the chair opens a session, the
+// agenda is built from every ready case and every voter is present.
+func (c *committee) Sit() *session { return c.SitOn(meeting.AgendaFilter{}) }
+
+// SitOn is Sit with the agenda built by f.
+func (c *committee) SitOn(f meeting.AgendaFilter) *session {
+	c.chair.h.t.Helper()
+	s := c.chair.Open()
+	s.Agenda(f)
+	s.Attend(c.voters()...)
+	return s
+}
+
+// Convene is Sit with nobody present yet.
+func (c *committee) Convene() *session {
+	c.chair.h.t.Helper()
+	s := c.chair.Open()
+	s.Agenda(meeting.AgendaFilter{})
+	return s
+}
+
+// Tie splits four present voters two against two on cs: the chair and
+// the first member agree, the second and third disagree for why2, why3.
+func (c *committee) Tie(s *session, cs *casefile.Case, why2, why3 string) {
+	c.chair.h.t.Helper()
+	a, b, d := c.members[0], c.members[1], c.members[2]
+	s.Attend(c.chair, a, b, d)
+	allAgree(s, cs, c.chair, a)
+	b.Disagree(s, cs, why2)
+	d.Disagree(s, cs, why3)
+}
+
+// Approve has every voter agree on c and the secretary record the
+// approval; both must succeed.
+func (c *committee) Approve(s *session, cs *casefile.Case) *meeting.Item {
+	c.chair.h.t.Helper()
+	allAgree(s, cs, c.voters()...)
+	return must(c.secretary.Decide(s, cs, meeting.Ruling{Result: casefile.StatusApproved}))
+}
+
+// Reject has every voter disagree on c for reason and the secretary record
+// the rejection in the tally's default wording; both must succeed.
+func (c *committee) Reject(s *session, cs *casefile.Case, reason string) *meeting.Item {
+	c.chair.h.t.Helper()
+	for _, m := range c.voters() {
+		m.Disagree(s, cs, reason)
+	}
+	tl := s.Tally(cs)
+	return must(c.secretary.Decide(s, cs, meeting.Ruling{Result: casefile.StatusRejected, Reason: tl.RejectWording.ZH}))
+}
+
 // Attend records ms as present.
 func (s *session) Attend(ms ...*member) {
 	s.h.t.Helper()
@@ -273,16 +380,20 @@ func (m *member) Vote(s *session, c *casefile.Case, ch meeting.Choice, reason st
 // Agree votes agree and must succeed.
 func (m *member) Agree(s *session, c *casefile.Case) {
 	m.h.t.Helper()
-	if err := m.Vote(s, c, meeting.Agree, ""); err != nil {
-		m.h.t.Fatalf("%s agrees on %s: %v", m.Name, c.Number, err)
-	}
+	m.mustVote(s, c, meeting.Agree, "")
 }
 
 // Disagree votes disagree with a reason and must succeed.
 func (m *member) Disagree(s *session, c *casefile.Case, reason string) {
 	m.h.t.Helper()
-	if err := m.Vote(s, c, meeting.Disagree, reason); err != nil {
-		m.h.t.Fatalf("%s disagrees on %s: %v", m.Name, c.Number, err)
+	m.mustVote(s, c, meeting.Disagree, reason)
+}
+
+// mustVote casts m's vote on c and fails the test where it is refused.
+func (m *member) mustVote(s *session, c *casefile.Case, ch meeting.Choice, reason string) {
+	m.h.t.Helper()
+	if err := m.Vote(s, c, ch, reason); err != nil {
+		m.h.t.Fatalf("%s votes %v on %s: %v", m.Name, ch, c.Number, err)
 	}
 }
 

@@ -54,11 +54,9 @@ func TestDefaultCommittee(t *testing.T) {
 }
 
 func TestQuorumReachedAndLost(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(5) // quorum: more than half of 5, so 3
-	c := h.readyCase(h.applicant(), h.oneOff())
-	s := com.chair.Open()
-	s.Agenda(meeting.AgendaFilter{})
+	h, com := newMeeting(t, 5) // quorum: more than half of 5, so 3
+	c := h.oneOffCase()
+	s := com.Convene()
 	a, b, d, e := com.members[0], com.members[1], com.members[2], com.members[3]
 
 	s.Attend(com.chair, a)
@@ -96,11 +94,9 @@ func TestQuorumReachedAndLost(t *testing.T) {
 }
 
 func TestVoteWithoutQuorumRefused(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(7)
-	c := h.readyCase(h.applicant(), h.oneOff())
-	s := com.chair.Open()
-	s.Agenda(meeting.AgendaFilter{})
+	h, com := newMeeting(t, 7)
+	c := h.oneOffCase()
+	s := com.Convene()
 	s.Attend(com.chair, com.members[0], com.members[1], com.secretary) // the secretary does not count
 	err := com.members[0].Vote(s, c, meeting.Agree, "")
 	wantErr(t, "vote with 3 of 7", err, meeting.ErrNoQuorum)
@@ -112,22 +108,16 @@ func TestVoteWithoutQuorumRefused(t *testing.T) {
 	}
 	wantErr(t, "absent member votes", com.members[4].Vote(s, c, meeting.Agree, ""), meeting.ErrNotPresent)
 	wantErr(t, "secretary votes", com.secretary.Vote(s, c, meeting.Agree, ""), meeting.ErrNotMember)
-	other := h.readyCase(h.applicant(), h.oneOff())
+	other := h.oneOffCase()
 	s.Attend(com.members[2])
 	wantErr(t, "vote on a case not on the agenda", com.chair.Vote(s, other, meeting.Agree, ""), meeting.ErrNotOnAgenda)
 }
 
 func TestTieProposesRejection(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(5)
-	c := h.readyCase(h.applicant(), h.oneOff())
-	s := com.chair.Open()
-	s.Agenda(meeting.AgendaFilter{})
-	a, b, d := com.members[0], com.members[1], com.members[2]
-	s.Attend(com.chair, a, b, d)
-	allAgree(s, c, com.chair, a)
-	b.Disagree(s, c, "家庭存款超过标准")
-	d.Disagree(s, c, "入户调查发现有经营性车辆")
+	h, com := newMeeting(t, 5)
+	c := h.oneOffCase()
+	s := com.Convene()
+	com.Tie(s, c, "家庭存款超过标准", "入户调查发现有经营性车辆")
 
 	tl := s.Tally(c)
 	if tl.Passes || tl.Proposed != casefile.StatusRejected || tl.Agree != 2 || tl.Disagree != 2 {
@@ -157,16 +147,10 @@ func TestTieProposesRejection(t *testing.T) {
 }
 
 func TestChairOverridesTheRule(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(5)
-	c := h.readyCase(h.applicant(), h.oneOff())
-	s := com.chair.Open()
-	s.Agenda(meeting.AgendaFilter{})
-	a, b, d := com.members[0], com.members[1], com.members[2]
-	s.Attend(com.chair, a, b, d)
-	allAgree(s, c, com.chair, a)
-	b.Disagree(s, c, "收入核对数据存疑")
-	d.Disagree(s, c, "收入核对数据存疑")
+	h, com := newMeeting(t, 5)
+	c := h.oneOffCase()
+	s := com.Convene()
+	com.Tie(s, c, "收入核对数据存疑", "收入核对数据存疑")
 	it := must(com.secretary.Decide(s, c, meeting.Ruling{Result: casefile.StatusApproved, Override: true,
 		Reason: "主持人意见：经复核收入核对数据无误，家庭确有困难，予以批准"}))
 	if !it.Decision.Override || it.Decision.Proposed != casefile.StatusRejected || it.Decision.Result != casefile.StatusApproved {
@@ -178,11 +162,9 @@ func TestChairOverridesTheRule(t *testing.T) {
 }
 
 func TestRecusalChangesTheMajority(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(5)
-	c := h.readyCase(h.applicant(), h.oneOff())
-	s := com.chair.Open()
-	s.Agenda(meeting.AgendaFilter{})
+	h, com := newMeeting(t, 5)
+	c := h.oneOffCase()
+	s := com.Convene()
 	a, b, d, e := com.members[0], com.members[1], com.members[2], com.members[3]
 	s.Attend(com.voters()...)
 	allAgree(s, c, com.chair, a, b)
@@ -208,12 +190,9 @@ func TestRecusalChangesTheMajority(t *testing.T) {
 }
 
 func TestReasonRequired(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(3)
-	c := h.readyCase(h.applicant(), h.oneOff())
-	s := com.chair.Open()
-	s.Agenda(meeting.AgendaFilter{})
-	s.Attend(com.voters()...)
+	h, com := newMeeting(t, 3)
+	c := h.oneOffCase()
+	s := com.Sit()
 	a, b := com.members[0], com.members[1]
 	wantErr(t, "disagree without reason", a.Vote(s, c, meeting.Disagree, ""), meeting.ErrReasonRequired)
 	wantErr(t, "abstain without reason", a.Vote(s, c, meeting.Abstain, "  "), meeting.ErrReasonRequired)
@@ -255,15 +234,11 @@ func TestReasonRequired(t *testing.T) {
 }
 
 func TestClosedSessionIsFrozen(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(3)
-	c1 := h.readyCase(h.applicant(), h.oneOff())
-	c2 := h.readyCase(h.applicant(), h.oneOff())
-	s := com.chair.Open()
-	s.Agenda(meeting.AgendaFilter{})
-	s.Attend(com.voters()...)
-	allAgree(s, c1, com.voters()...)
-	must(com.secretary.Decide(s, c1, meeting.Ruling{Result: casefile.StatusApproved}))
+	h, com := newMeeting(t, 3)
+	c1 := h.oneOffCase()
+	c2 := h.oneOffCase()
+	s := com.Sit()
+	com.Approve(s, c1)
 
 	_, err := s.Close(false)
 	wantErr(t, "close with an undecided case", err, meeting.ErrUndecided)
@@ -305,13 +280,10 @@ func TestClosedSessionIsFrozen(t *testing.T) {
 }
 
 func TestDecisionChangesTheCaseInOneTransaction(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(3)
+	h, com := newMeeting(t, 3)
 	mp := h.monthly()
 	c := h.readyCase(h.applicant(), mp.Code)
-	s := com.chair.Open()
-	s.Agenda(meeting.AgendaFilter{})
-	s.Attend(com.voters()...)
+	s := com.Sit()
 	allAgree(s, c, com.voters()...)
 	before := h.history(c)
 
@@ -366,12 +338,9 @@ func TestDecisionChangesTheCaseInOneTransaction(t *testing.T) {
 }
 
 func TestDeferralReturnsToVerifyingAndComesBack(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(3)
-	c := h.readyCase(h.applicant(), h.oneOff())
-	s := com.chair.Open()
-	s.Agenda(meeting.AgendaFilter{})
-	s.Attend(com.voters()...)
+	h, com := newMeeting(t, 3)
+	c := h.oneOffCase()
+	s := com.Sit()
 	com.chair.Agree(s, c)
 	com.members[0].Disagree(s, c, "家庭人口与户籍不一致")
 	com.members[1].Disagree(s, c, "家庭人口与户籍不一致")
@@ -392,11 +361,8 @@ func TestDeferralReturnsToVerifyingAndComesBack(t *testing.T) {
 		t.Fatalf("after new evidence the case is %s, want verifying", got.Status)
 	}
 	must(h.st.Move(got.Number, got.Version, casefile.StatusReady, desk, "补充核查完毕"))
-	s2 := com.chair.Open()
-	s2.Agenda(meeting.AgendaFilter{})
-	s2.Attend(com.voters()...)
-	allAgree(s2, c, com.voters()...)
-	it = must(com.secretary.Decide(s2, c, meeting.Ruling{Result: casefile.StatusApproved}))
+	s2 := com.Sit()
+	it = com.Approve(s2, c)
 	if it.Decision.Refers != s.number {
 		t.Fatalf("decision after a deferral refers to %q, want %s", it.Decision.Refers, s.number)
 	}
@@ -406,17 +372,10 @@ func TestDeferralReturnsToVerifyingAndComesBack(t *testing.T) {
 }
 
 func TestReconsiderationInALaterSession(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(3)
-	c := h.readyCase(h.applicant(), h.oneOff())
-	s1 := com.chair.Open()
-	s1.Agenda(meeting.AgendaFilter{})
-	s1.Attend(com.voters()...)
-	for _, m := range com.voters() {
-		m.Disagree(s1, c, "人均收入高于标准")
-	}
-	tl := s1.Tally(c)
-	must(com.secretary.Decide(s1, c, meeting.Ruling{Result: casefile.StatusRejected, Reason: tl.RejectWording.ZH}))
+	h, com := newMeeting(t, 3)
+	c := h.oneOffCase()
+	s1 := com.Sit()
+	com.Reject(s1, c, "人均收入高于标准")
 	must(s1.Close(false))
 
 	s2 := com.chair.Open()
@@ -432,8 +391,7 @@ func TestReconsiderationInALaterSession(t *testing.T) {
 		t.Fatalf("item refers to %q, want %s", it.Refers, s1.number)
 	}
 	s2.Attend(com.voters()...)
-	allAgree(s2, c, com.voters()...)
-	it = must(com.secretary.Decide(s2, c, meeting.Ruling{Result: casefile.StatusApproved}))
+	it = com.Approve(s2, c)
 	if it.Decision.Refers != s1.number {
 		t.Fatalf("decision refers to %q", it.Decision.Refers)
 	}
@@ -455,14 +413,9 @@ func TestReconsiderationInALaterSession(t *testing.T) {
 }
 
 func TestDuplicatesResolvedOnTheAgenda(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(5)
-	student := h.gen.Person(18, 18)
-	student.Flags = []string{casefile.FlagStudent}
-	civil := h.readyCase(student, h.project("civil_affairs", "college_freshman")) // 3000
-	edu := h.readyCase(student, h.project("education", "college_freshman"))       // 3500
-	youth := h.readyCase(student, h.project("youth_league", "college_freshman"))  // 4000
-	other := h.readyCase(h.applicant(), h.oneOff())
+	h, com := newMeeting(t, 5)
+	civil, edu, youth := h.freshmanCases(h.student()) // 3000, 3500, 4000
+	other := h.oneOffCase()
 
 	s := com.chair.Open()
 	rep := s.Agenda(meeting.AgendaFilter{Group: "college_freshman"})
@@ -526,18 +479,11 @@ func TestDuplicatesResolvedOnTheAgenda(t *testing.T) {
 }
 
 func TestDuplicatesWithinOneCase(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(3)
-	student := h.gen.Person(18, 18)
-	student.Flags = []string{casefile.FlagStudent}
-	codes := []string{h.project("civil_affairs", "college_freshman"), h.project("education", "college_freshman"),
-		h.project("youth_league", "college_freshman")}
-	c := h.readyCase(student, codes...)
-	s := com.chair.Open()
-	s.Agenda(meeting.AgendaFilter{})
-	s.Attend(com.voters()...)
-	allAgree(s, c, com.voters()...)
-	it := must(com.secretary.Decide(s, c, meeting.Ruling{Result: casefile.StatusApproved}))
+	h, com := newMeeting(t, 3)
+	codes := h.freshmen()
+	c := h.readyCase(h.student(), codes...)
+	s := com.Sit()
+	it := com.Approve(s, c)
 	if it.Decision.Amounts != (casefile.Amounts{OneOff: casefile.Yuan(4000)}) {
 		t.Fatalf("granted %+v, want the single highest 4000.00", it.Decision.Amounts)
 	}
@@ -554,23 +500,12 @@ func TestDuplicatesWithinOneCase(t *testing.T) {
 }
 
 func TestKeptDuplicateRejectedResolvesAgain(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(3)
-	student := h.gen.Person(18, 18)
-	student.Flags = []string{casefile.FlagStudent}
-	civil := h.readyCase(student, h.project("civil_affairs", "college_freshman")) // 3000
-	edu := h.readyCase(student, h.project("education", "college_freshman"))       // 3500
-	youth := h.readyCase(student, h.project("youth_league", "college_freshman"))  // 4000
-	s := com.chair.Open()
-	s.Agenda(meeting.AgendaFilter{})
-	s.Attend(com.voters()...)
+	h, com := newMeeting(t, 3)
+	civil, edu, youth := h.freshmanCases(h.student()) // 3000, 3500, 4000
+	s := com.Sit()
 
 	// The committee rejects the case kept as the single highest amount …
-	for _, m := range com.voters() {
-		m.Disagree(s, youth, "录取学校与申报不符")
-	}
-	tl := s.Tally(youth)
-	must(com.secretary.Decide(s, youth, meeting.Ruling{Result: casefile.StatusRejected, Reason: tl.RejectWording.ZH}))
+	com.Reject(s, youth, "录取学校与申报不符")
 
 	// … so declining the others in its favour no longer holds.
 	allAgree(s, edu, com.voters()...)
@@ -589,20 +524,16 @@ func TestKeptDuplicateRejectedResolvesAgain(t *testing.T) {
 	if a := s.Item(civil).Apps[0]; a.Mark != meeting.MarkDecline || !strings.Contains(a.MarkReason, edu.Number) {
 		t.Fatalf("civil affairs item %+v", a)
 	}
-	allAgree(s, edu, com.voters()...)
-	it := must(com.secretary.Decide(s, edu, meeting.Ruling{Result: casefile.StatusApproved}))
+	it := com.Approve(s, edu)
 	if it.Decision.Amounts != (casefile.Amounts{OneOff: casefile.Yuan(3500)}) {
 		t.Fatalf("granted %+v, want 3500.00", it.Decision.Amounts)
 	}
 }
 
 func TestDecisionNeedsAReadyCase(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(3)
-	c := h.readyCase(h.applicant(), h.oneOff())
-	s := com.chair.Open()
-	s.Agenda(meeting.AgendaFilter{})
-	s.Attend(com.voters()...)
+	h, com := newMeeting(t, 3)
+	c := h.oneOffCase()
+	s := com.Sit()
 	allAgree(s, c, com.voters()...)
 	must(h.st.Move(c.Number, 0, casefile.StatusWithdrawn, desk, "申请人主动撤回"))
 	_, err := com.secretary.Decide(s, c, meeting.Ruling{Result: casefile.StatusApproved})

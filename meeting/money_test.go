@@ -31,23 +31,20 @@ func (h *hall) readyCaseIn(p casefile.Person, hh casefile.Household, codes ...st
 	d := h.gen.DraftFor(p, codes, 0)
 	d.Household = hh
 	d.Documents = h.cat.RequiredDocuments(codes)
-	c, err := h.st.Intake(d, desk)
-	if err != nil {
-		h.t.Fatalf("intake: %v", err)
-	}
-	for _, k := range h.cat.MissingEvidence(c) {
-		ev := h.gen.Evidence(c, k)
+	return h.ready(d, func(k casefile.EvidenceKind, ev *casefile.Evidence) {
 		if k == casefile.EvMedicalBill {
 			ev.MedicalTotal, ev.InsurancePaid, ev.Compliant = 2000000, 1000000, 1000000
 		}
-		if c, err = h.st.AddEvidence(c.Number, c.Version, ev, "local:verifier-wang"); err != nil {
-			h.t.Fatalf("evidence: %v", err)
-		}
-	}
-	if c, err = h.st.Move(c.Number, c.Version, casefile.StatusReady, desk, "核查完毕"); err != nil {
-		h.t.Fatalf("ready: %v", err)
-	}
-	return c
+	})
+}
+
+// dibaoAndMedical are a poor household's two ready cases: its dibao
+// (MZ-01) and its medical aid (YB-01), whose share depends on the dibao.
+func (h *hall) dibaoAndMedical() (dibao, medical *casefile.Case) {
+	h.t.Helper()
+	p := h.applicant()
+	hh := h.poorHousehold(p)
+	return h.readyCaseIn(p, hh, "MZ-01"), h.readyCaseIn(p, hh, "YB-01")
 }
 
 // An approval of a monthly and a one-off project keeps them apart: the
@@ -55,15 +52,11 @@ func (h *hall) readyCaseIn(p casefile.Person, hh casefile.Household, codes ...st
 // 300000 fen once; the code before this test noted 核定 3,620.01 元
 // (62001 + 300000 fen, the dibao from a rounded per-capita figure).
 func TestDecisionKeepsMonthlyAndOneOffApart(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(5)
+	h, com := newMeeting(t, 5)
 	p := h.applicant()
 	c := h.readyCaseIn(p, h.poorHousehold(p), "MZ-01", "MZ-10")
-	s := com.chair.Open()
-	s.Attend(com.voters()...)
-	s.Agenda(meeting.AgendaFilter{})
-	allAgree(s, c, com.voters()...)
-	it := must(com.secretary.Decide(s, c, meeting.Ruling{Result: casefile.StatusApproved}))
+	s := com.Sit()
+	it := com.Approve(s, c)
 	want := casefile.Amounts{Monthly: 62000, OneOff: 300000}
 	if it.Decision.Amounts != want {
 		t.Errorf("decision amounts %+v, want %+v", it.Decision.Amounts, want)
@@ -71,12 +64,7 @@ func TestDecisionKeepsMonthlyAndOneOffApart(t *testing.T) {
 	if got := want.Text(); got.ZH != "每月 620.00 元，一次性 3,000.00 元" || got.EN != "620.00 yuan a month, 3,000.00 yuan one-off" {
 		t.Errorf("amounts text %q", got)
 	}
-	var note casefile.Text
-	for _, e := range h.history(h.caseNow(c.Number)) {
-		if e.Action == string(casefile.ActionDecision) {
-			note = e.Text()
-		}
-	}
+	note := h.note(h.caseNow(c.Number), casefile.ActionDecision)
 	if !strings.Contains(note.ZH, "核定每月 620.00 元，一次性 3,000.00 元") || strings.Contains(note.ZH, "3,620") ||
 		!strings.Contains(note.EN, "granted 620.00 yuan a month, 3,000.00 yuan one-off") {
 		t.Errorf("decision note %q", note)
@@ -97,21 +85,14 @@ func TestDecisionKeepsMonthlyAndOneOffApart(t *testing.T) {
 // share(1000000, 50) = 500000 fen before and share(1000000, 70) = 700000
 // fen after, with a history note; the code before this test kept 500000.
 func TestAgendaRecomputesProposalAfterDibaoApproval(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(5)
-	p := h.applicant()
-	hh := h.poorHousehold(p)
-	dibao := h.readyCaseIn(p, hh, "MZ-01")
-	medical := h.readyCaseIn(p, hh, "YB-01")
+	h, com := newMeeting(t, 5)
+	dibao, medical := h.dibaoAndMedical()
 	if got := medical.App("YB-01").Proposed; got != 500000 {
 		t.Fatalf("medical aid proposed at intake %s, want 5000.00", got)
 	}
 
-	s1 := com.chair.Open()
-	s1.Attend(com.voters()...)
-	s1.Agenda(meeting.AgendaFilter{Project: "MZ-01"})
-	allAgree(s1, dibao, com.voters()...)
-	must(com.secretary.Decide(s1, dibao, meeting.Ruling{Result: casefile.StatusApproved}))
+	s1 := com.SitOn(meeting.AgendaFilter{Project: "MZ-01"})
+	com.Approve(s1, dibao)
 	if _, err := s1.Close(false); err != nil {
 		t.Fatal(err)
 	}
@@ -129,12 +110,7 @@ func TestAgendaRecomputesProposalAfterDibaoApproval(t *testing.T) {
 	if got := h.caseNow(medical.Number).App("YB-01").Proposed; got != 700000 {
 		t.Errorf("case proposes %s, want 7000.00", got)
 	}
-	var note casefile.Text
-	for _, e := range h.history(medical) {
-		if e.Action == string(casefile.ActionPropose) {
-			note = e.Text()
-		}
-	}
+	note := h.note(medical, casefile.ActionPropose)
 	if !strings.Contains(note.ZH, "由 5,000.00 元调整为 7,000.00 元") || !strings.Contains(note.EN, "from 5,000.00 to 7,000.00 yuan") {
 		t.Errorf("history note %q", note)
 	}
@@ -149,17 +125,10 @@ func TestAgendaRecomputesProposalAfterDibaoApproval(t *testing.T) {
 // figure nobody proposed now (7,000.00), so the decision is refused until
 // the agenda is built again, which recomputes it and clears the votes.
 func TestDecideRefusesStaleProposal(t *testing.T) {
-	h := newHall(t)
-	com := h.committee(5)
-	p := h.applicant()
-	hh := h.poorHousehold(p)
-	dibao := h.readyCaseIn(p, hh, "MZ-01")
-	medical := h.readyCaseIn(p, hh, "YB-01")
-	s := com.chair.Open()
-	s.Attend(com.voters()...)
-	s.Agenda(meeting.AgendaFilter{})
-	allAgree(s, dibao, com.voters()...)
-	must(com.secretary.Decide(s, dibao, meeting.Ruling{Result: casefile.StatusApproved}))
+	h, com := newMeeting(t, 5)
+	dibao, medical := h.dibaoAndMedical()
+	s := com.Sit()
+	com.Approve(s, dibao)
 	allAgree(s, medical, com.voters()...)
 	_, err := com.secretary.Decide(s, medical, meeting.Ruling{Result: casefile.StatusApproved})
 	wantErr(t, "approve on a stale proposal", err, meeting.ErrProposalStale)
@@ -168,8 +137,7 @@ func TestDecideRefusesStaleProposal(t *testing.T) {
 	if len(rep.Revote) != 1 || rep.Revote[0] != medical.Number {
 		t.Errorf("revote %v, want [%s]", rep.Revote, medical.Number)
 	}
-	allAgree(s, medical, com.voters()...)
-	it := must(com.secretary.Decide(s, medical, meeting.Ruling{Result: casefile.StatusApproved}))
+	it := com.Approve(s, medical)
 	if it.Decision.Amounts != (casefile.Amounts{OneOff: 700000}) {
 		t.Errorf("medical aid granted %+v, want one-off 7,000.00", it.Decision.Amounts)
 	}

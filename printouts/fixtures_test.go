@@ -1,6 +1,9 @@
 package printouts
 
 import (
+	"bytes"
+	"image"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -177,6 +180,37 @@ func readFile(t testing.TB, path string) []byte {
 	return data
 }
 
+// printed takes what a printer returns and gives the PDF, failing the
+// test where printing failed: pdf := printed(t)(p.Letter(c, day)).
+func printed(t testing.TB) func(pdf []byte, err error) []byte {
+	return func(pdf []byte, err error) []byte {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pdf
+	}
+}
+
+// dumpPDF writes pdf to name.pdf in the directory named by the
+// environment variable env, when it is set, to look at the pages by hand.
+func dumpPDF(t testing.TB, env, name string, pdf []byte) {
+	t.Helper()
+	if dir := os.Getenv(env); dir != "" {
+		writeFile(t, filepath.Join(dir, name+".pdf"), pdf)
+	}
+}
+
+// printedText is printed with the PDF's text (pdfText) beside it:
+// pdf, text := printedText(t)(p.Receipt(c, officer, day)).
+func printedText(t testing.TB) func(pdf []byte, err error) ([]byte, string) {
+	return func(pdf []byte, err error) ([]byte, string) {
+		t.Helper()
+		pdf = printed(t)(pdf, err)
+		return pdf, pdfText(t, pdf)
+	}
+}
+
 // pdfText extracts the text of pdf with pdftotext -layout, pages
 // separated by form feeds.
 func pdfText(t testing.TB, pdf []byte) string {
@@ -214,4 +248,53 @@ func body(text string) string {
 // lines read as one string.
 func flat(text string) string {
 	return strings.Join(strings.Fields(text), "")
+}
+
+// wantAll fails for each of wants not in doc's text: text and wants are
+// compared without page numbers and white space (body, flat), so a
+// paragraph set over several lines or pages reads as one string.
+func wantAll(t testing.TB, doc, text string, wants ...string) {
+	t.Helper()
+	all := body(text)
+	for _, w := range wants {
+		if !strings.Contains(all, flat(w)) {
+			t.Errorf("%s lacks %q:\n%s", doc, w, text)
+		}
+	}
+}
+
+// wantNone fails for each of nots found in doc's text, compared as by
+// wantAll.
+func wantNone(t testing.TB, doc, text string, nots ...string) {
+	t.Helper()
+	all := body(text)
+	for _, w := range nots {
+		if strings.Contains(all, flat(w)) {
+			t.Errorf("%s prints %q:\n%s", doc, w, text)
+		}
+	}
+}
+
+// render renders the rectangle x, y, w, h (points from the top left) of
+// page of pdf at dpi with pdftoppm, as an image whose pixel (0, 0) is the
+// rectangle's top left corner: in grey with mode "-gray", in colour with
+// mode "".
+func render(t testing.TB, pdf []byte, page, dpi int, mode string, x, y, w, h float64) image.Image {
+	t.Helper()
+	dir := t.TempDir()
+	px := func(v float64) string { return strconv.Itoa(int(v * float64(dpi) / 72)) }
+	n := strconv.Itoa(page)
+	args := []string{"-png", "-r", strconv.Itoa(dpi), "-f", n, "-l", n,
+		"-x", px(x), "-y", px(y), "-W", px(w), "-H", px(h), "-singlefile", writePDF(t, pdf), filepath.Join(dir, "page")}
+	if mode != "" {
+		args = append([]string{mode}, args...)
+	}
+	if out, err := exec.Command(tool(t, "pdftoppm", "poppler-utils"), args...).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v\n%s", err, out)
+	}
+	img, err := png.Decode(bytes.NewReader(readFile(t, filepath.Join(dir, "page.png"))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
 }

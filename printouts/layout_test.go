@@ -27,10 +27,7 @@ func newTestDoc(t testing.TB) *Doc {
 // docBytes returns the PDF of d, failing the test on an error.
 func docBytes(t testing.TB, d *Doc) []byte {
 	t.Helper()
-	pdf, err := d.Bytes()
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := printed(t)(d.Bytes())
 	return pdf
 }
 
@@ -257,6 +254,15 @@ func TestSignatureNeverAlone(t *testing.T) {
 			t.Errorf("%d lines: signature alone on its page = %v:\n%s", k, alone, strings.Join(last, "\n"))
 		}
 	}
+}
+
+// checkLayout fails for a word of pdf outside the text block or
+// overlapping another (checkInBlock, checkNoOverlap).
+func checkLayout(t *testing.T, pdf []byte) {
+	t.Helper()
+	words := pdfWords(t, pdf)
+	checkInBlock(t, words)
+	checkNoOverlap(t, words)
 }
 
 // checkInBlock fails for a word outside the text block but the page

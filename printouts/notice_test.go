@@ -28,13 +28,9 @@ func birthForms(d casefile.Date) []string {
 func TestNotice(t *testing.T) {
 	p := testPrinter(t)
 	s, cases := closedSession(), sessionCases()
-	pdf, err := p.Notice(s, cases, today)
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := pdfText(t, pdf)
+	pdf, text := printedText(t)(p.Notice(s, cases, today))
 	all := body(text)
-	for _, want := range []string{
+	wantAll(t, "notice", text,
 		"社会救助拟救助对象公示",
 		// Published before the approval takes effect: proposed, not decided.
 		"经2026年11月27日综合研判会（YH2026-011）研判，拟对下列2名申请人给予社会救助，现予公示。",
@@ -42,11 +38,7 @@ func TestNotice(t *testing.T) {
 		"公示期内，对公示对象有异议的，可以向示例县融救助中心反映（电话：0912-1234567），也可以来信来访反映。",
 		"本名单中的公民身份号码已作隐藏处理，未成年人信息不予公示。",
 		"示例县民政局2026年11月29日",
-	} {
-		if !strings.Contains(all, flat(want)) {
-			t.Errorf("notice lacks %q:\n%s", want, text)
-		}
-	}
+	)
 	for _, c := range []struct {
 		from, to float64
 		want     string
@@ -95,9 +87,7 @@ func TestNotice(t *testing.T) {
 			t.Errorf("the notice prints %q", leak)
 		}
 	}
-	words := pdfWords(t, pdf)
-	checkInBlock(t, words)
-	checkNoOverlap(t, words)
+	checkLayout(t, pdf)
 }
 
 func TestNoticeList(t *testing.T) {
@@ -154,10 +144,7 @@ func TestNoticeList(t *testing.T) {
 
 	cat := testCatalog(t)
 	cat.County.NoticeDays = 5
-	pdf, err := New(testFont(t), cat).Notice(s, sessionCases(), today)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := printed(t)(New(testFont(t), cat).Notice(s, sessionCases(), today))
 	if all := body(pdfText(t, pdf)); !strings.Contains(all, "公示期为5天，自2026年11月29日至2026年12月3日。") {
 		t.Errorf("a five-day notice:\n%s", all)
 	}
@@ -188,10 +175,7 @@ func TestNoticeEmpty(t *testing.T) {
 	p := testPrinter(t)
 	s := closedSession()
 	s.Agenda = s.Agenda[1:4] // the rejection, the deferral, the minor
-	pdf, err := p.Notice(s, sessionCases(), today)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := printed(t)(p.Notice(s, sessionCases(), today))
 	all := body(pdfText(t, pdf))
 	if !strings.Contains(all, "本次没有需要公示的救助对象") || strings.Contains(all, "身份证号") {
 		t.Errorf("empty notice:\n%s", all)

@@ -1,8 +1,6 @@
 package printouts
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -20,34 +18,9 @@ import (
 // its golden page) does not change between runs.
 var testSealKey = []byte("0123456789abcdef0123456789abcdef")
 
-// dumpPDF writes pdf to $PAPERS_OUT/name.pdf when PAPERS_OUT is set, to
+// dumpPaper writes pdf to $PAPERS_OUT/name.pdf when PAPERS_OUT is set, to
 // look at the pages by hand (pdftoppm -png -r 60).
-func dumpPDF(t *testing.T, name string, pdf []byte) {
-	t.Helper()
-	if dir := os.Getenv("PAPERS_OUT"); dir != "" {
-		writeFile(t, filepath.Join(dir, name+".pdf"), pdf)
-	}
-}
-
-// checkAll fails for each of want not in the flattened text all.
-func checkAll(t *testing.T, doc, all string, want ...string) {
-	t.Helper()
-	for _, w := range want {
-		if !strings.Contains(all, flat(w)) {
-			t.Errorf("%s lacks %q", doc, w)
-		}
-	}
-}
-
-// checkNone fails for each of bad found in the flattened text all.
-func checkNone(t *testing.T, doc, all string, bad ...string) {
-	t.Helper()
-	for _, b := range bad {
-		if strings.Contains(all, flat(b)) {
-			t.Errorf("%s prints %q", doc, b)
-		}
-	}
-}
+func dumpPaper(t *testing.T, name string, pdf []byte) { dumpPDF(t, "PAPERS_OUT", name, pdf) }
 
 // bareNoCarer finds 无人抚养 not preceded by 事实: the status is "事实无人抚养".
 var bareNoCarer = regexp.MustCompile(`(^|[^实])无人抚养`)
@@ -64,14 +37,11 @@ func TestPapers(t *testing.T) {
 func testPapersReceipt(t *testing.T) {
 	p := New(testFont(t), testCatalog(t), WithSealKey(testSealKey))
 	c := receivedCase()
-	pdf, err := p.Receipt(c, "张敏", today)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dumpPDF(t, "receipt", pdf)
+	pdf := printed(t)(p.Receipt(c, "张敏", today))
+	dumpPaper(t, "receipt", pdf)
 	text := pdfText(t, pdf)
 	all := body(text)
-	checkAll(t, "receipt", all,
+	wantAll(t, "receipt", all,
 		"受理人张敏", // the officer's real name, as given
 		// The day the case was received, not the day of printing (29
 		// November); the promised date is the case's deadline.
@@ -81,7 +51,7 @@ func testPapersReceipt(t *testing.T) {
 		"本回执于2026年11月29日补打。",
 		"本回执仅证明申请已经受理，不代表审核结果；办理进度可凭案件编号拨打咨询电话查询，本回执真伪可凭右上角二维码或其下的核验码向本中心核对。",
 	)
-	checkNone(t, "receipt", all, "local:", "扫描右上角二维码查询办理进度")
+	wantNone(t, "receipt", all, "local:", "扫描右上角二维码查询办理进度")
 
 	// The check code printed is the one of the receipt's facts under the
 	// database's key; it holds no personal data.
@@ -124,13 +94,10 @@ func testPapersReceipt(t *testing.T) {
 // TestPapersReceiptUnsealed: without a seal key the receipt promises no
 // check, and still no progress lookup by QR code.
 func TestPapersReceiptUnsealed(t *testing.T) {
-	pdf, err := testPrinter(t).Receipt(receivedCase(), "", today)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := printed(t)(testPrinter(t).Receipt(receivedCase(), "", today))
 	all := body(pdfText(t, pdf))
-	checkNone(t, "unsealed receipt", all, "核验码", "真伪", "二维码查询", "张敏")
-	checkAll(t, "unsealed receipt", all, "受理人（签名）")
+	wantNone(t, "unsealed receipt", all, "核验码", "真伪", "二维码查询", "张敏")
+	wantAll(t, "unsealed receipt", all, "受理人（签名）")
 }
 
 // TestSealCodes: a code matches only its facts under its key; any change
@@ -194,13 +161,10 @@ func TestSealCodes(t *testing.T) {
 func testPapersMinutes(t *testing.T) {
 	p := testPrinter(t)
 	s := closedSession()
-	pdf, err := p.Minutes(s, nil, today)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dumpPDF(t, "minutes", pdf)
+	pdf := printed(t)(p.Minutes(s, nil, today))
+	dumpPaper(t, "minutes", pdf)
 	all := body(pdfText(t, pdf))
-	checkAll(t, "minutes", all,
+	wantAll(t, "minutes", all,
 		// The tallies are facts of the minutes.
 		"表决结果：应到6人，出席4人，回避1人，参加表决3人；同意1票，不同意2票，弃权0票。",
 		// Every member present at the votes signs: 王建国 chairs, 李秀兰,
@@ -223,7 +187,7 @@ func testPapersMinutes(t *testing.T) {
 			t.Errorf("minutes lack %q:\n%s", want, values)
 		}
 	}
-	checkNone(t, "minutes", all, "×", "＞", "≥", "核定金额合计", "9,420.00", "36,040.00",
+	wantNone(t, "minutes", all, "×", "＞", "≥", "核定金额合计", "9,420.00", "36,040.00",
 		"1050.00", "5000.00", "杨丽华年月日", "陈卫东年月日")
 	if bareNoCarer.MatchString(all) {
 		t.Error("the minutes say 无人抚养 without 事实")
@@ -238,12 +202,9 @@ func TestPapersMinutesNoCarer(t *testing.T) {
 	s := closedSession()
 	s.Agenda = s.Agenda[3:4] // the orphan: now a child without a carer
 	s.Agenda[0].Apps[0].Project = "MZ-08"
-	pdf, err := p.Minutes(s, nil, today)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := printed(t)(p.Minutes(s, nil, today))
 	all := body(pdfText(t, pdf))
-	checkAll(t, "minutes", all, "事实无人抚养儿童基本生活补贴每月 1,250.00元")
+	wantAll(t, "minutes", all, "事实无人抚养儿童基本生活补贴每月 1,250.00元")
 	if bareNoCarer.MatchString(all) {
 		t.Error("the minutes say 无人抚养 without 事实")
 	}
@@ -252,14 +213,11 @@ func TestPapersMinutesNoCarer(t *testing.T) {
 func testPapersNotice(t *testing.T) {
 	p := testPrinter(t)
 	s, cases := closedSession(), sessionCases()
-	pdf, err := p.Notice(s, cases, today)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dumpPDF(t, "notice", pdf)
+	pdf := printed(t)(p.Notice(s, cases, today))
+	dumpPaper(t, "notice", pdf)
 	text := pdfText(t, pdf)
 	all := body(text)
-	checkAll(t, "notice", all,
+	wantAll(t, "notice", all,
 		"拟对下列2名申请人给予社会救助，现予公示。",
 	)
 	for _, c := range []struct {
@@ -278,7 +236,7 @@ func testPapersNotice(t *testing.T) {
 		}
 	}
 	// Minors omitted; no address, phone, birth date, full ID number.
-	checkNone(t, "notice", all, "周小雨", casefile.MaskID(zhouID), "幸福巷", "三组45号", "13912345678",
+	wantNone(t, "notice", all, "周小雨", casefile.MaskID(zhouID), "幸福巷", "三组45号", "13912345678",
 		"1,170.00元5,000.00", "6,170.00")
 	for _, c := range cases {
 		checkPrivacy(t, pdf, text, c)
@@ -331,30 +289,23 @@ func TestPapersReceiptMinor(t *testing.T) {
 	p := New(testFont(t), testCatalog(t), WithSealKey(testSealKey))
 	c := minorCase() // 周小雨, 14
 	c.Applicant.GuardianName = "周建华"
-	pdf, err := p.Receipt(c, "张敏", today)
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := pdfText(t, pdf)
+	pdf, text := printedText(t)(p.Receipt(c, "张敏", today))
 	all := body(text)
-	checkAll(t, "receipt", all,
+	wantAll(t, "receipt", all,
 		"周建华：你于2026年11月6日为周小雨提交的社会救助申请，本中心已予受理。",
 		"监护人周建华",
 	)
 	split := blockLeft + 0.28*blockWidth
 	values := flat(pdfTextArea(t, pdf, 1, split, blockTop, blockRight-split, blockHeight))
-	checkAll(t, "receipt", values, "周小雨（身份证号"+casefile.MaskID(zhouID)+"，未成年人）")
+	wantAll(t, "receipt", values, "周小雨（身份证号"+casefile.MaskID(zhouID)+"，未成年人）")
 	if pages := strings.Count(strings.TrimRight(text, "\f"), "\f") + 1; pages != 1 {
 		t.Errorf("receipt has %d pages, want 1", pages)
 	}
 	// Without a recorded guardian, the receipt is addressed to the
 	// child's guardian all the same.
 	c.Applicant.GuardianName = ""
-	pdf, err = p.Receipt(c, "张敏", today)
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkAll(t, "receipt", body(pdfText(t, pdf)), "周小雨的监护人：", "监护人（未登记）")
+	pdf = printed(t)(p.Receipt(c, "张敏", today))
+	wantAll(t, "receipt", body(pdfText(t, pdf)), "周小雨的监护人：", "监护人（未登记）")
 }
 
 // TestReceiptOpening: nobody handed in a case the hall found itself or a
@@ -369,10 +320,7 @@ func TestReceiptOpening(t *testing.T) {
 	} {
 		c := receivedCase()
 		c.Channel = ch
-		pdf, err := p.Receipt(c, "张敏", today)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkAll(t, "receipt "+string(ch), body(pdfText(t, pdf)), want)
+		pdf := printed(t)(p.Receipt(c, "张敏", today))
+		wantAll(t, "receipt "+string(ch), body(pdfText(t, pdf)), want)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"image/png"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -25,21 +24,7 @@ func TestQRText(t *testing.T) {
 // rectangle's top left corner (pdftoppm).
 func renderArea(t testing.TB, pdf []byte, page, dpi int, x, y, w, h float64) image.Image {
 	t.Helper()
-	dir := t.TempDir()
-	path := filepath.Join(dir, "doc.pdf")
-	writeFile(t, path, pdf)
-	px := func(v float64) string { return strconv.Itoa(int(v * float64(dpi) / 72)) }
-	n := strconv.Itoa(page)
-	cmd := exec.Command(tool(t, "pdftoppm", "poppler-utils"), "-gray", "-png", "-r", strconv.Itoa(dpi), "-f", n, "-l", n,
-		"-x", px(x), "-y", px(y), "-W", px(w), "-H", px(h), "-singlefile", path, filepath.Join(dir, "page"))
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("pdftoppm: %v\n%s", err, out)
-	}
-	img, err := png.Decode(bytes.NewReader(readFile(t, filepath.Join(dir, "page.png"))))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return img
+	return render(t, pdf, page, dpi, "-gray", x, y, w, h)
 }
 
 // dark reports whether the pixel at x, y (points from the rendered
@@ -113,10 +98,7 @@ func TestQRDecodes(t *testing.T) {
 		missing(t, "no zbarimg: apt-get install zbar-tools")
 	}
 	p := testPrinter(t)
-	pdf, err := p.Letter(approvedCase(), approvalDay)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := printed(t)(p.Letter(approvedCase(), approvalDay))
 	dir := t.TempDir()
 	// The top margin, where the code is.
 	img := renderArea(t, pdf, 1, 150, 0, 0, 595, blockTop)

@@ -29,13 +29,9 @@ func checkPrivacy(t *testing.T, pdf []byte, text string, c *casefile.Case) {
 func TestReceipt(t *testing.T) {
 	p := testPrinter(t)
 	c := receivedCase()
-	pdf, err := p.Receipt(c, "张敏", today)
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := pdfText(t, pdf)
+	pdf, text := printedText(t)(p.Receipt(c, "张敏", today))
 	all := flat(text)
-	for _, want := range []string{
+	wantAll(t, "receipt", text,
 		"受理回执",
 		"王秀兰：",
 		"你于2026年11月3日提交的社会救助申请，本中心已予受理。",
@@ -44,11 +40,7 @@ func TestReceipt(t *testing.T) {
 		// later, it says when.
 		"示例县融救助中心2026年11月3日",
 		"本回执于2026年11月29日补打。",
-	} {
-		if !strings.Contains(all, want) {
-			t.Errorf("receipt lacks %q:\n%s", want, text)
-		}
-	}
+	)
 	// The table, column by column: labels are 28% of the block wide.
 	split := blockLeft + 0.28*blockWidth
 	labels := flat(pdfTextArea(t, pdf, 1, blockLeft, blockTop, split-blockLeft, blockHeight))
@@ -88,19 +80,14 @@ func TestReceipt(t *testing.T) {
 	if !regexp.MustCompile(`^[A-Z]{6}\+`).MatchString(testFont(t).Family()) {
 		t.Errorf("font name %q has no six-letter subset prefix", testFont(t).Family())
 	}
-	words := pdfWords(t, pdf)
-	checkInBlock(t, words)
-	checkNoOverlap(t, words)
+	checkLayout(t, pdf)
 }
 
 func TestReceiptOfficerAndNoMissing(t *testing.T) {
 	p := testPrinter(t)
 	c := approvedCase() // every document received
 	c.Channel = casefile.ChannelTownship
-	pdf, err := p.Receipt(c, "刘芳", today)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := printed(t)(p.Receipt(c, "刘芳", today))
 	all := flat(pdfText(t, pdf))
 	for _, want := range []string{"尚缺材料无", "受理人刘芳", "受理方式镇街代办"} {
 		if !strings.Contains(all, want) {

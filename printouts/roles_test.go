@@ -1,15 +1,12 @@
 package printouts
 
 import (
-	"bytes"
 	"errors"
 	"image"
-	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -237,10 +234,7 @@ func TestRedHeader(t *testing.T) {
 	cat := testCatalog(t)
 	cat.County.RedHeader = true
 	p := New(nil, cat, WithFonts(s))
-	pdf, err := p.Letter(approvedCase(), approvalDay)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := printed(t)(p.Letter(approvedCase(), approvalDay))
 	issuer, _ := p.issuer()
 	// The header sits 35 mm under the top of the text block, above the title.
 	head := flat(pdfTextArea(t, pdf, 1, 0, blockTop+30*mm, 595, 25*mm))
@@ -299,18 +293,7 @@ func redPixels(img image.Image) int {
 // colour at dpi.
 func renderColour(t *testing.T, pdf []byte, dpi int, x, y, w, h float64) image.Image {
 	t.Helper()
-	dir := t.TempDir()
-	px := func(v float64) string { return strconv.Itoa(int(v * float64(dpi) / 72)) }
-	cmd := exec.Command(tool(t, "pdftoppm", "poppler-utils"), "-png", "-r", strconv.Itoa(dpi), "-f", "1", "-l", "1",
-		"-x", px(x), "-y", px(y), "-W", px(w), "-H", px(h), "-singlefile", writePDF(t, pdf), filepath.Join(dir, "page"))
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("pdftoppm: %v\n%s", err, out)
-	}
-	img, err := png.Decode(bytes.NewReader(readFile(t, filepath.Join(dir, "page.png"))))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return img
+	return render(t, pdf, 1, dpi, "", x, y, w, h)
 }
 
 func TestGlueWords(t *testing.T) {

@@ -7,17 +7,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/rongjiuzhu/hall/printouts/linebreak"
+	"github.com/rongjiuzhu/hall/printouts/linebreak/linebreaktest"
 	"github.com/signintech/gopdf"
 )
 
 // fakeMeasure counts ASCII as 1 unit and everything else as 2.
-func fakeMeasure(s string) float64 {
-	w := 0
-	for _, r := range s {
-		w += 1 + min(1, int(r)/0x80)
-	}
-	return float64(w)
-}
+var fakeMeasure = linebreaktest.HalfFull
 
 func TestWrap(t *testing.T) {
 	tests := []struct {

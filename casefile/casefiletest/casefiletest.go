@@ -1,6 +1,7 @@
 // Package casefiletest helps tests of the packages built on the case file
-// damage a database the way only a program other than hall could, to see
-// that hall notices. It is for tests only.
+// find what they need in a store (CaseIn, Prints) and damage a database
+// the way only a program other than hall could, to see that hall
+// notices. It is for tests only.
 //
 // It is the one place outside package casefile that opens the database
 // file with bbolt; it knows only the few buckets it edits, named as in
@@ -65,4 +66,45 @@ func AlterHistory(tb testing.TB, path, number string, entry int, edit func(*case
 	if err != nil {
 		tb.Fatalf("casefiletest: alter history of %s: %v", number, err)
 	}
+}
+
+// CaseIn is the number of a case of st in status; the test fails where
+// there is none.
+func CaseIn(tb testing.TB, st *casefile.Store, status casefile.Status) string {
+	tb.Helper()
+	var number string
+	st.View(func(tx *casefile.Tx) error {
+		cs, _, err := tx.Cases(casefile.CaseFilter{Status: status, Limit: 1})
+		if err == nil && len(cs) > 0 {
+			number = cs[0].Number
+		}
+		return err
+	})
+	if number == "" {
+		tb.Fatalf("no %s case in the store", status)
+	}
+	return number
+}
+
+// Prints are the "print" entries of the history of st's case number.
+func Prints(tb testing.TB, st *casefile.Store, number string) []casefile.HistoryEntry {
+	tb.Helper()
+	var out []casefile.HistoryEntry
+	err := st.View(func(tx *casefile.Tx) error {
+		c, err := tx.Case(number)
+		if err != nil {
+			return err
+		}
+		h, err := tx.History(c.Seq)
+		for _, e := range h {
+			if e.Action == "print" {
+				out = append(out, e)
+			}
+		}
+		return err
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return out
 }

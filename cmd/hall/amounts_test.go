@@ -75,12 +75,12 @@ func readyApart(t *testing.T, db string) (session, number string) {
 // and never their sum 3,620.00.
 func TestSessionMonthlyAndOneOffApart(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "hall.db")
-	hallOK(t, "--db", db, "demo")
+	mustHall(t, "--db", db, "demo")
 	session, number := readyApart(t, db)
 	args := []string{"--db", db, "session", "decide", session, number, "approve", "--amount", "MZ-01=620", "--amount", "MZ-06=3000"}
-	code, out, _ := hallRun(t, args...)
+	out, _, code := hall(t, args...)
 	if code != 0 { // the rules proposed otherwise: the chair's final word
-		out = hallOK(t, append(args, "--override", "--reason", "主持人最终意见")...)
+		out = mustHall(t, append(args, "--override", "--reason", "主持人最终意见")...)
 	}
 	never := func(what, s string) {
 		t.Helper()
@@ -93,20 +93,20 @@ func TestSessionMonthlyAndOneOffApart(t *testing.T) {
 	}
 	never("decide", out)
 
-	show := hallOK(t, "--db", db, "session", "show", session)
+	show := mustHall(t, "--db", db, "session", "show", session)
 	for _, want := range []string{"决定：已批准，核定 每月 620.00 元，一次性 3,000.00 元", "核定 每月 620.00 元，一次性 3,000.00 元\n"} {
 		if !strings.Contains(show, want) {
 			t.Errorf("show lacks %q:\n%s", want, show)
 		}
 	}
 	never("show", show)
-	en := hallOK(t, "--db", db, "--lang", "en", "session", "show", session)
+	en := mustHall(t, "--db", db, "--lang", "en", "session", "show", session)
 	if want := "granted 620.00 yuan a month, 3,000.00 yuan one-off"; !strings.Contains(en, want) {
 		t.Errorf("English show lacks %q:\n%s", want, en)
 	}
 	never("English show", en)
 
-	raw := hallOK(t, "--db", db, "session", "show", session, "--json")
+	raw := mustHall(t, "--db", db, "session", "show", session, "--json")
 	never("show --json", raw)
 	var shown shownSession
 	if err := json.Unmarshal([]byte(raw), &shown); err != nil {
@@ -139,7 +139,7 @@ func TestSessionMonthlyAndOneOffApart(t *testing.T) {
 		}
 	}
 
-	raw = hallOK(t, "--db", db, "session", "list", "--json")
+	raw = mustHall(t, "--db", db, "session", "list", "--json")
 	never("list --json", raw)
 	var list []map[string]any
 	if err := json.Unmarshal([]byte(raw), &list); err != nil {
@@ -153,6 +153,6 @@ func TestSessionMonthlyAndOneOffApart(t *testing.T) {
 			t.Errorf("session list --json: %v; want monthly 620.00 and one_off 3000.00 apart, no granted", l)
 		}
 	}
-	text := hallOK(t, "--db", db, "session", "list")
+	text := mustHall(t, "--db", db, "session", "list")
 	never("list", text)
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"crypto/ed25519"
 	"encoding/json"
 	"fmt"
@@ -16,24 +15,6 @@ import (
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/casefile/casefiletest"
 )
-
-// hall runs the CLI in-process and returns stdout, stderr and the exit
-// code.
-func hall(t *testing.T, args ...string) (string, string, int) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	code := run(args, strings.NewReader(""), &out, &errb)
-	return out.String(), errb.String(), code
-}
-
-func mustHall(t *testing.T, args ...string) string {
-	t.Helper()
-	out, errs, code := hall(t, args...)
-	if code != 0 {
-		t.Fatalf("hall %v: exit %d\n%s", args, code, errs)
-	}
-	return out
-}
 
 func validID(birth string, serial int) string {
 	body := fmt.Sprintf("610602%s%03d", birth, serial)
@@ -82,7 +63,7 @@ func TestCatalogJSON(t *testing.T) {
 }
 
 func TestImportCasesShowDedupJSON(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "h.db")
+	db := tempDB(t)
 	cat, _ := casefile.DefaultCatalog()
 	var fresh []*casefile.Project
 	for _, p := range cat.Projects {
@@ -227,7 +208,7 @@ func TestImportCasesShowDedupJSON(t *testing.T) {
 }
 
 func TestLockedDatabaseMessage(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "h.db")
+	db := tempDB(t)
 	cat, _ := casefile.DefaultCatalog()
 	st, err := casefile.Open(db, cat, casefile.Options{})
 	if err != nil {
@@ -249,7 +230,7 @@ func TestLockedDatabaseMessage(t *testing.T) {
 }
 
 func TestBadArgumentsGiveClearMessages(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "h.db")
+	db := tempDB(t)
 	if _, errs, code := hall(t, "--db", db, "cases", "--status", "pending"); code != exitUsage || !strings.Contains(errs, "未知状态") {
 		t.Errorf("bad status: %d %q", code, errs)
 	}

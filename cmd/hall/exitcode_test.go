@@ -10,7 +10,7 @@ import (
 // Each kind of failure ends with its own exit code (README.md, "Exit
 // codes").
 func TestExitCodes(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "h.db")
+	db := tempDB(t)
 	mustHall(t, "--db", db, "demo")
 	damaged := filepath.Join(t.TempDir(), "damaged.db")
 	if err := os.WriteFile(damaged, []byte(strings.Repeat("not a bbolt database ", 500)), 0o600); err != nil {

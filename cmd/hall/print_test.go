@@ -14,16 +14,6 @@ import (
 	"github.com/rongjiuzhu/hall/printouts"
 )
 
-// needTool skips the test for lack of something the machine can install,
-// or fails it under CI (CI=true), which must have it.
-func needTool(t *testing.T, msg string) {
-	t.Helper()
-	if os.Getenv("CI") == "true" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
-}
-
 // printTools checks for a Chinese font and poppler's pdftotext and returns
 // the path of pdftotext.
 func printTools(t *testing.T) string {
@@ -71,7 +61,7 @@ type shownCase struct {
 func showCase(t *testing.T, db, number string) shownCase {
 	t.Helper()
 	var c shownCase
-	if err := json.Unmarshal([]byte(hallOK(t, "--db", db, "case", "show", number, "--json")), &c); err != nil {
+	if err := json.Unmarshal([]byte(mustHall(t, "--db", db, "case", "show", number, "--json")), &c); err != nil {
 		t.Fatal(err)
 	}
 	return c
@@ -92,15 +82,15 @@ func (c shownCase) prints() []casefile.HistoryEntry {
 // closed session with the session as `session show --json` gives it.
 func closedDemoSession(t *testing.T, db string) shownSession {
 	t.Helper()
-	hallOK(t, "--db", db, "demo")
+	mustHall(t, "--db", db, "demo")
 	var list []sessionLine
-	if err := json.Unmarshal([]byte(hallOK(t, "--db", db, "session", "list", "--json")), &list); err != nil {
+	if err := json.Unmarshal([]byte(mustHall(t, "--db", db, "session", "list", "--json")), &list); err != nil {
 		t.Fatal(err)
 	}
 	for _, l := range list {
 		if l.Status == "closed" {
 			var s shownSession
-			if err := json.Unmarshal([]byte(hallOK(t, "--db", db, "session", "show", l.Number, "--json")), &s); err != nil {
+			if err := json.Unmarshal([]byte(mustHall(t, "--db", db, "session", "show", l.Number, "--json")), &s); err != nil {
 				t.Fatal(err)
 			}
 			return s
@@ -112,11 +102,11 @@ func closedDemoSession(t *testing.T, db string) shownSession {
 
 func TestPrintSessionOnTheDemo(t *testing.T) {
 	pdftotext := printTools(t)
-	db := filepath.Join(t.TempDir(), "hall.db")
+	db := tempDB(t)
 	s := closedDemoSession(t, db)
 	dir := filepath.Join(t.TempDir(), "printed") // created by the command
 
-	out := hallOK(t, "--db", db, "print", "session", s.Number, "--out", dir)
+	out := mustHall(t, "--db", db, "print", "session", s.Number, "--out", dir)
 	var approved, rejected, deferred []string
 	for _, it := range s.Agenda {
 		switch it.Decision.Result {
@@ -233,11 +223,11 @@ func TestPrintSessionOnTheDemo(t *testing.T) {
 		before := len(showCase(t, db, n).prints())
 		here := t.TempDir()
 		t.Chdir(here)
-		code, _, errs := hallRun(t, "--db", db, "print", "letter", n)
+		_, errs, code := hall(t, "--db", db, "print", "letter", n)
 		if code != 1 || !strings.Contains(errs, "暂缓") || !strings.Contains(errs, n) {
 			t.Errorf("print letter of deferred %s: exit %d, %q", n, code, errs)
 		}
-		code, _, errs = hallRun(t, "--db", db, "--lang", "en", "print", "letter", n, "--out", filepath.Join(here, "x.pdf"))
+		_, errs, code = hall(t, "--db", db, "--lang", "en", "print", "letter", n, "--out", filepath.Join(here, "x.pdf"))
 		if code != 1 || !strings.Contains(errs, "a deferred case gets no letter") {
 			t.Errorf("in English: exit %d, %q", code, errs)
 		}
@@ -253,7 +243,7 @@ func TestPrintSessionOnTheDemo(t *testing.T) {
 		here := t.TempDir()
 		t.Chdir(here)
 		n := approved[0]
-		out := hallOK(t, "--db", db, "print", "receipt", n)
+		out := mustHall(t, "--db", db, "print", "receipt", n)
 		path := filepath.Join(here, n+"-receipt.pdf")
 		if text := pdfFileText(t, pdftotext, path); !strings.Contains(text, "受理回执") || !strings.Contains(text, n) {
 			t.Errorf("%s is no receipt of %s", path, n)
@@ -261,8 +251,8 @@ func TestPrintSessionOnTheDemo(t *testing.T) {
 		if !strings.Contains(out, "受理回执") || !strings.Contains(out, n+"-receipt.pdf") {
 			t.Errorf("print receipt says %q", out)
 		}
-		hallOK(t, "--db", db, "print", "minutes", s.Number)
-		hallOK(t, "--db", db, "print", "notice", s.Number, "--out", here) // a folder: the default name in it
+		mustHall(t, "--db", db, "print", "minutes", s.Number)
+		mustHall(t, "--db", db, "print", "notice", s.Number, "--out", here) // a folder: the default name in it
 		for _, name := range []string{s.Number + "-minutes.pdf", s.Number + "-notice.pdf"} {
 			pdfFileText(t, pdftotext, filepath.Join(here, name))
 		}
@@ -281,7 +271,7 @@ func TestPrintSessionOnTheDemo(t *testing.T) {
 		file := filepath.Join(t.TempDir(), "letter.pdf")
 		n := rejected[0]
 		before := len(showCase(t, db, n).prints())
-		code, out, errs := hallRun(t, "--db", db, "print", "letter", n, "--out", file, "--printer", "Hall-Desk-1")
+		out, errs, code := hall(t, "--db", db, "print", "letter", n, "--out", file, "--printer", "Hall-Desk-1")
 		if code != exitNotSent || !strings.Contains(errs, "lp") || !strings.Contains(errs, "Hall-Desk-1") ||
 			!strings.Contains(errs, file) || !strings.Contains(out, file) {
 			t.Errorf("--printer without lp: exit %d\nstdout %q\nstderr %q", code, out, errs)
@@ -292,7 +282,7 @@ func TestPrintSessionOnTheDemo(t *testing.T) {
 		if after := len(showCase(t, db, n).prints()); after != before+1 {
 			t.Errorf("the PDF written without lp: %d print entries, want %d", after, before+1)
 		}
-		code, _, errs = hallRun(t, "--db", db, "--lang", "en", "print", "letter", n, "--out", file, "--printer", "Hall-Desk-1")
+		_, errs, code = hall(t, "--db", db, "--lang", "en", "print", "letter", n, "--out", file, "--printer", "Hall-Desk-1")
 		if code != exitNotSent || !strings.Contains(errs, "there is no lp command") {
 			t.Errorf("in English: exit %d, %q", code, errs)
 		}
@@ -300,14 +290,14 @@ func TestPrintSessionOnTheDemo(t *testing.T) {
 
 	t.Run("an open session", func(t *testing.T) {
 		var list []sessionLine
-		json.Unmarshal([]byte(hallOK(t, "--db", db, "session", "list", "--json")), &list)
+		json.Unmarshal([]byte(mustHall(t, "--db", db, "session", "list", "--json")), &list)
 		for _, l := range list {
 			if l.Status != "open" {
 				continue
 			}
 			out := t.TempDir()
 			for _, args := range [][]string{{"minutes", l.Number}, {"notice", l.Number}, {"session", l.Number, "--out", out}} {
-				code, _, errs := hallRun(t, append([]string{"--db", db, "print"}, args...)...)
+				_, errs, code := hall(t, append([]string{"--db", db, "print"}, args...)...)
 				if code != 1 || !strings.Contains(errs, "尚未闭会") || !strings.Contains(errs, l.Number) {
 					t.Errorf("print %v of an open session: exit %d, %q", args, code, errs)
 				}
@@ -319,7 +309,7 @@ func TestPrintSessionOnTheDemo(t *testing.T) {
 	})
 
 	t.Run("a font that cannot be used", func(t *testing.T) {
-		code, _, errs := hallRun(t, "--db", db, "print", "letter", approved[0], "--font", filepath.Join(t.TempDir(), "none.ttf"),
+		_, errs, code := hall(t, "--db", db, "print", "letter", approved[0], "--font", filepath.Join(t.TempDir(), "none.ttf"),
 			"--out", filepath.Join(t.TempDir(), "x.pdf"))
 		if code != 1 || !strings.Contains(errs, "指定的字体无法使用") {
 			t.Errorf("--font of no file: exit %d, %q", code, errs)
@@ -335,18 +325,18 @@ func TestPrintMissingGlyphs(t *testing.T) {
 	if font.CheckText("𠮷") == nil {
 		t.Skipf("the font %s prints 𠮷", font.Spec())
 	}
-	db := filepath.Join(t.TempDir(), "hall.db")
+	db := tempDB(t)
 	csv := filepath.Join(t.TempDir(), "in.csv")
 	os.WriteFile(csv, []byte("身份证号,姓名,项目,家庭人口,受理日期\n"+validID("19700101", 33)+",𠮷祥,MZ-05,1,2026-11-02\n"), 0o644)
-	hallOK(t, "--db", db, "import", csv)
+	mustHall(t, "--db", db, "import", csv)
 	var list []struct{ Number string }
-	json.Unmarshal([]byte(hallOK(t, "--db", db, "cases", "--json")), &list)
+	json.Unmarshal([]byte(mustHall(t, "--db", db, "cases", "--json")), &list)
 	if len(list) != 1 {
 		t.Fatalf("imported %v", list)
 	}
 	n := list[0].Number
 	file := filepath.Join(t.TempDir(), "r.pdf")
-	code, _, errs := hallRun(t, "--db", db, "print", "receipt", n, "--out", file)
+	_, errs, code := hall(t, "--db", db, "print", "receipt", n, "--out", file)
 	if code != 1 || !strings.Contains(errs, "「𠮷」U+20BB7") || !strings.Contains(errs, "--font") {
 		t.Errorf("receipt with 𠮷: exit %d, %q", code, errs)
 	}

@@ -6,28 +6,22 @@ import (
 	"testing"
 
 	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/casefiletest"
 )
 
 // The screens print into hall-print beside the database (or --print-dir);
 // under hall serve they name the server the files are on.
 func TestScreenPrintingDefaults(t *testing.T) {
 	printTools(t)
-	db := filepath.Join(t.TempDir(), "hall.db")
-	hallOK(t, "--db", db, "demo")
+	db := tempDB(t)
+	mustHall(t, "--db", db, "demo")
 	a := &app{dbPath: db, lang: casefile.ZH}
 	st, err := a.open(false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	var number string
-	st.View(func(tx *casefile.Tx) error {
-		cs, _, err := tx.Cases(casefile.CaseFilter{Limit: 1})
-		if len(cs) > 0 {
-			number = cs[0].Number
-		}
-		return err
-	})
+	number := casefiletest.CaseIn(t, st, "") // any case
 
 	got, err := a.screenPrinting(st, &screenPrintOptions{}, false).Receipt(number, who())
 	if err != nil {

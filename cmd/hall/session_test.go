@@ -1,33 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/rongjiuzhu/hall/casefile"
 )
-
-// hallRun runs the CLI with args and returns its exit code, stdout and
-// stderr.
-func hallRun(t *testing.T, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	code := run(args, strings.NewReader(""), &out, &errb)
-	return code, out.String(), errb.String()
-}
-
-// hallOK runs the CLI and fails unless it succeeds.
-func hallOK(t *testing.T, args ...string) string {
-	t.Helper()
-	code, out, errs := hallRun(t, args...)
-	if code != 0 {
-		t.Fatalf("hall %s: exit %d\n%s", strings.Join(args, " "), code, errs)
-	}
-	return out
-}
 
 // shownSession is what the test reads of `hall session show --json`.
 type shownSession struct {
@@ -78,11 +57,11 @@ type shownSession struct {
 }
 
 func TestSessionCommandsOnTheDemo(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "hall.db")
-	hallOK(t, "--db", db, "demo")
+	db := tempDB(t)
+	mustHall(t, "--db", db, "demo")
 
 	var list []sessionLine
-	if err := json.Unmarshal([]byte(hallOK(t, "--db", db, "session", "list", "--json")), &list); err != nil {
+	if err := json.Unmarshal([]byte(mustHall(t, "--db", db, "session", "list", "--json")), &list); err != nil {
 		t.Fatal(err)
 	}
 	var closed, open *sessionLine
@@ -106,7 +85,7 @@ func TestSessionCommandsOnTheDemo(t *testing.T) {
 	}
 
 	var shown shownSession
-	if err := json.Unmarshal([]byte(hallOK(t, "--db", db, "session", "show", closed.Number, "--json")), &shown); err != nil {
+	if err := json.Unmarshal([]byte(mustHall(t, "--db", db, "session", "show", closed.Number, "--json")), &shown); err != nil {
 		t.Fatal(err)
 	}
 	if shown.Number != closed.Number || len(shown.Agenda) != closed.Items || len(shown.Present) == 0 {
@@ -171,14 +150,14 @@ func TestSessionCommandsOnTheDemo(t *testing.T) {
 	if len(shown.Summary.ByDepartment) == 0 {
 		t.Fatal("no amounts by department")
 	}
-	text := hallOK(t, "--db", db, "session", "show", closed.Number)
+	text := mustHall(t, "--db", db, "session", "show", closed.Number)
 	if !strings.Contains(text, "综合研判会 "+closed.Number) || !strings.Contains(text, "已闭会") || !strings.Contains(text, "理由") {
 		t.Fatalf("text show:\n%s", text)
 	}
 
 	// Run the open session as a script would.
 	var next shownSession
-	if err := json.Unmarshal([]byte(hallOK(t, "--db", db, "session", "show", open.Number, "--json")), &next); err != nil {
+	if err := json.Unmarshal([]byte(mustHall(t, "--db", db, "session", "show", open.Number, "--json")), &next); err != nil {
 		t.Fatal(err)
 	}
 	// the first case with something to grant, and another left undecided
@@ -203,31 +182,31 @@ func TestSessionCommandsOnTheDemo(t *testing.T) {
 			}
 		}
 	}
-	code, _, errs := hallRun(t, "--db", db, "session", "vote", open.Number, cs, voters[0], "disagree")
+	_, errs, code := hall(t, "--db", db, "session", "vote", open.Number, cs, voters[0], "disagree")
 	if code == 0 || !strings.Contains(errs, "必须填写理由") {
 		t.Fatalf("disagree without a reason: exit %d, %q", code, errs)
 	}
-	code, _, errs = hallRun(t, "--db", db, "--lang", "en", "session", "vote", open.Number, cs, voters[0], "abstain")
+	_, errs, code = hall(t, "--db", db, "--lang", "en", "session", "vote", open.Number, cs, voters[0], "abstain")
 	if code == 0 || !strings.Contains(errs, "a reason is required") {
 		t.Fatalf("abstain without a reason in English: exit %d, %q", code, errs)
 	}
-	hallOK(t, "--db", db, "session", "vote", open.Number, cs, voters[0], "abstain", "--reason", "本部门未掌握该户情况")
+	mustHall(t, "--db", db, "session", "vote", open.Number, cs, voters[0], "abstain", "--reason", "本部门未掌握该户情况")
 	for _, v := range voters[1:] {
-		hallOK(t, "--db", db, "session", "vote", open.Number, cs, v, "agree")
+		mustHall(t, "--db", db, "session", "vote", open.Number, cs, v, "agree")
 	}
-	out := hallOK(t, "--db", db, "session", "decide", open.Number, cs, "approve")
+	out := mustHall(t, "--db", db, "session", "decide", open.Number, cs, "approve")
 	if !strings.Contains(out, "已决定 "+cs) {
 		t.Fatalf("decide: %q", out)
 	}
-	code, _, errs = hallRun(t, "--db", db, "session", "close", open.Number)
+	_, errs, code = hall(t, "--db", db, "session", "close", open.Number)
 	if code == 0 || !strings.Contains(errs, "未作决定") {
 		t.Fatalf("close with undecided cases: exit %d, %q", code, errs)
 	}
-	out = hallOK(t, "--db", db, "session", "close", open.Number, "--leave-undecided")
+	out = mustHall(t, "--db", db, "session", "close", open.Number, "--leave-undecided")
 	if !strings.Contains(out, "已闭会") || !strings.Contains(out, left) {
 		t.Fatalf("close: %q", out)
 	}
-	code, _, errs = hallRun(t, "--db", db, "session", "vote", open.Number, left, voters[0], "agree")
+	_, errs, code = hall(t, "--db", db, "session", "vote", open.Number, left, voters[0], "agree")
 	if code == 0 || !strings.Contains(errs, "研判会已闭会") {
 		t.Fatalf("vote in a closed session: exit %d, %q", code, errs)
 	}
@@ -237,7 +216,7 @@ func TestSessionCommandsOnTheDemo(t *testing.T) {
 			Session string `json:"session"`
 		} `json:"decision"`
 	}
-	if err := json.Unmarshal([]byte(hallOK(t, "--db", db, "case", "show", cs, "--json")), &c); err != nil {
+	if err := json.Unmarshal([]byte(mustHall(t, "--db", db, "case", "show", cs, "--json")), &c); err != nil {
 		t.Fatal(err)
 	}
 	if c.Status != "approved" || c.Decision.Session != open.Number {

@@ -7,28 +7,18 @@ import (
 	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
+	"github.com/rongjiuzhu/hall/printouts/linebreak/linebreaktest"
 )
 
 // halfFull counts ASCII as 1 unit and everything else as 2, like a
 // monospaced Chinese font.
-func halfFull(s string) float64 {
-	w := 0
-	for _, r := range s {
-		w += 1 + min(1, int(r)/0x80)
-	}
-	return float64(w)
-}
+var halfFull = linebreaktest.HalfFull
 
 // The expected lines below were worked out by hand from the rules in
 // doc.go: Chinese characters 2 wide, ASCII 1 (x/ansi counts “ ” … — · as
 // 1 cell, so does halfFull's ASCII but not its others: cases with those
 // marks run only through Cells).
-var cases = []struct {
-	name  string
-	text  string
-	width int
-	want  []string
-}{
+var cases = []cellCase{
 	{"fits", "中文", 6, []string{"中文"}},
 	{"empty", "", 6, []string{""}},
 	{"between Chinese characters", "中文字符串测试", 6, []string{"中文字", "符串测", "试"}},
@@ -80,7 +70,18 @@ var cases = []struct {
 	{"width 2, words", "ab cd", 2, []string{"ab", "cd"}},
 }
 
-func TestCells(t *testing.T) {
+// cellCase is a text broken into lines of at most width cells.
+type cellCase struct {
+	name  string
+	text  string
+	width int
+	want  []string
+}
+
+// checkCells runs each case through Cells: the lines must be those
+// wanted and pass checkLines.
+func checkCells(t *testing.T, cases []cellCase) {
+	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			got := Cells(tc.text, tc.width)
@@ -91,6 +92,8 @@ func TestCells(t *testing.T) {
 		})
 	}
 }
+
+func TestCells(t *testing.T) { checkCells(t, cases) }
 
 func TestLines(t *testing.T) {
 	for _, tc := range cases {
@@ -114,12 +117,7 @@ func TestCellsStyled(t *testing.T) {
 		link  = "\x1b]8;;https://example.org\x07"
 		unlnk = "\x1b]8;;\x07"
 	)
-	tests := []struct {
-		name  string
-		text  string
-		width int
-		want  []string
-	}{
+	checkCells(t, []cellCase{
 		{"style closed and reopened at a break", red + "一二三四" + reset, 4,
 			[]string{red + "一二" + reset, red + "三四" + reset}},
 		{"style ending at a break stays on its line", "ab " + bold + "cd" + reset + " ef", 5,
@@ -132,16 +130,7 @@ func TestCellsStyled(t *testing.T) {
 			[]string{red + "一" + reset, red + "二" + reset}},
 		{"hyperlink closed and reopened", link + "ab cd" + unlnk, 2,
 			[]string{link + "ab" + unlnk, link + "cd" + unlnk}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := Cells(tt.text, tt.width)
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("Cells(%q, %d)\n got %q\nwant %q", tt.text, tt.width, got, tt.want)
-			}
-			checkLines(t, tt.text, tt.width, got)
-		})
-	}
+	})
 }
 
 func TestWidth(t *testing.T) {

@@ -1,7 +1,6 @@
 package spool
 
 import (
-	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -11,9 +10,11 @@ import (
 	"time"
 
 	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/casefiletest"
 	"github.com/rongjiuzhu/hall/casefile/gen"
 	"github.com/rongjiuzhu/hall/meeting"
 	"github.com/rongjiuzhu/hall/printouts"
+	"github.com/rongjiuzhu/hall/printouts/spool/spooltest"
 )
 
 const deskUser = "local:desk"
@@ -23,18 +24,6 @@ const (
 	demoClosed = "YH2026-001"
 	demoOpen   = "YH2026-002"
 )
-
-// needFont skips a test that prints for lack of a Chinese font, or fails
-// it under CI (CI=true), which must have one.
-func needFont(t *testing.T) {
-	t.Helper()
-	if _, err := printouts.FindFont(""); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("no CJK font: apt-get install fonts-wqy-microhei")
-		}
-		t.Skip("no CJK font: apt-get install fonts-wqy-microhei")
-	}
-}
 
 // demoStore is a temp database with the demo cases and meetings.
 func demoStore(t *testing.T) *casefile.Store {
@@ -62,73 +51,17 @@ func demoStore(t *testing.T) *casefile.Store {
 // yet.
 func newDesk(t *testing.T) (*casefile.Store, *Desk, string) {
 	t.Helper()
-	needFont(t)
+	spooltest.NeedFont(t)
 	st := demoStore(t)
 	dir := filepath.Join(t.TempDir(), "hall-print")
 	return st, NewDesk(st, Config{Dir: dir}), dir
-}
-
-// caseIn is the number of a demo case in status.
-func caseIn(t *testing.T, st *casefile.Store, status casefile.Status) string {
-	t.Helper()
-	var number string
-	st.View(func(tx *casefile.Tx) error {
-		cs, _, err := tx.Cases(casefile.CaseFilter{Status: status, Limit: 1})
-		if err == nil && len(cs) > 0 {
-			number = cs[0].Number
-		}
-		return err
-	})
-	if number == "" {
-		t.Fatalf("no %s case in the demo", status)
-	}
-	return number
-}
-
-// printsOf are the "print" entries of case number's history.
-func printsOf(t *testing.T, st *casefile.Store, number string) []casefile.HistoryEntry {
-	t.Helper()
-	var out []casefile.HistoryEntry
-	err := st.View(func(tx *casefile.Tx) error {
-		c, err := tx.Case(number)
-		if err != nil {
-			return err
-		}
-		h, err := tx.History(c.Seq)
-		for _, e := range h {
-			if e.Action == "print" {
-				out = append(out, e)
-			}
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
-// mustPDF fails unless path is a PDF readable by its owner only.
-func mustPDF(t *testing.T, path string) {
-	t.Helper()
-	fi, err := os.Stat(path)
-	if err != nil {
-		t.Fatalf("no file printed: %v", err)
-	}
-	if fi.Mode().Perm() != 0o600 {
-		t.Errorf("%s: mode %v, want 0600", path, fi.Mode().Perm())
-	}
-	data, _ := os.ReadFile(path)
-	if !bytes.HasPrefix(data, []byte("%PDF-")) {
-		t.Fatalf("%s is not a PDF: %.20q", path, data)
-	}
 }
 
 // A receipt goes into the folder (made 0700 at the first print) under its
 // default name and is recorded in the history as the user.
 func TestDeskPrintsAReceipt(t *testing.T) {
 	st, d, dir := newDesk(t)
-	number := caseIn(t, st, casefile.StatusReceived)
+	number := casefiletest.CaseIn(t, st, casefile.StatusReceived)
 	got, err := d.Receipt(" "+number+" ", deskUser)
 	if err != nil {
 		t.Fatal(err)
@@ -137,11 +70,11 @@ func TestDeskPrintsAReceipt(t *testing.T) {
 	if got != want {
 		t.Errorf("Receipt = %+v, want %+v", got, want)
 	}
-	mustPDF(t, got.File)
+	spooltest.MustPDF(t, got.File)
 	if fi, err := os.Stat(dir); err != nil || fi.Mode().Perm() != 0o700 {
 		t.Errorf("the folder: %v, %v; want 0700", fi, err)
 	}
-	if h := printsOf(t, st, number); len(h) != 1 || h[0].Text() != want.What || h[0].Who != deskUser {
+	if h := casefiletest.Prints(t, st, number); len(h) != 1 || h[0].Text() != want.What || h[0].Who != deskUser {
 		t.Errorf("history prints %+v, want the receipt by %s", h, deskUser)
 	}
 }
@@ -152,7 +85,7 @@ func TestDeskPrintsAReceipt(t *testing.T) {
 func TestDeskLetters(t *testing.T) {
 	st, d, dir := newDesk(t)
 	for status, doc := range map[casefile.Status]string{casefile.StatusApproved: DocDecision, casefile.StatusRejected: DocRejection} {
-		number := caseIn(t, st, status)
+		number := casefiletest.CaseIn(t, st, status)
 		got, err := d.Letter(number, deskUser)
 		if err != nil {
 			t.Fatalf("%s: %v", status, err)
@@ -160,17 +93,17 @@ func TestDeskLetters(t *testing.T) {
 		if got.Doc != doc || got.Reference == "" || !strings.Contains(got.What.ZH, got.Reference) || !strings.Contains(got.What.EN, got.Reference) || got.File != filepath.Join(dir, number+"-letter.pdf") {
 			t.Errorf("%s: %+v, want a %s with its reference", status, got, doc)
 		}
-		mustPDF(t, got.File)
-		if h := printsOf(t, st, number); len(h) != 1 || h[0].Text() != got.What {
+		spooltest.MustPDF(t, got.File)
+		if h := casefiletest.Prints(t, st, number); len(h) != 1 || h[0].Text() != got.What {
 			t.Errorf("%s: history prints %+v, want %q", status, h, got.What)
 		}
 	}
 
-	deferred := caseIn(t, st, casefile.StatusDeferred)
+	deferred := casefiletest.CaseIn(t, st, casefile.StatusDeferred)
 	if _, err := d.Letter(deferred, deskUser); !errors.Is(err, printouts.ErrDeferred) {
 		t.Errorf("a deferred case's letter: %v, want ErrDeferred", err)
 	}
-	approved := caseIn(t, st, casefile.StatusApproved)
+	approved := casefiletest.CaseIn(t, st, casefile.StatusApproved)
 	u := casefile.User{Name: "zhao", Role: casefile.RoleMember, Fingerprints: []string{"SHA256:zhao"}}
 	if err := st.AddUser(u, "local:admin"); err != nil {
 		t.Fatal(err)
@@ -183,10 +116,10 @@ func TestDeskLetters(t *testing.T) {
 			t.Errorf("a refused print left a file: %v", err)
 		}
 	}
-	if h := printsOf(t, st, approved); len(h) != 1 {
+	if h := casefiletest.Prints(t, st, approved); len(h) != 1 {
 		t.Errorf("a refused print was recorded: %+v", h)
 	}
-	if h := printsOf(t, st, deferred); len(h) != 0 {
+	if h := casefiletest.Prints(t, st, deferred); len(h) != 0 {
 		t.Errorf("a deferred case recorded prints: %+v", h)
 	}
 }
@@ -215,22 +148,7 @@ func TestDeskSession(t *testing.T) {
 	if last[0] != last[1] || last[1] != got.Files {
 		t.Errorf("the last progress %v, want %d of %d", last, got.Files, got.Files)
 	}
-	for _, name := range []string{demoClosed + "-minutes.pdf", demoClosed + "-notice.pdf"} {
-		mustPDF(t, filepath.Join(dir, name))
-	}
-	s, err := meeting.New(st).Session(demoClosed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, it := range s.Agenda {
-		_, err := os.Stat(filepath.Join(dir, it.Case+"-letter.pdf"))
-		if letter := it.Decision.Result != casefile.StatusDeferred; letter != (err == nil) {
-			t.Errorf("%s (%s): letter printed %v", it.Case, it.Decision.Result, err == nil)
-		}
-		if len(printsOf(t, st, it.Case)) == 0 {
-			t.Errorf("%s: no print recorded", it.Case)
-		}
-	}
+	spooltest.SessionPrinted(t, st, dir, demoClosed)
 }
 
 // The minutes and the notice list print alone too, and a document can go
@@ -246,7 +164,7 @@ func TestDeskSessionDocuments(t *testing.T) {
 	if err != nil || got.Doc != DocNotice || got.File != file || !strings.HasPrefix(got.What.ZH, "公示名单（"+demoClosed) || !strings.HasPrefix(got.What.EN, "notice list ("+demoClosed) {
 		t.Errorf("Notice to a file = %+v, %v", got, err)
 	}
-	mustPDF(t, file)
+	spooltest.MustPDF(t, file)
 	if _, err := d.Notice(demoOpen, deskUser); !errors.Is(err, printouts.ErrSessionOpen) {
 		t.Errorf("the notice of an open session: %v, want ErrSessionOpen", err)
 	}
@@ -255,17 +173,17 @@ func TestDeskSessionDocuments(t *testing.T) {
 // A PDF that cannot be sent to the print queue is kept, recorded, and
 // says why it was not sent.
 func TestDeskKeepsWhatItCannotSend(t *testing.T) {
-	needFont(t)
+	spooltest.NeedFont(t)
 	st := demoStore(t)
 	d := NewDesk(st, Config{Dir: t.TempDir(), Printer: "-oops", Host: "hallserver"})
-	number := caseIn(t, st, casefile.StatusReceived)
+	number := casefiletest.CaseIn(t, st, casefile.StatusReceived)
 	got, err := d.Receipt(number, deskUser)
 	var ns *NotSentError
 	if err != nil || !errors.As(got.NotSent, &ns) || got.Queue != "-oops" || got.Host != "hallserver" {
 		t.Fatalf("Receipt = %+v, %v; want the file kept and why it was not sent", got, err)
 	}
-	mustPDF(t, got.File)
-	if h := printsOf(t, st, number); len(h) != 1 {
+	spooltest.MustPDF(t, got.File)
+	if h := casefiletest.Prints(t, st, number); len(h) != 1 {
 		t.Errorf("history prints %+v, want the receipt", h)
 	}
 }
@@ -275,13 +193,13 @@ func TestDeskWithoutAFont(t *testing.T) {
 	st := demoStore(t)
 	dir := filepath.Join(t.TempDir(), "p")
 	d := NewDesk(st, Config{Dir: dir, Font: filepath.Join(t.TempDir(), "none.ttf")})
-	number := caseIn(t, st, casefile.StatusReceived)
+	number := casefiletest.CaseIn(t, st, casefile.StatusReceived)
 	_, err := d.Receipt(number, deskUser)
 	var fe *FontError
 	if !errors.As(err, &fe) {
 		t.Fatalf("Receipt = %v, want a FontError", err)
 	}
-	if h := printsOf(t, st, number); len(h) != 0 {
+	if h := casefiletest.Prints(t, st, number); len(h) != 0 {
 		t.Errorf("recorded %+v", h)
 	}
 }
