@@ -1,7 +1,6 @@
 package frontdesk
 
 import (
-	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -12,28 +11,17 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/casefiletest"
 	"github.com/rongjiuzhu/hall/meeting"
-	"github.com/rongjiuzhu/hall/printouts"
 	"github.com/rongjiuzhu/hall/printouts/spool"
+	"github.com/rongjiuzhu/hall/printouts/spool/spooltest"
 	"github.com/rongjiuzhu/hall/tui/common"
 )
-
-// needFont skips a test that prints for lack of a Chinese font, or fails
-// it under CI (CI=true), which must have one.
-func needFont(t *testing.T) {
-	t.Helper()
-	if _, err := printouts.FindFont(""); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("no CJK font: apt-get install fonts-wqy-microhei")
-		}
-		t.Skip("no CJK font: apt-get install fonts-wqy-microhei")
-	}
-}
 
 // realPrinting is the screens' printing over st into a temp folder.
 func realPrinting(t *testing.T, st *casefile.Store) (Printing, string) {
 	t.Helper()
-	needFont(t)
+	spooltest.NeedFont(t)
 	dir := filepath.Join(t.TempDir(), "hall-print") // created at the first print
 	return spool.NewDesk(st, spool.Config{Dir: dir}), dir
 }
@@ -53,51 +41,12 @@ func newPrintDriver(t *testing.T, st *casefile.Store, user string, role casefile
 	return d
 }
 
-// mustPDF fails unless path is a PDF readable by its owner only.
-func mustPDF(t *testing.T, path string) {
-	t.Helper()
-	fi, err := os.Stat(path)
-	if err != nil {
-		t.Fatalf("no file printed: %v", err)
-	}
-	if fi.Mode().Perm() != 0o600 {
-		t.Errorf("%s: mode %v, want 0600", path, fi.Mode().Perm())
-	}
-	data, _ := os.ReadFile(path)
-	if !bytes.HasPrefix(data, []byte("%PDF-")) {
-		t.Fatalf("%s is not a PDF: %.20q", path, data)
-	}
-}
-
-// prints are the "print" entries of case number's history.
-func prints(t *testing.T, st *casefile.Store, number string) []casefile.HistoryEntry {
-	t.Helper()
-	var out []casefile.HistoryEntry
-	err := st.View(func(tx *casefile.Tx) error {
-		c, err := tx.Case(number)
-		if err != nil {
-			return err
-		}
-		h, err := tx.History(c.Seq)
-		for _, e := range h {
-			if e.Action == "print" {
-				out = append(out, e)
-			}
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
 // The saved intake prints its receipt: a PDF in the folder, its path on
 // screen, a "print" entry in the case history.
 func TestIntakePrintsTheReceipt(t *testing.T) {
 	st := openStore(t, true)
 	pr, dir := realPrinting(t, st)
-	number := caseIn(t, st, casefile.StatusReceived)
+	number := casefiletest.CaseIn(t, st, casefile.StatusReceived)
 	var c *casefile.Case
 	st.View(func(tx *casefile.Tx) (err error) { c, err = tx.Case(number); return })
 
@@ -107,9 +56,9 @@ func TestIntakePrintsTheReceipt(t *testing.T) {
 	d.must("受理成功", "p 打印回执")
 	d.press("p")
 	file := filepath.Join(dir, number+"-receipt.pdf")
-	mustPDF(t, file)
+	spooltest.MustPDF(t, file)
 	d.must("已打印受理回执", "文件："+file[:20]) // the path is wrapped on screen
-	if got := prints(t, st, number); len(got) != 1 || got[0].Text() != (casefile.Text{ZH: "受理回执", EN: "intake receipt"}) || got[0].Who != testUser {
+	if got := casefiletest.Prints(t, st, number); len(got) != 1 || got[0].Text() != (casefile.Text{ZH: "受理回执", EN: "intake receipt"}) || got[0].Who != testUser {
 		t.Fatalf("history prints %+v, want the receipt by %s", got, testUser)
 	}
 }
@@ -124,26 +73,26 @@ func TestDossierPrints(t *testing.T) {
 	}
 	addUser(t, st, "zhao", casefile.RoleMember)
 	pr, dir := realPrinting(t, st)
-	approved := caseIn(t, st, casefile.StatusApproved)
+	approved := casefiletest.CaseIn(t, st, casefile.StatusApproved)
 
 	d := newPrintDriver(t, st, testUser, "", pr)
 	d.send(common.NavigateMsg{To: common.PageDossier, Number: approved})
 	d.must(approved, "p 打印决定书")
 	d.press("p")
 	file := filepath.Join(dir, approved+"-letter.pdf")
-	mustPDF(t, file)
+	spooltest.MustPDF(t, file)
 	d.must("已打印救助决定书", "文件：", "enter/esc") // the notice with the full path
 	if !strings.Contains(strings.ReplaceAll(d.view(), "\n", ""), "-letter.pdf") {
 		t.Fatalf("the notice lacks the file:\n%s", d.view())
 	}
 	d.press("enter", "6")
 	d.must("打印", "救助决定书（")
-	if got := prints(t, st, approved); len(got) != 1 || !strings.HasPrefix(got[0].Text().ZH, "救助决定书（") {
+	if got := casefiletest.Prints(t, st, approved); len(got) != 1 || !strings.HasPrefix(got[0].Text().ZH, "救助决定书（") {
 		t.Fatalf("history prints %+v, want the letter", got)
 	}
 
 	t.Run("deferred", func(t *testing.T) {
-		deferred := caseIn(t, st, casefile.StatusDeferred)
+		deferred := casefiletest.CaseIn(t, st, casefile.StatusDeferred)
 		d.send(common.NavigateMsg{To: common.PageDossier, Number: deferred})
 		d.must(deferred)
 		if d.m.dossier.keys().Print.Enabled() {
@@ -155,7 +104,7 @@ func TestDossierPrints(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dir, deferred+"-letter.pdf")); !os.IsNotExist(err) {
 			t.Fatalf("a deferred case got a letter: %v", err)
 		}
-		if got := prints(t, st, deferred); len(got) != 0 {
+		if got := casefiletest.Prints(t, st, deferred); len(got) != 0 {
 			t.Fatalf("a deferred case recorded prints: %+v", got)
 		}
 	})
@@ -170,7 +119,7 @@ func TestDossierPrints(t *testing.T) {
 		if _, err := pr.Letter(approved, "zhao"); !errors.Is(err, casefile.ErrForbidden) {
 			t.Fatalf("a letter printed by a member: %v, want ErrForbidden", err)
 		}
-		if got := prints(t, st, approved); len(got) != 1 {
+		if got := casefiletest.Prints(t, st, approved); len(got) != 1 {
 			t.Fatalf("a refused print was recorded: %+v", got)
 		}
 	})
@@ -198,22 +147,7 @@ func TestPrintPagePrintsASession(t *testing.T) {
 	d.must("< 研判会全部文书 >")
 	d.press("ctrl+p")
 	d.must("研判会 "+demoClosed+"：已打印决定书", "会议纪要 1 份、公示名单 1 份", "保存在 "+dir)
-	for _, name := range []string{demoClosed + "-minutes.pdf", demoClosed + "-notice.pdf"} {
-		mustPDF(t, filepath.Join(dir, name))
-	}
-	s, err := meeting.New(st).Session(demoClosed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, it := range s.Agenda {
-		_, err := os.Stat(filepath.Join(dir, it.Case+"-letter.pdf"))
-		if letter := it.Decision.Result != casefile.StatusDeferred; letter != (err == nil) {
-			t.Errorf("%s (%s): letter printed %v", it.Case, it.Decision.Result, err == nil)
-		}
-		if len(prints(t, st, it.Case)) == 0 {
-			t.Errorf("%s: no print recorded", it.Case)
-		}
-	}
+	spooltest.SessionPrinted(t, st, dir, demoClosed)
 }
 
 // blockingPrinting prints a session in two steps, so a test sees the

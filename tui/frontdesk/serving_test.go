@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/casefiletest"
 	"github.com/rongjiuzhu/hall/casefile/gen"
 	"github.com/rongjiuzhu/hall/tui/common"
 )
@@ -33,23 +34,6 @@ func newDriverAs(t *testing.T, store Store, user string, role casefile.Role) *dr
 	d.run(m.Init())
 	d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
 	return d
-}
-
-// caseIn returns a case number with status st.
-func caseIn(t *testing.T, st *casefile.Store, status casefile.Status) string {
-	t.Helper()
-	var number string
-	st.View(func(tx *casefile.Tx) error {
-		cs, _, err := tx.Cases(casefile.CaseFilter{Status: status, Limit: 1})
-		if err == nil && len(cs) > 0 {
-			number = cs[0].Number
-		}
-		return err
-	})
-	if number == "" {
-		t.Fatalf("no %s case in the demo", status)
-	}
-	return number
 }
 
 func TestHomeMenuFollowsTheRole(t *testing.T) {
@@ -86,7 +70,7 @@ func TestHomeMenuFollowsTheRole(t *testing.T) {
 func TestDossierKeysFollowTheRole(t *testing.T) {
 	st := openStore(t, true)
 	addUser(t, st, "desk1", casefile.RoleFrontDesk)
-	number := caseIn(t, st, casefile.StatusReceived)
+	number := casefiletest.CaseIn(t, st, casefile.StatusReceived)
 	d := newDriverAs(t, NewStore(st), "desk1", casefile.RoleFrontDesk)
 	d.send(common.NavigateMsg{To: common.PageDossier, Number: number})
 	d.must(number)
@@ -111,7 +95,7 @@ func TestDossierKeysFollowTheRole(t *testing.T) {
 func TestRevealShowsFullNumbersAndRecordsIt(t *testing.T) {
 	st := openStore(t, true)
 	addUser(t, st, "printer1", casefile.RolePrinter)
-	number := caseIn(t, st, casefile.StatusReceived)
+	number := casefiletest.CaseIn(t, st, casefile.StatusReceived)
 	var c *casefile.Case
 	st.View(func(tx *casefile.Tx) (err error) { c, err = tx.Case(number); return })
 	full, masked := c.Applicant.DocNumber, casefile.MaskID(c.Applicant.DocNumber)
@@ -154,7 +138,7 @@ func TestStaleSaveRefusedNamingWhoAndTypingKept(t *testing.T) {
 	st := openStore(t, true)
 	addUser(t, st, "wang", casefile.RoleVerifier)
 	addUser(t, st, "li", casefile.RoleVerifier)
-	number := caseIn(t, st, casefile.StatusReceived)
+	number := casefiletest.CaseIn(t, st, casefile.StatusReceived)
 	var changes []Change
 	store := NewNotifyingStore(st, func(c Change) { changes = append(changes, c) })
 
@@ -202,7 +186,7 @@ func TestChangesElsewhereReloadThePageInView(t *testing.T) {
 	store := NewStore(st)
 	d := newDriver(t, store, casefile.ZH, 100, 30)
 	before := d.m.home.counts.Total
-	number := caseIn(t, st, casefile.StatusReceived)
+	number := casefiletest.CaseIn(t, st, casefile.StatusReceived)
 	var c *casefile.Case
 	st.View(func(tx *casefile.Tx) (err error) { c, err = tx.Case(number); return })
 	if _, err := st.Move(number, c.Version, casefile.StatusWithdrawn, "local:other", "test"); err != nil {
