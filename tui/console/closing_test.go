@@ -12,9 +12,7 @@ import (
 // Closing shows the summary, asks, freezes the session; after it no key
 // changes anything, and print says it is not available yet.
 func TestMeetingClosingFreezesTheSession(t *testing.T) {
-	_, ms := openMeeting(t)
-	d := newMtgConsole(t, ms, casefile.ZH, 120, 40)
-	walkTo(t, d, 0)
+	_, ms, d := walking(t, casefile.ZH, 120, 40, 0)
 	agreeAll(d)
 	d.Press("enter", "enter", "y")
 	d.Press("c")

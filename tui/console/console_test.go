@@ -65,9 +65,7 @@ func TestMeetingFromTheFrontDesk(t *testing.T) {
 
 // In the wide layout the agenda is beside the case; a click opens a case.
 func TestMeetingProjectorLayout(t *testing.T) {
-	_, ms := openMeeting(t)
-	d := newMtgConsole(t, ms, casefile.EN, 160, 45)
-	walkTo(t, d, 0)
+	_, ms, d := walking(t, casefile.EN, 160, 45, 0)
 	d.Must("Agenda", "12 cases, 0 decided", "│")
 	third := storedSession(t, ms, demoOpen).Agenda[2].Case
 	x, y := d.find(third)
@@ -79,9 +77,7 @@ func TestMeetingProjectorLayout(t *testing.T) {
 
 // Full help lists every key of the screen; "?" in a prompt is text.
 func TestMeetingFullHelp(t *testing.T) {
-	_, ms := openMeeting(t)
-	d := newMtgConsole(t, ms, casefile.ZH, 120, 40)
-	walkTo(t, d, 0)
+	_, _, d := walking(t, casefile.ZH, 120, 40, 0)
 	d.Press("?")
 	d.Must("上/下一件", "闭会页", "研判会列表", "切换页面")
 	d.Press("?", "d")

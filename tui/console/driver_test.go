@@ -109,6 +109,16 @@ func walkTo(t testing.TB, d *mtgConsole, member int) {
 	}
 }
 
+// walking opens the demo meeting in a console of w×h columns in lang,
+// walked to the open session's first case with member i selected.
+func walking(t testing.TB, lang casefile.Lang, w, h, member int) (*casefile.Store, *meeting.Store, *mtgConsole) {
+	t.Helper()
+	st, ms := openMeeting(t)
+	d := newMtgConsole(t, ms, lang, w, h)
+	walkTo(t, d, member)
+	return st, ms, d
+}
+
 // agreeAll records an agreeing vote for every present member, from the
 // first.
 func agreeAll(d *mtgConsole) {

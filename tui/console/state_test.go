@@ -41,9 +41,7 @@ func disabledKeys(v reflect.Value, path string, out *[]string) {
 // neither the console's keymap nor the shared Common.Keys is ever
 // switched off, whatever the screens showed.
 func TestMeetingKeymapNeverSwitched(t *testing.T) {
-	_, ms := openMeeting(t)
-	d := newMtgConsole(t, ms, casefile.ZH, 100, 30)
-	walkTo(t, d, 0)
+	_, _, d := walking(t, casefile.ZH, 100, 30, 0)
 	d.Press("?", "?", "n", "3", "esc", "down", "enter", "2", "1", "3")
 	d.Must("已闭会，记录已冻结（只读）")
 	if k := d.page().walk.keys(); k.Agree.Enabled() || k.Decide.Enabled() {

@@ -11,9 +11,7 @@ import (
 // A disagreeing vote asks a reason: an empty one is refused by the domain
 // and the prompt stays open; the reason is stored with the vote.
 func TestMeetingVoteWithReason(t *testing.T) {
-	_, ms := openMeeting(t)
-	d := newMtgConsole(t, ms, casefile.ZH, 80, 24)
-	walkTo(t, d, 1)
+	_, ms, d := walking(t, casefile.ZH, 80, 24, 1)
 	cur := d.page().sh.cur
 	m := d.page().walk.selectedMember()
 	d.Press("d")
@@ -45,9 +43,7 @@ func TestMeetingVoteWithReason(t *testing.T) {
 // A prompt cancelled keeps what was typed; ctrl+c asks first while a
 // reason is being typed.
 func TestMeetingNothingTypedIsLost(t *testing.T) {
-	_, ms := openMeeting(t)
-	d := newMtgConsole(t, ms, casefile.ZH, 80, 24)
-	walkTo(t, d, 0)
+	_, _, d := walking(t, casefile.ZH, 80, 24, 0)
 	d.Press("s")
 	d.Type("情况不掌握")
 	d.Press("esc")
@@ -74,9 +70,7 @@ func TestMeetingNothingTypedIsLost(t *testing.T) {
 }
 
 func TestMeetingRecusal(t *testing.T) {
-	_, ms := openMeeting(t)
-	d := newMtgConsole(t, ms, casefile.ZH, 80, 24)
-	walkTo(t, d, 2)
+	_, ms, d := walking(t, casefile.ZH, 80, 24, 2)
 	cur := d.page().sh.cur
 	m := d.page().walk.selectedMember()
 	d.Press("r")
@@ -102,9 +96,7 @@ func TestMeetingRecusal(t *testing.T) {
 // once all agree, the rules' approval is confirmed and the case is
 // approved in the case file.
 func TestMeetingDecisionChangesTheCase(t *testing.T) {
-	st, ms := openMeeting(t)
-	d := newMtgConsole(t, ms, casefile.ZH, 80, 24)
-	walkTo(t, d, 0)
+	st, _, d := walking(t, casefile.ZH, 80, 24, 0)
 	cur := d.page().sh.cur
 	d.Press("a", "enter")
 	d.Must("决定 "+cur, "尚有 14 人未表决", "按规则拟：不予救助")
@@ -142,9 +134,7 @@ func TestMeetingDecisionChangesTheCase(t *testing.T) {
 // rejection after all agree offers the default wording, editable, and is
 // stored as an override with that reason.
 func TestMeetingOverrideWithDefaultWording(t *testing.T) {
-	st, ms := openMeeting(t)
-	d := newMtgConsole(t, ms, casefile.ZH, 120, 40)
-	walkTo(t, d, 0)
+	st, ms, d := walking(t, casefile.ZH, 120, 40, 0)
 	cur := d.page().sh.cur
 	agreeAll(d)
 	d.Press("enter", "2")
@@ -165,9 +155,7 @@ func TestMeetingOverrideWithDefaultWording(t *testing.T) {
 
 // A deferral offers what is missing and stores each item to verify.
 func TestMeetingDeferral(t *testing.T) {
-	st, ms := openMeeting(t)
-	d := newMtgConsole(t, ms, casefile.ZH, 120, 40)
-	walkTo(t, d, 0)
+	st, ms, d := walking(t, casefile.ZH, 120, 40, 0)
 	d.Press("]") // the second case lacks documents
 	cur := d.page().sh.cur
 	agreeAll(d)
@@ -189,9 +177,7 @@ func TestMeetingDeferral(t *testing.T) {
 // A write refused because the session was closed elsewhere shows the
 // domain's message.
 func TestMeetingSessionClosedElsewhere(t *testing.T) {
-	_, ms := openMeeting(t)
-	d := newMtgConsole(t, ms, casefile.EN, 100, 30)
-	walkTo(t, d, 0)
+	_, ms, d := walking(t, casefile.EN, 100, 30, 0)
 	if _, err := ms.Close(demoOpen, true, tuitest.TestUser); err != nil {
 		t.Fatal(err)
 	}
