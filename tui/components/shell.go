@@ -112,6 +112,16 @@ func (s *Shell) Key(msg tea.KeyPressMsg, page common.Page, q Quitting) (tea.Cmd,
 	return nil, false
 }
 
+// RouteKey gives a key to the shell (Key) and, when the shell leaves it,
+// to page; then the root lays out again with layout.
+func (s *Shell) RouteKey(msg tea.KeyPressMsg, page common.Page, q Quitting, layout func() tea.Cmd) tea.Cmd {
+	cmd, done := s.Key(msg, page, q)
+	if !done {
+		cmd = page.Update(msg)
+	}
+	return tea.Batch(cmd, layout())
+}
+
 // Layout works out the room left to the page by the header, the status
 // line and the help bar showing keys, and reports whether it changed. It
 // reports 0 before the window's size is known. The quit dialog covers the

@@ -163,11 +163,7 @@ func (m *Console) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 }
 
 func (m *Console) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	cmd, done := m.shell.Key(msg, m.page, components.Quitting{Dirty: m.page.Dirty, Title: lblMtgQuitTitle, Text: lblMtgQuitText})
-	if done {
-		return tea.Batch(cmd, m.layout())
-	}
-	return tea.Batch(m.page.Update(msg), m.layout())
+	return m.shell.RouteKey(msg, m.page, components.Quitting{Dirty: m.page.Dirty, Title: lblMtgQuitTitle, Text: lblMtgQuitText}, m.layout)
 }
 
 // keys are the page's keys with the global ones; esc is the page's own

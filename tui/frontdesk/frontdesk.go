@@ -193,11 +193,7 @@ func (m *FrontDesk) restyle(dark bool) {
 }
 
 func (m *FrontDesk) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	cmd, done := m.shell.Key(msg, m.activePage(), components.Quitting{Dirty: m.dirty, Title: common.LblQuitTitle, Text: common.LblQuitText, Confirmed: m.quitNow})
-	if done {
-		return tea.Batch(cmd, m.layout())
-	}
-	return tea.Batch(m.activePage().Update(msg), m.layout())
+	return m.shell.RouteKey(msg, m.activePage(), components.Quitting{Dirty: m.dirty, Title: common.LblQuitTitle, Text: common.LblQuitText, Confirmed: m.quitNow}, m.layout)
 }
 
 func (m *FrontDesk) dirty() bool {
