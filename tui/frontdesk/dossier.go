@@ -32,7 +32,7 @@ type dossierPage struct {
 	tab    int
 	scroll int
 
-	printing Printing // nil: printing is not set up
+	printer casePrinter // prints the case's letter or receipt
 
 	// mode is what the page shows and where its keys go.
 	mode   dossierMode
@@ -44,7 +44,6 @@ type dossierPage struct {
 
 	loading bool
 	busy    bool
-	inPrint bool // a document of the case is being printed
 	st      common.StatusLine
 	width   int
 	height  int
@@ -71,7 +70,7 @@ func (p *dossierPage) closeDialog() {
 }
 
 func newDossierPage(c *common.Common, store DossierStore, pr Printing) *dossierPage {
-	return &dossierPage{c: c, store: store, printing: pr}
+	return &dossierPage{c: c, store: store, printer: casePrinter{pr: pr, owner: printByDossier}}
 }
 
 // dossierLoadedMsg carries a case and what the dossier shows with it.
@@ -281,7 +280,7 @@ func (p *dossierPage) onPrinted(msg printedMsg) tea.Cmd {
 	if msg.owner != printByDossier {
 		return nil
 	}
-	p.inPrint = false
+	p.printer.busy = false
 	if msg.err != nil {
 		p.st.Set(PrintErrText(p.c, msg.err), common.LevelError)
 		return nil
@@ -307,17 +306,7 @@ func (p *dossierPage) letter() bool {
 
 // print prints the case's letter when it is decided, else its receipt.
 func (p *dossierPage) print() tea.Cmd {
-	switch {
-	case p.printing == nil:
-		p.st.Set(p.c.T(lblPrintNone), common.LevelWarn)
-		return nil
-	case p.inPrint:
-		p.st.Set(p.c.T(common.LblPrintBusy), common.LevelWarn)
-		return nil
-	}
-	p.inPrint = true
-	p.st.Set(p.c.T(common.LblPrintPrinting), common.LevelPlain)
-	return printCase(p.printing, printByDossier, p.number, p.letter(), p.c.User)
+	return p.printer.start(p.c, &p.st, p.number, p.letter())
 }
 
 // onChanged reloads the case when another terminal changed it. While the

@@ -42,7 +42,7 @@ type intakePage struct {
 	// refreshes what the household gets but fills no field.
 	relookup bool
 
-	printing Printing // nil: printing is not set up
+	printer casePrinter // prints the saved case's receipt
 
 	// mode is what the page shows and where its keys go; a dialog keeps
 	// the mode it was opened over in underDialog and returns to it.
@@ -53,7 +53,6 @@ type intakePage struct {
 	dlg         int                // which dialog (dlgSave, dlgNew)
 
 	saved   *casefile.Case // in modeSaved: the case just saved
-	inPrint bool           // the receipt is being printed
 	printed []string       // where the receipt was printed
 
 	known     *KnownPerson
@@ -78,7 +77,7 @@ type intakePage struct {
 }
 
 func newIntakePage(c *common.Common, store IntakeStore, pr Printing) *intakePage {
-	p := &intakePage{c: c, store: store, printing: pr, state: newIntakeState(), form: components.NewForm(c)}
+	p := &intakePage{c: c, store: store, printer: casePrinter{pr: pr, owner: printByIntake}, state: newIntakeState(), form: components.NewForm(c)}
 	p.rebuild()
 	p.recompute()
 	return p

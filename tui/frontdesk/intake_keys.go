@@ -91,17 +91,7 @@ func (p *intakePage) handleSavedKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // printReceipt prints the receipt of the case just saved.
 func (p *intakePage) printReceipt() tea.Cmd {
-	switch {
-	case p.printing == nil:
-		p.st.Set(p.c.T(lblPrintNone), common.LevelWarn)
-		return nil
-	case p.inPrint:
-		p.st.Set(p.c.T(common.LblPrintBusy), common.LevelWarn)
-		return nil
-	}
-	p.inPrint = true
-	p.st.Set(p.c.T(common.LblPrintPrinting), common.LevelPlain)
-	return printCase(p.printing, printByIntake, p.saved.Number, false, p.c.User)
+	return p.printer.start(p.c, &p.st, p.saved.Number, false)
 }
 
 // onPrinted shows where the receipt is, or why it was not printed.
@@ -109,7 +99,7 @@ func (p *intakePage) onPrinted(msg printedMsg) {
 	if msg.owner != printByIntake {
 		return
 	}
-	p.inPrint = false
+	p.printer.busy = false
 	if msg.err != nil {
 		p.st.Set(PrintErrText(p.c, msg.err), common.LevelError)
 		return

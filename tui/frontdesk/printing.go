@@ -79,6 +79,30 @@ func printCase(pr Printing, owner printOwner, number string, letter bool, who st
 	}
 }
 
+// casePrinter prints the documents of one case at a time for a page.
+type casePrinter struct {
+	pr    Printing // nil: printing is not set up
+	owner printOwner
+	busy  bool // a document is being printed
+}
+
+// start prints the receipt (letter false) or the letter of case number,
+// unless printing is not set up or a print is under way, which it then
+// says on st.
+func (cp *casePrinter) start(c *common.Common, st *common.StatusLine, number string, letter bool) tea.Cmd {
+	switch {
+	case cp.pr == nil:
+		st.Set(c.T(lblPrintNone), common.LevelWarn)
+		return nil
+	case cp.busy:
+		st.Set(c.T(common.LblPrintBusy), common.LevelWarn)
+		return nil
+	}
+	cp.busy = true
+	st.Set(c.T(common.LblPrintPrinting), common.LevelPlain)
+	return printCase(cp.pr, cp.owner, number, letter, c.User)
+}
+
 // PrintRun is a session being printed: the goroutine printing reports
 // its progress (only the latest is kept) and its result, which the page
 // reads one message at a time.
