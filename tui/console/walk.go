@@ -210,40 +210,53 @@ func (ws *walkScreen) vote(choice meeting.Choice) tea.Cmd {
 
 // askVote asks the reason of a disagreeing or abstaining vote.
 func (ws *walkScreen) askVote(choice meeting.Choice) {
-	sh := ws.sh
-	it, m := sh.currentItem(), ws.selectedMember()
-	if it == nil || m == nil {
-		return
-	}
-	c := sh.c
-	store, number, who, name := sh.store, sh.number, sh.c.User, m.Name
-	ballot := meeting.Ballot{Case: it.Case, Member: m.ID, Choice: choice}
-	title := c.Tf(lblMtgVoteTitle, m.Name, choice.Label(c.Lang))
-	lines := []string{c.Tf(lblMtgCaseLine, it.Case, it.Applicant), c.T(lblMtgVoteReason)}
-	pr := sh.ask(draftKey{what: draftVote, caseNo: it.Case, member: m.ID, choice: choice}, title, lines, "", func(text string) tea.Cmd {
-		b := ballot
-		b.Reason = text
-		return recordVote(store, number, b, name, who)
+	c := ws.sh.c
+	title := func(m *meeting.Member) string { return c.Tf(lblMtgVoteTitle, m.Name, choice.Label(c.Lang)) }
+	ws.askReason(draftKey{what: draftVote, choice: choice}, title, lblMtgVoteReason, func(a reasonAsked) tea.Cmd {
+		b := meeting.Ballot{Case: a.caseNo, Member: a.member, Choice: choice, Reason: a.reason}
+		return recordVote(a.store, a.number, b, a.name, a.who)
 	})
-	pr.onDone = ws.nextVoter
 }
 
 // askRecusal asks the reason of the selected member's recusal.
 func (ws *walkScreen) askRecusal() {
+	c := ws.sh.c
+	title := func(m *meeting.Member) string { return c.Tf(lblMtgRecuseTitle, m.Name) }
+	ws.askReason(draftKey{what: draftRecusal}, title, lblMtgRecuseReason, func(a reasonAsked) tea.Cmd {
+		d := meeting.Declaration{Case: a.caseNo, Member: a.member, Reason: a.reason}
+		return recordRecusal(a.store, a.number, d, a.name, a.who)
+	})
+}
+
+// reasonAsked is a reason the selected member gave on a case, with what
+// recording it needs, copied when the prompt opened.
+type reasonAsked struct {
+	store          Store
+	number         string // the session
+	caseNo, reason string
+	member         uint64
+	name, who      string // the member's name, the user recording
+}
+
+// askReason asks the reason the selected member gives on the case in
+// view (a vote or a recusal, as draft says; the case and member are
+// filled in here) in a prompt titled title(member) over question; record
+// is the command that records it. The selection then moves on to the
+// next member who can vote.
+func (ws *walkScreen) askReason(draft draftKey, title func(*meeting.Member) string, question casefile.Text, record func(reasonAsked) tea.Cmd) {
 	sh := ws.sh
 	it, m := sh.currentItem(), ws.selectedMember()
 	if it == nil || m == nil {
 		return
 	}
 	c := sh.c
-	store, number, who, name := sh.store, sh.number, sh.c.User, m.Name
-	d := meeting.Declaration{Case: it.Case, Member: m.ID}
-	title := c.Tf(lblMtgRecuseTitle, m.Name)
-	lines := []string{c.Tf(lblMtgCaseLine, it.Case, it.Applicant), c.T(lblMtgRecuseReason)}
-	pr := sh.ask(draftKey{what: draftRecusal, caseNo: it.Case, member: m.ID}, title, lines, "", func(text string) tea.Cmd {
-		dd := d
-		dd.Reason = text
-		return recordRecusal(store, number, dd, name, who)
+	asked := reasonAsked{store: sh.store, number: sh.number, caseNo: it.Case, member: m.ID, name: m.Name, who: c.User}
+	draft.caseNo, draft.member = it.Case, m.ID
+	lines := []string{c.Tf(lblMtgCaseLine, it.Case, it.Applicant), c.T(question)}
+	pr := sh.ask(draft, title(m), lines, "", func(text string) tea.Cmd {
+		a := asked
+		a.reason = text
+		return record(a)
 	})
 	pr.onDone = ws.nextVoter
 }
