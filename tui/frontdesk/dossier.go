@@ -220,13 +220,25 @@ func (p *dossierPage) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (p *dossierPage) onEvidenceAdded(msg evidenceAddedMsg) tea.Cmd {
-	if msg.number != p.number {
-		return nil
+// settled takes the answer to a write on case number: it reports false
+// for another case; else the page is no longer busy and err, if any, is
+// on the status line.
+func (p *dossierPage) settled(number string, err error) bool {
+	if number != p.number {
+		return false
 	}
 	p.busy = false
+	if err != nil {
+		p.st.Set(p.c.Msg(err), common.LevelError)
+	}
+	return true
+}
+
+func (p *dossierPage) onEvidenceAdded(msg evidenceAddedMsg) tea.Cmd {
+	if !p.settled(msg.number, msg.err) {
+		return nil
+	}
 	if msg.err != nil {
-		p.st.Set(p.c.Msg(msg.err), common.LevelError)
 		if errors.Is(msg.err, casefile.ErrStaleCase) {
 			return loadDossier(p.store, p.number) // the form stays open with what was typed
 		}
@@ -239,12 +251,10 @@ func (p *dossierPage) onEvidenceAdded(msg evidenceAddedMsg) tea.Cmd {
 }
 
 func (p *dossierPage) onMoved(msg caseMovedMsg) tea.Cmd {
-	if msg.number != p.number {
+	if !p.settled(msg.number, msg.err) {
 		return nil
 	}
-	p.busy = false
 	if msg.err != nil {
-		p.st.Set(p.c.Msg(msg.err), common.LevelError)
 		if errors.Is(msg.err, casefile.ErrStaleCase) {
 			if msg.to == casefile.StatusWithdrawn {
 				// the reason typed is kept: confirm again on the fresh case
@@ -261,12 +271,7 @@ func (p *dossierPage) onMoved(msg caseMovedMsg) tea.Cmd {
 }
 
 func (p *dossierPage) onRevealed(msg revealedMsg) tea.Cmd {
-	if msg.number != p.number {
-		return nil
-	}
-	p.busy = false
-	if msg.err != nil {
-		p.st.Set(p.c.Msg(msg.err), common.LevelError)
+	if !p.settled(msg.number, msg.err) || msg.err != nil {
 		return nil
 	}
 	p.revealed = true
