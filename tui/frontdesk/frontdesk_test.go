@@ -66,8 +66,7 @@ func TestEnglishHomeHasNoChineseLabels(t *testing.T) {
 
 func TestWindowTooSmallKeepsData(t *testing.T) {
 	st := openStore(t, false)
-	d := newDriver(t, NewStore(st), casefile.ZH, 80, 24)
-	d.press("1")
+	d := intakeDriver(t, st)
 	typeText(d, "6106021980")
 	d.send(tea.WindowSizeMsg{Width: 50, Height: 15})
 	d.must("窗口太小", "60x20", "50x15")

@@ -92,9 +92,7 @@ func TestQueue(t *testing.T) {
 func TestDossier(t *testing.T) {
 	st := openStore(t, true)
 	eachScreen(t, st, func(d *driver) {
-		d.press("2")
-		typeText(d, "2026-000004")
-		d.press("enter")
+		openDossier(d, "2026-000004")
 		if d.m.active != common.PageDossier {
 			t.Fatal("the dossier did not open")
 		}
@@ -153,9 +151,8 @@ func TestPrintPage(t *testing.T) {
 func TestDossierWithdrawPrompt(t *testing.T) {
 	st := openStore(t, true)
 	eachScreen(t, st, func(d *driver) {
-		d.press("2")
-		typeText(d, "2026-000004")
-		d.press("enter", "w", "enter")
+		openDossier(d, "2026-000004")
+		d.press("w", "enter")
 	})
 }
 
@@ -164,9 +161,8 @@ func TestDossierWithdrawPrompt(t *testing.T) {
 func TestEvidenceForm(t *testing.T) {
 	st := openStore(t, true)
 	eachScreen(t, st, func(d *driver) {
-		d.press("2")
-		typeText(d, "2026-000004")
-		d.press("enter", "e", "down", "down")
+		openDossier(d, "2026-000004")
+		d.press("e", "down", "down")
 		typeText(d, "2026")
 		d.press("down", "down")
 		typeText(d, "12x")

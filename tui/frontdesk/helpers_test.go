@@ -48,13 +48,38 @@ func wrap(t testing.TB, m *FrontDesk) *driver {
 	return &driver{Driver: tuitest.NewDriver(t, m), t: t, m: m}
 }
 
+// newDriver is the front desk of the test user on store in a w×h window.
 func newDriver(t testing.TB, store Store, lang casefile.Lang, w, h int) *driver {
 	t.Helper()
-	m := New(store, lang, testUser, WithClock(clock), WithAutosaveDelay(0))
+	return startDriver(t, store, lang, testUser, w, h)
+}
+
+// startDriver is the front desk of user on store in a w×h window, on the
+// test clock, saving drafts at once, with opts.
+func startDriver(t testing.TB, store Store, lang casefile.Lang, user string, w, h int, opts ...Option) *driver {
+	t.Helper()
+	m := New(store, lang, user, append([]Option{WithClock(clock), WithAutosaveDelay(0)}, opts...)...)
 	d := wrap(t, m)
 	d.run(m.Init())
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return d
+}
+
+// intakeDriver is the front desk on st in an 80×24 window, in Chinese,
+// on the intake.
+func intakeDriver(t testing.TB, st *casefile.Store) *driver {
+	t.Helper()
+	d := newDriver(t, NewStore(st), casefile.ZH, 80, 24)
+	d.press("1")
+	return d
+}
+
+// openDossier opens the dossier of case number from the queue.
+func openDossier(d *driver, number string) {
+	d.t.Helper()
+	d.press("2")
+	typeText(d, number)
+	d.press("enter")
 }
 
 func (d *driver) send(msg tea.Msg)      { d.t.Helper(); d.Send(msg) }

@@ -16,9 +16,8 @@ import (
 
 // startIntake opens the intake with a valid ID typed and focus on the name.
 func startIntake(t *testing.T, st *casefile.Store) (*driver, string) {
-	d := newDriver(t, NewStore(st), casefile.ZH, 80, 24)
+	d := intakeDriver(t, st)
 	id := validID("61060219800101123")
-	d.press("1")
 	typeText(d, id)
 	d.press("tab")
 	return d, id

@@ -12,8 +12,7 @@ import (
 
 func TestIntakeChecksIDAsTyped(t *testing.T) {
 	st := openStore(t, false)
-	d := newDriver(t, NewStore(st), casefile.ZH, 80, 24)
-	d.press("1")
+	d := intakeDriver(t, st)
 	typeText(d, "61060219800101")
 	d.must("已输入 14 位")
 	id := validID("61060219800101123")
@@ -165,8 +164,7 @@ func TestIntakeTypedKeyByKey(t *testing.T) {
 
 func TestSaveListsProblemsAndKeepsTyping(t *testing.T) {
 	st := openStore(t, false)
-	d := newDriver(t, NewStore(st), casefile.ZH, 80, 24)
-	d.press("1")
+	d := intakeDriver(t, st)
 	typeText(d, "610602")
 	d.press("ctrl+s")
 	d.must("保存前请更正", "至少申请一个救助项目", "姓名不能为空")
@@ -181,8 +179,7 @@ func TestSaveListsProblemsAndKeepsTyping(t *testing.T) {
 
 func TestDraftSurvivesRestart(t *testing.T) {
 	st := openStore(t, false)
-	d := newDriver(t, NewStore(st), casefile.ZH, 80, 24)
-	d.press("1")
+	d := intakeDriver(t, st)
 	typeText(d, "61060219800101")
 	d.press("tab")
 	typeText(d, "王五")

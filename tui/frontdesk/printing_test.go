@@ -8,8 +8,6 @@ import (
 	"sync/atomic"
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
-
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/casefile/casefiletest"
 	"github.com/rongjiuzhu/hall/meeting"
@@ -30,15 +28,11 @@ func realPrinting(t *testing.T, st *casefile.Store) (Printing, string) {
 // administrator) that prints with pr.
 func newPrintDriver(t *testing.T, st *casefile.Store, user string, role casefile.Role, pr Printing) *driver {
 	t.Helper()
-	opts := []Option{WithClock(clock), WithAutosaveDelay(0), WithPrinting(pr)}
+	opts := []Option{WithPrinting(pr)}
 	if role != "" {
 		opts = append(opts, WithRole(role))
 	}
-	m := New(NewStore(st), casefile.ZH, user, opts...)
-	d := wrap(t, m)
-	d.run(m.Init())
-	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
-	return d
+	return startDriver(t, NewStore(st), casefile.ZH, user, 120, 40, opts...)
 }
 
 // The saved intake prints its receipt: a PDF in the folder, its path on

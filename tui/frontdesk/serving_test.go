@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
-
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/casefile/casefiletest"
 	"github.com/rongjiuzhu/hall/casefile/gen"
@@ -29,11 +27,7 @@ func addUser(t *testing.T, st *casefile.Store, name string, role casefile.Role) 
 // newDriverAs is newDriver for a registered user with a role.
 func newDriverAs(t *testing.T, store Store, user string, role casefile.Role) *driver {
 	t.Helper()
-	m := New(store, casefile.ZH, user, WithRole(role), WithClock(clock), WithAutosaveDelay(0))
-	d := wrap(t, m)
-	d.run(m.Init())
-	d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
-	return d
+	return startDriver(t, store, casefile.ZH, user, 100, 30, WithRole(role))
 }
 
 func TestHomeMenuFollowsTheRole(t *testing.T) {

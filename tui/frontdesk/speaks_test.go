@@ -16,9 +16,7 @@ func TestDossierTabsSpeakTheirLanguage(t *testing.T) {
 	for _, lang := range tuitest.GoldenLangs {
 		for _, number := range []string{"2026-000001", "2026-000002", "2026-000004", "2026-000010", "2026-000029"} {
 			d := newDriver(t, NewStore(st), lang, 120, 40)
-			d.press("2")
-			typeText(d, number)
-			d.press("enter")
+			openDossier(d, number)
 			for range dossierTabs {
 				tuitest.CheckSpeaks(t, d.view(), lang, data)
 				d.press("tab")
