@@ -156,54 +156,31 @@ func RawKeys() []string {
 	for i := range env.NumField() {
 		add(env.Field(i).Tag.Get("expr"))
 	}
-	for _, v := range casefile.Statuses {
-		add(string(v))
-	}
-	for _, v := range casefile.Areas {
-		add(string(v))
-	}
-	for _, v := range casefile.Channels {
-		add(string(v))
-	}
-	for _, v := range casefile.Severities {
-		add(string(v))
-	}
-	for _, v := range casefile.Roles {
-		add(string(v))
-	}
-	for _, v := range casefile.Outcomes {
-		add(string(v))
-	}
-	for _, v := range casefile.ProjectKinds() {
-		add(string(v))
-	}
-	for _, v := range casefile.EvidenceKinds {
-		add(string(v))
-	}
-	for _, v := range casefile.FindingKinds {
-		add(string(v))
-	}
-	for _, v := range casefile.DocTypes {
-		add(string(v))
-	}
-	for _, v := range casefile.Actions {
-		add(string(v))
-	}
-	for _, v := range casefile.Perms {
-		add(string(v))
-	}
+	add(words(casefile.Statuses)...)
+	add(words(casefile.Areas)...)
+	add(words(casefile.Channels)...)
+	add(words(casefile.Severities)...)
+	add(words(casefile.Roles)...)
+	add(words(casefile.Outcomes)...)
+	add(words(casefile.ProjectKinds())...)
+	add(words(casefile.EvidenceKinds)...)
+	add(words(casefile.FindingKinds)...)
+	add(words(casefile.DocTypes)...)
+	add(words(casefile.Actions)...)
+	add(words(casefile.Perms)...)
 	add(casefile.Flags...)
-	for _, v := range meeting.Roles {
-		add(string(v))
-	}
-	for _, v := range meeting.SessionStatuses {
-		add(string(v))
-	}
-	for _, v := range meeting.Choices {
-		add(string(v))
-	}
-	for _, v := range meeting.Marks {
-		add(string(v))
+	add(words(meeting.Roles)...)
+	add(words(meeting.SessionStatuses)...)
+	add(words(meeting.Choices)...)
+	add(words(meeting.Marks)...)
+	return out
+}
+
+// words are the raw keys vs as strings.
+func words[S ~string](vs []S) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
 	}
 	return out
 }
