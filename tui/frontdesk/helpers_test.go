@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/rongjiuzhu/hall/casefile"
@@ -90,6 +91,18 @@ func (d *driver) view() string          { return d.View() }
 func (d *driver) lineOf(s string) int   { return d.LineOf(s) }
 func (d *driver) must(ss ...string)     { d.t.Helper(); d.Must(ss...) }
 func (d *driver) mustNot(ss ...string)  { d.t.Helper(); d.MustNot(ss...) }
+
+// keyOff fails unless k is off: help (its key and words) is not shown
+// and pressing its key says why.
+func (d *driver) keyOff(k key.Binding, help, why string) {
+	d.t.Helper()
+	if k.Enabled() {
+		d.t.Fatalf("%s: the key must be off", help)
+	}
+	d.mustNot(help)
+	d.press(k.Keys()[0])
+	d.must(why)
+}
 
 // typeText types text one key press per character, as a person (or a
 // scanner) does.
