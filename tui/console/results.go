@@ -1,15 +1,15 @@
 package console
 
 import (
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/rongjiuzhu/hall/tui/common"
 )
 
-import tea "charm.land/bubbletea/v2"
-
 // The answers of the store calls (see jobQueue), one handler each. A
-// handler shows what the answer changed and returns the error the call
-// met; settle then closes the prompt that waited for the call, or shows
-// the error.
+// handler shows what the answer of a call that succeeded changed; settle
+// then closes the prompt that waited for the call, or shows the error
+// the call met.
 
 // sessionShownMsg carries a session read to be shown on screen to.
 type sessionShownMsg struct {
@@ -36,21 +36,31 @@ func (p *meetingPage) onResult(job meetingJobMsg) tea.Cmd {
 	case sessionShownMsg:
 		return p.onSessionShown(job.id, msg)
 	case boardLoadedMsg:
-		err = p.onBoard(msg)
+		err = answered(msg.err, msg, p.onBoard)
 	case sessionOpenedMsg:
-		err = p.onSessionOpened(msg)
+		err = answered(msg.err, msg, p.onSessionOpened)
 	case attendanceTakenMsg:
-		err = p.onAttendance(msg)
+		err = answered(msg.err, msg, p.onAttendance)
 	case agendaBuiltMsg:
-		err = p.onAgenda(msg)
+		err = answered(msg.err, msg, p.onAgenda)
 	case voteRecordedMsg:
-		err = p.onVote(msg)
+		err = answered(msg.err, msg, p.onVote)
 	case caseDecidedMsg:
-		err = p.onDecided(msg)
+		err = answered(msg.err, msg, p.onDecided)
 	case sessionClosedMsg:
-		err = p.onClosed(msg)
+		err = answered(msg.err, msg, p.onClosed)
 	}
 	p.sh.settle(job.id, err)
+	return nil
+}
+
+// answered gives msg to its handler on unless the call failed; it
+// returns the call's error.
+func answered[M any](err error, msg M, on func(M)) error {
+	if err != nil {
+		return err
+	}
+	on(msg)
 	return nil
 }
 
@@ -72,37 +82,26 @@ func (p *meetingPage) onSessionShown(id int, msg sessionShownMsg) tea.Cmd {
 
 // onBoard shows the open session read afresh; an answer that comes after
 // the session was left is dropped.
-func (p *meetingPage) onBoard(msg boardLoadedMsg) error {
-	if msg.err != nil {
-		return msg.err
-	}
+func (p *meetingPage) onBoard(msg boardLoadedMsg) {
 	if p.sh.state == stateSessions {
-		return nil
+		return
 	}
 	p.setBoard(msg.b)
 	p.sh.st.Clear()
-	return nil
 }
 
 // onSessionOpened shows a new session on its attendance; the form starts
 // afresh.
-func (p *meetingPage) onSessionOpened(msg sessionOpenedMsg) error {
-	if msg.err != nil {
-		return msg.err
-	}
+func (p *meetingPage) onSessionOpened(msg sessionOpenedMsg) {
 	sh := p.sh
 	p.sessions.resetForm()
 	p.forget()
 	p.setBoard(msg.b)
 	sh.state = stateSetup
 	sh.st.Set(sh.c.Tf(lblMtgOpened, msg.b.sess.Number), common.LevelOK)
-	return nil
 }
 
-func (p *meetingPage) onAttendance(msg attendanceTakenMsg) error {
-	if msg.err != nil {
-		return msg.err
-	}
+func (p *meetingPage) onAttendance(msg attendanceTakenMsg) {
 	sh := p.sh
 	p.setBoard(msg.b)
 	word := sh.c.T(lblMtgAbsent)
@@ -110,24 +109,16 @@ func (p *meetingPage) onAttendance(msg attendanceTakenMsg) error {
 		word = sh.c.T(lblMtgPresent)
 	}
 	sh.st.Set(sh.c.Tf(lblMtgAttendanceTaken, msg.name, word, sh.quorumText()), common.LevelOK)
-	return nil
 }
 
-func (p *meetingPage) onAgenda(msg agendaBuiltMsg) error {
-	if msg.err != nil {
-		return msg.err
-	}
+func (p *meetingPage) onAgenda(msg agendaBuiltMsg) {
 	sh := p.sh
 	p.setup.rep = msg.rep
 	p.setBoard(msg.b)
 	sh.st.Set(sh.c.Tf(lblMtgAgendaBuilt, len(msg.rep.Added), len(msg.b.sess.Agenda)), common.LevelOK)
-	return nil
 }
 
-func (p *meetingPage) onVote(msg voteRecordedMsg) error {
-	if msg.err != nil {
-		return msg.err
-	}
+func (p *meetingPage) onVote(msg voteRecordedMsg) {
 	sh := p.sh
 	p.setBoard(msg.b)
 	if msg.recusal {
@@ -135,13 +126,9 @@ func (p *meetingPage) onVote(msg voteRecordedMsg) error {
 	} else {
 		sh.st.Set(sh.c.Tf(lblMtgVoted, msg.name, msg.choice.Label(sh.c.Lang)), common.LevelOK)
 	}
-	return nil
 }
 
-func (p *meetingPage) onDecided(msg caseDecidedMsg) error {
-	if msg.err != nil {
-		return msg.err
-	}
+func (p *meetingPage) onDecided(msg caseDecidedMsg) {
 	sh := p.sh
 	c := sh.c
 	p.setBoard(msg.b)
@@ -153,14 +140,9 @@ func (p *meetingPage) onDecided(msg caseDecidedMsg) error {
 		text += c.T(lblMtgDecidedNext)
 	}
 	sh.st.Set(text, common.LevelOK)
-	return nil
 }
 
-func (p *meetingPage) onClosed(msg sessionClosedMsg) error {
-	if msg.err != nil {
-		return msg.err
-	}
+func (p *meetingPage) onClosed(msg sessionClosedMsg) {
 	p.setBoard(msg.b)
 	p.sh.st.Set(p.sh.c.Tf(lblMtgClosed, msg.b.sess.Number), common.LevelOK)
-	return nil
 }
