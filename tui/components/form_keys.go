@@ -47,17 +47,11 @@ func (f *Form) HandleKey(msg tea.KeyPressMsg) FormResult {
 			return FormResult{Handled: true, Delete: true}
 		}
 		return FormResult{Handled: true}
-	case key.Matches(msg, k.Next):
-		f.move(1)
+	case key.Matches(msg, k.Next, k.Prev):
+		f.move(step(msg, k.Next))
 		return FormResult{Handled: true}
-	case key.Matches(msg, k.Prev):
-		f.move(-1)
-		return FormResult{Handled: true}
-	case key.Matches(msg, k.NextSec):
-		f.moveSection(1)
-		return FormResult{Handled: true}
-	case key.Matches(msg, k.PrevSec):
-		f.moveSection(-1)
+	case key.Matches(msg, k.NextSec, k.PrevSec):
+		f.moveSection(step(msg, k.NextSec))
 		return FormResult{Handled: true}
 	}
 	switch fd.Kind {
@@ -211,4 +205,12 @@ func (f *Form) Click(x, y int) FormResult {
 		}
 	}
 	return FormResult{Handled: true}
+}
+
+// step is 1 for a key of forward, -1 for one of its opposite.
+func step(msg tea.KeyPressMsg, forward key.Binding) int {
+	if key.Matches(msg, forward) {
+		return 1
+	}
+	return -1
 }
