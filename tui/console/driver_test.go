@@ -119,6 +119,20 @@ func walking(t testing.TB, lang casefile.Lang, w, h, member int) (*casefile.Stor
 	return st, ms, d
 }
 
+// giveReason answers the open reason prompt empty first, which is
+// refused (saying "必须填写理由" and what else must show) with the prompt
+// left open, then with reason.
+func giveReason(t testing.TB, d *mtgConsole, reason string, refused ...string) {
+	t.Helper()
+	d.Press("enter")
+	d.Must(append([]string{"必须填写理由"}, refused...)...)
+	if d.page().prompt() == nil {
+		t.Fatal("the prompt closed on an empty reason")
+	}
+	d.Type(reason)
+	d.Press("enter")
+}
+
 // agreeAll records an agreeing vote for every present member, from the
 // first.
 func agreeAll(d *mtgConsole) {

@@ -16,13 +16,7 @@ func TestMeetingVoteWithReason(t *testing.T) {
 	m := d.page().walk.selectedMember()
 	d.Press("d")
 	d.Must(m.Name+"：不同意", "请写明理由")
-	d.Press("enter")
-	d.Must("必须填写理由", m.Name+"「不同意」须写明理由")
-	if d.page().prompt() == nil {
-		t.Fatal("the prompt closed on an empty reason")
-	}
-	d.Type("该户有稳定收入来源")
-	d.Press("enter")
+	giveReason(t, d, "该户有稳定收入来源", m.Name+"「不同意」须写明理由")
 	if d.page().prompt() != nil {
 		t.Fatalf("the prompt stayed open:\n%s", d.View())
 	}
@@ -75,10 +69,7 @@ func TestMeetingRecusal(t *testing.T) {
 	m := d.page().walk.selectedMember()
 	d.Press("r")
 	d.Must(m.Name+" 申请回避", "回避理由")
-	d.Press("enter")
-	d.Must("必须填写理由")
-	d.Type("系申请人表兄")
-	d.Press("enter")
+	giveReason(t, d, "系申请人表兄")
 	it := storedSession(t, ms, demoOpen).Item(cur)
 	if !it.Recused(m.ID) || it.Recusals[0].Reason != "系申请人表兄" {
 		t.Fatalf("recusals %+v", it.Recusals)
