@@ -114,15 +114,7 @@ func BenchmarkQueueSearch(b *testing.B) {
 	st := benchStore(b)
 	d := newDriver(b, NewStore(st), casefile.ZH, 80, 24)
 	d.press("2")
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if i%2 == 0 {
-			typeText(d, "王")
-		} else {
-			d.press("backspace")
-		}
-		_ = d.m.View()
-	}
+	typeAndErase(b, d, "王")
 }
 
 // BenchmarkIntakeKeystroke measures one keystroke in the intake of a
@@ -147,10 +139,16 @@ func BenchmarkIntakeKeystroke(b *testing.B) {
 	typeText(d, "mz-01")
 	d.press("space", "esc")
 	d.m.intake.form.FocusID("note")
+	typeAndErase(b, d, "核")
+}
+
+// typeAndErase times keystrokes with the screen drawn after each: r
+// typed, then erased, by turns.
+func typeAndErase(b *testing.B, d *driver, r string) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if i%2 == 0 {
-			typeText(d, "核")
+			typeText(d, r)
 		} else {
 			d.press("backspace")
 		}
