@@ -3,7 +3,6 @@ package console
 import (
 	"charm.land/bubbles/v2/key"
 
-	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/tui/common"
 )
 
@@ -78,68 +77,65 @@ type promptKeys struct {
 
 // newMeetingKeys returns the console's bindings with help in c's language.
 func newMeetingKeys(c *common.Common) *meetingKeys {
-	b := func(keys []string, helpKey string, desc casefile.Text) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, c.T(desc)))
-	}
-	k := func(s ...string) []string { return s }
+	b := c.Bind
 	return &meetingKeys{
-		Tabs:    b(k("1", "2", "3"), "1/2/3", lblMtgKeyTabs),
-		Screens: [3]key.Binding{b(k("1"), "1", lblMtgTabSetup), b(k("2"), "2", lblMtgTabWalk), b(k("3"), "3", lblMtgTabClosing)},
+		Tabs:    b("1/2/3", lblMtgKeyTabs, "1", "2", "3"),
+		Screens: [3]key.Binding{b("1", lblMtgTabSetup, "1"), b("2", lblMtgTabWalk, "2"), b("3", lblMtgTabClosing, "3")},
 		Sessions: sessionsKeys{
-			Up:     b(k("up", "k"), "up/down", common.LblKeyMove),
-			Down:   b(k("down", "j"), "down", common.LblKeyMove),
-			Open:   b(k("enter"), "enter", lblMtgKeyOpenSession),
-			New:    b(k("n"), "n", lblMtgKeyNewSession),
-			Create: b(k("ctrl+s"), "ctrl+s", lblMtgKeyCreateSession),
+			Up:     b("up/down", common.LblKeyMove, "up", "k"),
+			Down:   b("down", common.LblKeyMove, "down", "j"),
+			Open:   b("enter", lblMtgKeyOpenSession, "enter"),
+			New:    b("n", lblMtgKeyNewSession, "n"),
+			Create: b("ctrl+s", lblMtgKeyCreateSession, "ctrl+s"),
 		},
 		Setup: setupKeys{
-			Area:         b(k("tab"), "tab", lblMtgKeyArea),
-			Move:         b(k("up", "down", "left", "right"), "arrows", common.LblKeyMove),
-			Up:           b(k("up", "k"), "up", common.LblKeyMove),
-			Down:         b(k("down", "j"), "down", common.LblKeyMove),
-			Left:         b(k("left", "h"), "left", common.LblKeyMove),
-			Right:        b(k("right", "l"), "right", common.LblKeyMove),
-			Toggle:       b(k("space"), "space", lblMtgKeyPresent),
-			Change:       b(k("left", "right"), "left/right", common.LblKeyChangeFilter),
-			Build:        b(k("b"), "b", lblMtgKeyBuild),
-			OpenCase:     b(k("enter"), "enter", common.LblKeyOpenCase),
-			Walkthrough:  b(k("w"), "w", lblMtgKeyWalk),
-			SessionsList: b(k("esc"), "esc", lblMtgKeySessions),
+			Area:         b("tab", lblMtgKeyArea, "tab"),
+			Move:         b("arrows", common.LblKeyMove, "up", "down", "left", "right"),
+			Up:           b("up", common.LblKeyMove, "up", "k"),
+			Down:         b("down", common.LblKeyMove, "down", "j"),
+			Left:         b("left", common.LblKeyMove, "left", "h"),
+			Right:        b("right", common.LblKeyMove, "right", "l"),
+			Toggle:       b("space", lblMtgKeyPresent, "space"),
+			Change:       b("left/right", common.LblKeyChangeFilter, "left", "right"),
+			Build:        b("b", lblMtgKeyBuild, "b"),
+			OpenCase:     b("enter", common.LblKeyOpenCase, "enter"),
+			Walkthrough:  b("w", lblMtgKeyWalk, "w"),
+			SessionsList: b("esc", lblMtgKeySessions, "esc"),
 		},
 		Walk: walkKeys{
-			Move:          b(k("up", "down", "left", "right"), "arrows", lblMtgKeyMember),
-			Up:            b(k("up", "k"), "up", lblMtgKeyMember),
-			Down:          b(k("down", "j"), "down", lblMtgKeyMember),
-			Left:          b(k("left", "h"), "left", lblMtgKeyMember),
-			Right:         b(k("right", "l"), "right", lblMtgKeyMember),
-			Agree:         b(k("a"), "a", lblMtgKeyAgree),
-			Disagree:      b(k("d"), "d", lblMtgKeyDisagree),
-			Abstain:       b(k("s"), "s", lblMtgKeyAbstain),
-			Recuse:        b(k("r"), "r", lblMtgKeyRecuse),
-			Decide:        b(k("enter"), "enter", lblMtgKeyDecide),
-			NextUndecided: b(k("n"), "n", lblMtgKeyNextUndecided),
-			PrevCase:      b(k("["), "[/]", lblMtgKeyCase),
-			NextCase:      b(k("]"), "]", lblMtgKeyCase),
-			ScrollUp:      b(k("pgup"), "pgup/pgdn", common.LblKeyScroll),
-			ScrollDown:    b(k("pgdown"), "pgdn", common.LblKeyScroll),
-			Attendance:    b(k("t"), "t", lblMtgKeyAttendance),
-			ToClosing:     b(k("c"), "c", lblMtgKeyToClosing),
-			SessionsList:  b(k("esc"), "esc", lblMtgKeySessions),
+			Move:          b("arrows", lblMtgKeyMember, "up", "down", "left", "right"),
+			Up:            b("up", lblMtgKeyMember, "up", "k"),
+			Down:          b("down", lblMtgKeyMember, "down", "j"),
+			Left:          b("left", lblMtgKeyMember, "left", "h"),
+			Right:         b("right", lblMtgKeyMember, "right", "l"),
+			Agree:         b("a", lblMtgKeyAgree, "a"),
+			Disagree:      b("d", lblMtgKeyDisagree, "d"),
+			Abstain:       b("s", lblMtgKeyAbstain, "s"),
+			Recuse:        b("r", lblMtgKeyRecuse, "r"),
+			Decide:        b("enter", lblMtgKeyDecide, "enter"),
+			NextUndecided: b("n", lblMtgKeyNextUndecided, "n"),
+			PrevCase:      b("[/]", lblMtgKeyCase, "["),
+			NextCase:      b("]", lblMtgKeyCase, "]"),
+			ScrollUp:      b("pgup/pgdn", common.LblKeyScroll, "pgup"),
+			ScrollDown:    b("pgdn", common.LblKeyScroll, "pgdown"),
+			Attendance:    b("t", lblMtgKeyAttendance, "t"),
+			ToClosing:     b("c", lblMtgKeyToClosing, "c"),
+			SessionsList:  b("esc", lblMtgKeySessions, "esc"),
 		},
 		Closing: closingKeys{
-			Close: b(k("c"), "c", lblMtgKeyClose),
-			Print: b(k("p"), "p", lblMtgKeyPrint),
-			Up:    b(k("up", "k", "pgup"), "up/down", common.LblKeyScroll),
-			Down:  b(k("down", "j", "pgdown"), "down", common.LblKeyScroll),
-			Back:  b(k("esc"), "esc", lblMtgKeySessions),
+			Close: b("c", lblMtgKeyClose, "c"),
+			Print: b("p", lblMtgKeyPrint, "p"),
+			Up:    b("up/down", common.LblKeyScroll, "up", "k", "pgup"),
+			Down:  b("down", common.LblKeyScroll, "down", "j", "pgdown"),
+			Back:  b("esc", lblMtgKeySessions, "esc"),
 		},
 		Prompt: promptKeys{
-			Submit: b(k("enter"), "enter", lblMtgKeySubmit),
-			Cancel: b(k("esc"), "esc", common.LblKeyNo),
-			Choose: b(k("up", "down", "left", "right"), "up/down", common.LblKeyChoose),
-			Prev:   b(k("left", "shift+tab", "up"), "left", common.LblKeyChoose),
-			Next:   b(k("right", "tab", "down"), "right", common.LblKeyChoose),
-			Pick:   b(k("1", "2", "3"), "1/2/3", common.LblKeyChoose),
+			Submit: b("enter", lblMtgKeySubmit, "enter"),
+			Cancel: b("esc", common.LblKeyNo, "esc"),
+			Choose: b("up/down", common.LblKeyChoose, "up", "down", "left", "right"),
+			Prev:   b("left", common.LblKeyChoose, "left", "shift+tab", "up"),
+			Next:   b("right", common.LblKeyChoose, "right", "tab", "down"),
+			Pick:   b("1/2/3", common.LblKeyChoose, "1", "2", "3"),
 		},
 	}
 }
