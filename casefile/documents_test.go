@@ -33,6 +33,10 @@ func TestDeferredCaseCollectsWhatWasMissing(t *testing.T) {
 		t.Fatalf("missing documents %q lack 户口簿", cat.MissingDocuments(c))
 	}
 
+	// what the deferral asked for is still missing: not ready yet
+	if _, err := st.Move(c.Number, 0, StatusReady, "local:v", ""); !errors.Is(err, ErrMissingEvidence) || Message(err, EN) != "required evidence is missing; the case cannot go to the meeting: missing household register" {
+		t.Fatalf("ready while the deferral's document is missing: %v", err)
+	}
 	if _, err := st.ReceiveDocuments(c.Number, 0, []string{"户口本"}, "local:v"); !errors.Is(err, ErrInvalid) {
 		t.Fatalf("an unknown document: %v, want ErrInvalid", err)
 	}

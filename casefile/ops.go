@@ -149,12 +149,18 @@ func (s *Store) Move(number string, version uint64, to Status, who, why string) 
 // moveCase checks and applies a life-cycle move on c.
 func (t *Tx) moveCase(c *Case, to Status) error {
 	if to == StatusReady && CanMove(c.Status, to) {
-		if miss := t.s.cat.MissingEvidence(c); len(miss) > 0 {
-			var kinds List
-			for _, k := range miss {
-				kinds = append(kinds, k)
+		var missing List
+		for _, k := range t.s.cat.MissingEvidence(c) {
+			missing = append(missing, k)
+		}
+		// a document a deferral asked for must have been received
+		for _, m := range c.Missing {
+			if d, ok := t.s.cat.Document(m); ok && !c.HasDocument(d) {
+				missing = append(missing, t.s.cat.DocumentLabel(d))
 			}
-			return ErrMissingEvidence.Withf("缺少%s", "missing %s", kinds)
+		}
+		if len(missing) > 0 {
+			return ErrMissingEvidence.Withf("缺少%s", "missing %s", missing)
 		}
 		c.Missing = nil // what a deferral asked for has been verified
 	}

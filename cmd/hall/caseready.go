@@ -12,7 +12,7 @@ import (
 func (a *app) newCaseReadyCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "ready CASE",
-		Short: a.t("核查完毕，提交综合研判（缺少核查材料时拒绝并列出所缺）", "Send a verified case to the meeting (refused, naming what is missing, while required evidence is missing)"),
+		Short: a.t("核查完毕，提交综合研判（缺少核查材料或暂缓时要求的材料时拒绝并列出所缺）", "Send a verified case to the meeting (refused, naming what is missing, while required evidence or a document a deferral asked for is missing)"),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withStore(false, func(st *casefile.Store) error {

@@ -250,6 +250,9 @@ func TestCaseStepsStory(t *testing.T) {
 	if c := stored(t, db, n); c.Status != casefile.StatusDeferred {
 		t.Fatalf("after the first meeting: %s", c.Status)
 	}
+	if _, errs, code := hall(t, "--db", db, "case", "ready", n); code != exitFailed || !strings.Contains(errs, "缺少户口簿") {
+		t.Errorf("ready before the deferral's document: exit %d, %q", code, errs)
+	}
 	out := mustHall(t, "--db", db, "--lang", "en", "case", "documents", n, "--received", "household register")
 	if strings.Contains(out, "still missing") || !strings.Contains(out, "verifying") {
 		t.Errorf("documents after the deferral: %q", out)
