@@ -16,11 +16,12 @@ const (
 	ActionPrint      Action = "print"
 	ActionReveal     Action = "reveal"
 	ActionPropose    Action = "propose" // proposals recomputed before a meeting
+	ActionDocuments  Action = "documents"
 )
 
 // Actions lists the actions of the history.
 var Actions = []Action{ActionIntake, ActionEvidence, ActionStatus, ActionDedup, ActionDecision,
-	ActionReconsider, ActionPrint, ActionReveal, ActionPropose}
+	ActionReconsider, ActionPrint, ActionReveal, ActionPropose, ActionDocuments}
 
 // Label returns the action's name in lang (the words the front desk's
 // history has always shown).
@@ -34,6 +35,7 @@ var actionLabels = map[Action]Text{
 	ActionDecision:   {"研判决定", "decision"},
 	ActionReconsider: {"复议", "reconsideration"},
 	ActionPropose:    {"重新核算", "proposal recomputed"},
+	ActionDocuments:  {"收到材料", "documents received"},
 	ActionPrint:      {"打印", "print"},
 	ActionReveal:     {"查看完整证件号", "full ID shown"},
 }

@@ -1,5 +1,10 @@
 package casefile
 
+import (
+	"slices"
+	"strings"
+)
+
 // ChangeCase loads case number, lets fn change it and stores it with one
 // history entry, all in one transaction. version is the case's version
 // the caller saw (0: do not check); a newer stored version is refused with
@@ -129,7 +134,11 @@ func (s *Store) Move(number string, version uint64, to Status, who, why string) 
 	if (to == StatusWithdrawn) && why == "" {
 		return nil, ErrReasonRequired
 	}
-	return s.ChangeCase(number, version, Change{Who: who, Action: "status", Why: why}, func(t *Tx, c *Case) error {
+	ch := Change{Who: who, Action: string(ActionStatus), Why: why}
+	if why == "" {
+		ch.Note = T("转为「%s」", "moved to %s", to)
+	}
+	return s.ChangeCase(number, version, ch, func(t *Tx, c *Case) error {
 		if err := t.Require(who, PermMove); err != nil {
 			return err
 		}
@@ -140,12 +149,18 @@ func (s *Store) Move(number string, version uint64, to Status, who, why string) 
 // moveCase checks and applies a life-cycle move on c.
 func (t *Tx) moveCase(c *Case, to Status) error {
 	if to == StatusReady && CanMove(c.Status, to) {
-		if miss := t.s.cat.MissingEvidence(c); len(miss) > 0 {
-			var kinds List
-			for _, k := range miss {
-				kinds = append(kinds, k)
+		var missing List
+		for _, k := range t.s.cat.MissingEvidence(c) {
+			missing = append(missing, k)
+		}
+		// a document a deferral asked for must have been received
+		for _, m := range c.Missing {
+			if d, ok := t.s.cat.Document(m); ok && !c.HasDocument(d) {
+				missing = append(missing, t.s.cat.DocumentLabel(d))
 			}
-			return ErrMissingEvidence.Withf("缺少%s", "missing %s", kinds)
+		}
+		if len(missing) > 0 {
+			return ErrMissingEvidence.Withf("缺少%s", "missing %s", missing)
 		}
 		c.Missing = nil // what a deferral asked for has been verified
 	}
@@ -160,4 +175,80 @@ func (t *Tx) MoveInTx(c *Case, to Status) error {
 	}
 	c.Status = to
 	return nil
+}
+
+// Documents lists every document the catalogue's projects ask for, once
+// each, in catalogue order, by its Chinese name.
+func (c *Catalog) Documents() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, p := range c.Projects {
+		for _, d := range p.Documents {
+			if !seen[d] {
+				out = append(out, d)
+				seen[d] = true
+			}
+		}
+	}
+	return out
+}
+
+// Document returns the catalogue's (Chinese) name of the document named
+// name in Chinese or English, and whether the catalogue knows it.
+func (c *Catalog) Document(name string) (string, bool) {
+	name = Clean(name, false)
+	for _, d := range c.Documents() {
+		if d == name || (c.docNames[d] != "" && strings.EqualFold(c.docNames[d], name)) {
+			return d, true
+		}
+	}
+	return "", false
+}
+
+// ReceiveDocuments records documents received after intake on an open
+// case (names in Chinese or English, as the catalogue gives them); a
+// document already received is not added twice. A received or deferred
+// case moves to verifying, as with new evidence: what a deferral found
+// missing can be supplied and the case sent to the meeting again.
+func (s *Store) ReceiveDocuments(number string, version uint64, names []string, who string) (*Case, error) {
+	var docs []string
+	var probs []FieldError
+	for _, n := range names {
+		d, ok := s.cat.Document(n)
+		if !ok {
+			probs = append(probs, FieldError{Field: "document", Text: T("材料「%s」不在目录中", "document \"%s\" is not in the catalogue", n)})
+			continue
+		}
+		if !slices.Contains(docs, d) {
+			docs = append(docs, d)
+		}
+	}
+	if len(probs) > 0 {
+		return nil, &ValidationError{Problems: probs}
+	}
+	if len(docs) == 0 {
+		return nil, &ValidationError{Problems: []FieldError{{Field: "document", Text: T("请至少写一份材料", "name at least one document")}}}
+	}
+	var labels List
+	for _, d := range docs {
+		labels = append(labels, s.cat.DocumentLabel(d))
+	}
+	ch := Change{Who: who, Action: string(ActionDocuments), Note: T("收到 %s", "received %s", labels)}
+	return s.ChangeCase(number, version, ch, func(t *Tx, c *Case) error {
+		if err := t.Require(who, PermEvidence); err != nil {
+			return err
+		}
+		if !c.Status.Open() {
+			return ErrBadTransition.Withf("%s 为「%s」，不能补充材料", "%s is %s; documents can no longer be added", c.Number, c.Status)
+		}
+		for _, d := range docs {
+			if !c.HasDocument(d) {
+				c.Documents = append(c.Documents, d)
+			}
+		}
+		if c.Status == StatusReceived || c.Status == StatusDeferred {
+			c.Status = StatusVerifying
+		}
+		return nil
+	})
 }

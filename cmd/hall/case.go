@@ -15,7 +15,8 @@ func (a *app) newCaseCommand() *cobra.Command {
 		Use:   "case",
 		Short: a.t("办理单个案件", "Work with one case"),
 	}
-	cmd.AddCommand(a.newCaseShowCommand())
+	cmd.AddCommand(a.newCaseShowCommand(), a.newCaseEvidenceCommand(), a.newCaseDocumentsCommand(),
+		a.newCaseReadyCommand(), a.newCaseWithdrawCommand())
 	return cmd
 }
 

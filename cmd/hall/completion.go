@@ -48,6 +48,24 @@ func (a *app) completeDepartment(*cobra.Command, []string, string) ([]cobra.Comp
 	return keyedCompletions(cat.Departments, func(d casefile.Department) (string, string) { return d.Key, d.Label(a.lang) })
 }
 
+// completeEvidenceKind completes --kind with the evidence kinds.
+func (a *app) completeEvidenceKind(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	return keyedCompletions(casefile.EvidenceKinds, func(k casefile.EvidenceKind) (string, string) { return string(k), k.Label(a.lang) })
+}
+
+// completeDocument completes --received with the catalogue's document
+// names, in the user's language.
+func (a *app) completeDocument(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	cat, err := a.catalog()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveError
+	}
+	return keyedCompletions(cat.Documents(), func(d string) (string, string) {
+		l := cat.DocumentLabel(d)
+		return l.In(a.lang), l.In(casefile.ZH)
+	})
+}
+
 // keyedCompletions completes with the key of each item, described by its name
 // (both given by keyName).
 func keyedCompletions[T any](items []T, keyName func(T) (key, name string)) ([]cobra.Completion, cobra.ShellCompDirective) {
