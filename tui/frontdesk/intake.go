@@ -59,6 +59,9 @@ type intakePage struct {
 	knownFor  string // ID number the lookup is for
 	lookedUp  bool   // the lookup for knownFor has answered
 	lookupErr error
+	// fromFile holds the rows pre-filled from known's record and not
+	// touched since; they show where the value came from.
+	fromFile map[string]bool
 
 	check    Check
 	checkSig string // signature the check was asked for
@@ -165,6 +168,7 @@ func (p *intakePage) layout() (fw, fh, pw, ph int) {
 func (p *intakePage) reset() {
 	p.state = newIntakeState()
 	p.saved, p.known, p.knownFor, p.lookupErr, p.lookedUp = nil, nil, "", nil, false
+	p.fromFile = nil
 	p.printed = nil
 	p.check, p.checkSig = Check{}, ""
 	p.mode, p.picker, p.dialog, p.dlg = modeForm, nil, nil, 0
@@ -263,23 +267,7 @@ func (p *intakePage) onPersonFound(msg personFoundMsg) tea.Cmd {
 	refresh := p.relookup
 	p.relookup = false
 	if kp := msg.known; kp != nil && !refresh {
-		fill := func(dst *string, src string) {
-			if strings.TrimSpace(*dst) == "" {
-				*dst = src
-			}
-		}
-		s := &p.state
-		fill(&s.Name, kp.Person.Name)
-		fill(&s.Phone, kp.Person.Phone)
-		fill(&s.Township, kp.Person.Township)
-		fill(&s.Village, kp.Person.Village)
-		fill(&s.Address, kp.Person.Address)
-		if s.Disability == "0" && kp.Person.DisabilityGrade > 0 {
-			s.Disability = strconv.Itoa(kp.Person.DisabilityGrade)
-		}
-		if s.Flags == "" {
-			s.Flags = strings.Join(kp.Person.Flags, ",")
-		}
+		p.fillFromFile(kp)
 		p.st.Set(p.c.Tf(lblIntakeKnown, kp.Person.Name, kp.Cases), common.LevelOK)
 	} else if msg.known == nil && !refresh {
 		p.st.Set(p.c.T(lblIntakeNewPerson), common.LevelPlain)
@@ -287,6 +275,46 @@ func (p *intakePage) onPersonFound(msg personFoundMsg) tea.Cmd {
 	p.rebuild()
 	p.form.Refresh()
 	return p.changed()
+}
+
+// fillFromFile fills the empty applicant rows from the record of kp and
+// marks them as coming from it.
+func (p *intakePage) fillFromFile(kp *KnownPerson) {
+	if p.fromFile == nil {
+		p.fromFile = map[string]bool{}
+	}
+	fill := func(id string, dst *string, src string) {
+		if strings.TrimSpace(*dst) == "" && src != "" {
+			*dst = src
+			p.fromFile[id] = true
+		}
+	}
+	s := &p.state
+	fill("name", &s.Name, kp.Person.Name)
+	fill("phone", &s.Phone, kp.Person.Phone)
+	fill("township", &s.Township, kp.Person.Township)
+	fill("village", &s.Village, kp.Person.Village)
+	fill("address", &s.Address, kp.Person.Address)
+	if s.Disability == "0" && kp.Person.DisabilityGrade > 0 {
+		s.Disability = strconv.Itoa(kp.Person.DisabilityGrade)
+		p.fromFile["disability"] = true
+	}
+	if s.Flags == "" && len(kp.Person.Flags) > 0 {
+		s.Flags = strings.Join(kp.Person.Flags, ",")
+		p.fromFile["flags"] = true
+	}
+}
+
+// fileMark is the hint of a row pre-filled from the records and not
+// touched since: "档案 2026-11-03".
+func (p *intakePage) fileMark(id string) (string, common.Level) {
+	if !p.fromFile[id] || p.known == nil {
+		return "", common.LevelPlain
+	}
+	if p.known.Recorded.IsZero() {
+		return p.c.T(lblIntakeFromFileUndated), common.LevelMuted
+	}
+	return p.c.Tf(lblIntakeFromFile, p.known.Recorded.String()), common.LevelMuted
 }
 
 func (p *intakePage) onCaseSaved(msg caseSavedMsg) tea.Cmd {

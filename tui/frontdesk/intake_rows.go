@@ -41,19 +41,28 @@ func (p *intakePage) rebuild() {
 	for _, l := range p.knownLines() {
 		info(secApplicant, l.lv, l.text)
 	}
+	// the rows a known person's record fills: marked until touched
+	onFile := func(f components.Field) components.Field {
+		id, set := f.ID, f.Set
+		f.Set = func(v string) { delete(p.fromFile, id); set(v) }
+		if f.Hint == nil {
+			f.Hint = func() (string, common.Level) { return p.fileMark(id) }
+		}
+		return f
+	}
 	fs = append(fs,
-		text("name", c.T(lblIntakeName), secApplicant, 0, 16, casefile.MaxNameRunes, &s.Name),
-		text("phone", c.T(lblIntakePhone), secApplicant, 0, 16, 20, &s.Phone),
-		text("township", c.T(lblIntakeTownship), secApplicant, 0, 20, 30, &s.Township),
-		text("village", c.T(lblIntakeVillage), secApplicant, 0, 20, 30, &s.Village),
-		text("address", c.T(lblIntakeAddress), secApplicant, 0, 36, 80, &s.Address),
+		onFile(text("name", c.T(lblIntakeName), secApplicant, 0, 16, casefile.MaxNameRunes, &s.Name)),
+		onFile(text("phone", c.T(lblIntakePhone), secApplicant, 0, 16, 20, &s.Phone)),
+		onFile(text("township", c.T(lblIntakeTownship), secApplicant, 0, 20, 30, &s.Township)),
+		onFile(text("village", c.T(lblIntakeVillage), secApplicant, 0, 20, 30, &s.Village)),
+		onFile(text("address", c.T(lblIntakeAddress), secApplicant, 0, 36, 80, &s.Address)),
 	)
 	g, set := str(&s.Disability)
-	fs = append(fs, components.Field{ID: "disability", Kind: components.FieldChoice, Label: c.T(lblIntakeDisability), Section: secApplicant,
-		Get: g, Set: set, Options: disabilityOptions(c)})
+	fs = append(fs, onFile(components.Field{ID: "disability", Kind: components.FieldChoice, Label: c.T(lblIntakeDisability), Section: secApplicant,
+		Get: g, Set: set, Options: disabilityOptions(c)}))
 	g, set = str(&s.Flags)
-	fs = append(fs, components.Field{ID: "flags", Kind: components.FieldMulti, Label: c.T(lblIntakeFlags), Section: secApplicant,
-		Get: g, Set: set, Options: flagOptions(c)})
+	fs = append(fs, onFile(components.Field{ID: "flags", Kind: components.FieldMulti, Label: c.T(lblIntakeFlags), Section: secApplicant,
+		Get: g, Set: set, Options: flagOptions(c)}))
 
 	// household and incomes
 	section(secHousehold)

@@ -87,6 +87,8 @@ var (
 	lblIntakeIncomeUnitYuan    = casefile.Text{ZH: "元", EN: "yuan"}
 	lblIntakeKnown             = casefile.Text{ZH: "系统已有记录：%s，涉及案件 %d 件", EN: "Known to the hall: %s, in %d cases"}
 	lblIntakeKnownHousehold    = casefile.Text{ZH: "家庭：", EN: "Household: "}
+	lblIntakeFromFile          = casefile.Text{ZH: "档案 %s", EN: "on file %s"}
+	lblIntakeFromFileUndated   = casefile.Text{ZH: "档案", EN: "on file"}
 	lblIntakeKnownMore         = casefile.Text{ZH: "另有 %d 项", EN: "%d more"}
 	lblIntakeLookupFailed      = casefile.Text{ZH: "查找申请人失败：%s", EN: "Looking up the applicant failed: %s"}
 	lblIntakeMemberHead        = casefile.Text{ZH: "成员 %d：%s", EN: "Member %d: %s"}
