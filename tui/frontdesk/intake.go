@@ -27,6 +27,7 @@ const (
 	dlgSave = iota + 1
 	dlgNew
 	dlgProblems
+	dlgRename // the name typed differs from the one on file
 )
 
 // intakePage is the one window: the ID number first, checked as typed; a
@@ -62,6 +63,14 @@ type intakePage struct {
 	// fromFile holds the rows pre-filled from known's record and not
 	// touched since; they show where the value came from.
 	fromFile map[string]bool
+	// review holds the rows the clerk filled for an ID number since
+	// changed; they ask to be checked until touched.
+	review map[string]bool
+	// renamed is the ID number and name whose change of name from the
+	// one on file the clerk confirmed.
+	renamed struct{ number, name string }
+	// saveOnLookup: save was asked for before the lookup answered.
+	saveOnLookup bool
 
 	check    Check
 	checkSig string // signature the check was asked for
@@ -168,7 +177,7 @@ func (p *intakePage) layout() (fw, fh, pw, ph int) {
 func (p *intakePage) reset() {
 	p.state = newIntakeState()
 	p.saved, p.known, p.knownFor, p.lookupErr, p.lookedUp = nil, nil, "", nil, false
-	p.fromFile = nil
+	p.fromFile, p.review, p.renamed, p.saveOnLookup = nil, nil, struct{ number, name string }{}, false
 	p.printed = nil
 	p.check, p.checkSig = Check{}, ""
 	p.mode, p.picker, p.dialog, p.dlg = modeForm, nil, nil, 0
@@ -274,7 +283,12 @@ func (p *intakePage) onPersonFound(msg personFoundMsg) tea.Cmd {
 	}
 	p.rebuild()
 	p.form.Refresh()
-	return p.changed()
+	cmd := p.changed()
+	if p.saveOnLookup && p.mode == modeForm {
+		p.saveOnLookup = false
+		return tea.Batch(cmd, p.save())
+	}
+	return cmd
 }
 
 // fillFromFile fills the empty applicant rows from the record of kp and
@@ -305,9 +319,38 @@ func (p *intakePage) fillFromFile(kp *KnownPerson) {
 	}
 }
 
+// applicantRows are the applicant's rows a record fills.
+var applicantRows = []string{"name", "phone", "township", "village", "address", "disability", "flags"}
+
+// dropFromFile empties what was filled from the record of the ID number
+// that was there before, and marks what the clerk typed for review.
+func (p *intakePage) dropFromFile() {
+	s := &p.state
+	val := map[string]*string{"name": &s.Name, "phone": &s.Phone, "township": &s.Township,
+		"village": &s.Village, "address": &s.Address, "disability": &s.Disability, "flags": &s.Flags}
+	empty := newIntakeState()
+	blank := map[string]string{"disability": empty.Disability, "flags": empty.Flags}
+	if p.review == nil {
+		p.review = map[string]bool{}
+	}
+	for _, id := range applicantRows {
+		v := val[id]
+		switch {
+		case p.fromFile[id]:
+			*v = blank[id]
+			delete(p.fromFile, id)
+		case strings.TrimSpace(*v) != "" && *v != blank[id]:
+			p.review[id] = true
+		}
+	}
+}
+
 // fileMark is the hint of a row pre-filled from the records and not
 // touched since: "档案 2026-11-03".
 func (p *intakePage) fileMark(id string) (string, common.Level) {
+	if p.review[id] {
+		return p.c.T(lblIntakeReview), common.LevelWarn
+	}
 	if !p.fromFile[id] || p.known == nil {
 		return "", common.LevelPlain
 	}

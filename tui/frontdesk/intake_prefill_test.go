@@ -1,6 +1,7 @@
 package frontdesk
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/rongjiuzhu/hall/casefile"
@@ -96,4 +97,91 @@ func TestIntakeFileMarkEnglish(t *testing.T) {
 	d.press("1")
 	typeText(d, kp.Person.DocNumber)
 	d.must("on file " + kp.Recorded.String())
+}
+
+// TestIntakeIDChangeClearsPrefilled: changing the ID number empties what
+// the old number's record filled (it stayed, and the save dialog offered
+// the old person's name for the new number); what the clerk typed stays,
+// marked for review.
+func TestIntakeIDChangeClearsPrefilled(t *testing.T) {
+	st := openStore(t, true)
+	kp := knownApplicant(t, st)
+	d := newDriver(t, NewStore(st), casefile.ZH, 120, 40)
+	d.press("1")
+	typeText(d, kp.Person.DocNumber)
+	d.press("tab", "tab") // onto the phone
+	typeText(d, "13900000000")
+	d.press("shift+tab", "shift+tab") // back to the ID number
+	for range kp.Person.DocNumber {
+		d.press("backspace")
+	}
+	other := validID("61060219900101123")
+	typeText(d, other)
+	d.must("新申请人")
+	s := d.m.intake.state
+	if s.Name != "" || s.Township != "" || s.Village != "" || s.Address != "" {
+		t.Fatalf("the old person's record stayed: %+v", s)
+	}
+	if s.Phone != "13900000000" {
+		t.Fatalf("the typed phone was lost: %q", s.Phone)
+	}
+	d.mustNot(kp.Person.Name, "档案 "+kp.Recorded.String())
+	if d.lineOf("请核对：身份证号已改") != d.lineOf("13900000000") {
+		t.Fatal("the typed phone is not marked for review")
+	}
+	d.press("tab", "tab") // the phone: touching it drops the mark
+	typeText(d, "1")
+	d.mustNot("请核对")
+}
+
+// TestIntakeNameChangeNeedsConfirming: a name that differs from the one
+// on file for the number is not saved until the clerk confirms the
+// change, which the intake's history records (it was saved silently).
+func TestIntakeNameChangeNeedsConfirming(t *testing.T) {
+	st := openStore(t, true)
+	kp := knownApplicant(t, st)
+	d := newDriver(t, NewStore(st), casefile.ZH, 120, 40)
+	d.press("1")
+	typeText(d, kp.Person.DocNumber)
+	d.press("tab")
+	typeText(d, "李桂兰")
+	d.press("f2")
+	typeText(d, "mz-01")
+	d.press("space", "esc")
+	before := counts(st)
+	d.press("ctrl+s")
+	d.must("姓名与档案不符", "档案中 "+casefile.MaskID(kp.Person.DocNumber)+" 的姓名是 "+kp.Person.Name+"，填写的是 李桂兰。")
+	d.press("n")
+	d.must("未保存：姓名与档案不符（档案：" + kp.Person.Name + "）")
+	d.mustNot("确认受理")
+	d.press("ctrl+s")
+	d.press("y") // the name changed
+	d.must("确认受理", "申请人：李桂兰（"+casefile.MaskID(kp.Person.DocNumber)+"）")
+	d.press("y")
+	d.must("受理成功")
+	if counts(st) != before+1 {
+		t.Fatalf("%d cases, want %d", counts(st), before+1)
+	}
+	number := d.m.intake.saved.Number
+	st.View(func(tx *casefile.Tx) error {
+		c, err := tx.Case(number)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, err := tx.History(c.Seq)
+		if err != nil || len(h) == 0 {
+			t.Fatalf("history %v, %v", h, err)
+		}
+		note := h[0].Text()
+		if !strings.Contains(note.ZH, "更名：档案姓名 "+kp.Person.Name+"，受理时确认为 李桂兰") ||
+			!strings.Contains(note.EN, "name changed: "+kp.Person.Name+" on file, confirmed as 李桂兰") {
+			t.Fatalf("intake history note %+v", note)
+		}
+		return nil
+	})
+}
+
+func counts(st *casefile.Store) (n int) {
+	st.View(func(tx *casefile.Tx) error { n = tx.Counts().Total; return nil })
+	return n
 }

@@ -44,7 +44,7 @@ func (p *intakePage) rebuild() {
 	// the rows a known person's record fills: marked until touched
 	onFile := func(f components.Field) components.Field {
 		id, set := f.ID, f.Set
-		f.Set = func(v string) { delete(p.fromFile, id); set(v) }
+		f.Set = func(v string) { delete(p.fromFile, id); delete(p.review, id); set(v) }
 		if f.Hint == nil {
 			f.Hint = func() (string, common.Level) { return p.fileMark(id) }
 		}
