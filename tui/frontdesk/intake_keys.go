@@ -233,8 +233,8 @@ func (p *intakePage) trySave() tea.Cmd {
 // ID number: the lookup has answered, and the name is the one on file
 // or its change was confirmed. Otherwise it says why or asks.
 func (p *intakePage) nameAgrees() bool {
-	if p.knownFor == "" {
-		return true
+	if p.knownFor == "" || p.lookupErr != nil {
+		return true // nothing to compare with (a failed lookup says so)
 	}
 	if !p.lookedUp {
 		// the save goes on when the lookup answers
