@@ -317,6 +317,42 @@ func (p *intakePage) fillFromFile(kp *KnownPerson) {
 		s.Flags = strings.Join(kp.Person.Flags, ",")
 		p.fromFile["flags"] = true
 	}
+	p.fillHousehold(kp)
+}
+
+// fillHousehold fills the household from the newest case the person is
+// in, when nothing of the household has been typed: area, members and
+// the incomes last recorded, each marked with the record's date.
+func (p *intakePage) fillHousehold(kp *KnownPerson) {
+	s := &p.state
+	if kp.Recorded.IsZero() || len(s.Members) > 0 || len(s.Incomes) > 0 {
+		return
+	}
+	on := kp.Recorded.String()
+	incomes := func(in []casefile.Income) []incomeState {
+		var out []incomeState
+		for _, x := range in {
+			out = append(out, incomeState{Kind: x.Kind, Amount: x.Monthly.String(), OnFile: on})
+		}
+		return out
+	}
+	for _, m := range kp.Household.Members {
+		if m.Relation == casefile.RelationSelf {
+			s.Incomes = incomes(m.Incomes)
+			continue
+		}
+		ms := memberState{Relation: m.Relation, Name: m.Person.Name, Incomes: incomes(m.Incomes), OnFile: on}
+		if m.Person.DocType == casefile.DocResidentID {
+			ms.ID = m.Person.DocNumber
+		} else if !m.Person.Birth.IsZero() {
+			ms.Birth = m.Person.Birth.String()
+		}
+		s.Members = append(s.Members, ms)
+	}
+	if a := string(kp.Household.Area); a != "" && s.Area == newIntakeState().Area {
+		s.Area = a
+		p.fromFile["area"] = true
+	}
 }
 
 // applicantRows are the applicant's rows a record fills.
@@ -333,6 +369,19 @@ func (p *intakePage) dropFromFile() {
 	if p.review == nil {
 		p.review = map[string]bool{}
 	}
+	if p.fromFile["area"] {
+		s.Area = newIntakeState().Area
+		delete(p.fromFile, "area")
+	}
+	s.Incomes = keepTyped(s.Incomes)
+	members := s.Members[:0]
+	for _, m := range s.Members {
+		if m.OnFile == "" {
+			m.Incomes = keepTyped(m.Incomes)
+			members = append(members, m)
+		}
+	}
+	s.Members = members
 	for _, id := range applicantRows {
 		v := val[id]
 		switch {
@@ -343,6 +392,18 @@ func (p *intakePage) dropFromFile() {
 			p.review[id] = true
 		}
 	}
+}
+
+// keepTyped drops the incomes that came from a record and were not
+// touched since.
+func keepTyped(in []incomeState) []incomeState {
+	var out []incomeState
+	for _, x := range in {
+		if x.OnFile == "" {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // fileMark is the hint of a row pre-filled from the records and not

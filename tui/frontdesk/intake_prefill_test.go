@@ -86,7 +86,10 @@ func TestIntakeTypingReplacesPrefilled(t *testing.T) {
 	if got := d.m.intake.state.Address; got != want {
 		t.Fatalf("left then typing gave %q, want %q", got, want)
 	}
-	d.mustNot(mark)
+	// no applicant row is marked any more (the household's still are)
+	if l := d.lineOf(mark); l >= 0 && l <= d.lineOf("详细地址") {
+		t.Fatalf("an applicant row is still marked (line %d)", l)
+	}
 }
 
 // TestIntakeFileMarkEnglish: the mark speaks English too.
@@ -184,4 +187,64 @@ func TestIntakeNameChangeNeedsConfirming(t *testing.T) {
 func counts(st *casefile.Store) (n int) {
 	st.View(func(tx *casefile.Tx) error { n = tx.Counts().Total; return nil })
 	return n
+}
+
+// TestIntakePrefillsHousehold: a returning applicant's household comes
+// from the records (area, members, the incomes last recorded, each
+// marked with the record's date), all editable; a changed ID number takes
+// what was not touched away again.
+func TestIntakePrefillsHousehold(t *testing.T) {
+	st := openStore(t, true)
+	kp := knownApplicant(t, st)
+	if len(kp.Household.Members) < 2 {
+		t.Fatalf("the demo's first applicant lives alone: %+v", kp.Household)
+	}
+	d := newDriver(t, NewStore(st), casefile.EN, 120, 40)
+	d.press("1")
+	typeText(d, kp.Person.DocNumber)
+	s := &d.m.intake.state
+	if s.Area != string(kp.Household.Area) || len(s.Members) != len(kp.Household.Members)-1 {
+		t.Fatalf("household not filled: area %q, members %+v", s.Area, s.Members)
+	}
+	on := kp.Recorded.String()
+	for i, m := range s.Members {
+		want := kp.Household.Members[i+1]
+		if m.Name != want.Person.Name || m.Relation != want.Relation || m.OnFile != on || len(m.Incomes) != len(want.Incomes) {
+			t.Fatalf("member %d: %+v, want %+v", i, m, want)
+		}
+	}
+	d.press("pgdown") // the household
+	d.must("Member 2: "+s.Members[0].Name, "Relation     "+relationLabel(d, s.Members[0].Relation)+"    on file "+on)
+
+	// editable: the member's name, then the member deleted
+	d.m.intake.form.FocusID(memberID(0) + ".name")
+	typeText(d, "王秀英")
+	if s.Members[0].Name != "王秀英" || s.Members[0].OnFile != "" {
+		t.Fatalf("member 2 after typing: %+v", s.Members[0])
+	}
+	n := len(s.Members)
+	d.m.intake.form.FocusID(memberID(n-1) + ".name")
+	d.press("ctrl+x")
+	if len(s.Members) != n-1 {
+		t.Fatalf("%d members after deleting one of %d", len(s.Members), n)
+	}
+
+	// another ID number: the untouched members go, the typed one stays
+	d.m.intake.form.FocusID("id")
+	for range kp.Person.DocNumber {
+		d.press("backspace")
+	}
+	typeText(d, validID("61060219900101123"))
+	if len(s.Members) != 1 || s.Members[0].Name != "王秀英" || s.Area != string(casefile.Urban) {
+		t.Fatalf("after the ID changed: area %q, members %+v", s.Area, s.Members)
+	}
+}
+
+func relationLabel(d *driver, rel string) string {
+	for _, o := range relationOptions(d.m.intake.c) {
+		if o.Value == rel {
+			return o.Label
+		}
+	}
+	return rel
 }

@@ -67,8 +67,8 @@ func (p *intakePage) rebuild() {
 	// household and incomes
 	section(secHousehold)
 	g, set = str(&s.Area)
-	fs = append(fs, components.Field{ID: "area", Kind: components.FieldChoice, Label: c.T(lblIntakeArea), Section: secHousehold,
-		Get: g, Set: set, Options: []components.Option{{Value: string(casefile.Urban), Label: casefile.Urban.Label(c.Lang)}, {Value: string(casefile.Rural), Label: casefile.Rural.Label(c.Lang)}}})
+	fs = append(fs, onFile(components.Field{ID: "area", Kind: components.FieldChoice, Label: c.T(lblIntakeArea), Section: secHousehold,
+		Get: g, Set: set, Options: []components.Option{{Value: string(casefile.Urban), Label: casefile.Urban.Label(c.Lang)}, {Value: string(casefile.Rural), Label: casefile.Rural.Label(c.Lang)}}}))
 	name := strings.TrimSpace(s.Name)
 	if name == "" {
 		name = c.T(lblIntakeApplicant)
@@ -83,12 +83,24 @@ func (p *intakePage) rebuild() {
 			who = c.Tf(lblIntakeMemberN, mi+2)
 		}
 		info(secHousehold, common.LevelPlain, c.Tf(lblIntakeMemberHead, mi+2, who))
+		// a member from the records is marked until one of its rows is touched
+		touch := func(f components.Field) components.Field {
+			set := f.Set
+			f.Set = func(v string) { m.OnFile = ""; set(v) }
+			return f
+		}
 		g, set := str(&m.Relation)
-		fs = append(fs, components.Field{ID: mid + ".relation", Kind: components.FieldChoice, Label: c.T(lblIntakeRelation), Section: secHousehold,
-			Indent: 2, Get: g, Set: set, Options: relationOptions(c), Deletable: true})
-		nf := text(mid+".name", c.T(lblIntakeName), secHousehold, 2, 16, casefile.MaxNameRunes, &m.Name)
+		fs = append(fs, touch(components.Field{ID: mid + ".relation", Kind: components.FieldChoice, Label: c.T(lblIntakeRelation), Section: secHousehold,
+			Indent: 2, Get: g, Set: set, Options: relationOptions(c), Deletable: true,
+			Hint: func() (string, common.Level) {
+				if m.OnFile == "" {
+					return "", common.LevelPlain
+				}
+				return c.Tf(lblIntakeFromFile, m.OnFile), common.LevelMuted
+			}}))
+		nf := touch(text(mid+".name", c.T(lblIntakeName), secHousehold, 2, 16, casefile.MaxNameRunes, &m.Name))
 		nf.Deletable = true
-		idm := text(mid+".id", c.T(lblIntakeId), secHousehold, 2, 20, 22, &m.ID)
+		idm := touch(text(mid+".id", c.T(lblIntakeId), secHousehold, 2, 20, 22, &m.ID))
 		idm.Deletable = true
 		idm.Hint = func() (string, common.Level) {
 			if strings.TrimSpace(m.ID) == "" {
@@ -98,7 +110,7 @@ func (p *intakePage) rebuild() {
 		}
 		fs = append(fs, nf, idm)
 		if strings.TrimSpace(m.ID) == "" {
-			bf := text(mid+".birth", c.T(lblIntakeBirth), secHousehold, 2, 12, 10, &m.Birth)
+			bf := touch(text(mid+".birth", c.T(lblIntakeBirth), secHousehold, 2, 12, 10, &m.Birth))
 			bf.Deletable = true
 			bf.Hint = func() (string, common.Level) { return c.T(common.LblIntakeBirthHint), common.LevelMuted }
 			fs = append(fs, bf)
@@ -183,15 +195,18 @@ func (p *intakePage) incomeRows(member int, incomes *[]incomeState) []components
 		id := incomeID(member, i)
 		fs = append(fs,
 			components.Field{ID: id + ".kind", Kind: components.FieldChoice, Label: c.Tf(lblIntakeIncomeN, i+1), Section: secHousehold, Indent: indent,
-				Get: func() string { return in.Kind }, Set: func(v string) { in.Kind = v }, Options: kinds, Deletable: true},
+				Get: func() string { return in.Kind }, Set: func(v string) { in.Kind, in.OnFile = v, "" }, Options: kinds, Deletable: true},
 			components.Field{ID: id + ".amount", Kind: components.FieldText, Label: c.T(lblIntakeIncomeAmount), Section: secHousehold, Indent: indent,
-				Width: 12, Limit: 16, Get: func() string { return in.Amount }, Set: func(v string) { in.Amount = v }, Deletable: true,
+				Width: 12, Limit: 16, Get: func() string { return in.Amount }, Set: func(v string) { in.Amount, in.OnFile = v, "" }, Deletable: true,
 				Hint: func() (string, common.Level) {
 					if _, err := moneyOf(in.Amount); err != nil {
 						return c.Msg(err), common.LevelError
 					}
 					if k := c.Catalog.IncomeKind(in.Kind); k != nil && !k.Counted {
 						return c.T(lblIntakeIncomeExcluded), common.LevelWarn
+					}
+					if in.OnFile != "" {
+						return c.T(lblIntakeIncomeUnit) + "  " + c.Tf(lblIntakeFromFile, in.OnFile), common.LevelMuted
 					}
 					return c.T(lblIntakeIncomeUnit), common.LevelMuted
 				}},
