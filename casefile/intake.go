@@ -17,6 +17,10 @@ type Draft struct {
 	Channel   Channel       `json:"channel"`
 	Received  time.Time     `json:"received_at"` // zero: now
 	Note      string        `json:"note,omitempty"`
+	// NameOnFile, when set, is the name the records hold for the
+	// applicant's resident number, which the desk confirmed is changed
+	// to Applicant.Name; the intake's history note says so.
+	NameOnFile string `json:"name_on_file,omitempty"`
 }
 
 // FieldError is one problem with one field of a draft or an import row.
@@ -413,7 +417,16 @@ func (t *Tx) intake(d *Draft, who string) (*Case, error) {
 		c.Apps[i].Proposed = m
 	}
 	c.Deadline = t.s.cat.Deadline(DateOf(received), codes)
-	if err := t.PutCase(nil, c, Change{Who: who, Action: string(ActionIntake), Note: t.s.cat.IntakeNote(c)}); err != nil {
+	note := t.s.cat.IntakeNote(c)
+	if d.NameOnFile != "" && d.NameOnFile != app.Name {
+		rn := T("更名：档案姓名 %s，受理时确认为 %s", "name changed: %s on file, confirmed as %s at intake", d.NameOnFile, app.Name)
+		if note.ZH == "" {
+			note = rn
+		} else {
+			note = Text{ZH: note.ZH + "；" + rn.ZH, EN: note.EN + "; " + rn.EN}
+		}
+	}
+	if err := t.PutCase(nil, c, Change{Who: who, Action: string(ActionIntake), Note: note}); err != nil {
 		return nil, err
 	}
 	return c, t.bump("received/" + DateOf(received).String())

@@ -457,6 +457,10 @@ type KnownPerson struct {
 	Aid       []Aid     // every project the household holds or applied for
 	Open      []*Case   // the person's open (undecided) cases among the newest maxKnownCases
 	Cases     int       // cases the person is in
+	// Recorded is the day the newest case the person is in was received:
+	// the date of the record Person and Household come from. Zero when
+	// the person is in no case.
+	Recorded Date
 }
 
 // maxKnownCases bounds how many of a person's cases KnownPerson decodes.
@@ -499,6 +503,7 @@ func (t *Tx) KnownPerson(idNumber string) (*KnownPerson, error) {
 		}
 		if i == 0 {
 			kp.Household = c.Household
+			kp.Recorded = DateOf(c.Received)
 		}
 		if c.Status.Open() {
 			kp.Open = append(kp.Open, c)

@@ -52,6 +52,7 @@ type FormStyles struct {
 	Button       lipgloss.Style
 	Option       lipgloss.Style
 	OptionActive lipgloss.Style
+	Selection    lipgloss.Style // a text row's value while selected (typing replaces it)
 }
 
 // TableStyles style the virtualised tables.
@@ -119,6 +120,7 @@ func NewStyles(t Theme) *Styles {
 		Button:       ns().Foreground(t.Accent),
 		Option:       ns().Foreground(t.Fg),
 		OptionActive: ns().Foreground(t.SelFg).Background(t.SelBg),
+		Selection:    ns().Foreground(t.SelFg).Background(t.SelBg),
 	}
 	s.Table = TableStyles{
 		Header:   ns().Foreground(t.Accent).Bold(true),

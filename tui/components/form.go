@@ -77,9 +77,13 @@ type Form struct {
 	focus  int // index of the focused field, -1 when none is focusable
 	sub    int // option under the cursor of a multi field
 	editor textinput.Model
-	offset int
-	width  int
-	height int
+	// selected: the focused text row's whole value is selected, as on
+	// entering a filled row; typing replaces it, Backspace clears it, a
+	// cursor key drops the selection and keeps the text.
+	selected bool
+	offset   int
+	width    int
+	height   int
 }
 
 // NewForm builds an empty form; SetFields gives it its rows.
@@ -176,6 +180,10 @@ func (f *Form) FocusPrefix(p string) bool {
 	return false
 }
 
+// Selected reports whether the focused text row's value is selected, so
+// that typing replaces it.
+func (f *Form) Selected() bool { return f.selected && f.Typing() }
+
 // Typing reports whether the focused row takes typed text.
 func (f *Form) Typing() bool {
 	fd := f.Focused()
@@ -221,6 +229,7 @@ func (f *Form) loadEditor(force bool) {
 	fd := f.Focused()
 	if fd == nil || fd.Kind != FieldText {
 		f.editor.Blur()
+		f.selected = false
 		return
 	}
 	w := f.textWidth(fd)
@@ -229,6 +238,7 @@ func (f *Form) loadEditor(force bool) {
 	if force || f.editor.Value() != fd.value() {
 		f.editor.SetValue(fd.value())
 		f.editor.CursorEnd()
+		f.selected = f.editor.Value() != ""
 	}
 	// recompute the visible part for the (maybe new) width
 	f.editor.SetCursor(f.editor.Position())

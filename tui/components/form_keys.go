@@ -57,6 +57,11 @@ func (f *Form) HandleKey(msg tea.KeyPressMsg) FormResult {
 	switch fd.Kind {
 	case FieldText:
 		before := f.editor.Value()
+		if f.selected {
+			if r, done := f.replaceSelection(fd, msg); done {
+				return r
+			}
+		}
 		var cmd tea.Cmd
 		f.editor, cmd = f.editor.Update(msg)
 		if after := f.editor.Value(); after != before {
@@ -107,12 +112,35 @@ func (f *Form) HandlePaste(msg tea.PasteMsg) FormResult {
 		return FormResult{}
 	}
 	before := f.editor.Value()
+	if f.selected {
+		f.editor.SetValue("")
+		f.selected = false
+	}
 	f.editor, _ = f.editor.Update(cleanPaste(msg))
 	if after := f.editor.Value(); after != before {
 		fd.Set(after)
 		return FormResult{Handled: true, Changed: true}
 	}
 	return FormResult{Handled: true}
+}
+
+// replaceSelection runs a key on a selected value: Backspace or Delete
+// clears it (done), typed text empties the editor first, any other key
+// drops the selection and keeps the text. done reports that the key was
+// used up here.
+func (f *Form) replaceSelection(fd *Field, msg tea.KeyPressMsg) (r FormResult, done bool) {
+	f.selected = false
+	km := f.editor.KeyMap
+	switch {
+	case key.Matches(msg, km.DeleteCharacterBackward, km.DeleteCharacterForward, km.DeleteWordBackward,
+		km.DeleteWordForward, km.DeleteBeforeCursor, km.DeleteAfterCursor):
+		f.editor.SetValue("")
+		fd.Set("")
+		return FormResult{Handled: true, Changed: true}, true
+	case msg.Text != "":
+		f.editor.SetValue("")
+	}
+	return FormResult{}, false
 }
 
 func (f *Form) cycle(fd *Field, d int) bool {

@@ -57,9 +57,13 @@ func (f *Form) renderRow(i int) string {
 		b.WriteString(marker + indent + label())
 		w := f.textWidth(fd)
 		var box string
-		if focused {
+		switch {
+		case focused && f.selected:
+			v := Truncate(fd.value(), w)
+			box = st.Selection.Render(v) + strings.Repeat(" ", max(w-lipgloss.Width(v), 0))
+		case focused:
 			box = FitWidth(f.editor.View(), w)
-		} else {
+		default:
 			box = st.Value.Render(PadRight(Truncate(fd.value(), w), w))
 		}
 		b.WriteString("[" + box + "]")

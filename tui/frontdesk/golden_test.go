@@ -76,8 +76,13 @@ func TestIntakeFindings(t *testing.T) {
 		d.press("space", "backspace", "backspace", "backspace", "backspace")
 		typeText(d, "mz-01")
 		d.press("space", "esc")
-		d.press("pgup", "pgup", "tab", "enter", "tab") // household: + add an income, its amount
+		// household, pre-filled from the records: the applicant's wages
+		// on file are replaced by what the clerk types
+		d.press("pgup", "pgup", "tab", "tab")
 		typeText(d, "1200")
+		if in := d.m.intake.state.Incomes; len(in) != 1 || in[0].Amount != "1200" {
+			t.Errorf("the income on file was not replaced: %+v", in)
+		}
 		if len(d.m.intake.findings) < 3 {
 			t.Errorf("expected income, duplicate and document findings, got %d", len(d.m.intake.findings))
 		}

@@ -27,6 +27,7 @@ const (
 	dlgSave = iota + 1
 	dlgNew
 	dlgProblems
+	dlgRename // the name typed differs from the one on file
 )
 
 // intakePage is the one window: the ID number first, checked as typed; a
@@ -59,6 +60,17 @@ type intakePage struct {
 	knownFor  string // ID number the lookup is for
 	lookedUp  bool   // the lookup for knownFor has answered
 	lookupErr error
+	// fromFile holds the rows pre-filled from known's record and not
+	// touched since; they show where the value came from.
+	fromFile map[string]bool
+	// review holds the rows the clerk filled for an ID number since
+	// changed; they ask to be checked until touched.
+	review map[string]bool
+	// renamed is the ID number and name whose change of name from the
+	// one on file the clerk confirmed.
+	renamed struct{ number, name string }
+	// saveOnLookup: save was asked for before the lookup answered.
+	saveOnLookup bool
 
 	check    Check
 	checkSig string // signature the check was asked for
@@ -165,6 +177,7 @@ func (p *intakePage) layout() (fw, fh, pw, ph int) {
 func (p *intakePage) reset() {
 	p.state = newIntakeState()
 	p.saved, p.known, p.knownFor, p.lookupErr, p.lookedUp = nil, nil, "", nil, false
+	p.fromFile, p.review, p.renamed, p.saveOnLookup = nil, nil, struct{ number, name string }{}, false
 	p.printed = nil
 	p.check, p.checkSig = Check{}, ""
 	p.mode, p.picker, p.dialog, p.dlg = modeForm, nil, nil, 0
@@ -263,30 +276,149 @@ func (p *intakePage) onPersonFound(msg personFoundMsg) tea.Cmd {
 	refresh := p.relookup
 	p.relookup = false
 	if kp := msg.known; kp != nil && !refresh {
-		fill := func(dst *string, src string) {
-			if strings.TrimSpace(*dst) == "" {
-				*dst = src
-			}
-		}
-		s := &p.state
-		fill(&s.Name, kp.Person.Name)
-		fill(&s.Phone, kp.Person.Phone)
-		fill(&s.Township, kp.Person.Township)
-		fill(&s.Village, kp.Person.Village)
-		fill(&s.Address, kp.Person.Address)
-		if s.Disability == "0" && kp.Person.DisabilityGrade > 0 {
-			s.Disability = strconv.Itoa(kp.Person.DisabilityGrade)
-		}
-		if s.Flags == "" {
-			s.Flags = strings.Join(kp.Person.Flags, ",")
-		}
+		p.fillFromFile(kp)
 		p.st.Set(p.c.Tf(lblIntakeKnown, kp.Person.Name, kp.Cases), common.LevelOK)
 	} else if msg.known == nil && !refresh {
 		p.st.Set(p.c.T(lblIntakeNewPerson), common.LevelPlain)
 	}
 	p.rebuild()
 	p.form.Refresh()
-	return p.changed()
+	cmd := p.changed()
+	if p.saveOnLookup && p.mode == modeForm {
+		p.saveOnLookup = false
+		return tea.Batch(cmd, p.save())
+	}
+	return cmd
+}
+
+// fillFromFile fills the empty applicant rows from the record of kp and
+// marks them as coming from it.
+func (p *intakePage) fillFromFile(kp *KnownPerson) {
+	if p.fromFile == nil {
+		p.fromFile = map[string]bool{}
+	}
+	fill := func(id string, dst *string, src string) {
+		if strings.TrimSpace(*dst) == "" && src != "" {
+			*dst = src
+			p.fromFile[id] = true
+		}
+	}
+	s := &p.state
+	fill("name", &s.Name, kp.Person.Name)
+	fill("phone", &s.Phone, kp.Person.Phone)
+	fill("township", &s.Township, kp.Person.Township)
+	fill("village", &s.Village, kp.Person.Village)
+	fill("address", &s.Address, kp.Person.Address)
+	if s.Disability == "0" && kp.Person.DisabilityGrade > 0 {
+		s.Disability = strconv.Itoa(kp.Person.DisabilityGrade)
+		p.fromFile["disability"] = true
+	}
+	if s.Flags == "" && len(kp.Person.Flags) > 0 {
+		s.Flags = strings.Join(kp.Person.Flags, ",")
+		p.fromFile["flags"] = true
+	}
+	p.fillHousehold(kp)
+}
+
+// fillHousehold fills the household from the newest case the person is
+// in, when nothing of the household has been typed: area, members and
+// the incomes last recorded, each marked with the record's date.
+func (p *intakePage) fillHousehold(kp *KnownPerson) {
+	s := &p.state
+	if kp.Recorded.IsZero() || len(s.Members) > 0 || len(s.Incomes) > 0 {
+		return
+	}
+	on := kp.Recorded.String()
+	incomes := func(in []casefile.Income) []incomeState {
+		var out []incomeState
+		for _, x := range in {
+			out = append(out, incomeState{Kind: x.Kind, Amount: x.Monthly.String(), OnFile: on})
+		}
+		return out
+	}
+	for _, m := range kp.Household.Members {
+		if m.Relation == casefile.RelationSelf {
+			s.Incomes = incomes(m.Incomes)
+			continue
+		}
+		ms := memberState{Relation: m.Relation, Name: m.Person.Name, Incomes: incomes(m.Incomes), OnFile: on}
+		if m.Person.DocType == casefile.DocResidentID {
+			ms.ID = m.Person.DocNumber
+		} else if !m.Person.Birth.IsZero() {
+			ms.Birth = m.Person.Birth.String()
+		}
+		s.Members = append(s.Members, ms)
+	}
+	if a := string(kp.Household.Area); a != "" && s.Area == newIntakeState().Area {
+		s.Area = a
+		p.fromFile["area"] = true
+	}
+}
+
+// applicantRows are the applicant's rows a record fills.
+var applicantRows = []string{"name", "phone", "township", "village", "address", "disability", "flags"}
+
+// dropFromFile empties what was filled from the record of the ID number
+// that was there before, and marks what the clerk typed for review.
+func (p *intakePage) dropFromFile() {
+	s := &p.state
+	val := map[string]*string{"name": &s.Name, "phone": &s.Phone, "township": &s.Township,
+		"village": &s.Village, "address": &s.Address, "disability": &s.Disability, "flags": &s.Flags}
+	empty := newIntakeState()
+	blank := map[string]string{"disability": empty.Disability, "flags": empty.Flags}
+	if p.review == nil {
+		p.review = map[string]bool{}
+	}
+	if p.fromFile["area"] {
+		s.Area = newIntakeState().Area
+		delete(p.fromFile, "area")
+	}
+	s.Incomes = keepTyped(s.Incomes)
+	members := s.Members[:0]
+	for _, m := range s.Members {
+		if m.OnFile == "" {
+			m.Incomes = keepTyped(m.Incomes)
+			members = append(members, m)
+		}
+	}
+	s.Members = members
+	for _, id := range applicantRows {
+		v := val[id]
+		switch {
+		case p.fromFile[id]:
+			*v = blank[id]
+			delete(p.fromFile, id)
+		case strings.TrimSpace(*v) != "" && *v != blank[id]:
+			p.review[id] = true
+		}
+	}
+}
+
+// keepTyped drops the incomes that came from a record and were not
+// touched since.
+func keepTyped(in []incomeState) []incomeState {
+	var out []incomeState
+	for _, x := range in {
+		if x.OnFile == "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// fileMark is the hint of a row pre-filled from the records and not
+// touched since: "档案 2026-11-03".
+func (p *intakePage) fileMark(id string) (string, common.Level) {
+	if p.review[id] {
+		return p.c.T(lblIntakeReview), common.LevelWarn
+	}
+	if !p.fromFile[id] || p.known == nil {
+		return "", common.LevelPlain
+	}
+	if p.known.Recorded.IsZero() {
+		return p.c.T(lblIntakeFromFileUndated), common.LevelMuted
+	}
+	return p.c.Tf(lblIntakeFromFile, p.known.Recorded.String()), common.LevelMuted
 }
 
 func (p *intakePage) onCaseSaved(msg caseSavedMsg) tea.Cmd {

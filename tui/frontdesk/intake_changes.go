@@ -48,10 +48,14 @@ func (p *intakePage) refreshChecks() []tea.Cmd {
 	today := p.c.Today()
 	if info, ok := idNumber(p.state.ID, today); ok {
 		if info.Number != p.knownFor {
+			if p.knownFor != "" {
+				p.dropFromFile()
+			}
 			p.knownFor, p.known, p.lookupErr, p.lookedUp = info.Number, nil, nil, false
 			cmds = append(cmds, lookupPerson(p.store, info.Number))
 		}
 	} else if p.knownFor != "" {
+		p.dropFromFile()
 		p.knownFor, p.known, p.lookupErr = "", nil, nil
 		p.rebuild()
 	}

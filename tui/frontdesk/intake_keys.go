@@ -122,14 +122,30 @@ func (p *intakePage) handleDialog(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch kind {
 	case dlgSave:
-		p.st.Set(p.c.T(lblIntakeSaving), common.LevelPlain)
-		return saveCase(p.store, p.state.draft(p.c.Catalog, p.c.Today()), p.c.User)
+		return p.save()
+	case dlgRename:
+		p.renamed.number, p.renamed.name = p.knownFor, strings.TrimSpace(p.state.Name)
+		return p.trySave()
 	case dlgNew:
 		p.reset()
 		p.autosaveGen++
 		return saveDraft(p.store, p.c.User, nil, p.autosaveGen)
 	}
 	return nil
+}
+
+// save stores the confirmed case once the name agrees with the records
+// (or its change is confirmed).
+func (p *intakePage) save() tea.Cmd {
+	if !p.nameAgrees() {
+		return nil
+	}
+	p.st.Set(p.c.T(lblIntakeSaving), common.LevelPlain)
+	d := p.state.draft(p.c.Catalog, p.c.Today())
+	if p.known != nil && p.renamed.number == p.knownFor && p.renamed.name == strings.TrimSpace(p.state.Name) {
+		d.NameOnFile = p.known.Person.Name
+	}
+	return saveCase(p.store, d, p.c.User)
 }
 
 func (p *intakePage) openDialog(kind int, d *components.Dialog) {
@@ -203,8 +219,40 @@ func (p *intakePage) trySave() tea.Cmd {
 		p.st.Set(p.c.Tf(lblIntakeProblems, len(probs), probs[0].Text), common.LevelError)
 		return nil
 	}
+	// a name that differs from the one on file is asked about first; a
+	// lookup still on its way is waited for when the save is confirmed,
+	// so keys typed ahead (ctrl+s y) still reach the save dialog
+	if p.lookedUp && !p.nameAgrees() {
+		return nil
+	}
 	p.openDialog(dlgSave, components.NewConfirm(p.c, p.c.T(lblIntakeConfirmTitle), p.confirmLines()...))
 	return nil
+}
+
+// nameAgrees reports whether the typed name may be saved for the typed
+// ID number: the lookup has answered, and the name is the one on file
+// or its change was confirmed. Otherwise it says why or asks.
+func (p *intakePage) nameAgrees() bool {
+	if p.knownFor == "" || p.lookupErr != nil {
+		return true // nothing to compare with (a failed lookup says so)
+	}
+	if !p.lookedUp {
+		// the save goes on when the lookup answers
+		p.saveOnLookup = true
+		p.st.Set(p.c.T(lblIntakeStillLooking), common.LevelWarn)
+		return false
+	}
+	p.saveOnLookup = false
+	name := strings.TrimSpace(p.state.Name)
+	if p.known == nil || p.known.Person.Name == name ||
+		(p.renamed.number == p.knownFor && p.renamed.name == name) {
+		return true
+	}
+	old := p.known.Person.Name
+	p.st.Set(p.c.Tf(lblIntakeRenameRefused, old), common.LevelError)
+	p.openDialog(dlgRename, components.NewConfirm(p.c, p.c.T(lblIntakeRenameTitle),
+		p.c.Tf(lblIntakeRenameLine, casefile.MaskID(p.knownFor), old, name), p.c.Tf(lblIntakeRenameAsk, name)))
+	return false
 }
 
 func (p *intakePage) confirmLines() []string {

@@ -41,25 +41,34 @@ func (p *intakePage) rebuild() {
 	for _, l := range p.knownLines() {
 		info(secApplicant, l.lv, l.text)
 	}
+	// the rows a known person's record fills: marked until touched
+	onFile := func(f components.Field) components.Field {
+		id, set := f.ID, f.Set
+		f.Set = func(v string) { delete(p.fromFile, id); delete(p.review, id); set(v) }
+		if f.Hint == nil {
+			f.Hint = func() (string, common.Level) { return p.fileMark(id) }
+		}
+		return f
+	}
 	fs = append(fs,
-		text("name", c.T(lblIntakeName), secApplicant, 0, 16, casefile.MaxNameRunes, &s.Name),
-		text("phone", c.T(lblIntakePhone), secApplicant, 0, 16, 20, &s.Phone),
-		text("township", c.T(lblIntakeTownship), secApplicant, 0, 20, 30, &s.Township),
-		text("village", c.T(lblIntakeVillage), secApplicant, 0, 20, 30, &s.Village),
-		text("address", c.T(lblIntakeAddress), secApplicant, 0, 36, 80, &s.Address),
+		onFile(text("name", c.T(lblIntakeName), secApplicant, 0, 16, casefile.MaxNameRunes, &s.Name)),
+		onFile(text("phone", c.T(lblIntakePhone), secApplicant, 0, 16, 20, &s.Phone)),
+		onFile(text("township", c.T(lblIntakeTownship), secApplicant, 0, 20, 30, &s.Township)),
+		onFile(text("village", c.T(lblIntakeVillage), secApplicant, 0, 20, 30, &s.Village)),
+		onFile(text("address", c.T(lblIntakeAddress), secApplicant, 0, 36, 80, &s.Address)),
 	)
 	g, set := str(&s.Disability)
-	fs = append(fs, components.Field{ID: "disability", Kind: components.FieldChoice, Label: c.T(lblIntakeDisability), Section: secApplicant,
-		Get: g, Set: set, Options: disabilityOptions(c)})
+	fs = append(fs, onFile(components.Field{ID: "disability", Kind: components.FieldChoice, Label: c.T(lblIntakeDisability), Section: secApplicant,
+		Get: g, Set: set, Options: disabilityOptions(c)}))
 	g, set = str(&s.Flags)
-	fs = append(fs, components.Field{ID: "flags", Kind: components.FieldMulti, Label: c.T(lblIntakeFlags), Section: secApplicant,
-		Get: g, Set: set, Options: flagOptions(c)})
+	fs = append(fs, onFile(components.Field{ID: "flags", Kind: components.FieldMulti, Label: c.T(lblIntakeFlags), Section: secApplicant,
+		Get: g, Set: set, Options: flagOptions(c)}))
 
 	// household and incomes
 	section(secHousehold)
 	g, set = str(&s.Area)
-	fs = append(fs, components.Field{ID: "area", Kind: components.FieldChoice, Label: c.T(lblIntakeArea), Section: secHousehold,
-		Get: g, Set: set, Options: []components.Option{{Value: string(casefile.Urban), Label: casefile.Urban.Label(c.Lang)}, {Value: string(casefile.Rural), Label: casefile.Rural.Label(c.Lang)}}})
+	fs = append(fs, onFile(components.Field{ID: "area", Kind: components.FieldChoice, Label: c.T(lblIntakeArea), Section: secHousehold,
+		Get: g, Set: set, Options: []components.Option{{Value: string(casefile.Urban), Label: casefile.Urban.Label(c.Lang)}, {Value: string(casefile.Rural), Label: casefile.Rural.Label(c.Lang)}}}))
 	name := strings.TrimSpace(s.Name)
 	if name == "" {
 		name = c.T(lblIntakeApplicant)
@@ -74,12 +83,24 @@ func (p *intakePage) rebuild() {
 			who = c.Tf(lblIntakeMemberN, mi+2)
 		}
 		info(secHousehold, common.LevelPlain, c.Tf(lblIntakeMemberHead, mi+2, who))
+		// a member from the records is marked until one of its rows is touched
+		touch := func(f components.Field) components.Field {
+			set := f.Set
+			f.Set = func(v string) { m.OnFile = ""; set(v) }
+			return f
+		}
 		g, set := str(&m.Relation)
-		fs = append(fs, components.Field{ID: mid + ".relation", Kind: components.FieldChoice, Label: c.T(lblIntakeRelation), Section: secHousehold,
-			Indent: 2, Get: g, Set: set, Options: relationOptions(c), Deletable: true})
-		nf := text(mid+".name", c.T(lblIntakeName), secHousehold, 2, 16, casefile.MaxNameRunes, &m.Name)
+		fs = append(fs, touch(components.Field{ID: mid + ".relation", Kind: components.FieldChoice, Label: c.T(lblIntakeRelation), Section: secHousehold,
+			Indent: 2, Get: g, Set: set, Options: relationOptions(c), Deletable: true,
+			Hint: func() (string, common.Level) {
+				if m.OnFile == "" {
+					return "", common.LevelPlain
+				}
+				return c.Tf(lblIntakeFromFile, m.OnFile), common.LevelMuted
+			}}))
+		nf := touch(text(mid+".name", c.T(lblIntakeName), secHousehold, 2, 16, casefile.MaxNameRunes, &m.Name))
 		nf.Deletable = true
-		idm := text(mid+".id", c.T(lblIntakeId), secHousehold, 2, 20, 22, &m.ID)
+		idm := touch(text(mid+".id", c.T(lblIntakeId), secHousehold, 2, 20, 22, &m.ID))
 		idm.Deletable = true
 		idm.Hint = func() (string, common.Level) {
 			if strings.TrimSpace(m.ID) == "" {
@@ -89,7 +110,7 @@ func (p *intakePage) rebuild() {
 		}
 		fs = append(fs, nf, idm)
 		if strings.TrimSpace(m.ID) == "" {
-			bf := text(mid+".birth", c.T(lblIntakeBirth), secHousehold, 2, 12, 10, &m.Birth)
+			bf := touch(text(mid+".birth", c.T(lblIntakeBirth), secHousehold, 2, 12, 10, &m.Birth))
 			bf.Deletable = true
 			bf.Hint = func() (string, common.Level) { return c.T(common.LblIntakeBirthHint), common.LevelMuted }
 			fs = append(fs, bf)
@@ -174,15 +195,18 @@ func (p *intakePage) incomeRows(member int, incomes *[]incomeState) []components
 		id := incomeID(member, i)
 		fs = append(fs,
 			components.Field{ID: id + ".kind", Kind: components.FieldChoice, Label: c.Tf(lblIntakeIncomeN, i+1), Section: secHousehold, Indent: indent,
-				Get: func() string { return in.Kind }, Set: func(v string) { in.Kind = v }, Options: kinds, Deletable: true},
+				Get: func() string { return in.Kind }, Set: func(v string) { in.Kind, in.OnFile = v, "" }, Options: kinds, Deletable: true},
 			components.Field{ID: id + ".amount", Kind: components.FieldText, Label: c.T(lblIntakeIncomeAmount), Section: secHousehold, Indent: indent,
-				Width: 12, Limit: 16, Get: func() string { return in.Amount }, Set: func(v string) { in.Amount = v }, Deletable: true,
+				Width: 12, Limit: 16, Get: func() string { return in.Amount }, Set: func(v string) { in.Amount, in.OnFile = v, "" }, Deletable: true,
 				Hint: func() (string, common.Level) {
 					if _, err := moneyOf(in.Amount); err != nil {
 						return c.Msg(err), common.LevelError
 					}
 					if k := c.Catalog.IncomeKind(in.Kind); k != nil && !k.Counted {
 						return c.T(lblIntakeIncomeExcluded), common.LevelWarn
+					}
+					if in.OnFile != "" {
+						return c.T(lblIntakeIncomeUnit) + "  " + c.Tf(lblIntakeFromFile, in.OnFile), common.LevelMuted
 					}
 					return c.T(lblIntakeIncomeUnit), common.LevelMuted
 				}},

@@ -39,12 +39,14 @@ type memberState struct {
 	ID       string        `json:"id"`
 	Birth    string        `json:"birth"` // only for members without a resident number
 	Incomes  []incomeState `json:"incomes"`
+	OnFile   string        `json:"on_file,omitempty"` // date of the record the member came from, until touched
 }
 
 // incomeState is one monthly income.
 type incomeState struct {
 	Kind   string `json:"kind"`
 	Amount string `json:"amount"`
+	OnFile string `json:"on_file,omitempty"` // date of the record the income came from, until touched
 }
 
 // appState is one project applied for.

@@ -87,6 +87,14 @@ var (
 	lblIntakeIncomeUnitYuan    = casefile.Text{ZH: "元", EN: "yuan"}
 	lblIntakeKnown             = casefile.Text{ZH: "系统已有记录：%s，涉及案件 %d 件", EN: "Known to the hall: %s, in %d cases"}
 	lblIntakeKnownHousehold    = casefile.Text{ZH: "家庭：", EN: "Household: "}
+	lblIntakeFromFile          = casefile.Text{ZH: "档案 %s", EN: "on file %s"}
+	lblIntakeFromFileUndated   = casefile.Text{ZH: "档案", EN: "on file"}
+	lblIntakeReview            = casefile.Text{ZH: "请核对：身份证号已改", EN: "check: the ID number changed"}
+	lblIntakeRenameTitle       = casefile.Text{ZH: "姓名与档案不符", EN: "Name differs from the records"}
+	lblIntakeRenameLine        = casefile.Text{ZH: "档案中 %s 的姓名是 %s，填写的是 %s。", EN: "The records give %s as %s; the form says %s."}
+	lblIntakeRenameAsk         = casefile.Text{ZH: "确认此人已更名并保存为 %s？", EN: "Confirm the person changed their name and save as %s?"}
+	lblIntakeRenameRefused     = casefile.Text{ZH: "未保存：姓名与档案不符（档案：%s）", EN: "Not saved: the name differs from the records (on file: %s)"}
+	lblIntakeStillLooking      = casefile.Text{ZH: "正在查找申请人，查到后继续保存", EN: "Looking up the applicant; the save goes on when it answers"}
 	lblIntakeKnownMore         = casefile.Text{ZH: "另有 %d 项", EN: "%d more"}
 	lblIntakeLookupFailed      = casefile.Text{ZH: "查找申请人失败：%s", EN: "Looking up the applicant failed: %s"}
 	lblIntakeMemberHead        = casefile.Text{ZH: "成员 %d：%s", EN: "Member %d: %s"}

@@ -63,6 +63,7 @@ type KnownPerson struct {
 	Aid       []casefile.Aid     // every project the household holds or applied for
 	Open      []*casefile.Case   // the person's open cases (undecided)
 	Cases     int                // cases the person is in
+	Recorded  casefile.Date      // the day of the record Person comes from (zero when none)
 }
 
 // Check is the result of the live duplicate check.
@@ -167,7 +168,7 @@ func (s *caseFile) Lookup(idNumber string) (*KnownPerson, error) {
 		}
 		return nil, err
 	}
-	return &KnownPerson{Person: kp.Person, Household: kp.Household, Aid: kp.Aid, Open: kp.Open, Cases: kp.Cases}, nil
+	return &KnownPerson{Person: kp.Person, Household: kp.Household, Aid: kp.Aid, Open: kp.Open, Cases: kp.Cases, Recorded: kp.Recorded}, nil
 }
 
 func (s *caseFile) Check(applicant casefile.Person, hh casefile.Household, codes []string, day casefile.Date) (out Check, err error) {
