@@ -29,15 +29,23 @@ func knownApplicant(t *testing.T, st *casefile.Store) *casefile.KnownPerson {
 	return kp
 }
 
+// knownIntake opens the intake on the demo's store and types the ID number
+// of its first applicant, as a clerk with a returning applicant does.
+func knownIntake(t *testing.T, lang casefile.Lang) (*driver, *casefile.KnownPerson, *casefile.Store) {
+	t.Helper()
+	st := openStore(t, true)
+	kp := knownApplicant(t, st)
+	d := newDriver(t, NewStore(st), lang, 120, 40)
+	d.press("1")
+	typeText(d, kp.Person.DocNumber)
+	return d, kp, st
+}
+
 // TestIntakeTypingReplacesPrefilled: a field filled from the records is
 // selected on entering it, so typing replaces it (it appended before:
 // 李桂兰李桂兰); the mark "档案 <date>" stays until the field is touched.
 func TestIntakeTypingReplacesPrefilled(t *testing.T) {
-	st := openStore(t, true)
-	kp := knownApplicant(t, st)
-	d := newDriver(t, NewStore(st), casefile.ZH, 120, 40)
-	d.press("1")
-	typeText(d, kp.Person.DocNumber)
+	d, kp, _ := knownIntake(t, casefile.ZH)
 	mark := "档案 " + kp.Recorded.String()
 	d.must("[" + kp.Person.Name + " ")
 	if d.m.intake.state.Phone != kp.Person.Phone {
@@ -94,11 +102,7 @@ func TestIntakeTypingReplacesPrefilled(t *testing.T) {
 
 // TestIntakeFileMarkEnglish: the mark speaks English too.
 func TestIntakeFileMarkEnglish(t *testing.T) {
-	st := openStore(t, true)
-	kp := knownApplicant(t, st)
-	d := newDriver(t, NewStore(st), casefile.EN, 120, 40)
-	d.press("1")
-	typeText(d, kp.Person.DocNumber)
+	d, kp, _ := knownIntake(t, casefile.EN)
 	d.must("on file " + kp.Recorded.String())
 }
 
@@ -107,11 +111,7 @@ func TestIntakeFileMarkEnglish(t *testing.T) {
 // the old person's name for the new number); what the clerk typed stays,
 // marked for review.
 func TestIntakeIDChangeClearsPrefilled(t *testing.T) {
-	st := openStore(t, true)
-	kp := knownApplicant(t, st)
-	d := newDriver(t, NewStore(st), casefile.ZH, 120, 40)
-	d.press("1")
-	typeText(d, kp.Person.DocNumber)
+	d, kp, _ := knownIntake(t, casefile.ZH)
 	d.press("tab", "tab") // onto the phone
 	typeText(d, "13900000000")
 	d.press("shift+tab", "shift+tab") // back to the ID number
@@ -141,11 +141,7 @@ func TestIntakeIDChangeClearsPrefilled(t *testing.T) {
 // on file for the number is not saved until the clerk confirms the
 // change, which the intake's history records (it was saved silently).
 func TestIntakeNameChangeNeedsConfirming(t *testing.T) {
-	st := openStore(t, true)
-	kp := knownApplicant(t, st)
-	d := newDriver(t, NewStore(st), casefile.ZH, 120, 40)
-	d.press("1")
-	typeText(d, kp.Person.DocNumber)
+	d, kp, st := knownIntake(t, casefile.ZH)
 	d.press("tab")
 	typeText(d, "李桂兰")
 	d.press("f2")
@@ -194,14 +190,10 @@ func counts(st *casefile.Store) (n int) {
 // marked with the record's date), all editable; a changed ID number takes
 // what was not touched away again.
 func TestIntakePrefillsHousehold(t *testing.T) {
-	st := openStore(t, true)
-	kp := knownApplicant(t, st)
+	d, kp, _ := knownIntake(t, casefile.EN)
 	if len(kp.Household.Members) < 2 {
 		t.Fatalf("the demo's first applicant lives alone: %+v", kp.Household)
 	}
-	d := newDriver(t, NewStore(st), casefile.EN, 120, 40)
-	d.press("1")
-	typeText(d, kp.Person.DocNumber)
 	s := &d.m.intake.state
 	if s.Area != string(kp.Household.Area) || len(s.Members) != len(kp.Household.Members)-1 {
 		t.Fatalf("household not filled: area %q, members %+v", s.Area, s.Members)

@@ -1,8 +1,13 @@
 package main
 
+// The steps of a case between intake and the meeting, from scripts and
+// other departments' systems: hall case evidence, documents, ready and
+// withdraw. Each writes through the same domain call the screens use.
+
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -191,5 +196,112 @@ The figures each kind takes (--set NAME=VALUE):
 	}
 	cmd.RegisterFlagCompletionFunc("kind", a.completeEvidenceKind)
 	cmd.RegisterFlagCompletionFunc("source", a.completeDepartment)
+	return cmd
+}
+
+func (a *app) newCaseDocumentsCommand() *cobra.Command {
+	var received []string
+	cmd := &cobra.Command{
+		Use:   "documents CASE --received NAME ...",
+		Short: a.t("登记受理后收到的材料（目录中的材料名称，中文或英文）", "Record documents received after intake (the catalogue's document names, in Chinese or English)"),
+		Long: a.t(`登记受理后收到的材料，记入案件办理记录；已收到的材料不重复登记。
+已受理或暂缓的案件转为核查中：暂缓时缺少的材料补齐后，案件可以再次提交研判（hall case ready）。`,
+			`Record documents received after intake in the case history; a document already received is not recorded twice.
+A received or deferred case moves to verifying: once what a deferral found missing is supplied, the case can go to the meeting again (hall case ready).`),
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cat, err := a.catalog()
+			if err != nil {
+				return err
+			}
+			if len(received) == 0 {
+				return a.usagef("请用 --received 写明收到的材料", "name the documents received with --received")
+			}
+			var docs []string
+			for _, n := range received {
+				d, ok := cat.Document(n)
+				if ok && !slices.Contains(docs, d) {
+					docs = append(docs, d)
+				}
+				if !ok {
+					var names []string
+					for _, d := range cat.Documents() {
+						names = append(names, cat.DocumentLabel(d).In(a.lang))
+					}
+					return a.usagef("材料 %q 不在目录中；可用：%s", "document %q is not in the catalogue; valid: %s", n, strings.Join(names, a.t("、", "; ")))
+				}
+			}
+			return a.withStore(false, func(st *casefile.Store) error {
+				c, err := st.ReceiveDocuments(args[0], 0, docs, who())
+				if err != nil {
+					return err
+				}
+				var missing []string
+				for _, d := range cat.MissingDocuments(c) {
+					missing = append(missing, cat.DocumentLabel(d).In(a.lang))
+				}
+				w := cmd.OutOrStdout()
+				fmt.Fprintf(w, a.t("%s：已登记 %d 份材料；状态：%s\n", "%s: %d documents recorded; status: %s\n"), c.Number, len(docs), c.Status.Label(a.lang))
+				if len(missing) > 0 {
+					fmt.Fprintf(w, a.t("仍缺少材料：%s\n", "documents still missing: %s\n"), strings.Join(missing, a.t("、", "; ")))
+				}
+				return nil
+			})
+		},
+	}
+	cmd.Flags().StringArrayVar(&received, "received", nil, a.t("收到的材料名称（可重复）", "name of a document received (repeatable)"))
+	cmd.RegisterFlagCompletionFunc("received", a.completeDocument)
+	return cmd
+}
+
+func (a *app) newCaseReadyCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "ready CASE",
+		Short: a.t("核查完毕，提交综合研判（缺少核查材料或暂缓时要求的材料时拒绝并列出所缺）", "Send a verified case to the meeting (refused, naming what is missing, while required evidence or a document a deferral asked for is missing)"),
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.withStore(false, func(st *casefile.Store) error {
+				c, err := st.Move(args[0], 0, casefile.StatusReady, who(), "")
+				if err != nil {
+					return err
+				}
+				w := cmd.OutOrStdout()
+				fmt.Fprintf(w, a.t("%s：%s\n", "%s: %s\n"), c.Number, c.Status.Label(a.lang))
+				cat := st.Catalog()
+				var missing []string
+				for _, d := range cat.MissingDocuments(c) {
+					missing = append(missing, cat.DocumentLabel(d).In(a.lang))
+				}
+				if len(missing) > 0 {
+					fmt.Fprintf(w, a.t("注意：仍缺少材料：%s\n", "note: documents still missing: %s\n"), strings.Join(missing, a.t("、", "; ")))
+				}
+				return nil
+			})
+		},
+	}
+	return cmd
+}
+
+func (a *app) newCaseWithdrawCommand() *cobra.Command {
+	var reason string
+	cmd := &cobra.Command{
+		Use:   "withdraw CASE --reason T",
+		Short: a.t("撤回未决定的案件（须写明原因）", "Withdraw an undecided case (a reason is required)"),
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if strings.TrimSpace(reason) == "" {
+				return a.usagef("请用 --reason 写明撤回原因", "give the reason for the withdrawal with --reason")
+			}
+			return a.withStore(false, func(st *casefile.Store) error {
+				c, err := st.Move(args[0], 0, casefile.StatusWithdrawn, who(), reason)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), a.t("%s：%s\n", "%s: %s\n"), c.Number, c.Status.Label(a.lang))
+				return nil
+			})
+		},
+	}
+	cmd.Flags().StringVar(&reason, "reason", "", a.t("撤回原因", "reason for the withdrawal"))
 	return cmd
 }
