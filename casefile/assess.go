@@ -330,7 +330,7 @@ func (cat *Catalog) WorkdaysLeft(c *Case, today Date) int {
 }
 
 func (cat *Catalog) deadlineFinding(c *Case, today Date) (Finding, bool) {
-	if !c.Status.Open() || c.Deadline.IsZero() {
+	if !c.Status.Watched() || c.Deadline.IsZero() {
 		return Finding{}, false
 	}
 	left := cat.WorkdaysLeft(c, today)

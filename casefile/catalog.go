@@ -57,6 +57,16 @@ type County struct {
 	DeadlineWarnDays    int    `toml:"deadline_warn_days" json:"deadline_warn_days"`       // warn this many working days ahead
 	RejectionNoticeDays int    `toml:"rejection_notice_days" json:"rejection_notice_days"` // working days to send a rejection
 	NoticeDays          int    `toml:"notice_days" json:"notice_days"`                     // public notice, calendar days
+	// ReviewMonths is how often a running aid is reviewed (复核) for a
+	// stable household; ReviewMonthsWorking for a household with a member
+	// able to work. PhaseOutMonths caps a gradual exit (渐退).
+	ReviewMonths        int `toml:"review_months" json:"review_months"`
+	ReviewMonthsWorking int `toml:"review_months_working" json:"review_months_working"`
+	PhaseOutMonths      int `toml:"phase_out_months" json:"phase_out_months"`
+	// UrgentCap caps an emergency pay-first (先行救助), in yuan in the
+	// file; UrgentDocsDays is the working days to document it.
+	UrgentCap      Money `toml:"urgent_cap" json:"urgent_cap"`
+	UrgentDocsDays int   `toml:"urgent_docs_days" json:"urgent_docs_days"`
 	// RedHeader prints letters with the issuing body in red above a red
 	// rule (红头, GB/T 9704 发文机关标志).
 	RedHeader bool `toml:"red_header" json:"red_header"`
@@ -419,6 +429,13 @@ func ParseCatalog(data []byte, name string) (*Catalog, error) {
 	setDefault(&c.County.DeadlineWarnDays, 3)
 	setDefault(&c.County.RejectionNoticeDays, 3)
 	setDefault(&c.County.NoticeDays, 7)
+	setDefault(&c.County.ReviewMonths, 12)
+	setDefault(&c.County.ReviewMonthsWorking, 6)
+	setDefault(&c.County.PhaseOutMonths, 6)
+	setDefault(&c.County.UrgentDocsDays, 5)
+	if c.County.UrgentCap == 0 {
+		c.County.UrgentCap = 300000
+	}
 	if c.County.Name == "" {
 		bad("county", "name is missing")
 	}

@@ -21,10 +21,14 @@ type Aid struct {
 	Status     Status  `json:"status"`
 	Outcome    Outcome `json:"outcome,omitempty"`
 	Received   Date    `json:"received"`
+	// Ended is set on a monthly aid that no longer runs (stopped, its
+	// period over, or a review case's own grant): it is not held.
+	Ended bool `json:"ended,omitempty"`
 }
 
-// Holds reports whether the aid is held (granted in a decided case).
-func (a Aid) Holds() bool { return a.Status.Holding() && a.Outcome == OutcomeGranted }
+// Holds reports whether the aid is held (granted in a decided case, not
+// ended).
+func (a Aid) Holds() bool { return a.Status.Holding() && a.Outcome == OutcomeGranted && !a.Ended }
 
 // HouseholdAid lists every project that any member of hh holds or has
 // applied for, from every case they appear in (as applicant or member),
@@ -64,6 +68,7 @@ func (t *Tx) householdAid(hh *Household, known *Case) ([]Aid, error) {
 					Amount: a.Proposed, Status: c.Status, Outcome: a.Outcome, Received: c.ReceivedDate()}
 				if a.Outcome == OutcomeGranted {
 					aid.Amount = a.Granted
+					aid.Ended = t.s.cat.kindOf(a.Project) == KindMonthly && c.Status.Effective() && !c.Running(a.Project, MonthOf(DateOf(t.now)))
 				}
 				if p := t.s.cat.Project(a.Project); p != nil {
 					aid.Department = p.Department
@@ -316,7 +321,7 @@ func (t *Tx) Cases(f CaseFilter) ([]*Case, uint64, error) {
 				return false
 			}
 		}
-		if f.DueWithin > 0 && (!c.Status.Open() || cat.WorkdaysLeft(c, DateOf(t.now)) > f.DueWithin) {
+		if f.DueWithin > 0 && (!c.Status.Watched() || cat.WorkdaysLeft(c, DateOf(t.now)) > f.DueWithin) {
 			return false
 		}
 		return true

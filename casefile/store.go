@@ -570,7 +570,7 @@ func (t *Tx) indexCase(c *Case) error {
 	if err := t.tx.Bucket(bIdxStatus).Put(statusKey(c.Status, c.Seq), nil); err != nil {
 		return err
 	}
-	if c.Status.Open() && !c.Deadline.IsZero() {
+	if c.Status.Watched() && !c.Deadline.IsZero() {
 		if err := t.tx.Bucket(bIdxDue).Put(dueKey(c.Deadline, c.Seq), nil); err != nil {
 			return err
 		}
@@ -597,8 +597,8 @@ func (t *Tx) indexCase(c *Case) error {
 			return err
 		}
 		p := t.s.cat.Project(a.Project)
-		if p == nil || p.Group == "" {
-			continue
+		if p == nil || p.Group == "" || c.ReviewOf() != "" {
+			continue // a review case competes with nobody: it reviews an aid held
 		}
 		if a.Outcome == OutcomeDeclined {
 			continue // a declined application holds nothing and conflicts with nothing

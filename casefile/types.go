@@ -200,11 +200,14 @@ const (
 	StatusNotified  Status = "notified"
 	StatusClosed    Status = "closed"
 	StatusWithdrawn Status = "withdrawn"
+	// StatusPublicity: approved by the meeting, waiting for the public
+	// notice (公示) to end before the approval takes effect (lifecycle.go).
+	StatusPublicity Status = "publicity"
 )
 
 // Statuses lists every status in life-cycle order.
 var Statuses = []Status{StatusReceived, StatusVerifying, StatusReady, StatusApproved, StatusRejected,
-	StatusDeferred, StatusNotified, StatusClosed, StatusWithdrawn}
+	StatusDeferred, StatusNotified, StatusClosed, StatusWithdrawn, StatusPublicity}
 
 // Label returns the status name in lang.
 func (s Status) Label(lang Lang) string { return LabelFrom(statusLabels, s, lang) }
@@ -219,6 +222,7 @@ var statusLabels = map[Status]Text{
 	StatusNotified:  {"已告知", "notified"},
 	StatusClosed:    {"已办结", "closed"},
 	StatusWithdrawn: {"已撤回", "withdrawn"},
+	StatusPublicity: {"公示中", "on public notice"},
 }
 
 // ParseStatus reads an English status key.
@@ -238,7 +242,12 @@ func (s Status) Open() bool {
 }
 
 // Holding reports whether a case in status s grants its kept projects.
-func (s Status) Holding() bool { return s == StatusApproved || s == StatusNotified }
+// A case on public notice counts as holding (no duplicate may pass it,
+// related proposals see it) but pays nothing until the notice ends
+// (Status.Effective).
+func (s Status) Holding() bool {
+	return s == StatusApproved || s == StatusNotified || s == StatusClosed || s == StatusPublicity
+}
 
 // transitions lists the allowed moves of the life cycle.
 var transitions = map[Status][]Status{
@@ -246,9 +255,10 @@ var transitions = map[Status][]Status{
 	StatusVerifying: {StatusReady, StatusWithdrawn},
 	StatusReady:     {StatusVerifying, StatusApproved, StatusRejected, StatusDeferred, StatusWithdrawn},
 	StatusDeferred:  {StatusVerifying, StatusReady, StatusWithdrawn},
-	StatusApproved:  {StatusNotified},
+	StatusApproved:  {StatusNotified, StatusPublicity},
 	StatusRejected:  {StatusNotified},
 	StatusNotified:  {StatusClosed},
+	StatusPublicity: {StatusApproved, StatusVerifying}, // notice ended; an objection sends it to re-check
 }
 
 // CanMove reports whether the life cycle allows from → to.
@@ -461,6 +471,9 @@ type Case struct {
 	Missing     []string      `json:"to_verify,omitempty"` // what a deferral asks to verify
 	Version     uint64        `json:"version"`
 	Updated     time.Time     `json:"updated_at"`
+	// Life is what happened after the decision (lifecycle.go): notices,
+	// objections, deliveries, payments, changes of the aid, reviews.
+	Life *Life `json:"life,omitempty"`
 }
 
 // ReceivedDate is the calendar day the case was received.

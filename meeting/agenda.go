@@ -257,7 +257,7 @@ func appMarks(t *casefile.Tx, c *casefile.Case) []ItemApp {
 		}
 		var rivals, held []casefile.Conflict
 		for _, cf := range t.LiveCheck(&c.Applicant, []string{a.Project}, c.ReceivedDate()) {
-			if cf.CaseNumber == "" || (cf.CaseNumber == c.Number && cf.Project == a.Project) {
+			if cf.CaseNumber == "" || (cf.CaseNumber == c.Number && cf.Project == a.Project) || cf.CaseNumber == c.ReviewOf() {
 				continue
 			}
 			rivals = append(rivals, cf)

@@ -379,6 +379,13 @@ func (s *Store) Close(number string, leaveUndecided bool, who string) (*Session,
 		sess.Undecided = open
 		sess.Status = SessionClosed
 		sess.ClosedAt, sess.ClosedBy = t.Now(), who
-		return nil
+		// after the decision: notices, rejection deadlines, reviews (casefile/lifecycle.go)
+		var decided []uint64
+		for _, it := range items {
+			if it.Decision != nil {
+				decided = append(decided, it.CaseSeq)
+			}
+		}
+		return t.SessionClosedInTx(sess.Number, sess.Date, decided, who)
 	})
 }

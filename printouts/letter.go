@@ -48,6 +48,10 @@ func (p *Printer) LetterWith(c *casefile.Case, in LetterInput, today casefile.Da
 	if c.Decision == nil {
 		return nil, ErrNoDecision.Withf("案件 %s", "case %s", c.Number)
 	}
+	if n := c.OpenNotice(); n != nil {
+		return nil, ErrNoticePending.Withf("案件 %s 公示至%s，期满无异议生效后（hall publicity close）方可出具决定书",
+			"case %s is on public notice to %s; the letter can be issued once it has taken effect (hall publicity close)", c.Number, n.Until.Chinese())
+	}
 	rejected := false
 	switch c.Decision.Result {
 	case casefile.StatusApproved:

@@ -261,6 +261,11 @@ func TestCaseStepsStory(t *testing.T) {
 		t.Errorf("ready again: %q", out)
 	}
 	s := meet("2026-11-20", "approve")
+	// a dibao approval waits on its public notice, which has run out by now
+	if c := stored(t, db, n); c.Status != casefile.StatusPublicity {
+		t.Fatalf("after %s: %s, want on public notice", s, c.Status)
+	}
+	mustHall(t, "--db", db, "publicity", "close")
 
 	c := stored(t, db, n)
 	if c.Status != casefile.StatusApproved || c.Apps[0].Granted != 137000 {

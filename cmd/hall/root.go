@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/user"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -131,6 +132,10 @@ folder hall-print beside the database, and recorded in the case history.`),
 		a.newServeCommand(),
 		a.newMeetingCommand(),
 		a.newVersionCommand(),
+		a.newPublicityCommand(),
+		a.newRosterCommand(),
+		a.newReviewCommand(),
+		a.newAidCommand(),
 	)
 	root.Version = a.versionLine(readBuildVersion())
 	root.SetVersionTemplate("{{.Version}}\n")
@@ -178,7 +183,7 @@ func (a *app) open(readOnly bool) (*casefile.Store, error) {
 			readOnly = false
 		}
 	}
-	return casefile.Open(a.dbPath, cat, casefile.Options{ReadOnly: readOnly})
+	return casefile.Open(a.dbPath, cat, casefile.Options{ReadOnly: readOnly, Now: func() time.Time { return nowFunc() }})
 }
 
 // who names the local user in history entries.

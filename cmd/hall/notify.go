@@ -1,0 +1,107 @@
+package main
+
+// After the decision: hall case notify records how a letter reached the
+// person; hall case account records where the money is paid.
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rongjiuzhu/hall/casefile"
+)
+
+// parseDay reads a --date flag; empty is today.
+func (a *app) parseDay(flag, s string) (casefile.Date, error) {
+	if strings.TrimSpace(s) == "" {
+		return casefile.DateOf(nowFunc()), nil
+	}
+	d, err := casefile.ParseDate(strings.TrimSpace(s))
+	if err != nil {
+		return d, a.usagef("--%s %q 无效（应为 2026-12-01）", "--%s %q is invalid (want 2026-12-01)", flag, s)
+	}
+	return d, nil
+}
+
+// methodList names the delivery methods for a message.
+func (a *app) methodList() string {
+	var out []string
+	for _, m := range casefile.DeliveryMethods {
+		out = append(out, fmt.Sprintf("%s (%s)", m.Label(casefile.ZH), m))
+	}
+	return strings.Join(out, ", ")
+}
+
+func (a *app) newCaseNotifyCommand() *cobra.Command {
+	var method, date, receiver, note, letter string
+	cmd := &cobra.Command{
+		Use:   "notify CASE --method METHOD --date D --receiver NAME [--note T]",
+		Short: a.t("登记决定书的送达（方式、日期、签收人）；已批准或不予救助的案件转为已告知，无待办事项时办结", "Record how a decision letter reached the person (method, date, receiver); an approved or rejected case becomes notified, and closed when nothing is left to do"),
+		Long: a.t(`登记一份文书的送达回证：送达方式（直接送达 direct、邮寄 post、留置 left、电子 electronic）、日期、签收人，
+以及扫描的回证文件或备注（--note）。已批准或不予救助的案件转为「已告知」；不予救助的案件、一次性救助已发放的
+案件随即「已办结」，按月救助在已办结的案件上继续发放、定期复核。变更、停发通知的送达用 --letter 写明文号。`,
+			`Record the delivery slip of a letter: the method (direct delivery, post, left at the residence, electronic),
+the date, the receiver, and the scanned slip's file or a note (--note). An approved or rejected case becomes
+notified; a rejection, or an approval whose one-offs are paid, is closed at once; a monthly aid goes on
+being paid (and reviewed) on the closed case. For a change or stop notice give its reference with --letter.`),
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			m, ok := casefile.ParseDeliveryMethod(method)
+			if !ok {
+				return a.usagef("送达方式 %q 无效；可用：%s", "delivery method %q is invalid; valid: %s", method, a.methodList())
+			}
+			day, err := a.parseDay("date", date)
+			if err != nil {
+				return err
+			}
+			if strings.TrimSpace(receiver) == "" {
+				return a.usagef("请用 --receiver 写明签收人", "name the receiver with --receiver")
+			}
+			return a.withStore(false, func(st *casefile.Store) error {
+				c, err := st.Notify(args[0], casefile.Delivery{Letter: letter, Method: m, Date: day, Receiver: receiver, Note: note}, who())
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), a.t("%s：%s %s 送达 %s；状态：%s\n", "%s: delivered by %s on %s to %s; status: %s\n"),
+					c.Number, m.Label(a.lang), day, receiver, c.Status.Label(a.lang))
+				return nil
+			})
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&method, "method", "", a.t("送达方式：直接送达、邮寄、留置、电子（或 direct、post、left、electronic）", "method: direct, post, left, electronic (or the Chinese names)"))
+	f.StringVar(&date, "date", "", a.t("送达日期（默认今天）", "date of delivery (default today)"))
+	f.StringVar(&receiver, "receiver", "", a.t("签收人", "who received it"))
+	f.StringVar(&note, "note", "", a.t("回证扫描件或备注", "the scanned slip or a note"))
+	f.StringVar(&letter, "letter", "", a.t("文书文号（默认：决定书文号）", "the letter's reference (default: the decision's)"))
+	cmd.MarkFlagRequired("method")
+	return cmd
+}
+
+func (a *app) newCaseAccountCommand() *cobra.Command {
+	var holder, bank, number string
+	cmd := &cobra.Command{
+		Use:   "account CASE --bank B --number N [--holder NAME]",
+		Short: a.t("登记救助金发放账户（未成年人默认为监护人）", "Record the payment account (a child's defaults to the guardian)"),
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.withStore(false, func(st *casefile.Store) error {
+				c, err := st.SetAccount(args[0], casefile.Account{Holder: holder, Bank: bank, Number: number}, who())
+				if err != nil {
+					return err
+				}
+				acc := c.Life.Account
+				fmt.Fprintf(cmd.OutOrStdout(), a.t("%s：发放账户 %s %s，户名 %s\n", "%s: payment account %s %s, holder %s\n"),
+					c.Number, acc.Bank, casefile.MaskAccount(acc.Number), acc.Holder)
+				return nil
+			})
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&holder, "holder", "", a.t("户名（默认：申请人，未成年人为监护人）", "account holder (default: the applicant, a child's guardian)"))
+	f.StringVar(&bank, "bank", "", a.t("开户银行", "bank"))
+	f.StringVar(&number, "number", "", a.t("账号", "account number"))
+	cmd.MarkFlagRequired("number")
+	return cmd
+}
