@@ -42,6 +42,7 @@ type HomeKeys struct {
 	Intake, Queue  key.Binding
 	Meeting        key.Binding
 	Print, Reports key.Binding
+	Notice, Review key.Binding
 }
 
 // FormKeys move through and change the rows of a form.
@@ -135,6 +136,8 @@ func DefaultKeyMap(c *Common) *KeyMap {
 			Meeting: b("3", LblHomeMeeting, "3", "m"),
 			Print:   b("4", LblHomePrint, "4", "p"),
 			Reports: b("5", LblHomeReports, "5", "r"),
+			Notice:  b("6", LblHomeNotice, "6", "n"),
+			Review:  b("7", LblHomeReview, "7", "v"),
 		},
 		Form: FormKeys{
 			Next:     b("tab/down", lblKeyNextField, "tab", "down", "enter"),

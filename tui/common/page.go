@@ -46,6 +46,8 @@ const (
 	PageDossier
 	PageMeeting
 	PagePrint
+	PageNotice // the approvals on public notice (公示)
+	PageReview // the reviews due (复核)
 )
 
 // NavigateMsg asks the root to show a page (and a case in the dossier).

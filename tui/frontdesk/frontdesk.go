@@ -111,6 +111,8 @@ func New(store Store, lang casefile.Lang, user string, opts ...Option) *FrontDes
 	m.pages[common.PageQueue] = m.queue
 	m.pages[common.PageDossier] = m.dossier
 	m.pages[common.PagePrint] = m.print
+	m.pages[common.PageNotice] = newNoticePage(c, store)
+	m.pages[common.PageReview] = newReviewPage(c, store)
 	if o.meeting != nil {
 		mp := o.meeting(c)
 		if u, ok := mp.(interface{ UsePrinting(Printing) }); ok && o.Printing != nil {
@@ -175,7 +177,7 @@ func (m *FrontDesk) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 // broadcast gives a command's result to every page; each takes its own.
 func (m *FrontDesk) broadcast(msg tea.Msg) tea.Cmd {
 	var cmds []tea.Cmd
-	for _, id := range []common.PageID{common.PageHome, common.PageIntake, common.PageQueue, common.PageDossier, common.PageMeeting, common.PagePrint} {
+	for _, id := range []common.PageID{common.PageHome, common.PageIntake, common.PageQueue, common.PageDossier, common.PageMeeting, common.PagePrint, common.PageNotice, common.PageReview} {
 		if p := m.pages[id]; p != nil {
 			cmds = append(cmds, p.Update(msg))
 		}

@@ -38,6 +38,8 @@ func homeMenu(c *common.Common, meeting bool) (shown, denied []menuItem, keys co
 		{common.LblHomeMeeting, common.PageMeeting, meeting, &k.Meeting, c.Can(casefile.PermMeeting) || c.Role == casefile.RoleMember},
 		{common.LblHomePrint, common.PagePrint, true, &k.Print, c.Can(casefile.PermPrint)},
 		{common.LblHomeReports, -1, false, &k.Reports, true},
+		{common.LblHomeNotice, common.PageNotice, true, &k.Notice, true},
+		{common.LblHomeReview, common.PageReview, true, &k.Review, true},
 	} {
 		e.b.SetEnabled(e.may)
 		it := menuItem{e.label, e.to, e.enabled, *e.b}
@@ -238,5 +240,5 @@ func (p *homePage) ShortHelp() []key.Binding {
 
 func (p *homePage) FullHelp() [][]key.Binding {
 	k := p.keys
-	return [][]key.Binding{{k.Up, k.Open}, {k.Intake, k.Queue, k.Meeting, k.Print, k.Reports}}
+	return [][]key.Binding{{k.Up, k.Open}, {k.Intake, k.Queue, k.Meeting, k.Print, k.Reports, k.Notice, k.Review}}
 }
