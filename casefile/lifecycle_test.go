@@ -289,3 +289,39 @@ func TestObjectionRules(t *testing.T) {
 		t.Errorf("after the objection: %s, %+v, %+v", c.Status, c.Apps[0], c.Life)
 	}
 }
+
+// A case received on Monday 26 September 2022, a year the catalogue's
+// calendar does not list: its 30-working-day limit is counted on Monday
+// to Friday only (26 September + 30 weekdays = Monday 7 November 2022,
+// the National Day holidays not deducted), and the case says so.
+func TestDeadlineOutsideTheCalendarWarns(t *testing.T) {
+	st, _, _ := newStore(t)
+	if st.cat.Calendar.Covers(day(t, "2022-10-01")) || !st.cat.Calendar.Covers(day(t, "2026-10-01")) {
+		t.Fatalf("calendar years %v", st.cat.Calendar.Years())
+	}
+	d := draft(idFor("19700101", 7), "杨帆", []string{"MZ-01"})
+	d.Received = time.Date(2022, 9, 26, 9, 0, 0, 0, time.Local)
+	c := mustIntake(t, st, d, "local:desk")
+	if c.Deadline.String() != "2022-11-07" {
+		t.Errorf("deadline %s, want 2022-11-07", c.Deadline)
+	}
+	var f []Finding
+	st.View(func(tx *Tx) error { f = tx.Assess(c); return nil })
+	found := false
+	for _, x := range f {
+		if x.Kind == FindDeadline && strings.Contains(x.Text.ZH, "未录入 2022 年的节假日") && strings.Contains(x.Text.EN, "no holidays for 2022") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no calendar warning: %+v", f)
+	}
+	// a 2026 case gets none
+	c2 := mustIntake(t, st, draft(idFor("19700101", 8), "杨光", []string{"MZ-01"}), "local:desk")
+	st.View(func(tx *Tx) error { f = tx.Assess(c2); return nil })
+	for _, x := range f {
+		if strings.Contains(x.Text.EN, "no holidays for") {
+			t.Errorf("a 2026 case warns: %+v", x)
+		}
+	}
+}
