@@ -65,8 +65,9 @@ type County struct {
 	PhaseOutMonths      int `toml:"phase_out_months" json:"phase_out_months"`
 	// UrgentCap caps an emergency pay-first (先行救助), in yuan in the
 	// file; UrgentDocsDays is the working days to document it.
-	UrgentCap      Money `toml:"urgent_cap" json:"urgent_cap"`
-	UrgentDocsDays int   `toml:"urgent_docs_days" json:"urgent_docs_days"`
+	UrgentCap      Money    `toml:"urgent_cap" json:"urgent_cap"`
+	UrgentDocsDays int      `toml:"urgent_docs_days" json:"urgent_docs_days"`
+	UrgentProjects []string `toml:"urgent_projects" json:"urgent_projects,omitempty"` // projects that may be paid first
 	// RedHeader prints letters with the issuing body in red above a red
 	// rule (红头, GB/T 9704 发文机关标志).
 	RedHeader bool `toml:"red_header" json:"red_header"`

@@ -438,9 +438,15 @@ func (cat *Catalog) paysOnce(code string) bool {
 	return k == KindOneOff || k == KindMedicalShare
 }
 
-// Paid reports whether the one-off of project code was paid.
+// Paid reports whether the one-off of project code was paid in full (an
+// emergency payment first may have paid part of it).
 func (c *Case) Paid(code string) bool {
-	return c.Life != nil && slices.ContainsFunc(c.Life.Payments, func(p Payment) bool { return p.Project == code })
+	a := c.App(code)
+	if a == nil || c.Life == nil {
+		return false
+	}
+	paid := c.paidSoFar(code)
+	return paid > 0 && paid >= a.Granted
 }
 
 // SetAccount records where case number's money is paid. An empty holder

@@ -325,3 +325,53 @@ func TestDeadlineOutsideTheCalendarWarns(t *testing.T) {
 		}
 	}
 }
+
+// Emergency pay-first on Friday 27 November 2026: 1,000.00 of an
+// emergency temporary aid paid at once (the cap is 3,000.00), papers due
+// 5 working days later, Friday 4 December; on Monday 7 December they are
+// overdue. The meeting then grants 3,000.00: the roll pays the 2,000.00
+// left.
+func TestPayFirst(t *testing.T) {
+	st, clk, _ := newStore(t)
+	d := draft(idFor("19700101", 9), "何伟", []string{"MZ-05"})
+	d.Apps[0].Requested = 300000
+	c := mustIntake(t, st, d, "local:desk")
+	if _, err := st.PayFirst(c.Number, 300001, "local:desk"); !errors.Is(err, ErrBadAmount) {
+		t.Errorf("over the cap: %v", err)
+	}
+	other := mustIntake(t, st, draft(idFor("19700101", 10), "何丽", []string{"MZ-01"}), "local:desk")
+	if _, err := st.PayFirst(other.Number, 100000, "local:desk"); !errors.Is(err, ErrBadTransition) {
+		t.Errorf("pay-first of a dibao: %v", err)
+	}
+	c, err := st.PayFirst(c.Number, 100000, "local:desk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u := c.Life.Urgent; u.DocsBy.String() != "2026-12-04" || u.Amount != 100000 {
+		t.Errorf("urgent %+v", u)
+	}
+	overdue := func() int {
+		var n int
+		st.View(func(tx *Tx) error { n = tx.Counts().UrgentOverdue; return nil })
+		return n
+	}
+	clk.t = time.Date(2026, 12, 4, 16, 0, 0, 0, time.Local)
+	if n := overdue(); n != 0 {
+		t.Errorf("on the last day: %d overdue", n)
+	}
+	clk.t = time.Date(2026, 12, 7, 9, 0, 0, 0, time.Local)
+	if n := overdue(); n != 1 {
+		t.Errorf("after the last day: %d overdue, want 1", n)
+	}
+	if _, err := st.UrgentDocumented(c.Number, "local:desk"); err != nil {
+		t.Fatal(err)
+	}
+	if n := overdue(); n != 0 {
+		t.Errorf("papers in: %d overdue", n)
+	}
+	c = decideAs(t, st, c.Number, StatusApproved, "YH2026-004", day(t, "2026-12-07"), 300000, "", 0)
+	r := rollOf(t, st, "2026-12", "MZ-05")
+	if len(r.Rows) != 1 || r.Rows[0].Amount != 200000 {
+		t.Errorf("roll %+v, want the 2,000.00 left", r.Rows)
+	}
+}

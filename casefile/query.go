@@ -432,6 +432,9 @@ type Counts struct {
 	ByStatus      map[Status]int `json:"by_status"`
 	DueSoon       int            `json:"due_soon"` // open cases with deadline within the warning window or passed
 	Total         int            `json:"total"`
+	// UrgentOverdue counts emergency payments (先行救助) whose papers are
+	// overdue (urgent.go).
+	UrgentOverdue int `json:"urgent_overdue,omitempty"`
 }
 
 // Counts returns the counters for today, from counters kept in step by
@@ -451,6 +454,7 @@ func (t *Tx) Counts() Counts {
 	for k, _ := dc.First(); k != nil && bytes.Compare(k, end) < 0; k, _ = dc.Next() {
 		c.DueSoon++
 	}
+	c.UrgentOverdue = t.urgentOverdue(today)
 	return c
 }
 

@@ -84,7 +84,7 @@ func (t *Tx) Roll(m, project string) (*Roll, error) {
 			case cat.kindOf(a.Project) == KindMonthly:
 				row.Monthly, row.Amount, row.Start = true, c.AmountIn(a.Project, m), a.StartMonth
 			case cat.paysOnce(a.Project) && !c.Paid(a.Project):
-				row.Amount = a.Granted
+				row.Amount = a.Granted - c.paidSoFar(a.Project) // less an emergency payment first
 			}
 			if row.Amount > 0 {
 				r.Rows = append(r.Rows, row)

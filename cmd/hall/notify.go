@@ -105,3 +105,49 @@ func (a *app) newCaseAccountCommand() *cobra.Command {
 	cmd.MarkFlagRequired("number")
 	return cmd
 }
+
+func (a *app) newCasePayFirstCommand() *cobra.Command {
+	var amount string
+	cmd := &cobra.Command{
+		Use:   "pay-first CASE --amount YUAN",
+		Short: a.t("先行救助：急难型临时救助先行发放（不超过 county.urgent_cap），5 个工作日内补齐手续，提交下次研判会确认", "Emergency pay-first: pay urgent temporary aid at once (up to county.urgent_cap); papers within 5 working days, confirmed by the next meeting"),
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			m, err := casefile.ParseMoney(amount)
+			if err != nil {
+				return a.usagef("--amount %q 无效", "--amount %q is invalid", amount)
+			}
+			return a.withStore(false, func(st *casefile.Store) error {
+				c, err := st.PayFirst(args[0], m, who())
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), a.t("%s：先行救助 %s，手续须在 %s 前补齐\n", "%s: paid first %s; papers due by %s\n"),
+					c.Number, m.Paper(), c.Life.Urgent.DocsBy)
+				return nil
+			})
+		},
+	}
+	cmd.Flags().StringVar(&amount, "amount", "", a.t("金额（元）", "amount (yuan)"))
+	cmd.MarkFlagRequired("amount")
+	return cmd
+}
+
+func (a *app) newCasePapersCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "papers CASE",
+		Short: a.t("登记先行救助的手续已补齐", "Record that an emergency payment's papers have come"),
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.withStore(false, func(st *casefile.Store) error {
+				c, err := st.UrgentDocumented(args[0], who())
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), a.t("%s：先行救助手续已补齐\n", "%s: the emergency payment's papers came\n"), c.Number)
+				return nil
+			})
+		},
+	}
+	return cmd
+}

@@ -198,6 +198,9 @@ func (p *homePage) View() string {
 			lines = append(lines, "  "+l)
 		}
 	}
+	if p.loaded && p.counts.UrgentOverdue > 0 {
+		lines = append(lines, "  "+s.App.StatusWarn.Render(c.Tf(lblHomeUrgentOverdue, p.counts.UrgentOverdue)))
+	}
 	lines = append(lines, "")
 	p.menuTop = len(lines)
 	for i, it := range p.items {

@@ -87,6 +87,8 @@ var (
 	lblReviewStarted = casefile.Text{ZH: "已开始复核：复核案件 %s，补充核查后提交研判", EN: "Review started: case %s; add the evidence, then send it to the meeting"}
 	lblReviewFoot    = casefile.Text{ZH: "复核以当前家庭情况新建复核案件，重新核对后经研判会研判", EN: "A review opens a case with the current household, checked again and decided by the meeting"}
 	lblLifeLoadFail  = casefile.Text{ZH: "无法读取：%s", EN: "Cannot read: %s"}
+
+	lblHomeUrgentOverdue = casefile.Text{ZH: "先行救助逾期未补手续：%d 件", EN: "Emergency payments with papers overdue: %d"}
 )
 
 // lifeList is what both pages share: a table of rows with a case number
