@@ -208,6 +208,9 @@ func (cat *Catalog) Findings(c *Case, today Date, conflicts []Conflict, holding 
 	if f, ok := cat.calendarFinding(c); ok {
 		out = append(out, f)
 	}
+	if f, ok := cat.urgentFinding(c, today); ok {
+		out = append(out, f)
+	}
 	sort.SliceStable(out, func(i, j int) bool { return sevRank(out[i].Severity) > sevRank(out[j].Severity) })
 	return out
 }

@@ -2,6 +2,7 @@ package casefile
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -362,6 +363,13 @@ func TestPayFirst(t *testing.T) {
 	clk.t = time.Date(2026, 12, 7, 9, 0, 0, 0, time.Local)
 	if n := overdue(); n != 1 {
 		t.Errorf("after the last day: %d overdue, want 1", n)
+	}
+	var f []Finding
+	st.View(func(tx *Tx) error { f = tx.Assess(c); return nil })
+	if !slices.ContainsFunc(f, func(x Finding) bool {
+		return x.Severity == SevError && strings.Contains(x.Text.EN, "paid first on 2026-11-27 (1,000.00 yuan); its papers were due by 2026-12-04")
+	}) {
+		t.Errorf("no overdue finding: %+v", f)
 	}
 	if _, err := st.UrgentDocumented(c.Number, "local:desk"); err != nil {
 		t.Fatal(err)

@@ -95,3 +95,25 @@ func (c *Case) paidSoFar(code string) Money {
 	}
 	return m
 }
+
+// urgentFinding tells the meeting (and the desk) that c was paid first:
+// the meeting confirms the payment; papers overdue are a problem.
+func (cat *Catalog) urgentFinding(c *Case, today Date) (Finding, bool) {
+	if c.Life == nil || c.Life.Urgent == nil || !c.Status.Open() {
+		return Finding{}, false
+	}
+	u := c.Life.Urgent
+	switch {
+	case u.DocsIn.IsZero() && u.DocsBy.Before(today):
+		return Finding{Kind: FindDeadline, Severity: SevError,
+			Text: T("已于 %s 先行救助 %s 元，手续应于 %s 前补齐，已逾期", "paid first on %s (%s yuan); its papers were due by %s and are overdue",
+				u.Paid, u.Amount.Grouped(), u.DocsBy)}, true
+	case u.DocsIn.IsZero():
+		return Finding{Kind: FindDeadline, Severity: SevWarning,
+			Text: T("已于 %s 先行救助 %s 元，手续须于 %s 前补齐，并经研判会确认", "paid first on %s (%s yuan); papers due by %s, then the meeting confirms it",
+				u.Paid, u.Amount.Grouped(), u.DocsBy)}, true
+	}
+	return Finding{Kind: FindAmount, Severity: SevInfo,
+		Text: T("已于 %s 先行救助 %s 元，须经研判会确认；批准后只发放余额", "paid first on %s (%s yuan), to be confirmed by the meeting; an approval pays only the rest",
+			u.Paid, u.Amount.Grouped())}, true
+}

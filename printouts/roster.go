@@ -72,12 +72,13 @@ func (p *Printer) roster(d *Doc, r *casefile.Roll, issuer string, today casefile
 			if row.Bank != "" {
 				acc = row.Bank + "\n" + acc
 			}
-			rows[i] = []string{strconv.Itoa(i + 1), payee, row.MaskedID, p.projectName(row.Project), acc,
-				amountText(kindOfRow(row), row.Amount)}
+			rows[i] = []string{payee, row.MaskedID, acc, p.projectName(row.Project) + "\n" + amountText(kindOfRow(row), row.Amount)}
 		}
-		d.Table([]Column{{Head: "序号", Width: 30, Align: AlignCenter}, {Head: "收款人", Width: 62},
-			{Head: "受助人身份证号", Width: 120, Align: AlignCenter}, {Head: "救助项目", Width: 80},
-			{Head: "开户行及账号", Width: 90}, {Head: "金额", Width: 70, Align: AlignRight}}, rows)
+		// Widths in points of the 442 pt line (cells pad 5 pt a side):
+		// a four-character name, a masked ID number and a 16-digit
+		// account whole; the project and its amount on two lines.
+		d.Table([]Column{{Head: "收款人", Width: 66}, {Head: "受助人身份证号", Width: 136, Align: AlignCenter},
+			{Head: "开户行及账号", Width: 126}, {Head: "救助项目及金额", Width: 114}}, rows)
 	} else {
 		d.Para("本月没有应发放的救助金。")
 	}
@@ -90,7 +91,11 @@ func (p *Printer) roster(d *Doc, r *casefile.Roll, issuer string, today casefile
 		trows = append(trows, total(t, p.projectName(t.Key)))
 	}
 	for _, t := range r.ByDepartment {
-		trows = append(trows, total(t, "小计："+p.departmentName(t.Key)))
+		name := t.Key
+		if dept := p.cat.Department(t.Key); dept != nil {
+			name = dept.Name
+		}
+		trows = append(trows, total(t, "小计："+name))
 	}
 	trows = append(trows, []string{"合计", strconv.Itoa(len(r.Rows)), moneyOr(r.Total.Monthly), moneyOr(r.Total.OneOff)})
 	d.Table([]Column{{Head: "项目 / 部门", Width: 180}, {Head: "人次", Width: 40, Align: AlignCenter},

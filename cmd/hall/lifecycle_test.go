@@ -236,6 +236,18 @@ func TestLifecycleStory(t *testing.T) {
 		t.Errorf("roll.xlsx rows %q", rows)
 	}
 
+	t.Run("roll pdf", func(t *testing.T) {
+		pdftotext := printTools(t)
+		pdf := filepath.Join(t.TempDir(), "roll.pdf")
+		mustHall(t, "--db", db, "roster", "2026-12", "--out", pdf)
+		text := pdfFileText(t, pdftotext, pdf)
+		for _, w := range []string{"社会救助资金发放花名册", "2026年12月", "欧阳娜娜", "6228480012345678", "每月1,370.00元", "合计"} {
+			if !strings.Contains(text, w) {
+				t.Errorf("the roll lacks %q:\n%s", w, text)
+			}
+		}
+	})
+
 	// the review: a stable household (the applicant is 76) is due a year after the first month
 	for _, tc := range []struct {
 		before string
