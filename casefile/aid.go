@@ -47,9 +47,14 @@ type AidChange struct {
 	Amount  Money      `json:"amount"` // per month from From; 0 when stopped
 	Months  int        `json:"months,omitempty"`
 	// PhaseOut is, for a stop, the months still paid (渐退) before it.
-	PhaseOut  int       `json:"phase_out,omitempty"`
-	Reason    string    `json:"reason"`
-	Review    string    `json:"review,omitempty"` // the review case that decided it
+	PhaseOut int    `json:"phase_out,omitempty"`
+	Reason   string `json:"reason"`
+	Review   string `json:"review,omitempty"` // the review case that decided it
+	// Notice is the public notice a stop of a noticed project
+	// (Project.NoticeBeforeStop) runs before it takes effect; Withdrawn
+	// says an objection during it suspended the stop (kept, not applied).
+	Notice    *Notice   `json:"notice,omitempty"`
+	Withdrawn string    `json:"withdrawn,omitempty"`
 	Reference string    `json:"reference,omitempty"`
 	At        time.Time `json:"at"`
 	By        string    `json:"by"`
@@ -140,7 +145,7 @@ func (c *Case) segments(code string) []AidPeriod {
 	segs := []seg{mk(a.StartMonth, a.Months, a.Granted, "", "")}
 	if c.Life != nil {
 		for _, ch := range c.Life.Changes {
-			if ch.Project != code {
+			if ch.Project != code || ch.Withdrawn != "" {
 				continue
 			}
 			s := mk(ch.From, ch.Months, ch.Amount, ch.Kind, ch.Reason)
@@ -306,6 +311,16 @@ func (t *Tx) changeAid(c *Case, ch AidChange, who string) (Text, error) {
 			}
 		}
 	}
+	var noticed Text
+	if p := t.s.cat.Project(ch.Project); ch.Kind == ChangeStop && p != nil && p.NoticeBeforeStop {
+		today := DateOf(t.now)
+		n := &Notice{Session: ch.Review, From: today, Until: today.AddDays(t.s.cat.County.NoticeDays - 1)}
+		if first := NextMonth(MonthOf(n.Until)); mustMonth(ch.From) < mustMonth(first) {
+			ch.From = first // the stop takes effect only after its notice
+		}
+		ch.Notice = n
+		noticed = T("；终止前公示 %s 至 %s", "; noticed from %s to %s before it takes effect", n.From, n.Until)
+	}
 	ref, err := t.counter(fmt.Sprintf("ref/变/%04d", t.now.Year()), 1)
 	if err != nil {
 		return Text{}, err
@@ -316,8 +331,8 @@ func (t *Tx) changeAid(c *Case, ch AidChange, who string) (Text, error) {
 	if ch.Kind != ChangeStop {
 		c.life().NextReview = t.s.cat.nextReviewFrom(c, ch.From, DateOf(t.now))
 	}
-	return T("%s「%s」自 %s 起%s：每月 %s 元（原 %s 元）；%s", "%s %s from %s %s: %s yuan a month (was %s); %s",
-		ch.Reference, t.s.cat.projectLabeler(ch.Project), ch.From, ch.Kind, ch.Amount.Grouped(), cur.Grouped(), ch.Reason), nil
+	return T("%s「%s」自 %s 起%s：每月 %s 元（原 %s 元）；%s%s", "%s %s from %s %s: %s yuan a month (was %s); %s%s",
+		ch.Reference, t.s.cat.projectLabeler(ch.Project), ch.From, ch.Kind, ch.Amount.Grouped(), cur.Grouped(), ch.Reason, noticed), nil
 }
 
 func mustMonth(s string) int { n, _ := month(s); return n }
@@ -331,6 +346,21 @@ func (c *Case) LastChange(ref string) *AidChange {
 	for i := len(c.Life.Changes) - 1; i >= 0; i-- {
 		if ref == "" || c.Life.Changes[i].Reference == ref || c.Life.Changes[i].Review == ref {
 			return &c.Life.Changes[i]
+		}
+	}
+	return nil
+}
+
+// StopNotice is the stop of c still on its public notice on day today,
+// or nil.
+func (c *Case) StopNotice(today Date) *AidChange {
+	if c.Life == nil {
+		return nil
+	}
+	for i := len(c.Life.Changes) - 1; i >= 0; i-- {
+		ch := &c.Life.Changes[i]
+		if ch.Notice != nil && ch.Withdrawn == "" && ch.Notice.Ended.IsZero() && !today.After(ch.Notice.Until) {
+			return ch
 		}
 	}
 	return nil

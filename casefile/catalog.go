@@ -195,6 +195,9 @@ type Project struct {
 	// for the public notice (公示) to end: no decision letter is dated
 	// before it does.
 	NoticeBeforeApproval bool `json:"notice_before_approval,omitempty"`
+	// NoticeBeforeStop is set for projects whose termination is noticed
+	// for County.NoticeDays days before it takes effect (特困供养终止).
+	NoticeBeforeStop bool `json:"notice_before_stop,omitempty"`
 	// MedicalTiers restate a medical-share project's amount rule for the
 	// letter (casefile.MedicalBasisOf).
 	MedicalTiers []MedicalTier `json:"medical_tiers,omitempty"`
@@ -383,6 +386,7 @@ type catalogFile struct {
 		LegalBasis  string        `toml:"legal_basis"`
 		PublicName  string        `toml:"public_name"`
 		Issuer      string        `toml:"issuer"`
+		NoticeStop  bool          `toml:"notice_before_stop"`
 		Notice      bool          `toml:"notice_before_approval"`
 		Tiers       []MedicalTier `toml:"medical_tiers"`
 	} `toml:"projects"`
@@ -535,7 +539,8 @@ func ParseCatalog(data []byte, name string) (*Catalog, error) {
 		p := &Project{Code: fp.Code, Name: fp.Name, NameEN: fp.NameEN, Department: fp.Department,
 			Kind: ProjectKind(fp.Kind), Group: fp.Group, Area: Area(fp.Area), EligNote: fp.EligNote, EligNoteEN: fp.EligNoteEN,
 			Months: fp.Months, TimeLimit: fp.TimeLimit, Documents: fp.Documents, LegalBasis: fp.LegalBasis,
-			PublicName: fp.PublicName, Issuer: fp.Issuer, NoticeBeforeApproval: fp.Notice, MedicalTiers: fp.Tiers}
+			PublicName: fp.PublicName, Issuer: fp.Issuer, NoticeBeforeApproval: fp.Notice, MedicalTiers: fp.Tiers,
+			NoticeBeforeStop: fp.NoticeStop}
 		if p.Name == "" {
 			bad(where, "no name")
 		}

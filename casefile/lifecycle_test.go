@@ -383,3 +383,40 @@ func TestPayFirst(t *testing.T) {
 		t.Errorf("roll %+v, want the 2,000.00 left", r.Rows)
 	}
 }
+
+// Ending extreme-poverty support is noticed first (notice_before_stop):
+// a stop decided on Friday 27 November 2026 "from December" is noticed 27
+// November to 3 December and takes effect from January 2027; an
+// objection on 30 November suspends it (kept in the record, not applied).
+func TestExtremePovertyStopIsNoticed(t *testing.T) {
+	st, clk, _ := newStore(t)
+	c := mustIntake(t, st, draft(idFor("19400101", 11), "冯大爷", []string{"MZ-03"}), "local:desk")
+	c = decideAs(t, st, c.Number, StatusApproved, "YH2026-001", day(t, "2026-11-10"), 100000, "2026-12", 12)
+	if _, err := st.CloseNotices("local:desk"); err != nil {
+		t.Fatal(err)
+	}
+	c, err := st.ChangeAid(c.Number, AidChange{Project: "MZ-03", From: "2026-12", Kind: ChangeStop, Reason: "已由子女赡养"}, "local:sec")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := c.LastChange("")
+	if ch.From != "2027-01" || ch.Notice == nil || ch.Notice.From.String() != "2026-11-27" || ch.Notice.Until.String() != "2026-12-03" {
+		t.Fatalf("stop %+v (notice %+v)", ch, ch.Notice)
+	}
+	if c.AmountIn("MZ-03", "2026-12") != 100000 || c.AmountIn("MZ-03", "2027-01") != 0 {
+		t.Errorf("December pays %s, January %s", c.AmountIn("MZ-03", "2026-12"), c.AmountIn("MZ-03", "2027-01"))
+	}
+	var stops []*Case
+	st.View(func(tx *Tx) (err error) { stops, err = tx.StopNotices(day(t, "2026-11-30")); return err })
+	if len(stops) != 1 || stops[0].Number != c.Number {
+		t.Errorf("stop notices %v", stops)
+	}
+	clk.t = time.Date(2026, 11, 30, 10, 0, 0, 0, time.Local)
+	c, err = st.Object(c.Number, Objection{Anonymous: true, Way: ObjectPhone, Reason: "子女并未赡养"}, "local:desk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ch := c.LastChange(""); ch.Withdrawn == "" || !ch.Notice.Objected || c.AmountIn("MZ-03", "2027-01") != 100000 || c.Status != StatusApproved {
+		t.Errorf("after the objection: %+v, January pays %s, %s", ch, c.AmountIn("MZ-03", "2027-01"), c.Status)
+	}
+}

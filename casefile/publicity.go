@@ -35,6 +35,19 @@ func (t *Tx) OnNotice() ([]*Case, error) {
 	return out, nil
 }
 
+// StopNotices lists the cases whose termination of an aid is on public
+// notice on day today (Project.NoticeBeforeStop).
+func (t *Tx) StopNotices(today Date) ([]*Case, error) {
+	var out []*Case
+	err := t.holdingCases(func(c *Case) error {
+		if c.StopNotice(today) != nil {
+			out = append(out, c)
+		}
+		return nil
+	})
+	return out, err
+}
+
 // Object records an objection to case number's approval during its
 // notice and sends the case to re-check: status verifying, the
 // decision's outcomes cleared (the proposals are recomputed from the new
@@ -56,12 +69,25 @@ func (s *Store) Object(number string, o Objection, who string) (*Case, error) {
 	}
 	o.Recorded = who
 	return s.changeLife(number, who, PermMove, ActionObjection, func(t *Tx, c *Case) (Text, error) {
+		if o.Date.IsZero() {
+			o.Date = DateOf(t.now)
+		}
+		if stop := c.StopNotice(DateOf(t.now)); stop != nil && c.OpenNotice() == nil {
+			// an objection to a termination on notice suspends it
+			n := stop.Notice
+			if o.Date.Before(n.From) || o.Date.After(DateOf(t.now)) {
+				return Text{}, ErrInvalid.Withf("异议日期 %s 不在公示期 %s 至今天之间", "the objection's date %s is not between the notice's start %s and today", o.Date, n.From)
+			}
+			o.Session = stop.Reference
+			n.Ended, n.Objected = DateOf(t.now), true
+			stop.Withdrawn = o.Reason
+			c.life().Objections = append(c.life().Objections, o)
+			return T("终止公示期间收到异议（%s，%s）：%s；%s 暂不执行，须复核后重新决定",
+				"objection to the termination on notice (%s, %s): %s; %s is suspended until a review decides again", o.Way, o.Date, o.Reason, stop.Reference), nil
+		}
 		n := c.OpenNotice()
 		if n == nil {
 			return Text{}, ErrBadTransition.Withf("%s 不在公示期，不能登记异议", "%s is not on public notice; no objection can be recorded", c.Number)
-		}
-		if o.Date.IsZero() {
-			o.Date = DateOf(t.now)
 		}
 		if o.Date.Before(n.From) || o.Date.After(DateOf(t.now)) {
 			return Text{}, ErrInvalid.Withf("异议日期 %s 不在公示期 %s 至今天之间", "the objection's date %s is not between the notice's start %s and today", o.Date, n.From)

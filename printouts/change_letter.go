@@ -34,6 +34,13 @@ func (p *Printer) ChangeLetter(c *casefile.Case, ch *casefile.AidChange, today c
 	if ch == nil {
 		return nil, ErrNoDecision.Withf("案件 %s 没有救助变更", "case %s has no change of its aid", c.Number)
 	}
+	if ch.Withdrawn != "" {
+		return nil, ErrNoDecision.Withf("%s 因公示期间的异议暂不执行", "%s is suspended by an objection during its notice", ch.Reference)
+	}
+	if n := ch.Notice; n != nil && !today.After(n.Until) {
+		return nil, ErrNoticePending.Withf("%s 公示至%s，期满后方可出具停发通知书", "%s is on public notice to %s; its letter can be issued when the notice ends",
+			ch.Reference, n.Until.Chinese())
+	}
 	pr := p.cat.Project(ch.Project)
 	if pr == nil {
 		return nil, ErrIncomplete.Withf("项目 %s 不在目录中", "project %s is not in the catalogue", ch.Project)

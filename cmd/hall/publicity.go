@@ -23,6 +23,7 @@ type noticeLine struct {
 	Until    casefile.Date `json:"until"`
 	DaysLeft int           `json:"days_left"`
 	Projects []string      `json:"projects"`
+	Stop     bool          `json:"stop,omitempty"` // a termination on notice, not an approval
 }
 
 func (a *app) newPublicityCommand() *cobra.Command {
@@ -70,6 +71,16 @@ func (a *app) newPublicityListCommand() *cobra.Command {
 						}
 						lines = append(lines, l)
 					}
+					if err != nil {
+						return err
+					}
+					stops, err := t.StopNotices(today)
+					for _, c := range stops {
+						ch := c.StopNotice(today)
+						lines = append(lines, noticeLine{Case: c.Number, Name: c.Applicant.Name, MaskedID: c.Applicant.MaskedDoc(),
+							Session: ch.Reference, From: ch.Notice.From, Until: ch.Notice.Until, DaysLeft: ch.Notice.DaysLeft(today),
+							Projects: []string{ch.Project}, Stop: true})
+					}
 					return err
 				})
 				if err != nil {
@@ -91,8 +102,12 @@ func (a *app) newPublicityListCommand() *cobra.Command {
 					if l.DaysLeft == 0 {
 						left = a.t("已期满，待生效", "ended, to take effect")
 					}
+					what := strings.Join(l.Projects, ",")
+					if l.Stop {
+						what += " " + a.t("（终止）", "(termination)")
+					}
 					fmt.Fprintf(w, "%s  %s  %s  %s  %s–%s  %s  %s\n", l.Case, padRight(l.Name, 8), l.MaskedID, l.Session,
-						l.From, l.Until, left, strings.Join(l.Projects, ","))
+						l.From, l.Until, left, what)
 				}
 				return nil
 			})
