@@ -131,6 +131,7 @@ func (a *app) newAidChangeCommand(stop bool) *cobra.Command {
 	}
 	cmd.MarkFlagRequired("project")
 	cmd.MarkFlagRequired("from")
+	cmd.RegisterFlagCompletionFunc("project", a.completeProject)
 	return cmd
 }
 

@@ -76,6 +76,7 @@ being paid (and reviewed) on the closed case. For a change or stop notice give i
 	f.StringVar(&note, "note", "", a.t("回证扫描件或备注", "the scanned slip or a note"))
 	f.StringVar(&letter, "letter", "", a.t("文书文号（默认：决定书文号）", "the letter's reference (default: the decision's)"))
 	cmd.MarkFlagRequired("method")
+	cmd.RegisterFlagCompletionFunc("method", a.completeMethod)
 	return cmd
 }
 
@@ -150,4 +151,14 @@ func (a *app) newCasePapersCommand() *cobra.Command {
 		},
 	}
 	return cmd
+}
+
+// completeMethod completes --method with the delivery methods.
+func (a *app) completeMethod(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	return keyedCompletions(casefile.DeliveryMethods, func(m casefile.DeliveryMethod) (string, string) { return string(m), m.Label(a.lang) })
+}
+
+// completeWay completes --how with the ways of objecting.
+func (a *app) completeWay(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	return keyedCompletions(casefile.ObjectionWays, func(w casefile.ObjectionWay) (string, string) { return string(w), w.Label(a.lang) })
 }

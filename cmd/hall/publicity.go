@@ -168,6 +168,7 @@ func (a *app) newPublicityObjectCommand() *cobra.Command {
 	f.StringVar(&how, "how", "phone", a.t("方式：phone 电话、letter 来信、visit 来访、online 网上", "way: phone, letter, visit, online"))
 	f.StringVar(&reason, "reason", "", a.t("异议内容", "what the objection says"))
 	f.StringVar(&date, "date", "", a.t("收到日期（默认今天）", "date received (default today)"))
+	cmd.RegisterFlagCompletionFunc("how", a.completeWay)
 	return cmd
 }
 

@@ -97,6 +97,7 @@ history); a notified case with nothing left to do is closed.`),
 	f.StringVar(&font, "font", "", a.t("PDF 的中文字体（同 hall print --font）", "Chinese font of the PDF (as hall print --font)"))
 	f.BoolVar(&markPaid, "mark-paid", false, a.t("把花名册上的一次性救助记为已发放", "record the roll's one-offs as paid"))
 	a.jsonFlag(cmd, &asJSON)
+	cmd.RegisterFlagCompletionFunc("project", a.completeProject)
 	return cmd
 }
 
