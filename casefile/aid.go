@@ -351,6 +351,20 @@ func (c *Case) LastChange(ref string) *AidChange {
 	return nil
 }
 
+// stopped reports whether a stop of project code was decided on c (and
+// not suspended by an objection).
+func (c *Case) stopped(code string) bool {
+	if c.Life == nil {
+		return false
+	}
+	for _, ch := range c.Life.Changes {
+		if ch.Project == code && ch.Kind == ChangeStop && ch.Withdrawn == "" {
+			return true
+		}
+	}
+	return false
+}
+
 // StopNotice is the stop of c still on its public notice on day today,
 // or nil.
 func (c *Case) StopNotice(today Date) *AidChange {

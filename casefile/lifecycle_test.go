@@ -420,3 +420,37 @@ func TestExtremePovertyStopIsNoticed(t *testing.T) {
 		t.Errorf("after the objection: %+v, January pays %s, %s", ch, c.AmountIn("MZ-03", "2027-01"), c.Status)
 	}
 }
+
+// Once an aid is stopped it no longer stands in the way of a new
+// application for the same group ("the same policy only once" sees it
+// held before, not after).
+func TestStoppedAidIsNotHeld(t *testing.T) {
+	st, _, _ := newStore(t)
+	d := draft(idFor("19700101", 12), "郭强", []string{"MZ-01"})
+	c := mustIntake(t, st, d, "local:desk")
+	c = decideAs(t, st, c.Number, StatusApproved, "YH2026-001", day(t, "2026-11-10"), 50000, "2026-12", 12)
+	if _, err := st.CloseNotices("local:desk"); err != nil {
+		t.Fatal(err)
+	}
+	held := func() int {
+		n := 0
+		st.View(func(tx *Tx) error {
+			for _, cf := range tx.LiveCheck(&c.Applicant, []string{"MZ-01"}, day(t, "2026-11-27")) {
+				if cf.CaseNumber == c.Number && cf.Status.Holding() {
+					n++
+				}
+			}
+			return nil
+		})
+		return n
+	}
+	if n := held(); n != 1 {
+		t.Fatalf("held before the stop: %d", n)
+	}
+	if _, err := st.ChangeAid(c.Number, AidChange{Project: "MZ-01", From: "2027-01", Kind: ChangeStop, Reason: "收入高于标准"}, "local:sec"); err != nil {
+		t.Fatal(err)
+	}
+	if n := held(); n != 0 {
+		t.Errorf("held after the stop: %d", n)
+	}
+}

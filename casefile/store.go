@@ -603,6 +603,9 @@ func (t *Tx) indexCase(c *Case) error {
 		if a.Outcome == OutcomeDeclined {
 			continue // a declined application holds nothing and conflicts with nothing
 		}
+		if a.Outcome == OutcomeGranted && c.stopped(a.Project) {
+			continue // an aid decided to end no longer stands in the way of a new application
+		}
 		g := groupEntry{Amount: a.Proposed, Received: c.Received.Unix(), Status: c.Status, Number: c.Number}
 		if a.Outcome == OutcomeGranted {
 			g.Amount = a.Granted
