@@ -49,6 +49,9 @@ func TestMain(m *testing.M) {
 	if fix.dir != "" {
 		os.RemoveAll(fix.dir)
 	}
+	if rollDir != "" {
+		os.RemoveAll(rollDir) // roster_bench_test.go
+	}
 	os.Exit(code)
 }
 

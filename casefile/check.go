@@ -118,6 +118,7 @@ func (s *Store) Check(max int) ([]string, error) {
 				add("counter status/%s = %d, but %d cases have that status", st, n, status[st])
 			}
 		}
+		t.checkAid(add) // the running-aid projection (aid_index.go)
 		return nil
 	})
 	if err != nil {

@@ -307,12 +307,11 @@ func (t *Tx) SessionClosedInTx(session string, day Date, seqs []uint64, who stri
 			if err := t.applyReview(c, day, who); err != nil {
 				return err
 			}
-			if c.Status == StatusRejected {
-				c.Deadline = cat.Calendar.AddWorkdays(DateOf(c.Decision.At), cat.County.RejectionNoticeDays)
-				note = T("停发决定须在 %s 前送达", "the stop decision must reach the person by %s", c.Deadline)
-			} else {
+			if c.Status != StatusRejected {
 				continue
 			}
+			c.Deadline = cat.Calendar.AddWorkdays(DateOf(c.Decision.At), cat.County.RejectionNoticeDays)
+			note = T("停发决定须在 %s 前送达", "the stop decision must reach the person by %s", c.Deadline)
 		case c.Status == StatusApproved && cat.noticed(c):
 			n := Notice{Session: session, From: day, Until: day.AddDays(cat.County.NoticeDays - 1)}
 			c.life().Notices = append(c.life().Notices, n)
@@ -325,9 +324,13 @@ func (t *Tx) SessionClosedInTx(session string, day Date, seqs []uint64, who stri
 			c.Deadline = cat.Calendar.AddWorkdays(DateOf(c.Decision.At), cat.County.RejectionNoticeDays)
 			note = T("不予救助通知须在 %s 前送达", "the rejection notice must reach the person by %s", c.Deadline)
 		default:
+			// approved without a notice (or deferred): in effect as decided
+			if err := t.SyncAid(old); err != nil {
+				return err
+			}
 			continue
 		}
-		if err := t.PutCase(old, c, Change{Who: who, Action: string(ActionNotice), Note: note}); err != nil {
+		if err := t.putCaseLife(old, c, Change{Who: who, Action: string(ActionNotice), Note: note}); err != nil {
 			return err
 		}
 	}
@@ -363,7 +366,7 @@ func (s *Store) changeLife(number, who string, perm Perm, action Action, fn func
 		if err != nil {
 			return err
 		}
-		if err := t.PutCase(old, c, Change{Who: who, Action: string(action), Note: note}); err != nil {
+		if err := t.putCaseLife(old, c, Change{Who: who, Action: string(action), Note: note}); err != nil {
 			return err
 		}
 		out = c

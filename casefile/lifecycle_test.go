@@ -454,3 +454,30 @@ func TestStoppedAidIsNotHeld(t *testing.T) {
 		t.Errorf("held after the stop: %d", n)
 	}
 }
+
+// The check finds a running aid the roll would miss: a notified case
+// written without its projection, and an entry whose case holds nothing.
+func TestCheckFindsTheAidProjectionOutOfStep(t *testing.T) {
+	st, _, _ := newStore(t)
+	c := mustIntake(t, st, draft(idFor("19700101", 13), "钱进", []string{"MZ-05"}), "local:desk")
+	c = decideAs(t, st, c.Number, StatusApproved, "YH2026-001", day(t, "2026-11-27"), 100000, "", 0)
+	if probs, err := st.Check(0); err != nil {
+		t.Fatalf("a consistent store: %v %v", err, probs)
+	}
+	err := st.Update(func(tx *Tx) error {
+		old, _ := tx.Case(c.Number)
+		n := cloneCaseLife(old)
+		n.Status = StatusNotified
+		if err := tx.PutCase(old, n, Change{Who: "local:x", Action: "status"}); err != nil {
+			return err
+		}
+		return tx.Records(aidNS).Delete(NumKey(n.Seq))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	probs, err := st.Check(0)
+	if err == nil || len(probs) != 1 || !strings.Contains(probs[0], "not in the aid projection") {
+		t.Errorf("check: %v %q", err, probs)
+	}
+}

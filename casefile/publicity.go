@@ -39,11 +39,15 @@ func (t *Tx) OnNotice() ([]*Case, error) {
 // notice on day today (Project.NoticeBeforeStop).
 func (t *Tx) StopNotices(today Date) ([]*Case, error) {
 	var out []*Case
-	err := t.holdingCases(func(c *Case) error {
-		if c.StopNotice(today) != nil {
+	err := t.aidEntries(func(e *aidEntry) error {
+		if e.asCase().StopNotice(today) == nil {
+			return nil
+		}
+		c, err := t.CaseBySeq(e.Seq)
+		if err == nil {
 			out = append(out, c)
 		}
-		return nil
+		return err
 	})
 	return out, err
 }
@@ -137,7 +141,7 @@ func (s *Store) CloseNotices(who string) ([]*Case, error) {
 				return err
 			}
 			note := T("公示 %s 至 %s 期满无异议，批准生效", "the public notice from %s to %s ended without objection; the approval takes effect", cn.From, cn.Until)
-			if err := t.PutCase(old, c, Change{Who: who, Action: string(ActionNotice), Note: note}); err != nil {
+			if err := t.putCaseLife(old, c, Change{Who: who, Action: string(ActionNotice), Note: note}); err != nil {
 				return err
 			}
 			out = append(out, c)

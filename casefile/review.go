@@ -47,6 +47,11 @@ func (cat *Catalog) nextReviewFrom(c *Case, from string, day Date) Date {
 // NextReview is when c's running aid is next reviewed (zero when c pays
 // no monthly aid).
 func (cat *Catalog) NextReview(c *Case, day Date) Date {
+	return cat.nextReviewEvery(c, cat.ReviewMonthsFor(c, day))
+}
+
+// nextReviewEvery is NextReview for a household reviewed every months.
+func (cat *Catalog) nextReviewEvery(c *Case, months int) Date {
 	if c.Life != nil && !c.Life.NextReview.IsZero() {
 		return c.Life.NextReview
 	}
@@ -59,7 +64,7 @@ func (cat *Catalog) NextReview(c *Case, day Date) Date {
 	if first == "" {
 		return Date{}
 	}
-	return cat.nextReviewFrom(c, first, day)
+	return FirstDay(AddMonths(first, months))
 }
 
 // ReviewDue is one running aid due for review.
@@ -77,30 +82,6 @@ type ReviewDue struct {
 	Household int      `json:"household"`
 }
 
-// holdingCases calls fn with every case in a holding status, newest
-// first.
-func (t *Tx) holdingCases(fn func(c *Case) error) error {
-	for _, st := range []Status{StatusApproved, StatusNotified, StatusClosed} {
-		f := CaseFilter{Status: st, Limit: 500}
-		for {
-			page, next, err := t.Cases(f)
-			if err != nil {
-				return err
-			}
-			for _, c := range page {
-				if err := fn(c); err != nil {
-					return err
-				}
-			}
-			if next == 0 {
-				break
-			}
-			f.After = next
-		}
-	}
-	return nil
-}
-
 // ReviewsDue lists the running aids whose review falls on or before
 // before, the earliest first.
 func (t *Tx) ReviewsDue(before Date) ([]ReviewDue, error) {
@@ -108,10 +89,11 @@ func (t *Tx) ReviewsDue(before Date) ([]ReviewDue, error) {
 	today := DateOf(t.now)
 	cur := MonthOf(today)
 	var out []ReviewDue
-	err := t.holdingCases(func(c *Case) error {
-		if c.ReviewOf() != "" {
+	err := t.aidEntries(func(e *aidEntry) error {
+		if !e.Status.Effective() {
 			return nil
 		}
+		c := e.asCase()
 		var codes []string
 		var paid Money
 		for _, code := range cat.monthlyGranted(c) {
@@ -123,13 +105,13 @@ func (t *Tx) ReviewsDue(before Date) ([]ReviewDue, error) {
 		if len(codes) == 0 {
 			return nil
 		}
-		due := cat.NextReview(c, today)
+		due := cat.nextReviewEvery(c, e.Every)
 		if due.IsZero() || due.After(before) {
 			return nil
 		}
-		r := ReviewDue{Case: c.Number, Name: c.Applicant.Name, MaskedID: c.Applicant.MaskedDoc(), Projects: codes,
-			Monthly: paid, Due: due, Months: cat.ReviewMonthsFor(c, today), Overdue: due.Before(today),
-			Township: c.Applicant.Township, Household: c.Household.Count()}
+		r := ReviewDue{Case: e.Number, Name: e.Name, MaskedID: e.MaskedID, Projects: codes,
+			Monthly: paid, Due: due, Months: e.Every, Overdue: due.Before(today),
+			Township: e.Township, Household: e.Count}
 		if c.Life != nil && len(c.Life.Reviews) > 0 {
 			last := c.Life.Reviews[len(c.Life.Reviews)-1]
 			if rc, err := t.Case(last); err == nil && (rc.Status.Open() || rc.Status == StatusPublicity) {
@@ -217,7 +199,7 @@ func (s *Store) StartReview(number, why, who string) (*Case, error) {
 		}
 		o := cloneCaseLife(old)
 		o.life().Reviews = append(o.life().Reviews, n.Number)
-		if err := t.PutCase(old, o, Change{Who: who, Action: string(ActionReview),
+		if err := t.putCaseLife(old, o, Change{Who: who, Action: string(ActionReview),
 			Note: T("开始复核，复核案件 %s", "review started as case %s", n.Number)}); err != nil {
 			return err
 		}
@@ -274,5 +256,5 @@ func (t *Tx) applyReview(rc *Case, day Date, who string) error {
 	for _, n := range notes[1:] {
 		note = Text{ZH: note.ZH + "；" + n.ZH, EN: note.EN + "; " + n.EN}
 	}
-	return t.PutCase(old, c, Change{Who: who, Action: string(ActionAidChange), Note: note})
+	return t.putCaseLife(old, c, Change{Who: who, Action: string(ActionAidChange), Note: note})
 }

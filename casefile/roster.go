@@ -64,16 +64,17 @@ func (t *Tx) Roll(m, project string) (*Roll, error) {
 	}
 	day := FirstDay(m)
 	r := &Roll{Month: m, Project: project, Rows: []RollRow{}}
-	err = t.holdingCases(func(c *Case) error {
-		if !c.Status.Effective() || c.ReviewOf() != "" {
+	err = t.aidEntries(func(e *aidEntry) error {
+		if !e.Status.Effective() {
 			return nil
 		}
+		c := e.asCase()
 		for _, a := range c.Apps {
-			if a.Outcome != OutcomeGranted || (project != "" && a.Project != project) {
+			if project != "" && a.Project != project {
 				continue
 			}
-			row := RollRow{Project: a.Project, Case: c.Number, Recipient: c.Applicant.Name, MaskedID: c.Applicant.MaskedDoc(),
-				Payee: Payee(c, day), Township: c.Applicant.Township}
+			row := RollRow{Project: a.Project, Case: e.Number, Recipient: e.Name, MaskedID: e.MaskedID,
+				Payee: e.payee(day), Township: e.Township}
 			if p := cat.Project(a.Project); p != nil {
 				row.Department = p.Department
 			}
@@ -184,7 +185,7 @@ func (s *Store) MarkPaid(m, project, who string) ([]RollRow, error) {
 			}
 			t.settle(c)
 			note := T("%s 花名册发放：%s", "paid on the %s roll: %s", r.Month, what)
-			if err := t.PutCase(old, c, Change{Who: who, Action: string(ActionPaid), Note: note}); err != nil {
+			if err := t.putCaseLife(old, c, Change{Who: who, Action: string(ActionPaid), Note: note}); err != nil {
 				return err
 			}
 		}

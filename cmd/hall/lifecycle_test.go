@@ -315,6 +315,10 @@ func TestLifecycleStory(t *testing.T) {
 		hist[1].From != "2027-12" || hist[1].To != "2028-02" || hist[1].Amount != 107000 || !strings.Contains(hist[1].Ended, "户籍迁出本县") {
 		t.Errorf("aid history %+v", hist)
 	}
+	// the running-aid projection the roll reads agrees with the cases
+	if out := mustHall(t, "--db", db, "check"); !strings.Contains(out, "通过") {
+		t.Errorf("check: %q", out)
+	}
 	t.Run("stop letter", func(t *testing.T) {
 		pdftotext := printTools(t)
 		letter := filepath.Join(t.TempDir(), "stop.pdf")

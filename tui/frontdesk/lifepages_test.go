@@ -11,7 +11,8 @@ import (
 // lifeCase stores an urban dibao case of name (born in birth) decided
 // approved by session on day, granting amount a month from start for
 // months; with notice, the session's close puts it on public notice
-// (casefile.Tx.SessionClosedInTx, as the meeting's close does). It
+// (casefile.Tx.SessionClosedInTx, as the meeting's close does), without
+// it the approval is in effect as stored (casefile.Tx.SyncAid). It
 // returns the case number.
 func lifeCase(t *testing.T, st *casefile.Store, name, id string, birth casefile.Date, session string, day casefile.Date,
 	amount casefile.Money, start string, months int, close bool) string {
@@ -40,7 +41,7 @@ func lifeCase(t *testing.T, st *casefile.Store, name, id string, birth casefile.
 			return err
 		}
 		if !close {
-			return nil
+			return tx.SyncAid(&n) // in effect as stored, as an import of existing recipients is
 		}
 		return tx.SessionClosedInTx(session, day, []uint64{n.Seq}, testUser)
 	})
