@@ -43,9 +43,9 @@ func (t *Tx) ResolveDuplicatesFor(pids []uint64, who string) (*DedupReport, erro
 
 // Reconsiderable reports whether a case in status s carries a decision
 // that a later meeting may reconsider: approved or rejected, notified or
-// not yet.
+// not yet, or closed (a delivered rejection, a running monthly aid).
 func (s Status) Reconsiderable() bool {
-	return s == StatusApproved || s == StatusRejected || s == StatusNotified
+	return s == StatusApproved || s == StatusRejected || s == StatusNotified || s == StatusClosed
 }
 
 // ReconsiderInTx applies a later meeting's new decision to a decided case

@@ -481,3 +481,22 @@ func TestCheckFindsTheAidProjectionOutOfStep(t *testing.T) {
 		t.Errorf("check: %v %q", err, probs)
 	}
 }
+
+// A delivered rejection is closed at once, and a later meeting may still
+// reconsider it (as it could a notified one before closing existed).
+func TestClosedDecisionIsReconsiderable(t *testing.T) {
+	st, _, _ := newStore(t)
+	c := mustIntake(t, st, draft(idFor("19700101", 14), "孙丽", []string{"MZ-01"}), "local:desk")
+	c = decideAs(t, st, c.Number, StatusRejected, "YH2026-001", day(t, "2026-11-27"), 0, "", 0)
+	c, err := st.Notify(c.Number, Delivery{Method: DeliverDirect, Date: day(t, "2026-11-27"), Receiver: "孙丽"}, "local:desk")
+	if err != nil || c.Status != StatusClosed {
+		t.Fatalf("delivered: %v %s", err, c.Status)
+	}
+	err = st.Update(func(tx *Tx) error {
+		n := cloneCaseLife(c)
+		return tx.ReconsiderInTx(n, StatusApproved)
+	})
+	if err != nil {
+		t.Errorf("reconsider a closed rejection: %v", err)
+	}
+}
