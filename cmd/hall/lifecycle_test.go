@@ -128,6 +128,13 @@ func TestLifecycleStory(t *testing.T) {
 	if nt := c.Life.Notices[0]; nt.From.String() != "2026-11-20" || nt.Until.String() != "2026-11-26" || nt.Session != s1 {
 		t.Errorf("notice %+v, want %s 2026-11-20 to 2026-11-26", nt, s1)
 	}
+	t.Run("session print", func(t *testing.T) {
+		printTools(t)
+		out := mustHall(t, "--db", db, "print", "session", s1, "--out", t.TempDir())
+		if !strings.Contains(out, "已打印决定书 0 份") || !strings.Contains(out, "公示中 1 件，期满生效后出具决定书") {
+			t.Errorf("session print: %q", out)
+		}
+	})
 	if _, errs, code := hall(t, "--db", db, "print", "letter", n, "--out", filepath.Join(t.TempDir(), "x.pdf")); code == 0 || !strings.Contains(errs, "公示") {
 		t.Errorf("a letter on notice: exit %d, %q", code, errs)
 	}

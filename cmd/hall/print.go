@@ -212,6 +212,9 @@ func (a *app) sessionSummary(w io.Writer, r spool.SessionPrinted) {
 	if len(r.Deferred) > 0 {
 		fmt.Fprintf(w, a.t("；暂缓 %d 件不出具文书", "; %d deferred cases get no letter"), len(r.Deferred))
 	}
+	if len(r.OnNotice) > 0 {
+		fmt.Fprintf(w, a.t("；公示中 %d 件，期满生效后出具决定书", "; %d on public notice get their letters when it has ended"), len(r.OnNotice))
+	}
 	if len(r.Failed) > 0 {
 		fmt.Fprintf(w, a.t("；%d 份未能打印", "; %d not printed"), len(r.Failed))
 	}

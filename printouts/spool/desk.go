@@ -57,6 +57,7 @@ type SessionPrinted struct {
 	Approvals, Rejections, Minutes, Notices int
 	Published, Minors                       int      // on the notice list, and minors left off it
 	Deferred, Superseded                    []string // cases that got no letter of this session
+	OnNotice                                []string // approvals whose letters wait for their notice to end
 	Failed                                  []Failure
 	Files                                   int    // PDFs written
 	Queue                                   string // the print queue they were sent to ("" none)
@@ -276,7 +277,7 @@ func (d *Desk) SessionDocs(number, who string, progress Progress) (SessionPrinte
 	r := PrintSession(b, sess, cases, progress)
 	out := SessionPrinted{Session: sess.Number, Dir: d.cfg.Dir, Host: d.cfg.Host,
 		Approvals: r.Approvals, Rejections: r.Rejections, Minutes: r.Minutes, Notices: r.Notices,
-		Published: r.Published, Minors: r.Minors, Deferred: r.Deferred, Superseded: r.Superseded,
+		Published: r.Published, Minors: r.Minors, Deferred: r.Deferred, Superseded: r.Superseded, OnNotice: r.OnNotice,
 		Failed: r.Failed, Files: len(r.Files), Queue: d.cfg.Printer}
 	out.NotSent = Send(d.cfg.Printer, r.Files)
 	return out, nil

@@ -41,9 +41,12 @@ type Session struct {
 	// Deferred cases get no letter; Superseded ones were decided again
 	// by a later session, whose letter is the one to print.
 	Deferred, Superseded []string
-	Published, Minors    int // people on the notice list, minors left off
-	Failed               []Failure
-	Files                []string // every file written, in order
+	// OnNotice are approvals waiting on their public notice: their
+	// letters are printed once it has ended (hall publicity close).
+	OnNotice          []string
+	Published, Minors int // people on the notice list, minors left off
+	Failed            []Failure
+	Files             []string // every file written, in order
 }
 
 // PrintSession prints into b.Dir the decision letter of every case the
@@ -67,6 +70,10 @@ func PrintSession(b Batch, sess *meeting.Session, cases map[string]*casefile.Cas
 			c := cases[it.Case]
 			if c.Decision == nil || c.Decision.Session != sess.Number {
 				r.Superseded = append(r.Superseded, it.Case) // a later session decided again
+				continue
+			}
+			if c.OpenNotice() != nil {
+				r.OnNotice = append(r.OnNotice, it.Case) // its letter waits for the notice to end
 				continue
 			}
 			letters = append(letters, c)
