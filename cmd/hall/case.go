@@ -161,6 +161,7 @@ func (a *app) printCase(w io.Writer, cat *casefile.Catalog, d *caseDetail) {
 	for _, f := range d.Findings {
 		fmt.Fprintf(w, "  [%s] %s\n", f.Severity.Label(L), f.Message)
 	}
+	a.showLife(w, d.Case) // after the decision (notify.go)
 	fmt.Fprintf(w, "\n%s\n", a.t("办理记录", "History"))
 	for _, h := range d.History {
 		fmt.Fprintf(w, "  %s  %-14s %-8s %s\n", h.At.Format("2006-01-02 15:04"), h.Who, casefile.Action(h.Action).Label(L), h.Text().In(L))

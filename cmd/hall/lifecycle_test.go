@@ -322,6 +322,13 @@ func TestLifecycleStory(t *testing.T) {
 		hist[1].From != "2027-12" || hist[1].To != "2028-02" || hist[1].Amount != 107000 || !strings.Contains(hist[1].Ended, "户籍迁出本县") {
 		t.Errorf("aid history %+v", hist)
 	}
+	shown := mustHall(t, "--db", db, "--lang", "en", "case", "show", n)
+	for _, w := range []string{"After the decision", "stopped by an objection", "ended, in effect", "anonymous", "delivered 2026-12-04",
+		"account 农业银行 ************5678", "aid MZ-01  2026-12–2027-11  1,370.00 yuan a month", "aid MZ-01  2027-12–2028-02  1,070.00 yuan a month  reduced"} {
+		if !strings.Contains(shown, w) {
+			t.Errorf("case show lacks %q:\n%s", w, shown)
+		}
+	}
 	// the running-aid projection the roll reads agrees with the cases
 	if out := mustHall(t, "--db", db, "check"); !strings.Contains(out, "通过") {
 		t.Errorf("check: %q", out)

@@ -5,6 +5,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -161,4 +162,62 @@ func (a *app) completeMethod(*cobra.Command, []string, string) ([]cobra.Completi
 // completeWay completes --how with the ways of objecting.
 func (a *app) completeWay(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 	return keyedCompletions(casefile.ObjectionWays, func(w casefile.ObjectionWay) (string, string) { return string(w), w.Label(a.lang) })
+}
+
+// showLife prints what happened to c after its decision: notices and
+// objections, deliveries, the payment account (masked), the aid's
+// periods, the next review and an emergency payment. Nothing for a case
+// without any.
+func (a *app) showLife(w io.Writer, c *casefile.Case) {
+	l := c.Life
+	periods := c.AidHistory()
+	if l == nil && len(periods) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\n%s\n", a.t("决定之后", "After the decision"))
+	if l != nil {
+		if l.ReviewOf != "" {
+			fmt.Fprintf(w, "  %s %s\n", a.t("复核案件，复核", "review of"), l.ReviewOf)
+		}
+		for _, n := range l.Notices {
+			state := a.t("公示中", "running")
+			switch {
+			case n.Objected:
+				state = a.t("因异议中止", "stopped by an objection")
+			case !n.Ended.IsZero():
+				state = a.t("期满生效", "ended, in effect")
+			}
+			fmt.Fprintf(w, "  %s %s %s–%s  %s\n", a.t("公示", "notice"), n.Session, n.From, n.Until, state)
+		}
+		for _, o := range l.Objections {
+			by := o.By
+			if o.Anonymous {
+				by = a.t("匿名", "anonymous")
+			}
+			fmt.Fprintf(w, "  %s %s  %s  %s  %s\n", a.t("异议", "objection"), o.Date, by, o.Way.Label(a.lang), o.Reason)
+		}
+		for _, d := range l.Deliveries {
+			fmt.Fprintf(w, "  %s %s  %s  %s  %s  %s\n", a.t("送达", "delivered"), d.Date, d.Letter, d.Method.Label(a.lang), d.Receiver, d.Note)
+		}
+		if acc := l.Account; acc != nil {
+			fmt.Fprintf(w, "  %s %s %s  %s\n", a.t("发放账户", "account"), acc.Bank, casefile.MaskAccount(acc.Number), acc.Holder)
+		}
+		for _, p := range l.Payments {
+			fmt.Fprintf(w, "  %s %s  %s  %s\n", a.t("已发放", "paid"), p.Roll, p.Project, p.Amount.Paper())
+		}
+		if u := l.Urgent; u != nil {
+			fmt.Fprintf(w, "  %s %s  %s  %s %s\n", a.t("先行救助", "paid first"), u.Paid, u.Amount.Paper(), a.t("手续期限", "papers due"), u.DocsBy)
+		}
+	}
+	for _, p := range periods {
+		to := p.To
+		if to == "" {
+			to = a.t("至今", "now")
+		}
+		line := fmt.Sprintf("  %s %s  %s–%s  %s", a.t("救助", "aid"), p.Project, p.From, to, fmt.Sprintf(a.t("每月 %s 元", "%s yuan a month"), p.Amount.Grouped()))
+		if p.Kind != "" {
+			line += "  " + p.Kind.Label(a.lang) + ": " + p.Why
+		}
+		fmt.Fprintln(w, line)
+	}
 }
