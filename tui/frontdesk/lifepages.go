@@ -21,7 +21,7 @@ import (
 // it; a store without it shows the pages empty.
 type LifeStore interface {
 	// OnNotice lists the cases on public notice, the notice ending
-	// first first.
+	// first first, then those whose termination is on notice.
 	OnNotice() ([]*casefile.Case, error)
 	// ReviewsDue lists the running aids due for review on or before
 	// before, the earliest first.
@@ -32,7 +32,11 @@ type LifeStore interface {
 
 func (s *caseFile) OnNotice() (out []*casefile.Case, err error) {
 	err = s.st.View(func(t *casefile.Tx) (err error) {
-		out, err = t.OnNotice()
+		if out, err = t.OnNotice(); err != nil {
+			return err
+		}
+		stops, err := t.StopNotices(casefile.DateOf(t.Now()))
+		out = append(out, stops...)
 		return err
 	})
 	return out, err
@@ -57,7 +61,7 @@ func (s *caseFile) ReviewsDue(before casefile.Date) (out []casefile.ReviewDue, e
 // The labels of the two pages.
 var (
 	lblNoticeTitle      = casefile.Text{ZH: "公示", EN: "Public notice"}
-	lblNoticeIntro      = casefile.Text{ZH: "研判会批准、须先公示的案件（%d 天）；期满无异议后生效，方可出具决定书", EN: "Approvals that must first be noticed (%d days); they take effect when the notice ends without objection"}
+	lblNoticeIntro      = casefile.Text{ZH: "研判会批准、须先公示的案件和特困供养的终止（%d 天）；期满无异议后生效，方可出具文书", EN: "Approvals that must first be noticed, and endings of extreme-poverty support (%d days); they take effect when the notice ends without objection"}
 	lblNoticeNone       = casefile.Text{ZH: "没有公示中的案件", EN: "No case is on public notice"}
 	lblNoticeCount      = casefile.Text{ZH: "公示中 %d 件，今日期满 %d 件", EN: "%d on notice, %d ending today"}
 	lblNoticeDaysLeft   = casefile.Text{ZH: "剩 %d 天", EN: "%d days left"}
@@ -71,6 +75,7 @@ var (
 	lblNoticeColProj    = casefile.Text{ZH: "救助项目", EN: "Projects"}
 	lblNoticeColObj     = casefile.Text{ZH: "异议", EN: "Obj."}
 	lblNoticeColSession = casefile.Text{ZH: "研判会", EN: "Meeting"}
+	lblNoticeStop       = casefile.Text{ZH: "终止供养", EN: "ending"}
 
 	lblReviewTitle   = casefile.Text{ZH: "复核", EN: "Reviews"}
 	lblReviewIntro   = casefile.Text{ZH: "%s 前到期的复核：稳定家庭每 %d 个月，有劳动能力成员的家庭每 %d 个月", EN: "Reviews due by %s: stable households every %d months, households with a member able to work every %d"}
@@ -244,8 +249,12 @@ func (p *noticePage) fill() {
 	p.cases = p.cases[:0]
 	for _, cs := range p.rows {
 		n := cs.OpenNotice()
+		var stop *casefile.AidChange
 		if n == nil {
-			continue
+			if stop = cs.StopNotice(today); stop == nil {
+				continue
+			}
+			n = stop.Notice
 		}
 		left := n.DaysLeft(today)
 		var leftText string
@@ -259,6 +268,9 @@ func (p *noticePage) fill() {
 		}
 		var projects []string
 		for _, a := range cs.Apps {
+			if stop != nil && a.Project != stop.Project {
+				continue
+			}
 			if a.Outcome == casefile.OutcomeGranted {
 				name := a.Project
 				if pr := c.Catalog.Project(a.Project); pr != nil {
@@ -275,7 +287,11 @@ func (p *noticePage) fill() {
 		if wide {
 			row = append(row, cs.Applicant.MaskedDoc())
 		}
-		rows = append(rows, append(row, n.Session, n.From.String()[5:]+"–"+n.Until.String()[5:], leftText,
+		session := n.Session
+		if stop != nil {
+			session = c.T(lblNoticeStop)
+		}
+		rows = append(rows, append(row, session, n.From.String()[5:]+"–"+n.Until.String()[5:], leftText,
 			fmt.Sprint(objections), strings.Join(projects, ", ")))
 		warn = append(warn, left <= 1)
 		p.cases = append(p.cases, cs.Number)

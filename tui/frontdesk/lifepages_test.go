@@ -63,7 +63,8 @@ func date(t *testing.T, s string) casefile.Date {
 // The notice page on Friday 27 November 2026: three approvals of the
 // 7-day dibao notice, closed on the 21st (its last day today: 21 + 6 =
 // 27), the 25th (to 1 December: 27, 28, 29, 30, 1 = 5 days left) and the
-// 27th (to 3 December: 7 days left).
+// 27th (to 3 December: 7 days left), and an extreme-poverty support
+// ended today (noticed to 3 December: 7 days left).
 func TestNoticePage(t *testing.T) {
 	st := openStore(t, false)
 	for _, c := range []struct{ name, id, session, day string }{
@@ -72,6 +73,27 @@ func TestNoticePage(t *testing.T) {
 		{"张丽", "61060219700101004", "YH2026-013", "2026-11-27"},
 	} {
 		lifeCase(t, st, c.name, validID(c.id), date(t, c.id[6:10]+"-"+c.id[10:12]+"-"+c.id[12:14]), c.session, date(t, c.day), 79000, "2026-12", 12, true)
+	}
+	// extreme-poverty support (MZ-03) ended today: noticed 27 November to 3 December
+	n := lifeCase(t, st, "冯大爷", validID("61060219400101001"), date(t, "1940-01-01"), "YH2026-001", date(t, "2026-01-20"), 100000, "2026-02", 12, false)
+	err := st.Update(func(tx *casefile.Tx) error {
+		old, err := tx.Case(n)
+		if err != nil {
+			return err
+		}
+		c := *old
+		c.Apps = []casefile.Application{old.Apps[0]}
+		c.Apps[0].Project = "MZ-03"
+		if err := tx.PutCase(old, &c, casefile.Change{Who: testUser, Action: "test"}); err != nil {
+			return err
+		}
+		return tx.SyncAid(&c)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.ChangeAid(n, casefile.AidChange{Project: "MZ-03", From: "2026-12", Kind: casefile.ChangeStop, Reason: "已由子女赡养"}, testUser); err != nil {
+		t.Fatal(err)
 	}
 	eachScreen(t, st, func(d *driver) {
 		d.press("6")
