@@ -328,7 +328,8 @@ func (t *Tx) changeAid(c *Case, ch AidChange, who string) (Text, error) {
 	ch.Reference = fmt.Sprintf("%s变〔%d〕%d号", t.s.cat.County.ReferencePrefix, t.now.Year(), ref)
 	ch.At, ch.By = t.now, who
 	c.life().Changes = append(c.life().Changes, ch)
-	if ch.Kind != ChangeStop {
+	if ch.Kind != ChangeStop && ch.Review != "" {
+		// a review starts a new period: the next review counts from it
 		c.life().NextReview = t.s.cat.nextReviewFrom(c, ch.From, DateOf(t.now))
 	}
 	return T("%s「%s」自 %s 起%s：每月 %s 元（原 %s 元）；%s%s", "%s %s from %s %s: %s yuan a month (was %s); %s%s",

@@ -483,7 +483,7 @@ func Payee(c *Case, day Date) string {
 	if g := strings.TrimSpace(app.GuardianName); g != "" {
 		return g
 	}
-	for _, rel := range []string{"父亲", "母亲", "父母", "祖父", "祖母", "外祖父", "外祖母"} {
+	for _, rel := range []string{"父亲", "父", "母亲", "母", "父母", "祖父", "祖母", "祖父母", "外祖父", "外祖母", "外祖父母"} {
 		for _, m := range c.Household.Members {
 			if m.Relation == rel && m.Person.Name != "" && (m.Person.Birth.IsZero() || m.Person.AgeOn(day) >= 18) {
 				return m.Person.Name
