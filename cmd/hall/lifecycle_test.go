@@ -297,6 +297,14 @@ func TestLifecycleStory(t *testing.T) {
 		!strings.Contains(ch[0].Reference, "变〔2027〕1号") {
 		t.Errorf("changes %+v", c.Life.Changes)
 	}
+	// the reviewed period starts December 2027: the next review is a year on
+	var due []casefile.ReviewDue
+	if err := json.Unmarshal([]byte(mustHall(t, "--db", db, "review", "due", "--before", "2028-12-01", "--json")), &due); err != nil {
+		t.Fatal(err)
+	}
+	if len(due) != 1 || due[0].Due.String() != "2028-12-01" || due[0].Monthly != 137000 {
+		t.Errorf("due after the review: %+v (November 2027 still pays 1,370.00)", due)
+	}
 	mustHall(t, "--db", db, "case", "notify", rn, "--method", "邮寄", "--receiver", "欧阳娜娜")
 	if rc = lifeOf(t, db, rn); rc.Status != casefile.StatusClosed {
 		t.Errorf("review case after delivery: %s", rc.Status)
