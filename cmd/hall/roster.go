@@ -140,8 +140,12 @@ func (a *app) showRoll(w interface{ Write([]byte) (int, error) }, cat *casefile.
 	fmt.Fprintf(w, a.t("合计：%s\n", "total: %s\n"), r.Total.Text().In(a.lang))
 }
 
-// writeRoll writes the roll for the finance office, accounts in full.
+// writeRoll writes the roll for the finance office, accounts in full:
+// only a role that may see full personal data (casefile.PermReveal) may.
 func (a *app) writeRoll(st *casefile.Store, r *casefile.Roll, out, ext, font string) error {
+	if err := st.View(func(t *casefile.Tx) error { return t.Require(who(), casefile.PermReveal) }); err != nil {
+		return err
+	}
 	cat := st.Catalog()
 	var data []byte
 	if ext == ".pdf" {
