@@ -358,3 +358,36 @@ func TestLifecycleStory(t *testing.T) {
 		}
 	})
 }
+
+// The lifecycle commands refuse what is wrong with the usage exit code
+// and name what is valid, in the user's language.
+func TestLifecycleUsageErrors(t *testing.T) {
+	db := tempDB(t)
+	n := importOne(t, db)
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"case", "notify", n, "--method", "pigeon", "--receiver", "x"}, exitUsage, "直接送达 (direct)"},
+		{[]string{"--lang", "en", "case", "notify", n, "--method", "post"}, exitUsage, "name the receiver with --receiver"},
+		{[]string{"--lang", "en", "case", "notify", n, "--method", "post", "--receiver", "x"}, exitFailed, "has no decision to deliver"},
+		{[]string{"publicity", "object", n, "--by", "邻居", "--anonymous", "--reason", "x"}, exitUsage, "--by 与 --anonymous 只能选一个"},
+		{[]string{"--lang", "en", "publicity", "object", n, "--by", "x", "--how", "fax", "--reason", "x"}, exitUsage, "phone (phone)"},
+		{[]string{"--lang", "en", "publicity", "object", n, "--by", "x", "--reason", "x"}, exitFailed, "is not on public notice"},
+		{[]string{"roster", "2026-13"}, exitUsage, "2026-13"},
+		{[]string{"roster", "2026-12", "--out", "roll.csv"}, exitUsage, ".xlsx"},
+		{[]string{"--lang", "en", "review", "start", n}, exitFailed, "pays no running monthly aid"},
+		{[]string{"--lang", "en", "aid", "stop", n, "--project", "MZ-01", "--from", "2027-01"}, exitUsage, "give the reason with --reason"},
+		{[]string{"--lang", "en", "aid", "stop", n, "--project", "MZ-01", "--from", "2027-01", "--reason", "x"}, exitFailed, "pays no monthly aid"},
+		{[]string{"--lang", "en", "case", "pay-first", n, "--amount", "100"}, exitFailed, "no project that may be paid first"},
+		{[]string{"--lang", "en", "case", "account", n, "--number", "12"}, exitFailed, "8 to 32 digits"},
+	} {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			_, errs, code := hall(t, append([]string{"--db", db}, tc.args...)...)
+			if code != tc.code || !strings.Contains(errs, tc.want) {
+				t.Errorf("exit %d, want %d; stderr %q lacks %q", code, tc.code, errs, tc.want)
+			}
+		})
+	}
+}
