@@ -391,3 +391,33 @@ func (cat *Catalog) monthlyGranted(c *Case) []string {
 	}
 	return out
 }
+
+// HouseholdAidHistory lists the monthly aid periods of every case of c's
+// household (its members as applicants or members, c included), oldest
+// first: what the household held, from when to when, and why it changed.
+func (t *Tx) HouseholdAidHistory(c *Case) ([]AidPeriod, error) {
+	aids, err := t.householdAid(&c.Household, c)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{c.Number: true}
+	out := c.AidHistory()
+	for _, a := range aids {
+		if seen[a.CaseNumber] {
+			continue
+		}
+		seen[a.CaseNumber] = true
+		o, err := t.Case(a.CaseNumber)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, o.AidHistory()...)
+	}
+	slices.SortStableFunc(out, func(a, b AidPeriod) int {
+		if a.From != b.From {
+			return compareStrings(a.From, b.From)
+		}
+		return compareStrings(a.Case, b.Case)
+	})
+	return out, nil
+}

@@ -453,6 +453,18 @@ func TestStoppedAidIsNotHeld(t *testing.T) {
 	if n := held(); n != 0 {
 		t.Errorf("held after the stop: %d", n)
 	}
+	// applying again later: the household's record keeps the first aid
+	d2 := draft(idFor("19700101", 12), "郭强", []string{"MZ-01"})
+	c2 := mustIntake(t, st, d2, "local:desk")
+	c2 = decideAs(t, st, c2.Number, StatusApproved, "YH2026-009", day(t, "2026-11-27"), 60000, "2027-06", 12)
+	var h []AidPeriod
+	if err := st.View(func(tx *Tx) (err error) { h, err = tx.HouseholdAidHistory(c2); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if len(h) != 2 || h[0].Case != c.Number || h[0].From != "2026-12" || h[0].To != "2026-12" || !strings.Contains(h[0].Ended, "收入高于标准") ||
+		h[1].Case != c2.Number || h[1].From != "2027-06" || h[1].Amount != 60000 {
+		t.Errorf("household history %+v", h)
+	}
 }
 
 // The check finds a running aid the roll would miss: a notified case

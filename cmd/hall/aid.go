@@ -28,18 +28,21 @@ func (a *app) newAidHistoryCommand() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "history CASE",
-		Short: a.t("救助记录：享受什么、从何时到何时、为何变更（从不删除）", "The aid record: what was held, from when to when, why it changed (never deleted)"),
+		Short: a.t("本户的按月救助记录：享受什么、从何时到何时、为何变更（从不删除）", "The household's monthly aid record: what was held, from when to when, why it changed (never deleted)"),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withStore(true, func(st *casefile.Store) error {
 				var c *casefile.Case
+				var h []casefile.AidPeriod
 				if err := st.View(func(t *casefile.Tx) (err error) {
-					c, err = t.Case(args[0])
+					if c, err = t.Case(args[0]); err != nil {
+						return err
+					}
+					h, err = t.HouseholdAidHistory(c)
 					return err
 				}); err != nil {
 					return err
 				}
-				h := c.AidHistory()
 				w := cmd.OutOrStdout()
 				if asJSON {
 					if h == nil {
@@ -55,7 +58,7 @@ func (a *app) newAidHistoryCommand() *cobra.Command {
 					if to == "" {
 						to = a.t("至今", "now")
 					}
-					line := fmt.Sprintf("%s  %s–%s  %s", p.Project, p.From, to, fmt.Sprintf(a.t("每月 %s 元", "%s yuan a month"), p.Amount.Grouped()))
+					line := fmt.Sprintf("%s  %s  %s–%s  %s", p.Case, p.Project, p.From, to, fmt.Sprintf(a.t("每月 %s 元", "%s yuan a month"), p.Amount.Grouped()))
 					if p.Kind != "" {
 						line += "  " + p.Kind.Label(a.lang) + ": " + p.Why
 					}
