@@ -299,9 +299,18 @@ func (ws *walkScreen) rule(result casefile.Status) tea.Cmd {
 	c := sh.c
 	store, number, who := sh.store, sh.number, sh.c.User
 	r := meeting.Ruling{Case: it.Case, Result: result, Override: result != tl.Proposed}
+	offered := ""
+	if result == casefile.StatusRejected {
+		offered = tl.RejectWording.In(c.Lang)
+	}
 	submit := func(text string) tea.Cmd {
 		rr := r
 		rr.Reason = text
+		if offered != "" && strings.TrimSpace(text) == strings.TrimSpace(offered) {
+			// The wording offered, unchanged: built again when the
+			// decision is recorded, from the votes as they are then.
+			rr.Reason, rr.DefaultReason = "", true
+		}
 		if rr.Result == casefile.StatusDeferred {
 			rr.Verify = splitItems(text)
 		}
@@ -323,7 +332,7 @@ func (ws *walkScreen) rule(result casefile.Status) tea.Cmd {
 	case result == casefile.StatusApproved:
 		sh.ask(draft, title, append([]string{head}, append(lines, c.T(lblMtgOverrideReason))...), "", submit)
 	case result == casefile.StatusRejected:
-		sh.ask(draft, title, append([]string{head}, append(lines, c.T(lblMtgRejectReason))...), tl.RejectWording.In(c.Lang), submit)
+		sh.ask(draft, title, append([]string{head}, append(lines, c.T(lblMtgRejectReason))...), offered, submit)
 	default:
 		sh.ask(draft, title, append([]string{head}, append(lines, c.T(lblMtgDeferReason))...), strings.Join(tl.Missing, "；"), submit)
 	}
