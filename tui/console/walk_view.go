@@ -2,6 +2,8 @@ package console
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -225,6 +227,9 @@ func (ws *walkScreen) voteWord(it *meeting.Item, m meeting.Member) (string, lipg
 		return c.T(lblMtgVRecused), s.App.StatusWarn
 	case it.Vote(m.ID) != nil:
 		v := it.Vote(m.ID)
+		if v.Split() { // a choice of its own on some project: the voter line has them
+			return c.T(lblMtgVSplit), s.App.StatusWarn
+		}
 		switch v.Choice {
 		case meeting.Agree:
 			return v.Choice.Label(c.Lang), s.App.StatusOK
@@ -247,6 +252,9 @@ func (ws *walkScreen) voterLine(it *meeting.Item, m meeting.Member) string {
 		l = fmt.Sprintf("%s  %s  %s: ", m.Name, c.DeptName(m.Department), m.Role.Label(c.Lang))
 	}
 	word, _ := ws.voteWord(it, m)
+	if v := it.Vote(m.ID); v != nil && v.Split() {
+		word = voteChoices(c, v)
+	}
 	l += word
 	for _, r := range it.Recusals {
 		if r.Member == m.ID {
@@ -278,6 +286,8 @@ func (ws *walkScreen) verb(s casefile.Status) string {
 	switch s {
 	case casefile.StatusApproved, casefile.StatusRejected, casefile.StatusDeferred:
 		return sh.c.T(meeting.RulingVerb(s))
+	case rulePerProject:
+		return sh.c.T(lblMtgPerProject)
 	}
 	return sh.c.T(lblMtgNoProposal)
 }
@@ -417,9 +427,19 @@ func (ws *walkScreen) caseLines(it *meeting.Item, w int) []string {
 		}
 		for _, v := range it.Votes {
 			if v.Reason != "" {
-				hang(2, v.Name+" "+v.Choice.Label(c.Lang)+" - ", v.Reason)
+				hang(2, v.Name+" "+voteChoices(c, &v)+" - ", v.Reason)
 			}
 		}
+	}
+	return out
+}
+
+// voteChoices is a vote's choice and, where the member chose otherwise
+// on a project, that project's: "同意，MZ-05 不同意".
+func voteChoices(c *common.Common, v *meeting.Vote) string {
+	out := v.Choice.Label(c.Lang)
+	for _, code := range slices.Sorted(maps.Keys(v.Projects)) {
+		out += c.Tf(lblMtgVoteOn, code, v.Projects[code].Label(c.Lang))
 	}
 	return out
 }

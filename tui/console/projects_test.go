@@ -1,0 +1,69 @@
+package console
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/tui/internal/tuitest"
+)
+
+// Item 13 in the console: "a" stays one key for "agree to all"; "d" on a
+// case of two projects asks which project first, and a disagreement on
+// one project is recorded on that project alone (the member agrees to
+// the other). When the projects' votes then propose different outcomes
+// the ruling chooser offers "per project, as voted" first, and recording
+// it approves one project and refuses the other, the refusal's reason
+// built when it is recorded (here from the finding against the aid: no
+// amount was asked), with no count.
+func TestMeetingVotePerProject(t *testing.T) {
+	st, ms := openMeeting(t)
+	number := readyApart(t, st, ms)
+	d := newMtgConsole(t, ms, casefile.ZH, 120, 40)
+	walkTo(t, d, 0)
+	for i := 0; d.page().sh.cur != number && i < 20; i++ {
+		d.Press("]")
+	}
+	if d.page().sh.cur != number {
+		t.Fatalf("case %s not reached:\n%s", number, d.View())
+	}
+	m := d.page().walk.selectedMember()
+	const why = "支出票据与医院收费记录不符"
+	d.Press("d")
+	d.Must(m.Name+"：不同意（哪个项目？）", "1 全部项目", "2 "+apartMonthly+" 城市最低生活保障", "3 "+apartOneOff+" 支出型临时救助")
+	d.Press("3")
+	d.Must(m.Name + "：不同意「支出型临时救助」")
+	d.Type(why)
+	d.Press("enter")
+	v := storedSession(t, ms, demoOpen).Item(number).Vote(m.ID)
+	if v == nil || v.Choice != meeting.Agree || v.On(apartOneOff) != meeting.Disagree || v.On(apartMonthly) != meeting.Agree || v.Reason != why {
+		t.Fatalf("stored vote %+v", v)
+	}
+	d.Must("已记录："+m.Name+" 同意，"+apartOneOff+" 不同意", "分项")
+
+	// Most of the others disagree on the temporary aid alone, too.
+	s := storedSession(t, ms, demoOpen)
+	n := 0
+	for _, mb := range s.Members {
+		if mb.Votes() && s.IsPresent(mb.ID) && mb.ID != m.ID && n < s.Count(&meeting.Item{}).Present/2 {
+			n++
+			b := meeting.Ballot{Case: number, Member: mb.ID, Choice: meeting.Agree, Projects: map[string]meeting.Choice{apartOneOff: meeting.Disagree}, Reason: why}
+			if _, err := ms.Vote(demoOpen, b, tuitest.TestUser); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	d.Press("]", "[") // read the board again
+	d.Press("enter")
+	d.Must("1 按表决结果逐项决定", "2 批准", apartMonthly+" 城市最低生活保障：按规则拟批准", apartOneOff+" 支出型临时救助：按规则拟不予救助")
+	d.Press("1")
+	d.Must("按表决结果逐项决定并记录？", apartOneOff+" 支出型临时救助：不予救助")
+	d.Press("y")
+	c := caseAfterMeeting(t, st, number)
+	mz01, mz06 := c.App(apartMonthly), c.App(apartOneOff)
+	if c.Status != casefile.StatusApproved || mz01.Outcome != casefile.OutcomeGranted || mz06.Outcome != casefile.OutcomeDeclined ||
+		mz06.Reason == "" || strings.Contains(mz06.Reason, "票") {
+		t.Fatalf("case %s: %+v / %+v", c.Status, mz01, mz06)
+	}
+}
