@@ -129,6 +129,12 @@ func TestDecisionsPerProjectStory(t *testing.T) {
 		}
 	}
 	mustHall(t, "--db", db, "session", "close", s)
+	show := mustHall(t, "--db", db, "session", "show", s)
+	for _, w := range []string{"→ 核定 620.00（2026-12 起 12 个月）", "→ 不予救助：" + insurance, "同意，" + temp + " 不同意 — " + insurance} {
+		if !strings.Contains(show, w) {
+			t.Errorf("session show lacks %q:\n%s", w, show)
+		}
+	}
 
 	c = stored(t, db, n)
 	if c.Status != casefile.StatusApproved || c.Apps[0].Outcome != casefile.OutcomeGranted || c.Apps[0].Granted != 62000 ||
