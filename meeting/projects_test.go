@@ -111,7 +111,7 @@ func TestDecisionPerProject(t *testing.T) {
 		t.Errorf("history note %q does not give each project's outcome", note.ZH)
 	}
 	sum := must(h.m.Summary(s.number))
-	if sum.Approved != 1 || sum.Amounts != (casefile.Amounts{Monthly: ad.Granted}) {
+	if sum.Approved != 1 || sum.Amounts != (casefile.Amounts{Monthly: ad.Granted}) || sum.Projects != (meeting.ProjectCounts{Approved: 1, Rejected: 1}) {
 		t.Errorf("summary %+v", sum)
 	}
 }

@@ -621,6 +621,13 @@ type Amount struct {
 	Period casefile.Money `json:"period"`
 }
 
+// ProjectCounts counts the projects decided, by outcome.
+type ProjectCounts struct {
+	Approved int `json:"approved"`
+	Rejected int `json:"rejected"`
+	Deferred int `json:"deferred"`
+}
+
 // Summary sums a session's decisions.
 type Summary struct {
 	Number    string        `json:"number"`
@@ -630,6 +637,10 @@ type Summary struct {
 	Rejected  int           `json:"rejected"`
 	Deferred  int           `json:"deferred"`
 	Undecided []string      `json:"undecided"`
+	// Projects counts the outcomes project by project (a case of two
+	// projects may have one approved and one rejected); what stands from
+	// an earlier session is not counted again.
+	Projects ProjectCounts `json:"projects"`
 	// Amounts sums the granted amounts by how they pay: per month and
 	// one-off apart.
 	Amounts casefile.Amounts `json:"amounts"`

@@ -598,8 +598,8 @@ func (p *Printer) grantTotals(s *meeting.Session) (byDept, byProject []*grantTot
 			continue
 		}
 		for _, a := range it.Apps {
-			if a.Outcome != casefile.OutcomeGranted {
-				continue
+			if pd := it.Decision.Project(a.Project); a.Outcome != casefile.OutcomeGranted || pd != nil && pd.Stands != "" {
+				continue // not granted, or granted by an earlier session (in its minutes)
 			}
 			k := p.kindOf(a.Project, a.Kind)
 			dept := a.Department

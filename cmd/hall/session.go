@@ -787,6 +787,9 @@ func (a *app) printSession(w io.Writer, cat *casefile.Catalog, d *sessionDetail)
 	sum := d.Summary
 	fmt.Fprintf(w, a.t("\n合计：批准 %d，不予救助 %d，暂缓 %d，未决 %d；核定 %s\n", "\nTotal: %d approved, %d rejected, %d deferred, %d not decided; granted %s\n"),
 		sum.Approved, sum.Rejected, sum.Deferred, len(sum.Undecided), sum.Amounts.Text().In(L))
+	if pc := sum.Projects; pc != (meeting.ProjectCounts{}) {
+		fmt.Fprintf(w, a.t("按项目：批准 %d，不予救助 %d，暂缓 %d\n", "By project: %d approved, %d rejected, %d deferred\n"), pc.Approved, pc.Rejected, pc.Deferred)
+	}
 	for _, am := range sum.ByDepartment {
 		fmt.Fprintf(w, "  %s  %d  %s\n", a.deptLabel(cat, am.Key), am.Count, am.Amounts.Text().In(L))
 	}
