@@ -481,7 +481,16 @@ func (p *Printer) decisionText(it *meeting.Item) string {
 			b.WriteString("理由：" + paperMoney(sentence(dec.Reason)))
 		}
 	}
-	if dec.Override {
+	var over []string
+	for _, pd := range dec.Projects {
+		if pd.Override {
+			over = append(over, fmt.Sprintf("%s按表决规则应为「%s」", p.projectName(pd.Project), resultWord(pd.Proposed)))
+		}
+	}
+	switch {
+	case len(over) > 0 && len(dec.Projects) > 1:
+		fmt.Fprintf(&b, "（%s，本决定为主持人最终意见，理由见上。）", strings.Join(over, "；"))
+	case dec.Override:
 		fmt.Fprintf(&b, "（按表决规则应为「%s」，本决定为主持人最终意见，理由见上。）", resultWord(dec.Proposed))
 	}
 	return b.String()

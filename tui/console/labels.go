@@ -119,6 +119,10 @@ var (
 	lblMtgProjectProposal    = casefile.Text{ZH: "  %s %s：按规则拟%s（同意 %d，不同意 %d，弃权 %d）", EN: "  %s %s: the rule gives %s (%d agree, %d disagree, %d abstain)"}
 	lblMtgProjectStands      = casefile.Text{ZH: "  %s %s：维持 %s 的决定", EN: "  %s %s: as decided by %s"}
 	lblMtgPerProjectConfirm  = casefile.Text{ZH: "按表决结果逐项决定并记录？不予救助的理由在记录时按当时的核查发现和委员意见生成。", EN: "Decide each project as the votes give and record it? A rejection's reason is built when it is recorded, from the findings and the members' reasons as they are then."}
+	lblMtgStands             = casefile.Text{ZH: "维持 %s 的决定", EN: "as decided by %s"}
+	lblMtgProjectDeferred    = casefile.Text{ZH: "暂缓，待核查：%s", EN: "deferred, to verify: %s"}
+	lblMtgAmountChanged      = casefile.Text{ZH: "拟定 %s 元，调整理由：%s", EN: "proposed %s yuan; changed because: %s"}
+	lblMtgProjectVotes       = casefile.Text{ZH: "本项目按规则拟：%s（同意 %d，不同意 %d，弃权 %d）", EN: "this project, by the rule: %s (%d agree, %d disagree, %d abstain)"}
 	lblMtgRejectLine         = casefile.Text{ZH: "  %s %s：不予救助", EN: "  %s %s: reject"}
 	lblMtgDeferLine          = casefile.Text{ZH: "  %s %s：暂缓，待核查：%s", EN: "  %s %s: defer, to verify: %s"}
 	lblMtgOverrideNote       = casefile.Text{ZH: "与表决结果（%s）不同：将记录为主持人最终意见，须写明理由。", EN: "This differs from the vote's outcome (%s): it is recorded as the chair's final word, with a reason."}

@@ -55,6 +55,7 @@ func TestMeetingVotePerProject(t *testing.T) {
 		}
 	}
 	d.Press("]", "[") // read the board again
+	d.Must("本项目按规则拟：批准", "本项目按规则拟：不予救助")
 	d.Press("enter")
 	d.Must("1 按表决结果逐项决定", "2 批准", apartMonthly+" 城市最低生活保障：按规则拟批准", apartOneOff+" 支出型临时救助：按规则拟不予救助")
 	d.Press("1")

@@ -335,6 +335,7 @@ func (ws *walkScreen) caseLines(it *meeting.Item, w int) []string {
 		hang(0, "", s.App.StatusWarn.Render(c.Tf(lblMtgReconsider, it.Refers, it.ReconsiderWhy)))
 	}
 
+	tl, ok := ws.tallyOf(it)
 	sec(lblMtgSecProjects)
 	for _, a := range it.Apps {
 		hang(2, a.Project+" ", fmt.Sprintf("%s  %s  %s  %s", c.ProjectName(a.Project), c.DeptName(a.Department), a.Kind.Label(c.Lang),
@@ -355,9 +356,9 @@ func (ws *walkScreen) caseLines(it *meeting.Item, w int) []string {
 		case casefile.OutcomeDeclined:
 			hang(4, "-> ", c.Tf(common.LblDossierDeclined, a.Why()))
 		}
+		ws.projectLines(it, tl, ok, a, hang)
 	}
 
-	tl, ok := ws.tallyOf(it)
 	if d := it.Decision; d != nil {
 		sec(lblMtgSecDecision)
 		hang(2, "", ws.decisionText(d)+"  "+s.App.Muted.Render(c.Tf(lblMtgDecidedBy, d.At.Format("2006-01-02 15:04"), d.By)))
@@ -432,6 +433,36 @@ func (ws *walkScreen) caseLines(it *meeting.Item, w int) []string {
 		}
 	}
 	return out
+}
+
+// projectLines add what is particular to project a of it: on a decided
+// case a deferral with what to verify, a changed amount with its
+// proposal and reason, an outcome that stands from an earlier session;
+// on an undecided case of several projects the rule's proposal for the
+// project from its own votes.
+func (ws *walkScreen) projectLines(it *meeting.Item, tl meeting.Tally, ok bool, a meeting.ItemApp, hang func(int, string, string)) {
+	c := ws.sh.c
+	s := c.Styles
+	if d := it.Decision; d != nil {
+		pd := d.Project(a.Project)
+		switch {
+		case pd == nil:
+		case pd.Stands != "":
+			hang(4, "   ", s.App.Muted.Render(c.Tf(lblMtgStands, pd.Stands)))
+		case pd.Result == casefile.StatusDeferred:
+			hang(4, "-> ", s.App.StatusWarn.Render(c.Tf(lblMtgProjectDeferred, meeting.MissingList(c.Catalog, pd.Verify))))
+		case pd.AmountReason != "":
+			hang(4, "   ", c.Tf(lblMtgAmountChanged, pd.ProposedAmount.Grouped(), pd.AmountReason))
+		}
+		return
+	}
+	if pt := tl.Project(a.Project); ok && len(tl.Projects) > 1 && pt != nil {
+		if pt.Stands != "" {
+			hang(4, "   ", s.App.Muted.Render(c.Tf(lblMtgStands, pt.Stands)))
+			return
+		}
+		hang(4, "   ", c.Tf(lblMtgProjectVotes, ws.verb(pt.Proposed), pt.Agree, pt.Disagree, pt.Abstain))
+	}
 }
 
 // voteChoices is a vote's choice and, where the member chose otherwise
