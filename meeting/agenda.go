@@ -377,7 +377,7 @@ func eval(r *casefile.CountRule, env casefile.CountEnv) bool {
 // as it would be recorded now: the "same policy only once" reason of a
 // declined duplicate; else the error findings of the case that concern
 // the project, with their figures; else the reasons of the members who
-// did not agree to it; else that the proposal did not win the rule. It
+// disagreed with it; else that the proposal did not win the rule. It
 // never holds a vote count: the count is a fact of the minutes, and a
 // reason goes onto the applicant's notice.
 func projectWording(cat *casefile.Catalog, sess *Session, it *Item, a ItemApp, findings []casefile.Finding) casefile.Text {
@@ -398,8 +398,9 @@ func projectWording(cat *casefile.Catalog, sess *Session, it *Item, a ItemApp, f
 	if len(zh) == 0 {
 		for _, m := range sess.Members {
 			v := it.Vote(m.ID)
-			if v == nil || v.On(a.Project) == Agree || v.Reason == "" || !sess.IsPresent(m.ID) || it.Recused(m.ID) {
-				continue
+			if v == nil || v.On(a.Project) != Disagree || v.Reason == "" || tallyInReason.MatchString(v.Reason) ||
+				!sess.IsPresent(m.ID) || it.Recused(m.ID) {
+				continue // only the reasons of those who disagreed, and never a count
 			}
 			add(v.Reason, v.Reason)
 		}

@@ -413,7 +413,7 @@ type ProjectTally struct {
 	Stands   string          `json:"stands,omitempty"`
 	// RejectWording is the written reason a rejection of the project
 	// would get if recorded now: its error findings with their figures,
-	// else the reasons of the members who did not agree. It never holds a
+	// else the reasons of the members who disagreed. It never holds a
 	// vote count (that is a fact of the minutes, not of a letter).
 	RejectWording casefile.Text `json:"reject_wording"`
 }
@@ -440,7 +440,7 @@ type Tally struct {
 	Missing []string `json:"missing,omitempty"`
 	// RejectWording is a default written reason for a rejection, built
 	// from the case's error findings with their figures (and the reasons
-	// of members who did not agree); never a vote count.
+	// of members who disagreed); never a vote count.
 	RejectWording casefile.Text `json:"reject_wording"`
 	// Projects counts the votes project by project; Proposed above is
 	// CaseResult of their proposals.
