@@ -106,7 +106,13 @@ func (s *Store) Decide(number string, r Ruling, who string) (*Item, error) {
 		if result == casefile.StatusDeferred {
 			dec.Verify = verify
 		}
-		dec.Amounts = grantedAmounts(apps)
+		var decided []ItemApp // what stands from an earlier session was granted there
+		for i, a := range apps {
+			if plan.projects[i].Stands == "" {
+				decided = append(decided, a)
+			}
+		}
+		dec.Amounts = grantedAmounts(decided)
 		if err := t.PutCase(old, c, casefile.Change{Who: who, Action: string(casefile.ActionDecision), Note: decisionNote(t.Catalog(), sess, dec)}); err != nil {
 			return err
 		}

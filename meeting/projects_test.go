@@ -236,4 +236,10 @@ func TestDeferOneProject(t *testing.T) {
 	if d := it.Decision.Project(dibao); d.Stands != s.number {
 		t.Errorf("dibao in the second decision %+v", d)
 	}
+	if want := (casefile.Amounts{OneOff: got.App(temp).Granted}); it.Decision.Amounts != want {
+		t.Errorf("the second decision grants %+v, want %+v (dibao was granted by the first)", it.Decision.Amounts, want)
+	}
+	if sum := must(h.m.Summary(s2.number)); sum.Amounts != (casefile.Amounts{OneOff: got.App(temp).Granted}) || sum.Projects != (meeting.ProjectCounts{Approved: 1}) {
+		t.Errorf("second summary %+v", sum)
+	}
 }
