@@ -490,7 +490,7 @@ func decisionNote(cat *casefile.Catalog, sess *Session, d *Decision) casefile.Te
 		case casefile.StatusRejected:
 			why = casefile.T("%s；「%s」不予救助：%s", "%s; %s rejected: %s", why, name, p.Why())
 		case casefile.StatusDeferred:
-			why = casefile.T("%s；「%s」暂缓，待核查：%s", "%s; %s deferred, to verify: %s", why, name, strings.Join(p.Verify, "、"))
+			why = casefile.T("%s；「%s」暂缓，待核查：%s", "%s; %s deferred, to verify: %s", why, name, MissingList(cat, p.Verify))
 		}
 	}
 	return why

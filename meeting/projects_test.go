@@ -243,3 +243,25 @@ func TestDeferOneProject(t *testing.T) {
 		t.Errorf("second summary %+v", sum)
 	}
 }
+
+// The county's rule from the projects' results to the case's.
+func TestCaseResult(t *testing.T) {
+	A, R, D := casefile.StatusApproved, casefile.StatusRejected, casefile.StatusDeferred
+	for _, c := range []struct {
+		in   []casefile.Status
+		want casefile.Status
+	}{
+		{nil, ""},
+		{[]casefile.Status{A}, A},
+		{[]casefile.Status{R}, R},
+		{[]casefile.Status{D}, D},
+		{[]casefile.Status{A, R}, A}, // something granted: approval letter and rejection notice
+		{[]casefile.Status{R, R}, R},
+		{[]casefile.Status{A, D}, D}, // part still open: the whole case waits
+		{[]casefile.Status{R, D}, D},
+	} {
+		if got := meeting.CaseResult(c.in); got != c.want {
+			t.Errorf("CaseResult(%v) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
