@@ -345,7 +345,7 @@ func tally(t *casefile.Tx, sess *Session, it *Item, c *casefile.Case) Tally {
 		if pt.Proposed != "" {
 			results = append(results, pt.Proposed)
 		}
-		pt.RejectWording = projectWording(cat, sess, it, a, findings)
+		pt.RejectWording = projectWording(cat, sess, it, a, findings, pt.Passes)
 		zh, en = append(zh, pt.RejectWording.ZH), append(en, pt.RejectWording.EN)
 		tl.Projects = append(tl.Projects, pt)
 	}
@@ -377,10 +377,11 @@ func eval(r *casefile.CountRule, env casefile.CountEnv) bool {
 // as it would be recorded now: the "same policy only once" reason of a
 // declined duplicate; else the error findings of the case that concern
 // the project, with their figures; else the reasons of the members who
-// disagreed with it; else that the proposal did not win the rule. It
+// disagreed with it; else, when it did not win the rule, that it did not
+// (when it did, nothing: the chair's final word needs its own reason). It
 // never holds a vote count: the count is a fact of the minutes, and a
 // reason goes onto the applicant's notice.
-func projectWording(cat *casefile.Catalog, sess *Session, it *Item, a ItemApp, findings []casefile.Finding) casefile.Text {
+func projectWording(cat *casefile.Catalog, sess *Session, it *Item, a ItemApp, findings []casefile.Finding, passes bool) casefile.Text {
 	if a.Mark == MarkDecline {
 		return a.MarkWhy()
 	}
@@ -405,7 +406,7 @@ func projectWording(cat *casefile.Catalog, sess *Session, it *Item, a ItemApp, f
 			add(v.Reason, v.Reason)
 		}
 	}
-	if len(zh) == 0 {
+	if len(zh) == 0 && !passes {
 		rule := cat.Meeting.Approve.Text()
 		add(fmt.Sprintf("未获出席且未回避委员过半数同意（决定规则：%s）", rule.ZH),
 			fmt.Sprintf("the proposal did not win the majority of present, non-recused members (rule: %s)", rule.EN))

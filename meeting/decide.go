@@ -372,9 +372,11 @@ func planProject(c *casefile.Case, i int, ia ItemApp, r *Ruling, tl Tally, set m
 		switch {
 		case reason != "":
 			d.Reason = reason
-		case r.DefaultReason:
+		case r.DefaultReason && pt.RejectWording.ZH != "":
 			d.ReasonText = pt.RejectWording // built now, from the votes as they are
 			d.Reason = d.ReasonText.ZH
+		case pt.RejectWording.ZH == "":
+			return d, ErrReasonRequired.Withf("%s 不予救助须写明理由", "%s: a rejection needs a written reason", a.Project)
 		default:
 			return d, ErrReasonRequired.Withf("%s 不予救助须写明理由，例如：%s", "%s: a rejection needs a written reason, e.g.: %s", a.Project, pt.RejectWording)
 		}

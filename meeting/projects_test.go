@@ -265,3 +265,25 @@ func TestCaseResult(t *testing.T) {
 		}
 	}
 }
+
+// A project the votes approve has no built rejection reason: refusing it
+// is the chair's final word and needs the chair's own reason, never a
+// wording saying the proposal failed.
+func TestOverrideRejectionNeedsOwnReason(t *testing.T) {
+	_, com, s, c := twoProjects(t)
+	allAgree(s, c, com.voters()...)
+	tl := s.Tally(c)
+	if w := tl.Project(temp).RejectWording; strings.Contains(w.ZH, "未获") {
+		t.Errorf("wording %q says the approved proposal failed", w.ZH)
+	}
+	_, err := com.secretary.Decide(s, c, meeting.Ruling{Override: true, DefaultReason: true, Projects: map[string]meeting.ProjectRuling{
+		dibao: {Result: casefile.StatusApproved}, temp: {Result: casefile.StatusRejected}}})
+	if tl.Project(temp).RejectWording.ZH == "" {
+		wantErr(t, "refuse against the vote without a reason", err, meeting.ErrReasonRequired)
+	}
+	it := must(com.secretary.Decide(s, c, meeting.Ruling{Override: true, Reason: "申请人已获慈善机构全额资助", Projects: map[string]meeting.ProjectRuling{
+		dibao: {Result: casefile.StatusApproved}, temp: {Result: casefile.StatusRejected}}}))
+	if p := it.Decision.Project(temp); !p.Override || p.Reason != "申请人已获慈善机构全额资助" {
+		t.Errorf("temporary aid %+v", p)
+	}
+}

@@ -431,7 +431,7 @@ func (ws *walkScreen) rule(result casefile.Status) tea.Cmd {
 	}
 	c := sh.c
 	store, number, who := sh.store, sh.number, sh.c.User
-	r := meeting.Ruling{Case: it.Case, Result: result, Override: result != tl.Proposed}
+	r := meeting.Ruling{Case: it.Case, Result: result, Override: overrides(it, tl, result)}
 	offered := ""
 	if result == casefile.StatusRejected {
 		offered = tl.RejectWording.In(c.Lang)
@@ -452,7 +452,11 @@ func (ws *walkScreen) rule(result casefile.Status) tea.Cmd {
 	head := c.Tf(lblMtgCaseLine, it.Case, it.Applicant)
 	var lines []string
 	if r.Override {
-		lines = append(lines, c.Styles.App.StatusWarn.Render(c.Tf(lblMtgOverrideNote, ws.verb(tl.Proposed))))
+		proposed := tl.Proposed
+		if splitProposals(tl) {
+			proposed = rulePerProject
+		}
+		lines = append(lines, c.Styles.App.StatusWarn.Render(c.Tf(lblMtgOverrideNote, ws.verb(proposed))))
 	}
 	title := c.Tf(lblMtgRuleTitle, ws.verb(result), it.Case)
 	draft := draftKey{what: draftRuling, caseNo: it.Case, ruling: result}
@@ -470,6 +474,29 @@ func (ws *walkScreen) rule(result casefile.Status) tea.Cmd {
 		sh.ask(draft, title, append([]string{head}, append(lines, c.T(lblMtgDeferReason))...), strings.Join(tl.Missing, "；"), submit)
 	}
 	return nil
+}
+
+// overrides reports whether ruling result on every project of it departs
+// from what the votes give for some project (the chair's final word): a
+// duplicate the rule declines is refused under an approval, as proposed.
+func overrides(it *meeting.Item, tl meeting.Tally, result casefile.Status) bool {
+	if len(tl.Projects) == 0 {
+		return result != tl.Proposed
+	}
+	for _, a := range it.Apps {
+		pt := tl.Project(a.Project)
+		if pt == nil || pt.Stands != "" {
+			continue
+		}
+		got := result
+		if a.Mark == meeting.MarkDecline && result == casefile.StatusApproved {
+			got = casefile.StatusRejected
+		}
+		if got != pt.Proposed {
+			return true
+		}
+	}
+	return false
 }
 
 // splitItems splits what a deferral asks to verify at semicolons.
