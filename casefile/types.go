@@ -431,17 +431,18 @@ type HistoryEntry struct {
 // Decision is what a meeting decided for a case; set on the case when the
 // decision is recorded.
 type Decision struct {
-	Session   string `json:"session"` // meeting session number
-	Result    Status `json:"result"`  // approved, rejected or deferred
-	Reason    string `json:"reason,omitempty"`
-	Reference string `json:"reference,omitempty"` // letter reference number
+	Session   string    `json:"session"` // meeting session number
+	Result    Status    `json:"result"`  // approved, rejected or deferred
+	Reason    string    `json:"reason,omitempty"`
+	Reference string    `json:"reference,omitempty"` // letter reference number
+	At        time.Time `json:"at"`
+	By        string    `json:"by"`
+	Refers    string    `json:"refers,omitempty"` // earlier decision's session this one reconsiders
+
 	// NoticeReference is the reference of the rejection notice of the
 	// projects refused when the decision approves others (a decision per
 	// project: one letter for what was granted, one for what was refused).
-	NoticeReference string    `json:"notice_reference,omitempty"`
-	At              time.Time `json:"at"`
-	By              string    `json:"by"`
-	Refers          string    `json:"refers,omitempty"` // earlier decision's session this one reconsiders
+	NoticeReference string `json:"notice_reference,omitempty"`
 }
 
 // Case is one intake: an applicant, the household as recorded, the
