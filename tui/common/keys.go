@@ -25,6 +25,12 @@ type KeyMap struct {
 	Evidence EvidenceKeys
 	Print    PrintKeys
 	Dialog   DialogKeys
+	Review   ReviewKeys
+}
+
+// ReviewKeys work on the review worklist (beside the list's moves).
+type ReviewKeys struct {
+	Start key.Binding
 }
 
 // GlobalKeys work on every screen.
@@ -201,6 +207,9 @@ func DefaultKeyMap(c *Common) *KeyMap {
 		},
 		Print: PrintKeys{
 			Go: b("ctrl+p", lblKeyPrint, "ctrl+p"),
+		},
+		Review: ReviewKeys{
+			Start: b("s", LblKeyStartReview, "s"),
 		},
 		Dialog: DialogKeys{
 			Yes:     b("y/enter", lblKeyYes, "y", "enter"),

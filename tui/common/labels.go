@@ -25,6 +25,7 @@ var (
 	LblHomeReports      = casefile.Text{ZH: "统计报表", EN: "Reports"}
 	LblHomeNotice       = casefile.Text{ZH: "公示", EN: "Public notice"}
 	LblHomeReview       = casefile.Text{ZH: "复核", EN: "Reviews"}
+	LblKeyStartReview   = casefile.Text{ZH: "开始复核", EN: "start review"}
 	LblHomeNotYet       = casefile.Text{ZH: "「%s」尚未开放", EN: "%s: not yet available"}
 	LblIntakeBirthHint  = casefile.Text{ZH: "如 2020-05-01", EN: "e.g. 2020-05-01"}
 	LblIntakeNotCounted = casefile.Text{ZH: "（不计入）", EN: " (not counted)"}

@@ -88,7 +88,6 @@ var (
 	lblReviewMonths  = casefile.Text{ZH: "%d 个月", EN: "%d months"}
 	lblReviewOverdue = casefile.Text{ZH: "已逾期", EN: "overdue"}
 	lblReviewIn      = casefile.Text{ZH: "复核中 %s", EN: "in review %s"}
-	lblReviewStart   = casefile.Text{ZH: "开始复核", EN: "start review"}
 	lblReviewStarted = casefile.Text{ZH: "已开始复核：复核案件 %s，补充核查后提交研判", EN: "Review started: case %s; add the evidence, then send it to the meeting"}
 	lblReviewFoot    = casefile.Text{ZH: "复核以当前家庭情况新建复核案件，重新核对后经研判会研判", EN: "A review opens a case with the current household, checked again and decided by the meeting"}
 	lblLifeLoadFail  = casefile.Text{ZH: "无法读取：%s", EN: "Cannot read: %s"}
@@ -331,7 +330,7 @@ type reviewStartedMsg struct {
 
 // startKey is the review page's key to start the chosen case's review.
 func (p *reviewPage) startKey() key.Binding {
-	b := key.NewBinding(key.WithKeys("s"), key.WithHelp("s", p.c.T(lblReviewStart)))
+	b := p.c.Keys.Review.Start // a copy
 	i := p.table.Cursor
 	b.SetEnabled(p.store != nil && p.c.Can(casefile.PermIntake) && i < len(p.due) && p.due[i].InReview == "")
 	return b
