@@ -26,11 +26,17 @@ type KeyMap struct {
 	Print    PrintKeys
 	Dialog   DialogKeys
 	Review   ReviewKeys
+	Notice   NoticeKeys
 }
 
 // ReviewKeys work on the review worklist (beside the list's moves).
 type ReviewKeys struct {
 	Start key.Binding
+}
+
+// NoticeKeys work on the public-notice page (beside the list's moves).
+type NoticeKeys struct {
+	Close key.Binding // the notices that have ended take effect
 }
 
 // GlobalKeys work on every screen.
@@ -210,6 +216,9 @@ func DefaultKeyMap(c *Common) *KeyMap {
 		},
 		Review: ReviewKeys{
 			Start: b("s", LblKeyStartReview, "s"),
+		},
+		Notice: NoticeKeys{
+			Close: b("c", LblKeyCloseNotices, "c"),
 		},
 		Dialog: DialogKeys{
 			Yes:     b("y/enter", lblKeyYes, "y", "enter"),

@@ -26,6 +26,7 @@ var (
 	LblHomeNotice       = casefile.Text{ZH: "公示", EN: "Public notice"}
 	LblHomeReview       = casefile.Text{ZH: "复核", EN: "Reviews"}
 	LblKeyStartReview   = casefile.Text{ZH: "开始复核", EN: "start review"}
+	LblKeyCloseNotices  = casefile.Text{ZH: "期满生效", EN: "ended notices take effect"}
 	LblHomeNotYet       = casefile.Text{ZH: "「%s」尚未开放", EN: "%s: not yet available"}
 	LblIntakeBirthHint  = casefile.Text{ZH: "如 2020-05-01", EN: "e.g. 2020-05-01"}
 	LblIntakeNotCounted = casefile.Text{ZH: "（不计入）", EN: " (not counted)"}

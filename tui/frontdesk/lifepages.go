@@ -28,6 +28,17 @@ type LifeStore interface {
 	ReviewsDue(before casefile.Date) ([]casefile.ReviewDue, error)
 	// StartReview opens the review case of a running aid.
 	StartReview(number, why, who string) (*casefile.Case, error)
+	// CloseNotices makes the approvals whose notice has ended take
+	// effect.
+	CloseNotices(who string) ([]*casefile.Case, error)
+}
+
+func (s *caseFile) CloseNotices(who string) ([]*casefile.Case, error) {
+	cs, err := s.st.CloseNotices(who)
+	for _, c := range cs {
+		s.wrote(who, ChangeMove, c.Number)
+	}
+	return cs, err
 }
 
 func (s *caseFile) OnNotice() (out []*casefile.Case, err error) {
@@ -63,10 +74,10 @@ var (
 	lblNoticeTitle      = casefile.Text{ZH: "公示", EN: "Public notice"}
 	lblNoticeIntro      = casefile.Text{ZH: "研判会批准、须先公示的案件和特困供养的终止（%d 天）；期满无异议后生效，方可出具文书", EN: "Approvals that must first be noticed, and endings of extreme-poverty support (%d days); they take effect when the notice ends without objection"}
 	lblNoticeNone       = casefile.Text{ZH: "没有公示中的案件", EN: "No case is on public notice"}
-	lblNoticeCount      = casefile.Text{ZH: "公示中 %d 件，今日期满 %d 件", EN: "%d on notice, %d ending today"}
+	lblNoticeCount      = casefile.Text{ZH: "公示中 %d 件：今日期满 %d 件，已期满待生效 %d 件", EN: "%d on notice: %d ending today, %d ended"}
 	lblNoticeDaysLeft   = casefile.Text{ZH: "剩 %d 天", EN: "%d days left"}
 	lblNoticeLastDay    = casefile.Text{ZH: "今日期满", EN: "last day"}
-	lblNoticeEnded      = casefile.Text{ZH: "已期满待生效", EN: "ended, to take effect"}
+	lblNoticeEnded      = casefile.Text{ZH: "已期满待生效", EN: "ended"}
 	lblNoticeColCase    = casefile.Text{ZH: "案件编号", EN: "Case"}
 	lblNoticeColName    = casefile.Text{ZH: "姓名", EN: "Name"}
 	lblNoticeColID      = casefile.Text{ZH: "身份证号", EN: "ID number"}
@@ -91,6 +102,7 @@ var (
 	lblReviewStarted = casefile.Text{ZH: "已开始复核：复核案件 %s，补充核查后提交研判", EN: "Review started: case %s; add the evidence, then send it to the meeting"}
 	lblReviewFoot    = casefile.Text{ZH: "复核以当前家庭情况新建复核案件，重新核对后经研判会研判", EN: "A review opens a case with the current household, checked again and decided by the meeting"}
 	lblLifeLoadFail  = casefile.Text{ZH: "无法读取：%s", EN: "Cannot read: %s"}
+	lblNoticeClosed  = casefile.Text{ZH: "%d 件公示期满，批准生效，可出具决定书", EN: "%d notices ended: the approvals took effect and their letters can be issued"}
 
 	lblHomeUrgentOverdue = casefile.Text{ZH: "先行救助逾期未补手续：%d 件", EN: "Emergency payments with papers overdue: %d"}
 )
@@ -191,6 +203,36 @@ type noticePage struct {
 	loaded bool
 }
 
+type noticesClosedMsg struct {
+	n   int
+	err error
+}
+
+// closeKey is the notice page's key to make the ended notices take
+// effect: on when one has ended and the user may move cases.
+func (p *noticePage) closeKey() key.Binding {
+	b := p.c.Keys.Notice.Close // a copy
+	ended := false
+	for _, cs := range p.rows {
+		if n := cs.OpenNotice(); n != nil && n.DaysLeft(p.c.Today()) == 0 {
+			ended = true
+		}
+	}
+	b.SetEnabled(p.store != nil && ended && p.c.Can(casefile.PermMove))
+	return b
+}
+
+func (p *noticePage) ShortHelp() []key.Binding {
+	k := p.keys()
+	return []key.Binding{k.Up, k.Open, p.closeKey(), p.c.Keys.Global.Back}
+}
+
+func (p *noticePage) FullHelp() [][]key.Binding {
+	k := p.keys()
+	g := p.c.Keys.Global
+	return [][]key.Binding{{k.Up, k.Down, k.Open, p.closeKey()}, {g.Back, g.Help, g.Quit}}
+}
+
 type noticeLoadedMsg struct {
 	cases []*casefile.Case
 	err   error
@@ -224,8 +266,23 @@ func (p *noticePage) Update(msg tea.Msg) tea.Cmd {
 		}
 		p.rows, p.loaded = msg.cases, true
 		return nil
+	case noticesClosedMsg:
+		if msg.err != nil {
+			p.st.Set(p.c.Msg(msg.err), common.LevelError)
+			return nil
+		}
+		p.st.Set(p.c.Tf(lblNoticeClosed, msg.n), common.LevelOK)
+		return p.Enter()
 	case ChangedMsg:
 		return p.Enter()
+	case tea.KeyPressMsg:
+		if key.Matches(msg, p.closeKey()) {
+			store, who := p.store, p.c.User
+			return func() tea.Msg {
+				cs, err := store.CloseNotices(who)
+				return noticesClosedMsg{len(cs), err}
+			}
+		}
 	}
 	return p.handle(msg)
 }
@@ -303,13 +360,18 @@ func (p *noticePage) View() string {
 	p.fill()
 	intro := []string{c.Tf(lblNoticeIntro, c.Catalog.County.NoticeDays)}
 	if p.loaded {
-		ending := 0
+		ending, ended := 0, 0
 		for _, cs := range p.rows {
-			if n := cs.OpenNotice(); n != nil && n.DaysLeft(c.Today()) <= 1 {
-				ending++
+			if n := cs.OpenNotice(); n != nil {
+				switch n.DaysLeft(c.Today()) {
+				case 0:
+					ended++
+				case 1:
+					ending++
+				}
 			}
 		}
-		intro = append(intro, c.Tf(lblNoticeCount, len(p.cases), ending))
+		intro = append(intro, c.Tf(lblNoticeCount, len(p.cases), ending, ended))
 	}
 	return p.view(intro, c.T(lblNoticeNone), "")
 }

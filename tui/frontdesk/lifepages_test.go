@@ -152,3 +152,33 @@ func TestReviewPageStarts(t *testing.T) {
 	d.press("esc")
 	d.must("in review 2026-000003")
 }
+
+// c on the notice page makes the notices that have ended take effect: a
+// notice of 10 to 16 November has ended by the 27th, one of 25 November
+// to 1 December has not; the first case is approved and leaves the page.
+func TestNoticePageCloses(t *testing.T) {
+	st := openStore(t, false)
+	ended := lifeCase(t, st, "王秀兰", validID("61060219560302002"), date(t, "1956-03-02"), "YH2026-010", date(t, "2026-11-10"), 79000, "2026-12", 12, true)
+	running := lifeCase(t, st, "李建国", validID("61060219620715001"), date(t, "1962-07-15"), "YH2026-012", date(t, "2026-11-25"), 79000, "2026-12", 12, true)
+	d := newDriver(t, NewStore(st), casefile.EN, 120, 40)
+	d.press("6")
+	d.must("1 ended", "c ended notices take effect")
+	d.press("c")
+	d.must("1 notices ended", running)
+	d.mustNot(ended, "c ended notices take effect")
+	err := st.View(func(tx *casefile.Tx) error {
+		for number, want := range map[string]casefile.Status{ended: casefile.StatusApproved, running: casefile.StatusPublicity} {
+			c, err := tx.Case(number)
+			if err != nil {
+				return err
+			}
+			if c.Status != want {
+				t.Errorf("%s is %s, want %s", number, c.Status, want)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
