@@ -174,11 +174,7 @@ func (cat *Catalog) Findings(c *Case, today Date, conflicts []Conflict, holding 
 					p, p.Area, c.Household.Area)})
 		}
 		if ok, err := p.Eligibility.Bool(env); err == nil && !ok {
-			out = append(out, Finding{Kind: FindEligibility, Severity: SevError, Project: p.Code,
-				Figures: map[string]Money{"per_capita_income": Money(env.PerCapitaIncome), "deposits_per_capita": Money(env.DepositsPerCapita)},
-				Text: T("「%s」条件不符：%s（人均月收入 %s 元，人均存款 %s 元，住房 %d 套，车辆 %d 辆）",
-					"%s: conditions not met: %s (per-capita income %s yuan, deposits per person %s yuan, homes %d, vehicles %d)",
-					p, p.Conditions(), Money(env.PerCapitaIncome), Money(env.DepositsPerCapita), env.Homes, env.Vehicles)})
+			out = append(out, cat.eligibilityFindings(p, env, inc)...)
 		}
 		var missing List
 		for _, k := range p.Evidence {
@@ -206,6 +202,37 @@ func (cat *Catalog) Findings(c *Case, today Date, conflicts []Conflict, holding 
 		out = append(out, f)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return sevRank(out[i].Severity) > sevRank(out[j].Severity) })
+	return out
+}
+
+// eligibilityFindings are the findings of a project whose eligibility
+// rule fails: one for each condition that does not hold, naming it with
+// its figures (申请金额未填写; 人均存款 30,000.00 元，高于…). A condition
+// on the per-capita income against the project's own income line is
+// left out: the income finding already says it.
+func (cat *Catalog) eligibilityFindings(p *Project, env *RuleEnv, inc IncomeSummary) []Finding {
+	var line Money = -1
+	if p.Threshold != nil {
+		if m, err := p.Threshold.Money(env); err == nil {
+			line = m
+		}
+	}
+	var out []Finding
+	for _, u := range cat.Unmet(p.Eligibility, env) {
+		if u.Var == "per_capita_income" && u.Limit == line && line >= 0 {
+			continue
+		}
+		f := Finding{Kind: FindEligibility, Severity: SevError, Project: p.Code,
+			Text: T("「%s」：%s", "%s: %s", p, u.Text)}
+		if u.Money {
+			f.Figures = map[string]Money{u.Var: u.Value, "limit": u.Limit}
+		}
+		out = append(out, f)
+	}
+	if len(out) == 0 && !(inc.PerCapita >= line && line >= 0) {
+		out = append(out, Finding{Kind: FindEligibility, Severity: SevError, Project: p.Code,
+			Text: T("「%s」条件不符", "%s: conditions not met", p)})
+	}
 	return out
 }
 

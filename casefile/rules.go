@@ -47,6 +47,7 @@ type RuleEnv struct {
 type Rule struct {
 	Source  string
 	program *vm.Program
+	clauses *clause // a boolean rule's conditions, each compiled apart (Catalog.Unmet)
 }
 
 var ruleFuncs = []expr.Option{
@@ -83,7 +84,11 @@ func compileRule(src string, want reflect.Kind) (*Rule, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Rule{Source: src, program: p}, nil
+	r := &Rule{Source: src, program: p}
+	if want == reflect.Bool {
+		r.clauses = compileClauses(src)
+	}
+	return r, nil
 }
 
 // exactPerCapita makes an amount rule read per_capita_income as the

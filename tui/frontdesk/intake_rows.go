@@ -138,15 +138,18 @@ func (p *intakePage) rebuild() {
 			c.DeptName(pr.Department), pr.Kind.Label(c.Lang)))
 		rf := text("app."+a.Code, c.T(lblIntakeRequested), secProjects, 2, 12, 16, &a.Requested)
 		rf.Deletable = true
-		byRule := pr.Amount != nil
+		byRule, needed := pr.Amount != nil, pr.NeedsRequested()
 		rf.Hint = func() (string, common.Level) {
 			if _, err := moneyOf(a.Requested); err != nil {
 				return c.Msg(err), common.LevelError
 			}
-			if byRule {
-				return c.T(lblIntakeRequestedRule), common.LevelMuted
+			switch {
+			case !byRule:
+				return c.T(lblIntakeRequestedNeeded), common.LevelMuted
+			case needed:
+				return c.T(lblIntakeRequestedCapped), common.LevelMuted
 			}
-			return c.T(lblIntakeRequestedNeeded), common.LevelMuted
+			return c.T(lblIntakeRequestedRule), common.LevelMuted
 		}
 		fs = append(fs, rf)
 	}

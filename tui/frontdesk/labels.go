@@ -115,6 +115,7 @@ var (
 	lblIntakeRequested         = casefile.Text{ZH: "申请金额", EN: "Requested"}
 	lblIntakeRequestedNeeded   = casefile.Text{ZH: "元，按申请金额核定", EN: "yuan; decided on the amount requested"}
 	lblIntakeRequestedRule     = casefile.Text{ZH: "元，按政策规则核算，可不填", EN: "yuan; computed by the rules, optional"}
+	lblIntakeRequestedCapped   = casefile.Text{ZH: "元，必填：按政策规则核定，不超过上限", EN: "yuan; required: the rules cap what is asked"}
 	lblIntakeRestored          = casefile.Text{ZH: "已恢复上次未保存的受理草稿（ctrl+n 清空重来）", EN: "The unsaved intake from last time is back (ctrl+n starts afresh)"}
 	lblIntakeSaveFailed        = casefile.Text{ZH: "保存失败（已填写的内容仍在）：%s", EN: "Not saved (everything typed is still here): %s"}
 	lblIntakeSaved             = casefile.Text{ZH: "已受理，案件编号 %s", EN: "Case %s received"}

@@ -1,0 +1,106 @@
+package casefile
+
+import (
+	"strings"
+	"testing"
+)
+
+// eligibilityTexts runs the findings of a one-project case and returns
+// the eligibility findings' texts in both languages.
+func eligibilityTexts(t *testing.T, cat *Catalog, c *Case) (zh, en []string) {
+	t.Helper()
+	c.Number, c.Status, c.Received = "2026-000001", StatusReceived, testNow
+	c.Deadline = cat.Deadline(DateOf(testNow), []string{c.Apps[0].Project})
+	for _, f := range cat.Findings(c, DateOf(testNow), nil, nil) {
+		if f.Kind == FindEligibility || f.Kind == FindIncome {
+			zh, en = append(zh, f.Text.ZH), append(en, f.Text.EN)
+		}
+	}
+	return zh, en
+}
+
+// TestFailedConditionsNamedWithFigures: MZ-05 and MZ-06 without a
+// requested amount, a medical project without a bill and a household
+// with too much in the bank each get a finding for the condition that
+// failed, with its figure, and never the whole policy text (before: one
+// "条件不符：<the whole eligibility note>（人均月收入 …）" finding).
+func TestFailedConditionsNamedWithFigures(t *testing.T) {
+	cat := defaultCatalog(t)
+	one := func(code string, incomes []Income, ev ...Evidence) *Case {
+		return &Case{Applicant: Person{Sex: Male}, Household: Household{Area: Urban, Members: []Member{{Relation: RelationSelf, Incomes: incomes}}},
+			Apps: []Application{{Project: code}}, Evidence: ev}
+	}
+	for _, tc := range []struct {
+		name, code string
+		c          *Case
+		zh, en     []string // each must appear in one finding
+	}{
+		{"MZ-05 without an amount", "MZ-05", one("MZ-05", nil), []string{"申请金额未填写"}, []string{"the requested amount is not filled in"}},
+		{"MZ-06 without an amount", "MZ-06", one("MZ-06", nil), []string{"申请金额未填写"}, []string{"the requested amount is not filled in"}},
+		{"MZ-06 above the near-dibao line", "MZ-06",
+			one("MZ-06", []Income{{Kind: "wages", Monthly: 500000}}),
+			[]string{"申请金额未填写", "人均月收入 5000.00 元，高于标准 " + cat.Standard("low_income_urban").String() + " 元"},
+			[]string{"the requested amount is not filled in", "per-capita monthly income 5000.00 yuan is above the line of " + cat.Standard("low_income_urban").String() + " yuan"}},
+		{"GH-03 without a medical bill", "GH-03", one("GH-03", nil), []string{"缺少医疗费用票据", "申请人未登记为「重病」"}, []string{"no medical bill is on file"}},
+		{"MZ-01 with deposits", "MZ-01", one("MZ-01", nil, Evidence{Kind: EvAssetCheck, Deposits: 10000000, Homes: 3, Date: Date{2026, 11, 1}}),
+			[]string{"人均存款 100000.00 元，高于", "住房 3 套，高于 1 套"}, []string{"deposits per person 100000.00 yuan is above", "homes 3 is above 1"}},
+		{"FL-02 for a man", "FL-02", one("FL-02", nil), []string{"申请人性别为男，应为女"}, []string{"applicant's sex is Male; it must be Female"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			zh, en := eligibilityTexts(t, cat, tc.c)
+			p := cat.Project(tc.code)
+			for _, want := range tc.zh {
+				if !containsIn(zh, want) {
+					t.Errorf("no finding says %q; findings: %q", want, zh)
+				}
+			}
+			for _, want := range tc.en {
+				if !containsIn(en, want) {
+					t.Errorf("no finding says %q; findings: %q", want, en)
+				}
+			}
+			for _, s := range zh {
+				if p.EligNote != "" && strings.Contains(s, p.EligNote) {
+					t.Errorf("finding %q shows the whole policy text", s)
+				}
+			}
+		})
+	}
+}
+
+func containsIn(list []string, sub string) bool {
+	for _, s := range list {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestEveryConditionHasWords: every condition of every eligibility rule
+// of the default catalogue, made to fail, is named in words (never the
+// fallback, never the rule's source).
+func TestEveryConditionHasWords(t *testing.T) {
+	cat := defaultCatalog(t)
+	env := &RuleEnv{Flag: map[string]bool{}, Standard: cat.stdMap, PerCapitaIncome: 99999999, DepositsPerCapita: 99999999,
+		Homes: 5, Vehicles: 2, Age: 30, Sex: string(Male), Area: string(Urban)}
+	fallback := T("不符合本项目的一项条件", "one of the project's conditions is not met")
+	for _, p := range cat.Projects {
+		for _, u := range cat.Unmet(p.Eligibility, env) {
+			if strings.Contains(u.Text.ZH, fallback.ZH) || strings.Contains(u.Text.ZH, "&&") || strings.Contains(u.Text.EN, "standard.") {
+				t.Errorf("%s: %q / %q", p.Code, u.Text.ZH, u.Text.EN)
+			}
+		}
+	}
+}
+
+// TestNeedsRequested: the projects whose rule caps or tests the requested
+// amount need one; the dibao computes its own.
+func TestNeedsRequested(t *testing.T) {
+	cat := defaultCatalog(t)
+	for code, want := range map[string]bool{"MZ-05": true, "MZ-06": true, "JY-02": true, "MZ-01": false} {
+		if got := cat.Project(code).NeedsRequested(); got != want {
+			t.Errorf("%s NeedsRequested = %v, want %v", code, got, want)
+		}
+	}
+}
