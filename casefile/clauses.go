@@ -1,6 +1,7 @@
 package casefile
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"strings"
@@ -20,8 +21,8 @@ import (
 // clauses, a comparison, a flag, a holding test, or any other test.
 type clause struct {
 	src  string
-	op   string     // "&&", "||", a comparison operator, or "" for another test
-	kids []*clause  // of "&&" and "||"
+	op   string      // "&&", "||", a comparison operator, or "" for another test
+	kids []*clause   // of "&&" and "||"
 	test *vm.Program // the clause itself, true or false
 	// a comparison: left and right evaluated apart; lname and rname are
 	// the identifiers they read, when they are one ("per_capita_income",
@@ -171,9 +172,10 @@ func (cat *Catalog) unmet(c *clause, env *RuleEnv) []Unmet {
 
 // varWords name what a rule reads and format its values.
 var varWords = map[string]struct {
-	name  Text
-	unit  Text // after the number ("" for amounts, which say 元/yuan)
-	money bool
+	name   Text
+	unitZH string // after the number in Chinese (amounts say 元/yuan)
+	unitEN string // after the number in English, when one reads well
+	money  bool
 }{
 	"per_capita_income":   {name: Text{"人均月收入", "per-capita monthly income"}, money: true},
 	"household_income":    {name: Text{"家庭月收入", "household monthly income"}, money: true},
@@ -183,11 +185,11 @@ var varWords = map[string]struct {
 	"insurance_paid":      {name: Text{"医保报销", "paid by insurance"}, money: true},
 	"medical_oop":         {name: Text{"合规自付医疗费用", "compliant out-of-pocket medical cost"}, money: true},
 	"requested":           {name: Text{"申请金额", "requested amount"}, money: true},
-	"age":                 {name: Text{"年龄", "age"}, unit: Text{"岁", "years"}},
-	"members":             {name: Text{"家庭人口", "household members"}, unit: Text{"人", ""}},
-	"covered":             {name: Text{"保障人数", "members covered"}, unit: Text{"人", ""}},
-	"homes":               {name: Text{"住房", "homes"}, unit: Text{"套", ""}},
-	"vehicles":            {name: Text{"机动车辆", "motor vehicles"}, unit: Text{"辆", ""}},
+	"age":                 {name: Text{"年龄", "age"}, unitZH: "岁", unitEN: "years"},
+	"members":             {name: Text{"家庭人口", "household members"}, unitZH: "人"},
+	"covered":             {name: Text{"保障人数", "members covered"}, unitZH: "人"},
+	"homes":               {name: Text{"住房", "homes"}, unitZH: "套"},
+	"vehicles":            {name: Text{"机动车辆", "motor vehicles"}, unitZH: "辆"},
 	"disability_grade":    {name: Text{"残疾等级", "disability grade"}},
 	"sex":                 {name: Text{"申请人性别", "applicant's sex"}},
 	"area":                {name: Text{"户籍类别", "household area"}},
@@ -226,11 +228,10 @@ func (cat *Catalog) value(name string, v any) Text {
 	if name == "disability_grade" {
 		return DisabilityLabel(int(n))
 	}
-	s := fmt.Sprintf("%v", n)
-	if w.unit.EN == "" {
-		return Text{ZH: s + " " + w.unit.ZH, EN: s}
-	}
-	return Text{ZH: s + " " + w.unit.ZH, EN: s + " " + w.unit.EN}
+	var t Text
+	t.ZH = strings.TrimSpace(fmt.Sprintf("%v %s", n, w.unitZH))
+	t.EN = strings.TrimSpace(fmt.Sprintf("%v %s", n, w.unitEN))
+	return t
 }
 
 func number(v any) (float64, bool) {
@@ -291,7 +292,10 @@ func (cat *Catalog) comparison(c *clause, env *RuleEnv) Unmet {
 	limit := cat.value(c.lname, rv)
 	if key, ok := strings.CutPrefix(c.rname, "standard."); ok {
 		if s := cat.standard(key); s != nil {
-			limit = T("%s %s", "the %s of %s", Text{ZH: s.Name, EN: s.NameEN}, limit)
+			var named Text // 城市低保标准 790.00 元 / the urban dibao standard of 790.00 yuan
+			named.ZH = s.Name + " " + limit.ZH
+			named.EN = "the " + cmp.Or(s.NameEN, s.Key) + " of " + limit.EN
+			limit = named
 		}
 	} else if w.money && c.rname == "" && !isLiteral(c.right) {
 		limit = T("标准 %s", "the line of %s", limit)

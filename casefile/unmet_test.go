@@ -104,3 +104,51 @@ func TestNeedsRequested(t *testing.T) {
 		}
 	}
 }
+
+// TestSameIntakeDuplicatesShowAmounts: applying for the urban dibao and
+// urban extreme-poverty support at once (one group) shows each one's
+// proposed monthly amount, not 0.00 元, and that the higher one would be
+// kept (before: two findings of 0.00 元（本次同时申请）, nothing kept).
+func TestSameIntakeDuplicatesShowAmounts(t *testing.T) {
+	cat := defaultCatalog(t)
+	c := &Case{Number: "", Status: StatusReceived, Received: testNow,
+		Applicant: Person{Sex: Male, Birth: Date{1950, 1, 1}},
+		Household: Household{Area: Urban, Members: []Member{{Relation: RelationSelf, Incomes: []Income{{Kind: "wages", Monthly: 20000}}}}},
+		Apps:      []Application{{Project: "MZ-01"}, {Project: "MZ-03"}}}
+	// From the rules: MZ-01 = (790.00 − 200.00) × 1 = 590.00 a month;
+	// MZ-03 = the urban extreme-poverty standard × 1 a month.
+	dibao := Money(79000 - 20000)
+	support := cat.Standard("extreme_poverty_urban")
+	if support <= dibao {
+		t.Fatalf("the test wants support (%s) above the dibao (%s)", support, dibao)
+	}
+	var conflicts []Conflict
+	for _, s := range [][2]string{{"MZ-01", "MZ-03"}, {"MZ-03", "MZ-01"}} {
+		conflicts = append(conflicts, Conflict{Group: "basic_living", Project: s[1], For: s[0], Department: "civil_affairs"})
+	}
+	var dups []Finding
+	for _, f := range cat.Findings(c, DateOf(testNow), conflicts, nil) {
+		if f.Kind == FindDuplicate {
+			dups = append(dups, f)
+		}
+	}
+	if len(dups) != 1 {
+		t.Fatalf("want one finding for the group, got %+v", dups)
+	}
+	f := dups[0]
+	for _, want := range []string{"「城市最低生活保障」每月 " + dibao.Grouped() + " 元", "「城市特困人员救助供养」每月 " + support.Grouped() + " 元",
+		"保留「城市特困人员救助供养」"} {
+		if !strings.Contains(f.Text.ZH, want) {
+			t.Errorf("finding %q lacks %q", f.Text.ZH, want)
+		}
+	}
+	if strings.Contains(f.Text.ZH, "0.00 元（本次同时申请）") {
+		t.Errorf("finding still shows 0.00: %q", f.Text.ZH)
+	}
+	if !strings.Contains(f.Text.EN, dibao.Grouped()+" yuan a month") || !strings.Contains(f.Text.EN, "would be kept") {
+		t.Errorf("English finding %q", f.Text.EN)
+	}
+	if f.Project != "MZ-03" || f.Figures["proposed:MZ-01"] != dibao || f.Figures["proposed:MZ-03"] != support {
+		t.Errorf("finding project %q figures %v", f.Project, f.Figures)
+	}
+}
