@@ -101,6 +101,7 @@ func benchStore(b *testing.B) *fixture {
 					r := recent[g.Intn(len(recent))]
 					ps := g.GroupProjects(r.group)
 					d = g.DraftFor(r.p, []string{ps[g.Intn(len(ps))].Code}, 400)
+					d.RepeatReason = "向另一部门再次申请" // the same project again is refused without one
 				} else if p := fix.cat.Project(d.Apps[0].Project); p != nil && p.Group != "" {
 					recent = append(recent[max(0, len(recent)-500):], grouped{d.Applicant, p.Group})
 				}

@@ -90,6 +90,9 @@ var (
 	lblIntakeFromFile          = casefile.Text{ZH: "档案 %s", EN: "on file %s"}
 	lblIntakeFromFileUndated   = casefile.Text{ZH: "档案", EN: "on file"}
 	lblIntakeReview            = casefile.Text{ZH: "请核对：身份证号已改", EN: "check: the ID number changed"}
+	lblIntakeRepeatTitle       = casefile.Text{ZH: "再次申请同一项目", EN: "Applying again for the same project"}
+	lblIntakeRepeatAsk         = casefile.Text{ZH: "如确需再次申请（如续期），请填写理由（记入案件历史）：", EN: "To apply again all the same (a renewal …), give the reason (kept in the case history):"}
+	lblIntakeRepeatRefused     = casefile.Text{ZH: "未保存：已有同一项目的申请或正在享受，须填写理由", EN: "Not saved: the person already has this project open or holds it; a reason is needed"}
 	lblIntakeRenameTitle       = casefile.Text{ZH: "姓名与档案不符", EN: "Name differs from the records"}
 	lblIntakeRenameLine        = casefile.Text{ZH: "档案中 %s 的姓名是 %s，填写的是 %s。", EN: "The records give %s as %s; the form says %s."}
 	lblIntakeRenameAsk         = casefile.Text{ZH: "确认此人已更名并保存为 %s？", EN: "Confirm the person changed their name and save as %s?"}
