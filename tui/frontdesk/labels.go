@@ -186,7 +186,7 @@ var (
 	lblQueueMore               = casefile.Text{ZH: "，后面还有（pgdn）", EN: "; more follow (pgdn)"}
 	lblQueuePage               = casefile.Text{ZH: "第 %d 页，本页 %d 件", EN: "Page %d, %d cases"}
 	lblQueueSearch             = casefile.Text{ZH: "搜索", EN: "Search"}
-	lblQueueSearchHint         = casefile.Text{ZH: "姓名、拼音首字母、身份证后4/6位、案件编号", EN: "name, pinyin, ID tail, case number"}
+	lblQueueSearchHint         = casefile.Text{ZH: "姓名、拼音、电话、村、证件后4位、案号", EN: "name, pinyin, phone, village, ID"}
 	lblQueueTitle              = casefile.Text{ZH: "案件", EN: "Cases"}
 	lblQueueTotal              = casefile.Text{ZH: "，共 %d 件", EN: " of %d"}
 	lblPrintDocReceipt         = casefile.Text{ZH: "受理回执", EN: "intake receipt"}
