@@ -346,7 +346,8 @@ func (p *intakePage) fillHousehold(kp *KnownPerson) {
 			s.Incomes = incomes(m.Incomes)
 			continue
 		}
-		ms := memberState{Relation: m.Relation, Name: m.Person.Name, Incomes: incomes(m.Incomes), OnFile: on}
+		ms := memberState{Relation: m.Relation, Name: m.Person.Name, Incomes: incomes(m.Incomes), OnFile: on,
+			Disability: strconv.Itoa(m.Person.DisabilityGrade), Flags: strings.Join(m.Person.Flags, ",")}
 		if m.Person.DocType == casefile.DocResidentID {
 			ms.ID = m.Person.DocNumber
 		} else if !m.Person.Birth.IsZero() {
