@@ -86,3 +86,31 @@ func TestIncomeKindTypedOrSearched(t *testing.T) {
 		t.Fatalf("the amount after the kind: %+v", in)
 	}
 }
+
+// TestRequestedHintSaysWhenRequired: MZ-05's rule caps the amount asked
+// for, so its hint says the amount is required; the dibao's says it is
+// computed (before: both said 按政策规则核算，可不填).
+func TestRequestedHintSaysWhenRequired(t *testing.T) {
+	st := openStore(t, false)
+	d := newDriver(t, NewStore(st), casefile.ZH, 120, 40)
+	d.press("1", "f2")
+	typeText(d, "mz-05")
+	d.press("space", "backspace", "backspace", "backspace", "backspace", "backspace")
+	typeText(d, "mz-01")
+	d.press("space", "esc")
+	d.m.intake.form.FocusID("app.MZ-05")
+	line := func(code string) string {
+		v := d.view()
+		i := strings.Index(v, code)
+		v = v[i:]
+		i = strings.Index(v, lblIntakeRequested.ZH)
+		v = v[i:]
+		return v[:strings.Index(v, "\n")]
+	}
+	if l := line("MZ-05"); !strings.Contains(l, lblIntakeRequestedCapped.ZH) {
+		t.Errorf("MZ-05's amount row: %q", l)
+	}
+	if l := line("MZ-01"); !strings.Contains(l, lblIntakeRequestedRule.ZH) {
+		t.Errorf("MZ-01's amount row: %q", l)
+	}
+}
