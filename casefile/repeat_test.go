@@ -63,3 +63,35 @@ func TestWithdrawnIsNoRepeat(t *testing.T) {
 	}
 	mustIntake(t, st, draft(id, "李桂兰", []string{"MZ-05"}), "local:desk")
 }
+
+// TestHeldProjectIsARepeat: a project granted in a decided case is held:
+// applying for it again needs a reason; one declined in that case does
+// not.
+func TestHeldProjectIsARepeat(t *testing.T) {
+	st, _, _ := newStore(t)
+	id := idFor("19700101", 123)
+	first := mustIntake(t, st, draft(id, "李桂兰", []string{"MZ-05", "MZ-06"}), "local:desk")
+	err := st.Update(func(tx *Tx) error {
+		old, err := tx.Case(first.Number)
+		if err != nil {
+			return err
+		}
+		c := *old
+		c.Apps = append([]Application(nil), old.Apps...)
+		c.Status = StatusApproved
+		c.Apps[0].Outcome, c.Apps[0].Granted = OutcomeGranted, Yuan(800)
+		c.Apps[1].Outcome = OutcomeDeclined
+		return tx.PutCase(old, &c, Change{Who: "local:desk", Action: "decision"})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = st.Intake(draft(id, "李桂兰", []string{"MZ-05"}), "local:desk")
+	if !errors.Is(err, ErrRepeatApplication) {
+		t.Fatalf("MZ-05 held: err = %v, want ErrRepeatApplication", err)
+	}
+	if msg := Message(err, ZH); !strings.Contains(msg, "已批准") {
+		t.Errorf("refusal %q does not say the case is approved", msg)
+	}
+	mustIntake(t, st, draft(id, "李桂兰", []string{"MZ-06"}), "local:desk") // declined: no repeat
+}
