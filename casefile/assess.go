@@ -70,6 +70,15 @@ func (cat *Catalog) Env(c *Case, app *Application, holding []string) *RuleEnv {
 	for _, f := range c.Applicant.Flags {
 		env.Flag[f] = true
 	}
+	env.MemberFlag = map[string]bool{}
+	for _, f := range c.Applicant.Flags {
+		env.MemberFlag[f] = true
+	}
+	for _, m := range c.Household.Members {
+		for _, f := range m.Person.Flags {
+			env.MemberFlag[f] = true
+		}
+	}
 	if app != nil {
 		env.Requested = int64(app.Requested)
 	}

@@ -30,6 +30,7 @@ type clause struct {
 	left, right  *vm.Program
 	lname, rname string
 	flag         string // flag.NAME
+	memberFlag   string // member_flag.NAME
 	holding      string // "CODE" in holding
 }
 
@@ -97,8 +98,11 @@ func buildClause(n ast.Node) (*clause, error) {
 			}
 		}
 	case *ast.MemberNode:
-		if name := nodeName(x); strings.HasPrefix(name, "flag.") {
-			c.flag = strings.TrimPrefix(name, "flag.")
+		name := nodeName(x)
+		if f, ok := strings.CutPrefix(name, "flag."); ok {
+			c.flag = f
+		} else if f, ok := strings.CutPrefix(name, "member_flag."); ok {
+			c.memberFlag = f
 		}
 	}
 	return c, nil
@@ -251,6 +255,8 @@ func (cat *Catalog) leaf(c *clause, env *RuleEnv) Unmet {
 	switch {
 	case c.flag != "":
 		return Unmet{Text: T("申请人未登记为「%s」", "the applicant is not recorded as %s", FlagLabel(c.flag))}
+	case c.memberFlag != "":
+		return Unmet{Text: T("家庭成员中无人登记为「%s」", "no household member is recorded as %s", FlagLabel(c.memberFlag))}
 	case c.holding != "":
 		name := Text{ZH: c.holding, EN: c.holding}
 		if p := cat.Project(c.holding); p != nil {

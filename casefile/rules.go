@@ -31,6 +31,7 @@ type RuleEnv struct {
 	Sex               string           `expr:"sex"`                 // "M" or "F"
 	DisabilityGrade   int              `expr:"disability_grade"`    // 0 none, 1–4
 	Flag              map[string]bool  `expr:"flag"`                // applicant's flags: flag.student …
+	MemberFlag        map[string]bool  `expr:"member_flag"`         // flags any co-resident member (the applicant too) carries: member_flag.serious_illness …
 	Standard          map[string]int64 `expr:"standard"`            // local standards, fen
 	Deposits          int64            `expr:"deposits"`            // household deposits and financial assets, fen
 	DepositsPerCapita int64            `expr:"deposits_per_capita"` // deposits ÷ members, fen
@@ -145,7 +146,7 @@ func (v *nameCheck) Visit(node *ast.Node) {
 			if _, known := v.cat.stdMap[key.Value]; !known {
 				v.probs = append(v.probs, fmt.Sprintf("unknown standard %q", key.Value))
 			}
-		case "flag":
+		case "flag", "member_flag":
 			if !knownFlags[key.Value] {
 				v.probs = append(v.probs, fmt.Sprintf("unknown flag %q", key.Value))
 			}

@@ -1,6 +1,7 @@
 package casefile
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -150,5 +151,28 @@ func TestSameIntakeDuplicatesShowAmounts(t *testing.T) {
 	}
 	if f.Project != "MZ-03" || f.Figures["proposed:MZ-01"] != dibao || f.Figures["proposed:MZ-03"] != support {
 		t.Errorf("finding project %q figures %v", f.Project, f.Figures)
+	}
+}
+
+// TestMemberFlagsReachTheRules: a rule can ask whether any member of the
+// household carries a flag (member_flag.NAME), and a failed one says so.
+func TestMemberFlagsReachTheRules(t *testing.T) {
+	cat := defaultCatalog(t)
+	r, err := compileRule("member_flag.serious_illness", reflect.Bool)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &Case{Household: Household{Members: []Member{{Relation: RelationSelf},
+		{Relation: "子女", Person: Person{Flags: []string{FlagStudent}}}}}}
+	env := cat.Env(c, nil, nil)
+	if ok, _ := r.Bool(env); ok {
+		t.Fatal("no member is ill")
+	}
+	if u := cat.Unmet(r, env); len(u) != 1 || u[0].Text.ZH != "家庭成员中无人登记为「重病」" {
+		t.Errorf("unmet %+v", u)
+	}
+	c.Household.Members[1].Person.Flags = append(c.Household.Members[1].Person.Flags, FlagSeriousIllness)
+	if ok, _ := r.Bool(cat.Env(c, nil, nil)); !ok {
+		t.Error("the child's serious illness does not reach member_flag")
 	}
 }
