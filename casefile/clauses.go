@@ -283,7 +283,7 @@ func (cat *Catalog) comparison(c *clause, env *RuleEnv) Unmet {
 	if u.Money {
 		u.Value, u.Limit = Money(math.Round(ln)), Money(math.Round(rn))
 	}
-	if t, ok := missingWords[c.lname]; ok && c.op == ">" && lnum && ln == 0 && rn == 0 {
+	if t, ok := missingWords[c.lname]; ok && (c.op == ">" || c.op == ">=") && lnum && ln == 0 && rn >= 0 {
 		u.Text = t
 		return u
 	}
@@ -299,8 +299,8 @@ func (cat *Catalog) comparison(c *clause, env *RuleEnv) Unmet {
 	if key, ok := strings.CutPrefix(c.rname, "standard."); ok {
 		if s := cat.standard(key); s != nil {
 			var named Text // 城市低保标准 790.00 元 / the urban dibao standard of 790.00 yuan
-			named.ZH = s.Name + " " + limit.ZH
-			named.EN = "the " + cmp.Or(s.NameEN, s.Key) + " of " + limit.EN
+			named.ZH = dropUnit(s.Name, "（", "元") + " " + limit.ZH
+			named.EN = "the " + dropUnit(cmp.Or(s.NameEN, s.Key), " (", "yuan") + " of " + limit.EN
 			limit = named
 		}
 	} else if w.money && c.rname == "" && !isLiteral(c.right) {
@@ -339,6 +339,15 @@ func isLiteral(p *vm.Program) bool {
 		return true
 	}
 	return false
+}
+
+// dropUnit drops a standard's name's closing bracket that only gives its
+// unit (（元/人·月）), which the figure after it says again.
+func dropUnit(name, open, unit string) string {
+	if i := strings.LastIndex(name, open); i > 0 && strings.Contains(name[i:], unit) {
+		return name[:i]
+	}
+	return name
 }
 
 func (cat *Catalog) standard(key string) *Standard {

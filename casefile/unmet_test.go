@@ -176,3 +176,14 @@ func TestMemberFlagsReachTheRules(t *testing.T) {
 		t.Error("the child's serious illness does not reach member_flag")
 	}
 }
+
+// TestNoBillIsSaidSo: a project that needs a medical cost above a line
+// (YB-02) says the bill is missing when there is none, not "0.00 below
+// the line".
+func TestNoBillIsSaidSo(t *testing.T) {
+	cat := defaultCatalog(t)
+	env := cat.Env(&Case{Household: Household{Members: []Member{{Relation: RelationSelf}}}}, &Application{Project: "YB-02"}, nil)
+	if u := cat.Unmet(cat.Project("YB-02").Eligibility, env); len(u) != 1 || u[0].Text.ZH != "缺少医疗费用票据" {
+		t.Errorf("YB-02 without a bill: %+v", u)
+	}
+}
