@@ -34,11 +34,12 @@ type Gen struct {
 	grouped   map[string][]*casefile.Project
 	ungrouped []*casefile.Project
 	groups    []string
+	issued    map[string]bool // resident numbers made: one person each
 }
 
 // New returns a generator over cat for day today.
 func New(cat *casefile.Catalog, seed uint64, today casefile.Date) *Gen {
-	g := &Gen{r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)), cat: cat, today: today, grouped: map[string][]*casefile.Project{}}
+	g := &Gen{r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)), cat: cat, today: today, grouped: map[string][]*casefile.Project{}, issued: map[string]bool{}}
 	for _, p := range cat.Projects {
 		if p.Group == "" {
 			g.ungrouped = append(g.ungrouped, p)
@@ -80,13 +81,21 @@ func Surname(name string) string {
 }
 
 // IDNumber returns a valid resident number for someone born on birth.
+// A generator never makes one number twice: two generated people are
+// two persons (the same number twice would be one person applying again).
 func (g *Gen) IDNumber(birth casefile.Date, sex casefile.Sex) string {
-	seq := g.r.IntN(500)*2 + 1
-	if sex == casefile.Female {
-		seq--
+	for {
+		seq := g.r.IntN(500)*2 + 1
+		if sex == casefile.Female {
+			seq--
+		}
+		body := fmt.Sprintf("%s%04d%02d%02d%03d", pick(g, regions), birth.Year, int(birth.Month), birth.Day, seq)
+		id := body + string(casefile.IDCheckChar(body))
+		if !g.issued[id] {
+			g.issued[id] = true
+			return id
+		}
 	}
-	body := fmt.Sprintf("%s%04d%02d%02d%03d", pick(g, regions), birth.Year, int(birth.Month), birth.Day, seq)
-	return body + string(casefile.IDCheckChar(body))
 }
 
 // Person returns a resident of the given age range.
