@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/mozillazg/go-pinyin"
 )
@@ -226,8 +227,8 @@ func phoneDigits(s string) string {
 // searchPrefixes are the index prefixes a desk's query is looked up
 // under: letters under the pinyin initials and the full pinyin, four
 // characters of digits (or with an X) under the ID tail and the phone,
-// more digits under the phone, anything else under the name and the
-// places.
+// more digits under the phone, anything else under the name and, from
+// two characters on, the places.
 func searchPrefixes(q string) []string {
 	lower := strings.ToLower(q)
 	upper := strings.ToUpper(q)
@@ -241,6 +242,9 @@ func searchPrefixes(q string) []string {
 		return []string{"t:" + upper}
 	case len(phoneDigits(q)) >= 5 && allDigits(strings.NewReplacer("-", "", " ", "").Replace(q)):
 		return []string{"m:" + phoneDigits(q)}
+	case utf8.RuneCountInString(q) < 2:
+		// one character is a surname: 王 is not everyone of 王家塬村
+		return []string{"n:" + lower}
 	}
 	return []string{"n:" + lower, "v:" + q}
 }

@@ -50,3 +50,23 @@ func TestSearchTermsOfAPerson(t *testing.T) {
 		}
 	}
 }
+
+// TestOneCharacterIsASurname: 王 finds people named 王, not everyone of
+// 王家塬村; the village's name from two characters on finds them.
+func TestOneCharacterIsASurname(t *testing.T) {
+	st, _, _ := newStore(t)
+	d := draft(idFor("19800101", 123), "李四", []string{"MZ-01"})
+	d.Applicant.Village = "王家塬村"
+	mustIntake(t, st, d, "local:desk")
+	count := func(q string) int {
+		n := 0
+		st.View(func(tx *Tx) error { n = len(tx.SearchPeople(q, 10)); return nil })
+		return n
+	}
+	if n := count("王"); n != 0 {
+		t.Errorf("王 found %d people of 王家塬村", n)
+	}
+	if n := count("王家"); n != 1 {
+		t.Errorf("王家 found %d", n)
+	}
+}

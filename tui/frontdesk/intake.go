@@ -91,6 +91,9 @@ type intakePage struct {
 
 	width, height int
 	tabSpans      [][2]int
+
+	kindOpts []components.Option // the income kinds, in kindLang (incomeKinds)
+	kindLang casefile.Lang
 }
 
 func newIntakePage(c *common.Common, store IntakeStore, pr Printing) *intakePage {

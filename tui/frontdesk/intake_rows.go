@@ -202,7 +202,7 @@ func (p *intakePage) incomeRows(member int, incomes *[]incomeState) []components
 	c := p.c
 	indent := 2
 	var fs []components.Field
-	kinds := incomeKindOptions(c)
+	kinds := p.incomeKinds()
 	for i := range *incomes {
 		in := &(*incomes)[i]
 		id := incomeID(member, i)
@@ -355,6 +355,15 @@ func relationOptions(c *common.Common) []components.Option {
 		out[i] = components.Option{Value: r, Label: c.T(casefile.RelationLabel(r))}
 	}
 	return out
+}
+
+// incomeKinds are the income kind options, made once per language: the
+// pinyin of every kind's names is worked out once, not on each keystroke.
+func (p *intakePage) incomeKinds() []components.Option {
+	if p.kindOpts == nil || p.kindLang != p.c.Lang {
+		p.kindOpts, p.kindLang = incomeKindOptions(p.c), p.c.Lang
+	}
+	return p.kindOpts
 }
 
 func incomeKindOptions(c *common.Common) []components.Option {
