@@ -187,3 +187,27 @@ func TestNoBillIsSaidSo(t *testing.T) {
 		t.Errorf("YB-02 without a bill: %+v", u)
 	}
 }
+
+// TestSameIntakeKeptFromAnotherCase: when another case of the person
+// holds a project of the group, the group's finding says that one is
+// kept and this application's are not granted again.
+func TestSameIntakeKeptFromAnotherCase(t *testing.T) {
+	cat := defaultCatalog(t)
+	c := &Case{Status: StatusReceived, Received: testNow, Applicant: Person{Sex: Male, Birth: Date{1950, 1, 1}},
+		Household: Household{Area: Urban, Members: []Member{{Relation: RelationSelf, Incomes: []Income{{Kind: "wages", Monthly: 20000}}}}},
+		Apps:      []Application{{Project: "MZ-01"}, {Project: "MZ-03"}}}
+	held := Conflict{Group: "basic_living", Project: "MZ-01", For: "MZ-01", Amount: 10000, CaseNumber: "2026-000007",
+		Status: StatusApproved, Received: Date{2026, 10, 1}}
+	conflicts := []Conflict{
+		{Group: "basic_living", Project: "MZ-03", For: "MZ-01"}, {Group: "basic_living", Project: "MZ-01", For: "MZ-03"}, held}
+	var group []Finding
+	for _, f := range cat.Findings(c, DateOf(testNow), conflicts, nil) {
+		if f.Kind == FindDuplicate && strings.Contains(f.Text.ZH, "本次同时申请") {
+			group = append(group, f)
+		}
+	}
+	if len(group) != 1 || !strings.Contains(group[0].Text.ZH, "将保留案件 2026-000007 已享受的「城市最低生活保障」") ||
+		!strings.Contains(group[0].Text.EN, "held in case 2026-000007") {
+		t.Errorf("group finding %+v", group)
+	}
+}
