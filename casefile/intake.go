@@ -75,6 +75,15 @@ func (t *Tx) Repeats(pid uint64, codes []string) ([]Repeat, error) {
 	return out, nil
 }
 
+// RepeatFinding is the intake's warning of repeats: the person already
+// has these projects open or holds them, and the save will ask why they
+// apply again.
+func (cat *Catalog) RepeatFinding(rs []Repeat) Finding {
+	return Finding{Kind: FindDuplicate, Severity: SevWarning, Project: rs[0].Project,
+		Text: T("再次申请同一项目（已有%s）：保存时须说明理由（如续期）", "applying again for the same project (already %s): the save asks why (a renewal …)",
+			cat.repeatsText(rs))}
+}
+
 // repeatsText names repeats in both languages: 「城市最低生活保障」案件
 // 2026-000012（核查中）.
 func (cat *Catalog) repeatsText(rs []Repeat) Text {

@@ -27,6 +27,7 @@ func TestIntakeRepeatAsksForAReason(t *testing.T) {
 	d.press("space", "esc")
 	d.m.intake.form.FocusID("app.MZ-05")
 	typeText(d, "500")
+	d.must("再次申请同一项目（已有「急难型临时救助」案件 " + first.Number) // warned before the save
 	d.press("ctrl+s")
 	d.must("确认受理")
 	d.press("y")
