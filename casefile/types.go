@@ -438,6 +438,11 @@ type Decision struct {
 	At        time.Time `json:"at"`
 	By        string    `json:"by"`
 	Refers    string    `json:"refers,omitempty"` // earlier decision's session this one reconsiders
+
+	// NoticeReference is the reference of the rejection notice of the
+	// projects refused when the decision approves others (a decision per
+	// project: one letter for what was granted, one for what was refused).
+	NoticeReference string `json:"notice_reference,omitempty"`
 }
 
 // Case is one intake: an applicant, the household as recorded, the

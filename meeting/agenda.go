@@ -2,6 +2,7 @@ package meeting
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -302,7 +303,9 @@ func missing(cat *casefile.Catalog, c *casefile.Case) []string {
 }
 
 // tally counts the votes on it under the catalogue's rules and proposes the
-// outcome for case c.
+// outcome of each project of case c, and the case's (CaseResult). A
+// project decided at an earlier session (the case came back from a
+// deferral of its other projects) stands and gets no proposal.
 func tally(t *casefile.Tx, sess *Session, it *Item, c *casefile.Case) Tally {
 	cat := t.Catalog()
 	tl := sess.Count(it)
@@ -311,61 +314,113 @@ func tally(t *casefile.Tx, sess *Session, it *Item, c *casefile.Case) Tally {
 	tl.Passes = eval(cat.Meeting.Approve, env)
 	tl.Missing = missing(cat, c)
 	apps := appMarks(t, c)
-	grantable := false
-	for _, a := range apps {
-		if a.Mark != MarkDecline {
-			grantable = true
+	findings := t.Assess(c)
+	var results, held []casefile.Status
+	var zh, en []string
+	for i, a := range apps {
+		pt := sess.CountProject(it, a.Project)
+		penv := env
+		penv.Agree, penv.Disagree, penv.Abstain = pt.Agree, pt.Disagree, pt.Abstain
+		pt.Passes = eval(cat.Meeting.Approve, penv)
+		if st := stands(it, c, i); st != "" {
+			pt.Stands = st
+			tl.Projects = append(tl.Projects, pt)
+			held = append(held, casefile.StatusRejected)
+			if c.Apps[i].Outcome == casefile.OutcomeGranted {
+				held[len(held)-1] = casefile.StatusApproved
+			}
+			continue
 		}
+		switch {
+		case !tl.Quorum:
+		case pt.Passes && a.Mark != MarkDecline:
+			pt.Proposed = casefile.StatusApproved
+		case pt.Passes:
+			pt.Proposed = casefile.StatusRejected
+		case len(tl.Missing) > 0:
+			pt.Proposed = casefile.StatusDeferred
+		default:
+			pt.Proposed = casefile.StatusRejected
+		}
+		if pt.Proposed != "" {
+			results = append(results, pt.Proposed)
+		}
+		pt.RejectWording = projectWording(cat, sess, it, a, findings, pt.Passes)
+		zh, en = append(zh, pt.RejectWording.ZH), append(en, pt.RejectWording.EN)
+		tl.Projects = append(tl.Projects, pt)
 	}
-	switch {
-	case !tl.Quorum:
-	case tl.Passes && grantable:
-		tl.Proposed = casefile.StatusApproved
-	case tl.Passes:
-		tl.Proposed = casefile.StatusRejected
-	case len(tl.Missing) > 0:
-		tl.Proposed = casefile.StatusDeferred
-	default:
-		tl.Proposed = casefile.StatusRejected
+	if tl.Quorum && len(results) > 0 {
+		if !slices.Contains(results, casefile.StatusDeferred) {
+			results = append(results, held...) // what stands counts once nothing is deferred
+		}
+		tl.Proposed = CaseResult(results)
 	}
-	tl.RejectWording = rejectWording(t, c, apps, tl, grantable)
+	tl.RejectWording = joinWordings(zh, en)
 	return tl
+}
+
+// stands is the session whose decision on application i of c stands (the
+// case came back from a deferral, and the application was granted or
+// declined then), or "" when the application is to be decided.
+func stands(it *Item, c *casefile.Case, i int) string {
+	if it.Refers != "" || c.Decision == nil || i >= len(c.Apps) || c.Apps[i].Outcome == casefile.OutcomePending {
+		return ""
+	}
+	return c.Decision.Session
 }
 
 func eval(r *casefile.CountRule, env casefile.CountEnv) bool {
 	return r != nil && r.Eval(env)
 }
 
-// rejectWording is the default written reason of a rejection: the
-// "same policy only once" reasons when nothing can be granted, else the
-// case's error findings with their figures, and the vote.
-func rejectWording(t *casefile.Tx, c *casefile.Case, apps []ItemApp, tl Tally, grantable bool) casefile.Text {
-	cat := t.Catalog()
+// projectWording is the written reason of a rejection of application a
+// as it would be recorded now: the "same policy only once" reason of a
+// declined duplicate; else the error findings of the case that concern
+// the project, with their figures; else the reasons of the members who
+// disagreed with it; else, when it did not win the rule, that it did not
+// (when it did, nothing: the chair's final word needs its own reason). It
+// never holds a vote count: the count is a fact of the minutes, and a
+// reason goes onto the applicant's notice.
+func projectWording(cat *casefile.Catalog, sess *Session, it *Item, a ItemApp, findings []casefile.Finding, passes bool) casefile.Text {
+	if a.Mark == MarkDecline {
+		return a.MarkWhy()
+	}
 	var zh, en []string
-	if !grantable {
-		for _, a := range apps {
-			name := a.Project
-			if p := cat.Project(a.Project); p != nil {
-				name = p.Label(casefile.EN)
-			}
-			zh = append(zh, a.MarkReason)
-			en = append(en, fmt.Sprintf("%s is declined: the same policy is enjoyed only once", name))
+	add := func(z, e string) {
+		if z != "" && !slices.Contains(zh, z) {
+			zh, en = append(zh, z), append(en, e)
 		}
-	} else {
-		for _, f := range t.Assess(c) {
-			if f.Severity == casefile.SevError && f.Kind != casefile.FindDeadline { // a passed deadline is no ground to reject
-				zh = append(zh, f.Text.ZH)
-				en = append(en, f.Text.EN)
-			}
+	}
+	for _, f := range findings {
+		if f.Severity == casefile.SevError && f.Kind != casefile.FindDeadline && (f.Project == "" || f.Project == a.Project) { // a passed deadline is no ground to reject
+			add(f.Text.ZH, f.Text.EN)
 		}
 	}
 	if len(zh) == 0 {
+		for _, m := range sess.Members {
+			v := it.Vote(m.ID)
+			if v == nil || v.On(a.Project) != Disagree || v.Reason == "" || tallyInReason.MatchString(v.Reason) ||
+				!sess.IsPresent(m.ID) || it.Recused(m.ID) {
+				continue // only the reasons of those who disagreed, and never a count
+			}
+			add(v.Reason, v.Reason)
+		}
+	}
+	if len(zh) == 0 && !passes {
 		rule := cat.Meeting.Approve.Text()
-		zh = append(zh, fmt.Sprintf("未获出席且未回避委员过半数同意（决定规则：%s）", rule.ZH))
-		en = append(en, fmt.Sprintf("the proposal did not win the majority of present, non-recused members (rule: %s)", rule.EN))
+		add(fmt.Sprintf("未获出席且未回避委员过半数同意（决定规则：%s）", rule.ZH),
+			fmt.Sprintf("the proposal did not win the majority of present, non-recused members (rule: %s)", rule.EN))
 	}
-	return casefile.Text{
-		ZH: fmt.Sprintf("经综合研判会研判，不予救助：%s。表决：同意 %d 票，不同意 %d 票，弃权 %d 票。", strings.Join(zh, "；"), tl.Agree, tl.Disagree, tl.Abstain),
-		EN: fmt.Sprintf("Rejected by the adjudication meeting: %s. Vote: %d agree, %d disagree, %d abstain.", strings.Join(en, "; "), tl.Agree, tl.Disagree, tl.Abstain),
+	return casefile.Text{ZH: strings.Join(zh, "；"), EN: strings.Join(en, "; ")}
+}
+
+// joinWordings joins the projects' wordings, each once.
+func joinWordings(zh, en []string) casefile.Text {
+	var z, e []string
+	for i := range zh {
+		if zh[i] != "" && !slices.Contains(z, zh[i]) {
+			z, e = append(z, zh[i]), append(e, en[i])
+		}
 	}
+	return casefile.Text{ZH: strings.Join(z, "；"), EN: strings.Join(e, "; ")}
 }

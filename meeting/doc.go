@@ -17,6 +17,13 @@
 // of the batch resolution. Agreeing with an item whose every application
 // is declined by those marks therefore proposes a rejection citing them.
 //
+// Decisions are per project: a member's vote is one choice for every
+// project (agree to all) with exceptions where they differ; the rule is
+// applied to each project's votes; each project is approved with its
+// amount (a changed amount with a reason), rejected with a written reason
+// (built when the decision is recorded, never with a vote count) or
+// deferred with what to verify; the case's result follows by CaseResult.
+//
 // The package is pure domain: it must never draw a screen, read a key,
 // print a document or build a PDF (that is tui's and printouts' work), and
 // it never imports either of them.

@@ -123,8 +123,8 @@ func TestTieProposesRejection(t *testing.T) {
 	if tl.Passes || tl.Proposed != casefile.StatusRejected || tl.Agree != 2 || tl.Disagree != 2 {
 		t.Fatalf("2:2 tie: passes %v proposed %q (%+v); want the approve rule to fail and a rejection proposed", tl.Passes, tl.Proposed, tl)
 	}
-	if !strings.Contains(tl.RejectWording.ZH, "同意 2 票，不同意 2 票") {
-		t.Errorf("default wording %q does not cite the vote", tl.RejectWording.ZH)
+	if strings.Contains(tl.RejectWording.ZH, "票") || strings.Contains(tl.RejectWording.EN, "agree") {
+		t.Errorf("default wording %q / %q cites a vote count (a fact of the minutes, never of a notice)", tl.RejectWording.ZH, tl.RejectWording.EN)
 	}
 	_, err := com.secretary.Decide(s, c, meeting.Ruling{Result: casefile.StatusApproved})
 	wantErr(t, "approve against the rule", err, meeting.ErrOverrideRequired)
@@ -132,7 +132,7 @@ func TestTieProposesRejection(t *testing.T) {
 	wantErr(t, "override without a reason", err, meeting.ErrReasonRequired)
 	_, err = com.secretary.Decide(s, c, meeting.Ruling{Result: casefile.StatusRejected})
 	wantErr(t, "reject without a reason", err, meeting.ErrReasonRequired)
-	if msg := casefile.Message(err, casefile.ZH); !strings.Contains(msg, "经综合研判会研判") {
+	if msg := casefile.Message(err, casefile.ZH); !strings.Contains(msg, tl.RejectWording.ZH) {
 		t.Errorf("the refusal %q does not offer the default wording", msg)
 	}
 
@@ -299,8 +299,11 @@ func TestDecisionChangesTheCaseInOneTransaction(t *testing.T) {
 	}
 
 	granted := casefile.Yuan(820)
+	_, err = com.secretary.Decide(s, c, meeting.Ruling{Result: casefile.StatusApproved,
+		Amounts: map[string]casefile.Money{mp.Code: granted}})
+	wantErr(t, "a changed amount without a reason", err, meeting.ErrReasonRequired)
 	it := must(com.secretary.Decide(s, c, meeting.Ruling{Result: casefile.StatusApproved,
-		Amounts: map[string]casefile.Money{mp.Code: granted}}))
+		Amounts: map[string]casefile.Money{mp.Code: granted}, AmountReason: "孩子已由亲属部分抚养"}))
 	got := h.caseNow(c.Number)
 	if got.Status != casefile.StatusApproved || got.Decision == nil || got.Decision.Session != s.number || got.Decision.By != secretaryUser {
 		t.Fatalf("case %s, decision %+v", got.Status, got.Decision)

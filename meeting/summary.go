@@ -45,9 +45,13 @@ func Summarize(cat *casefile.Catalog, sess *Session) *Summary {
 		case casefile.StatusDeferred:
 			sum.Deferred++
 		}
+		countProjects(&sum.Projects, it)
 		for _, a := range it.Apps {
 			if a.Outcome != casefile.OutcomeGranted {
 				continue
+			}
+			if pd := it.Decision.Project(a.Project); pd != nil && pd.Stands != "" {
+				continue // granted by the earlier session, summed there
 			}
 			dept := a.Department
 			if dept == "" {
@@ -74,6 +78,39 @@ func Summarize(cat *casefile.Catalog, sess *Session) *Summary {
 	sum.ByDepartment = sorted(depts, departmentOrder(cat))
 	sum.ByProject = sorted(projs, projectOrder(cat))
 	return sum
+}
+
+// countProjects adds the outcomes of it's projects decided now to n; a
+// decision stored before per-project outcomes counts its applications.
+func countProjects(n *ProjectCounts, it *Item) {
+	add := func(r casefile.Status) {
+		switch r {
+		case casefile.StatusApproved:
+			n.Approved++
+		case casefile.StatusRejected:
+			n.Rejected++
+		case casefile.StatusDeferred:
+			n.Deferred++
+		}
+	}
+	if len(it.Decision.Projects) > 0 {
+		for _, pd := range it.Decision.Projects {
+			if pd.Stands == "" {
+				add(pd.Result)
+			}
+		}
+		return
+	}
+	for _, a := range it.Apps {
+		switch {
+		case it.Decision.Result == casefile.StatusDeferred:
+			add(casefile.StatusDeferred)
+		case a.Outcome == casefile.OutcomeGranted:
+			add(casefile.StatusApproved)
+		case a.Outcome == casefile.OutcomeDeclined:
+			add(casefile.StatusRejected)
+		}
+	}
 }
 
 // sorted lists the amounts in catalogue order (unknown keys last, by key).

@@ -234,15 +234,29 @@ func (a *ItemApp) Why() casefile.Text {
 	return casefile.Text{ZH: a.Reason, EN: a.Reason}
 }
 
-// Vote is one member's recorded vote on one case.
+// Vote is one member's recorded vote on one case: Choice on every
+// project of the case, except those in Projects, where the member chose
+// otherwise (a member who agrees to all has no Projects).
 type Vote struct {
-	Member uint64    `json:"member"`
-	Name   string    `json:"name"`
-	Choice Choice    `json:"choice"`
-	Reason string    `json:"reason,omitempty"`
-	At     time.Time `json:"at"`
-	By     string    `json:"by"` // who recorded it
+	Member   uint64            `json:"member"`
+	Name     string            `json:"name"`
+	Choice   Choice            `json:"choice"`
+	Projects map[string]Choice `json:"projects,omitempty"` // project code → choice, where it differs from Choice
+	Reason   string            `json:"reason,omitempty"`
+	At       time.Time         `json:"at"`
+	By       string            `json:"by"` // who recorded it
 }
+
+// On is the member's choice on project code.
+func (v *Vote) On(code string) Choice {
+	if c, ok := v.Projects[code]; ok {
+		return c
+	}
+	return v.Choice
+}
+
+// Split reports whether the member chose differently on some projects.
+func (v *Vote) Split() bool { return len(v.Projects) > 0 }
 
 // Recusal is a member's declared conflict on one case.
 type Recusal struct {
@@ -290,10 +304,16 @@ func (it *Item) Recused(id uint64) bool {
 	return slices.ContainsFunc(it.Recusals, func(r Recusal) bool { return r.Member == id })
 }
 
-// Decision is what the session decided on an item.
+// Decision is what the session decided on an item: one outcome per
+// project (Projects), and the case's result derived from them by
+// CaseResult.
 type Decision struct {
 	Result   casefile.Status `json:"result"`   // approved, rejected or deferred
 	Proposed casefile.Status `json:"proposed"` // what the decision rule gave
+	// Projects is the outcome of each project of the case, in the case's
+	// order (empty on decisions stored before per-project outcomes; the
+	// item's Apps then say what was granted and declined).
+	Projects []ProjectDecision `json:"projects,omitempty"`
 	// Override is the chair's final word departing from Proposed; Reason
 	// then records why.
 	Override bool     `json:"override,omitempty"`
@@ -307,6 +327,95 @@ type Decision struct {
 	Refers  string           `json:"refers,omitempty"`
 	At      time.Time        `json:"at"`
 	By      string           `json:"by"`
+}
+
+// ProjectDecision is the outcome of one project of a case: approved
+// with its amount, rejected with its written reason, or deferred with
+// what must be verified. A later step (public notice, notification) may
+// add states of its own; Result stays what the meeting decided.
+type ProjectDecision struct {
+	Project  string          `json:"project"`
+	Result   casefile.Status `json:"result"`   // approved, rejected or deferred
+	Proposed casefile.Status `json:"proposed"` // what the decision rule gave for the project
+	Override bool            `json:"override,omitempty"`
+	// Amount is what an approval grants; ProposedAmount what the agenda
+	// proposed. When they differ AmountReason says why (required).
+	Amount         casefile.Money `json:"amount,omitempty"`
+	ProposedAmount casefile.Money `json:"proposed_amount"`
+	AmountReason   string         `json:"amount_reason,omitempty"`
+	// Reason is why a project was rejected or deferred, as written;
+	// ReasonText when the system built it (both languages). Use Why.
+	Reason     string        `json:"reason,omitempty"`
+	ReasonText casefile.Text `json:"reason_text,omitzero"`
+	Verify     []string      `json:"verify,omitempty"` // what a deferral asks to verify
+	// Agree, Disagree and Abstain count the votes on this project.
+	Agree    int `json:"agree"`
+	Disagree int `json:"disagree"`
+	Abstain  int `json:"abstain"`
+	// Stands names the earlier session whose decision on this project
+	// stands: the case came back from a deferral of its other projects,
+	// and this one was not decided again.
+	Stands string `json:"stands,omitempty"`
+}
+
+// Why is why the project was rejected or deferred, in both languages.
+func (p *ProjectDecision) Why() casefile.Text {
+	if p.ReasonText != (casefile.Text{}) {
+		return p.ReasonText
+	}
+	return casefile.Text{ZH: p.Reason, EN: p.Reason}
+}
+
+// Project returns the outcome of project code, or nil.
+func (d *Decision) Project(code string) *ProjectDecision {
+	for i := range d.Projects {
+		if d.Projects[i].Project == code {
+			return &d.Projects[i]
+		}
+	}
+	return nil
+}
+
+// CaseResult derives a case's result from the results of its projects,
+// the rule the county applies:
+//   - any project deferred: the case is deferred (it goes back to
+//     verification; the projects decided stand and are not voted again;
+//     no letter is issued while part of the decision is still open);
+//   - else any project approved: approved (one approval letter for what
+//     was granted, one rejection notice for what was refused);
+//   - else (every project refused): rejected.
+func CaseResult(results []casefile.Status) casefile.Status {
+	switch {
+	case len(results) == 0:
+		return ""
+	case slices.Contains(results, casefile.StatusDeferred):
+		return casefile.StatusDeferred
+	case slices.Contains(results, casefile.StatusApproved):
+		return casefile.StatusApproved
+	}
+	return casefile.StatusRejected
+}
+
+// ProjectTally is the count of the votes on one project of a case and
+// the outcome the rule proposes for it.
+type ProjectTally struct {
+	Project  string `json:"project"`
+	Agree    int    `json:"agree"`
+	Disagree int    `json:"disagree"`
+	Abstain  int    `json:"abstain"`
+	Passes   bool   `json:"passes"`
+	// Proposed is approved when the rule passes and the project can be
+	// granted (not declined as a duplicate); rejected when it passes but
+	// the project is declined; otherwise deferred when evidence or
+	// documents are missing, else rejected. Empty without a quorum, or
+	// when the project was decided at an earlier session (Stands).
+	Proposed casefile.Status `json:"proposed,omitempty"`
+	Stands   string          `json:"stands,omitempty"`
+	// RejectWording is the written reason a rejection of the project
+	// would get if recorded now: its error findings with their figures,
+	// else the reasons of the members who disagreed. It never holds a
+	// vote count (that is a fact of the minutes, not of a letter).
+	RejectWording casefile.Text `json:"reject_wording"`
 }
 
 // Tally is the count of an item's votes under the catalogue's meeting
@@ -330,8 +439,22 @@ type Tally struct {
 	// Missing lists the evidence and documents the case lacks.
 	Missing []string `json:"missing,omitempty"`
 	// RejectWording is a default written reason for a rejection, built
-	// from the case's error findings with their figures.
+	// from the case's error findings with their figures (and the reasons
+	// of members who disagreed); never a vote count.
 	RejectWording casefile.Text `json:"reject_wording"`
+	// Projects counts the votes project by project; Proposed above is
+	// CaseResult of their proposals.
+	Projects []ProjectTally `json:"projects,omitempty"`
+}
+
+// Project returns the tally of project code, or nil.
+func (t *Tally) Project(code string) *ProjectTally {
+	for i := range t.Projects {
+		if t.Projects[i].Project == code {
+			return &t.Projects[i]
+		}
+	}
+	return nil
 }
 
 // Env is the tally as the catalogue's meeting rules read it.
@@ -376,12 +499,38 @@ func (s *Session) Count(it *Item) Tally {
 	return t
 }
 
-// Ballot is a vote as a member casts it.
+// CountProject counts the votes on project code of it in s, as Count
+// does for the case: a member's choice on the project is Vote.On.
+func (s *Session) CountProject(it *Item, code string) ProjectTally {
+	pt := ProjectTally{Project: code}
+	for _, m := range s.Members {
+		if !m.Votes() || !s.IsPresent(m.ID) || it.Recused(m.ID) {
+			continue
+		}
+		v := it.Vote(m.ID)
+		if v == nil {
+			continue
+		}
+		switch v.On(code) {
+		case Agree:
+			pt.Agree++
+		case Disagree:
+			pt.Disagree++
+		case Abstain:
+			pt.Abstain++
+		}
+	}
+	return pt
+}
+
+// Ballot is a vote as a member casts it: Choice on every project (Agree
+// is "agree to all"), except those in Projects.
 type Ballot struct {
-	Case   string // case number
-	Member uint64
-	Choice Choice
-	Reason string // required for anything but Agree
+	Case     string // case number
+	Member   uint64
+	Choice   Choice
+	Projects map[string]Choice // project code → the member's choice where it differs from Choice
+	Reason   string            // required when any choice is not Agree
 }
 
 // Declaration is a member's declared conflict on a case.
@@ -391,10 +540,12 @@ type Declaration struct {
 	Reason string // required: the relation to the applicant
 }
 
-// Ruling is the decision as the secretary records it.
+// Ruling is the decision as the secretary records it: one Result for
+// the whole case (every project not in Projects), and per project where
+// the outcomes differ.
 type Ruling struct {
 	Case   string          // case number
-	Result casefile.Status // approved, rejected or deferred
+	Result casefile.Status // approved, rejected or deferred; empty when Projects names every project
 	// Reason is required for a rejection (offer Tally.RejectWording), for
 	// a deferral without Verify items and for an override.
 	Reason string
@@ -404,8 +555,28 @@ type Ruling struct {
 	// rule's proposal.
 	Override bool
 	// Amounts overrides the granted amount per project code (approve
-	// only); the default is the proposed amount.
-	Amounts map[string]casefile.Money
+	// only); the default is the proposed amount. An amount other than the
+	// proposal needs AmountReason (or the project's own).
+	Amounts      map[string]casefile.Money
+	AmountReason string
+	// DefaultReason builds the written reason of each rejected project
+	// without one when the decision is recorded, from the findings and
+	// the votes as they are then (see ProjectTally.RejectWording).
+	DefaultReason bool
+	// Projects rules project by project (project code → its ruling).
+	Projects map[string]ProjectRuling
+}
+
+// ProjectRuling is the ruling on one project of a case.
+type ProjectRuling struct {
+	Result casefile.Status // approved, rejected or deferred
+	// Amount, when Set, is the granted amount of an approval; it needs
+	// AmountReason when it differs from the proposal.
+	Amount       casefile.Money
+	Set          bool
+	AmountReason string
+	Reason       string   // a rejection's written reason (else Ruling.Reason, or DefaultReason)
+	Verify       []string // what a deferral asks to verify (else Ruling.Verify)
 }
 
 // Plan is what opening a session needs.
@@ -450,6 +621,13 @@ type Amount struct {
 	Period casefile.Money `json:"period"`
 }
 
+// ProjectCounts counts the projects decided, by outcome.
+type ProjectCounts struct {
+	Approved int `json:"approved"`
+	Rejected int `json:"rejected"`
+	Deferred int `json:"deferred"`
+}
+
 // Summary sums a session's decisions.
 type Summary struct {
 	Number    string        `json:"number"`
@@ -459,6 +637,10 @@ type Summary struct {
 	Rejected  int           `json:"rejected"`
 	Deferred  int           `json:"deferred"`
 	Undecided []string      `json:"undecided"`
+	// Projects counts the outcomes project by project (a case of two
+	// projects may have one approved and one rejected); what stands from
+	// an earlier session is not counted again.
+	Projects ProjectCounts `json:"projects"`
 	// Amounts sums the granted amounts by how they pay: per month and
 	// one-off apart.
 	Amounts casefile.Amounts `json:"amounts"`

@@ -1,6 +1,10 @@
 package meeting
 
 import (
+	"fmt"
+	"maps"
+	"slices"
+
 	"github.com/rongjiuzhu/hall/casefile"
 )
 
@@ -63,20 +67,15 @@ func (s *Store) Vote(number string, b Ballot, who string) (*Tally, error) {
 		if it.Recused(m.ID) {
 			return ErrRecused.Withf("%s（%s）", "%s (%s)", m.Name, c.Number)
 		}
-		switch b.Choice {
-		case Agree:
-		case Disagree, Abstain:
-			if b.Reason == "" {
-				return ErrReasonRequired.Withf("%s「%s」须写明理由", "%s votes %s: give the reason", m.Name, b.Choice)
-			}
-		default:
-			return casefile.ErrInvalid.Withf("表决意见 %q 无效（同意、不同意、弃权）", "vote %q is invalid (agree, disagree, abstain)", b.Choice)
+		projects, err := ballotProjects(c, m, b)
+		if err != nil {
+			return err
 		}
 		if tl := sess.Count(it); !eval(t.Catalog().Meeting.Quorum, tl.Env()) {
 			return ErrNoQuorum.Withf("应到 %d 人，实到 %d 人（法定人数：%s）", "%d members, %d present (quorum: %s)",
 				tl.Members, tl.Present, t.Catalog().Meeting.Quorum.Text())
 		}
-		v := Vote{Member: m.ID, Name: m.Name, Choice: b.Choice, Reason: b.Reason, At: t.Now(), By: who}
+		v := Vote{Member: m.ID, Name: m.Name, Choice: b.Choice, Projects: projects, Reason: b.Reason, At: t.Now(), By: who}
 		if old := it.Vote(m.ID); old != nil {
 			*old = v
 		} else {
@@ -84,6 +83,53 @@ func (s *Store) Vote(number string, b Ballot, who string) (*Tally, error) {
 		}
 		return nil
 	})
+}
+
+// ballotProjects checks the choices of ballot b on case c by member m and
+// returns the per-project choices that differ from the ballot's Choice
+// (nil when the member chose the same on every project). Every project
+// named must be one of the case's; a reason is required when any choice
+// is not Agree.
+func ballotProjects(c *casefile.Case, m *Member, b Ballot) (map[string]Choice, error) {
+	valid := func(ch Choice) error {
+		switch ch {
+		case Agree, Disagree, Abstain:
+			return nil
+		}
+		return casefile.ErrInvalid.Withf("表决意见 %q 无效（同意、不同意、弃权）", "vote %q is invalid (agree, disagree, abstain)", ch)
+	}
+	if err := valid(b.Choice); err != nil {
+		return nil, err
+	}
+	var out map[string]Choice
+	dissent := b.Choice != Agree
+	for code, ch := range b.Projects {
+		if c.App(code) == nil {
+			return nil, casefile.ErrInvalid.Withf("%s 没有申请项目 %s", "%s has no application for %s", c.Number, code)
+		}
+		if err := valid(ch); err != nil {
+			return nil, err
+		}
+		if ch == b.Choice {
+			continue
+		}
+		if out == nil {
+			out = map[string]Choice{}
+		}
+		out[code] = ch
+		dissent = dissent || ch != Agree
+	}
+	if dissent && b.Reason == "" {
+		what := b.Choice.Label(casefile.ZH)
+		whatEN := string(b.Choice)
+		for _, code := range slices.Sorted(maps.Keys(out)) {
+			what += "，" + code + out[code].Label(casefile.ZH)
+			whatEN += ", " + code + " " + string(out[code])
+		}
+		return nil, ErrReasonRequired.With(casefile.Text{ZH: fmt.Sprintf("%s「%s」须写明理由", m.Name, what),
+			EN: fmt.Sprintf("%s votes %s: give the reason", m.Name, whatEN)})
+	}
+	return out, nil
 }
 
 // Recuse records a present member's declared conflict on an agenda case

@@ -18,40 +18,41 @@ type letterPlan struct {
 	appeal   string
 }
 
-// planLetters groups the decided applications of c by the body that
-// issues their letters, in the order the applications were made. On a
-// rejected case every application is declined.
+// planLetters groups the decided applications of c into letters: one
+// per issuing body for what it granted (an approval), then one per
+// issuing body for what it refused (a rejection notice, with its own
+// reference and the rights of appeal), each in the order the
+// applications were made. A decision is per project, so a case may get
+// both. On a rejected case every application is refused.
 func (p *Printer) planLetters(c *casefile.Case, rejected bool) []letterPlan {
 	var out []letterPlan
 	index := map[string]int{}
-	for _, a := range c.Apps {
-		var granted bool
-		switch {
-		case rejected:
-		case a.Outcome == casefile.OutcomeGranted:
-			granted = true
-		case a.Outcome == casefile.OutcomeDeclined:
-		default:
-			continue
-		}
-		var dept *casefile.Department
-		if pr := p.cat.Project(a.Project); pr != nil {
-			dept = p.cat.IssuerOf(pr)
-		}
-		key := ""
-		if dept != nil {
-			key = dept.Key
-		}
-		i, ok := index[key]
-		if !ok {
-			i = len(out)
-			index[key] = i
-			out = append(out, letterPlan{dept: dept, issuer: p.issuerOf(dept)})
-		}
-		if granted {
-			out[i].granted = append(out[i].granted, a)
-		} else {
-			out[i].declined = append(out[i].declined, a)
+	for _, pass := range []bool{true, false} {
+		for _, a := range c.Apps {
+			granted := !rejected && a.Outcome == casefile.OutcomeGranted
+			declined := rejected || a.Outcome == casefile.OutcomeDeclined
+			if granted != pass || !granted && !declined {
+				continue
+			}
+			var dept *casefile.Department
+			if pr := p.cat.Project(a.Project); pr != nil {
+				dept = p.cat.IssuerOf(pr)
+			}
+			key := fmt.Sprint(granted)
+			if dept != nil {
+				key += dept.Key
+			}
+			i, ok := index[key]
+			if !ok {
+				i = len(out)
+				index[key] = i
+				out = append(out, letterPlan{dept: dept, issuer: p.issuerOf(dept)})
+			}
+			if granted {
+				out[i].granted = append(out[i].granted, a)
+			} else {
+				out[i].declined = append(out[i].declined, a)
+			}
 		}
 	}
 	if len(out) == 0 {
@@ -144,12 +145,21 @@ func (l *letterPlan) enquiry(hall string) string {
 }
 
 // letterReference is the reference of a letter of c: the decision's own
-// (Reference); for a people's organisation's notice, which is no
+// (Reference), or for the rejection notice of what an approval refused
+// the decision's NoticeReference; for a people's organisation's notice, which is no
 // decision, the 资 kind (示融救资〔2026〕203号); a second letter with the
 // same reference gets a suffix (示融救决〔2026〕201-2号). used holds the
 // references given so far.
 func (p *Printer) letterReference(c *casefile.Case, l *letterPlan, used map[string]int) string {
 	ref := p.Reference(c)
+	if len(l.granted) == 0 && c.Decision != nil && c.Decision.Result != casefile.StatusRejected {
+		// The rejection notice of the projects refused by an approval.
+		ref = c.Decision.NoticeReference
+		if ref == "" {
+			year, n := caseYearSeq(c)
+			ref = fmt.Sprintf("%s告〔%d〕%d号", p.cat.County.ReferencePrefix, year, n)
+		}
+	}
 	if !l.administrative() {
 		year, n := caseYearSeq(c)
 		ref = fmt.Sprintf("%s资〔%d〕%d号", p.cat.County.ReferencePrefix, year, n)

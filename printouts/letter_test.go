@@ -13,31 +13,30 @@ func TestApprovalLetter(t *testing.T) {
 	p := testPrinter(t)
 	c := approvedCase()
 	pdf, text := printedText(t)(p.Letter(c, approvalDay))
-	// Two letters: civil affairs (dibao granted, its freshman aid
-	// declined) and the education bureau (freshman aid granted).
+	// Three letters, the decision being per project: civil affairs'
+	// approval of dibao, the education bureau's of its freshman aid, and
+	// civil affairs' rejection notice of its freshman aid (a duplicate),
+	// with its own reference, appeal rights and delivery slip.
 	wantAll(t, "letter", text,
 		"救助决定书",
 		"示融救决〔2026〕123号",
 		"王秀兰：",
-		"你于2026年11月3日向示例县融救助中心提出的城市最低生活保障、困难家庭大学新生救助申请（案件编号：2026-000123）已收悉。",
+		"你于2026年11月3日向示例县融救助中心提出的城市最低生活保障申请（案件编号：2026-000123）已收悉。",
 		// no session given: no date rather than the day the decision was typed
 		"经家庭收入核对、家庭财产核对、入户调查，并经综合研判会（YH2026-011）研判并公示期满，现作出如下决定：",
 		"一、查明的事实",
 		"申请人王秀兰，身份证号610602********124X，城市户籍，共同生活家庭成员3人。",
 		"家庭月收入：刘建军工资性收入（县城环卫所公益性岗位）1,200.00元（计入）；刘晓雨奖助学金（县一中）50.00元（按规定不计入）。",
 		"经家庭经济状况核对（县民政局，2026年11月10日），计入家庭收入的月收入合计1,200.00元，人均月收入400.00元，"+
-			"低于城市最低生活保障标准790.00元；低于城市低保边缘家庭收入标准1,185.00元。",
+			"低于城市最低生活保障标准790.00元。",
 		"经家庭财产核对（县民政局，2026年11月10日），家庭存款及金融资产合计12,000.00元（人均4,000.00元），住房1套，机动车0辆。",
 		"二、救助决定",
 		"（一）城市最低生活保障：每月1,170.00元，自2026年12月起，共12个月。",
-		"三、不予支持的申请事项",
-		"（一）困难家庭大学新生救助：同一救助政策只能享受一次，已准予县教育局“大学新生入学资助”5,000.00元，本项不予重复救助。",
-		"四、决定依据",
-		"城市最低生活保障依据《社会救助暂行办法》第九条至第十三条；《最低生活保障审核确认办法》（民发〔2021〕57号）；《示例县最低生活保障实施细则》；"+
-			"困难家庭大学新生救助依据《社会救助暂行办法》第三十三条至第三十七条；《示例县困难家庭大学新生救助办法》。据此作出上述决定。",
-		"五、发放方式",
+		"三、决定依据",
+		"根据《社会救助暂行办法》第九条至第十三条；《最低生活保障审核确认办法》（民发〔2021〕57号）；《示例县最低生活保障实施细则》的规定，作出上述决定。",
+		"四、发放方式",
 		DefaultPayment,
-		"六、告知事项",
+		"五、告知事项",
 		"享受救助期间，家庭的人口、收入、财产状况发生变化的，应当及时告知示例县融救助中心（咨询电话：0912-1234567）。",
 		"如对本决定不服，可以自收到本决定书之日起60日内向示例县人民政府申请行政复议，或者在6个月内向示例县人民法院提起行政诉讼。",
 		"示例县民政局2026年12月4日",
@@ -46,7 +45,19 @@ func TestApprovalLetter(t *testing.T) {
 		"（一）大学新生入学资助：一次性发放5,000.00元。",
 		"根据《学生资助资金管理办法》（财教〔2021〕310号）的规定，作出上述决定。",
 		"示例县教育局2026年12月4日",
+		"不予救助告知书",
+		"示融救告〔2026〕123号",
+		"你于2026年11月3日向示例县融救助中心提出的困难家庭大学新生救助申请（案件编号：2026-000123）已收悉。",
+		"决定不予救助。现将有关事项告知如下：",
+		"二、不予救助的理由",
+		"同一救助政策只能享受一次，已准予县教育局“大学新生入学资助”5,000.00元，本项不予重复救助。",
+		"根据《社会救助暂行办法》第三十三条至第三十七条；《示例县困难家庭大学新生救助办法》的规定，决定对你的申请不予救助。",
+		"可以自收到本告知书之日起60日内向示例县人民政府申请行政复议",
+		"送达回证",
 	)
+	if strings.Contains(text, "不予支持的申请事项") {
+		t.Error("an approval letter lists what was refused: that is the rejection notice's")
+	}
 	checkPrivacy(t, pdf, text, c)
 	checkLayout(t, pdf)
 	checkPDFFont(t, writePDF(t, pdf), testFont(t).Family())
@@ -282,4 +293,24 @@ func mustLetter(t *testing.T, c *casefile.Case) []byte {
 	t.Helper()
 	pdf := printed(t)(testPrinter(t).Letter(c, approvalDay))
 	return pdf
+}
+
+// Item 13: a decision per project gives one approval letter for what was
+// granted and one rejection notice for what the meeting refused, the
+// notice under the decision's NoticeReference and with the reason the
+// meeting recorded for that project alone; no letter carries a vote
+// count, even from a reason stored before counts were refused.
+func TestLettersPerProject(t *testing.T) {
+	p := testPrinter(t)
+	c := approvedCase()
+	c.Decision.Reference, c.Decision.NoticeReference = "示融救决〔2026〕31号", "示融救告〔2026〕9号"
+	c.Apps[2].Reason = "经入户调查，申请人之女已获县一中全额奖学金。表决：同意 2 票，不同意 3 票，弃权 0 票。"
+	text := pdfText(t, printed(t)(p.Letter(c, approvalDay)))
+	wantAll(t, "letters", text,
+		"救助决定书", "示融救决〔2026〕31号", "（一）城市最低生活保障：每月1,170.00元，自2026年12月起，共12个月。",
+		"不予救助告知书", "示融救告〔2026〕9号", "提出的困难家庭大学新生救助申请",
+		"经入户调查，申请人之女已获县一中全额奖学金。")
+	wantNone(t, "letters", text, "票", "表决", "不予支持的申请事项")
+	notice := text[strings.Index(text, "不予救助告知书"):]
+	wantNone(t, "the rejection notice", notice, "城市最低生活保障：每月", "1,170.00元")
 }

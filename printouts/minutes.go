@@ -280,7 +280,43 @@ func (p *Printer) minutesItem(d *Doc, s *meeting.Session, lead string, i int, it
 	}
 	d.Para(fmt.Sprintf("表决结果：应到%d人，出席%d人，回避%d人，参加表决%d人；同意%d票，不同意%d票，弃权%d票。",
 		tl.Members, tl.Present, tl.Recused, tl.Voting, tl.Agree, tl.Disagree, tl.Abstain))
+	if pv := p.projectVotes(s, it); pv != "" {
+		d.Para(pv)
+	}
 	d.Para(p.decisionText(it))
+}
+
+// projectVotes states the votes project by project when some member
+// chose differently on some project ("分项表决：城市最低生活保障同意5票，
+// 不同意0票，弃权0票；……"), or "" when every member voted alike on every
+// project.
+func (p *Printer) projectVotes(s *meeting.Session, it *meeting.Item) string {
+	split := slices.ContainsFunc(it.Votes, func(v meeting.Vote) bool { return v.Split() })
+	if !split {
+		return ""
+	}
+	var parts []string
+	for _, a := range it.Apps {
+		pt := s.CountProject(it, a.Project)
+		agree, disagree, abstain := pt.Agree, pt.Disagree, pt.Abstain
+		if pd := decisionOf(it, a.Project); pd != nil {
+			agree, disagree, abstain = pd.Agree, pd.Disagree, pd.Abstain
+		}
+		parts = append(parts, fmt.Sprintf("%s同意%d票，不同意%d票，弃权%d票", p.projectName(a.Project), agree, disagree, abstain))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "分项表决：" + strings.Join(parts, "；") + "。"
+}
+
+// decisionOf is the decision on project code of it, or nil (undecided,
+// or decided before per-project outcomes were recorded).
+func decisionOf(it *meeting.Item, code string) *meeting.ProjectDecision {
+	if it.Decision == nil {
+		return nil
+	}
+	return it.Decision.Project(code)
 }
 
 // proposedCell is the amount proposed for one application, its rhythm on
@@ -303,8 +339,15 @@ func (p *Printer) appResult(it *meeting.Item, a meeting.ItemApp) string {
 			return "未作决定（拟不予重复救助）"
 		}
 		return "未作决定"
-	case dec.Result == casefile.StatusDeferred:
+	}
+	pd := dec.Project(a.Project)
+	switch {
+	case pd != nil && pd.Stands != "":
+		return "维持" + pd.Stands + "决定：" + resultWord(pd.Result)
+	case pd != nil && pd.Result == casefile.StatusDeferred, pd == nil && dec.Result == casefile.StatusDeferred:
 		return "暂缓"
+	case a.Outcome == casefile.OutcomeGranted && pd != nil && pd.AmountReason != "":
+		return "准予\n" + p.noticeAmount(a) + "\n（拟定" + amountText(p.kindOf(a.Project, a.Kind), pd.ProposedAmount) + "）"
 	case a.Outcome == casefile.OutcomeGranted:
 		return "准予\n" + p.noticeAmount(a)
 	case a.Outcome == casefile.OutcomeDeclined:
@@ -331,7 +374,7 @@ func (p *Printer) voteRows(s *meeting.Session, it *meeting.Item) [][]string {
 	}
 	for _, m := range s.Members {
 		if v := it.Vote(m.ID); v != nil {
-			add(m.ID, v.Name, v.Choice.Label(casefile.ZH), paperMoney(v.Reason))
+			add(m.ID, v.Name, p.choiceCell(it, v), paperMoney(v.Reason))
 			continue
 		}
 		for _, r := range it.Recusals {
@@ -342,9 +385,9 @@ func (p *Printer) voteRows(s *meeting.Session, it *meeting.Item) [][]string {
 	}
 	// Votes and recusals of members no longer on the session's list (a
 	// record older than the committee) are printed too, last.
-	for _, v := range it.Votes {
+	for i, v := range it.Votes {
 		if !listed[v.Member] {
-			add(v.Member, v.Name, v.Choice.Label(casefile.ZH), paperMoney(v.Reason))
+			add(v.Member, v.Name, p.choiceCell(it, &it.Votes[i]), paperMoney(v.Reason))
 		}
 	}
 	for _, r := range it.Recusals {
@@ -356,6 +399,20 @@ func (p *Printer) voteRows(s *meeting.Session, it *meeting.Item) [][]string {
 		rows = append(rows, []string{"—", "", "", "未表决"})
 	}
 	return rows
+}
+
+// choiceCell is a member's vote as the minutes' table shows it: 同意, or
+// when the member chose otherwise on some project each project's choice
+// on a line of its own ("城市最低生活保障：同意\n急难型临时救助：不同意").
+func (p *Printer) choiceCell(it *meeting.Item, v *meeting.Vote) string {
+	if !v.Split() {
+		return v.Choice.Label(casefile.ZH)
+	}
+	var lines []string
+	for _, a := range it.Apps {
+		lines = append(lines, p.projectName(a.Project)+"："+v.On(a.Project).Label(casefile.ZH))
+	}
+	return strings.Join(lines, "\n")
 }
 
 // decisionText states the decision on an item: the grants of an
@@ -382,6 +439,13 @@ func (p *Printer) decisionText(it *meeting.Item) string {
 		if len(grants) > 0 {
 			b.WriteString("准予" + strings.Join(grants, "；") + "。")
 		}
+		for _, pd := range dec.Projects {
+			if pd.Result == casefile.StatusApproved && pd.AmountReason != "" && pd.Stands == "" {
+				k := p.kindOf(pd.Project, "")
+				fmt.Fprintf(&b, "%s核定金额由拟定的%s调整为%s，理由：%s", p.projectName(pd.Project),
+					amountText(k, pd.ProposedAmount), amountText(k, pd.Amount), paperMoney(sentence(pd.AmountReason)))
+			}
+		}
 		if len(declined) > 0 {
 			b.WriteString(strings.Join(declined, "、") + "不予救助，理由见上表。")
 		}
@@ -391,6 +455,18 @@ func (p *Printer) decisionText(it *meeting.Item) string {
 	case casefile.StatusRejected:
 		b.WriteString("理由：" + paperMoney(sentence(dec.Reason)))
 	case casefile.StatusDeferred:
+		var decided []string
+		for _, a := range it.Apps {
+			switch a.Outcome {
+			case casefile.OutcomeGranted:
+				decided = append(decided, "准予"+p.projectName(a.Project)+p.grantWords(a))
+			case casefile.OutcomeDeclined:
+				decided = append(decided, p.projectName(a.Project)+"不予救助")
+			}
+		}
+		if len(decided) > 0 {
+			b.WriteString(strings.Join(decided, "；") + "，待暂缓事项核查后一并告知。")
+		}
 		if len(dec.Verify) > 0 {
 			b.WriteString("需补充核查：")
 			for i, v := range dec.Verify {
@@ -405,7 +481,16 @@ func (p *Printer) decisionText(it *meeting.Item) string {
 			b.WriteString("理由：" + paperMoney(sentence(dec.Reason)))
 		}
 	}
-	if dec.Override {
+	var over []string
+	for _, pd := range dec.Projects {
+		if pd.Override {
+			over = append(over, fmt.Sprintf("%s按表决规则应为「%s」", p.projectName(pd.Project), resultWord(pd.Proposed)))
+		}
+	}
+	switch {
+	case len(over) > 0 && len(dec.Projects) > 1:
+		fmt.Fprintf(&b, "（%s，本决定为主持人最终意见，理由见上。）", strings.Join(over, "；"))
+	case dec.Override:
 		fmt.Fprintf(&b, "（按表决规则应为「%s」，本决定为主持人最终意见，理由见上。）", resultWord(dec.Proposed))
 	}
 	return b.String()
@@ -522,8 +607,8 @@ func (p *Printer) grantTotals(s *meeting.Session) (byDept, byProject []*grantTot
 			continue
 		}
 		for _, a := range it.Apps {
-			if a.Outcome != casefile.OutcomeGranted {
-				continue
+			if pd := it.Decision.Project(a.Project); a.Outcome != casefile.OutcomeGranted || pd != nil && pd.Stands != "" {
+				continue // not granted, or granted by an earlier session (in its minutes)
 			}
 			k := p.kindOf(a.Project, a.Kind)
 			dept := a.Department

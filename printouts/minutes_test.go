@@ -300,3 +300,29 @@ func TestMinutesMonthlyAndOneOffApart(t *testing.T) {
 		t.Error("the minutes add the monthly and the one-off amount together")
 	}
 }
+
+// Items 13 and 14 in the minutes: a member who chose otherwise on one
+// project has each project's choice in the vote table, the votes are
+// counted project by project, and a changed amount is stated with the
+// proposal and the reason.
+func TestMinutesPerProject(t *testing.T) {
+	p := testPrinter(t)
+	s := closedSession()
+	it := s.Agenda[0]
+	it.Votes[1].Projects = map[string]meeting.Choice{"MZ-01": meeting.Disagree}
+	it.Votes[1].Reason = "该户有成年子女在外务工，收入未申报"
+	it.Decision.Projects = []meeting.ProjectDecision{
+		{Project: "MZ-01", Result: casefile.StatusApproved, Proposed: casefile.StatusApproved, Amount: 117000, ProposedAmount: 120000,
+			AmountReason: "扣除已领取的临时救助 30 元", Agree: 2, Disagree: 1, Abstain: 1},
+		{Project: it.Apps[1].Project, Result: casefile.StatusApproved, Proposed: casefile.StatusApproved, Amount: 500000, ProposedAmount: 500000, Agree: 3, Abstain: 1},
+		{Project: it.Apps[2].Project, Result: casefile.StatusRejected, Proposed: casefile.StatusRejected, Reason: it.Apps[2].Reason, Agree: 3, Abstain: 1},
+	}
+	text := pdfText(t, printed(t)(p.Minutes(s, nil, today)))
+	wantAll(t, "minutes", text,
+		"城市最低生活保障：",
+		"该户有成年子女在外",
+		"（拟定每月 1,200.00元）",
+		"分项表决：城市最低生活保障同意2票，不同意1票，弃权1票；",
+		"城市最低生活保障核定金额由拟定的每月 1,200.00元调整为每月 1,170.00元，理由：扣除已领取的临时救助",
+	)
+}

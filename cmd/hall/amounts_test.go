@@ -77,7 +77,7 @@ func TestSessionMonthlyAndOneOffApart(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "hall.db")
 	mustHall(t, "--db", db, "demo")
 	session, number := readyApart(t, db)
-	args := []string{"--db", db, "session", "decide", session, number, "approve", "--amount", "MZ-01=620", "--amount", "MZ-06=3000"}
+	args := []string{"--db", db, "session", "decide", session, number, "approve", "--amount", "MZ-01=620", "--amount", "MZ-06=3000", "--amount-reason", "按核查结果核定"}
 	out, _, code := hall(t, args...)
 	if code != 0 { // the rules proposed otherwise: the chair's final word
 		out = mustHall(t, append(args, "--override", "--reason", "主持人最终意见")...)

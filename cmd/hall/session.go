@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -324,33 +326,67 @@ func (a *app) newSessionAgendaCommand() *cobra.Command {
 }
 
 func (a *app) newSessionVoteCommand() *cobra.Command {
-	var reason string
+	var (
+		reason   string
+		projects []string
+	)
 	cmd := &cobra.Command{
-		Use:   "vote NUMBER CASE MEMBER agree|disagree|abstain",
+		Use:   "vote NUMBER CASE MEMBER agree|disagree|abstain [--project CODE=CHOICE ...]",
 		Short: a.t("登记出席成员对案件的表决意见（同意以外须写理由）", "Record a present member's vote on a case (a reason is required but for agree)"),
-		Args:  cobra.ExactArgs(4),
+		Long: a.t(`登记出席成员对案件的表决意见。agree（同意）即同意案件的全部项目；对某个项目意见
+不同时用 --project 代码=意见（可重复），例如：agree --project MZ-05=disagree
+--reason "事故损失已由保险赔付"。同意以外的意见须写 --reason。`, `Record a present member's vote on a case. agree agrees to every project of
+the case; where the member's choice on a project differs, give it with
+--project CODE=CHOICE (repeatable), e.g. agree --project MZ-05=disagree
+--reason "the loss was paid by the insurer". Any choice but agree needs a
+--reason.`),
+		Args: cobra.ExactArgs(4),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			choice, ok := meeting.ParseChoice(args[3])
 			if !ok {
 				return usageError{fmt.Errorf(a.t("表决意见 %q 无效（agree、disagree、abstain）", "vote %q is invalid (agree, disagree, abstain)"), args[3])}
+			}
+			b := meeting.Ballot{Case: args[1], Choice: choice, Reason: reason}
+			for _, p := range projects {
+				code, word, found := strings.Cut(p, "=")
+				ch, ok := meeting.ParseChoice(word)
+				if !found || strings.TrimSpace(code) == "" || !ok {
+					return usageError{fmt.Errorf(a.t("--project %q 无效，应为 代码=agree|disagree|abstain", "--project %q is invalid; use CODE=agree|disagree|abstain"), p)}
+				}
+				if b.Projects == nil {
+					b.Projects = map[string]meeting.Choice{}
+				}
+				b.Projects[strings.TrimSpace(code)] = ch
 			}
 			return a.withSession(args[0], false, func(st *casefile.Store, m *meeting.Store, sess *meeting.Session) error {
 				mb, err := sess.FindMember(args[2])
 				if err != nil {
 					return err
 				}
-				tl, err := m.Vote(sess.Number, meeting.Ballot{Case: args[1], Member: mb.ID, Choice: choice, Reason: reason}, who())
+				b.Member = mb.ID
+				tl, err := m.Vote(sess.Number, b, who())
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(cmd.OutOrStdout(), a.t("已记录：%s %s\n", "recorded: %s %s\n"), mb.Name, choice.Label(a.lang))
+				fmt.Fprintf(cmd.OutOrStdout(), a.t("已记录：%s %s", "recorded: %s %s"), mb.Name, choice.Label(a.lang))
+				for _, code := range sortedKeys(b.Projects) {
+					if b.Projects[code] != choice {
+						fmt.Fprintf(cmd.OutOrStdout(), a.t("，%s %s", ", %s %s"), code, b.Projects[code].Label(a.lang))
+					}
+				}
+				fmt.Fprintln(cmd.OutOrStdout())
 				a.printTally(cmd.OutOrStdout(), tl)
 				return nil
 			})
 		},
 	}
 	cmd.Flags().StringVar(&reason, "reason", "", a.t("表决理由（不同意和弃权时必填）", "reason of the vote (required for disagree and abstain)"))
+	cmd.Flags().StringArrayVar(&projects, "project", nil, a.t("对某个项目的不同意见，代码=agree|disagree|abstain（可重复）", "the member's choice on one project where it differs, CODE=agree|disagree|abstain (repeatable)"))
 	return cmd
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	return slices.Sorted(maps.Keys(m))
 }
 
 func (a *app) newSessionRecuseCommand() *cobra.Command {
@@ -381,29 +417,70 @@ func (a *app) newSessionRecuseCommand() *cobra.Command {
 
 func (a *app) newSessionDecideCommand() *cobra.Command {
 	var (
-		reason        string
-		override, def bool
-		verify        []string
-		amounts       map[string]string
+		reason, amountReason string
+		override, def        bool
+		verify, projects     []string
+		amounts              map[string]string
 	)
 	cmd := &cobra.Command{
-		Use:   "decide NUMBER CASE approve|reject|defer",
-		Short: a.t("登记对案件的决定（状态、金额和办理记录一并变更）", "Record the decision on a case (status, amounts and history change together)"),
-		Long: a.t(`登记对案件的决定。决定须与表决按目录规则得出的结果一致，除非用 --override
-登记主持人的最终意见并写明 --reason。不予救助须写明 --reason（--default-reason
-采用根据案件核查发现生成的措辞）；暂缓须写明要核查的事项（--verify，可重复，
-或 --reason）。--amount 代码=元 修改核定金额。`, `Record the decision on a case. It must be what the votes give under the
-catalogue's rule unless --override records the chair's final word with a
---reason. A rejection needs a written --reason (--default-reason takes the
-wording built from the case's findings); a deferral needs what must be verified
-(--verify, repeatable, or --reason). --amount CODE=YUAN changes a granted amount.`),
-		Args: cobra.ExactArgs(3),
+		Use:   "decide NUMBER CASE [approve|reject|defer] [--project CODE=approve[:YUAN]|reject[:REASON]|defer[:WHAT] ...]",
+		Short: a.t("登记对案件的决定，每个项目一个结果（状态、金额和办理记录一并变更）", "Record the decision on a case, one outcome per project (status, amounts and history change together)"),
+		Long: a.t(`登记对案件的决定。每个申请项目各有结果：批准（核定金额）、不予救助（书面理由）
+或暂缓（需核查的事项）。approve|reject|defer 对全部项目作同一决定；--project 逐项
+决定（可重复），例如：
+  --project MZ-01=approve --project MZ-05=reject --reason "事故损失已由保险赔付"
+  --project MZ-01=approve:600 --amount-reason "已先行救助 20 元"
+  --project MZ-05=defer --verify "事故证明"
+未用 --project 指明的项目按 approve|reject|defer 决定。批准默认核定拟定金额；核定金额
+与拟定金额不同须写明 --amount-reason。不予救助须写明 --reason（或 代码=reject:理由），
+--default-reason 在登记时根据当时的核查发现和委员意见生成理由（不写表决票数：票数
+只记入会议纪要）。暂缓须写明 --verify（可重复）或 --reason。任何项目的决定须与
+该项目的表决结果一致，除非用 --override 登记主持人的最终意见并写明 --reason。
+案件结果：有项目暂缓则案件暂缓（已决定的项目保留，下次只议暂缓的项目）；否则有项目
+批准则案件批准；全部不予救助则案件不予救助。`, `Record the decision on a case. Each project applied for gets its own
+outcome: approve (with the granted amount), reject (with a written reason) or
+defer (with what must be verified). approve|reject|defer decides every
+project alike; --project decides one project (repeatable), e.g.:
+  --project MZ-01=approve --project MZ-05=reject --reason "paid by the insurer"
+  --project MZ-01=approve:600 --amount-reason "20 yuan already paid as emergency aid"
+  --project MZ-05=defer --verify "accident certificate"
+Projects not named with --project take approve|reject|defer. An approval
+grants the proposed amount; another amount needs --amount-reason. A
+rejection needs a --reason (or CODE=reject:REASON); --default-reason builds it
+when the decision is recorded, from the findings and the members' reasons as
+they are then (never a vote count: the count belongs in the minutes). A
+deferral needs --verify (repeatable) or --reason. Each project's decision must
+be what the vote on it gives, unless --override records the chair's final word
+with a --reason. The case's result: deferred if any project is deferred (the
+projects decided stand; the next session decides the deferred ones); else
+approved if any project is approved; else rejected.`),
+		Args: cobra.RangeArgs(2, 3),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			res, ok := meeting.ParseRuling(args[2])
-			if !ok {
-				return usageError{fmt.Errorf(a.t("决定 %q 无效（approve、reject、defer）", "decision %q is invalid (approve, reject, defer)"), args[2])}
+			r := meeting.Ruling{Case: args[1], Reason: reason, Verify: verify, Override: override,
+				AmountReason: amountReason, DefaultReason: def}
+			if len(args) == 3 {
+				res, ok := meeting.ParseRuling(args[2])
+				if !ok {
+					return usageError{fmt.Errorf(a.t("决定 %q 无效（approve、reject、defer）", "decision %q is invalid (approve, reject, defer)"), args[2])}
+				}
+				r.Result = res
+			} else if len(projects) == 0 {
+				return usageError{fmt.Errorf("%s", a.t("须写明决定：approve|reject|defer，或用 --project 逐项决定",
+					"give the decision: approve|reject|defer, or decide each project with --project"))}
 			}
-			r := meeting.Ruling{Case: args[1], Result: res, Reason: reason, Verify: verify, Override: override}
+			for _, p := range projects {
+				code, pr, err := a.parseProjectRuling(p)
+				if err != nil {
+					return err
+				}
+				if r.Projects == nil {
+					r.Projects = map[string]meeting.ProjectRuling{}
+				}
+				if _, dup := r.Projects[code]; dup {
+					return usageError{fmt.Errorf(a.t("--project %s 重复", "--project %s is given twice"), code)}
+				}
+				r.Projects[code] = pr
+			}
 			for code, y := range amounts {
 				mny, err := casefile.ParseMoney(y)
 				if err != nil {
@@ -415,34 +492,115 @@ wording built from the case's findings); a deferral needs what must be verified
 				r.Amounts[code] = mny
 			}
 			return a.withMeeting(false, func(st *casefile.Store, m *meeting.Store) error {
-				if def && r.Reason == "" {
-					tl, err := m.Tally(args[0], args[1])
-					if err != nil {
-						return err
-					}
-					r.Reason = tl.RejectWording.ZH
-				}
 				it, err := m.Decide(args[0], r, who())
 				if err != nil {
 					return err
 				}
-				w := cmd.OutOrStdout()
-				fmt.Fprintf(w, a.t("已决定 %s：%s", "decided %s: %s"), it.Case, it.Decision.Result.Label(a.lang))
-				if g := it.Decision.Amounts; !g.IsZero() {
-					fmt.Fprintf(w, a.t("，核定 %s", ", granted %s"), g.Text().In(a.lang))
-				}
-				fmt.Fprintln(w)
+				a.printDecision(cmd.OutOrStdout(), st.Catalog(), it)
 				return nil
 			})
 		},
 	}
 	fl := cmd.Flags()
+	fl.StringArrayVar(&projects, "project", nil, a.t("逐项决定：代码=approve[:元]、代码=reject[:理由] 或 代码=defer[:核查事项]（可重复）",
+		"decide one project: CODE=approve[:YUAN], CODE=reject[:REASON] or CODE=defer[:WHAT] (repeatable)"))
 	fl.StringVar(&reason, "reason", "", a.t("书面理由（不予救助、暂缓、主持人最终意见）", "written reason (rejection, deferral, override)"))
+	fl.StringVar(&amountReason, "amount-reason", "", a.t("核定金额与拟定金额不同的理由", "why a granted amount differs from the proposal"))
 	fl.BoolVar(&override, "override", false, a.t("主持人最终意见与表决结果不同（须 --reason）", "the chair's final word departs from the vote's outcome (needs --reason)"))
-	fl.BoolVar(&def, "default-reason", false, a.t("使用根据案件核查发现生成的不予救助理由", "use the rejection wording built from the case's findings"))
+	fl.BoolVar(&def, "default-reason", false, a.t("登记时根据核查发现和委员意见生成不予救助理由", "build the rejection's reason when the decision is recorded, from the findings and the members' reasons"))
 	fl.StringArrayVar(&verify, "verify", nil, a.t("暂缓时要求补充核查的事项（可重复）", "what a deferral asks to verify (repeatable)"))
 	fl.StringToStringVar(&amounts, "amount", nil, a.t("项目的核定金额，代码=元（可重复）", "granted amount of a project, CODE=YUAN (repeatable)"))
 	return cmd
+}
+
+// parseProjectRuling reads one --project of `session decide`:
+// CODE=approve[:YUAN], CODE=reject[:REASON] or CODE=defer[:WHAT]; the
+// verbs may be the Chinese ones (批准、不予救助、暂缓).
+func (a *app) parseProjectRuling(s string) (string, meeting.ProjectRuling, error) {
+	var pr meeting.ProjectRuling
+	bad := func() error {
+		return usageError{fmt.Errorf(a.t("--project %q 无效，应为 代码=approve[:元]、代码=reject[:理由] 或 代码=defer[:核查事项]",
+			"--project %q is invalid; use CODE=approve[:YUAN], CODE=reject[:REASON] or CODE=defer[:WHAT]"), s)}
+	}
+	code, rest, ok := strings.Cut(s, "=")
+	code = strings.TrimSpace(code)
+	if !ok || code == "" {
+		return "", pr, bad()
+	}
+	verb, extra, hasExtra := strings.Cut(rest, ":")
+	if !hasExtra {
+		verb, extra, hasExtra = strings.Cut(rest, "：")
+	}
+	res, ok := meeting.ParseRuling(verb)
+	if !ok {
+		return "", pr, bad()
+	}
+	pr.Result = res
+	extra = strings.TrimSpace(extra)
+	if !hasExtra {
+		return code, pr, nil
+	}
+	if extra == "" {
+		return "", pr, bad()
+	}
+	switch res {
+	case casefile.StatusApproved:
+		m, err := casefile.ParseMoney(extra)
+		if err != nil {
+			return "", pr, usageError{fmt.Errorf("--project %s: %s", code, casefile.Message(err, a.lang))}
+		}
+		pr.Amount, pr.Set = m, true
+	case casefile.StatusRejected:
+		pr.Reason = extra
+	case casefile.StatusDeferred:
+		pr.Verify = []string{extra}
+	}
+	return code, pr, nil
+}
+
+// printDecision prints a recorded decision: the case's result and each
+// project's outcome with its amount, reason or what must be verified.
+func (a *app) printDecision(w io.Writer, cat *casefile.Catalog, it *meeting.Item) {
+	dec := it.Decision
+	fmt.Fprintf(w, a.t("已决定 %s：%s", "decided %s: %s"), it.Case, dec.Result.Label(a.lang))
+	if g := dec.Amounts; !g.IsZero() {
+		fmt.Fprintf(w, a.t("，核定 %s", ", granted %s"), g.Text().In(a.lang))
+	}
+	fmt.Fprintln(w)
+	for _, p := range dec.Projects {
+		fmt.Fprintf(w, "  %s %s%s%s\n", p.Project, a.projectLabel(cat, p.Project), a.t("：", ": "), a.projectOutcome(cat, p))
+	}
+}
+
+// projectOutcome is one project's outcome in a line: 批准 每月 620.00 元,
+// 不予救助：理由, 暂缓：待核查 …; an outcome that stands from an earlier
+// session says so.
+func (a *app) projectOutcome(cat *casefile.Catalog, p meeting.ProjectDecision) string {
+	var s string
+	switch p.Result {
+	case casefile.StatusApproved:
+		var am casefile.Amounts
+		if pr := cat.Project(p.Project); pr != nil {
+			am.Add(pr.Kind, p.Amount)
+		} else {
+			am.OneOff = p.Amount
+		}
+		s = a.t("批准 ", "approved, ") + am.Text().In(a.lang)
+		if p.AmountReason != "" {
+			s += fmt.Sprintf(a.t("（拟定 %s 元；调整理由：%s）", " (proposed %s yuan; changed because: %s)"), p.ProposedAmount.Grouped(), p.AmountReason)
+		}
+	case casefile.StatusRejected:
+		s = a.t("不予救助：", "rejected: ") + p.Why().In(a.lang)
+	case casefile.StatusDeferred:
+		s = a.t("暂缓，待核查：", "deferred, to verify: ") + strings.Join(p.Verify, a.t("；", "; "))
+	}
+	if p.Override {
+		s += a.t("（主持人最终意见）", " (chair's final word)")
+	}
+	if p.Stands != "" {
+		s += fmt.Sprintf(a.t("（维持 %s 的决定）", " (as decided by %s)"), p.Stands)
+	}
+	return s
 }
 
 func (a *app) newSessionReconsiderCommand() *cobra.Command {
@@ -570,6 +728,16 @@ func (a *app) printSession(w io.Writer, cat *casefile.Catalog, d *sessionDetail)
 				}
 			case casefile.OutcomeDeclined:
 				line += "  → " + a.t("不予救助", "declined")
+				if why := ap.Why().In(L); why != "" {
+					line += a.t("：", ": ") + why
+				}
+			}
+			if it.Decision != nil {
+				if pd := it.Decision.Project(ap.Project); pd != nil && pd.Result == casefile.StatusDeferred {
+					line += "  → " + a.t("暂缓，待核查：", "deferred, to verify: ") + strings.Join(pd.Verify, a.t("；", "; "))
+				} else if pd != nil && pd.AmountReason != "" {
+					line += fmt.Sprintf(a.t("（调整理由：%s）", " (changed because: %s)"), pd.AmountReason)
+				}
 			}
 			fmt.Fprintln(w, line)
 		}
@@ -586,6 +754,9 @@ func (a *app) printSession(w io.Writer, cat *casefile.Catalog, d *sessionDetail)
 			tl.Agree, tl.Disagree, tl.Abstain, tl.Recused)
 		for _, v := range it.Votes {
 			line := fmt.Sprintf("     %s %s", v.Name, v.Choice.Label(L))
+			for _, code := range sortedKeys(v.Projects) {
+				line += fmt.Sprintf(a.t("，%s %s", ", %s %s"), code, v.Projects[code].Label(L))
+			}
 			if v.Reason != "" {
 				line += " — " + v.Reason
 			}
@@ -616,6 +787,9 @@ func (a *app) printSession(w io.Writer, cat *casefile.Catalog, d *sessionDetail)
 	sum := d.Summary
 	fmt.Fprintf(w, a.t("\n合计：批准 %d，不予救助 %d，暂缓 %d，未决 %d；核定 %s\n", "\nTotal: %d approved, %d rejected, %d deferred, %d not decided; granted %s\n"),
 		sum.Approved, sum.Rejected, sum.Deferred, len(sum.Undecided), sum.Amounts.Text().In(L))
+	if pc := sum.Projects; pc != (meeting.ProjectCounts{}) {
+		fmt.Fprintf(w, a.t("按项目：批准 %d，不予救助 %d，暂缓 %d\n", "By project: %d approved, %d rejected, %d deferred\n"), pc.Approved, pc.Rejected, pc.Deferred)
+	}
 	for _, am := range sum.ByDepartment {
 		fmt.Fprintf(w, "  %s  %d  %s\n", a.deptLabel(cat, am.Key), am.Count, am.Amounts.Text().In(L))
 	}

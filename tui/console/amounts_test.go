@@ -75,7 +75,7 @@ func TestMeetingMonthlyAndOneOffApart(t *testing.T) {
 				t.Fatal(err)
 			}
 			r := meeting.Ruling{Case: number, Result: casefile.StatusApproved,
-				Amounts: map[string]casefile.Money{apartMonthly: 62000, apartOneOff: 300000}}
+				Amounts: map[string]casefile.Money{apartMonthly: 62000, apartOneOff: 300000}, AmountReason: "按核查结果核定"}
 			if tl.Proposed != casefile.StatusApproved {
 				r.Override, r.Reason = true, "主持人最终意见"
 			}

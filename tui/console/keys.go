@@ -72,7 +72,7 @@ type promptKeys struct {
 	Submit, Cancel key.Binding
 	Choose         key.Binding // left/right in the ruling chooser (help only)
 	Prev, Next     key.Binding
-	Pick           key.Binding // 1/2/3: choose and go on
+	Pick           key.Binding // 1/2/3 (up to 9): choose and go on
 }
 
 // newMeetingKeys returns the console's bindings with help in c's language.
@@ -135,7 +135,7 @@ func newMeetingKeys(c *common.Common) *meetingKeys {
 			Choose: b("up/down", common.LblKeyChoose, "up", "down", "left", "right"),
 			Prev:   b("left", common.LblKeyChoose, "left", "shift+tab", "up"),
 			Next:   b("right", common.LblKeyChoose, "right", "tab", "down"),
-			Pick:   b("1/2/3", common.LblKeyChoose, "1", "2", "3"),
+			Pick:   b("1/2/3", common.LblKeyChoose, "1", "2", "3", "4", "5", "6", "7", "8", "9"),
 		},
 	}
 }

@@ -27,17 +27,19 @@ type consoleModal interface {
 var (
 	_ consoleModal = (*reasonPrompt)(nil)
 	_ consoleModal = (*rulingChooser)(nil)
+	_ consoleModal = (*chooser[string])(nil)
 	_ consoleModal = (*confirmBox)(nil)
 )
 
 // draftKey names what a reason is typed for, so a cancelled prompt's
 // text comes back when the same prompt opens again.
 type draftKey struct {
-	what   draftKind
-	caseNo string
-	member uint64          // the voter or the member recused
-	choice meeting.Choice  // of a vote
-	ruling casefile.Status // of a ruling
+	what    draftKind
+	caseNo  string
+	member  uint64          // the voter or the member recused
+	choice  meeting.Choice  // of a vote
+	project string          // of a vote on one project ("": every project)
+	ruling  casefile.Status // of a ruling
 }
 
 // draftKind is the kind of reason typed.
@@ -105,15 +107,34 @@ func (sh *meetingShared) settle(id int, err error) {
 }
 
 // choose opens the ruling chooser; chosen goes on with the ruling picked.
-func (sh *meetingShared) choose(title string, lines []string, proposed casefile.Status, verb func(casefile.Status) string,
+// options are the rulings offered, proposed chosen first.
+func (sh *meetingShared) choose(title string, lines []string, options []casefile.Status, proposed casefile.Status, verb func(casefile.Status) string,
 	chosen func(casefile.Status) tea.Cmd) {
-	ch := newRulingChooser(sh.c, sh.keys.Prompt, title, lines, proposed, verb)
+	hint := sh.c.T(lblMtgChooseKeys)
+	if len(options) > 3 {
+		hint = sh.c.T(lblMtgChooseKeysProjects)
+	}
+	ch := newChooser(sh.c, sh.keys.Prompt, title, lines, options, proposed, verb, hint)
+	ch.chosen = chosen
+	sh.modal = ch
+}
+
+// chooseProject opens the project chooser: "" is every project.
+func (sh *meetingShared) chooseProject(title string, lines []string, codes []string, chosen func(string) tea.Cmd) {
+	c := sh.c
+	label := func(code string) string {
+		if code == "" {
+			return c.T(lblMtgAllProjects)
+		}
+		return code + " " + c.ProjectName(code)
+	}
+	ch := newChooser(c, sh.keys.Prompt, title, lines, append([]string{""}, codes...), "", label, c.Tf(lblMtgChooseProjectKeys, len(codes)+1))
 	ch.chosen = chosen
 	sh.modal = ch
 }
 
 // handle runs a key on the chooser; a paste does nothing.
-func (ch *rulingChooser) handle(sh *meetingShared, msg tea.Msg) tea.Cmd {
+func (ch *chooser[T]) handle(sh *meetingShared, msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil

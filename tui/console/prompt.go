@@ -155,37 +155,42 @@ func (r *reasonPrompt) ShortHelp() []key.Binding { return []key.Binding{r.k.Subm
 // FullHelp lists the prompt's keys.
 func (r *reasonPrompt) FullHelp() [][]key.Binding { return [][]key.Binding{r.ShortHelp()} }
 
-// rulingChooser offers approve, reject or defer, with the rules'
-// proposal chosen first: a huh Select, moved with ←/→ (↑/↓, tab), 1/2/3
-// choosing and going on at once.
-type rulingChooser struct {
+// chooser offers a few options, one chosen first: a huh Select, moved
+// with ←/→ (↑/↓, tab), 1–9 choosing and going on at once. The ruling
+// chooser offers approve, reject or defer (and, when the projects' votes
+// differ, per project as voted); the project chooser which project a
+// member's differing vote is on.
+type chooser[T comparable] struct {
 	c       *common.Common
 	k       promptKeys
 	title   string
 	lines   []string
-	options []casefile.Status
-	sel     *huh.Select[casefile.Status]
-	value   casefile.Status
-	// chosen goes on with the ruling picked.
-	chosen func(casefile.Status) tea.Cmd
+	hint    string // the keys, under the options
+	options []T
+	sel     *huh.Select[T]
+	value   T
+	// chosen goes on with the option picked.
+	chosen func(T) tea.Cmd
 }
 
-func newRulingChooser(c *common.Common, k promptKeys, title string, lines []string, proposed casefile.Status, verb func(casefile.Status) string) *rulingChooser {
-	ch := &rulingChooser{c: c, k: k, title: title, lines: lines, value: proposed,
-		options: []casefile.Status{casefile.StatusApproved, casefile.StatusRejected, casefile.StatusDeferred}}
-	var opts []huh.Option[casefile.Status]
+// rulingChooser is the chooser of a ruling.
+type rulingChooser = chooser[casefile.Status]
+
+func newChooser[T comparable](c *common.Common, k promptKeys, title string, lines []string, options []T, first T, label func(T) string, hint string) *chooser[T] {
+	ch := &chooser[T]{c: c, k: k, title: title, lines: lines, value: first, options: options, hint: hint}
+	var opts []huh.Option[T]
 	for i, o := range ch.options {
-		opts = append(opts, huh.NewOption(string(rune('1'+i))+" "+verb(o), o))
+		opts = append(opts, huh.NewOption(string(rune('1'+i))+" "+label(o), o))
 	}
-	ch.sel = huh.NewSelect[casefile.Status]().Options(opts...).Value(&ch.value)
+	ch.sel = huh.NewSelect[T]().Options(opts...).Value(&ch.value)
 	ch.sel.WithTheme(components.HuhTheme(c))
 	ch.sel.WithKeyMap(huh.NewDefaultKeyMap())
 	ch.sel.Focus()
 	return ch
 }
 
-// Chosen is the ruling chosen.
-func (ch *rulingChooser) Chosen() casefile.Status {
+// Chosen is the option chosen.
+func (ch *chooser[T]) Chosen() T {
 	if v, ok := ch.sel.Hovered(); ok {
 		return v
 	}
@@ -194,7 +199,7 @@ func (ch *rulingChooser) Chosen() casefile.Status {
 
 // Update runs a key on the chooser. Only the chooser's own keys reach the
 // select (as ↑/↓): huh's filter and page keys stay off.
-func (ch *rulingChooser) Update(msg tea.KeyPressMsg) components.DialogResult {
+func (ch *chooser[T]) Update(msg tea.KeyPressMsg) components.DialogResult {
 	switch {
 	case key.Matches(msg, ch.k.Submit):
 		return components.DialogYes
@@ -215,7 +220,7 @@ func (ch *rulingChooser) Update(msg tea.KeyPressMsg) components.DialogResult {
 }
 
 // View draws the chooser centred in w×h.
-func (ch *rulingChooser) View(w, h int) string {
+func (ch *chooser[T]) View(w, h int) string {
 	c := ch.c
 	bw := max(min(w-2, 80), 8)
 	inner := bw - 4
@@ -227,7 +232,7 @@ func (ch *rulingChooser) View(w, h int) string {
 	body = append(body, "")
 	body = append(body, strings.Split(ch.sel.View(), "\n")...)
 	body = append(body, "")
-	for _, l := range components.Wrap(c.T(lblMtgChooseKeys), inner) {
+	for _, l := range components.Wrap(ch.hint, inner) {
 		body = append(body, c.Styles.App.Muted.Render(l))
 	}
 	if maxLines := max(h-2, 3); len(body) > maxLines {
@@ -238,9 +243,9 @@ func (ch *rulingChooser) View(w, h int) string {
 }
 
 // ShortHelp lists the chooser's keys.
-func (ch *rulingChooser) ShortHelp() []key.Binding {
+func (ch *chooser[T]) ShortHelp() []key.Binding {
 	return []key.Binding{ch.k.Choose, ch.k.Submit, ch.k.Cancel}
 }
 
 // FullHelp lists the chooser's keys.
-func (ch *rulingChooser) FullHelp() [][]key.Binding { return [][]key.Binding{ch.ShortHelp()} }
+func (ch *chooser[T]) FullHelp() [][]key.Binding { return [][]key.Binding{ch.ShortHelp()} }

@@ -124,7 +124,7 @@ func (p *meetingPage) onVote(msg voteRecordedMsg) {
 	if msg.recusal {
 		sh.st.Set(sh.c.Tf(lblMtgRecused, msg.name), common.LevelOK)
 	} else {
-		sh.st.Set(sh.c.Tf(lblMtgVoted, msg.name, msg.choice.Label(sh.c.Lang)), common.LevelOK)
+		sh.st.Set(sh.c.Tf(lblMtgVoted, msg.name, voteChoices(sh.c, &msg.vote)), common.LevelOK)
 	}
 }
 

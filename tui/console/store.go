@@ -241,6 +241,7 @@ func buildAgenda(store Store, number, cur string, f meeting.AgendaFilter, who st
 type voteRecordedMsg struct {
 	name    string
 	choice  meeting.Choice // "" for a recusal
+	vote    meeting.Vote   // the choices as cast (per project where they differ)
 	recusal bool
 	b       *sessionBoard
 	err     error
@@ -249,7 +250,7 @@ type voteRecordedMsg struct {
 func recordVote(store Store, number string, b meeting.Ballot, name, who string) tea.Cmd {
 	return func() tea.Msg {
 		_, err := store.Vote(number, b, who)
-		msg := voteRecordedMsg{name: name, choice: b.Choice, err: err}
+		msg := voteRecordedMsg{name: name, choice: b.Choice, vote: meeting.Vote{Choice: b.Choice, Projects: b.Projects}, err: err}
 		if err == nil {
 			msg.b, msg.err = readBoard(store, number, b.Case)
 		}

@@ -1,6 +1,9 @@
 package console
 
 import (
+	"slices"
+	"strings"
+
 	"testing"
 
 	"github.com/rongjiuzhu/hall/casefile"
@@ -87,12 +90,24 @@ func TestMeetingRecusal(t *testing.T) {
 // once all agree, the rules' approval is confirmed and the case is
 // approved in the case file.
 func TestMeetingDecisionChangesTheCase(t *testing.T) {
-	st, _, d := walking(t, casefile.ZH, 80, 24, 0)
+	st, ms, d := walking(t, casefile.ZH, 80, 24, 0)
+	// the first case whose findings give a reason to reject
+	for _, it := range storedSession(t, ms, demoOpen).Agenda {
+		if slices.ContainsFunc(it.Findings, func(f casefile.Finding) bool {
+			return f.Severity == casefile.SevError && f.Kind != casefile.FindDeadline
+		}) {
+			break
+		}
+		d.Press("n")
+	}
 	cur := d.page().sh.cur
 	d.Press("a", "enter")
 	d.Must("决定 "+cur, "尚有 14 人未表决", "按规则拟：不予救助")
 	d.Press("enter") // the rules' rejection: its wording offered
-	d.Must("不予救助："+cur, "经综合研判会研判，不予救助")
+	d.Must("不予救助：" + cur)
+	if w := d.page().prompt().Value(); w == "" || strings.Contains(w, "票") {
+		t.Fatalf("the offered wording %q: want the findings' reason and no vote count", w)
+	}
 	d.Press("enter")
 	d.Must("尚有出席委员未表决：李秀兰")
 	d.Press("esc")
@@ -129,7 +144,7 @@ func TestMeetingOverrideWithDefaultWording(t *testing.T) {
 	cur := d.page().sh.cur
 	agreeAll(d)
 	d.Press("enter", "2")
-	d.Must("不予救助："+cur, "与表决结果（批准）不同", "经综合研判会研判，不予救助")
+	d.Must("不予救助："+cur, "与表决结果（批准）不同")
 	wording := d.page().prompt().Value()
 	d.Type("另查明申请人已有工作")
 	d.Press("enter")

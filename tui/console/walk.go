@@ -208,12 +208,73 @@ func (ws *walkScreen) vote(choice meeting.Choice) tea.Cmd {
 	return sh.do(func() tea.Cmd { return recordVote(store, number, b, name, who) })
 }
 
-// askVote asks the reason of a disagreeing or abstaining vote.
+// askVote asks the reason of a disagreeing or abstaining vote. On a case
+// of several projects still to decide it first asks which project the
+// choice is on: every project, or one (the member agrees to the others,
+// and a choice on another project made before is kept).
 func (ws *walkScreen) askVote(choice meeting.Choice) {
+	sh := ws.sh
+	c := sh.c
+	it, m := sh.currentItem(), ws.selectedMember()
+	if it == nil || m == nil {
+		return
+	}
+	codes := ws.openProjects(it)
+	if len(codes) < 2 {
+		ws.askVoteOn(choice, "")
+		return
+	}
+	lines := []string{c.Tf(lblMtgCaseLine, it.Case, it.Applicant), c.T(lblMtgVoteWhichLine)}
+	sh.chooseProject(c.Tf(lblMtgVoteWhich, m.Name, choice.Label(c.Lang)), lines, codes, func(code string) tea.Cmd {
+		ws.askVoteOn(choice, code)
+		return nil
+	})
+}
+
+// openProjects are the projects of it still to decide (not standing
+// from an earlier session's decision).
+func (ws *walkScreen) openProjects(it *meeting.Item) []string {
+	tl, _ := ws.tallyOf(it)
+	var out []string
+	for _, a := range it.Apps {
+		if pt := tl.Project(a.Project); pt != nil && pt.Stands != "" {
+			continue
+		}
+		out = append(out, a.Project)
+	}
+	return out
+}
+
+// askVoteOn asks the reason of the selected member's choice on project
+// code ("": every project) and records the vote.
+func (ws *walkScreen) askVoteOn(choice meeting.Choice, code string) {
 	c := ws.sh.c
 	title := func(m *meeting.Member) string { return c.Tf(lblMtgVoteTitle, m.Name, choice.Label(c.Lang)) }
-	ws.askReason(draftKey{what: draftVote, choice: choice}, title, lblMtgVoteReason, func(a reasonAsked) tea.Cmd {
+	if code != "" {
+		title = func(m *meeting.Member) string {
+			return c.Tf(lblMtgVoteOnTitle, m.Name, choice.Label(c.Lang), c.ProjectName(code))
+		}
+	}
+	var prior *meeting.Vote
+	if it, m := ws.sh.currentItem(), ws.selectedMember(); it != nil && m != nil && code != "" {
+		prior = it.Vote(m.ID)
+	}
+	ws.askReason(draftKey{what: draftVote, choice: choice, project: code}, title, lblMtgVoteReason, func(a reasonAsked) tea.Cmd {
 		b := meeting.Ballot{Case: a.caseNo, Member: a.member, Choice: choice, Reason: a.reason}
+		if code != "" {
+			b.Choice, b.Projects = meeting.Agree, map[string]meeting.Choice{code: choice}
+			if prior != nil && prior.Choice == meeting.Agree {
+				// keep the member's choices on the other projects
+				for p, ch := range prior.Projects {
+					if p != code {
+						b.Projects[p] = ch
+					}
+				}
+				if prior.Reason != "" && prior.Reason != a.reason && len(b.Projects) > 1 {
+					b.Reason = prior.Reason + "；" + a.reason
+				}
+			}
+		}
 		return recordVote(a.store, a.number, b, a.name, a.who)
 	})
 }
@@ -261,8 +322,14 @@ func (ws *walkScreen) askReason(draft draftKey, title func(*meeting.Member) stri
 	pr.onDone = ws.nextVoter
 }
 
+// rulePerProject is the chooser's option "per project, as voted": each
+// project decided as the rule proposes for it.
+const rulePerProject casefile.Status = "per_project"
+
 // openChooser offers the ruling on the case in view, the rules'
-// proposal first.
+// proposal first. When the projects' votes propose different outcomes,
+// "per project, as voted" is offered first, and each project's proposal
+// is listed.
 func (ws *walkScreen) openChooser() {
 	sh := ws.sh
 	it := sh.currentItem()
@@ -282,7 +349,70 @@ func (ws *walkScreen) openChooser() {
 	if len(tl.Missing) > 0 {
 		lines = append(lines, c.Tf(lblMtgMissing, meeting.MissingList(c.Catalog, tl.Missing)))
 	}
-	sh.choose(c.Tf(lblMtgDecideTitle, it.Case), lines, tl.Proposed, ws.verb, ws.rule)
+	options, first := meeting.Rulings, tl.Proposed
+	if len(tl.Projects) > 1 {
+		for _, pt := range tl.Projects {
+			if pt.Stands != "" {
+				lines = append(lines, c.Tf(lblMtgProjectStands, pt.Project, c.ProjectName(pt.Project), pt.Stands))
+				continue
+			}
+			lines = append(lines, c.Tf(lblMtgProjectProposal, pt.Project, c.ProjectName(pt.Project), ws.verb(pt.Proposed), pt.Agree, pt.Disagree, pt.Abstain))
+		}
+		if splitProposals(tl) {
+			options, first = append([]casefile.Status{rulePerProject}, meeting.Rulings...), rulePerProject
+		}
+	}
+	sh.choose(c.Tf(lblMtgDecideTitle, it.Case), lines, options, first, ws.verb, ws.rule)
+}
+
+// splitProposals reports whether the rule proposes different outcomes
+// for the projects still to decide.
+func splitProposals(tl meeting.Tally) bool {
+	var first casefile.Status
+	for _, pt := range tl.Projects {
+		if pt.Stands != "" || pt.Proposed == "" {
+			continue
+		}
+		if first == "" {
+			first = pt.Proposed
+		} else if pt.Proposed != first {
+			return true
+		}
+	}
+	return false
+}
+
+// rulePerProjectAsVoted confirms and records each project's outcome as
+// its votes give: approvals at the proposed amounts, rejections with the
+// reason built when the decision is recorded, deferrals with the missing
+// items.
+func (ws *walkScreen) rulePerProjectAsVoted(it *meeting.Item, tl meeting.Tally) tea.Cmd {
+	sh := ws.sh
+	c := sh.c
+	r := meeting.Ruling{Case: it.Case, DefaultReason: true, Projects: map[string]meeting.ProjectRuling{}}
+	lines := []string{c.Tf(lblMtgCaseLine, it.Case, it.Applicant)}
+	for _, a := range it.Apps {
+		pt := tl.Project(a.Project)
+		if pt == nil || pt.Stands != "" {
+			continue
+		}
+		pr := meeting.ProjectRuling{Result: pt.Proposed}
+		switch pt.Proposed {
+		case casefile.StatusApproved:
+			lines = append(lines, "  "+c.Tf(lblMtgGrant, a.Project, c.ProjectName(a.Project), a.Proposed.Grouped()))
+		case casefile.StatusRejected:
+			lines = append(lines, c.Tf(lblMtgRejectLine, a.Project, c.ProjectName(a.Project)))
+		case casefile.StatusDeferred:
+			pr.Verify = tl.Missing
+			lines = append(lines, c.Tf(lblMtgDeferLine, a.Project, c.ProjectName(a.Project), meeting.MissingList(c.Catalog, tl.Missing)))
+		}
+		r.Projects[a.Project] = pr
+	}
+	store, number, who := sh.store, sh.number, c.User
+	sh.confirm(c.Tf(lblMtgRuleTitle, c.T(lblMtgPerProject), it.Case), append(lines, c.T(lblMtgPerProjectConfirm)), func() tea.Cmd {
+		return sh.do(func() tea.Cmd { return decideCase(store, number, r, who) })
+	})
+	return nil
 }
 
 // rule goes on with the ruling chosen: a confirmation for the rules'
@@ -296,12 +426,24 @@ func (ws *walkScreen) rule(result casefile.Status) tea.Cmd {
 		return nil
 	}
 	tl, _ := ws.tallyOf(it)
+	if result == rulePerProject {
+		return ws.rulePerProjectAsVoted(it, tl)
+	}
 	c := sh.c
 	store, number, who := sh.store, sh.number, sh.c.User
-	r := meeting.Ruling{Case: it.Case, Result: result, Override: result != tl.Proposed}
+	r := meeting.Ruling{Case: it.Case, Result: result, Override: overrides(it, tl, result)}
+	offered := ""
+	if result == casefile.StatusRejected {
+		offered = tl.RejectWording.In(c.Lang)
+	}
 	submit := func(text string) tea.Cmd {
 		rr := r
 		rr.Reason = text
+		if offered != "" && strings.TrimSpace(text) == strings.TrimSpace(offered) {
+			// The wording offered, unchanged: built again when the
+			// decision is recorded, from the votes as they are then.
+			rr.Reason, rr.DefaultReason = "", true
+		}
 		if rr.Result == casefile.StatusDeferred {
 			rr.Verify = splitItems(text)
 		}
@@ -310,7 +452,11 @@ func (ws *walkScreen) rule(result casefile.Status) tea.Cmd {
 	head := c.Tf(lblMtgCaseLine, it.Case, it.Applicant)
 	var lines []string
 	if r.Override {
-		lines = append(lines, c.Styles.App.StatusWarn.Render(c.Tf(lblMtgOverrideNote, ws.verb(tl.Proposed))))
+		proposed := tl.Proposed
+		if splitProposals(tl) {
+			proposed = rulePerProject
+		}
+		lines = append(lines, c.Styles.App.StatusWarn.Render(c.Tf(lblMtgOverrideNote, ws.verb(proposed))))
 	}
 	title := c.Tf(lblMtgRuleTitle, ws.verb(result), it.Case)
 	draft := draftKey{what: draftRuling, caseNo: it.Case, ruling: result}
@@ -323,11 +469,34 @@ func (ws *walkScreen) rule(result casefile.Status) tea.Cmd {
 	case result == casefile.StatusApproved:
 		sh.ask(draft, title, append([]string{head}, append(lines, c.T(lblMtgOverrideReason))...), "", submit)
 	case result == casefile.StatusRejected:
-		sh.ask(draft, title, append([]string{head}, append(lines, c.T(lblMtgRejectReason))...), tl.RejectWording.In(c.Lang), submit)
+		sh.ask(draft, title, append([]string{head}, append(lines, c.T(lblMtgRejectReason))...), offered, submit)
 	default:
 		sh.ask(draft, title, append([]string{head}, append(lines, c.T(lblMtgDeferReason))...), strings.Join(tl.Missing, "；"), submit)
 	}
 	return nil
+}
+
+// overrides reports whether ruling result on every project of it departs
+// from what the votes give for some project (the chair's final word): a
+// duplicate the rule declines is refused under an approval, as proposed.
+func overrides(it *meeting.Item, tl meeting.Tally, result casefile.Status) bool {
+	if len(tl.Projects) == 0 {
+		return result != tl.Proposed
+	}
+	for _, a := range it.Apps {
+		pt := tl.Project(a.Project)
+		if pt == nil || pt.Stands != "" {
+			continue
+		}
+		got := result
+		if a.Mark == meeting.MarkDecline && result == casefile.StatusApproved {
+			got = casefile.StatusRejected
+		}
+		if got != pt.Proposed {
+			return true
+		}
+	}
+	return false
 }
 
 // splitItems splits what a deferral asks to verify at semicolons.

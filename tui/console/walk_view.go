@@ -2,6 +2,8 @@ package console
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -225,6 +227,9 @@ func (ws *walkScreen) voteWord(it *meeting.Item, m meeting.Member) (string, lipg
 		return c.T(lblMtgVRecused), s.App.StatusWarn
 	case it.Vote(m.ID) != nil:
 		v := it.Vote(m.ID)
+		if v.Split() { // a choice of its own on some project: the voter line has them
+			return c.T(lblMtgVSplit), s.App.StatusWarn
+		}
 		switch v.Choice {
 		case meeting.Agree:
 			return v.Choice.Label(c.Lang), s.App.StatusOK
@@ -247,6 +252,9 @@ func (ws *walkScreen) voterLine(it *meeting.Item, m meeting.Member) string {
 		l = fmt.Sprintf("%s  %s  %s: ", m.Name, c.DeptName(m.Department), m.Role.Label(c.Lang))
 	}
 	word, _ := ws.voteWord(it, m)
+	if v := it.Vote(m.ID); v != nil && v.Split() {
+		word = voteChoices(c, v)
+	}
 	l += word
 	for _, r := range it.Recusals {
 		if r.Member == m.ID {
@@ -278,6 +286,8 @@ func (ws *walkScreen) verb(s casefile.Status) string {
 	switch s {
 	case casefile.StatusApproved, casefile.StatusRejected, casefile.StatusDeferred:
 		return sh.c.T(meeting.RulingVerb(s))
+	case rulePerProject:
+		return sh.c.T(lblMtgPerProject)
 	}
 	return sh.c.T(lblMtgNoProposal)
 }
@@ -325,6 +335,7 @@ func (ws *walkScreen) caseLines(it *meeting.Item, w int) []string {
 		hang(0, "", s.App.StatusWarn.Render(c.Tf(lblMtgReconsider, it.Refers, it.ReconsiderWhy)))
 	}
 
+	tl, ok := ws.tallyOf(it)
 	sec(lblMtgSecProjects)
 	for _, a := range it.Apps {
 		hang(2, a.Project+" ", fmt.Sprintf("%s  %s  %s  %s", c.ProjectName(a.Project), c.DeptName(a.Department), a.Kind.Label(c.Lang),
@@ -345,9 +356,9 @@ func (ws *walkScreen) caseLines(it *meeting.Item, w int) []string {
 		case casefile.OutcomeDeclined:
 			hang(4, "-> ", c.Tf(common.LblDossierDeclined, a.Why()))
 		}
+		ws.projectLines(it, tl, ok, a, hang)
 	}
 
-	tl, ok := ws.tallyOf(it)
 	if d := it.Decision; d != nil {
 		sec(lblMtgSecDecision)
 		hang(2, "", ws.decisionText(d)+"  "+s.App.Muted.Render(c.Tf(lblMtgDecidedBy, d.At.Format("2006-01-02 15:04"), d.By)))
@@ -417,9 +428,49 @@ func (ws *walkScreen) caseLines(it *meeting.Item, w int) []string {
 		}
 		for _, v := range it.Votes {
 			if v.Reason != "" {
-				hang(2, v.Name+" "+v.Choice.Label(c.Lang)+" - ", v.Reason)
+				hang(2, v.Name+" "+voteChoices(c, &v)+" - ", v.Reason)
 			}
 		}
+	}
+	return out
+}
+
+// projectLines add what is particular to project a of it: on a decided
+// case a deferral with what to verify, a changed amount with its
+// proposal and reason, an outcome that stands from an earlier session;
+// on an undecided case of several projects the rule's proposal for the
+// project from its own votes.
+func (ws *walkScreen) projectLines(it *meeting.Item, tl meeting.Tally, ok bool, a meeting.ItemApp, hang func(int, string, string)) {
+	c := ws.sh.c
+	s := c.Styles
+	if d := it.Decision; d != nil {
+		pd := d.Project(a.Project)
+		switch {
+		case pd == nil:
+		case pd.Stands != "":
+			hang(4, "   ", s.App.Muted.Render(c.Tf(lblMtgStands, pd.Stands)))
+		case pd.Result == casefile.StatusDeferred:
+			hang(4, "-> ", s.App.StatusWarn.Render(c.Tf(lblMtgProjectDeferred, meeting.MissingList(c.Catalog, pd.Verify))))
+		case pd.AmountReason != "":
+			hang(4, "   ", c.Tf(lblMtgAmountChanged, pd.ProposedAmount.Grouped(), pd.AmountReason))
+		}
+		return
+	}
+	if pt := tl.Project(a.Project); ok && len(tl.Projects) > 1 && pt != nil {
+		if pt.Stands != "" {
+			hang(4, "   ", s.App.Muted.Render(c.Tf(lblMtgStands, pt.Stands)))
+			return
+		}
+		hang(4, "   ", c.Tf(lblMtgProjectVotes, ws.verb(pt.Proposed), pt.Agree, pt.Disagree, pt.Abstain))
+	}
+}
+
+// voteChoices is a vote's choice and, where the member chose otherwise
+// on a project, that project's: "同意，MZ-05 不同意".
+func voteChoices(c *common.Common, v *meeting.Vote) string {
+	out := v.Choice.Label(c.Lang)
+	for _, code := range slices.Sorted(maps.Keys(v.Projects)) {
+		out += c.Tf(lblMtgVoteOn, code, v.Projects[code].Label(c.Lang))
 	}
 	return out
 }
