@@ -131,6 +131,7 @@ folder hall-print beside the database, and recorded in the case history.`),
 		a.newServeCommand(),
 		a.newMeetingCommand(),
 		a.newVersionCommand(),
+		a.newReportCommand(),
 	)
 	root.Version = a.versionLine(readBuildVersion())
 	root.SetVersionTemplate("{{.Version}}\n")
