@@ -208,7 +208,6 @@ func (a *app) fundsHeader() []string {
 	return strings.Split(a.t("项目|名称|部门|批准项数|每月发放(元)|一次性发放(元)", "project|name|department|granted|monthly (yuan)|one-off (yuan)"), "|")
 }
 
-
 // yuan is m as a number of yuan for a spreadsheet cell (formatted with
 // two decimals there); fen up to 2^53 are exact.
 func yuan(m casefile.Money) float64 { return float64(m) / 100 }
