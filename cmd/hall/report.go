@@ -15,7 +15,17 @@ import (
 	"github.com/rongjiuzhu/hall/casefile/report"
 	"github.com/rongjiuzhu/hall/printouts"
 	"github.com/rongjiuzhu/hall/printouts/spool"
+	"github.com/rongjiuzhu/hall/tui/common"
+	"github.com/rongjiuzhu/hall/tui/frontdesk"
+	"github.com/rongjiuzhu/hall/tui/reports"
 )
+
+// reportsOption plugs the statistics screen into the front desk: the
+// home screen's 5 opens it (hall, hall serve).
+func reportsOption(st *casefile.Store) frontdesk.Option {
+	store := reports.NewStore(st)
+	return frontdesk.WithReports(func(c *common.Common) common.Page { return reports.New(c, store) })
+}
 
 func (a *app) newReportCommand() *cobra.Command {
 	cmd := &cobra.Command{

@@ -22,7 +22,7 @@ type menuItem struct {
 // homeMenu is the home menu for the user's role: an item the role may
 // not use is not shown, and its key is switched off so help leaves it out.
 // The keys are copies: the shared keymap is never changed.
-func homeMenu(c *common.Common, meeting bool) (shown, denied []menuItem, keys common.HomeKeys) {
+func homeMenu(c *common.Common, meeting, reports bool) (shown, denied []menuItem, keys common.HomeKeys) {
 	keys = c.Keys.Home
 	k := &keys
 	for _, e := range []struct {
@@ -37,7 +37,7 @@ func homeMenu(c *common.Common, meeting bool) (shown, denied []menuItem, keys co
 		// members see the meeting without writing anything
 		{common.LblHomeMeeting, common.PageMeeting, meeting, &k.Meeting, c.Can(casefile.PermMeeting) || c.Role == casefile.RoleMember},
 		{common.LblHomePrint, common.PagePrint, true, &k.Print, c.Can(casefile.PermPrint)},
-		{common.LblHomeReports, -1, false, &k.Reports, true},
+		{common.LblHomeReports, common.PageReports, reports, &k.Reports, true},
 	} {
 		e.b.SetEnabled(e.may)
 		it := menuItem{e.label, e.to, e.enabled, *e.b}
@@ -68,9 +68,9 @@ type homePage struct {
 	keys    common.HomeKeys // the menu's keys for the user's role
 }
 
-func newHomePage(c *common.Common, store HomeStore, meeting bool) *homePage {
+func newHomePage(c *common.Common, store HomeStore, meeting, reports bool) *homePage {
 	p := &homePage{c: c, store: store}
-	p.items, p.denied, p.keys = homeMenu(c, meeting)
+	p.items, p.denied, p.keys = homeMenu(c, meeting, reports)
 	return p
 }
 
