@@ -132,6 +132,7 @@ folder hall-print beside the database, and recorded in the case history.`),
 		a.newMeetingCommand(),
 		a.newVersionCommand(),
 		a.newReportCommand(),
+		a.newFollowUpsCommand(),
 	)
 	root.Version = a.versionLine(readBuildVersion())
 	root.SetVersionTemplate("{{.Version}}\n")

@@ -66,6 +66,7 @@ type homePage struct {
 	draft   string          // a note about an unfinished intake draft
 	menuTop int             // line of the first menu item (for clicks)
 	keys    common.HomeKeys // the menu's keys for the user's role
+	follow  string          // the open follow-ups of low ratings (followups.go)
 }
 
 func newHomePage(c *common.Common, store HomeStore, meeting, reports bool) *homePage {
@@ -87,7 +88,7 @@ func loadCounts(store HomeStore) tea.Cmd {
 	}
 }
 
-func (p *homePage) Enter() tea.Cmd { return loadCounts(p.store) }
+func (p *homePage) Enter() tea.Cmd { return tea.Batch(loadCounts(p.store), loadFollowUps(p.store)) }
 
 func (p *homePage) Title() string { return p.c.T(lblHomeTitle) }
 
@@ -110,8 +111,12 @@ func (p *homePage) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		p.counts, p.loaded = msg.counts, true
+	case followUpsLoadedMsg:
+		if msg.err == nil {
+			p.follow = followUpLine(p.c.Lang, msg.items)
+		}
 	case ChangedMsg:
-		return loadCounts(p.store)
+		return tea.Batch(loadCounts(p.store), loadFollowUps(p.store))
 	case tea.KeyPressMsg:
 		return p.handleKey(msg)
 	case tea.MouseClickMsg:
@@ -195,6 +200,9 @@ func (p *homePage) View() string {
 		for _, l := range counters {
 			lines = append(lines, "  "+l)
 		}
+	}
+	if p.follow != "" {
+		lines = append(lines, "  "+s.App.StatusWarn.Render(p.follow))
 	}
 	lines = append(lines, "")
 	p.menuTop = len(lines)
