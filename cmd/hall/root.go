@@ -133,6 +133,7 @@ folder hall-print beside the database, and recorded in the case history.`),
 		a.newVersionCommand(),
 		a.newReportCommand(),
 		a.newFollowUpsCommand(),
+		a.newDiscoverCommand(),
 	)
 	root.Version = a.versionLine(readBuildVersion())
 	root.SetVersionTemplate("{{.Version}}\n")
