@@ -59,3 +59,22 @@ var lblLate = casefile.Text{ZH: "超时", EN: "late"}
 
 // lblLateNote explains the mark of a late case on a narrow screen.
 var lblLateNote = casefile.Text{ZH: "* 超过办理时限", EN: "* decided after the time limit"}
+
+// The discovery list's words.
+var (
+	lblKeyTab      = casefile.Text{ZH: "部门贡献/政策找人", EN: "departments/discovery"}
+	lblKeyFilter   = casefile.Text{ZH: "按项目筛选", EN: "filter by project"}
+	lblKeyApply    = casefile.Text{ZH: "转为主动申请", EN: "make an outreach application"}
+	lblFoundTitle  = casefile.Text{ZH: "政策找人 · 符合条件、未享受、未申请：%d 户 %d 项", EN: "Discovery · qualify, do not hold, have not applied: %d households, %d projects"}
+	lblFoundFilter = casefile.Text{ZH: "项目：%s（f 筛选，a 转为主动申请）", EN: "project: %s (f filters, a applies)"}
+	lblAllProjects = casefile.Text{ZH: "全部", EN: "all"}
+	lblNoneFound   = casefile.Text{ZH: "没有发现符合条件而未享受、未申请的家庭", EN: "no household qualifies for aid it neither holds nor applied for"}
+	lblMonthly     = casefile.Text{ZH: "每月 %s", EN: "%s a month"}
+	lblOneOff      = casefile.Text{ZH: "一次性 %s", EN: "%s one-off"}
+	lblDeclared    = casefile.Text{ZH: "申报", EN: "declared"}
+	lblVerified    = casefile.Text{ZH: "核对", EN: "verified"}
+	lblFoundDetail = casefile.Text{ZH: "数据来自案件 %s（%s %s，%d 人）：%s人均月收入 %s 元；材料日期 %s（%s 天前）；承办部门：%s",
+		EN: "data of case %s (%s %s, %d members): %s per-capita income %s yuan; evidence of %s (%s days old); department: %s"}
+	lblFoundRefused = casefile.Text{ZH: "%s 曾被拒（案件 %s）：%s", EN: "refused on %s (case %s): %s"}
+	lblApplied      = casefile.Text{ZH: "已受理 %s：%s 申请「%s」（主动发现），请照常核查", EN: "received %s: %s applies for %s (outreach); verify it as any other"}
+)

@@ -23,6 +23,7 @@ import (
 type Store interface {
 	// DepartmentReport builds the department contribution report of p.
 	DepartmentReport(p report.Period) (*report.Departments, error)
+	DiscoverStore
 }
 
 // NewStore serves the screen from st.
@@ -65,6 +66,7 @@ type Keys struct {
 	Up, Down, Open, Back key.Binding
 	Prev, Next, Span     key.Binding
 	Bars                 key.Binding
+	Tab                  key.Binding
 }
 
 func newKeys(c *common.Common) Keys {
@@ -78,6 +80,7 @@ func newKeys(c *common.Common) Keys {
 		Next: b("]", lblKeyPeriod, "]"),
 		Span: b("p", lblKeySpan, "p"),
 		Bars: b("b", lblKeyBars, "b"),
+		Tab:  b("tab", lblKeyTab, "tab"),
 	}
 }
 
@@ -100,11 +103,17 @@ type Page struct {
 	metric metric
 	w, h   int
 	st     common.StatusLine
+	// found is the discovery list, shown instead of the report while
+	// finding is set (tab switches).
+	found   *discoverView
+	finding bool
 }
 
-// New builds the screen over store; it shows the current year.
+// New builds the screen over store; it shows the current year's report.
 func New(c *common.Common, store Store) *Page {
-	return &Page{c: c, store: store, keys: newKeys(c)}
+	p := &Page{c: c, store: store, keys: newKeys(c)}
+	p.found = newDiscoverView(c, store, &p.st)
+	return p
 }
 
 // period is the period shown.
@@ -154,8 +163,13 @@ func (p *Page) load() tea.Cmd {
 	}
 }
 
-// Enter loads the report.
-func (p *Page) Enter() tea.Cmd { return p.load() }
+// Enter loads the report, or the discovery list.
+func (p *Page) Enter() tea.Cmd {
+	if p.finding {
+		return p.found.load()
+	}
+	return p.load()
+}
 
 // Title names the screen.
 func (p *Page) Title() string { return p.c.T(lblTitle) }
@@ -187,7 +201,20 @@ func (p *Page) Update(msg tea.Msg) tea.Cmd {
 		p.rep = msg.rep
 		p.cursor = min(p.cursor, len(p.rep.Rows))
 		p.st.Clear()
+	case foundMsg, appliedMsg:
+		return p.found.update(msg)
 	case tea.KeyPressMsg:
+		if key.Matches(msg, p.keys.Tab) {
+			p.finding = !p.finding
+			p.st.Clear()
+			return p.Enter()
+		}
+		if p.finding {
+			if key.Matches(msg, p.keys.Back) {
+				return common.GoBack
+			}
+			return p.found.update(msg)
+		}
 		return p.handleKey(msg)
 	}
 	return nil
@@ -274,14 +301,22 @@ func (p *Page) open() tea.Cmd {
 // ShortHelp lists the live keys.
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.keys
+	if p.finding {
+		f := p.found.keys
+		return []key.Binding{f.Up, f.Filter, f.Apply, k.Tab}
+	}
 	if p.drill {
 		return []key.Binding{k.Up, k.Open, k.Back}
 	}
-	return []key.Binding{k.Up, k.Open, k.Prev, k.Span, k.Bars}
+	return []key.Binding{k.Up, k.Open, k.Prev, k.Span, k.Bars, k.Tab}
 }
 
 // FullHelp lists every key.
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.keys
-	return [][]key.Binding{{k.Up, k.Open, k.Back}, {k.Prev, k.Span, k.Bars}}
+	if p.finding {
+		f := p.found.keys
+		return [][]key.Binding{{f.Up, f.Filter, f.Apply}, {k.Tab, k.Back}}
+	}
+	return [][]key.Binding{{k.Up, k.Open, k.Back}, {k.Prev, k.Span, k.Bars, k.Tab}}
 }

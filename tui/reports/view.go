@@ -80,6 +80,9 @@ func (p *Page) value(r report.DeptRow) float64 {
 
 // View draws the screen.
 func (p *Page) View() string {
+	if p.finding {
+		return p.found.view(p.w, p.h)
+	}
 	if p.drill {
 		return p.drillView()
 	}
