@@ -13,9 +13,10 @@
 package discover
 
 import (
+	"runtime"
 	"slices"
-	"sort"
 	"strings"
+	"sync"
 
 	"github.com/rongjiuzhu/hall/casefile"
 )
@@ -129,22 +130,23 @@ func Run(t *casefile.Tx, opt Options) ([]Finding, error) {
 	if opt.Project != "" && cat.Project(opt.Project) == nil {
 		return nil, casefile.ErrUnknownProject.Withf("%s", "%s", opt.Project)
 	}
-	total := 2 * t.Counts().Total
+	total := 2 * t.Counts().Total // each case read, then each household judged
 	done := 0
 	tick := func() {
 		if done++; opt.Progress != nil && done%1000 == 0 {
 			opt.Progress(done, total)
 		}
 	}
-	// pass 1: every person's applications, and each applicant's newest case
+	// one walk, newest first: every person's applications, and a snapshot
+	// of each applicant's newest case (what the rules read, no more)
 	aid := map[uint64][]aidOf{}
-	var latest []uint64
+	var snaps []*snapshot
 	seen := map[uint64]bool{}
 	err := eachCase(t, func(c *casefile.Case) error {
 		tick()
 		if !seen[c.ApplicantID] {
 			seen[c.ApplicantID] = true
-			latest = append(latest, c.Seq)
+			snaps = append(snaps, snap(cat, c, opt.Today))
 		}
 		noteAid(aid, c)
 		return nil
@@ -152,29 +154,56 @@ func Run(t *casefile.Tx, opt Options) ([]Finding, error) {
 	if err != nil {
 		return nil, err
 	}
-	// pass 2: each household's rules
+	// the households are judged on every core: the rules only read
+	per := make([][]Finding, len(snaps))
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(snaps)/1000+1))
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(snaps); i += workers {
+				per[i] = household(cat, snaps[i], aid, projects, opt)
+				if i%1000 == 0 {
+					mu.Lock()
+					done += 1000
+					if opt.Progress != nil {
+						opt.Progress(min(done, total), total)
+					}
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	wg.Wait()
 	var out []Finding
-	for _, seq := range latest {
-		tick()
-		c, err := t.CaseBySeq(seq)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, household(cat, c, aid, projects, opt)...)
+	for _, fs := range per {
+		out = append(out, fs...)
 	}
 	if opt.Progress != nil {
 		opt.Progress(total, total)
 	}
+	// by project in catalogue order, then case number: the indexes are
+	// sorted, not the findings (moving them is most of a sort's cost)
 	order := map[string]int{}
 	for i, p := range cat.Projects {
 		order[p.Code] = i
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Project != out[j].Project {
-			return order[out[i].Project] < order[out[j].Project]
+	idx := make([]int32, len(out))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortStableFunc(idx, func(a, b int32) int {
+		x, y := &out[a], &out[b]
+		if d := order[x.Project] - order[y.Project]; d != 0 {
+			return d
 		}
-		return out[i].Case < out[j].Case
+		return strings.Compare(x.Case, y.Case)
 	})
+	sorted := make([]Finding, len(out))
+	for i, j := range idx {
+		sorted[i] = out[j]
+	}
+	out = sorted
 	return out, nil
 }
 
@@ -246,7 +275,7 @@ func Check(t *casefile.Tx, c *casefile.Case, code string, today casefile.Date) (
 	if err != nil {
 		return nil, err
 	}
-	fs := household(cat, c, aid, []*casefile.Project{p}, Options{Today: today, Since: today.AddDays(-365)})
+	fs := household(cat, snap(cat, c, today), aid, []*casefile.Project{p}, Options{Today: today, Since: today.AddDays(-365)})
 	if len(fs) == 0 {
 		return nil, nil
 	}
@@ -273,18 +302,46 @@ func eachCase(t *casefile.Tx, fn func(*casefile.Case) error) error {
 	}
 }
 
-// household runs the projects' rules on the household of case c, its
-// applicant's newest.
-func household(cat *casefile.Catalog, c *casefile.Case, aid map[uint64][]aidOf, projects []*casefile.Project, opt Options) []Finding {
-	// what the household (any member) holds or applied for
-	var mine []aidOf
-	ids := map[uint64]bool{c.ApplicantID: true}
+// snapshot is what the rules and the list need of a household's newest
+// case: kept for every household during a run instead of the case.
+type snapshot struct {
+	number    string
+	applicant casefile.Person
+	members   []uint64 // person ids of the applicant and the members
+	area      casefile.Area
+	env       casefile.RuleEnv // the rules' figures, holding not yet set
+	verified  bool
+	dataDate  casefile.Date
+}
+
+// snap takes the snapshot of case c for day today.
+func snap(cat *casefile.Catalog, c *casefile.Case, today casefile.Date) *snapshot {
+	s := &snapshot{number: c.Number, applicant: c.Applicant, area: c.Household.Area,
+		verified: c.HasEvidence(casefile.EvIncomeCheck), dataDate: c.ReceivedDate(), members: []uint64{c.ApplicantID}}
+	s.applicant.ID = c.ApplicantID
 	for _, m := range c.Household.Members {
-		if m.Person.ID != 0 {
-			ids[m.Person.ID] = true
+		if m.Person.ID != 0 && m.Person.ID != c.ApplicantID {
+			s.members = append(s.members, m.Person.ID)
 		}
 	}
-	for id := range ids {
+	for _, e := range c.Evidence {
+		if e.Date.After(s.dataDate) {
+			s.dataDate = e.Date
+		}
+	}
+	// An application for nothing requested: the rules read the same
+	// figures for every project (Env depends on the application only
+	// through the amount requested).
+	s.env = *cat.Env(c, &casefile.Application{}, nil)
+	s.env.Age = c.Applicant.AgeOn(today)
+	return s
+}
+
+// household runs the projects' rules on the household of snapshot sn.
+func household(cat *casefile.Catalog, sn *snapshot, aid map[uint64][]aidOf, projects []*casefile.Project, opt Options) []Finding {
+	// what the household (any member) holds or applied for
+	var mine []aidOf
+	for _, id := range sn.members {
 		mine = append(mine, aid[id]...)
 	}
 	var holding []string
@@ -294,42 +351,36 @@ func household(cat *casefile.Catalog, c *casefile.Case, aid map[uint64][]aidOf, 
 		}
 	}
 	slices.Sort(holding)
-	dataDate := c.ReceivedDate()
-	for _, e := range c.Evidence {
-		if e.Date.After(dataDate) {
-			dataDate = e.Date
-		}
-	}
+	env := sn.env
+	env.Holding = holding
 	var out []Finding
 	for _, p := range projects {
-		if p.Area != "" && c.Household.Area != "" && p.Area != c.Household.Area {
+		if p.Area != "" && sn.area != "" && p.Area != sn.area {
 			continue
 		}
 		refused, blocked := standing(cat, p, mine, opt)
 		if blocked {
 			continue
 		}
-		app := &casefile.Application{Project: p.Code}
-		env := cat.Env(c, app, holding)
-		env.Age = c.Applicant.AgeOn(opt.Today)
-		if ok, err := p.Eligibility.Bool(env); err != nil || !ok {
+		if ok, err := p.Eligibility.Bool(&env); err != nil || !ok {
 			continue
 		}
-		f := Finding{Case: c.Number, PersonID: c.ApplicantID, Name: c.Applicant.Name, MaskedID: c.Applicant.MaskedDoc(),
-			Township: c.Applicant.Township, Village: c.Applicant.Village, Area: c.Household.Area, Project: p.Code,
+		f := Finding{Case: sn.number, PersonID: sn.applicant.ID, Name: sn.applicant.Name, MaskedID: sn.applicant.MaskedDoc(),
+			Township: sn.applicant.Township, Village: sn.applicant.Village, Area: sn.area, Project: p.Code,
 			Department: p.Department, Kind: p.Kind, Members: env.Members, PerCapita: casefile.Money(env.PerCapitaIncome),
-			DepositsPerCapita: casefile.Money(env.DepositsPerCapita), Verified: c.HasEvidence(casefile.EvIncomeCheck),
-			DataDate: dataDate, AgeDays: dataDate.DaysUntil(opt.Today), Refused: refused}
+			DepositsPerCapita: casefile.Money(env.DepositsPerCapita), Verified: sn.verified,
+			DataDate: sn.dataDate, AgeDays: sn.dataDate.DaysUntil(opt.Today), Refused: refused}
 		if p.Threshold != nil {
-			line, err := p.Threshold.Money(env)
+			line, err := p.Threshold.Money(&env)
 			if err != nil || f.PerCapita >= line {
 				continue
 			}
 			f.Threshold = line
 		}
 		if p.Amount != nil {
-			if m, err := cat.ProposeAmount(c, app, holding); err == nil {
-				f.Proposed = m
+			// as Catalog.ProposeAmount: the amount rule, never below 0
+			if m, err := p.Amount.Money(&env); err == nil {
+				f.Proposed = max(m, 0)
 			}
 		}
 		out = append(out, f)
