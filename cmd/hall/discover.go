@@ -153,11 +153,11 @@ func (a *app) proposedText(f discover.Finding) string {
 	case f.Proposed == 0:
 		return "-"
 	case f.Kind == casefile.KindMonthly:
-		return a.t("每月 ", "") + f.Proposed.Grouped() + a.t("", " a month")
+		return fmt.Sprintf(a.t("每月 %s", "%s a month"), f.Proposed.Grouped())
 	case f.Kind == casefile.KindLoan:
-		return a.t("贷款 ", "loan ") + f.Proposed.Grouped()
+		return fmt.Sprintf(a.t("贷款 %s", "loan %s"), f.Proposed.Grouped())
 	}
-	return a.t("一次性 ", "") + f.Proposed.Grouped() + a.t("", " one-off")
+	return fmt.Sprintf(a.t("一次性 %s", "%s one-off"), f.Proposed.Grouped())
 }
 
 func (a *app) refusalText(f discover.Finding) string {
