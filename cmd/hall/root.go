@@ -134,6 +134,7 @@ folder hall-print beside the database, and recorded in the case history.`),
 		a.newReportCommand(),
 		a.newFollowUpsCommand(),
 		a.newDiscoverCommand(),
+		a.newWarningsCommand(),
 	)
 	root.Version = a.versionLine(readBuildVersion())
 	root.SetVersionTemplate("{{.Version}}\n")
