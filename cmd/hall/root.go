@@ -135,6 +135,7 @@ folder hall-print beside the database, and recorded in the case history.`),
 		a.newFollowUpsCommand(),
 		a.newDiscoverCommand(),
 		a.newWarningsCommand(),
+		a.newHelpersCommand(),
 	)
 	root.Version = a.versionLine(readBuildVersion())
 	root.SetVersionTemplate("{{.Version}}\n")
