@@ -59,7 +59,10 @@ func TestPairingsVisitsAndOverdue(t *testing.T) {
 	}
 
 	var rows []pairing.Row
-	st.View(func(tx *casefile.Tx) (err error) { rows, err = pairing.Rows(tx, casefile.DateOf(h.Now), false, who); return })
+	st.View(func(tx *casefile.Tx) (err error) {
+		rows, err = pairing.Rows(tx, casefile.DateOf(h.Now), false, who)
+		return
+	})
 	if len(rows) != 2 {
 		t.Fatalf("rows %+v", rows)
 	}
@@ -80,11 +83,17 @@ func TestPairingsVisitsAndOverdue(t *testing.T) {
 		t.Errorf("overdue 20: %+v", od)
 	}
 	// the full name only for a role that may reveal
-	st.View(func(tx *casefile.Tx) (err error) { rows, err = pairing.Rows(tx, casefile.DateOf(h.Now), true, who); return })
+	st.View(func(tx *casefile.Tx) (err error) {
+		rows, err = pairing.Rows(tx, casefile.DateOf(h.Now), true, who)
+		return
+	})
 	if rows[0].Pairing.Child != "周小雨" {
 		t.Errorf("revealed: %+v", rows[0].Pairing)
 	}
-	if err := st.View(func(tx *casefile.Tx) error { _, err := pairing.Rows(tx, casefile.DateOf(h.Now), true, "stranger"); return err }); !errors.Is(err, casefile.ErrForbidden) {
+	if err := st.View(func(tx *casefile.Tx) error {
+		_, err := pairing.Rows(tx, casefile.DateOf(h.Now), true, "stranger")
+		return err
+	}); !errors.Is(err, casefile.ErrForbidden) {
 		t.Errorf("a stranger reveals: %v", err)
 	}
 
