@@ -5,6 +5,7 @@ import (
 
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/casefile/feedback"
+	"github.com/rongjiuzhu/hall/casefile/warning"
 	"github.com/rongjiuzhu/hall/tui/internal/tuitest"
 )
 
@@ -31,4 +32,22 @@ func TestHomeListsFollowUps(t *testing.T) {
 	}
 	d.send(ChangedMsg{})
 	d.mustNot("差评回访")
+}
+
+// TestHomeCountsWarnings: open warnings, and those past their deadline,
+// are counted on the home screen.
+func TestHomeCountsWarnings(t *testing.T) {
+	st := tuitest.OpenStore(t, true)
+	rules, err := warning.DefaultRules(st.Catalog())
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, NewStore(st), casefile.ZH, 80, 24)
+	d.mustNot("监测预警")
+	if _, err := warning.Record(st, rules, "2026-000002", warning.EventJobLoss, "", casefile.DateOf(tuitest.FixedNow).AddDays(-30), "", testUser); err != nil {
+		t.Fatal(err)
+	}
+	d.send(ChangedMsg{})
+	// raised today with 10 working days to handle it: not overdue
+	d.must("监测预警待处理 1 条（超期 0 条）")
 }

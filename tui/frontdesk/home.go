@@ -67,6 +67,7 @@ type homePage struct {
 	menuTop int             // line of the first menu item (for clicks)
 	keys    common.HomeKeys // the menu's keys for the user's role
 	follow  string          // the open follow-ups of low ratings (followups.go)
+	warns   string          // the open early warnings (followups.go)
 }
 
 func newHomePage(c *common.Common, store HomeStore, meeting, reports bool) *homePage {
@@ -114,6 +115,7 @@ func (p *homePage) Update(msg tea.Msg) tea.Cmd {
 	case followUpsLoadedMsg:
 		if msg.err == nil {
 			p.follow = followUpLine(p.c.Lang, msg.items)
+			p.warns = warningLine(p.c.Lang, msg.warnings, p.c.Today())
 		}
 	case ChangedMsg:
 		return tea.Batch(loadCounts(p.store), loadFollowUps(p.store))
@@ -201,8 +203,10 @@ func (p *homePage) View() string {
 			lines = append(lines, "  "+l)
 		}
 	}
-	if p.follow != "" {
-		lines = append(lines, "  "+s.App.StatusWarn.Render(p.follow))
+	for _, l := range []string{p.follow, p.warns} {
+		if l != "" {
+			lines = append(lines, "  "+s.App.StatusWarn.Render(l))
+		}
 	}
 	lines = append(lines, "")
 	p.menuTop = len(lines)
