@@ -10,17 +10,20 @@ import (
 	"strings"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
 
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/casefile/feedback"
+	"github.com/rongjiuzhu/hall/tui/rating"
 )
 
 func (a *app) newCaseRateCommand() *cobra.Command {
 	var score int
 	var channel, comment string
+	var screen bool
 	cmd := &cobra.Command{
-		Use:   "rate CASE --score N --channel window|phone [--comment T]",
+		Use:   "rate CASE --score N --channel window|phone [--comment T] | rate CASE --screen",
 		Short: a.t("记录申请人对服务的评价（1–5 分；2 分及以下建回访事项）", "Record the applicant's rating of the service (1–5; 2 or less opens a follow-up)"),
 		Long: a.t(`记录申请人对本次服务的评价，1 到 5 分，可附意见；渠道为窗口（window）或电话回访（phone）。
 评价计入案件所涉项目的各承办部门和受理窗口（部门贡献统计表的“评价”一栏）；
@@ -31,6 +34,9 @@ project the case involves and for the desk that took it (the "ratings" of the de
 report); 2 or less is listed on the home screen as a follow-up, closed with hall followups close.`),
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if screen {
+				return a.rateOnScreen(cmd, args[0])
+			}
 			if score < 1 || score > 5 {
 				return a.usagef("--score 应为 1 到 5", "--score must be 1 to 5")
 			}
@@ -56,7 +62,37 @@ report); 2 or less is listed on the home screen as a follow-up, closed with hall
 	cmd.Flags().IntVar(&score, "score", 0, a.t("评分 1–5", "score 1–5"))
 	cmd.Flags().StringVar(&channel, "channel", "", a.t("渠道：window（窗口）或 phone（电话回访）", "channel: window or phone"))
 	cmd.Flags().StringVar(&comment, "comment", "", a.t("意见（可选）", "comment (optional)"))
+	cmd.Flags().BoolVar(&screen, "screen", false, a.t("在本终端上请申请人按大号数字键 1–5 评价（工作人员看不到分数）", "let the applicant rate on this terminal with large keys 1–5 (the clerk does not see the score)"))
 	return cmd
+}
+
+// rateOnScreen shows the rating screen for the applicant; what it prints
+// for the clerk afterwards never names the score.
+func (a *app) rateOnScreen(cmd *cobra.Command, number string) error {
+	return a.withStore(false, func(st *casefile.Store) error {
+		if err := st.View(func(t *casefile.Tx) error { _, err := t.Case(number); return err }); err != nil {
+			return err
+		}
+		var opts []tea.ProgramOption
+		if in, out := a.terminal(cmd); in != nil || out != nil {
+			if in != nil {
+				opts = append(opts, tea.WithInput(in))
+			}
+			if out != nil {
+				opts = append(opts, tea.WithOutput(out))
+			}
+		}
+		rated, err := rating.Run(rating.NewStore(st), st.Catalog(), a.lang, who(), number, opts...)
+		if err != nil {
+			return err
+		}
+		if rated {
+			fmt.Fprintf(cmd.ErrOrStderr(), a.t("%s：评价已记录\n", "%s: the rating is recorded\n"), number)
+		} else {
+			fmt.Fprintf(cmd.ErrOrStderr(), a.t("%s：未评价\n", "%s: not rated\n"), number)
+		}
+		return nil
+	})
 }
 
 func (a *app) deptList(cat *casefile.Catalog, keys []string) string {

@@ -73,3 +73,28 @@ func TestCaseRateAndFollowUps(t *testing.T) {
 		t.Errorf("closing a closed follow-up: exit %d", code)
 	}
 }
+
+// TestRateOnScreen: the applicant presses 4 and enter on the desk's
+// terminal, the clerk any key; what the command prints for the clerk does
+// not name the score, and the rating is stored.
+func TestRateOnScreen(t *testing.T) {
+	h := reportHall(t)
+	out, errs, code := hallWith(t, "4\rx", "--db", h.Path, "--lang", "en", "case", "rate", h.G, "--screen")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "\x1b[?1049h") || !strings.Contains(errs, h.G+": the rating is recorded") || strings.Contains(errs, "4") && strings.Contains(errs, "score") {
+		t.Errorf("out %q\nerr %q", out, errs)
+	}
+	var rep report.Departments
+	if err := json.Unmarshal([]byte(mustHall(t, "--db", h.Path, "report", "departments", "--period", "2026", "--json")), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.County.Ratings != 4 || rep.County.RatingSum != 5+4+1+4 {
+		t.Errorf("ratings %d/%d", rep.County.Ratings, rep.County.RatingSum)
+	}
+	// ctrl+c: nothing stored
+	if _, errs, code := hallWith(t, "\x03", "--db", h.Path, "--lang", "en", "case", "rate", h.G, "--screen"); code != 0 || !strings.Contains(errs, "not rated") {
+		t.Errorf("esc: exit %d %q", code, errs)
+	}
+}
