@@ -85,6 +85,16 @@ func (p *Printer) departmentReport(d *Doc, rep *report.Departments, today casefi
 			return []string{n(r.OnlyHelper), n(r.ReviewsOnTime), n(r.Ratings), avg(r.AvgScore, r.Ratings, 2)}
 		})
 	d.Para(rep.ReviewsNote.ZH + "。")
+	if len(rep.Desks) > 0 {
+		var body [][]string
+		for _, dk := range rep.Desks {
+			body = append(body, []string{dk.Desk, n(dk.Ratings), avg(dk.AvgScore, dk.Ratings, 2), n(dk.Low)})
+		}
+		cols := []Column{{Head: "受理窗口", Width: 40}, num("评价\n件数"), num("平均\n评分"), num("差评")}
+		d.keep(d.paraHeight("五、窗口评价"), d.tableHeight(cols, body, 2))
+		d.Para("五、窗口评价")
+		d.Table(cols, body)
+	}
 	d.Right("制表日期：" + today.Chinese())
 }
 

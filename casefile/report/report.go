@@ -10,6 +10,8 @@ package report
 
 import (
 	"math"
+	"slices"
+	"strings"
 
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/casefile/feedback"
@@ -25,9 +27,21 @@ type Departments struct {
 	// Funds are the granted amounts by project, for projects that granted
 	// anything in the period, in catalogue order.
 	Funds []ProjectFunds `json:"funds"`
+	// Desks are the evaluations in the period by the desk (the officer who
+	// took the case), in the order of their names.
+	Desks []DeskRow `json:"desks"`
 	// ReviewsNote says why ReviewsOnTime is 0: periodic reviews are not
 	// recorded yet.
 	ReviewsNote casefile.Text `json:"reviews_note"`
+}
+
+// DeskRow is the evaluations of one desk in the period.
+type DeskRow struct {
+	Desk      string  `json:"desk"`
+	Ratings   int     `json:"ratings"`
+	RatingSum int     `json:"rating_sum"`
+	AvgScore  float64 `json:"avg_score"`
+	Low       int     `json:"low"` // ratings of feedback.LowScore or less
 }
 
 // DeptRow is one department's contribution in the period (the county's
@@ -164,9 +178,20 @@ func Build(t *casefile.Tx, p Period, opt Options) (*Departments, error) {
 	if opt.Progress != nil {
 		opt.Progress(n)
 	}
+	desks := map[string]*DeskRow{}
 	err = feedback.Each(t, func(r feedback.Rating) bool {
 		if !p.Contains(casefile.DateOf(r.At)) {
 			return true
+		}
+		d := desks[r.Desk]
+		if d == nil {
+			d = &DeskRow{Desk: r.Desk}
+			desks[r.Desk] = d
+		}
+		d.Ratings++
+		d.RatingSum += r.Score
+		if r.Score <= feedback.LowScore {
+			d.Low++
 		}
 		for _, d := range append([]string{""}, r.Departments...) {
 			if row := b.rows[d]; row != nil {
@@ -189,6 +214,11 @@ func Build(t *casefile.Tx, p Period, opt Options) (*Departments, error) {
 		row.AvgScore = ratio(row.RatingSum, row.Ratings, 2)
 		row.Cases = b.list[row.Department]
 	}
+	for _, d := range desks {
+		d.AvgScore = ratio(d.RatingSum, d.Ratings, 2)
+		rep.Desks = append(rep.Desks, *d)
+	}
+	slices.SortFunc(rep.Desks, func(a, b DeskRow) int { return strings.Compare(a.Desk, b.Desk) })
 	for _, pr := range cat.Projects {
 		if f := b.funds[pr.Code]; f != nil {
 			rep.Funds = append(rep.Funds, *f)

@@ -133,6 +133,11 @@ func TestDepartmentReportFromFirstPrinciples(t *testing.T) {
 		}
 	}
 
+	// the desk that took every case was rated 5, 4 and 1
+	if len(rep.Desks) != 1 || rep.Desks[0] != (report.DeskRow{Desk: reporttest.Desk, Ratings: 3, RatingSum: 10, AvgScore: 3.33, Low: 1}) {
+		t.Errorf("desks %+v", rep.Desks)
+	}
+
 	// drill-down: the civil affairs row lists A, B, E and F
 	var nums []string
 	for _, c := range row(t, rep, "civil_affairs").Cases {

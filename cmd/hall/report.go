@@ -209,9 +209,21 @@ func (a *app) printReport(w io.Writer, cat *casefile.Catalog, rep *report.Depart
 		}
 		table(w, a.fundsHeader(), rows)
 	}
+	if len(rep.Desks) > 0 {
+		fmt.Fprintln(w)
+		rows = nil
+		for _, d := range rep.Desks {
+			rows = append(rows, []string{d.Desk, strconv.Itoa(d.Ratings), fmtAvg(d.AvgScore, d.Ratings, 2), strconv.Itoa(d.Low)})
+		}
+		table(w, a.desksHeader(), rows)
+	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, a.t("按月发放与一次性发放分别统计，不相加。", "Monthly and one-off amounts are counted apart, never added."))
 	fmt.Fprintln(w, rep.ReviewsNote.In(a.lang))
+}
+
+func (a *app) desksHeader() []string {
+	return strings.Split(a.t("受理窗口|评价件数|平均评分|差评", "desk|ratings|avg score|low"), "|")
 }
 
 func (a *app) fundsHeader() []string {
@@ -312,7 +324,11 @@ func (a *app) reportXLSX(cat *casefile.Catalog, rep *report.Departments, path st
 				c.Decided.String(), c.Workdays, c.Limit, yuan(c.Granted.Monthly), yuan(c.Granted.OneOff), a.yesNo(c.Late)})
 		}
 	}
-	return writeSheets(path, []sheet{depts, funds, cases})
+	desks := sheet{name: a.t("窗口评价", "Desks"), header: a.desksHeader()}
+	for _, d := range rep.Desks {
+		desks.rows = append(desks.rows, []any{d.Desk, d.Ratings, d.AvgScore, d.Low})
+	}
+	return writeSheets(path, []sheet{depts, funds, cases, desks})
 }
 
 func (a *app) yesNo(b bool) string {

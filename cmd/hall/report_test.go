@@ -64,7 +64,7 @@ func TestReportDepartmentsXLSXReadsBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); strings.Join(got, "|") != "Departments|Funds by project|Cases" {
+	if got := f.GetSheetList(); strings.Join(got, "|") != "Departments|Funds by project|Cases|Desks" {
 		t.Fatalf("sheets %v", got)
 	}
 	rows, err := f.GetRows("Departments", excelize.Options{RawCellValue: true})
