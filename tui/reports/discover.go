@@ -214,7 +214,7 @@ func (v *discoverView) view(w, h int) string {
 	}
 	cols := []int{8, 19, 6, 9, 9, 15, 11} // 78 cells with the margin
 	if w >= 100 {
-		cols = []int{10, 20, 30, 10, 10, 16, 12}
+		cols = []int{10, 20, 30, 12, 10, 16, 12}
 	}
 	heads := []casefile.Text{{ZH: "户主", EN: "applicant"}, {ZH: "身份证号", EN: "ID number"}, {ZH: "项目", EN: "project"},
 		{ZH: "人均月收入", EN: "per head"}, {ZH: "标准", EN: "line"}, {ZH: "拟定金额", EN: "proposed"}, {ZH: "材料日期", EN: "data date"}}
