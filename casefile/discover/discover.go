@@ -115,72 +115,181 @@ func Discoverable(cat *casefile.Catalog, p *casefile.Project) bool {
 }
 
 // Run lists the findings, by project in catalogue order, then by case
-// number.
+// number, from the transaction t.
 func Run(t *casefile.Tx, opt Options) ([]Finding, error) {
-	cat := t.Catalog()
-	if opt.Since.IsZero() {
-		opt.Since = opt.Today.AddDays(-365)
+	r, err := prepare(t.Catalog(), opt, 2*t.Counts().Total)
+	if err != nil {
+		return nil, err
 	}
-	var projects []*casefile.Project
-	for _, p := range cat.Projects {
-		if (opt.Project == "" || p.Code == opt.Project) && Discoverable(cat, p) {
-			projects = append(projects, p)
+	w := r.newWalk()
+	if err := w.cases(t, 0, 0); err != nil {
+		return nil, err
+	}
+	return r.judge(w), nil
+}
+
+// RunStore is Run over the store st, reading the cases on every core:
+// each reader walks its own range of cases in its own read transaction
+// (the ranges are read at nearly the same moment, not in one snapshot).
+func RunStore(st *casefile.Store, opt Options) ([]Finding, error) {
+	var newest uint64
+	var total int
+	err := st.View(func(t *casefile.Tx) error {
+		cs, _, err := t.Cases(casefile.CaseFilter{Limit: 1})
+		if len(cs) == 1 {
+			newest = cs[0].Seq
 		}
-	}
-	if opt.Project != "" && cat.Project(opt.Project) == nil {
-		return nil, casefile.ErrUnknownProject.Withf("%s", "%s", opt.Project)
-	}
-	total := 2 * t.Counts().Total // each case read, then each household judged
-	done := 0
-	tick := func() {
-		if done++; opt.Progress != nil && done%1000 == 0 {
-			opt.Progress(done, total)
-		}
-	}
-	// one walk, newest first: every person's applications, and a snapshot
-	// of each applicant's newest case (what the rules read, no more)
-	aid := map[uint64][]aidOf{}
-	var snaps []*snapshot
-	seen := map[uint64]bool{}
-	err := eachCase(t, func(c *casefile.Case) error {
-		tick()
-		if !seen[c.ApplicantID] {
-			seen[c.ApplicantID] = true
-			snaps = append(snaps, snap(cat, c, opt.Today))
-		}
-		noteAid(aid, c)
-		return nil
+		total = 2 * t.Counts().Total
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	// the households are judged on every core: the rules only read
+	r, err := prepare(st.Catalog(), opt, total)
+	if err != nil {
+		return nil, err
+	}
+	n := uint64(max(1, min(runtime.GOMAXPROCS(0), int(newest/5000)+1)))
+	walks := make([]*walk, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		// reader i takes the seqs in (lo, hi], reader 0 the newest
+		hi, lo := newest-newest*i/n, newest-newest*(i+1)/n
+		walks[i] = r.newWalk()
+		wg.Go(func() {
+			errs[i] = st.View(func(t *casefile.Tx) error { return walks[i].cases(t, lo, hi) })
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	// merged newest range first: a household's snapshot is its newest case
+	all := r.newWalk()
+	for _, w := range walks {
+		for id, as := range w.aid {
+			all.aid[id] = append(all.aid[id], as...)
+		}
+		for _, sn := range w.snaps {
+			if !all.seen[sn.applicant.ID] {
+				all.seen[sn.applicant.ID] = true
+				all.snaps = append(all.snaps, sn)
+			}
+		}
+	}
+	return r.judge(all), nil
+}
+
+// run is one discovery's settings and progress.
+type run struct {
+	cat      *casefile.Catalog
+	opt      Options
+	projects []*casefile.Project
+	mu       sync.Mutex
+	done     int
+	total    int
+}
+
+func prepare(cat *casefile.Catalog, opt Options, total int) (*run, error) {
+	if opt.Since.IsZero() {
+		opt.Since = opt.Today.AddDays(-365)
+	}
+	if opt.Project != "" && cat.Project(opt.Project) == nil {
+		return nil, casefile.ErrUnknownProject.Withf("%s", "%s", opt.Project)
+	}
+	r := &run{cat: cat, opt: opt, total: total} // each case read, then each household judged
+	for _, p := range cat.Projects {
+		if (opt.Project == "" || p.Code == opt.Project) && Discoverable(cat, p) {
+			r.projects = append(r.projects, p)
+		}
+	}
+	return r, nil
+}
+
+// tick counts n more steps done.
+func (r *run) tick(n int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.done += n
+	if r.opt.Progress != nil {
+		r.opt.Progress(min(r.done, r.total), r.total)
+	}
+}
+
+// walk is what reading the cases gathers: every person's applications,
+// and a snapshot of each applicant's newest case (what the rules read,
+// no more).
+type walk struct {
+	r     *run
+	aid   map[uint64][]aidOf
+	snaps []*snapshot
+	seen  map[uint64]bool
+}
+
+func (r *run) newWalk() *walk {
+	return &walk{r: r, aid: map[uint64][]aidOf{}, seen: map[uint64]bool{}}
+}
+
+// cases reads the cases with seq in (lo, hi], newest first (hi 0: from
+// the newest).
+func (w *walk) cases(t *casefile.Tx, lo, hi uint64) error {
+	after := uint64(0)
+	if hi != 0 {
+		after = hi + 1
+	}
+	n := 0
+	defer func() { w.r.tick(n % 1000) }()
+	for {
+		cs, next, err := t.Cases(casefile.CaseFilter{After: after, Limit: 1000})
+		if err != nil {
+			return err
+		}
+		for _, c := range cs {
+			if c.Seq <= lo {
+				return nil
+			}
+			if !w.seen[c.ApplicantID] {
+				w.seen[c.ApplicantID] = true
+				w.snaps = append(w.snaps, snap(w.r.cat, c, w.r.opt.Today))
+			}
+			noteAid(w.aid, c)
+			if n++; n%1000 == 0 {
+				w.r.tick(1000)
+			}
+		}
+		if next == 0 {
+			return nil
+		}
+		after = next
+	}
+}
+
+// judge runs the rules over every household gathered, on every core: the
+// rules only read.
+func (r *run) judge(w *walk) []Finding {
+	cat, opt, snaps := r.cat, r.opt, w.snaps
 	per := make([][]Finding, len(snaps))
 	var wg sync.WaitGroup
-	var mu sync.Mutex
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(snaps)/1000+1))
-	for w := range workers {
+	for k := range workers {
 		wg.Go(func() {
-			for i := w; i < len(snaps); i += workers {
-				per[i] = household(cat, snaps[i], aid, projects, opt)
-				if i%1000 == 0 {
-					mu.Lock()
-					done += 1000
-					if opt.Progress != nil {
-						opt.Progress(min(done, total), total)
-					}
-					mu.Unlock()
+			n := 0
+			for i := k; i < len(snaps); i += workers {
+				per[i] = household(cat, snaps[i], w.aid, r.projects, opt)
+				if n++; n%1000 == 0 {
+					r.tick(1000)
 				}
 			}
+			r.tick(n % 1000)
 		})
 	}
 	wg.Wait()
 	var out []Finding
 	for _, fs := range per {
 		out = append(out, fs...)
-	}
-	if opt.Progress != nil {
-		opt.Progress(total, total)
 	}
 	// by project in catalogue order, then case number: the indexes are
 	// sorted, not the findings (moving them is most of a sort's cost)
@@ -203,8 +312,7 @@ func Run(t *casefile.Tx, opt Options) ([]Finding, error) {
 	for i, j := range idx {
 		sorted[i] = out[j]
 	}
-	out = sorted
-	return out, nil
+	return sorted
 }
 
 // noteAid adds the applications of case c to aid, under the applicant
@@ -280,26 +388,6 @@ func Check(t *casefile.Tx, c *casefile.Case, code string, today casefile.Date) (
 		return nil, nil
 	}
 	return &fs[0], nil
-}
-
-// eachCase calls fn with every case, newest first.
-func eachCase(t *casefile.Tx, fn func(*casefile.Case) error) error {
-	var after uint64
-	for {
-		cs, next, err := t.Cases(casefile.CaseFilter{After: after, Limit: 1000})
-		if err != nil {
-			return err
-		}
-		for _, c := range cs {
-			if err := fn(c); err != nil {
-				return err
-			}
-		}
-		if next == 0 {
-			return nil
-		}
-		after = next
-	}
 }
 
 // snapshot is what the rules and the list need of a household's newest

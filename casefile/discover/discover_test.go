@@ -3,12 +3,16 @@ package discover_test
 import (
 	"errors"
 	"maps"
+	"path/filepath"
+	"reflect"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/casefile/discover"
 	"github.com/rongjiuzhu/hall/casefile/discover/discovertest"
+	"github.com/rongjiuzhu/hall/casefile/gen"
 )
 
 func run(t *testing.T, h *discovertest.Hall, opt discover.Options) []discover.Finding {
@@ -124,5 +128,53 @@ func TestApplyMakesAnOutreachApplication(t *testing.T) {
 	})
 	if c, err := discover.Apply(h.St, id, "MZ-02", discovertest.Desk); err != nil || c.Channel != casefile.ChannelOutreach {
 		t.Errorf("by resident number: %v", err)
+	}
+}
+
+// TestRunStoreMatchesRun: reading the cases on every core, each reader
+// its own range, finds what one walk finds, in the same order.
+func TestRunStoreMatchesRun(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates 6,000 cases")
+	}
+	cat, err := casefile.DefaultCatalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := casefile.Open(filepath.Join(t.TempDir(), "hall.db"), cat, casefile.Options{NoSync: true, Now: func() time.Time { return discovertest.Clock }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	g := gen.New(cat, 3, casefile.DateOf(discovertest.Clock))
+	for range 6 {
+		drafts := make([]*casefile.Draft, 1000)
+		var people []casefile.Person
+		for i := range drafts {
+			drafts[i] = g.Draft(400)
+			if i%10 == 0 && len(people) > 0 {
+				// someone applying again: their newest case must win
+				drafts[i] = g.DraftFor(people[g.Intn(len(people))], g.Projects(), 400)
+			}
+			people = append(people, drafts[i].Applicant)
+		}
+		if _, err := st.IntakeBatch(drafts, "local:gen"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	opt := discover.Options{Today: casefile.DateOf(discovertest.Clock)}
+	var one []discover.Finding
+	st.View(func(tx *casefile.Tx) (err error) { one, err = discover.Run(tx, opt); return })
+	var calls int
+	opt.Progress = func(done, total int) { calls++ }
+	many, err := discover.RunStore(st, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(one) == 0 || !reflect.DeepEqual(one, many) {
+		t.Errorf("one walk found %d, the readers %d", len(one), len(many))
+	}
+	if calls == 0 {
+		t.Error("no progress reported")
 	}
 }

@@ -73,15 +73,12 @@ step; it is then verified as any other.`),
 					}
 					opt.Since = d
 				}
-				var fs []discover.Finding
-				err := st.View(func(t *casefile.Tx) error {
-					bar := newProgress(cmd.ErrOrStderr(), 2*t.Counts().Total)
-					defer bar.clear()
-					opt.Progress = func(done, total int) { bar.show(done, "") }
-					var err error
-					fs, err = discover.Run(t, opt)
-					return err
-				})
+				var total int
+				st.View(func(t *casefile.Tx) error { total = 2 * t.Counts().Total; return nil })
+				bar := newProgress(cmd.ErrOrStderr(), total)
+				opt.Progress = func(done, total int) { bar.show(done, "") }
+				fs, err := discover.RunStore(st, opt)
+				bar.clear()
 				if err != nil {
 					return err
 				}

@@ -27,13 +27,7 @@ type DiscoverStore interface {
 }
 
 func (s storeOf) Discover(project string, today casefile.Date) ([]discover.Finding, error) {
-	var out []discover.Finding
-	err := s.st.View(func(t *casefile.Tx) error {
-		var err error
-		out, err = discover.Run(t, discover.Options{Project: project, Today: today})
-		return err
-	})
-	return out, err
+	return discover.RunStore(s.st, discover.Options{Project: project, Today: today})
 }
 
 func (s storeOf) Apply(number, project, who string) (*casefile.Case, error) {
