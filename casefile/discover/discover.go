@@ -149,7 +149,7 @@ func RunStore(st *casefile.Store, opt Options) ([]Finding, error) {
 	if err != nil {
 		return nil, err
 	}
-	n := uint64(max(1, min(runtime.GOMAXPROCS(0), int(newest/5000)+1)))
+	n := uint64(max(1, min(runtime.GOMAXPROCS(0), int(newest/rangeCases)+1)))
 	walks := make([]*walk, n)
 	errs := make([]error, n)
 	var wg sync.WaitGroup
@@ -182,6 +182,9 @@ func RunStore(st *casefile.Store, opt Options) ([]Finding, error) {
 	}
 	return r.judge(all), nil
 }
+
+// rangeCases is the fewest cases worth a reader of their own.
+var rangeCases uint64 = 5000
 
 // run is one discovery's settings and progress.
 type run struct {
