@@ -131,6 +131,11 @@ folder hall-print beside the database, and recorded in the case history.`),
 		a.newServeCommand(),
 		a.newMeetingCommand(),
 		a.newVersionCommand(),
+		a.newReportCommand(),
+		a.newFollowUpsCommand(),
+		a.newDiscoverCommand(),
+		a.newWarningsCommand(),
+		a.newHelpersCommand(),
 	)
 	root.Version = a.versionLine(readBuildVersion())
 	root.SetVersionTemplate("{{.Version}}\n")

@@ -46,6 +46,9 @@ const (
 	PageDossier
 	PageMeeting
 	PagePrint
+	// PageReports is the statistics screen (tui/reports), plugged in
+	// like the meeting console.
+	PageReports
 )
 
 // NavigateMsg asks the root to show a page (and a case in the dossier).
