@@ -2,7 +2,9 @@ package casefile
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 )
 
 // Income is summed from the household's declared incomes unless the case
@@ -67,6 +69,15 @@ func (cat *Catalog) Env(c *Case, app *Application, holding []string) *RuleEnv {
 	}
 	for _, f := range c.Applicant.Flags {
 		env.Flag[f] = true
+	}
+	env.MemberFlag = map[string]bool{}
+	for _, f := range c.Applicant.Flags {
+		env.MemberFlag[f] = true
+	}
+	for _, m := range c.Household.Members {
+		for _, f := range m.Person.Flags {
+			env.MemberFlag[f] = true
+		}
 	}
 	if app != nil {
 		env.Requested = int64(app.Requested)
@@ -174,11 +185,7 @@ func (cat *Catalog) Findings(c *Case, today Date, conflicts []Conflict, holding 
 					p, p.Area, c.Household.Area)})
 		}
 		if ok, err := p.Eligibility.Bool(env); err == nil && !ok {
-			out = append(out, Finding{Kind: FindEligibility, Severity: SevError, Project: p.Code,
-				Figures: map[string]Money{"per_capita_income": Money(env.PerCapitaIncome), "deposits_per_capita": Money(env.DepositsPerCapita)},
-				Text: T("「%s」条件不符：%s（人均月收入 %s 元，人均存款 %s 元，住房 %d 套，车辆 %d 辆）",
-					"%s: conditions not met: %s (per-capita income %s yuan, deposits per person %s yuan, homes %d, vehicles %d)",
-					p, p.Conditions(), Money(env.PerCapitaIncome), Money(env.DepositsPerCapita), env.Homes, env.Vehicles)})
+			out = append(out, cat.eligibilityFindings(p, env, inc)...)
 		}
 		var missing List
 		for _, k := range p.Evidence {
@@ -191,9 +198,7 @@ func (cat *Catalog) Findings(c *Case, today Date, conflicts []Conflict, holding 
 				Text: T("「%s」尚缺核查：%s", "%s still needs: %s", p, missing)})
 		}
 	}
-	for _, cf := range conflicts {
-		out = append(out, cat.conflictFinding(cf))
-	}
+	out = append(out, cat.duplicateFindings(c, conflicts, holding)...)
 	if docs := cat.MissingDocuments(c); len(docs) > 0 {
 		var names List
 		for _, d := range docs {
@@ -215,6 +220,37 @@ func (cat *Catalog) Findings(c *Case, today Date, conflicts []Conflict, holding 
 	return out
 }
 
+// eligibilityFindings are the findings of a project whose eligibility
+// rule fails: one for each condition that does not hold, naming it with
+// its figures (申请金额未填写; 人均存款 30,000.00 元，高于…). A condition
+// on the per-capita income against the project's own income line is
+// left out: the income finding already says it.
+func (cat *Catalog) eligibilityFindings(p *Project, env *RuleEnv, inc IncomeSummary) []Finding {
+	var line Money = -1
+	if p.Threshold != nil {
+		if m, err := p.Threshold.Money(env); err == nil {
+			line = m
+		}
+	}
+	var out []Finding
+	for _, u := range cat.Unmet(p.Eligibility, env) {
+		if u.Var == "per_capita_income" && u.Limit == line && line >= 0 {
+			continue
+		}
+		f := Finding{Kind: FindEligibility, Severity: SevError, Project: p.Code,
+			Text: T("「%s」：%s", "%s: %s", p, u.Text)}
+		if u.Money {
+			f.Figures = map[string]Money{u.Var: u.Value, "limit": u.Limit}
+		}
+		out = append(out, f)
+	}
+	if len(out) == 0 && !(inc.PerCapita >= line && line >= 0) {
+		out = append(out, Finding{Kind: FindEligibility, Severity: SevError, Project: p.Code,
+			Text: T("「%s」条件不符", "%s: conditions not met", p)})
+	}
+	return out
+}
+
 func sevRank(s Severity) int {
 	switch s {
 	case SevError:
@@ -223,6 +259,115 @@ func sevRank(s Severity) int {
 		return 1
 	}
 	return 0
+}
+
+// duplicateFindings are the "same policy only once" findings of case c:
+// one for each application or holding of another case that conflicts,
+// and one for each group of which c itself applies to several projects,
+// naming each with the amount its rule proposes (monthly and one-off
+// apart) and the one that would be kept: the single highest amount of
+// the group, what is already held first (DOMAIN.md), as the batch
+// resolution before a meeting keeps it.
+func (cat *Catalog) duplicateFindings(c *Case, conflicts []Conflict, holding []string) []Finding {
+	var out []Finding
+	var groups []string
+	others := map[string][]Conflict{}
+	seen := map[string]bool{}
+	for _, cf := range conflicts {
+		if cf.CaseNumber != "" {
+			out = append(out, cat.conflictFinding(cf))
+			if k := cf.CaseNumber + "/" + cf.Project; !seen[k] {
+				seen[k] = true
+				others[cf.Group] = append(others[cf.Group], cf)
+			}
+			continue
+		}
+		if !slices.Contains(groups, cf.Group) {
+			groups = append(groups, cf.Group)
+		}
+	}
+	for _, g := range groups {
+		out = append(out, cat.sameIntakeFinding(c, g, others[g], holding))
+	}
+	return out
+}
+
+// sameIntakeFinding is the finding of case c applying to several
+// projects of group g at once: 同一救助政策只能享受一次（基本生活保障）：
+// 本次同时申请「城市最低生活保障」每月 590.00 元、「城市特困人员救助供养」
+// 每月 1,030.00 元；按单项最高金额保留「城市特困人员救助供养」，其余不予
+// 重复享受. others are the group's applications in other cases.
+func (cat *Catalog) sameIntakeFinding(c *Case, g string, others []Conflict, holding []string) Finding {
+	var apps []DedupApp
+	var zh, en []string
+	figures := map[string]Money{}
+	for i := range c.Apps {
+		a := &c.Apps[i]
+		p := cat.Project(a.Project)
+		if p == nil || p.Group != g || a.Outcome == OutcomeDeclined {
+			continue
+		}
+		amount := a.Proposed
+		if amount == 0 {
+			amount, _ = cat.ProposeAmount(c, a, holding)
+		}
+		figures["proposed:"+p.Code] = amount
+		apps = append(apps, DedupApp{CaseNumber: c.Number, Project: p.Code, Department: p.Department,
+			Amount: amount, Requested: a.Requested, Proposed: amount, Received: c.ReceivedDate()})
+		t := cat.amountText(p.Kind, amount)
+		zh = append(zh, fmt.Sprintf("「%s」%s", p.Name, t.ZH))
+		en = append(en, fmt.Sprintf("%s %s", p.Label(EN), t.EN))
+	}
+	for _, cf := range others {
+		apps = append(apps, DedupApp{CaseNumber: cf.CaseNumber, Project: cf.Project, Department: cf.Department,
+			Amount: cf.Amount, Proposed: cf.Amount, Received: cf.Received, Held: cf.Status.Holding()})
+	}
+	rankApps(apps)
+	gName := Text{ZH: g, EN: g}
+	if grp := cat.Group(g); grp != nil {
+		gName = Text{ZH: grp.Name, EN: grp.Label(EN)}
+	}
+	f := Finding{Kind: FindDuplicate, Severity: SevWarning, Figures: figures}
+	list := Text{ZH: strings.Join(zh, "、"), EN: strings.Join(en, ", ")}
+	if len(apps) == 0 {
+		f.Text = T("同一救助政策只能享受一次（%s）", "same policy only once (%s)", gName)
+		return f
+	}
+	keep := apps[0]
+	kept := Text{ZH: keep.Project, EN: keep.Project}
+	if p := cat.Project(keep.Project); p != nil {
+		kept = Text{ZH: p.Name, EN: p.Label(EN)}
+	}
+	f.Project = keep.Project
+	if keep.CaseNumber != c.Number {
+		f.Project = apps[len(apps)-1].Project
+		verb := Text{"已申请", "applied for"}
+		if keep.Held {
+			verb = Text{"已享受", "held"}
+		}
+		f.Text = Text{
+			ZH: fmt.Sprintf("同一救助政策只能享受一次（%s）：本次同时申请%s；按单项最高金额，将保留案件 %s %s的「%s」，本次申请不予重复享受",
+				gName.ZH, list.ZH, keep.CaseNumber, verb.ZH, kept.ZH),
+			EN: fmt.Sprintf("same policy only once (%s): this application asks for %s; the single highest amount kept is %s, %s in case %s, and this application's are not granted again",
+				gName.EN, list.EN, kept.EN, verb.EN, keep.CaseNumber),
+		}
+		return f
+	}
+	f.Text = T("同一救助政策只能享受一次（%s）：本次同时申请%s；按单项最高金额将保留「%s」，其余不予重复享受",
+		"same policy only once (%s): this application asks for %s; the single highest amount, %s, would be kept and the others not granted",
+		gName, list, kept)
+	return f
+}
+
+// amountText is an amount as a project of kind k pays it: 每月 590.00 元,
+// 一次性 3,000.00 元; 金额待核定 when the rule has nothing to go on yet.
+func (cat *Catalog) amountText(k ProjectKind, m Money) Text {
+	if m == 0 {
+		return T("金额待核定", "amount not yet known")
+	}
+	var a Amounts
+	a.Add(k, m)
+	return a.Text()
 }
 
 func (cat *Catalog) conflictFinding(cf Conflict) Finding {

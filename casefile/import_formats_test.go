@@ -233,6 +233,7 @@ func TestResidentNumberUnderOtherDocTypeIsSamePerson(t *testing.T) {
 	if a := rows[0].Draft.Applicant; a.DocType != DocResidentID || a.Birth != (Date{1980, 1, 1}) {
 		t.Errorf("applicant = %s %s born %s", a.DocType, a.DocNumber, a.Birth)
 	}
+	rows[0].Draft.RepeatReason = "部门推送名单再次申请" // the same project again needs a reason
 	cases, err := st.Import(rows, "local:importer")
 	if err != nil {
 		t.Fatal(err)

@@ -1,7 +1,9 @@
 package casefile
 
 import (
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -21,6 +23,80 @@ type Draft struct {
 	// applicant's resident number, which the desk confirmed is changed
 	// to Applicant.Name; the intake's history note says so.
 	NameOnFile string `json:"name_on_file,omitempty"`
+	// RepeatReason is why the person applies again for a project they
+	// already have open or hold (a renewal …). Without it such an
+	// application is refused (ErrRepeatApplication); with it the intake's
+	// history note records the earlier cases and the reason.
+	RepeatReason string `json:"repeat_reason,omitempty"`
+}
+
+// ErrRepeatApplication refuses a second application for a project the
+// applicant already has open or holds, when no reason is given.
+var ErrRepeatApplication = newError("repeat_application", "已有同一项目的申请或正在享受，须填写再次申请的理由（如续期）",
+	"the person already has this project open or holds it; give a reason to apply again (e.g. a renewal)")
+
+// Repeat is an application of a new intake for a project the applicant
+// already has open (undecided and not declined) or holds, in CaseNumber.
+type Repeat struct {
+	Project    string `json:"project"`
+	CaseNumber string `json:"case_number"`
+	Status     Status `json:"status"`
+	Held       bool   `json:"held,omitempty"`
+}
+
+// Repeats lists, for person id pid applying for codes, every case the
+// person is in (as applicant or household member) that has one of the
+// projects open or held: what makes a new application a repeat.
+func (t *Tx) Repeats(pid uint64, codes []string) ([]Repeat, error) {
+	if pid == 0 || len(codes) == 0 {
+		return nil, nil
+	}
+	var out []Repeat
+	seqs, _ := t.PersonCaseSeqs(pid)
+	for _, seq := range seqs {
+		c, err := t.CaseBySeq(seq)
+		if err != nil {
+			return nil, err
+		}
+		if !c.Status.Open() && !c.Status.Holding() {
+			continue
+		}
+		for _, a := range c.Apps {
+			if !slices.Contains(codes, a.Project) || a.Outcome == OutcomeDeclined || (a.Dedup != nil && !a.Dedup.Keep) {
+				continue
+			}
+			held := c.Status.Holding()
+			if held && a.Outcome != OutcomeGranted {
+				continue
+			}
+			out = append(out, Repeat{Project: a.Project, CaseNumber: c.Number, Status: c.Status, Held: held})
+		}
+	}
+	return out, nil
+}
+
+// RepeatFinding is the intake's warning of repeats: the person already
+// has these projects open or holds them, and the save will ask why they
+// apply again.
+func (cat *Catalog) RepeatFinding(rs []Repeat) Finding {
+	return Finding{Kind: FindDuplicate, Severity: SevWarning, Project: rs[0].Project,
+		Text: T("再次申请同一项目（已有%s）：保存时须说明理由（如续期）", "applying again for the same project (already %s): the save asks why (a renewal …)",
+			cat.repeatsText(rs))}
+}
+
+// repeatsText names repeats in both languages: 「城市最低生活保障」案件
+// 2026-000012（核查中）.
+func (cat *Catalog) repeatsText(rs []Repeat) Text {
+	var zh, en []string
+	for _, r := range rs {
+		name, nameEN := r.Project, r.Project
+		if p := cat.Project(r.Project); p != nil {
+			name, nameEN = p.Name, p.Label(EN)
+		}
+		zh = append(zh, fmt.Sprintf("「%s」案件 %s（%s）", name, r.CaseNumber, r.Status.Label(ZH)))
+		en = append(en, fmt.Sprintf("%s in case %s (%s)", nameEN, r.CaseNumber, r.Status.Label(EN)))
+	}
+	return Text{ZH: strings.Join(zh, "；"), EN: strings.Join(en, "; ")}
 }
 
 // FieldError is one problem with one field of a draft or an import row.
@@ -354,9 +430,12 @@ func (s *Store) IntakeBatch(drafts []*Draft, who string) ([]*Case, error) {
 			return err
 		}
 		out = out[:0]
-		for _, d := range drafts {
+		for i, d := range drafts {
 			c, err := t.intake(d, who)
 			if err != nil {
+				if len(drafts) > 1 && errors.Is(err, ErrRepeatApplication) {
+					return BatchErrors{{Index: i, Err: err}}
+				}
 				return err
 			}
 			out = append(out, c)
@@ -408,6 +487,14 @@ func (t *Tx) intake(d *Draft, who string) (*Case, error) {
 		c.Apps[i] = Application{Project: a.Project, Requested: a.Requested}
 		codes[i] = a.Project
 	}
+	repeats, err := t.Repeats(app.ID, codes)
+	if err != nil {
+		return nil, err
+	}
+	d.RepeatReason = Clean(d.RepeatReason, false)
+	if len(repeats) > 0 && d.RepeatReason == "" {
+		return nil, ErrRepeatApplication.With(t.s.cat.repeatsText(repeats))
+	}
 	holding := t.HouseholdHolding(&hh)
 	for i := range c.Apps {
 		m, err := t.s.cat.ProposeAmount(c, &c.Apps[i], holding)
@@ -420,6 +507,14 @@ func (t *Tx) intake(d *Draft, who string) (*Case, error) {
 	note := t.s.cat.IntakeNote(c)
 	if d.NameOnFile != "" && d.NameOnFile != app.Name {
 		rn := T("更名：档案姓名 %s，受理时确认为 %s", "name changed: %s on file, confirmed as %s at intake", d.NameOnFile, app.Name)
+		if note.ZH == "" {
+			note = rn
+		} else {
+			note = Text{ZH: note.ZH + "；" + rn.ZH, EN: note.EN + "; " + rn.EN}
+		}
+	}
+	if len(repeats) > 0 {
+		rn := T("再次申请（已有%s），理由：%s", "applies again (already %s); reason: %s", t.s.cat.repeatsText(repeats), d.RepeatReason)
 		if note.ZH == "" {
 			note = rn
 		} else {

@@ -120,6 +120,7 @@ func TestKnownPersonDecodesTheNewestCases(t *testing.T) {
 	drafts := make([]*Draft, maxKnownCases+2)
 	for i := range drafts {
 		drafts[i] = draft(id, "甲", []string{code})
+		drafts[i].RepeatReason = "续期" // the same project again needs a reason
 	}
 	cases, err := st.IntakeBatch(drafts, "local:desk")
 	if err != nil {

@@ -3,9 +3,11 @@ package casefile
 import (
 	"bytes"
 	"encoding/binary"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/mozillazg/go-pinyin"
 )
@@ -182,21 +184,74 @@ func (t *Tx) Assess(c *Case) []Finding {
 	return t.s.cat.Findings(c, DateOf(t.now), t.CaseConflicts(c), holding)
 }
 
-// SearchTerms are the index terms of a person: the name, its pinyin
-// initials and the last 4 characters of the document number. Few terms
-// keep an intake's writes few; longer queries narrow by prefix.
+// SearchTerms are the index terms of a person, the one place they are
+// made (the store indexes them on every save of a person and drops them
+// before a change): the name ("n:"), its pinyin initials ("p:") and its
+// full toneless pinyin ("f:"), the last 4 characters of the document
+// number ("t:"), the phone number's digits ("m:") and the village and
+// township ("v:"). Household members are people too, so their terms find
+// the cases they are in. Longer queries narrow by prefix: "ligui" finds
+// 李桂兰 under f:liguilan, "138001" every phone starting so, "东村" every
+// person of 东村 and of 东村镇.
 func SearchTerms(p *Person) []string {
 	var terms []string
 	if p.Name != "" {
 		terms = append(terms, "n:"+strings.ToLower(p.Name))
-		if ini, _ := Pinyin(p.Name); ini != "" {
+		if ini, full := Pinyin(p.Name); ini != "" {
 			terms = append(terms, "p:"+ini)
+			if full != ini {
+				terms = append(terms, "f:"+full)
+			}
 		}
 	}
 	if n := len(p.DocNumber); n >= 4 {
 		terms = append(terms, "t:"+p.DocNumber[n-4:])
 	}
+	if ph := phoneDigits(p.Phone); len(ph) >= 5 {
+		terms = append(terms, "m:"+ph)
+	}
+	for _, place := range []string{p.Village, p.Township} {
+		if place = strings.TrimSpace(place); place != "" && !slices.Contains(terms, "v:"+place) {
+			terms = append(terms, "v:"+place)
+		}
+	}
 	return terms
+}
+
+// phoneDigits is the digits of a phone number as typed (138-0000 1234 →
+// 13800001234).
+func phoneDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// searchPrefixes are the index prefixes a desk's query is looked up
+// under: letters under the pinyin initials and the full pinyin, four
+// characters of digits (or with an X) under the ID tail and the phone,
+// more digits under the phone, anything else under the name and, from
+// two characters on, the places.
+func searchPrefixes(q string) []string {
+	lower := strings.ToLower(q)
+	upper := strings.ToUpper(q)
+	switch {
+	case isASCIIAlpha(lower):
+		return []string{"p:" + lower, "f:" + lower}
+	case len(q) == 4 && allDigits(strings.TrimSuffix(upper, "X")):
+		if allDigits(q) {
+			return []string{"t:" + upper, "m:" + q}
+		}
+		return []string{"t:" + upper}
+	case len(phoneDigits(q)) >= 5 && allDigits(strings.NewReplacer("-", "", " ", "").Replace(q)):
+		return []string{"m:" + phoneDigits(q)}
+	case utf8.RuneCountInString(q) < 2:
+		// one character is a surname: 王 is not everyone of 王家塬村
+		return []string{"n:" + lower}
+	}
+	return []string{"n:" + lower, "v:" + q}
 }
 
 var pinyinArgs = func() pinyin.Args {
@@ -226,8 +281,10 @@ func Pinyin(name string) (initials, full string) {
 }
 
 // SearchPeople finds people by what a desk types: a full resident number,
-// a name or its prefix, a prefix of the pinyin initials, or the last 4
-// characters of a document number. At most limit ids, in index order.
+// a name or its prefix, a prefix of the pinyin initials or of the full
+// pinyin, the last 4 characters of a document number, a phone number or
+// its first digits, a village or township. At most limit ids, in index
+// order.
 func (t *Tx) SearchPeople(q string, limit int) []uint64 {
 	q = strings.TrimSpace(q)
 	if q == "" || limit <= 0 {
@@ -248,18 +305,8 @@ func (t *Tx) SearchPeople(q string, limit int) []uint64 {
 		}
 		return out
 	}
-	lower := strings.ToLower(q)
-	var prefixes []string
-	switch {
-	case isASCIIAlpha(lower):
-		prefixes = []string{"p:" + lower}
-	case allDigits(strings.TrimSuffix(strings.ToUpper(q), "X")) && len(q) == 4:
-		prefixes = []string{"t:" + strings.ToUpper(q)}
-	default:
-		prefixes = []string{"n:" + lower}
-	}
 	c := t.tx.Bucket(bIdxSearch).Cursor()
-	for _, pre := range prefixes {
+	for _, pre := range searchPrefixes(q) {
 		pb := []byte(pre)
 		for k, _ := c.Seek(pb); k != nil && bytes.HasPrefix(k, pb); k, _ = c.Next() {
 			if len(k) < 9 {
@@ -388,13 +435,11 @@ func (t *Tx) candidateSeqs(f CaseFilter) []uint64 {
 		if v := t.tx.Bucket(bIdxNumber).Get([]byte(q)); v != nil {
 			seqs = append(seqs, beUint64(v))
 		}
+		// every case a person found is in: as the applicant or as a
+		// household member
 		for _, pid := range t.SearchPeople(q, 200) {
-			s, roles := t.PersonCaseSeqs(pid)
-			for i := range s {
-				if roles[i] == roleApplicant {
-					seqs = append(seqs, s[i])
-				}
-			}
+			s, _ := t.PersonCaseSeqs(pid)
+			seqs = append(seqs, s...)
 		}
 	case f.Project != "":
 		collect(bIdxProject, join([]byte(f.Project), []byte{0}))

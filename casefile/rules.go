@@ -31,6 +31,7 @@ type RuleEnv struct {
 	Sex               string           `expr:"sex"`                 // "M" or "F"
 	DisabilityGrade   int              `expr:"disability_grade"`    // 0 none, 1–4
 	Flag              map[string]bool  `expr:"flag"`                // applicant's flags: flag.student …
+	MemberFlag        map[string]bool  `expr:"member_flag"`         // flags any co-resident member (the applicant too) carries: member_flag.serious_illness …
 	Standard          map[string]int64 `expr:"standard"`            // local standards, fen
 	Deposits          int64            `expr:"deposits"`            // household deposits and financial assets, fen
 	DepositsPerCapita int64            `expr:"deposits_per_capita"` // deposits ÷ members, fen
@@ -47,6 +48,7 @@ type RuleEnv struct {
 type Rule struct {
 	Source  string
 	program *vm.Program
+	clauses *clause // a boolean rule's conditions, each compiled apart (Catalog.Unmet)
 }
 
 var ruleFuncs = []expr.Option{
@@ -83,7 +85,11 @@ func compileRule(src string, want reflect.Kind) (*Rule, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Rule{Source: src, program: p}, nil
+	r := &Rule{Source: src, program: p}
+	if want == reflect.Bool {
+		r.clauses = compileClauses(src)
+	}
+	return r, nil
 }
 
 // exactPerCapita makes an amount rule read per_capita_income as the
@@ -140,7 +146,7 @@ func (v *nameCheck) Visit(node *ast.Node) {
 			if _, known := v.cat.stdMap[key.Value]; !known {
 				v.probs = append(v.probs, fmt.Sprintf("unknown standard %q", key.Value))
 			}
-		case "flag":
+		case "flag", "member_flag":
 			if !knownFlags[key.Value] {
 				v.probs = append(v.probs, fmt.Sprintf("unknown flag %q", key.Value))
 			}

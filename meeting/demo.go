@@ -15,9 +15,10 @@ const demoGroup = "college_freshman"
 // gen.FillDemo's cases: the default committee; a closed session that
 // approved, rejected and deferred some of the ready cases (among them the
 // student who applied to several departments for freshman aid) with
-// realistic votes, reasons and a recusal; and an open session for the next
-// working day with attendance taken and the remaining ready cases on its
-// agenda.
+// realistic votes, reasons and a recusal, whose letters then reached some
+// applicants (已告知), one case being done (已办结); and an open session,
+// also dated on the store's day, with attendance taken and the remaining
+// ready cases on its agenda.
 func FillDemo(st *casefile.Store, who string) error {
 	m := New(st)
 	cat := st.Catalog()
@@ -52,7 +53,12 @@ func FillDemo(st *casefile.Store, who string) error {
 	if _, err := m.Close(closed.Number, false, who); err != nil {
 		return err
 	}
-	next, err := m.NewSession(Plan{Date: cat.Calendar.AddWorkdays(st.Today(), 1), Place: place}, who)
+	if err := notifyDemo(st, who); err != nil {
+		return err
+	}
+	// the next session is planned for today too: no record of the demo is
+	// dated after the store's clock
+	next, err := m.NewSession(Plan{Date: st.Today(), Place: place}, who)
 	if err != nil {
 		return err
 	}
@@ -61,6 +67,40 @@ func FillDemo(st *casefile.Store, who string) error {
 	}
 	if _, err := m.BuildAgenda(next.Number, AgendaFilter{}, who); err != nil {
 		return fmt.Errorf("demo agenda: %w", err)
+	}
+	return nil
+}
+
+// notifyDemo records the letters of the closed session as delivered for
+// the first rejected and the first two approved cases, and closes the
+// first approved one.
+func notifyDemo(st *casefile.Store, who string) error {
+	var decided []*casefile.Case
+	for _, status := range []casefile.Status{casefile.StatusRejected, casefile.StatusApproved} {
+		err := st.View(func(t *casefile.Tx) error {
+			cs, _, err := t.Cases(casefile.CaseFilter{Status: status, Limit: 2})
+			if status == casefile.StatusRejected && len(cs) > 1 {
+				cs = cs[:1]
+			}
+			decided = append(decided, cs...)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	closed := false
+	for _, c := range decided {
+		cur, err := st.Move(c.Number, c.Version, casefile.StatusNotified, who, "决定书已直接送达申请人本人，送达回证已签收")
+		if err != nil {
+			return fmt.Errorf("demo notify %s: %w", c.Number, err)
+		}
+		if c.Status == casefile.StatusApproved && !closed {
+			if _, err := st.Move(cur.Number, cur.Version, casefile.StatusClosed, who, "救助金已发放，资料归档，案件办结"); err != nil {
+				return fmt.Errorf("demo close %s: %w", c.Number, err)
+			}
+			closed = true
+		}
 	}
 	return nil
 }

@@ -12,8 +12,12 @@ trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 go build -o "$work/hall" ./cmd/hall
 db="$work/hall.db"
 "$work/hall" --db "$db" demo >/dev/null
-session=YH2026-002 # the demo's open session: 15 of 17 present, 12 cases
-case=2026-000025   # the first case on its agenda
+session=YH2026-002 # the demo's open session: 15 of 17 present
+# the first case on its agenda and the agenda's length: the demo's people
+# are generated for the day it runs
+cases=$("$work/hall" --db "$db" session show "$session" --json | grep -o '"case": *"[^"]*"' | cut -d'"' -f4)
+case=$(head -n1 <<<"$cases")
+n=$(wc -l <<<"$cases")
 reason="收入情况需再核实"
 
 t() { tmux -L "$sock" "$@"; }
@@ -68,7 +72,7 @@ keys Enter
 wait_for "按表决结果批准并记录？"
 keys y
 wait_for "已决定 $case：已批准"
-wait_for "已决 1/12"
+wait_for "已决 1/$n"
 screen >"$work/screen.txt"
 grep -qF "已决定：已批准" "$work/screen.txt" || fail "the decision is not shown"
 keys C-c

@@ -2,6 +2,7 @@ package gen
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/rongjiuzhu/hall/casefile"
 )
@@ -35,8 +36,14 @@ func FillDemo(st *casefile.Store, who string, seed uint64) (*DemoSummary, error)
 	if ps := g.GroupProjects("college_freshman"); len(ps) >= 3 {
 		stu := g.Person(18, 18)
 		stu.Flags = []string{casefile.FlagStudent}
+		// one household for the three applications, the student earning
+		// a little in the holidays
+		hh := g.Household(stu)
+		hh.Members[0].Incomes = []casefile.Income{{Kind: "wages", Source: "暑期勤工俭学", Monthly: casefile.Yuan(300)}}
 		for i := 0; i < 3; i++ {
 			d := g.DraftFor(stu, []string{ps[(i*3)%len(ps)].Code}, 20)
+			d.Household = hh
+			d.Household.Members = slices.Clone(hh.Members)
 			d.Channel = []casefile.Channel{casefile.ChannelWindow, casefile.ChannelDepartment, casefile.ChannelMobile}[i]
 			drafts = append(drafts, d)
 		}

@@ -7,6 +7,7 @@ package gen
 import (
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"github.com/rongjiuzhu/hall/casefile"
@@ -33,11 +34,12 @@ type Gen struct {
 	grouped   map[string][]*casefile.Project
 	ungrouped []*casefile.Project
 	groups    []string
+	issued    map[string]bool // resident numbers made: one person each
 }
 
 // New returns a generator over cat for day today.
 func New(cat *casefile.Catalog, seed uint64, today casefile.Date) *Gen {
-	g := &Gen{r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)), cat: cat, today: today, grouped: map[string][]*casefile.Project{}}
+	g := &Gen{r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)), cat: cat, today: today, grouped: map[string][]*casefile.Project{}, issued: map[string]bool{}}
 	for _, p := range cat.Projects {
 		if p.Group == "" {
 			g.ungrouped = append(g.ungrouped, p)
@@ -57,33 +59,60 @@ func (g *Gen) Intn(n int) int { return g.r.IntN(n) }
 func pick[T any](g *Gen, s []T) T { return s[g.r.IntN(len(s))] }
 
 // Name returns a Chinese name of two or three characters.
-func (g *Gen) Name() string {
-	n := string(pick(g, surnames)) + string(pick(g, given))
+func (g *Gen) Name() string { return g.NameIn(string(pick(g, surnames))) }
+
+// NameIn returns a name of the family surname: a child carries a
+// parent's surname.
+func (g *Gen) NameIn(surname string) string {
+	n := surname + string(pick(g, given))
 	if g.r.IntN(3) > 0 {
 		n += string(pick(g, given))
 	}
 	return n
 }
 
-// IDNumber returns a valid resident number for someone born on birth.
-func (g *Gen) IDNumber(birth casefile.Date, sex casefile.Sex) string {
-	seq := g.r.IntN(500)*2 + 1
-	if sex == casefile.Female {
-		seq--
+// Surname is the family name of a generated name (every surname the
+// generator uses is one character).
+func Surname(name string) string {
+	for _, r := range name {
+		return string(r)
 	}
-	body := fmt.Sprintf("%s%04d%02d%02d%03d", pick(g, regions), birth.Year, int(birth.Month), birth.Day, seq)
-	return body + string(casefile.IDCheckChar(body))
+	return ""
+}
+
+// IDNumber returns a valid resident number for someone born on birth.
+// A generator never makes one number twice: two generated people are
+// two persons (the same number twice would be one person applying again).
+func (g *Gen) IDNumber(birth casefile.Date, sex casefile.Sex) string {
+	for {
+		seq := g.r.IntN(500)*2 + 1
+		if sex == casefile.Female {
+			seq--
+		}
+		body := fmt.Sprintf("%s%04d%02d%02d%03d", pick(g, regions), birth.Year, int(birth.Month), birth.Day, seq)
+		id := body + string(casefile.IDCheckChar(body))
+		if !g.issued[id] {
+			g.issued[id] = true
+			return id
+		}
+	}
 }
 
 // Person returns a resident of the given age range.
 func (g *Gen) Person(minAge, maxAge int) casefile.Person {
-	age := minAge + g.r.IntN(maxAge-minAge+1)
-	birth := casefile.Date{Year: g.today.Year - age, Month: time.Month(1 + g.r.IntN(12)), Day: 1 + g.r.IntN(28)}
 	sex := casefile.Male
 	if g.r.IntN(2) == 0 {
 		sex = casefile.Female
 	}
-	p := casefile.Person{DocType: casefile.DocResidentID, DocNumber: g.IDNumber(birth, sex), Name: g.Name(),
+	return g.PersonOf(minAge, maxAge, sex, string(pick(g, surnames)))
+}
+
+// PersonOf returns a resident of the given age range (by birth year),
+// sex and surname.
+func (g *Gen) PersonOf(minAge, maxAge int, sex casefile.Sex, surname string) casefile.Person {
+	age := minAge + g.r.IntN(maxAge-minAge+1)
+	birth := casefile.Date{Year: g.today.Year - age, Month: time.Month(1 + g.r.IntN(12)), Day: 1 + g.r.IntN(28)}
+	p := casefile.Person{DocType: casefile.DocResidentID, DocNumber: g.IDNumber(birth, sex), Name: g.NameIn(surname),
 		Sex: sex, Birth: birth, Township: pick(g, townships), Village: pick(g, villages),
 		Address: fmt.Sprintf("%s%d号", pick(g, streets), 1+g.r.IntN(200))}
 	if age >= 18 {
@@ -96,7 +125,11 @@ func (g *Gen) Person(minAge, maxAge int) casefile.Person {
 }
 
 // Household returns a household around applicant with 1–5 members and
-// realistic monthly incomes (some of excluded kinds).
+// realistic monthly incomes (some of excluded kinds). Families look real:
+// a spouse is of the other sex, children are 20–45 years younger than
+// the applicant and carry the father's surname (the applicant's, or the
+// husband's of a married woman), two parents are a father of the
+// applicant's surname and a mother, grandparents are old enough.
 func (g *Gen) Household(applicant casefile.Person) casefile.Household {
 	hh := casefile.Household{Area: casefile.Urban}
 	if g.r.IntN(2) == 0 {
@@ -106,23 +139,62 @@ func (g *Gen) Household(applicant casefile.Person) casefile.Household {
 	self.Incomes = g.incomes(applicant)
 	hh.Members = append(hh.Members, self)
 	n := g.r.IntN(5)
+	age := applicant.AgeOn(g.today)
 	rels := []string{"配偶", "子女", "子女", "父母", "孙子女"}
-	young := applicant.AgeOn(g.today) < 23
+	young := age < 23
 	if young {
 		rels = []string{"父母", "父母", "兄弟姐妹", "祖父母", "兄弟姐妹"}
 	}
+	own := Surname(applicant.Name)
+	family := own // the surname the applicant's children carry
+	other := func(s casefile.Sex) casefile.Sex {
+		if s == casefile.Male {
+			return casefile.Female
+		}
+		return casefile.Male
+	}
+	anySex := func() casefile.Sex {
+		if g.r.IntN(2) == 0 {
+			return casefile.Female
+		}
+		return casefile.Male
+	}
+	parents := 0
 	for i := 0; i < n; i++ {
 		rel := rels[i]
 		var p casefile.Person
-		switch {
-		case rel == "子女" || rel == "孙子女" || rel == "兄弟姐妹":
-			p = g.Person(1, 22)
-		case rel == "祖父母" || (rel == "父母" && !young):
-			p = g.Person(60, 88)
-		case rel == "父母":
-			p = g.Person(38, 55)
-		default:
-			p = g.Person(25, 65)
+		switch rel {
+		case "配偶":
+			lo := max(age-5, 18)
+			p = g.PersonOf(lo, max(age+5, lo), other(applicant.Sex), string(pick(g, surnames)))
+			if applicant.Sex == casefile.Female {
+				family = Surname(p.Name)
+			}
+		case "子女":
+			if age < 38 {
+				continue
+			}
+			p = g.PersonOf(max(age-45, 1), age-20, anySex(), family)
+		case "孙子女":
+			if age < 60 {
+				continue
+			}
+			p = g.PersonOf(max(age-70, 1), age-44, anySex(), family)
+		case "兄弟姐妹":
+			p = g.PersonOf(max(age-6, 1), age+6, anySex(), own)
+		case "父母":
+			// the father carries the applicant's surname, the mother her own
+			sex, surname := casefile.Male, own
+			if parents == 1 {
+				sex, surname = casefile.Female, string(pick(g, surnames))
+			}
+			if age+20 > 92 {
+				continue
+			}
+			p = g.PersonOf(age+20, min(age+38, 92), sex, surname)
+			parents++
+		case "祖父母":
+			p = g.PersonOf(min(age+44, 85), min(age+62, 92), casefile.Male, own)
 		}
 		p.Township, p.Village, p.Address = applicant.Township, applicant.Village, applicant.Address
 		m := casefile.Member{Person: p, Relation: rel}
@@ -174,8 +246,58 @@ func (g *Gen) GroupProjects(group string) []*casefile.Project { return g.grouped
 // Draft returns a complete application received within the last days
 // days (0: today).
 func (g *Gen) Draft(days int) *casefile.Draft {
-	ap := g.Person(18, 80)
-	return g.DraftFor(ap, g.Projects(), days)
+	codes := g.Projects()
+	switch needs := g.needs(codes); {
+	case needs[casefile.FlagChildWithoutCarer] || needs[casefile.FlagOrphan]:
+		return g.childDraft(codes, needs, days)
+	case needs[casefile.FlagStudent]:
+		ap := g.Person(18, 19)
+		ap.Flags = []string{casefile.FlagStudent}
+		return g.DraftFor(ap, codes, days)
+	}
+	return g.DraftFor(g.Person(18, 80), codes, days)
+}
+
+// needs are the person flags the eligibility rules of codes test.
+func (g *Gen) needs(codes []string) map[string]bool {
+	out := map[string]bool{}
+	for _, c := range codes {
+		p := g.cat.Project(c)
+		if p == nil || p.Eligibility == nil {
+			continue
+		}
+		for _, f := range casefile.Flags {
+			if strings.Contains(p.Eligibility.Source, "flag."+f) {
+				out[f] = true
+			}
+		}
+	}
+	return out
+}
+
+// childDraft is the application of a child without a carer (or an
+// orphan): a child of 4 to 15 with the flag, living with a grandfather of
+// the same surname and maybe a grandmother, no parent in the household.
+func (g *Gen) childDraft(codes []string, needs map[string]bool, days int) *casefile.Draft {
+	child := g.Person(4, 15)
+	flag := casefile.FlagChildWithoutCarer
+	if needs[casefile.FlagOrphan] {
+		flag = casefile.FlagOrphan
+	}
+	child.Flags = []string{flag}
+	d := g.DraftFor(child, codes, days)
+	own := Surname(child.Name)
+	hh := casefile.Household{Area: d.Household.Area, Members: []casefile.Member{{Person: child, Relation: casefile.RelationSelf}}}
+	gp := []casefile.Person{g.PersonOf(60, 78, casefile.Male, own)}
+	if g.r.IntN(2) == 0 {
+		gp = append(gp, g.PersonOf(58, 76, casefile.Female, string(pick(g, surnames))))
+	}
+	for _, p := range gp {
+		p.Township, p.Village, p.Address = child.Township, child.Village, child.Address
+		hh.Members = append(hh.Members, casefile.Member{Person: p, Relation: "祖父母", Incomes: g.incomes(p)})
+	}
+	d.Household = hh
+	return d
 }
 
 // DraftFor returns an application by ap for the given projects.

@@ -16,7 +16,7 @@ func (a *app) newCaseCommand() *cobra.Command {
 		Short: a.t("办理单个案件", "Work with one case"),
 	}
 	cmd.AddCommand(a.newCaseShowCommand(), a.newCaseEvidenceCommand(), a.newCaseDocumentsCommand(),
-		a.newCaseReadyCommand(), a.newCaseWithdrawCommand(), a.newCaseNotifyCommand(), a.newCaseAccountCommand(),
+		a.newCaseReadyCommand(), a.newCaseWithdrawCommand(), a.newCaseRateCommand(), a.newCaseNotifyCommand(), a.newCaseAccountCommand(),
 		a.newCasePayFirstCommand(), a.newCasePapersCommand())
 	return cmd
 }

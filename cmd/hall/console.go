@@ -12,7 +12,8 @@ import (
 // consoleOptions are the front desk options that plug in the meeting
 // console: the home screen's meeting tile opens it (hall, hall serve).
 func consoleOptions(st *casefile.Store) []frontdesk.Option {
-	return []frontdesk.Option{frontdesk.WithMeeting(console.Page(console.NewStore(meeting.New(st)), console.WithTick(meetingTick)))}
+	return []frontdesk.Option{frontdesk.WithMeeting(console.Page(console.NewStore(meeting.New(st)), console.WithTick(meetingTick))),
+		reportsOption(st)}
 }
 
 // runConsole runs the meeting console on its own (hall meeting), opening

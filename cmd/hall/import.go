@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 
@@ -11,6 +12,7 @@ import (
 
 func (a *app) newImportCommand() *cobra.Command {
 	var dryRun bool
+	var repeatReason string
 	cmd := &cobra.Command{
 		Use:   "import FILE",
 		Short: a.t("从 CSV、Excel（.xlsx）或 JSON Lines 导入申请：要么全部导入，要么一行不导", "Import applications from CSV, Excel (.xlsx) or JSON Lines: all rows or none"),
@@ -60,8 +62,16 @@ received date before 2000 or after today, are errors.`),
 				fmt.Fprintf(cmd.OutOrStdout(), a.t("检查通过：%d 条申请可以导入（未保存）\n", "check passed: %d applications can be imported (nothing stored)\n"), len(rows))
 				return nil
 			}
+			for _, r := range rows {
+				r.Draft.RepeatReason = repeatReason
+			}
 			return a.withStore(false, func(st *casefile.Store) error {
 				cases, err := st.Import(rows, who())
+				if errors.Is(err, casefile.ErrRepeatApplication) {
+					return exitError{code: 1, msg: a.importFailed(err).(exitError).msg + "\n" +
+						a.t("如确需再次申请（如续期），用 --repeat-reason 说明理由后重新导入",
+							"to apply again all the same (a renewal …), import again with --repeat-reason")}
+				}
 				if err != nil {
 					return a.importFailed(err)
 				}
@@ -72,6 +82,8 @@ received date before 2000 or after today, are errors.`),
 		},
 	}
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, a.t("只检查每一行，不保存", "check every row, store nothing"))
+	cmd.Flags().StringVar(&repeatReason, "repeat-reason", "", a.t("再次申请的理由（如续期），记入案件历史；已有同一项目在办或正在享受的行没有理由则拒绝导入",
+		"why people apply again (a renewal …), kept in the case history; rows for a project the person already has open or holds are refused without it"))
 	return cmd
 }
 

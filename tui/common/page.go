@@ -46,6 +46,9 @@ const (
 	PageDossier
 	PageMeeting
 	PagePrint
+	// PageReports is the statistics screen (tui/reports), plugged in
+	// like the meeting console.
+	PageReports
 	PageNotice // the approvals on public notice (公示)
 	PageReview // the reviews due (复核)
 )

@@ -28,6 +28,9 @@ const (
 type Option struct {
 	Value string
 	Label string
+	// Search holds more words a filtering choice matches on (the key,
+	// pinyin, other names), besides the label.
+	Search string
 }
 
 // Field is one row of a form. Values live in the page's own state: Get and
@@ -49,6 +52,10 @@ type Field struct {
 	// page when the delete key is pressed on them.
 	Deletable bool
 	Level     common.Level // of an info line
+	// Filter makes a choice searchable: what is typed on it narrows the
+	// options to those whose label or Search contains it and picks the
+	// first; left/right then move among those.
+	Filter bool
 }
 
 func (f *Field) focusable() bool { return f.Kind >= FieldText }
@@ -74,8 +81,9 @@ type FormResult struct {
 type Form struct {
 	c      *common.Common
 	fields []Field
-	focus  int // index of the focused field, -1 when none is focusable
-	sub    int // option under the cursor of a multi field
+	focus  int    // index of the focused field, -1 when none is focusable
+	sub    int    // option under the cursor of a multi field
+	query  string // what is typed on a filtering choice since it was focused
 	editor textinput.Model
 	// selected: the focused text row's whole value is selected, as on
 	// entering a filled row; typing replaces it, Backspace clears it, a
@@ -184,10 +192,27 @@ func (f *Form) FocusPrefix(p string) bool {
 // that typing replaces it.
 func (f *Form) Selected() bool { return f.selected && f.Typing() }
 
-// Typing reports whether the focused row takes typed text.
+// Typing reports whether the focused row takes typed text: a text row,
+// or a choice that filters as it is typed into.
 func (f *Form) Typing() bool {
 	fd := f.Focused()
-	return fd != nil && fd.Kind == FieldText
+	return fd != nil && (fd.Kind == FieldText || (fd.Kind == FieldChoice && fd.Filter))
+}
+
+// matches are the options of a filtering choice that contain the query
+// typed on it (all of them when nothing is typed).
+func (f *Form) matches(fd *Field) []Option {
+	q := strings.ToLower(strings.TrimSpace(f.query))
+	if q == "" {
+		return fd.Options
+	}
+	var out []Option
+	for _, o := range fd.Options {
+		if strings.Contains(strings.ToLower(o.Label+" "+o.Search+" "+o.Value), q) {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 // Section is the section of the focused row.
@@ -214,6 +239,7 @@ func (f *Form) setFocus(i int) {
 	}
 	f.focus = i
 	f.sub = 0
+	f.query = ""
 	f.loadEditor(true)
 	f.ensureVisible()
 }

@@ -3,8 +3,10 @@ package components
 // How a form answers keys, pastes and clicks, and which keys are live.
 
 import (
-	"charm.land/bubbles/v2/key"
+	"slices"
 	"strings"
+
+	"charm.land/bubbles/v2/key"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -75,6 +77,8 @@ func (f *Form) HandleKey(msg tea.KeyPressMsg) FormResult {
 			return FormResult{Handled: true, Changed: f.cycle(fd, -1)}
 		case key.Matches(msg, k.Right, k.Toggle):
 			return FormResult{Handled: true, Changed: f.cycle(fd, 1)}
+		case fd.Filter:
+			return f.filterKey(fd, msg)
 		}
 	case FieldCheck:
 		if key.Matches(msg, k.Toggle) {
@@ -143,20 +147,65 @@ func (f *Form) replaceSelection(fd *Field, msg tea.KeyPressMsg) (r FormResult, d
 	return FormResult{}, false
 }
 
+// cycle moves a choice d options on, among the options that match what
+// was typed on a filtering choice.
 func (f *Form) cycle(fd *Field, d int) bool {
-	if len(fd.Options) == 0 {
+	opts := fd.Options
+	if fd.Filter {
+		opts = f.matches(fd)
+	}
+	if len(opts) == 0 {
 		return false
 	}
-	cur := 0
+	cur := -1
 	v := fd.value()
-	for i, o := range fd.Options {
+	for i, o := range opts {
 		if o.Value == v {
 			cur = i
 		}
 	}
-	next := (cur + d + len(fd.Options)) % len(fd.Options)
-	fd.Set(fd.Options[next].Value)
-	return next != cur
+	next := (cur + d + len(opts)) % len(opts)
+	if cur < 0 {
+		next = 0
+		if d < 0 {
+			next = len(opts) - 1
+		}
+	}
+	fd.Set(opts[next].Value)
+	return opts[next].Value != v
+}
+
+// filterKey types on a filtering choice: text narrows the options and
+// picks the first that matches, backspace widens them again.
+func (f *Form) filterKey(fd *Field, msg tea.KeyPressMsg) FormResult {
+	switch {
+	case msg.Code == tea.KeyBackspace:
+		if f.query == "" {
+			return FormResult{Handled: true}
+		}
+		r := []rune(f.query)
+		f.query = string(r[:len(r)-1])
+	case msg.Text != "" && msg.Mod&(tea.ModCtrl|tea.ModAlt) == 0:
+		f.query += casefile.Clean(msg.Text, false)
+	default:
+		return FormResult{}
+	}
+	m := f.matches(fd)
+	if len(m) == 0 || slices.ContainsFunc(m, func(o Option) bool { return o.Value == fd.value() }) {
+		return FormResult{Handled: true} // nothing matches, or what is chosen still does
+	}
+	fd.Set(m[0].Value)
+	return FormResult{Handled: true, Changed: true}
+}
+
+// FilterQuery is what was typed on the focused filtering choice, and how
+// many options match it.
+func (f *Form) FilterQuery() (string, int) {
+	fd := f.Focused()
+	if fd == nil || !fd.Filter || f.query == "" {
+		return "", 0
+	}
+	return f.query, len(f.matches(fd))
 }
 
 func (f *Form) toggle(fd *Field) {

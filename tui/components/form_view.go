@@ -78,6 +78,9 @@ func (f *Form) renderRow(i int) string {
 		}
 		if focused {
 			b.WriteString("< " + st.OptionActive.Render(name) + " >")
+			if q, n := f.FilterQuery(); q != "" {
+				b.WriteString("  " + st.Hint.Render(f.c.Tf(lblFormFilter, q, n)))
+			}
 		} else {
 			b.WriteString("  " + st.Value.Render(name) + "  ")
 		}

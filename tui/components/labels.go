@@ -15,6 +15,7 @@ var (
 	lblDossierHouseholdHead = casefile.Text{ZH: "家庭成员 %d 人（%s户籍）", EN: "Household of %d (%s)"}
 	lblDossierVerified      = casefile.Text{ZH: "（核对：%s）", EN: " (verified: %s)"}
 	lblErrInternal          = casefile.Text{ZH: "内部错误（已输入的内容未丢失）：%s", EN: "Internal error (nothing typed was lost): %s"}
+	lblFormFilter           = casefile.Text{ZH: "筛选“%s”：%d 项", EN: "filter “%s”: %d"}
 	lblFindingsMore         = casefile.Text{ZH: "另有 %d 条", EN: "%d more"}
 	lblPickerCount          = casefile.Text{ZH: "%d 个项目", EN: "%d projects"}
 	lblPickerFilter         = casefile.Text{ZH: "筛选", EN: "Filter"}

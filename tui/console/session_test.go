@@ -13,14 +13,14 @@ import (
 func TestMeetingListsSessionsAndOpensOne(t *testing.T) {
 	_, ms := openMeeting(t)
 	d := newMtgConsole(t, ms, casefile.ZH, 80, 24)
-	d.Must("综合研判会", demoOpen, demoClosed, "进行中", "已闭会", "15/17", "0/12", "10/10", "n  新开研判会")
+	d.Must("综合研判会", demoOpen, demoClosed, "进行中", "已闭会", "15/17", "0/11", "11/11", "n  新开研判会")
 	openDemoSession(t, d)
-	d.Must("出席 15/17，已达法定人数", "[x] 王建国", "[ ] 林秋菊", "议程", "12 件，已决 0 件", "2026-000025")
+	d.Must("出席 15/17，已达法定人数", "[x] 王建国", "[ ] 林秋菊", "议程", "11 件，已决 0 件", "2026-000013")
 	d.Press("esc")
 	d.Must("综合研判会", demoClosed)
 	// a closed session opens on its summary, read-only
 	d.Press("down", "enter")
-	d.Must("已闭会，记录已冻结（只读）", "批准 2", "不予救助 2", "暂缓 6", "按部门", "按项目")
+	d.Must("已闭会，记录已冻结（只读）", "批准 6", "不予救助 3", "暂缓 2", "按部门", "按项目")
 	d.Press("2")
 	k := d.page().walk.keys()
 	if k.Agree.Enabled() || k.Decide.Enabled() || k.Recuse.Enabled() {

@@ -1,6 +1,7 @@
 package console
 
 import (
+	"slices"
 	"strings"
 
 	"testing"
@@ -89,7 +90,16 @@ func TestMeetingRecusal(t *testing.T) {
 // once all agree, the rules' approval is confirmed and the case is
 // approved in the case file.
 func TestMeetingDecisionChangesTheCase(t *testing.T) {
-	st, _, d := walking(t, casefile.ZH, 80, 24, 0)
+	st, ms, d := walking(t, casefile.ZH, 80, 24, 0)
+	// the first case whose findings give a reason to reject
+	for _, it := range storedSession(t, ms, demoOpen).Agenda {
+		if slices.ContainsFunc(it.Findings, func(f casefile.Finding) bool {
+			return f.Severity == casefile.SevError && f.Kind != casefile.FindDeadline
+		}) {
+			break
+		}
+		d.Press("n")
+	}
 	cur := d.page().sh.cur
 	d.Press("a", "enter")
 	d.Must("决定 "+cur, "尚有 14 人未表决", "按规则拟：不予救助")
@@ -115,7 +125,7 @@ func TestMeetingDecisionChangesTheCase(t *testing.T) {
 	if c.Status != casefile.StatusApproved || c.Decision == nil || c.Decision.Session != demoOpen {
 		t.Fatalf("case %s is %s, decision %+v", cur, c.Status, c.Decision)
 	}
-	d.Must("已决定 "+cur+"：已批准", "已决 1/12", "已决定：已批准")
+	d.Must("已决定 "+cur+"：已批准", "已决 1/11", "已决定：已批准")
 	if d.page().walk.keys().Agree.Enabled() {
 		t.Fatal("votes on a decided case")
 	}

@@ -22,6 +22,7 @@ type Options struct {
 	Clock    func() time.Time
 	Role     casefile.Role
 	meeting  func(*common.Common) common.Page
+	reports  func(*common.Common) common.Page
 	Printing Printing
 	autosave *time.Duration
 	Program  []tea.ProgramOption
@@ -40,6 +41,12 @@ func WithRole(r casefile.Role) Option { return func(o *Options) { o.Role = r } }
 // opens the page it builds.
 func WithMeeting(build func(*common.Common) common.Page) Option {
 	return func(o *Options) { o.meeting = build }
+}
+
+// WithReports plugs in the statistics screen: the home screen's reports
+// entry opens the page it builds.
+func WithReports(build func(*common.Common) common.Page) Option {
+	return func(o *Options) { o.reports = build }
 }
 
 // WithPrinting lets the screens print: the receipt after an intake, the
@@ -101,7 +108,7 @@ func New(store Store, lang casefile.Lang, user string, opts ...Option) *FrontDes
 		c.AutosaveDelay = *o.autosave
 	}
 	m := &FrontDesk{c: c, store: store, pages: map[common.PageID]common.Page{}, prog: o.Program}
-	m.home = newHomePage(c, store, o.meeting != nil)
+	m.home = newHomePage(c, store, o.meeting != nil, o.reports != nil)
 	m.intake = newIntakePage(c, store, o.Printing)
 	m.queue = newQueuePage(c, store, store)
 	m.dossier = newDossierPage(c, store, o.Printing)
@@ -119,6 +126,9 @@ func New(store Store, lang casefile.Lang, user string, opts ...Option) *FrontDes
 			u.UsePrinting(o.Printing)
 		}
 		m.pages[common.PageMeeting] = mp
+	}
+	if o.reports != nil {
+		m.pages[common.PageReports] = o.reports(c)
 	}
 	m.shell = components.NewShell(c)
 	return m
@@ -177,7 +187,7 @@ func (m *FrontDesk) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 // broadcast gives a command's result to every page; each takes its own.
 func (m *FrontDesk) broadcast(msg tea.Msg) tea.Cmd {
 	var cmds []tea.Cmd
-	for _, id := range []common.PageID{common.PageHome, common.PageIntake, common.PageQueue, common.PageDossier, common.PageMeeting, common.PagePrint, common.PageNotice, common.PageReview} {
+	for _, id := range []common.PageID{common.PageHome, common.PageIntake, common.PageQueue, common.PageDossier, common.PageMeeting, common.PagePrint, common.PageReports, common.PageNotice, common.PageReview} {
 		if p := m.pages[id]; p != nil {
 			cmds = append(cmds, p.Update(msg))
 		}

@@ -173,3 +173,26 @@ func TestEvidenceForm(t *testing.T) {
 		typeText(d, "12x")
 	})
 }
+
+// TestIntakeSameGroupFindings: urban dibao and urban extreme-poverty
+// support picked in one intake (one group), and MZ-05 without an amount.
+// The findings, zoomed: the group's finding names each one's monthly
+// amount and the one that would be kept; MZ-05's names the missing
+// amount, not the policy text.
+func TestIntakeSameGroupFindings(t *testing.T) {
+	st := openStore(t, false)
+	eachScreen(t, st, func(d *driver) {
+		d.press("1")
+		typeText(d, validID("61060219500101123"))
+		d.press("f2")
+		for _, code := range []string{"mz-01", "mz-03", "mz-05"} {
+			typeText(d, code)
+			d.press("space", "backspace", "backspace", "backspace", "backspace", "backspace")
+		}
+		d.press("esc")
+		d.m.intake.form.FocusID("btn.addinc.-1")
+		d.press("enter", "tab")
+		typeText(d, "200")
+		d.press("f3")
+	})
+}

@@ -22,7 +22,7 @@ type menuItem struct {
 // homeMenu is the home menu for the user's role: an item the role may
 // not use is not shown, and its key is switched off so help leaves it out.
 // The keys are copies: the shared keymap is never changed.
-func homeMenu(c *common.Common, meeting bool) (shown, denied []menuItem, keys common.HomeKeys) {
+func homeMenu(c *common.Common, meeting, reports bool) (shown, denied []menuItem, keys common.HomeKeys) {
 	keys = c.Keys.Home
 	k := &keys
 	for _, e := range []struct {
@@ -37,7 +37,7 @@ func homeMenu(c *common.Common, meeting bool) (shown, denied []menuItem, keys co
 		// members see the meeting without writing anything
 		{common.LblHomeMeeting, common.PageMeeting, meeting, &k.Meeting, c.Can(casefile.PermMeeting) || c.Role == casefile.RoleMember},
 		{common.LblHomePrint, common.PagePrint, true, &k.Print, c.Can(casefile.PermPrint)},
-		{common.LblHomeReports, -1, false, &k.Reports, true},
+		{common.LblHomeReports, common.PageReports, reports, &k.Reports, true},
 		{common.LblHomeNotice, common.PageNotice, true, &k.Notice, true},
 		{common.LblHomeReview, common.PageReview, true, &k.Review, true},
 	} {
@@ -68,11 +68,13 @@ type homePage struct {
 	draft   string          // a note about an unfinished intake draft
 	menuTop int             // line of the first menu item (for clicks)
 	keys    common.HomeKeys // the menu's keys for the user's role
+	follow  string          // the open follow-ups of low ratings (followups.go)
+	warns   string          // the open early warnings (followups.go)
 }
 
-func newHomePage(c *common.Common, store HomeStore, meeting bool) *homePage {
+func newHomePage(c *common.Common, store HomeStore, meeting, reports bool) *homePage {
 	p := &homePage{c: c, store: store}
-	p.items, p.denied, p.keys = homeMenu(c, meeting)
+	p.items, p.denied, p.keys = homeMenu(c, meeting, reports)
 	return p
 }
 
@@ -89,7 +91,7 @@ func loadCounts(store HomeStore) tea.Cmd {
 	}
 }
 
-func (p *homePage) Enter() tea.Cmd { return loadCounts(p.store) }
+func (p *homePage) Enter() tea.Cmd { return tea.Batch(loadCounts(p.store), loadFollowUps(p.store)) }
 
 func (p *homePage) Title() string { return p.c.T(lblHomeTitle) }
 
@@ -112,8 +114,13 @@ func (p *homePage) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		p.counts, p.loaded = msg.counts, true
+	case followUpsLoadedMsg:
+		if msg.err == nil {
+			p.follow = followUpLine(p.c.Lang, msg.items)
+			p.warns = warningLine(p.c.Lang, msg.warnings, p.c.Today())
+		}
 	case ChangedMsg:
-		return loadCounts(p.store)
+		return tea.Batch(loadCounts(p.store), loadFollowUps(p.store))
 	case tea.KeyPressMsg:
 		return p.handleKey(msg)
 	case tea.MouseClickMsg:
@@ -200,6 +207,11 @@ func (p *homePage) View() string {
 	}
 	if p.loaded && p.counts.UrgentOverdue > 0 {
 		lines = append(lines, "  "+s.App.StatusWarn.Render(c.Tf(lblHomeUrgentOverdue, p.counts.UrgentOverdue)))
+	}
+	for _, l := range []string{p.follow, p.warns} {
+		if l != "" {
+			lines = append(lines, "  "+s.App.StatusWarn.Render(l))
+		}
 	}
 	lines = append(lines, "")
 	p.menuTop = len(lines)

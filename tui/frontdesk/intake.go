@@ -1,6 +1,7 @@
 package frontdesk
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -28,6 +29,7 @@ const (
 	dlgNew
 	dlgProblems
 	dlgRename // the name typed differs from the one on file
+	dlgRepeat // the person already has a project open or holds it: why again?
 )
 
 // intakePage is the one window: the ID number first, checked as typed; a
@@ -71,6 +73,9 @@ type intakePage struct {
 	renamed struct{ number, name string }
 	// saveOnLookup: save was asked for before the lookup answered.
 	saveOnLookup bool
+	// repeatReason is why the person applies again for a project they
+	// have open or hold, as given in the repeat prompt.
+	repeatReason string
 
 	check    Check
 	checkSig string // signature the check was asked for
@@ -86,6 +91,9 @@ type intakePage struct {
 
 	width, height int
 	tabSpans      [][2]int
+
+	kindOpts []components.Option // the income kinds, in kindLang (incomeKinds)
+	kindLang casefile.Lang
 }
 
 func newIntakePage(c *common.Common, store IntakeStore, pr Printing) *intakePage {
@@ -177,7 +185,7 @@ func (p *intakePage) layout() (fw, fh, pw, ph int) {
 func (p *intakePage) reset() {
 	p.state = newIntakeState()
 	p.saved, p.known, p.knownFor, p.lookupErr, p.lookedUp = nil, nil, "", nil, false
-	p.fromFile, p.review, p.renamed, p.saveOnLookup = nil, nil, struct{ number, name string }{}, false
+	p.fromFile, p.review, p.renamed, p.saveOnLookup, p.repeatReason = nil, nil, struct{ number, name string }{}, false, ""
 	p.printed = nil
 	p.check, p.checkSig = Check{}, ""
 	p.mode, p.picker, p.dialog, p.dlg = modeForm, nil, nil, 0
@@ -341,7 +349,8 @@ func (p *intakePage) fillHousehold(kp *KnownPerson) {
 			s.Incomes = incomes(m.Incomes)
 			continue
 		}
-		ms := memberState{Relation: m.Relation, Name: m.Person.Name, Incomes: incomes(m.Incomes), OnFile: on}
+		ms := memberState{Relation: m.Relation, Name: m.Person.Name, Incomes: incomes(m.Incomes), OnFile: on,
+			Disability: strconv.Itoa(m.Person.DisabilityGrade), Flags: strings.Join(m.Person.Flags, ",")}
 		if m.Person.DocType == casefile.DocResidentID {
 			ms.ID = m.Person.DocNumber
 		} else if !m.Person.Birth.IsZero() {
@@ -421,7 +430,30 @@ func (p *intakePage) fileMark(id string) (string, common.Level) {
 	return p.c.Tf(lblIntakeFromFile, p.known.Recorded.String()), common.LevelMuted
 }
 
+// repeatPrompt asks why the person applies again, naming the cases the
+// store found (err's detail); an empty reason is refused in the prompt.
+func (p *intakePage) repeatPrompt(err error) *components.Dialog {
+	var lines []string
+	var ce *casefile.Error
+	if errors.As(err, &ce) && ce.Detail != (casefile.Text{}) {
+		lines = append(lines, ce.Detail.In(p.c.Lang))
+	}
+	lines = append(lines, p.c.T(lblIntakeRepeatAsk))
+	d := components.NewPrompt(p.c, p.c.T(lblIntakeRepeatTitle), lines...)
+	return d.Validate(func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New(p.c.Msg(casefile.ErrReasonRequired))
+		}
+		return nil
+	})
+}
+
 func (p *intakePage) onCaseSaved(msg caseSavedMsg) tea.Cmd {
+	if errors.Is(msg.err, casefile.ErrRepeatApplication) && p.mode == modeForm {
+		p.st.Set(p.c.T(lblIntakeRepeatRefused), common.LevelError)
+		p.openDialog(dlgRepeat, p.repeatPrompt(msg.err))
+		return nil
+	}
 	if msg.err != nil {
 		p.st.Set(p.c.Tf(lblIntakeSaveFailed, components.FirstLine(p.c.Msg(msg.err))), common.LevelError)
 		return nil

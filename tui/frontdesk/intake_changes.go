@@ -4,12 +4,15 @@ package frontdesk
 // checks run again, and the rows rebuilt.
 
 import (
-	tea "charm.land/bubbletea/v2"
-	"github.com/rongjiuzhu/hall/casefile"
-	"github.com/rongjiuzhu/hall/tui/common"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/tui/common"
 )
 
 // changed reacts to an edit or to rows added or removed: the rows are
@@ -135,6 +138,14 @@ func (p *intakePage) recompute() {
 				continue
 			}
 			out = append(out, f)
+		}
+		if len(p.check.Repeats) > 0 {
+			// a warning: after the problems, before the information
+			i := slices.IndexFunc(out, func(f casefile.Finding) bool { return f.Severity == casefile.SevInfo })
+			if i < 0 {
+				i = len(out)
+			}
+			out = slices.Insert(out, i, c.Catalog.RepeatFinding(p.check.Repeats))
 		}
 	}
 	p.findings = out

@@ -115,7 +115,7 @@ func (p *intakePage) handleDialog(msg tea.KeyPressMsg) tea.Cmd {
 	if res == components.DialogOpen {
 		return cmd
 	}
-	kind := p.dlg
+	kind, answer := p.dlg, p.dialog.Value()
 	p.mode, p.dialog, p.dlg = p.underDialog, nil, 0
 	if res != components.DialogYes {
 		return nil
@@ -126,6 +126,9 @@ func (p *intakePage) handleDialog(msg tea.KeyPressMsg) tea.Cmd {
 	case dlgRename:
 		p.renamed.number, p.renamed.name = p.knownFor, strings.TrimSpace(p.state.Name)
 		return p.trySave()
+	case dlgRepeat:
+		p.repeatReason = answer
+		return p.save()
 	case dlgNew:
 		p.reset()
 		p.autosaveGen++
@@ -145,6 +148,7 @@ func (p *intakePage) save() tea.Cmd {
 	if p.known != nil && p.renamed.number == p.knownFor && p.renamed.name == strings.TrimSpace(p.state.Name) {
 		d.NameOnFile = p.known.Person.Name
 	}
+	d.RepeatReason = p.repeatReason
 	return saveCase(p.store, d, p.c.User)
 }
 

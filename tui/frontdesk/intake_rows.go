@@ -1,6 +1,7 @@
 package frontdesk
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -60,9 +61,12 @@ func (p *intakePage) rebuild() {
 	g, set := str(&s.Disability)
 	fs = append(fs, onFile(components.Field{ID: "disability", Kind: components.FieldChoice, Label: c.T(lblIntakeDisability), Section: secApplicant,
 		Get: g, Set: set, Options: disabilityOptions(c)}))
-	g, set = str(&s.Flags)
-	fs = append(fs, onFile(components.Field{ID: "flags", Kind: components.FieldMulti, Label: c.T(lblIntakeFlags), Section: secApplicant,
-		Get: g, Set: set, Options: flagOptions(c)}))
+	// the flags on two rows that fit beside the findings panel
+	rowA, rowB := p.flagRows("flags", c.T(lblIntakeFlags), secApplicant, 0, &s.Flags, applicantFlags)
+	fs = append(fs, onFile(rowA))
+	setB := rowB.Set
+	rowB.Set = func(v string) { delete(p.fromFile, "flags"); delete(p.review, "flags"); setB(v) }
+	fs = append(fs, rowB)
 
 	// household and incomes
 	section(secHousehold)
@@ -115,11 +119,17 @@ func (p *intakePage) rebuild() {
 			bf.Hint = func() (string, common.Level) { return c.T(common.LblIntakeBirthHint), common.LevelMuted }
 			fs = append(fs, bf)
 		}
+		// the member's own disability grade and flags
+		dg := func() string { return cmp.Or(m.Disability, "0") }
+		fs = append(fs, touch(components.Field{ID: mid + ".disability", Kind: components.FieldChoice, Label: c.T(lblIntakeDisability),
+			Section: secHousehold, Indent: 2, Get: dg, Set: func(v string) { m.Disability = v }, Options: disabilityOptions(c)}))
+		mf, _ := p.flagRows(mid+".flags", c.T(lblIntakeFlags), secHousehold, 2, &m.Flags, nil)
+		fs = append(fs, touch(mf))
 		fs = append(fs, p.incomeRows(mi, &m.Incomes)...)
 	}
 	fs = append(fs, components.Field{ID: "btn.addmember", Kind: components.FieldButton, Label: c.T(lblIntakeAddMember), Section: secHousehold,
 		Do: func() tea.Cmd {
-			s.Members = append(s.Members, memberState{Relation: relations[0]})
+			s.Members = append(s.Members, memberState{Relation: relations[0], Disability: "0"})
 			p.rebuild()
 			p.form.FocusID(memberID(len(s.Members)-1) + ".relation")
 			return nil
@@ -138,15 +148,18 @@ func (p *intakePage) rebuild() {
 			c.DeptName(pr.Department), pr.Kind.Label(c.Lang)))
 		rf := text("app."+a.Code, c.T(lblIntakeRequested), secProjects, 2, 12, 16, &a.Requested)
 		rf.Deletable = true
-		byRule := pr.Amount != nil
+		byRule, needed := pr.Amount != nil, pr.NeedsRequested()
 		rf.Hint = func() (string, common.Level) {
 			if _, err := moneyOf(a.Requested); err != nil {
 				return c.Msg(err), common.LevelError
 			}
-			if byRule {
-				return c.T(lblIntakeRequestedRule), common.LevelMuted
+			switch {
+			case !byRule:
+				return c.T(lblIntakeRequestedNeeded), common.LevelMuted
+			case needed:
+				return c.T(lblIntakeRequestedCapped), common.LevelMuted
 			}
-			return c.T(lblIntakeRequestedNeeded), common.LevelMuted
+			return c.T(lblIntakeRequestedRule), common.LevelMuted
 		}
 		fs = append(fs, rf)
 	}
@@ -189,13 +202,13 @@ func (p *intakePage) incomeRows(member int, incomes *[]incomeState) []components
 	c := p.c
 	indent := 2
 	var fs []components.Field
-	kinds := incomeKindOptions(c)
+	kinds := p.incomeKinds()
 	for i := range *incomes {
 		in := &(*incomes)[i]
 		id := incomeID(member, i)
 		fs = append(fs,
 			components.Field{ID: id + ".kind", Kind: components.FieldChoice, Label: c.Tf(lblIntakeIncomeN, i+1), Section: secHousehold, Indent: indent,
-				Get: func() string { return in.Kind }, Set: func(v string) { in.Kind, in.OnFile = v, "" }, Options: kinds, Deletable: true},
+				Get: func() string { return in.Kind }, Set: func(v string) { in.Kind, in.OnFile = v, "" }, Options: kinds, Deletable: true, Filter: true},
 			components.Field{ID: id + ".amount", Kind: components.FieldText, Label: c.T(lblIntakeIncomeAmount), Section: secHousehold, Indent: indent,
 				Width: 12, Limit: 16, Get: func() string { return in.Amount }, Set: func(v string) { in.Amount, in.OnFile = v, "" }, Deletable: true,
 				Hint: func() (string, common.Level) {
@@ -309,10 +322,29 @@ func disabilityOptions(c *common.Common) []components.Option {
 	return out
 }
 
-func flagOptions(c *common.Common) []components.Option {
-	out := make([]components.Option, len(personFlags))
-	for i, f := range personFlags {
-		out[i] = components.Option{Value: f, Label: c.T(casefile.FlagLabel(f))}
+// flagRows are the check-box rows of the flags in *ptr: the flags any
+// member may have (id), then, when more is given, a second row (id+".2")
+// of those. Each row sets only its own flags and keeps the others.
+func (p *intakePage) flagRows(id, label string, sec, indent int, ptr *string, more []string) (components.Field, components.Field) {
+	row := func(id, label string, flags []string) components.Field {
+		return components.Field{ID: id, Kind: components.FieldMulti, Label: label, Section: sec, Indent: indent,
+			Get: func() string { return *ptr }, Set: func(v string) { *ptr = setFlags(*ptr, flags, v) }, Options: flagOptions(p.c, flags)}
+	}
+	a := row(id, label, memberFlags)
+	if more == nil {
+		return a, components.Field{}
+	}
+	return a, row(id+".2", "", more)
+}
+
+func flagOptions(c *common.Common, flags []string) []components.Option {
+	out := make([]components.Option, len(flags))
+	for i, f := range flags {
+		l := casefile.FlagLabel(f)
+		if short, ok := flagShort[f]; ok {
+			l = short
+		}
+		out[i] = components.Option{Value: f, Label: c.T(l)}
 	}
 	return out
 }
@@ -325,6 +357,15 @@ func relationOptions(c *common.Common) []components.Option {
 	return out
 }
 
+// incomeKinds are the income kind options, made once per language: the
+// pinyin of every kind's names is worked out once, not on each keystroke.
+func (p *intakePage) incomeKinds() []components.Option {
+	if p.kindOpts == nil || p.kindLang != p.c.Lang {
+		p.kindOpts, p.kindLang = incomeKindOptions(p.c), p.c.Lang
+	}
+	return p.kindOpts
+}
+
 func incomeKindOptions(c *common.Common) []components.Option {
 	out := make([]components.Option, len(c.Catalog.IncomeKinds))
 	for i, k := range c.Catalog.IncomeKinds {
@@ -332,7 +373,15 @@ func incomeKindOptions(c *common.Common) []components.Option {
 		if !k.Counted {
 			l += c.T(common.LblIntakeNotCounted)
 		}
-		out[i] = components.Option{Value: k.Key, Label: l}
+		// typed or searched: the key, the Chinese name and its pinyin
+		// (full and initials), the English name, the other names people use
+		words := []string{k.Key, k.NameEN}
+		for _, n := range append([]string{k.Name}, k.Aliases...) {
+			ini, full := casefile.Pinyin(n)
+			words = append(words, n, ini, full)
+		}
+		search := strings.Join(words, " ")
+		out[i] = components.Option{Value: k.Key, Label: l, Search: search}
 	}
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -34,12 +35,16 @@ type intakeState struct {
 
 // memberState is one co-resident member other than the applicant.
 type memberState struct {
-	Relation string        `json:"relation"`
-	Name     string        `json:"name"`
-	ID       string        `json:"id"`
-	Birth    string        `json:"birth"` // only for members without a resident number
-	Incomes  []incomeState `json:"incomes"`
-	OnFile   string        `json:"on_file,omitempty"` // date of the record the member came from, until touched
+	Relation string `json:"relation"`
+	Name     string `json:"name"`
+	ID       string `json:"id"`
+	Birth    string `json:"birth"` // only for members without a resident number
+	// Disability (grade "0"–"4", "" none) and Flags (comma-separated flag
+	// names) are the member's own, as the applicant's are.
+	Disability string        `json:"disability,omitempty"`
+	Flags      string        `json:"flags,omitempty"`
+	Incomes    []incomeState `json:"incomes"`
+	OnFile     string        `json:"on_file,omitempty"` // date of the record the member came from, until touched
 }
 
 // incomeState is one monthly income.
@@ -58,9 +63,48 @@ type appState struct {
 // relations are the household relations offered, as stored in cases.
 var relations = []string{"配偶", "子女", "父母", "兄弟姐妹", "祖父母", "孙子女", "其他"}
 
-// personFlags are the applicant flags offered, in display order.
-var personFlags = []string{casefile.FlagStudent, casefile.FlagOrphan, casefile.FlagChildWithoutCarer,
-	casefile.FlagVeteran, casefile.FlagElderlyAlone, casefile.FlagSeriousIllness}
+// personFlags are the flags offered, in display order, on two rows so
+// that each fits beside the findings panel: what any household member
+// may be (memberFlags), then what the catalogue asks of an applicant
+// only.
+var (
+	memberFlags    = []string{casefile.FlagStudent, casefile.FlagSeriousIllness, casefile.FlagChildWithoutCarer, casefile.FlagOrphan}
+	applicantFlags = []string{casefile.FlagVeteran, casefile.FlagElderlyAlone}
+	personFlags    = append(slices.Clone(memberFlags), applicantFlags...)
+)
+
+// splitFlags reads a comma-separated flag list.
+func splitFlags(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// setFlags is the flag list all after the row of options row was set to
+// v: the row's flags as v has them, the others as they were, in display
+// order.
+func setFlags(all string, row []string, v string) string {
+	on := map[string]bool{}
+	for _, f := range splitFlags(all) {
+		if !slices.Contains(row, f) {
+			on[f] = true
+		}
+	}
+	for _, f := range splitFlags(v) {
+		on[f] = true
+	}
+	var out []string
+	for _, f := range personFlags {
+		if on[f] {
+			out = append(out, f)
+		}
+	}
+	return strings.Join(out, ",")
+}
 
 func newIntakeState() intakeState {
 	return intakeState{Area: string(casefile.Urban), Disability: "0", Channel: string(casefile.ChannelWindow)}
@@ -172,17 +216,14 @@ func idNumber(s string, today casefile.Date) (casefile.IDInfo, bool) {
 func (s *intakeState) draft(cat *casefile.Catalog, today casefile.Date) *casefile.Draft {
 	grade, _ := strconv.Atoi(s.Disability)
 	ap := casefile.Person{DocType: casefile.DocResidentID, DocNumber: strings.TrimSpace(s.ID), Name: s.Name,
-		Phone: s.Phone, Township: s.Township, Village: s.Village, Address: s.Address, DisabilityGrade: grade}
-	for _, f := range strings.Split(s.Flags, ",") {
-		if f != "" {
-			ap.Flags = append(ap.Flags, f)
-		}
-	}
+		Phone: s.Phone, Township: s.Township, Village: s.Village, Address: s.Address, DisabilityGrade: grade,
+		Flags: splitFlags(s.Flags)}
 	d := &casefile.Draft{Applicant: ap, Channel: casefile.Channel(s.Channel), Note: s.Note,
 		Household: casefile.Household{Area: casefile.Area(s.Area)}}
 	d.Household.Members = append(d.Household.Members, casefile.Member{Person: ap, Relation: casefile.RelationSelf, Incomes: incomesOf(s.Incomes)})
 	for _, m := range s.Members {
-		p := casefile.Person{Name: m.Name, DocNumber: strings.TrimSpace(m.ID)}
+		mg, _ := strconv.Atoi(m.Disability)
+		p := casefile.Person{Name: m.Name, DocNumber: strings.TrimSpace(m.ID), DisabilityGrade: mg, Flags: splitFlags(m.Flags)}
 		if p.DocNumber != "" {
 			p.DocType = casefile.DocResidentID
 		} else {
@@ -299,6 +340,8 @@ func fieldOfProblem(path string, s *intakeState) string {
 			return memberID(mi) + ".name"
 		case strings.HasPrefix(after, ".birth"), strings.HasPrefix(after, ".guardian"):
 			return memberID(mi) + ".birth"
+		case strings.HasPrefix(after, ".disability"):
+			return memberID(mi) + ".disability"
 		}
 		return memberID(mi) + ".id"
 	case strings.HasPrefix(path, "applications"):

@@ -95,6 +95,7 @@ func TestIntakeTypedKeyByKey(t *testing.T) {
 	typeText(d, "解放路1号")
 	d.press("tab", "right") // disability: grade 1
 	d.press("tab")          // flags
+	d.press("tab")          // flags, second row
 	d.press("tab")          // area: urban
 	d.press("tab", "enter") // + add an income (wages)
 	d.press("tab")
@@ -104,8 +105,10 @@ func TestIntakeTypedKeyByKey(t *testing.T) {
 	typeText(d, "李四")
 	d.press("tab")
 	typeText(d, spouseID)
-	d.press("tab", "enter") // + add an income for the spouse
-	d.press("right")        // second income kind
+	d.press("tab", "right", "right") // the spouse's own disability: grade 2
+	d.press("tab", "right", "space") // the spouse's own flags: seriously ill
+	d.press("tab", "enter")          // + add an income for the spouse
+	d.press("right")                 // second income kind
 	d.press("tab")
 	typeText(d, "800.50")
 	d.press("tab", "tab", "tab", "enter") // + add income, + add member, + choose projects
@@ -138,6 +141,10 @@ func TestIntakeTypedKeyByKey(t *testing.T) {
 	if sp.Person.Name != "李四" || sp.Person.DocNumber != spouseID || sp.Relation != "配偶" ||
 		len(sp.Incomes) != 1 || sp.Incomes[0].Kind != second || sp.Incomes[0].Monthly != 80050 {
 		t.Fatalf("spouse %+v", sp)
+	}
+	// the member's own flags and grade (before: only the applicant had any)
+	if sp.Person.DisabilityGrade != 2 || len(sp.Person.Flags) != 1 || sp.Person.Flags[0] != casefile.FlagSeriousIllness {
+		t.Fatalf("spouse's grade %d and flags %v, want 2 and serious illness", sp.Person.DisabilityGrade, sp.Person.Flags)
 	}
 	if len(c.Apps) != 1 || c.Apps[0].Project != "MZ-01" {
 		t.Fatalf("projects %+v", c.Apps)

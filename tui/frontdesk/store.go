@@ -70,6 +70,7 @@ type KnownPerson struct {
 type Check struct {
 	Conflicts []casefile.Conflict
 	Holding   []string
+	Repeats   []casefile.Repeat // projects the applicant already has open or holds
 }
 
 // Dossier is one case with what the dossier shows beside it.
@@ -175,6 +176,9 @@ func (s *caseFile) Check(applicant casefile.Person, hh casefile.Household, codes
 	err = s.st.View(func(t *casefile.Tx) error {
 		out.Conflicts = t.LiveCheck(&applicant, codes, day)
 		out.Holding = t.HouseholdHolding(&hh)
+		if p, err := t.PersonByKey(applicant.Key()); err == nil {
+			out.Repeats, _ = t.Repeats(p.ID, codes)
+		}
 		return nil
 	})
 	return out, err
