@@ -153,6 +153,7 @@ func TestRunStoreMatchesRun(t *testing.T) {
 			if i%10 == 0 && len(people) > 0 {
 				// someone applying again: their newest case must win
 				drafts[i] = g.DraftFor(people[g.Intn(len(people))], g.Projects(), 400)
+				drafts[i].RepeatReason = "复核续办" // a project they may hold already
 			}
 			people = append(people, drafts[i].Applicant)
 		}

@@ -162,6 +162,9 @@ func Build(tb testing.TB) *Hall {
 	decide := func(number string, r meeting.Ruling) {
 		tb.Helper()
 		r.Case = number
+		if len(r.Amounts) > 0 && r.AmountReason == "" {
+			r.AmountReason = "会上按核实的家庭情况核定金额" // the fixture's amounts are set by hand
+		}
 		if _, err := m.Decide(sess.Number, r, Secretary); err != nil {
 			tb.Fatalf("decide %s: %v", number, err)
 		}
