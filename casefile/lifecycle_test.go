@@ -455,6 +455,7 @@ func TestStoppedAidIsNotHeld(t *testing.T) {
 	}
 	// applying again later: the household's record keeps the first aid
 	d2 := draft(idFor("19700101", 12), "郭强", []string{"MZ-01"})
+	d2.RepeatReason = "停发后重新申请" // the stop takes effect next month: still held today
 	c2 := mustIntake(t, st, d2, "local:desk")
 	c2 = decideAs(t, st, c2.Number, StatusApproved, "YH2026-009", day(t, "2026-11-27"), 60000, "2027-06", 12)
 	var h []AidPeriod

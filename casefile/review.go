@@ -187,7 +187,8 @@ func (s *Store) StartReview(number, why, who string) (*Case, error) {
 		if why != "" {
 			note = T("复核 %s：%s", "review of %s: %s", old.Number, why)
 		}
-		d := &Draft{Applicant: old.Applicant, Household: hh, Apps: apps, Channel: old.Channel, Received: t.now, Note: note.ZH}
+		d := &Draft{Applicant: old.Applicant, Household: hh, Apps: apps, Channel: old.Channel, Received: t.now, Note: note.ZH,
+			RepeatReason: note.ZH} // a review applies again for what is held, by design
 		rc, err := t.intake(d, who)
 		if err != nil {
 			return err
