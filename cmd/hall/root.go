@@ -23,12 +23,13 @@ type app struct {
 	catalogPath string
 	lang        casefile.Lang
 	stdin       io.Reader
+	stderr      io.Writer // notes outside a command's own output (a tightened file mode)
 }
 
 // run builds the command tree, executes it with args and returns the exit
 // code. Errors are printed once, in the user's language.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{stdin: stdin, lang: preLang(args, os.Getenv("HALL_LANG"))}
+	a := &app{stdin: stdin, stderr: stderr, lang: preLang(args, os.Getenv("HALL_LANG"))}
 	root := a.newRootCommand()
 	root.SetArgs(args)
 	root.SetIn(stdin)
@@ -170,6 +171,9 @@ func (a *app) catalog() (*casefile.Catalog, error) {
 func (a *app) open(readOnly bool) (*casefile.Store, error) {
 	cat, err := a.catalog()
 	if err != nil {
+		return nil, err
+	}
+	if err := a.tightenDB(a.dbPath, a.stderr); err != nil {
 		return nil, err
 	}
 	if readOnly {

@@ -2,7 +2,6 @@ package frontdesk
 
 import (
 	"io"
-	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -25,6 +24,7 @@ type Options struct {
 	Printing Printing
 	autosave *time.Duration
 	Program  []tea.ProgramOption
+	desk     string
 }
 
 // WithClock sets the clock (tests use a fixed one).
@@ -100,10 +100,13 @@ func New(store Store, lang casefile.Lang, user string, opts ...Option) *FrontDes
 	if o.autosave != nil {
 		c.AutosaveDelay = *o.autosave
 	}
+	if o.desk != "" {
+		store = deskStore{store, o.desk}
+	}
 	m := &FrontDesk{c: c, store: store, pages: map[common.PageID]common.Page{}, prog: o.Program}
 	m.home = newHomePage(c, store, o.meeting != nil)
 	m.intake = newIntakePage(c, store, o.Printing)
-	m.queue = newQueuePage(c, store, store)
+	m.queue = newQueuePage(c, userQueue{store, user}, store)
 	m.dossier = newDossierPage(c, store, o.Printing)
 	m.print = newPrintPage(c, o.Printing)
 	m.pages[common.PageHome] = m.home
@@ -275,18 +278,14 @@ func (m *FrontDesk) back() tea.Cmd {
 	return m.activePage().Enter()
 }
 
-// noteDraft tells the home screen about an unfinished intake.
+// noteDraft tells the home screen about an unfinished intake. The note
+// names no applicant: whoever stands at the counter sees the home screen.
 func (m *FrontDesk) noteDraft() {
 	if !m.intake.Dirty() {
 		m.home.setDraftNote("")
 		return
 	}
-	s := m.intake.state
-	who := strings.TrimSpace(s.Name)
-	if who == "" {
-		who = strings.TrimSpace(s.ID)
-	}
-	m.home.setDraftNote(m.c.Tf(lblHomeDraft, who))
+	m.home.setDraftNote(m.c.T(lblHomeDraftKept))
 }
 
 func (m *FrontDesk) keys() help.KeyMap {

@@ -21,6 +21,7 @@ import (
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/casefile/gen"
 	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/tui/frontdesk"
 )
 
 // hall is a server on a loopback port over a temp database.
@@ -412,7 +413,7 @@ func TestShutdownKeepsDraftsAndClosesCleanly(t *testing.T) {
 
 	st := openStore(t, h.db, false) // the file is free again
 	defer st.Close()
-	draft, err := st.Draft("desk1")
+	draft, err := st.Draft(frontdesk.DraftOwner("desk1", "127.0.0.1")) // kept per user and desk
 	if err != nil || !strings.Contains(string(draft), "李四未存") {
 		t.Fatalf("draft %q, %v", draft, err)
 	}

@@ -70,6 +70,7 @@ type Server struct {
 type conn struct {
 	user  *casefile.User
 	lang  casefile.Lang
+	desk  string // where the terminal is (HALL_DESK or the client's address): drafts are kept per desk
 	sub   *Sub
 	store frontdesk.Store
 	fd    *frontdesk.FrontDesk
@@ -212,7 +213,7 @@ func (s *Server) session(next ssh.Handler) ssh.Handler {
 			wish.Fatalln(sess, casefile.T("hall 需要终端：请用 ssh -t 连接", "hall needs a terminal: connect with ssh -t").In(lang))
 			return
 		}
-		c := &conn{user: u, lang: lang, since: time.Now()}
+		c := &conn{user: u, lang: lang, desk: sessionDesk(sess), since: time.Now()}
 		if !s.join(c) {
 			wish.Fatalln(sess, casefile.T("服务器正在关闭，请稍后再连接", "the server is shutting down; connect again later").In(lang))
 			return
@@ -277,7 +278,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	if c == nil {
 		return nil
 	}
-	opts := append(append([]frontdesk.Option(nil), s.cfg.Options...), frontdesk.WithRole(c.user.Role))
+	opts := append(append([]frontdesk.Option(nil), s.cfg.Options...), frontdesk.WithRole(c.user.Role), frontdesk.WithDesk(c.desk))
 	fd := frontdesk.New(c.store, c.lang, c.user.Name, opts...)
 	// The server alone handles SIGINT and SIGTERM: a program that caught
 	// them itself would quit before the shutdown began, and its terminal
@@ -291,6 +292,24 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	s.mu.Unlock()
 	c.sub.Start(p.Send)
 	return p
+}
+
+// sessionDesk names the desk a terminal sits at: the client's HALL_DESK
+// (ssh -o SetEnv=HALL_DESK=window-3) when it sends one, else its address
+// without the port. The same user at two desks keeps two drafts.
+func sessionDesk(sess ssh.Session) string {
+	for _, e := range sess.Environ() {
+		if v, ok := strings.CutPrefix(e, "HALL_DESK="); ok {
+			if v = casefile.Clean(v, false); v != "" && len([]rune(v)) <= 40 {
+				return v
+			}
+		}
+	}
+	host, _, err := net.SplitHostPort(sess.RemoteAddr().String())
+	if err != nil {
+		return sess.RemoteAddr().String()
+	}
+	return host
 }
 
 // sessionLang is the language the client asked for with HALL_LANG, or
