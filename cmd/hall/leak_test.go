@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -205,4 +206,10 @@ func TestDatabaseFileTightened(t *testing.T) {
 	if fi, _ := os.Stat(db); fi.Mode().Perm() != 0o600 {
 		t.Errorf("after the open the file is %v, want 0600", fi.Mode())
 	}
+}
+
+// TestKioskInTmux runs scripts/e2e-kiosk.sh: the real binary as a kiosk
+// left idle shows no applicant data, and ctrl+c does not end it.
+func TestKioskInTmux(t *testing.T) {
+	e2eScript(t, "e2e-kiosk.sh", 2*time.Minute)
 }

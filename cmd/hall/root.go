@@ -21,6 +21,8 @@ type app struct {
 	dbPath      string
 	langFlag    string
 	catalogPath string
+	configFile  string // --config: the settings file (config.go)
+	kiosk       bool   // --kiosk: the front desk runs as a kiosk
 	lang        casefile.Lang
 	stdin       io.Reader
 	stderr      io.Writer // notes outside a command's own output (a tightened file mode)
@@ -112,6 +114,8 @@ folder hall-print beside the database, and recorded in the case history.`),
 	f.StringVar(&a.dbPath, "db", "", a.t("数据库文件（环境变量 HALL_DB；默认 "+casefile.DefaultDBPath()+"）", "database file (env HALL_DB; default "+casefile.DefaultDBPath()+")"))
 	f.StringVar(&a.langFlag, "lang", "", a.t("界面和消息的语言：zh 或 en（环境变量 HALL_LANG；默认 zh）", "language of screens and messages: zh or en (env HALL_LANG; default zh)"))
 	f.StringVar(&a.catalogPath, "catalog", "", a.t("政策目录 TOML 文件（环境变量 HALL_CATALOG；默认：内置目录）", "policy catalogue TOML file (env HALL_CATALOG; default: the embedded one)"))
+	f.StringVar(&a.configFile, "config", "", a.t("设置文件（环境变量 HALL_CONFIG；默认：数据库旁的 hall.toml）", "settings file (env HALL_CONFIG; default: hall.toml beside the database)"))
+	root.Flags().BoolVar(&a.kiosk, "kiosk", false, a.t("窗口专用机：空闲后回到“请稍候 / 下一位”页，退出需管理员代码（同设置 kiosk = true）", "counter kiosk: back to a neutral \"please wait / next\" page when idle; leaving needs an administrator's code (same as kiosk = true in the settings)"))
 	root.RegisterFlagCompletionFunc("lang", a.completeLang)
 	a.print.addFlags(a, root)
 	root.AddCommand(
