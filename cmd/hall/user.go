@@ -6,9 +6,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/crypto/ssh"
-
 	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/tui/serve"
 )
 
 func (a *app) newUserCommand() *cobra.Command {
@@ -28,7 +27,7 @@ func (a *app) newUserCommand() *cobra.Command {
 			}
 			keys, fps, err := readKeys(keyFile)
 			if err != nil {
-				return fmt.Errorf("%s %s: %w", a.t("无法读取公钥", "cannot read the public key"), keyFile, err)
+				return fmt.Errorf("%s: %s", keyFile, casefile.Message(err, a.lang))
 			}
 			return a.withStore(false, func(st *casefile.Store) error {
 				if err := st.AddUser(casefile.User{Name: args[0], Display: display, Role: r, Keys: keys, Fingerprints: fps}, who()); err != nil {
@@ -106,26 +105,15 @@ the local user running hall. An empty REALNAME removes it.`),
 	return cmd
 }
 
-// readKeys reads authorized_keys lines and their SHA-256 fingerprints.
+// readKeys reads authorized_keys lines and their SHA-256 fingerprints;
+// a weak key or an option hall cannot honour refuses the file with the
+// reason (serve.ParseAuthorizedKeys).
 func readKeys(path string) (keys, fps []string, err error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, nil, err
 	}
-	rest := data
-	for len(strings.TrimSpace(string(rest))) > 0 {
-		pk, _, _, r, err := ssh.ParseAuthorizedKey(rest)
-		if err != nil {
-			return nil, nil, err
-		}
-		keys = append(keys, strings.TrimSpace(string(ssh.MarshalAuthorizedKey(pk))))
-		fps = append(fps, ssh.FingerprintSHA256(pk))
-		rest = r
-	}
-	if len(keys) == 0 {
-		return nil, nil, fmt.Errorf("no key found")
-	}
-	return keys, fps, nil
+	return serve.ParseAuthorizedKeys(data)
 }
 
 func roleKeys() string {

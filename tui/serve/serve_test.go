@@ -49,14 +49,19 @@ func openStore(t testing.TB, db string, noSync bool) *casefile.Store {
 	return st
 }
 
-// startHall serves a fresh database (fsync off unless sync).
-func startHall(t testing.TB, sync bool) *hall {
+// startHall serves a fresh database (fsync off unless sync); mods change
+// the server's Config.
+func startHall(t testing.TB, sync bool, mods ...func(*Config)) *hall {
 	t.Helper()
 	dir := t.TempDir()
 	h := &hall{t: t, db: filepath.Join(dir, "hall.db"), done: make(chan error, 1)}
 	h.st = openStore(t, h.db, !sync)
-	srv, err := New(h.st, Config{HostKey: filepath.Join(dir, DefaultHostKeyName), Lang: casefile.ZH, Grace: 5 * time.Second,
-		WatchEvery: 50 * time.Millisecond, Options: consoleOptions(h.st)})
+	cfg := Config{HostKey: filepath.Join(dir, DefaultHostKeyName), Lang: casefile.ZH, Grace: 5 * time.Second,
+		WatchEvery: 50 * time.Millisecond, Options: consoleOptions(h.st)}
+	for _, m := range mods {
+		m(&cfg)
+	}
+	srv, err := New(h.st, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

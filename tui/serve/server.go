@@ -45,6 +45,17 @@ type Config struct {
 	// WatchEvery is how often the change bus looks for writes made
 	// outside the front desk's store (default 250 ms).
 	WatchEvery time.Duration
+	// HandshakeTimeout is how long a client has to complete the SSH
+	// handshake and log in (default DefaultHandshakeTimeout, at most 30 s).
+	HandshakeTimeout time.Duration
+	// IdleTimeout drops a connection with no traffic for this long
+	// (default DefaultIdleTimeout); its draft is saved as on any leave.
+	IdleTimeout time.Duration
+	// MaxUnauthPerHost and MaxUnauth cap the connections that have not
+	// logged in, per source address and in total; over a cap the oldest
+	// waiting one is closed (defaults DefaultMaxUnauthPerHost,
+	// DefaultMaxUnauth).
+	MaxUnauthPerHost, MaxUnauth int
 }
 
 // Server serves the front desk over SSH on one shared store.
@@ -56,6 +67,8 @@ type Server struct {
 	bus *Bus
 	// signer is the host key
 	signer gossh.Signer
+
+	unauth *unauthConns // connections not logged in yet, capped
 
 	// storeFor, when set, wraps each terminal's store (tests time saves).
 	storeFor func(user string, s frontdesk.Store) frontdesk.Store
@@ -87,6 +100,18 @@ func New(st *casefile.Store, cfg Config) (*Server, error) {
 	if cfg.WatchEvery == 0 {
 		cfg.WatchEvery = 250 * time.Millisecond
 	}
+	if cfg.HandshakeTimeout <= 0 || cfg.HandshakeTimeout > 30*time.Second {
+		cfg.HandshakeTimeout = DefaultHandshakeTimeout
+	}
+	if cfg.IdleTimeout <= 0 {
+		cfg.IdleTimeout = DefaultIdleTimeout
+	}
+	if cfg.MaxUnauthPerHost <= 0 {
+		cfg.MaxUnauthPerHost = DefaultMaxUnauthPerHost
+	}
+	if cfg.MaxUnauth <= 0 {
+		cfg.MaxUnauth = DefaultMaxUnauth
+	}
 	log := cfg.Log
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -96,17 +121,18 @@ func New(st *casefile.Store, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{st: st, cfg: cfg, log: log, bus: NewBus(), signer: signer, conns: map[*conn]struct{}{}}
+	s.unauth = newUnauthConns(cfg.MaxUnauthPerHost, cfg.MaxUnauth, log.Debug)
 	if created {
 		log.Info("host key created", "file", cfg.HostKey, "fingerprint", s.HostKeyFingerprint())
 	}
-	s.srv, err = wish.NewServer(
+	s.srv, err = wish.NewServer(append([]ssh.Option{
 		wish.WithHostKeyPEM(pemBytes),
 		wish.WithPublicKeyAuth(s.authorize),
 		wish.WithMiddleware(recover.MiddlewareWithLogger(slog.NewLogLogger(log.Handler(), slog.LevelError),
 			bubbletea.MiddlewareWithProgramHandler(s.program),
 			s.session,
 		)),
-	)
+	}, s.limits()...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -117,13 +143,21 @@ func New(st *casefile.Store, cfg Config) (*Server, error) {
 // for users to compare with what their ssh client shows.
 func (s *Server) HostKeyFingerprint() string { return gossh.FingerprintSHA256(s.signer.PublicKey()) }
 
-// authorize lets in the keys of registered users only.
+// authorize lets in the keys of registered users only, from where their
+// from= allows, while they are strong enough; the connection then no
+// longer counts as waiting to log in.
 func (s *Server) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
 	fp := gossh.FingerprintSHA256(key)
-	if _, err := s.st.UserByFingerprint(fp); err != nil {
-		s.log.Info("key refused", "fingerprint", fp, "remote", ctx.RemoteAddr().String())
+	u, err := s.st.UserByFingerprint(fp)
+	if err != nil {
+		s.log.Info("key refused", "fingerprint", fp, "remote", ctx.RemoteAddr().String(), "why", "not registered")
 		return false
 	}
+	if err := keyAdmits(lineOf(u, fp), key, ctx.RemoteAddr()); err != nil {
+		s.log.Info("key refused", "user", u.Name, "fingerprint", fp, "remote", ctx.RemoteAddr().String(), "why", casefile.Message(err, casefile.EN))
+		return false
+	}
+	s.unauth.loggedIn(ctx)
 	return true
 }
 
@@ -207,6 +241,11 @@ func (s *Server) session(next ssh.Handler) ssh.Handler {
 		u, err := s.st.UserByFingerprint(gossh.FingerprintSHA256(sess.PublicKey()))
 		if err != nil {
 			wish.Fatalln(sess, casefile.Message(err, lang))
+			return
+		}
+		if ssh.AgentRequested(sess) {
+			s.log.Info("session refused", "user", u.Name, "remote", sess.RemoteAddr().String(), "why", "agent forwarding asked")
+			wish.Fatalln(sess, casefile.T("hall 不接受代理转发（agent forwarding）：请用 ssh -a 连接", "hall refuses agent forwarding: connect with ssh -a").In(lang))
 			return
 		}
 		if _, _, ok := sess.Pty(); !ok {
