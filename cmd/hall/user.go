@@ -5,9 +5,9 @@ import (
 	"os"
 	"strings"
 
-	"github.com/spf13/cobra"
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/tui/serve"
+	"github.com/spf13/cobra"
 )
 
 func (a *app) newUserCommand() *cobra.Command {

@@ -46,7 +46,7 @@ type unauthConns struct {
 	log            func(msg string, args ...any)
 
 	mu     sync.Mutex
-	order  *list.List               // of *waiting, oldest first
+	order  *list.List                 // of *waiting, oldest first
 	byHost map[string][]*list.Element // host → its waiting connections, oldest first
 }
 

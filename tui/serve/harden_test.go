@@ -136,11 +136,11 @@ func TestAuthorizedKeysChecks(t *testing.T) {
 		}
 	}
 	for line, why := range map[string]string{
-		string(authorizedLine(smallPub, "")):                         "1024 位 RSA",
-		string(authorizedLine(ed, `command="/bin/sh"`)):              "command",
-		string(authorizedLine(ed, `from="*.example.org"`)):           "不是地址",
-		string(authorizedLine(ed, `environment="HALL_LANG=en"`)):     "environment",
-		string(authorizedLine(ed, `permitopen="10.0.0.1:22"`)):       "permitopen",
+		string(authorizedLine(smallPub, "")):                        "1024 位 RSA",
+		string(authorizedLine(ed, `command="/bin/sh"`)):             "command",
+		string(authorizedLine(ed, `from="*.example.org"`)):          "不是地址",
+		string(authorizedLine(ed, `environment="HALL_LANG=en"`)):    "environment",
+		string(authorizedLine(ed, `permitopen="10.0.0.1:22"`)):      "permitopen",
 		string(authorizedLine(ed, `from="10.0.0.0/8",command="x"`)): "command",
 	} {
 		_, _, err := ParseAuthorizedKeys([]byte(line))
@@ -231,7 +231,9 @@ func TestAgentForwardingRefused(t *testing.T) {
 // intake names the user and never the applicant's number.
 func TestLogHasNoIDNumbers(t *testing.T) {
 	log := &syncBuffer{}
-	h := startHall(t, false, func(c *Config) { c.Log = slog.New(slog.NewTextHandler(log, &slog.HandlerOptions{Level: slog.LevelDebug})) })
+	h := startHall(t, false, func(c *Config) {
+		c.Log = slog.New(slog.NewTextHandler(log, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	})
 	key := h.register("desk1", casefile.RoleFrontDesk)
 	tm := h.open(key, 100, 30)
 	tm.waitFor("今日受理")
