@@ -53,7 +53,7 @@ func (a *app) newCaseShowCommand() *cobra.Command {
 						return err
 					}
 					if reveal {
-						if err := t.RecordReveal(c, who(), "case show --reveal"); err != nil {
+						if err := t.RecordReveal(c, a.who(), "case show --reveal"); err != nil {
 							return err
 						}
 					}

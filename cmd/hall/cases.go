@@ -72,7 +72,7 @@ func (a *app) newCasesCommand() *cobra.Command {
 			return a.withStore(!fullID, func(st *casefile.Store) error {
 				var out []caseSummary
 				var rows [][]string
-				cases, _, err := st.SearchCases(f, who())
+				cases, _, err := st.SearchCases(f, a.who())
 				if err != nil {
 					return err
 				}

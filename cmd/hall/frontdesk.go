@@ -20,6 +20,12 @@ func (a *app) runFrontDesk(cmd *cobra.Command) error {
 		return err
 	}
 	return a.withStore(false, func(st *casefile.Store) error {
+		// other hall commands run here while the front desk holds the file
+		stopOwner, err := a.startOwner(st)
+		if err != nil {
+			return err
+		}
+		defer stopOwner()
 		opts := append(consoleOptions(st), frontdesk.WithPrinting(a.screenPrinting(st, &a.print, false)))
 		if a.kiosk || cfg.Kiosk {
 			opts = append(opts, frontdesk.WithKiosk(frontdesk.Kiosk{Idle: cfg.KioskIdle.Duration, Unlock: cfg.kioskUnlock()}))
@@ -35,6 +41,6 @@ func (a *app) runFrontDesk(cmd *cobra.Command) error {
 		if in != nil || out != nil {
 			opts = append(opts, frontdesk.WithIO(in, out))
 		}
-		return frontdesk.Run(frontdesk.NewStore(st), a.lang, who(), opts...)
+		return frontdesk.Run(frontdesk.NewStore(st), a.lang, a.who(), opts...)
 	})
 }

@@ -43,7 +43,7 @@ then 1. The same person applying twice for one project in one file, and a
 received date before 2000 or after today, are errors.`),
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := os.Open(args[0])
+			f, err := os.Open(a.abs(args[0]))
 			if err != nil {
 				return fmt.Errorf("%s: %w", a.t("无法打开导入文件", "cannot open the import file"), err)
 			}
@@ -61,7 +61,7 @@ received date before 2000 or after today, are errors.`),
 				return nil
 			}
 			return a.withStore(false, func(st *casefile.Store) error {
-				cases, err := st.Import(rows, who())
+				cases, err := st.Import(rows, a.who())
 				if err != nil {
 					return a.importFailed(err)
 				}

@@ -64,6 +64,12 @@ saved its unfinished intake, then the database is closed.`),
 // serve runs the server until ctx is done (SIGTERM, SIGINT).
 func (a *app) serve(ctx context.Context, cmd *cobra.Command, o serveOptions) error {
 	return a.withStore(false, func(st *casefile.Store) error {
+		// other hall commands run here while this process holds the file
+		stopOwner, err := a.startOwner(st)
+		if err != nil {
+			return err
+		}
+		defer stopOwner()
 		if o.hostKey == "" {
 			o.hostKey = filepath.Join(filepath.Dir(a.dbPath), serve.DefaultHostKeyName)
 		}
@@ -88,6 +94,7 @@ func (a *app) serve(ctx context.Context, cmd *cobra.Command, o serveOptions) err
 		if err := srv.Serve(ctx, ln); err != nil {
 			return err
 		}
+		stopOwner() // no client command runs on the store from here
 		if err := st.Close(); err != nil {
 			return err
 		}

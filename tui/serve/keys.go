@@ -107,7 +107,7 @@ func checkFrom(pats string) error {
 		if p != "" && strings.Trim(p, "0123456789abcdefABCDEF.:*?") == "" {
 			continue
 		}
-		return ErrKeyRefused.Withf("from=\"%s\" 中的 %q 不是地址：hall 只按地址（如 10.1.2.3、10.1.2.0/24、10.1.2.*）限制来源，请改写",
+		return ErrKeyRefused.Withf("%q 不是地址（from=\"%s\"）：hall 只按地址（如 10.1.2.3、10.1.2.0/24、10.1.2.*）限制来源，请改写",
 			"%q in from=\"%s\" is not an address: hall limits sources by address only (10.1.2.3, 10.1.2.0/24, 10.1.2.*); rewrite it", p, pats)
 	}
 	return nil

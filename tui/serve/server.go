@@ -81,14 +81,18 @@ type Server struct {
 
 // conn is one terminal: the registered user and their program.
 type conn struct {
-	user  *casefile.User
-	lang  casefile.Lang
-	desk  string // where the terminal is (HALL_DESK or the client's address): drafts are kept per desk
-	sub   *Sub
-	store frontdesk.Store
-	fd    *frontdesk.FrontDesk
-	prog  *tea.Program
-	since time.Time
+	user *casefile.User
+	lang casefile.Lang
+	desk string // where the terminal is (HALL_DESK or the client's address): drafts are kept per desk
+	fp   string // the fingerprint of the key the user logged in with
+	// removed is set when the user or their key was removed while
+	// connected: the terminal is closed with a message.
+	removed bool
+	sub     *Sub
+	store   frontdesk.Store
+	fd      *frontdesk.FrontDesk
+	prog    *tea.Program
+	since   time.Time
 }
 
 // New builds a server over st (which the caller opened and closes after
@@ -170,6 +174,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	watching := make(chan struct{})
 	go func() {
 		defer close(watching)
+		go s.watchUsers(watch)
 		s.bus.Watch(watch, s.st, s.cfg.WatchEvery)
 	}()
 	defer func() {
@@ -252,7 +257,7 @@ func (s *Server) session(next ssh.Handler) ssh.Handler {
 			wish.Fatalln(sess, casefile.T("hall 需要终端：请用 ssh -t 连接", "hall needs a terminal: connect with ssh -t").In(lang))
 			return
 		}
-		c := &conn{user: u, lang: lang, desk: sessionDesk(sess), since: time.Now()}
+		c := &conn{user: u, lang: lang, desk: sessionDesk(sess), fp: gossh.FingerprintSHA256(sess.PublicKey()), since: time.Now()}
 		if !s.join(c) {
 			wish.Fatalln(sess, casefile.T("服务器正在关闭，请稍后再连接", "the server is shutting down; connect again later").In(lang))
 			return
@@ -290,7 +295,7 @@ func (s *Server) leave(sess ssh.Session, c *conn) {
 	c.sub.Leave()
 	s.mu.Lock()
 	delete(s.conns, c)
-	closing := s.closing
+	closing, removed := s.closing, c.removed
 	s.mu.Unlock()
 	kept := false
 	if c.fd != nil {
@@ -299,6 +304,9 @@ func (s *Server) leave(sess ssh.Session, c *conn) {
 			s.log.Error("draft not saved", "user", c.user.Name, "err", err)
 		}
 		kept = saved && err == nil
+	}
+	if removed {
+		wish.Println(sess, casefile.T("你的账号或公钥已被管理员删除，连接已关闭。", "Your account or key was removed by an administrator; the connection is closed.").In(c.lang))
 	}
 	if closing {
 		msg := casefile.T("服务器已关闭。", "The server has shut down.")
@@ -309,6 +317,46 @@ func (s *Server) leave(sess ssh.Session, c *conn) {
 		wish.Println(sess, msg.In(c.lang))
 	}
 	s.log.Info("disconnected", "user", c.user.Name, "after", time.Since(c.since).Round(time.Second).String())
+}
+
+// watchUsers closes, within WatchEvery, the terminals of a user who was
+// removed (or whose key was) while connected: hall user remove, run
+// through this process, takes effect at once.
+func (s *Server) watchUsers(ctx context.Context) {
+	tick := time.NewTicker(s.cfg.WatchEvery)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+		s.mu.Lock()
+		conns := make([]*conn, 0, len(s.conns))
+		for c := range s.conns {
+			if !c.removed {
+				conns = append(conns, c)
+			}
+		}
+		s.mu.Unlock()
+		for _, c := range conns {
+			u, err := s.st.UserByFingerprint(c.fp)
+			if err == nil && u.Name == c.user.Name {
+				continue
+			}
+			if err != nil && !errors.Is(err, casefile.ErrUnknownUser) {
+				continue // the store could not say: keep the terminal
+			}
+			s.mu.Lock()
+			c.removed = true
+			prog := c.prog
+			s.mu.Unlock()
+			s.log.Info("user removed: terminal closed", "user", c.user.Name)
+			if prog != nil {
+				go prog.Quit()
+			}
+		}
+	}
 }
 
 // program builds the connection's front desk for its user and role.
