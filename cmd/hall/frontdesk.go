@@ -21,10 +21,7 @@ func (a *app) runFrontDesk(cmd *cobra.Command) error {
 	}
 	return a.withStore(false, func(st *casefile.Store) error {
 		// other hall commands run here while the front desk holds the file
-		stopOwner, err := a.startOwner(st)
-		if err != nil {
-			return err
-		}
+		stopOwner := a.startOwnerOrNote(st, cmd.ErrOrStderr())
 		defer stopOwner()
 		opts := append(consoleOptions(st), frontdesk.WithPrinting(a.screenPrinting(st, &a.print, false)))
 		if a.kiosk || cfg.Kiosk {

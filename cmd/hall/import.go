@@ -125,7 +125,7 @@ func (a *app) importFile(cmd *cobra.Command, path, name string, dryRun bool) err
 					return a.importFailed(err)
 				}
 				return exitError{code: 1, msg: fmt.Sprintf(a.t("导入中断：第 %d 行之前的 %d 条申请已保存（%s 至 %s），从第 %d 行起未保存：%s",
-					"import interrupted: the %[2]d applications before line %[1]d were stored (%[3]s to %[4]s); from line %[1]d on nothing was: %[5]s"),
+					"import interrupted: the rows before line %d (%d applications, %s to %s) were stored; from line %d on nothing was: %s"),
 					chunk[0].Line, stored, first, last, chunk[0].Line, casefile.Message(err, a.lang))}
 			}
 			if first == "" {

@@ -215,6 +215,19 @@ type owner struct {
 	wg   sync.WaitGroup
 }
 
+// startOwnerOrNote is startOwner that, when the socket cannot be made
+// (a folder it may not write), notes why on w and goes on without it:
+// other commands then find the file in use, as before.
+func (a *app) startOwnerOrNote(st *casefile.Store, w io.Writer) (stop func()) {
+	stop, err := a.startOwner(st)
+	if err != nil {
+		fmt.Fprintf(w, a.t("hall：无法在数据库旁建立供其他 hall 命令使用的套接字（%v）；运行期间其他命令将提示数据库正被使用\n",
+			"hall: cannot make the socket other hall commands use beside the database (%v); while this runs they will find the database in use\n"), err)
+		return func() {}
+	}
+	return stop
+}
+
 // startOwner makes this process the owner of st's file: it listens on the
 // socket beside the database until stop is called.
 func (a *app) startOwner(st *casefile.Store) (stop func(), err error) {
