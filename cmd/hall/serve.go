@@ -24,7 +24,7 @@ type serveOptions struct {
 	hostKey   string
 	idle      time.Duration // --idle-timeout
 	handshake time.Duration // --handshake-timeout
-	print   screenPrintOptions
+	print     screenPrintOptions
 }
 
 func (a *app) newServeCommand() *cobra.Command {
