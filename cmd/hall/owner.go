@@ -317,8 +317,9 @@ func (o *owner) serve(c net.Conn) {
 		return
 	}
 	c.SetReadDeadline(time.Time{})
+	// the owner's database and settings: the client's --db named the same file
 	a := &app{stdin: strings.NewReader(""), stderr: stderr, lang: preLang(req.Args, ""),
-		owned: o.st, login: login, cwd: req.Cwd}
+		owned: o.st, login: login, cwd: req.Cwd, dbPath: o.a.dbPath, configFile: o.a.configFile}
 	if err := a.actAs(o.st); err != nil {
 		fmt.Fprintf(stderr, "hall: %s\n", casefile.Message(err, a.lang))
 		exit(exitCode(runError{err}))
