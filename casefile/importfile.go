@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -187,7 +189,7 @@ func (cat *Catalog) parseImport(name string, r io.Reader, today Date, sink *rowS
 			ie.Problems = probs
 			return 0, ie
 		}
-		return cat.parseTable(ie, tab, today, sink)
+		return cat.parseTable(ie, sheetSource(tab), today, sink)
 	case bytes.HasPrefix(data, oleMagic):
 		ie.Problems = append(ie.Problems, ImportProblem{Line: 1, Field: "file", Text: T(
 			"这是旧的 .xls 文件（或加了密码的工作簿），无法读取：请在 Excel 或 WPS 中另存为 .xlsx 或“CSV UTF-8（逗号分隔）”",
@@ -203,65 +205,84 @@ func (cat *Catalog) parseImport(name string, r io.Reader, today Date, sink *rowS
 	if len(head) > 0 && head[0] == '{' {
 		return cat.parseJSONL(name, bytes.NewReader(text), today, sink)
 	}
-	tab, probs := readCSV(text)
-	if tab == nil {
-		ie.Problems = probs
+	tab, ok := readCSV(ie, text)
+	if !ok {
 		return 0, ie
 	}
-	ie.Problems = probs // a malformed record, reported with the rows' problems
-	return cat.parseTable(ie, tab, today, sink)
+	return cat.parseTable(ie, tab, today, sink) // a malformed record is reported with the rows' problems
 }
 
-// readCSV reads CSV text into a table; a malformed record is reported
-// with its line.
-func readCSV(text []byte) (*importTable, []ImportProblem) {
-	var probs []ImportProblem
+// tableSource is the header of a CSV file or a sheet and its records
+// as they are read.
+type tableSource struct {
+	header   []string
+	date1904 bool
+	records  iter.Seq[importRecord]
+}
+
+// sheetSource is a workbook sheet read whole.
+func sheetSource(tab *importTable) tableSource {
+	return tableSource{header: tab.Header, date1904: tab.Date1904, records: slices.Values(tab.Records)}
+}
+
+// readCSV reads the header of CSV text and gives its records one by one
+// as they are parsed (no table of every cell is kept); a malformed record
+// or one past MaxImportRows is added to ie and ends the records. ok is
+// false when the header cannot be read (the problem is in ie).
+func readCSV(ie *ImportError, text []byte) (src tableSource, ok bool) {
 	cr := csv.NewReader(bytes.NewReader(text))
 	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err == io.EOF {
-		return nil, []ImportProblem{{Line: 1, Field: "header", Text: T("文件为空", "the file is empty")}}
+		ie.Problems = append(ie.Problems, ImportProblem{Line: 1, Field: "header", Text: T("文件为空", "the file is empty")})
+		return src, false
 	}
 	if err != nil {
-		return nil, []ImportProblem{{Line: 1, Field: "header", Text: T("无法读取：%v", "cannot read: %v", err)}}
+		ie.Problems = append(ie.Problems, ImportProblem{Line: 1, Field: "header", Text: T("无法读取：%v", "cannot read: %v", err)})
+		return src, false
 	}
-	tab := &importTable{Header: header}
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			line := 0
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				line = pe.Line
+	src.header = slices.Clone(header)
+	src.records = func(yield func(importRecord) bool) {
+		for n := 0; ; n++ {
+			rec, err := cr.Read()
+			if err == io.EOF {
+				return
 			}
-			probs = append(probs, ImportProblem{Line: line, Field: "csv", Text: T("格式错误：%v", "malformed: %v", err)})
-			break
+			if err != nil {
+				line := 0
+				var pe *csv.ParseError
+				if errors.As(err, &pe) {
+					line = pe.Line
+				}
+				ie.Problems = append(ie.Problems, ImportProblem{Line: line, Field: "csv", Text: T("格式错误：%v", "malformed: %v", err)})
+				return
+			}
+			line, _ := cr.FieldPos(0)
+			if n >= MaxImportRows {
+				ie.Problems = append(ie.Problems, ImportProblem{Line: line, Field: "file", Text: T("超过 %d 行，请分批导入", "more than %d rows; split the file", MaxImportRows)})
+				return
+			}
+			r := importRecord{Line: line, Cells: make([]importCell, len(rec))}
+			for i, v := range rec {
+				r.Cells[i].Text = v
+			}
+			if !yield(r) {
+				return
+			}
 		}
-		line, _ := cr.FieldPos(0)
-		if len(tab.Records) >= MaxImportRows {
-			probs = append(probs, ImportProblem{Line: line, Field: "file", Text: T("超过 %d 行，请分批导入", "more than %d rows; split the file", MaxImportRows)})
-			break
-		}
-		r := importRecord{Line: line, Cells: make([]importCell, len(rec))}
-		for i, v := range rec {
-			r.Cells[i].Text = v
-		}
-		tab.Records = append(tab.Records, r)
 	}
-	return tab, probs
+	return src, true
 }
 
 // parseTable validates the rows of a CSV file or a sheet: the header
 // names the columns; each row becomes a draft or a list of problems.
-func (cat *Catalog) parseTable(ie *ImportError, tab *importTable, today Date, sink *rowSink) (int, error) {
+func (cat *Catalog) parseTable(ie *ImportError, tab tableSource, today Date, sink *rowSink) (int, error) {
 	malformed := len(ie.Problems)
 	bad := ie.add
 	cols := map[string]int{}
 	names := map[string]string{} // canonical key → the header as written
-	for i, h := range tab.Header {
+	for i, h := range tab.header {
 		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
 		if h == "" {
 			continue
@@ -294,7 +315,7 @@ func (cat *Catalog) parseTable(ie *ImportError, tab *importTable, today Date, si
 		}
 		return key
 	}
-	for _, rec := range tab.Records {
+	for rec := range tab.records {
 		blank := true
 		for _, c := range rec.Cells {
 			if strings.TrimSpace(c.Text) != "" {
@@ -312,7 +333,7 @@ func (cat *Catalog) parseTable(ie *ImportError, tab *importTable, today Date, si
 			if i >= len(rec.Cells) {
 				continue
 			}
-			v, problem := importValue(key, rec.Cells[i], tab.Date1904)
+			v, problem := importValue(key, rec.Cells[i], tab.date1904)
 			if problem != nil {
 				probs = append(probs, FieldError{Field: key, Text: *problem})
 				unread[key] = true
