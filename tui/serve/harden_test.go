@@ -216,9 +216,9 @@ func TestAgentForwardingRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	sess.RequestPty("xterm", 30, 100, gossh.TerminalModes{})
-	var out bytes.Buffer
-	sess.Stdout = &out
-	sess.Stderr = &out
+	out := &syncBuffer{}
+	sess.Stdout = out
+	sess.Stderr = out
 	sess.Shell()
 	done := make(chan error, 1)
 	go func() { done <- sess.Wait() }()
