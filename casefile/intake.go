@@ -257,7 +257,7 @@ func NormalizePerson(p *Person, today Date, prefix string) []FieldError {
 			return r
 		}, p.Phone)
 		if !allDigits(digits) || len(digits) < 7 || len(digits) > 12 {
-			add("phone", T("电话号码 %q 无效", "phone number %q is invalid", p.Phone))
+			add("phone", T("电话号码 %q 无效", "phone number %q is invalid", phoneInError(p.Phone)))
 		}
 	}
 	if p.DisabilityGrade < 0 || p.DisabilityGrade > 4 {

@@ -14,7 +14,7 @@ func (a *app) newBackupCommand() *cobra.Command {
 		Short: a.t("在系统照常工作时把数据库的一致副本写入 FILE", "Write a consistent copy of the database to FILE while the hall keeps working"),
 		Args:  cobra.ExactArgs(1),
 		RunE: a.onStore(true, func(cmd *cobra.Command, args []string, st *casefile.Store) error {
-			n, err := st.BackupFile(args[0])
+			n, err := st.BackupFile(a.abs(args[0]))
 			if err != nil {
 				return fmt.Errorf("%s: %w", a.t("备份失败", "backup failed"), err)
 			}
