@@ -28,13 +28,17 @@ func (s *Store) Check(max int) ([]string, error) {
 			probs = append(probs, fmt.Sprintf(format, args...))
 		}
 	}
-	err := s.db.View(func(tx *bolt.Tx) error {
-		for err := range tx.Check() {
-			add("bbolt: %v", err)
+	pageProbs, err := s.pageCheck()
+	if err != nil {
+		return nil, err
+	}
+	if len(pageProbs) > 0 {
+		for _, p := range pageProbs {
+			add("bbolt: %s", p)
 		}
-		if full() {
-			return nil
-		}
+		return probs, damaged(s.path, pageProbs[0])
+	}
+	err = s.view(func(tx *bolt.Tx) error {
 		for _, b := range allBuckets {
 			if tx.Bucket(b) == nil {
 				add("bucket %s is missing", b)
@@ -133,7 +137,7 @@ func (s *Store) Check(max int) ([]string, error) {
 // transaction, while others keep working.
 func (s *Store) Backup(w io.Writer) (int64, error) {
 	var n int64
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		var err error
 		n, err = tx.WriteTo(w)
 		return err
@@ -163,7 +167,38 @@ func (s *Store) BackupFile(path string) (int64, error) {
 	if err != nil {
 		return n, err
 	}
+	// A copy of damaged pages is no backup: walk the copy's pages first.
+	if err := pageCheckFile(tmp.Name()); err != nil {
+		return 0, err
+	}
 	return n, os.Rename(tmp.Name(), path)
+}
+
+// pageCheck walks every page of the file with bbolt's Tx.Check in a child
+// process (damaged pages make that walk panic where no recover reaches).
+// A store open read-write holds the file's lock: its committed state is
+// copied to a temporary file for the child to walk.
+func (s *Store) pageCheck() ([]string, error) {
+	if s.db.IsReadOnly() {
+		return pageCheckProblems(s.path)
+	}
+	tmp, err := os.CreateTemp("", "hall-check-*.db")
+	if err != nil {
+		return nil, err
+	}
+	defer os.Remove(tmp.Name())
+	if err := tmp.Chmod(0o600); err != nil {
+		tmp.Close()
+		return nil, err
+	}
+	_, err = s.Backup(tmp)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, err
+	}
+	return pageCheckProblems(tmp.Name())
 }
 
 // Restore replaces the database at dst with the backup at src. The backup

@@ -113,7 +113,18 @@ func Open(path string, cat *Catalog, opt Options) (*Store, error) {
 	if fi, err := os.Stat(path); err == nil && fi.Size() > 0 && fi.Size() < 4096*2 {
 		return nil, ErrDatabaseCorrupt.Withf("%s（文件过小，%d 字节）", "%s (file too small, %d bytes)", path, fi.Size())
 	}
-	db, err := openBolt(path, &bolt.Options{Timeout: opt.Timeout, ReadOnly: opt.ReadOnly, NoSync: opt.NoSync, NoFreelistSync: true})
+	if !opt.ReadOnly {
+		// A read-write open of a file whose free list is not stored makes
+		// bbolt rebuild it by walking every page in a goroutine of its
+		// own, where a damaged page kills the process: walk it first
+		// where that cannot hurt.
+		if m, err := readMeta(path); err == nil && !m.freelistSynced() {
+			if err := pageCheckFile(path); err != nil {
+				return nil, err
+			}
+		}
+	}
+	db, err := openBolt(path, &bolt.Options{Timeout: opt.Timeout, ReadOnly: opt.ReadOnly, NoSync: opt.NoSync})
 	if err != nil {
 		return nil, translateOpenError(path, err)
 	}
@@ -132,12 +143,12 @@ func Open(path string, cat *Catalog, opt Options) (*Store, error) {
 // openBolt opens the file, turning a panic inside bbolt on a damaged file
 // into an error: the program never panics at a user.
 func openBolt(path string, o *bolt.Options) (db *bolt.DB, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			db, err = nil, fmt.Errorf("%w: %v", bolterr.ErrInvalid, r)
-		}
-	}()
-	return bolt.Open(path, 0o600, o)
+	err = guard(path, func() error {
+		var err error
+		db, err = bolt.Open(path, 0o600, o)
+		return err
+	})
+	return db, err
 }
 
 func translateOpenError(path string, err error) error {
@@ -160,7 +171,7 @@ func (s *Store) checkSize() error {
 	if err != nil {
 		return ErrDatabaseOpen.Withf("%v", "%v", err)
 	}
-	return s.db.View(func(tx *bolt.Tx) error {
+	return s.view(func(tx *bolt.Tx) error {
 		if tx.Size() > fi.Size() {
 			return ErrDatabaseCorrupt.Withf("%s（文件被截断：应有 %d 字节，实有 %d 字节）", "%s (truncated: %d bytes expected, %d found)", s.path, tx.Size(), fi.Size())
 		}
@@ -170,7 +181,7 @@ func (s *Store) checkSize() error {
 
 func (s *Store) init(readOnly bool) error {
 	if readOnly {
-		return s.db.View(func(tx *bolt.Tx) error {
+		return s.view(func(tx *bolt.Tx) error {
 			m := tx.Bucket(bMeta)
 			if m == nil {
 				return ErrDatabaseCorrupt.Withf("%s 不是本系统的数据库", "%s is not a hall database", s.path)
@@ -178,7 +189,7 @@ func (s *Store) init(readOnly bool) error {
 			return checkSchema(m, s.path)
 		})
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		fresh := tx.Bucket(bMeta) == nil
 		if fresh {
 			// A bbolt file that has buckets of another program.
@@ -247,7 +258,7 @@ func (s *Store) Today() Date { return DateOf(s.now()) }
 // them. (It is bbolt's transaction id.)
 func (s *Store) Revision() (uint64, error) {
 	var id int
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		id = tx.ID()
 		return nil
 	})
@@ -271,7 +282,7 @@ func (t *Tx) Catalog() *Catalog { return t.s.cat }
 
 // Update runs fn in one read-write transaction.
 func (s *Store) Update(fn func(*Tx) error) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		return fn(&Tx{tx: tx, s: s, now: s.now()})
 	})
 	switch {
@@ -294,7 +305,7 @@ func (s *Store) Transact(write bool, fn func(*Tx) error) error {
 
 // View runs fn in one read-only transaction.
 func (s *Store) View(fn func(*Tx) error) error {
-	return s.db.View(func(tx *bolt.Tx) error {
+	return s.view(func(tx *bolt.Tx) error {
 		return fn(&Tx{tx: tx, s: s, now: s.now()})
 	})
 }

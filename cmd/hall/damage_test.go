@@ -1,0 +1,57 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/casefiletest"
+)
+
+// A flipped byte in a page header is reported by every command that
+// meets it as a damaged database (exit 4, the message that says to
+// restore from a backup), never with a Go stack trace. Written first:
+// check, restore and import died in bbolt's page walk.
+func TestDamagedPagesReportedByEveryCommand(t *testing.T) {
+	db := tempDB(t)
+	mustHall(t, "--db", db, "demo")
+	var list []struct{ Number string }
+	if err := json.Unmarshal([]byte(mustHall(t, "--db", db, "cases", "--json")), &list); err != nil || len(list) == 0 {
+		t.Fatalf("cases: %v %v", list, err)
+	}
+	cat, _ := casefile.DefaultCatalog()
+	code := cat.Projects[0].Code
+	csv := filepath.Join(t.TempDir(), "in.csv")
+	os.WriteFile(csv, []byte("身份证号,姓名,项目,部门,家庭人口,收入明细,受理日期\n"+validID("19700101", 77)+",吴大伯,"+code+",,1,,2026-09-02\n"), 0o600)
+
+	for _, bucket := range []string{"", "cases"} { // every bucket's tree; the cases
+		damagedDB := filepath.Join(t.TempDir(), "hall.db")
+		raw, _ := os.ReadFile(db)
+		os.WriteFile(damagedDB, raw, 0o600)
+		casefiletest.DamagePageHeader(t, damagedDB, bucket)
+		for _, args := range [][]string{
+			{"check"},
+			{"cases"},
+			{"case", "show", list[len(list)-1].Number},
+			{"audit", "verify"},
+			{"backup", filepath.Join(t.TempDir(), "b.db")},
+			{"import", csv},
+			{"restore", damagedDB},
+		} {
+			for _, lang := range []string{"zh", "en"} {
+				target := damagedDB
+				if args[0] == "restore" {
+					target = tempDB(t) // restoring the damaged file over a good one
+				}
+				_, errs, code := hall(t, append([]string{"--db", target, "--lang", lang}, args...)...)
+				want := map[string]string{"zh": "请用 hall restore 从备份恢复", "en": "restore it from a backup with hall restore"}[lang]
+				if code != exitDamaged || !strings.Contains(errs, want) || strings.Contains(errs, "goroutine") {
+					t.Errorf("bucket %q: hall %s (%s): exit %d, stderr:\n%s", bucket, strings.Join(args, " "), lang, code, errs)
+				}
+			}
+		}
+	}
+}
