@@ -8,9 +8,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -18,8 +20,10 @@ import (
 	bolterr "go.etcd.io/bbolt/errors"
 )
 
-// SchemaVersion is the version of the store's layout this code writes.
-const SchemaVersion = 1
+// SchemaVersion is the version of the store's layout this code writes:
+// 1 the first; 2 adds the journal (journal.go), built from the records
+// of a version-1 file when it is first opened for writing.
+const SchemaVersion = 2
 
 // Bucket names. Keys are big-endian uint64s where they are numbers, so
 // cursors walk them in order. Packages building on the case file keep
@@ -39,9 +43,9 @@ var (
 	bIdxSearch  = []byte("idx_search")  // term 0 person id → ""
 	bIdxDue     = []byte("idx_due")     // deadline yyyymmdd | case seq → "" (open cases only)
 	bIdxProject = []byte("idx_project") // project 0 case seq → ""
-	bDrafts     = []byte("drafts")      // owner → draft bytes (front-desk autosave)
+	bDrafts     = []byte("drafts")      // owner → draft bytes (front-desk autosave; not journaled)
 	allBuckets  = [][]byte{bMeta, bPersons, bCases, bHistory, bCounters, bIdxDoc, bIdxNumber, bIdxStatus,
-		bIdxPerson, bIdxGroup, bIdxSearch, bIdxDue, bIdxProject, bDrafts, bUsers}
+		bIdxPerson, bIdxGroup, bIdxSearch, bIdxDue, bIdxProject, bDrafts, bUsers, bJournal}
 )
 
 // Store errors.
@@ -70,16 +74,22 @@ type Options struct {
 	ReadOnly bool
 	// NoSync skips fsync; for bulk loads in benchmarks only.
 	NoSync bool
+	// Progress receives the progress of a long migration (default
+	// standard error, for stores of more than 20,000 records).
+	Progress io.Writer
 	// Now is the clock (default time.Now).
 	Now func() time.Time
 }
 
 // Store is the case file on one bbolt database file.
 type Store struct {
-	db   *bolt.DB
-	cat  *Catalog
-	now  func() time.Time
-	path string
+	wmu      sync.Mutex // held across a write and its anchor line, so lines follow the journal's order
+	anchorF  *os.File   // the anchor file, opened at the first commit
+	progress io.Writer
+	db       *bolt.DB
+	cat      *Catalog
+	now      func() time.Time
+	path     string
 }
 
 // DefaultDBPath is hall.db in the user's data directory
@@ -128,7 +138,7 @@ func Open(path string, cat *Catalog, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, translateOpenError(path, err)
 	}
-	s := &Store{db: db, cat: cat, now: opt.Now, path: path}
+	s := &Store{db: db, cat: cat, now: opt.Now, path: path, progress: opt.Progress}
 	if err := s.checkSize(); err != nil {
 		db.Close()
 		return nil, err
@@ -189,7 +199,8 @@ func (s *Store) init(readOnly bool) error {
 			return checkSchema(m, s.path)
 		})
 	}
-	return s.update(func(tx *bolt.Tx) error {
+	var schema uint64
+	err := s.update(func(tx *bolt.Tx) error {
 		fresh := tx.Bucket(bMeta) == nil
 		if fresh {
 			// A bbolt file that has buckets of another program.
@@ -204,14 +215,31 @@ func (s *Store) init(readOnly bool) error {
 		}
 		m := tx.Bucket(bMeta)
 		if fresh || m.Get([]byte("schema")) == nil {
-			return m.Put([]byte("schema"), u64(SchemaVersion))
+			return nil
 		}
 		if err := checkSchema(m, s.path); err != nil {
 			return err
 		}
-		return migrate(tx, binary.BigEndian.Uint64(m.Get([]byte("schema"))))
+		schema = binary.BigEndian.Uint64(m.Get([]byte("schema")))
+		return nil
 	})
+	switch {
+	case err != nil:
+		return err
+	case schema == 0: // a new file: its first journal record says its schema
+		return s.Update(func(t *Tx) error {
+			t.by(systemUser)
+			return t.put(bMeta, []byte("schema"), u64(SchemaVersion))
+		})
+	case schema < SchemaVersion:
+		return s.migrate(schema)
+	}
+	return nil
 }
+
+// systemUser names the program itself in the journal (a new file's
+// schema, a migration).
+const systemUser = "system:hall"
 
 func checkSchema(m *bolt.Bucket, path string) error {
 	v := m.Get([]byte("schema"))
@@ -224,22 +252,16 @@ func checkSchema(m *bolt.Bucket, path string) error {
 	return nil
 }
 
-// migrations[v] upgrades a store from schema v to v+1.
-var migrations = map[uint64]func(*bolt.Tx) error{}
-
-func migrate(tx *bolt.Tx, from uint64) error {
-	for v := from; v < SchemaVersion; v++ {
-		if f := migrations[v]; f != nil {
-			if err := f(tx); err != nil {
-				return fmt.Errorf("migrate schema %d→%d: %w", v, v+1, err)
-			}
-		}
-	}
-	return tx.Bucket(bMeta).Put([]byte("schema"), u64(SchemaVersion))
-}
-
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.wmu.Lock()
+	if s.anchorF != nil {
+		s.anchorF.Close()
+		s.anchorF = nil
+	}
+	s.wmu.Unlock()
+	return s.db.Close()
+}
 
 // Catalog returns the store's policy catalogue.
 func (s *Store) Catalog() *Catalog { return s.cat }
@@ -272,6 +294,11 @@ type Tx struct {
 	tx  *bolt.Tx
 	s   *Store
 	now time.Time
+	// the journal record being made: its operations (opIndex: the
+	// position of each key's), and who the changes are by
+	ops     []jop
+	opIndex map[string]int
+	who     string
 }
 
 // Now is the time of the transaction.
@@ -282,9 +309,24 @@ func (t *Tx) Catalog() *Catalog { return t.s.cat }
 
 // Update runs fn in one read-write transaction.
 func (s *Store) Update(fn func(*Tx) error) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	var head Head
 	err := s.update(func(tx *bolt.Tx) error {
-		return fn(&Tx{tx: tx, s: s, now: s.now()})
+		t := &Tx{tx: tx, s: s, now: s.now()}
+		if err := fn(t); err != nil {
+			return err
+		}
+		if len(t.ops) == 0 {
+			return nil
+		}
+		var err error
+		head, err = appendJournal(t.kv(), t.now, t.who, t.ops)
+		return err
 	})
+	if err == nil && head.Seq > 0 {
+		s.anchor(head)
+	}
 	switch {
 	case errors.Is(err, bolterr.ErrTxNotWritable), errors.Is(err, bolterr.ErrDatabaseReadOnly), errors.Is(err, syscall.EROFS):
 		return ErrReadOnly.Withf("%s", "%s", s.path)
@@ -363,15 +405,6 @@ func decodeJSON(ns, key, raw []byte, v any) error {
 	return nil
 }
 
-// putJSON stores v as JSON under key of b.
-func putJSON(b *bolt.Bucket, key []byte, v any) error {
-	raw, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	return b.Put(key, raw)
-}
-
 // ---- cases ----
 
 // CaseBySeq loads a case by its internal sequence number.
@@ -406,6 +439,7 @@ func (t *Tx) PutCase(old, c *Case, ch Change) error {
 	if ch.Who == "" {
 		return ErrInvalid.Withf("未记录操作人", "no user recorded for the change")
 	}
+	t.by(ch.Who)
 	if old != nil && old.Version != c.Version {
 		return ErrStaleCase.Withf("%s（版本 %d，当前 %d）", "%s (version %d, now %d)", c.Number, c.Version, old.Version)
 	}
@@ -414,7 +448,7 @@ func (t *Tx) PutCase(old, c *Case, ch Change) error {
 	if err := t.unindexCase(old); err != nil {
 		return err
 	}
-	if err := putJSON(t.tx.Bucket(bCases), u64(c.Seq), c); err != nil {
+	if err := t.putJSON(bCases, u64(c.Seq), c); err != nil {
 		return err
 	}
 	if err := t.indexCase(c); err != nil {
@@ -460,7 +494,8 @@ func (t *Tx) appendHistory(seq uint64, e HistoryEntry) error {
 	key := make([]byte, 12)
 	copy(key, prefix)
 	binary.BigEndian.PutUint32(key[8:], e.Seq)
-	return putJSON(b, key, e)
+	t.by(e.Who)
+	return t.putJSON(bHistory, key, e)
 }
 
 // HashEntry computes the chained hash of a history entry: SHA-256 over
@@ -575,18 +610,17 @@ func decodeGroupEntry(k, v []byte) (groupEntry, bool) {
 }
 
 func (t *Tx) indexCase(c *Case) error {
-	if err := t.tx.Bucket(bIdxNumber).Put([]byte(c.Number), u64(c.Seq)); err != nil {
+	if err := t.put(bIdxNumber, []byte(c.Number), u64(c.Seq)); err != nil {
 		return err
 	}
-	if err := t.tx.Bucket(bIdxStatus).Put(statusKey(c.Status, c.Seq), nil); err != nil {
+	if err := t.put(bIdxStatus, statusKey(c.Status, c.Seq), nil); err != nil {
 		return err
 	}
 	if c.Status.Open() && !c.Deadline.IsZero() {
-		if err := t.tx.Bucket(bIdxDue).Put(dueKey(c.Deadline, c.Seq), nil); err != nil {
+		if err := t.put(bIdxDue, dueKey(c.Deadline, c.Seq), nil); err != nil {
 			return err
 		}
 	}
-	ip := t.tx.Bucket(bIdxPerson)
 	for _, m := range c.Household.Members {
 		if m.Person.ID == 0 {
 			continue
@@ -595,16 +629,15 @@ func (t *Tx) indexCase(c *Case) error {
 		if m.Person.ID == c.ApplicantID {
 			role = roleApplicant
 		}
-		if err := ip.Put(join(u64(m.Person.ID), u64(c.Seq)), []byte{role}); err != nil {
+		if err := t.put(bIdxPerson, join(u64(m.Person.ID), u64(c.Seq)), []byte{role}); err != nil {
 			return err
 		}
 	}
-	if err := ip.Put(join(u64(c.ApplicantID), u64(c.Seq)), []byte{roleApplicant}); err != nil {
+	if err := t.put(bIdxPerson, join(u64(c.ApplicantID), u64(c.Seq)), []byte{roleApplicant}); err != nil {
 		return err
 	}
-	gb, pb := t.tx.Bucket(bIdxGroup), t.tx.Bucket(bIdxProject)
 	for _, a := range c.Apps {
-		if err := pb.Put(join([]byte(a.Project), []byte{0}, u64(c.Seq)), nil); err != nil {
+		if err := t.put(bIdxProject, join([]byte(a.Project), []byte{0}, u64(c.Seq)), nil); err != nil {
 			return err
 		}
 		p := t.s.cat.Project(a.Project)
@@ -625,7 +658,7 @@ func (t *Tx) indexCase(c *Case) error {
 			}
 		}
 		key := join(groupPrefix(c.ApplicantID, p.Group), u64(c.Seq), []byte(a.Project))
-		if err := gb.Put(key, g.encode()); err != nil {
+		if err := t.put(bIdxGroup, key, g.encode()); err != nil {
 			return err
 		}
 	}
@@ -636,21 +669,20 @@ func (t *Tx) unindexCase(c *Case) error {
 	if c == nil {
 		return nil
 	}
-	if err := t.tx.Bucket(bIdxStatus).Delete(statusKey(c.Status, c.Seq)); err != nil {
+	if err := t.del(bIdxStatus, statusKey(c.Status, c.Seq)); err != nil {
 		return err
 	}
 	if !c.Deadline.IsZero() {
-		if err := t.tx.Bucket(bIdxDue).Delete(dueKey(c.Deadline, c.Seq)); err != nil {
+		if err := t.del(bIdxDue, dueKey(c.Deadline, c.Seq)); err != nil {
 			return err
 		}
 	}
-	gb, pb := t.tx.Bucket(bIdxGroup), t.tx.Bucket(bIdxProject)
 	for _, a := range c.Apps {
-		if err := pb.Delete(join([]byte(a.Project), []byte{0}, u64(c.Seq))); err != nil {
+		if err := t.del(bIdxProject, join([]byte(a.Project), []byte{0}, u64(c.Seq))); err != nil {
 			return err
 		}
 		if p := t.s.cat.Project(a.Project); p != nil && p.Group != "" {
-			if err := gb.Delete(join(groupPrefix(c.ApplicantID, p.Group), u64(c.Seq), []byte(a.Project))); err != nil {
+			if err := t.del(bIdxGroup, join(groupPrefix(c.ApplicantID, p.Group), u64(c.Seq), []byte(a.Project))); err != nil {
 				return err
 			}
 		}
@@ -677,7 +709,6 @@ func (t *Tx) PersonByKey(key string) (*Person, error) {
 // SavePerson stores p, merging with the stored record of the same key:
 // known details are kept unless p brings newer ones. It sets p.ID.
 func (t *Tx) SavePerson(p *Person) error {
-	b := t.tx.Bucket(bPersons)
 	key := p.Key()
 	if id := t.tx.Bucket(bIdxDoc).Get([]byte(key)); id != nil {
 		old, err := t.Person(binary.BigEndian.Uint64(id))
@@ -693,16 +724,16 @@ func (t *Tx) SavePerson(p *Person) error {
 			return err
 		}
 	} else {
-		id, err := b.NextSequence()
+		id, err := t.nextSequence(bPersons)
 		if err != nil {
 			return err
 		}
 		p.ID = id
-		if err := t.tx.Bucket(bIdxDoc).Put([]byte(key), u64(id)); err != nil {
+		if err := t.put(bIdxDoc, []byte(key), u64(id)); err != nil {
 			return err
 		}
 	}
-	if err := putJSON(b, u64(p.ID), p); err != nil {
+	if err := t.putJSON(bPersons, u64(p.ID), p); err != nil {
 		return err
 	}
 	return t.indexPersonTerms(p)
@@ -746,9 +777,8 @@ func mergePerson(p, old *Person) {
 }
 
 func (t *Tx) indexPersonTerms(p *Person) error {
-	b := t.tx.Bucket(bIdxSearch)
 	for _, term := range SearchTerms(p) {
-		if err := b.Put(join([]byte(term), []byte{0}, u64(p.ID)), nil); err != nil {
+		if err := t.put(bIdxSearch, join([]byte(term), []byte{0}, u64(p.ID)), nil); err != nil {
 			return err
 		}
 	}
@@ -756,9 +786,8 @@ func (t *Tx) indexPersonTerms(p *Person) error {
 }
 
 func (t *Tx) unindexPersonTerms(p *Person) error {
-	b := t.tx.Bucket(bIdxSearch)
 	for _, term := range SearchTerms(p) {
-		if err := b.Delete(join([]byte(term), []byte{0}, u64(p.ID))); err != nil {
+		if err := t.del(bIdxSearch, join([]byte(term), []byte{0}, u64(p.ID))); err != nil {
 			return err
 		}
 	}
