@@ -234,6 +234,11 @@ type Head struct {
 // head` write it.
 func (h Head) String() string { return fmt.Sprintf("%d:%x", h.Seq, h.Hash) }
 
+// Short is the head as a closed session's minutes can print it for
+// someone to compare later: the record number and the first 16 hex
+// digits of its hash ("1234:9f86d081884c7d65").
+func (h Head) Short() string { return fmt.Sprintf("%d:%x", h.Seq, h.Hash[:8]) }
+
 // journalHead reads the last record's sequence and hash.
 func journalHead(k kv) (Head, error) {
 	key, v := k.Last(bJournal)

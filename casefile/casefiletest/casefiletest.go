@@ -10,6 +10,7 @@
 package casefiletest
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
@@ -160,4 +161,11 @@ func FlipByte(tb testing.TB, path string, offset int64, mask byte) {
 	if _, err := f.WriteAt(b, offset); err != nil {
 		tb.Fatal(err)
 	}
+}
+
+// ChainHash is the journal's chain hash, SHA-256(previous hash ‖ record),
+// for a test that rewrites the chain the way an insider with the file
+// would (casefile/journal.go has the layout).
+func ChainHash(prev [32]byte, record []byte) [32]byte {
+	return sha256.Sum256(append(prev[:], record...))
 }
