@@ -385,3 +385,10 @@ func (s *Store) JournalHead() (Head, error) {
 	})
 	return h, err
 }
+
+// PagesWritten is the number of pages the store has written since it was
+// opened (bbolt's count), for benchmarks that report pages per save.
+func (s *Store) PagesWritten() int64 {
+	st := s.db.Stats()
+	return st.TxStats.GetWrite()
+}
