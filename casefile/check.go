@@ -52,6 +52,9 @@ func (s *Store) Verify(opt CheckOptions) ([]Text, error) {
 			probs = append(probs, t)
 		}
 	}
+	if err := s.CatchUp(); err != nil { // a read-write store: the pending index entries first
+		return nil, err
+	}
 	pageProbs, err := s.pageCheck()
 	if err != nil {
 		return nil, err
@@ -66,7 +69,8 @@ func (s *Store) Verify(opt CheckOptions) ([]Text, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = s.view(func(tx *bolt.Tx) error {
+	err = s.View(func(t *Tx) error {
+		tx := t.tx
 		if err := verifyJournal(tx, anchors, add, full, opt.Progress); err != nil || full() {
 			return err
 		}
@@ -78,7 +82,6 @@ func (s *Store) Verify(opt CheckOptions) ([]Text, error) {
 		if full() {
 			return nil
 		}
-		t := &Tx{tx: tx, s: s, now: s.now()}
 		status := map[Status]uint64{}
 		cases := tx.Bucket(bCases)
 		err := cases.ForEach(func(k, v []byte) error {
@@ -97,10 +100,10 @@ func (s *Store) Verify(opt CheckOptions) ([]Text, error) {
 			if seq := tx.Bucket(bIdxNumber).Get([]byte(c.Number)); len(seq) != 8 || binary.BigEndian.Uint64(seq) != c.Seq {
 				add(T("案件 %s：案号索引不指向它", "case %s: number index does not point to it", c.Number))
 			}
-			if tx.Bucket(bIdxStatus).Get(statusKey(c.Status, c.Seq)) == nil {
+			if t.get(bIdxStatus, statusKey(c.Status, c.Seq)) == nil {
 				add(T("案件 %s：状态索引缺少 %s", "case %s: status index lacks %s", c.Number, string(c.Status)))
 			}
-			if tx.Bucket(bIdxPerson).Get(join(u64(c.ApplicantID), u64(c.Seq))) == nil {
+			if t.get(bIdxPerson, join(u64(c.ApplicantID), u64(c.Seq))) == nil {
 				add(T("案件 %s：人员索引缺少申请人", "case %s: person index lacks the applicant", c.Number))
 			}
 			h, err := t.History(c.Seq)
@@ -123,7 +126,7 @@ func (s *Store) Verify(opt CheckOptions) ([]Text, error) {
 			}
 			return nil
 		})
-		tx.Bucket(bIdxStatus).ForEach(func(k, _ []byte) error {
+		forEach(t.cursor(bIdxStatus), func(k, _ []byte) error {
 			i := bytes.IndexByte(k, 0)
 			if i < 0 || len(k) != i+9 {
 				add(T("状态索引键 %x 格式不对", "status index key %x is malformed", k))
@@ -136,13 +139,13 @@ func (s *Store) Verify(opt CheckOptions) ([]Text, error) {
 			return nil
 		})
 		persons := tx.Bucket(bPersons)
-		tx.Bucket(bIdxDoc).ForEach(func(k, v []byte) error {
+		forEach(t.cursor(bIdxDoc), func(k, v []byte) error {
 			if len(v) != 8 || persons.Get(v) == nil {
 				add(T("证件索引 %s 不指向任何人", "person index %s points to no person", maskKey(k)))
 			}
 			return nil
 		})
-		tx.Bucket(bIdxPerson).ForEach(func(k, _ []byte) error {
+		forEach(t.cursor(bIdxPerson), func(k, _ []byte) error {
 			if len(k) != 16 || persons.Get(k[:8]) == nil || cases.Get(k[8:]) == nil {
 				add(T("人员—案件索引 %x 不指向任何记录", "person-case index %x points to nothing", k))
 			}

@@ -37,7 +37,7 @@ import (
 var bJournal = []byte("journal") // sequence → hash(32) ‖ record
 
 // notJournaled are the buckets the journal does not describe.
-var notJournaled = [][]byte{bJournal, bDrafts}
+var notJournaled = [][]byte{bJournal, bDrafts, bApplied}
 
 func journaled(bucket []byte) bool {
 	for _, b := range notJournaled {
@@ -178,7 +178,11 @@ func (t *Tx) put(bucket, key, value []byte) error {
 	if value == nil {
 		value = []byte{}
 	}
-	if err := t.kv().Put(bucket, key, value); err != nil {
+	if deferred(bucket) && !t.direct {
+		if err := t.keepLocal(bucket, ovEntry{key: string(key), val: value}); err != nil {
+			return err
+		}
+	} else if err := t.kv().Put(bucket, key, value); err != nil {
 		return err
 	}
 	t.note(jop{kind: opPut, bucket: bucket, key: key, value: value})
@@ -187,11 +191,15 @@ func (t *Tx) put(bucket, key, value []byte) error {
 
 // del deletes key of bucket (nothing when it is absent) and lists it.
 func (t *Tx) del(bucket, key []byte) error {
-	if t.kv().Get(bucket, key) == nil {
+	if t.get(bucket, key) == nil {
 		return nil
 	}
 	key = bytes.Clone(key)
-	if err := t.kv().Delete(bucket, key); err != nil {
+	if deferred(bucket) && !t.direct {
+		if err := t.keepLocal(bucket, ovEntry{key: string(key), del: true}); err != nil {
+			return err
+		}
+	} else if err := t.kv().Delete(bucket, key); err != nil {
 		return err
 	}
 	t.note(jop{kind: opDelete, bucket: bucket, key: key})

@@ -40,6 +40,9 @@ func verifyJournal(tx *bolt.Tx, anchors []Head, add func(Text), full func() bool
 		return nil
 	}
 	total := jb.Stats().KeyN
+	// The index buckets hold the entries of the records up to the applied
+	// mark; those after it are pending (journal_defer.go).
+	applied, _ := appliedSeq(tx)
 	anchored := map[uint64][32]byte{}
 	var maxAnchor Head
 	for _, h := range anchors {
@@ -88,6 +91,9 @@ func verifyJournal(tx *bolt.Tx, anchors []Head, add func(Text), full func() bool
 			continue
 		}
 		for _, op := range r.Ops {
+			if seq > applied && deferred(op.bucket) {
+				continue
+			}
 			id := string(op.bucket) + "\x00" + string(op.key)
 			switch op.kind {
 			case opPut:
@@ -104,6 +110,9 @@ func verifyJournal(tx *bolt.Tx, anchors []Head, add func(Text), full func() bool
 		if full() {
 			return nil
 		}
+	}
+	if applied > last {
+		add(T("索引标记为已写到第 %d 条记录，日志只到第 %d 条", "the indexes are marked as written up to record %d, the journal ends at record %d", applied, last))
 	}
 	if maxAnchor.Seq > last {
 		add(T("数据库落后于锚定文件：锚定文件记到第 %d 条记录，数据库只到第 %d 条（有提交丢失或文件被回退）",
@@ -285,6 +294,9 @@ func (s *Store) Rebuild() (int, error) {
 			last++
 			copy(prev[:], v)
 		}
+		if err := setApplied(tx, last); err != nil {
+			return err
+		}
 		var names [][]byte
 		tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
 			if journaled(name) {
@@ -325,5 +337,8 @@ func (s *Store) Rebuild() (int, error) {
 		}
 		return nil
 	})
+	if err == nil {
+		s.publish(nil)
+	}
 	return n, err
 }

@@ -120,10 +120,21 @@ func (s *Store) migrate(from uint64) error {
 	if progress != nil {
 		fmt.Fprintln(progress)
 	}
-	return s.Update(func(t *Tx) error {
+	err = s.Update(func(t *Tx) error {
 		t.by(systemUser)
 		t.now = now.Add(time.Nanosecond)
 		return t.put(bMeta, []byte("schema"), u64(SchemaVersion))
+	})
+	if err != nil {
+		return err
+	}
+	// the index entries the journal now holds were in the buckets already
+	return s.update(func(tx *bolt.Tx) error {
+		h, err := journalHead(boltKV{tx})
+		if err != nil {
+			return err
+		}
+		return setApplied(tx, h.Seq)
 	})
 }
 

@@ -114,7 +114,10 @@ func TestCheckFindsEveryEditInEveryBucket(t *testing.T) {
 	}
 	db.View(func(tx *bolt.Tx) error {
 		return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
-			if string(name) == "drafts" {
+			// drafts are not journaled; "applied" is the mark of the
+			// index entries written (lower: they are written again at
+			// the next open; higher: the entries missing are reported)
+			if string(name) == "drafts" || string(name) == "applied" {
 				return nil
 			}
 			var keys [][]byte

@@ -45,7 +45,7 @@ var (
 	bIdxProject = []byte("idx_project") // project 0 case seq → ""
 	bDrafts     = []byte("drafts")      // owner → draft bytes (front-desk autosave; not journaled)
 	allBuckets  = [][]byte{bMeta, bPersons, bCases, bHistory, bCounters, bIdxDoc, bIdxNumber, bIdxStatus,
-		bIdxPerson, bIdxGroup, bIdxSearch, bIdxDue, bIdxProject, bDrafts, bUsers, bJournal}
+		bIdxPerson, bIdxGroup, bIdxSearch, bIdxDue, bIdxProject, bDrafts, bUsers, bJournal, bApplied}
 )
 
 // Store errors.
@@ -86,6 +86,10 @@ type Store struct {
 	wmu      sync.Mutex // held across a write and its anchor line, so lines follow the journal's order
 	anchorF  *os.File   // the anchor file, opened at the first commit
 	progress io.Writer
+	ovMu     sync.RWMutex // guards ov against readers starting a transaction
+	ov       overlay      // pending index entries (journal_defer.go); changed under wmu
+	timer    *time.Timer  // the next catch-up of pending entries
+	closed   bool
 	db       *bolt.DB
 	cat      *Catalog
 	now      func() time.Time
@@ -144,6 +148,10 @@ func Open(path string, cat *Catalog, opt Options) (*Store, error) {
 		return nil, err
 	}
 	if err := s.init(opt.ReadOnly); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.recoverPending(); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -213,6 +221,16 @@ func (s *Store) init(readOnly bool) error {
 				return err
 			}
 		}
+		if _, ok := appliedSeq(tx); !ok {
+			// every index entry so far was written with its record
+			h, err := journalHead(boltKV{tx})
+			if err != nil {
+				return err
+			}
+			if err := setApplied(tx, h.Seq); err != nil {
+				return err
+			}
+		}
 		m := tx.Bucket(bMeta)
 		if fresh || m.Get([]byte("schema")) == nil {
 			return nil
@@ -255,6 +273,12 @@ func checkSchema(m *bolt.Bucket, path string) error {
 // Close closes the database.
 func (s *Store) Close() error {
 	s.wmu.Lock()
+	s.closed = true
+	if s.timer != nil {
+		s.timer.Stop()
+		s.timer = nil
+	}
+	s.catchUpLocked() // what fails stays in the journal for the next open
 	if s.anchorF != nil {
 		s.anchorF.Close()
 		s.anchorF = nil
@@ -299,6 +323,13 @@ type Tx struct {
 	ops     []jop
 	opIndex map[string]int
 	who     string
+	// deferred index entries (journal_defer.go): the store's pending
+	// ones as of the start, the transaction's own, and whether it writes
+	// them directly
+	ov     overlay
+	local  map[string]map[string]ovEntry
+	nlocal int
+	direct bool
 }
 
 // Now is the time of the transaction.
@@ -312,8 +343,10 @@ func (s *Store) Update(fn func(*Tx) error) error {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	var head Head
+	var t *Tx
+	publishing := false
 	err := s.update(func(tx *bolt.Tx) error {
-		t := &Tx{tx: tx, s: s, now: s.now()}
+		t = &Tx{tx: tx, s: s, now: s.now(), ov: s.ov}
 		if err := fn(t); err != nil {
 			return err
 		}
@@ -321,11 +354,36 @@ func (s *Store) Update(fn func(*Tx) error) error {
 			return nil
 		}
 		var err error
-		head, err = appendJournal(t.kv(), t.now, t.who, t.ops)
-		return err
+		if head, err = appendJournal(t.kv(), t.now, t.who, t.ops); err != nil {
+			return err
+		}
+		if t.direct {
+			return setApplied(tx, head.Seq)
+		}
+		if len(t.local) > 0 {
+			// Readers must not start between this commit and the new
+			// overlay: they would see the case without its index entries.
+			s.ovMu.Lock()
+			publishing = true
+		}
+		return nil
 	})
+	if publishing {
+		if err == nil {
+			s.ov = s.ov.merge(t.local)
+		}
+		s.ovMu.Unlock()
+	}
 	if err == nil && head.Seq > 0 {
 		s.anchor(head)
+		switch {
+		case t.direct:
+			s.publish(nil)
+		case s.ov.size() >= maxPending:
+			s.catchUpLocked()
+		case len(s.ov) > 0:
+			s.scheduleCatchUp()
+		}
 	}
 	switch {
 	case errors.Is(err, bolterr.ErrTxNotWritable), errors.Is(err, bolterr.ErrDatabaseReadOnly), errors.Is(err, syscall.EROFS):
@@ -347,8 +405,19 @@ func (s *Store) Transact(write bool, fn func(*Tx) error) error {
 
 // View runs fn in one read-only transaction.
 func (s *Store) View(fn func(*Tx) error) error {
+	s.ovMu.RLock()
+	held := true
+	release := func() {
+		if held {
+			held = false
+			s.ovMu.RUnlock()
+		}
+	}
+	defer release()
 	return s.view(func(tx *bolt.Tx) error {
-		return fn(&Tx{tx: tx, s: s, now: s.now()})
+		ov := s.ov
+		release()
+		return fn(&Tx{tx: tx, s: s, now: s.now(), ov: ov})
 	})
 }
 
@@ -699,7 +768,7 @@ func (t *Tx) Person(id uint64) (*Person, error) {
 
 // PersonByKey finds a person by Person.Key() (resident number etc.).
 func (t *Tx) PersonByKey(key string) (*Person, error) {
-	id := t.tx.Bucket(bIdxDoc).Get([]byte(key))
+	id := t.get(bIdxDoc, []byte(key))
 	if id == nil {
 		return nil, ErrPersonNotFound
 	}
@@ -710,7 +779,7 @@ func (t *Tx) PersonByKey(key string) (*Person, error) {
 // known details are kept unless p brings newer ones. It sets p.ID.
 func (t *Tx) SavePerson(p *Person) error {
 	key := p.Key()
-	if id := t.tx.Bucket(bIdxDoc).Get([]byte(key)); id != nil {
+	if id := t.get(bIdxDoc, []byte(key)); id != nil {
 		old, err := t.Person(binary.BigEndian.Uint64(id))
 		if err != nil {
 			return err
@@ -798,7 +867,7 @@ func (t *Tx) unindexPersonTerms(p *Person) error {
 // newest first, with their role ('A' or 'M').
 func (t *Tx) PersonCaseSeqs(pid uint64) (seqs []uint64, roles []byte) {
 	prefix := u64(pid)
-	c := t.tx.Bucket(bIdxPerson).Cursor()
+	c := t.cursor(bIdxPerson)
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 		seqs = append(seqs, binary.BigEndian.Uint64(k[8:]))
 		roles = append(roles, v[0])
