@@ -99,3 +99,18 @@ func must[T any](v T, err error) T {
 	}
 	return v
 }
+
+// A restore gives up what was written after the backup: the anchor
+// restarts at the backup's head, so the restored database is not
+// reported behind it.
+func TestRestoreRestartsTheAnchor(t *testing.T) {
+	db := tempDB(t)
+	mustHall(t, "--db", db, "demo")
+	backup := filepath.Join(t.TempDir(), "b.db")
+	mustHall(t, "--db", db, "backup", backup)
+	mustHall(t, "--db", db, "user", "display", "王主任") // a commit after the backup
+	mustHall(t, "--db", db, "restore", backup)
+	if out, errs, code := hall(t, "--db", db, "--lang", "en", "check"); code != 0 {
+		t.Errorf("check after restore: exit %d\n%s%s", code, out, errs)
+	}
+}
