@@ -1,9 +1,11 @@
 package casefile_test
 
 import (
+	"encoding/binary"
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -114,5 +116,60 @@ func TestDamagedPageHeadersAreReported(t *testing.T) {
 				st.Close()
 			}
 		}
+	}
+}
+
+// Salvage copies what can still be read of a file with a damaged leaf of
+// the cases: every bucket, and of the cases those before and after the
+// damaged page; the check of the copy then names what is missing.
+func TestSalvageCopiesWhatCanBeRead(t *testing.T) {
+	path, cat, _, pageSize := damageFixture(t, 300)
+	// The second child page of the cases bucket's root: the cases before
+	// it survive the forward walk, those after it the backward one.
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var root uint64
+	var total int
+	db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte("cases"))
+		root, total = uint64(b.Root()), b.Stats().KeyN
+		return nil
+	})
+	db.Close()
+	raw, _ := os.ReadFile(path)
+	page := raw[int(root)*pageSize:]
+	if page[8] != 0x01 { // the branch flag
+		t.Fatalf("the cases bucket's root is not a branch page: 300 cases should not fit one page")
+	}
+	// branch elements after the 16-byte header: pos u32, ksize u32, pgid u64
+	child := binary.LittleEndian.Uint64(page[16+16+8:])
+	casefiletest.FlipByte(t, path, int64(child)*int64(pageSize)+8, 0x40)
+
+	out := filepath.Join(t.TempDir(), "salvaged.db")
+	rep, err := casefile.Salvage(path, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Lost) != 1 || !strings.HasPrefix(rep.Lost[0].EN, "cases:") || rep.Buckets < 15 {
+		t.Fatalf("report %+v", rep)
+	}
+	st, err := casefile.Open(out, cat, casefile.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var got int
+	st.View(func(tx *casefile.Tx) error {
+		cs, _, _ := tx.Cases(casefile.CaseFilter{Limit: 1000})
+		got = len(cs)
+		return nil
+	})
+	if got < total/2 || got >= total {
+		t.Errorf("salvaged %d of %d cases", got, total)
+	}
+	if probs, err := st.Verify(casefile.CheckOptions{Max: 1}); !errors.Is(err, casefile.ErrCheckFailed) || !strings.Contains(probs[0].EN, "missing") {
+		t.Errorf("check of the salvaged copy: %v %v", probs, err)
 	}
 }

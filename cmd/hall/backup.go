@@ -53,21 +53,36 @@ running on the database while it is restored.`),
 
 func (a *app) newCheckCommand() *cobra.Command {
 	var all, rebuild bool
+	var salvage string
 	cmd := &cobra.Command{
 		Use:   "check",
 		Short: a.t("检查数据库：页面一致性、日志链与锚定、每条记录与日志是否相符、索引、计数", "Verify the database: pages, the journal's chain and anchor, every record against the journal, indexes, counters"),
 		Long: a.t(`检查数据库。先在子进程中逐页检查文件结构；再重放日志，核对哈希链和数据库旁
 的锚定文件（.anchor）；然后核对每条记录、索引和计数是否正是日志所写，指出第一处
 不符（存储区、案件号、日志记录号）。--rebuild 按日志重写全部记录和索引（日志链
-必须完整），撤销在本系统之外所做的改动。证件号和电话在报告中均被遮盖。`, `Verify the database. The file's pages are walked in a child process; the
+必须完整），撤销在本系统之外所做的改动。--salvage OUT 把损坏的数据库中仍可读取的
+记录写入新文件。证件号和电话在报告中均被遮盖。`, `Verify the database. The file's pages are walked in a child process; the
 journal is replayed and its hash chain and the anchor file beside the database
 (.anchor) checked; then every record, index entry and counter is compared with
 what the journal wrote, and the first difference named (bucket, case number,
 journal record). --rebuild rewrites every record and index from the journal
-(whose chain must hold), undoing changes made behind hall's back. ID numbers
+(whose chain must hold), undoing changes made behind hall's back. --salvage OUT
+writes what can still be read of a damaged database into a new file. ID numbers
 and phones are masked in the report.`),
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if salvage != "" {
+				rep, err := casefile.Salvage(a.dbPath, salvage)
+				if err != nil {
+					return err
+				}
+				for _, l := range rep.Lost {
+					fmt.Fprintln(cmd.ErrOrStderr(), l.In(a.lang))
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), a.t("已把 %d 个存储区中可读的 %d 条记录写入 %s；请用 hall --db %s check 检查它\n",
+					"%d readable entries of %d buckets written to %s; check it with hall --db %s check\n"), rep.Buckets, rep.Entries, salvage, salvage)
+				return nil
+			}
 			return a.withStore(!rebuild, func(st *casefile.Store) error {
 				if rebuild {
 					n, err := st.Rebuild()
@@ -95,6 +110,7 @@ and phones are masked in the report.`),
 	}
 	cmd.Flags().BoolVar(&all, "all", false, a.t("列出所有问题，而不只是第一个", "list every problem, not only the first"))
 	cmd.Flags().BoolVar(&rebuild, "rebuild", false, a.t("先按日志重建全部记录和索引", "first rebuild every record and index from the journal"))
+	cmd.Flags().StringVar(&salvage, "salvage", "", a.t("把损坏的数据库中仍可读取的记录写入新文件 OUT（不检查）", "write what can still be read of a damaged database into a new file OUT (no check)"))
 	return cmd
 }
 

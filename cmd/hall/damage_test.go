@@ -114,3 +114,18 @@ func TestRestoreRestartsTheAnchor(t *testing.T) {
 		t.Errorf("check after restore: exit %d\n%s%s", code, out, errs)
 	}
 }
+
+// hall check --salvage OUT copies what a damaged file still holds.
+func TestCheckSalvage(t *testing.T) {
+	db := tempDB(t)
+	mustHall(t, "--db", db, "demo")
+	casefiletest.DamagePageHeader(t, db, "cases")
+	out := filepath.Join(t.TempDir(), "salvaged.db")
+	stdout, errs, code := hall(t, "--db", db, "--lang", "en", "check", "--salvage", out)
+	if code != 0 || !strings.Contains(stdout, "written to "+out) || !strings.Contains(errs, "cases:") {
+		t.Fatalf("salvage: exit %d\n%s%s", code, stdout, errs)
+	}
+	if _, _, code := hall(t, "--db", out, "cases"); code != 0 {
+		t.Errorf("the salvaged file does not open: exit %d", code)
+	}
+}
