@@ -26,7 +26,11 @@ import (
 const SchemaVersion = 2
 
 // Bucket names. Keys are big-endian uint64s where they are numbers, so
-// cursors walk them in order. Packages building on the case file keep
+// cursors walk them in order. Every write goes through Tx.put, Tx.del or
+// Tx.nextSequence (journal.go: a write past them is not in the journal,
+// and check reports it), and every read of the idx_* buckets but
+// idx_number through Tx.get or Tx.cursor (journal_defer.go: their newest
+// entries may still be pending in memory). Packages building on the case file keep
 // their own buckets beside these through Tx.Records (the meeting's
 // "mtg_*", tabled in meeting/store.go).
 var (
