@@ -59,7 +59,7 @@ func verifyJournal(tx *bolt.Tx, anchors []Head, add func(Text), full func() bool
 	c := jb.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		done++
-		if progress != nil && done%4096 == 0 {
+		if progress != nil && done%max(1, total/400) == 0 {
 			progress(done, total)
 		}
 		if len(k) != 8 {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -114,12 +115,13 @@ and phones are masked in the report.`),
 	return cmd
 }
 
-// progressBar draws a progress bar on w for a long check, from the first
-// report on; nothing for a check that ends within its first step.
+// progressBar draws a progress bar on w for a long check, once it has
+// run for half a second; nothing for a quick one.
 func progressBar(w io.Writer, label string) func(done, total int) {
 	drawn := false
+	start := time.Now()
 	return func(done, total int) {
-		if total <= 0 {
+		if total <= 0 || (!drawn && time.Since(start) < 500*time.Millisecond) {
 			return
 		}
 		if done >= total {
