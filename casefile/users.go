@@ -126,6 +126,7 @@ func (t *Tx) RoleOf(who string) (Role, error) {
 // Require checks, inside the transaction that will write, that who may do
 // p. It is how roles are enforced in the domain, not only in the screens.
 func (t *Tx) Require(who string, p Perm) error {
+	t.by(who)
 	r, err := t.RoleOf(who)
 	if err != nil {
 		return ErrForbidden.Withf("%s 未登记", "%s is not registered", who)
@@ -269,7 +270,7 @@ func (s *Store) AddUser(u User, who string) error {
 			return err
 		}
 		u.Added, u.By = t.now, who
-		return putJSON(b, []byte(u.Name), u)
+		return t.putJSON(bUsers, []byte(u.Name), u)
 	})
 }
 
@@ -282,7 +283,7 @@ func (s *Store) RemoveUser(name, who string) error {
 		if _, err := t.User(name); err != nil {
 			return err
 		}
-		return t.tx.Bucket(bUsers).Delete([]byte(name))
+		return t.del(bUsers, []byte(name))
 	})
 }
 
@@ -322,21 +323,17 @@ func (s *Store) SetDisplayName(name, display, who string) error {
 			if strings.TrimPrefix(name, LocalPrefix) == "" {
 				return ErrInvalid.Withf("本机用户名为空", "the local user name is empty")
 			}
-			b, err := t.tx.CreateBucketIfNotExists(bDisplays)
-			if err != nil {
-				return err
-			}
 			if display == "" {
-				return b.Delete([]byte(name))
+				return t.del(bDisplays, []byte(name))
 			}
-			return b.Put([]byte(name), []byte(display))
+			return t.put(bDisplays, []byte(name), []byte(display))
 		}
 		u, err := t.User(name)
 		if err != nil {
 			return err
 		}
 		u.Display = display
-		return putJSON(t.tx.Bucket(bUsers), []byte(u.Name), u)
+		return t.putJSON(bUsers, []byte(u.Name), u)
 	})
 }
 

@@ -57,7 +57,11 @@ received date before 2000 or after today, are errors.`),
 func (a *app) importFailed(err error) error {
 	msg := casefile.Message(err, a.lang)
 	head := a.t("导入失败，未保存任何记录：", "import failed; nothing was stored:")
-	return exitError{code: 1, msg: head + "\n" + msg}
+	code := exitFailed
+	if c := exitCode(runError{err}); c == exitDamaged || c == exitLocked {
+		code = c // a damaged or busy database keeps its own exit code
+	}
+	return exitError{code: code, msg: head + "\n" + msg}
 }
 
 // importRefused is importFailed, telling how to apply again on purpose

@@ -156,5 +156,22 @@ func (a *app) newAuditCommand() *cobra.Command {
 			return nil
 		}),
 	})
+	cmd.AddCommand(&cobra.Command{
+		Use:   "head",
+		Short: a.t("显示日志的最新记录号和哈希，供抄录备查", "Print the journal's head (record number and hash) for someone to write down"),
+		Args:  cobra.NoArgs,
+		RunE: a.onStore(true, func(cmd *cobra.Command, args []string, st *casefile.Store) error {
+			h, err := st.JournalHead()
+			if err != nil {
+				return err
+			}
+			w := cmd.OutOrStdout()
+			fmt.Fprintf(w, a.t("日志最新记录：第 %d 条\n哈希：%x\n", "journal head: record %d\nhash: %x\n"), h.Seq, h.Hash)
+			if anc, err := st.AnchoredHead(); err == nil && anc.Seq > 0 && anc != h {
+				fmt.Fprintf(w, a.t("锚定文件记到：第 %d 条 %x\n", "the anchor file names: record %d %x\n"), anc.Seq, anc.Hash)
+			}
+			return nil
+		}),
+	})
 	return cmd
 }
