@@ -16,34 +16,72 @@ import (
 // invariant; the detail names the first problem.
 var ErrCheckFailed = newError("check_failed", "数据库检查未通过", "the database check failed")
 
-// Check verifies the store: bbolt's own page consistency check, then the
-// hall's invariants — every index entry points to a record that agrees
-// with it, every case's history chain holds, the status counters match
-// the cases. It returns the problems found (at most max; 0 means all).
+// CheckOptions tune Verify.
+type CheckOptions struct {
+	// Max is the most problems to report (0: all).
+	Max int
+	// Progress, when set, is called as the journal is replayed and the
+	// records compared, with the entries done so far and the total.
+	Progress func(done, total int)
+}
+
+// Check verifies the store (Verify) and returns the problems in English.
 func (s *Store) Check(max int) ([]string, error) {
-	var probs []string
-	full := func() bool { return max > 0 && len(probs) >= max }
-	add := func(format string, args ...any) {
+	probs, err := s.Verify(CheckOptions{Max: max})
+	var out []string
+	for _, p := range probs {
+		out = append(out, p.EN)
+	}
+	return out, err
+}
+
+// Verify checks the store: bbolt's page walk (in a child process); the
+// journal's hash chain; the anchor file (a database behind its anchor,
+// a chain without an anchored head); that every record, index entry,
+// counter and bucket sequence is what the journal gives, and nothing
+// more; then the hall's invariants — every index entry points to a
+// record that agrees with it, every case's history chain holds, the
+// status counters match the cases. It returns the problems in both
+// languages, first found first, and ErrCheckFailed naming the first (or
+// the damaged-database error when pages are damaged).
+func (s *Store) Verify(opt CheckOptions) ([]Text, error) {
+	var probs []Text
+	full := func() bool { return opt.Max > 0 && len(probs) >= opt.Max }
+	add := func(t Text) {
 		if !full() {
-			probs = append(probs, fmt.Sprintf(format, args...))
+			probs = append(probs, t)
 		}
 	}
-	err := s.db.View(func(tx *bolt.Tx) error {
-		for err := range tx.Check() {
-			add("bbolt: %v", err)
+	if err := s.CatchUp(); err != nil { // a read-write store: the pending index entries first
+		return nil, err
+	}
+	pageProbs, err := s.pageCheck()
+	if err != nil {
+		return nil, err
+	}
+	if len(pageProbs) > 0 {
+		for _, p := range pageProbs {
+			add(T("页面：%s", "pages: %s", p))
 		}
-		if full() {
-			return nil
+		return probs, damaged(s.path, pageProbs[0])
+	}
+	anchors, err := readAnchors(s.path)
+	if err != nil {
+		return nil, err
+	}
+	err = s.View(func(t *Tx) error {
+		tx := t.tx
+		if err := verifyJournal(tx, anchors, add, full, opt.Progress); err != nil || full() {
+			return err
 		}
 		for _, b := range allBuckets {
 			if tx.Bucket(b) == nil {
-				add("bucket %s is missing", b)
+				add(T("缺少存储区 %s", "bucket %s is missing", b))
 			}
 		}
 		if full() {
 			return nil
 		}
-		t := &Tx{tx: tx, s: s, now: s.now()}
 		status := map[Status]uint64{}
 		cases := tx.Bucket(bCases)
 		err := cases.ForEach(func(k, v []byte) error {
@@ -52,29 +90,29 @@ func (s *Store) Check(max int) ([]string, error) {
 			}
 			var c Case
 			if err := json.Unmarshal(v, &c); err != nil {
-				add("case %x: cannot be read: %v", k, err)
+				add(T("案件 %x：无法读取：%v", "case %x: cannot be read: %v", k, err))
 				return nil
 			}
 			if len(k) != 8 || binary.BigEndian.Uint64(k) != c.Seq {
-				add("case %s: stored under key %x", c.Number, k)
+				add(T("案件 %s：存放在键 %x 下", "case %s: stored under key %x", c.Number, k))
 			}
 			status[c.Status]++
-			if seq := tx.Bucket(bIdxNumber).Get([]byte(c.Number)); seq == nil || binary.BigEndian.Uint64(seq) != c.Seq {
-				add("case %s: number index does not point to it", c.Number)
+			if seq := tx.Bucket(bIdxNumber).Get([]byte(c.Number)); len(seq) != 8 || binary.BigEndian.Uint64(seq) != c.Seq {
+				add(T("案件 %s：案号索引不指向它", "case %s: number index does not point to it", c.Number))
 			}
-			if tx.Bucket(bIdxStatus).Get(statusKey(c.Status, c.Seq)) == nil {
-				add("case %s: status index lacks %s", c.Number, c.Status)
+			if t.get(bIdxStatus, statusKey(c.Status, c.Seq)) == nil {
+				add(T("案件 %s：状态索引缺少 %s", "case %s: status index lacks %s", c.Number, string(c.Status)))
 			}
-			if tx.Bucket(bIdxPerson).Get(join(u64(c.ApplicantID), u64(c.Seq))) == nil {
-				add("case %s: person index lacks the applicant", c.Number)
+			if t.get(bIdxPerson, join(u64(c.ApplicantID), u64(c.Seq))) == nil {
+				add(T("案件 %s：人员索引缺少申请人", "case %s: person index lacks the applicant", c.Number))
 			}
 			h, err := t.History(c.Seq)
 			if err != nil {
-				add("case %s: history cannot be read", c.Number)
+				add(T("案件 %s：办理记录无法读取", "case %s: history cannot be read", c.Number))
 			} else if len(h) == 0 {
-				add("case %s: has no history", c.Number)
+				add(T("案件 %s：没有办理记录", "case %s: has no history", c.Number))
 			} else if i := VerifyHistory(h); i >= 0 {
-				add("case %s: history chain broken at entry %d (%s %s)", c.Number, i, h[i].At.Format("2006-01-02 15:04"), h[i].Action)
+				add(T("案件 %s：办理记录链在第 %d 条断开（%s %s）", "case %s: history chain broken at entry %d (%s %s)", c.Number, i, h[i].At.Format("2006-01-02 15:04"), h[i].Action))
 			}
 			return nil
 		})
@@ -84,38 +122,39 @@ func (s *Store) Check(max int) ([]string, error) {
 		// every index entry points to a record that agrees
 		tx.Bucket(bIdxNumber).ForEach(func(k, v []byte) error {
 			if len(v) != 8 || cases.Get(v) == nil {
-				add("number index %s points to no case", k)
+				add(T("案号索引 %s 不指向任何案件", "number index %s points to no case", maskKey(k)))
 			}
 			return nil
 		})
-		tx.Bucket(bIdxStatus).ForEach(func(k, _ []byte) error {
-			i := bytes.IndexByte(k, 0)
-			if i < 0 || len(k) != i+9 {
-				add("status index key %x is malformed", k)
-				return nil
+		// Every case has its status entry (above); as many entries as cases
+		// means none points anywhere else.
+		nstatus := 0
+		forEach(t.cursor(bIdxStatus), func(k, _ []byte) error {
+			if i := bytes.IndexByte(k, 0); i < 0 || len(k) != i+9 {
+				add(T("状态索引键 %x 格式不对", "status index key %x is malformed", k))
 			}
-			var c Case
-			if ok, _ := getJSON(cases, k[i+1:], &c); !ok || string(c.Status) != string(k[:i]) {
-				add("status index %s → %d does not match the case", k[:i], binary.BigEndian.Uint64(k[i+1:]))
-			}
+			nstatus++
 			return nil
 		})
+		if ncases := int(sum(status)); nstatus != ncases {
+			add(T("状态索引有 %d 项，案件有 %d 件", "the status index has %d entries for %d cases", nstatus, ncases))
+		}
 		persons := tx.Bucket(bPersons)
-		tx.Bucket(bIdxDoc).ForEach(func(k, v []byte) error {
+		forEach(t.cursor(bIdxDoc), func(k, v []byte) error {
 			if len(v) != 8 || persons.Get(v) == nil {
-				add("person index %q points to no person", k)
+				add(T("证件索引 %s 不指向任何人", "person index %s points to no person", maskKey(k)))
 			}
 			return nil
 		})
-		tx.Bucket(bIdxPerson).ForEach(func(k, _ []byte) error {
+		forEach(t.cursor(bIdxPerson), func(k, _ []byte) error {
 			if len(k) != 16 || persons.Get(k[:8]) == nil || cases.Get(k[8:]) == nil {
-				add("person-case index %x points to nothing", k)
+				add(T("人员—案件索引 %x 不指向任何记录", "person-case index %x points to nothing", k))
 			}
 			return nil
 		})
 		for _, st := range Statuses {
 			if n := t.Counter("status/" + string(st)); n != status[st] {
-				add("counter status/%s = %d, but %d cases have that status", st, n, status[st])
+				add(T("计数 status/%s = %d，但有 %d 个案件为此状态", "counter status/%s = %d, but %d cases have that status", string(st), n, status[st]))
 			}
 		}
 		t.checkAid(add) // the running-aid projection (aid_index.go)
@@ -125,16 +164,24 @@ func (s *Store) Check(max int) ([]string, error) {
 		return probs, err
 	}
 	if len(probs) > 0 {
-		return probs, ErrCheckFailed.Withf("%s", "%s", probs[0])
+		return probs, ErrCheckFailed.With(probs[0])
 	}
 	return nil, nil
+}
+
+func sum(m map[Status]uint64) uint64 {
+	var n uint64
+	for _, v := range m {
+		n += v
+	}
+	return n
 }
 
 // Backup writes a consistent copy of the database to w from one read
 // transaction, while others keep working.
 func (s *Store) Backup(w io.Writer) (int64, error) {
 	var n int64
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		var err error
 		n, err = tx.WriteTo(w)
 		return err
@@ -164,7 +211,38 @@ func (s *Store) BackupFile(path string) (int64, error) {
 	if err != nil {
 		return n, err
 	}
+	// A copy of damaged pages is no backup: walk the copy's pages first.
+	if err := pageCheckFile(tmp.Name()); err != nil {
+		return 0, err
+	}
 	return n, os.Rename(tmp.Name(), path)
+}
+
+// pageCheck walks every page of the file with bbolt's Tx.Check in a child
+// process (damaged pages make that walk panic where no recover reaches).
+// A store open read-write holds the file's lock: its committed state is
+// copied to a temporary file for the child to walk.
+func (s *Store) pageCheck() ([]string, error) {
+	if s.db.IsReadOnly() {
+		return pageCheckProblems(s.path)
+	}
+	tmp, err := os.CreateTemp("", "hall-check-*.db")
+	if err != nil {
+		return nil, err
+	}
+	defer os.Remove(tmp.Name())
+	if err := tmp.Chmod(0o600); err != nil {
+		tmp.Close()
+		return nil, err
+	}
+	_, err = s.Backup(tmp)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, err
+	}
+	return pageCheckProblems(tmp.Name())
 }
 
 // Restore replaces the database at dst with the backup at src. The backup
@@ -181,7 +259,11 @@ func Restore(src, dst string, cat *Catalog) error {
 		b.Close()
 		return err
 	}
+	head, err := b.JournalHead()
 	b.Close()
+	if err != nil {
+		return err
+	}
 	// Take dst's lock so no hall process is using it while it is replaced.
 	if _, err := os.Stat(dst); err == nil {
 		lock, err := bolt.Open(dst, 0o600, &bolt.Options{Timeout: timeoutShort})
@@ -215,7 +297,12 @@ func Restore(src, dst string, cat *Catalog) error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), dst)
+	if err := os.Rename(tmp.Name(), dst); err != nil {
+		return err
+	}
+	// The anchor restarts at the restored file's head: what it witnessed
+	// after that was given up by the restore.
+	return writeAnchorRestart(dst, head)
 }
 
 // BrokenLink names the first history entry whose chain does not hold.

@@ -264,7 +264,7 @@ func (t *Tx) resolve(pids []uint64) (*DedupReport, map[markKey]*DedupMark, error
 		}
 		return nil
 	}
-	c := t.tx.Bucket(bIdxGroup).Cursor()
+	c := t.cursor(bIdxGroup)
 	if pids == nil {
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			if err := visit(k, v); err != nil {

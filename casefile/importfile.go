@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -99,96 +101,188 @@ var EarliestReceived = Date{2000, 1, 1}
 // column as written in the header, reason). It returns the drafts, or an
 // ImportError listing every problem; never a partial result.
 func (cat *Catalog) ParseImport(name string, r io.Reader, today Date) ([]ImportRow, error) {
+	sink := &rowSink{keep: true}
+	if _, err := cat.parseImport(name, r, today, sink); err != nil {
+		return nil, err
+	}
+	return sink.rows, nil
+}
+
+// ParseImportEach is ParseImport for a large file: each good row is given
+// to each as it is read (each nil: the rows are only checked and counted)
+// and none is kept, so memory does not grow with the rows' drafts. A
+// problem on a later row is found after earlier rows were given: check
+// the whole file first (each nil), then read it again to store it. It
+// returns the number of good rows.
+func (cat *Catalog) ParseImportEach(name string, r io.Reader, today Date, each func(ImportRow) error) (int, error) {
+	return cat.parseImport(name, r, today, &rowSink{each: each})
+}
+
+// rowSink takes the good rows of an import as they are read: it finds a
+// row that repeats an earlier one (the same person and project), and
+// keeps the rows or hands them on.
+type rowSink struct {
+	keep  bool
+	rows  []ImportRow
+	each  func(ImportRow) error
+	n     int
+	first map[repeatKey]int
+	err   error // from each: reading stops
+}
+
+type repeatKey struct{ person, project string }
+
+// add takes a good row: a repeat is a problem of the file, any other row
+// is counted and kept or handed on. It reports whether reading goes on.
+func (k *rowSink) add(ie *ImportError, r ImportRow) bool {
+	if k.first == nil {
+		k.first = map[repeatKey]int{}
+	}
+	repeat := false
+	for _, a := range r.Draft.Apps {
+		key := repeatKey{r.Draft.Applicant.Key(), a.Project}
+		if l, ok := k.first[key]; ok {
+			ie.Problems = append(ie.Problems, ImportProblem{Line: r.Line, Text: T(
+				"与第 %d 行重复：同一人（%s，%s）第二次申请项目 %s，请删去其中一行",
+				"repeats line %d: the same person (%s, %s) applies for project %s a second time; delete one of the two lines",
+				l, r.Draft.Applicant.Name, MaskID(r.Draft.Applicant.DocNumber), a.Project)})
+			repeat = true
+			continue
+		}
+		k.first[key] = r.Line
+	}
+	if repeat {
+		return true
+	}
+	k.n++
+	switch {
+	case k.keep:
+		k.rows = append(k.rows, r)
+	case k.each != nil && len(ie.Problems) == 0:
+		if err := k.each(r); err != nil {
+			k.err = err
+			return false
+		}
+	}
+	return true
+}
+
+// parseImport reads an import file into sink (ParseImport).
+func (cat *Catalog) parseImport(name string, r io.Reader, today Date, sink *rowSink) (int, error) {
 	ie := &ImportError{File: name}
-	data, err := io.ReadAll(io.LimitReader(r, MaxImportBytes+1))
+	gr, guard := guardImport(r)
+	data, err := io.ReadAll(io.LimitReader(gr, MaxImportBytes+1))
+	if p := guardProblem(err, guard); p != nil {
+		ie.Problems = append(ie.Problems, *p)
+		return 0, ie
+	}
 	switch {
 	case err != nil:
 		ie.Problems = append(ie.Problems, ImportProblem{Line: 1, Field: "file", Text: T("无法读取：%v", "cannot read: %v", err)})
-		return nil, ie
+		return 0, ie
 	case len(data) > MaxImportBytes:
 		ie.Problems = append(ie.Problems, ImportProblem{Line: 1, Field: "file", Text: T("文件超过 %d MB，请分批导入", "the file is over %d MB; split it", MaxImportBytes>>20)})
-		return nil, ie
+		return 0, ie
 	case bytes.HasPrefix(data, zipMagic):
 		tab, probs := readXLSX(data)
 		if probs != nil {
 			ie.Problems = probs
-			return nil, ie
+			return 0, ie
 		}
-		return cat.parseTable(ie, tab, today)
+		return cat.parseTable(ie, sheetSource(tab), today, sink)
 	case bytes.HasPrefix(data, oleMagic):
 		ie.Problems = append(ie.Problems, ImportProblem{Line: 1, Field: "file", Text: T(
 			"这是旧的 .xls 文件（或加了密码的工作簿），无法读取：请在 Excel 或 WPS 中另存为 .xlsx 或“CSV UTF-8（逗号分隔）”",
 			"this is an old .xls file (or a password-protected workbook) and cannot be read: save it as .xlsx or \"CSV UTF-8 (Comma delimited)\" in Excel or WPS")})
-		return nil, ie
+		return 0, ie
 	}
 	text, _, probs := decodeImportText(data)
 	if probs != nil {
 		ie.Problems = probs
-		return nil, ie
+		return 0, ie
 	}
 	head := bytes.TrimLeft(text, " \t\r\n")
 	if len(head) > 0 && head[0] == '{' {
-		return cat.parseJSONL(name, bytes.NewReader(text), today)
+		return cat.parseJSONL(name, bytes.NewReader(text), today, sink)
 	}
-	tab, probs := readCSV(text)
-	if tab == nil {
-		ie.Problems = probs
-		return nil, ie
+	tab, ok := readCSV(ie, text)
+	if !ok {
+		return 0, ie
 	}
-	ie.Problems = probs // a malformed record, reported with the rows' problems
-	return cat.parseTable(ie, tab, today)
+	return cat.parseTable(ie, tab, today, sink) // a malformed record is reported with the rows' problems
 }
 
-// readCSV reads CSV text into a table; a malformed record is reported
-// with its line.
-func readCSV(text []byte) (*importTable, []ImportProblem) {
-	var probs []ImportProblem
+// tableSource is the header of a CSV file or a sheet and its records
+// as they are read.
+type tableSource struct {
+	header   []string
+	date1904 bool
+	records  iter.Seq[importRecord]
+}
+
+// sheetSource is a workbook sheet read whole.
+func sheetSource(tab *importTable) tableSource {
+	return tableSource{header: tab.Header, date1904: tab.Date1904, records: slices.Values(tab.Records)}
+}
+
+// readCSV reads the header of CSV text and gives its records one by one
+// as they are parsed (no table of every cell is kept); a malformed record
+// or one past MaxImportRows is added to ie and ends the records. ok is
+// false when the header cannot be read (the problem is in ie).
+func readCSV(ie *ImportError, text []byte) (src tableSource, ok bool) {
 	cr := csv.NewReader(bytes.NewReader(text))
 	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err == io.EOF {
-		return nil, []ImportProblem{{Line: 1, Field: "header", Text: T("文件为空", "the file is empty")}}
+		ie.Problems = append(ie.Problems, ImportProblem{Line: 1, Field: "header", Text: T("文件为空", "the file is empty")})
+		return src, false
 	}
 	if err != nil {
-		return nil, []ImportProblem{{Line: 1, Field: "header", Text: T("无法读取：%v", "cannot read: %v", err)}}
+		ie.Problems = append(ie.Problems, ImportProblem{Line: 1, Field: "header", Text: T("无法读取：%v", "cannot read: %v", err)})
+		return src, false
 	}
-	tab := &importTable{Header: header}
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			line := 0
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				line = pe.Line
+	src.header = slices.Clone(header)
+	src.records = func(yield func(importRecord) bool) {
+		for n := 0; ; n++ {
+			rec, err := cr.Read()
+			if err == io.EOF {
+				return
 			}
-			probs = append(probs, ImportProblem{Line: line, Field: "csv", Text: T("格式错误：%v", "malformed: %v", err)})
-			break
+			if err != nil {
+				line := 0
+				var pe *csv.ParseError
+				if errors.As(err, &pe) {
+					line = pe.Line
+				}
+				ie.Problems = append(ie.Problems, ImportProblem{Line: line, Field: "csv", Text: T("格式错误：%v", "malformed: %v", err)})
+				return
+			}
+			line, _ := cr.FieldPos(0)
+			if n >= MaxImportRows {
+				ie.Problems = append(ie.Problems, ImportProblem{Line: line, Field: "file", Text: T("超过 %d 行，请分批导入", "more than %d rows; split the file", MaxImportRows)})
+				return
+			}
+			r := importRecord{Line: line, Cells: make([]importCell, len(rec))}
+			for i, v := range rec {
+				r.Cells[i].Text = v
+			}
+			if !yield(r) {
+				return
+			}
 		}
-		line, _ := cr.FieldPos(0)
-		if len(tab.Records) >= MaxImportRows {
-			probs = append(probs, ImportProblem{Line: line, Field: "file", Text: T("超过 %d 行，请分批导入", "more than %d rows; split the file", MaxImportRows)})
-			break
-		}
-		r := importRecord{Line: line, Cells: make([]importCell, len(rec))}
-		for i, v := range rec {
-			r.Cells[i].Text = v
-		}
-		tab.Records = append(tab.Records, r)
 	}
-	return tab, probs
+	return src, true
 }
 
 // parseTable validates the rows of a CSV file or a sheet: the header
 // names the columns; each row becomes a draft or a list of problems.
-func (cat *Catalog) parseTable(ie *ImportError, tab *importTable, today Date) ([]ImportRow, error) {
+func (cat *Catalog) parseTable(ie *ImportError, tab tableSource, today Date, sink *rowSink) (int, error) {
 	malformed := len(ie.Problems)
 	bad := ie.add
 	cols := map[string]int{}
 	names := map[string]string{} // canonical key → the header as written
-	for i, h := range tab.Header {
+	for i, h := range tab.header {
 		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
 		if h == "" {
 			continue
@@ -213,7 +307,7 @@ func (cat *Catalog) parseTable(ie *ImportError, tab *importTable, today Date) ([
 		}
 	}
 	if len(ie.Problems) > malformed {
-		return nil, ie // rows cannot be read without their columns
+		return 0, ie // rows cannot be read without their columns
 	}
 	column := func(key string) string {
 		if n, ok := names[key]; ok {
@@ -221,8 +315,7 @@ func (cat *Catalog) parseTable(ie *ImportError, tab *importTable, today Date) ([
 		}
 		return key
 	}
-	var rows []ImportRow
-	for _, rec := range tab.Records {
+	for rec := range tab.records {
 		blank := true
 		for _, c := range rec.Cells {
 			if strings.TrimSpace(c.Text) != "" {
@@ -240,7 +333,7 @@ func (cat *Catalog) parseTable(ie *ImportError, tab *importTable, today Date) ([
 			if i >= len(rec.Cells) {
 				continue
 			}
-			v, problem := importValue(key, rec.Cells[i], tab.Date1904)
+			v, problem := importValue(key, rec.Cells[i], tab.date1904)
 			if problem != nil {
 				probs = append(probs, FieldError{Field: key, Text: *problem})
 				unread[key] = true
@@ -263,11 +356,11 @@ func (cat *Catalog) parseTable(ie *ImportError, tab *importTable, today Date) ([
 			seen[p] = true
 			bad(rec.Line, column(p.Field), p.Text)
 		}
-		if len(probs) == 0 {
-			rows = append(rows, ImportRow{Line: rec.Line, Draft: d})
+		if len(probs) == 0 && !sink.add(ie, ImportRow{Line: rec.Line, Draft: d}) {
+			break
 		}
 	}
-	return ie.result(rows, 2)
+	return ie.result(sink, 2)
 }
 
 // importColumn maps a draft's field name to the import column it comes
@@ -294,28 +387,6 @@ func importColumn(field string) string {
 		return "income_detail"
 	}
 	return field
-}
-
-// repeatedRows reports every row that applies again for a project the
-// same person (by resident number or document) already applies for on
-// an earlier row of the file, naming both lines. Rows with other
-// problems are not in rows and not compared.
-func repeatedRows(ie *ImportError, rows []ImportRow) {
-	type key struct{ person, project string }
-	first := map[key]int{}
-	for _, r := range rows {
-		for _, a := range r.Draft.Apps {
-			k := key{r.Draft.Applicant.Key(), a.Project}
-			if l, ok := first[k]; ok {
-				ie.Problems = append(ie.Problems, ImportProblem{Line: r.Line, Text: T(
-					"与第 %d 行重复：同一人（%s，%s）第二次申请项目 %s，请删去其中一行",
-					"repeats line %d: the same person (%s, %s) applies for project %s a second time; delete one of the two lines",
-					l, r.Draft.Applicant.Name, MaskID(r.Draft.Applicant.DocNumber), a.Project)})
-				continue
-			}
-			first[k] = r.Line
-		}
-	}
 }
 
 // checkReceived refuses a received date before EarliestReceived (a date
@@ -487,12 +558,11 @@ type jsonlRecord struct {
 	ReceivedAt string `json:"received_at"`
 }
 
-func (cat *Catalog) parseJSONL(name string, r io.Reader, today Date) ([]ImportRow, error) {
+func (cat *Catalog) parseJSONL(name string, r io.Reader, today Date, sink *rowSink) (int, error) {
 	ie := &ImportError{File: name}
 	bad := ie.add
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
-	var rows []ImportRow
 	line := 0
 	for sc.Scan() {
 		line++
@@ -507,7 +577,7 @@ func (cat *Catalog) parseJSONL(name string, r io.Reader, today Date) ([]ImportRo
 			bad(line, "line", T("不是 UTF-8 文本", "not UTF-8 text"))
 			continue
 		}
-		if len(rows)+len(ie.Problems) >= MaxImportRows {
+		if sink.n+len(ie.Problems) >= MaxImportRows {
 			bad(line, "file", T("超过 %d 行，请分批导入", "more than %d rows; split the file", MaxImportRows))
 			break
 		}
@@ -560,12 +630,14 @@ func (cat *Catalog) parseJSONL(name string, r io.Reader, today Date) ([]ImportRo
 		if rowFailed(ie, line) {
 			continue
 		}
-		rows = append(rows, ImportRow{Line: line, Draft: &d})
+		if !sink.add(ie, ImportRow{Line: line, Draft: &d}) {
+			break
+		}
 	}
 	if err := sc.Err(); err != nil {
 		bad(line+1, "file", T("无法读取：%v", "cannot read: %v", err))
 	}
-	return ie.result(rows, 1)
+	return ie.result(sink, 1)
 }
 
 // add records a problem of the file: line, the column (or "file") and
@@ -577,17 +649,19 @@ func (e *ImportError) add(line int, field string, t Text) {
 // result ends the reading of an import file: rows given twice are
 // problems too, and any problem refuses the whole file, as does a file
 // without data rows (reported at line empty, its first data line).
-func (e *ImportError) result(rows []ImportRow, empty int) ([]ImportRow, error) {
-	repeatedRows(e, rows)
+func (e *ImportError) result(sink *rowSink, empty int) (int, error) {
+	if sink.err != nil {
+		return sink.n, sink.err
+	}
 	if len(e.Problems) > 0 {
 		e.sortByLine()
-		return nil, e
+		return 0, e
 	}
-	if len(rows) == 0 {
+	if sink.n == 0 {
 		e.add(empty, "file", T("没有数据行", "no data rows"))
-		return nil, e
+		return 0, e
 	}
-	return rows, nil
+	return sink.n, nil
 }
 
 // sortByLine orders the problems by line, keeping each line's in the

@@ -257,7 +257,7 @@ func NormalizePerson(p *Person, today Date, prefix string) []FieldError {
 			return r
 		}, p.Phone)
 		if !allDigits(digits) || len(digits) < 7 || len(digits) > 12 {
-			add("phone", T("电话号码 %q 无效", "phone number %q is invalid", p.Phone))
+			add("phone", T("电话号码 %q 无效", "phone number %q is invalid", phoneInError(p.Phone)))
 		}
 	}
 	if p.DisabilityGrade < 0 || p.DisabilityGrade > 4 {
@@ -470,7 +470,7 @@ func (t *Tx) intake(d *Draft, who string) (*Case, error) {
 			return nil, err
 		}
 	}
-	seq, err := t.tx.Bucket(bCases).NextSequence()
+	seq, err := t.nextSequence(bCases)
 	if err != nil {
 		return nil, err
 	}
@@ -537,13 +537,12 @@ func (t *Tx) nextCaseNumber(year int) (string, error) {
 
 // counter adds delta to a named counter and returns the new value.
 func (t *Tx) counter(name string, delta int64) (uint64, error) {
-	b := t.tx.Bucket(bCounters)
 	var n uint64
-	if v := b.Get([]byte(name)); len(v) == 8 {
+	if v := t.tx.Bucket(bCounters).Get([]byte(name)); len(v) == 8 {
 		n = beUint64(v)
 	}
 	n = uint64(int64(n) + delta)
-	return n, b.Put([]byte(name), u64(n))
+	return n, t.put(bCounters, []byte(name), u64(n))
 }
 
 func (t *Tx) bump(name string) error {

@@ -139,7 +139,7 @@ func (t *Tx) LiveCheck(p *Person, codes []string, day Date) []Conflict {
 			continue
 		}
 		prefix := groupPrefix(pid, pr.Group)
-		c := t.tx.Bucket(bIdxGroup).Cursor()
+		c := t.cursor(bIdxGroup)
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 			e, ok := decodeGroupEntry(k, v)
 			if !ok || !(e.Status.Open() || e.Status.Holding()) || !inPeriod(g, day, e.Received) {
@@ -305,7 +305,7 @@ func (t *Tx) SearchPeople(q string, limit int) []uint64 {
 		}
 		return out
 	}
-	c := t.tx.Bucket(bIdxSearch).Cursor()
+	c := t.cursor(bIdxSearch)
 	for _, pre := range searchPrefixes(q) {
 		pb := []byte(pre)
 		for k, _ := c.Seek(pb); k != nil && bytes.HasPrefix(k, pb); k, _ = c.Next() {
@@ -423,7 +423,7 @@ func (t *Tx) Cases(f CaseFilter) ([]*Case, uint64, error) {
 func (t *Tx) candidateSeqs(f CaseFilter) []uint64 {
 	var seqs []uint64
 	collect := func(b []byte, prefix []byte) {
-		c := t.tx.Bucket(b).Cursor()
+		c := t.cursor(b)
 		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
 			seqs = append(seqs, beUint64(k[len(k)-8:]))
 		}
@@ -453,7 +453,7 @@ func (t *Tx) candidateSeqs(f CaseFilter) []uint64 {
 	case f.DueWithin > 0:
 		limit := t.s.cat.Calendar.AddWorkdays(DateOf(t.now), f.DueWithin)
 		end := dueKey(limit.AddDays(1), 0)
-		c := t.tx.Bucket(bIdxDue).Cursor()
+		c := t.cursor(bIdxDue)
 		for k, _ := c.First(); k != nil && bytes.Compare(k, end) < 0; k, _ = c.Next() {
 			seqs = append(seqs, beUint64(k[len(k)-8:]))
 		}
@@ -495,7 +495,7 @@ func (t *Tx) Counts() Counts {
 	}
 	limit := t.s.cat.Calendar.AddWorkdays(today, t.s.cat.County.DeadlineWarnDays)
 	end := dueKey(limit.AddDays(1), 0)
-	dc := t.tx.Bucket(bIdxDue).Cursor()
+	dc := t.cursor(bIdxDue)
 	for k, _ := dc.First(); k != nil && bytes.Compare(k, end) < 0; k, _ = dc.Next() {
 		c.DueSoon++
 	}

@@ -69,14 +69,6 @@ func (k Key) Name() string { return k.b }
 // write.
 func (r *Records) bucket() *bolt.Bucket { return r.t.tx.Bucket(r.name) }
 
-// wbucket is the namespace's bucket for writing, created on first use.
-func (r *Records) wbucket() (*bolt.Bucket, error) {
-	if b := r.bucket(); b != nil {
-		return b, nil
-	}
-	return r.t.tx.CreateBucketIfNotExists(r.name)
-}
-
 // Get decodes the record k into v and reports whether it exists. A record
 // that cannot be decoded gives ErrDatabaseCorrupt.
 func (r *Records) Get(k Key, v any) (bool, error) {
@@ -95,14 +87,10 @@ func (r *Records) Has(k Key) bool {
 
 // Put stores v as JSON under k; a nil v stores the key alone.
 func (r *Records) Put(k Key, v any) error {
-	b, err := r.wbucket()
-	if err != nil {
-		return err
-	}
 	if v == nil {
-		return b.Put([]byte(k.b), []byte{})
+		return r.t.put(r.name, []byte(k.b), []byte{})
 	}
-	return putJSON(b, []byte(k.b), v)
+	return r.t.putJSON(r.name, []byte(k.b), v)
 }
 
 // Uint returns the number stored under k with PutUint, and whether there
@@ -124,31 +112,19 @@ func (r *Records) Uint(k Key) (uint64, bool, error) {
 
 // PutUint stores the number n under k (a counter, an index entry).
 func (r *Records) PutUint(k Key, n uint64) error {
-	b, err := r.wbucket()
-	if err != nil {
-		return err
-	}
-	return b.Put([]byte(k.b), u64(n))
+	return r.t.put(r.name, []byte(k.b), u64(n))
 }
 
 // Delete removes the record k; removing a record that does not exist is
 // not an error.
 func (r *Records) Delete(k Key) error {
-	b := r.bucket()
-	if b == nil {
-		return nil
-	}
-	return b.Delete([]byte(k.b))
+	return r.t.del(r.name, []byte(k.b))
 }
 
 // NextSequence returns the namespace's next sequence number (1, 2, …). A
 // number is never given twice, even after its record is deleted.
 func (r *Records) NextSequence() (uint64, error) {
-	b, err := r.wbucket()
-	if err != nil {
-		return 0, err
-	}
-	return b.NextSequence()
+	return r.t.nextSequence(r.name)
 }
 
 // Record is one record met by a scan. Its value is valid only during the

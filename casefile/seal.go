@@ -34,11 +34,7 @@ func (s *Store) SealKey() ([]byte, error) {
 		return key, err
 	}
 	err = s.Update(func(t *Tx) error {
-		b, err := t.tx.CreateBucketIfNotExists(bMeta)
-		if err != nil {
-			return err
-		}
-		if k := b.Get(sealKeyName); len(k) == sealKeyLen { // made meanwhile
+		if k := t.kv().Get(bMeta, sealKeyName); len(k) == sealKeyLen { // made meanwhile
 			key = append([]byte(nil), k...)
 			return nil
 		}
@@ -46,7 +42,7 @@ func (s *Store) SealKey() ([]byte, error) {
 		if _, err := rand.Read(key); err != nil {
 			return fmt.Errorf("seal key: %w", err)
 		}
-		return b.Put(sealKeyName, key)
+		return t.put(bMeta, sealKeyName, key)
 	})
 	if errors.Is(err, ErrReadOnly) {
 		return nil, ErrNoSealKey

@@ -8,9 +8,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -18,11 +20,17 @@ import (
 	bolterr "go.etcd.io/bbolt/errors"
 )
 
-// SchemaVersion is the version of the store's layout this code writes.
-const SchemaVersion = 1
+// SchemaVersion is the version of the store's layout this code writes:
+// 1 the first; 2 adds the journal (journal.go), built from the records
+// of a version-1 file when it is first opened for writing.
+const SchemaVersion = 2
 
 // Bucket names. Keys are big-endian uint64s where they are numbers, so
-// cursors walk them in order. Packages building on the case file keep
+// cursors walk them in order. Every write goes through Tx.put, Tx.del or
+// Tx.nextSequence (journal.go: a write past them is not in the journal,
+// and check reports it), and every read of the idx_* buckets but
+// idx_number through Tx.get or Tx.cursor (journal_defer.go: their newest
+// entries may still be pending in memory). Packages building on the case file keep
 // their own buckets beside these through Tx.Records (the meeting's
 // "mtg_*", tabled in meeting/store.go).
 var (
@@ -39,9 +47,9 @@ var (
 	bIdxSearch  = []byte("idx_search")  // term 0 person id → ""
 	bIdxDue     = []byte("idx_due")     // deadline yyyymmdd | case seq → "" (open cases only)
 	bIdxProject = []byte("idx_project") // project 0 case seq → ""
-	bDrafts     = []byte("drafts")      // owner → draft bytes (front-desk autosave)
+	bDrafts     = []byte("drafts")      // owner → draft bytes (front-desk autosave; not journaled)
 	allBuckets  = [][]byte{bMeta, bPersons, bCases, bHistory, bCounters, bIdxDoc, bIdxNumber, bIdxStatus,
-		bIdxPerson, bIdxGroup, bIdxSearch, bIdxDue, bIdxProject, bDrafts, bUsers}
+		bIdxPerson, bIdxGroup, bIdxSearch, bIdxDue, bIdxProject, bDrafts, bUsers, bJournal, bApplied}
 )
 
 // Store errors.
@@ -70,16 +78,26 @@ type Options struct {
 	ReadOnly bool
 	// NoSync skips fsync; for bulk loads in benchmarks only.
 	NoSync bool
+	// Progress receives the progress of a long migration (default
+	// standard error, for stores of more than 20,000 records).
+	Progress io.Writer
 	// Now is the clock (default time.Now).
 	Now func() time.Time
 }
 
 // Store is the case file on one bbolt database file.
 type Store struct {
-	db   *bolt.DB
-	cat  *Catalog
-	now  func() time.Time
-	path string
+	wmu      sync.Mutex // held across a write and its anchor line, so lines follow the journal's order
+	anchorF  *os.File   // the anchor file, opened at the first commit
+	progress io.Writer
+	ovMu     sync.RWMutex // guards ov against readers starting a transaction
+	ov       overlay      // pending index entries (journal_defer.go); changed under wmu
+	timer    *time.Timer  // the next catch-up of pending entries
+	closed   bool
+	db       *bolt.DB
+	cat      *Catalog
+	now      func() time.Time
+	path     string
 }
 
 // DefaultDBPath is hall.db in the user's data directory
@@ -113,16 +131,31 @@ func Open(path string, cat *Catalog, opt Options) (*Store, error) {
 	if fi, err := os.Stat(path); err == nil && fi.Size() > 0 && fi.Size() < 4096*2 {
 		return nil, ErrDatabaseCorrupt.Withf("%s（文件过小，%d 字节）", "%s (file too small, %d bytes)", path, fi.Size())
 	}
-	db, err := openBolt(path, &bolt.Options{Timeout: opt.Timeout, ReadOnly: opt.ReadOnly, NoSync: opt.NoSync, NoFreelistSync: true})
+	if !opt.ReadOnly {
+		// A read-write open of a file whose free list is not stored makes
+		// bbolt rebuild it by walking every page in a goroutine of its
+		// own, where a damaged page kills the process: walk it first
+		// where that cannot hurt.
+		if m, err := readMeta(path); err == nil && !m.freelistSynced() {
+			if err := pageCheckFile(path); err != nil {
+				return nil, err
+			}
+		}
+	}
+	db, err := openBolt(path, &bolt.Options{Timeout: opt.Timeout, ReadOnly: opt.ReadOnly, NoSync: opt.NoSync})
 	if err != nil {
 		return nil, translateOpenError(path, err)
 	}
-	s := &Store{db: db, cat: cat, now: opt.Now, path: path}
+	s := &Store{db: db, cat: cat, now: opt.Now, path: path, progress: opt.Progress}
 	if err := s.checkSize(); err != nil {
 		db.Close()
 		return nil, err
 	}
 	if err := s.init(opt.ReadOnly); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.recoverPending(); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -132,12 +165,12 @@ func Open(path string, cat *Catalog, opt Options) (*Store, error) {
 // openBolt opens the file, turning a panic inside bbolt on a damaged file
 // into an error: the program never panics at a user.
 func openBolt(path string, o *bolt.Options) (db *bolt.DB, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			db, err = nil, fmt.Errorf("%w: %v", bolterr.ErrInvalid, r)
-		}
-	}()
-	return bolt.Open(path, 0o600, o)
+	err = guard(path, func() error {
+		var err error
+		db, err = bolt.Open(path, 0o600, o)
+		return err
+	})
+	return db, err
 }
 
 func translateOpenError(path string, err error) error {
@@ -160,7 +193,7 @@ func (s *Store) checkSize() error {
 	if err != nil {
 		return ErrDatabaseOpen.Withf("%v", "%v", err)
 	}
-	return s.db.View(func(tx *bolt.Tx) error {
+	return s.view(func(tx *bolt.Tx) error {
 		if tx.Size() > fi.Size() {
 			return ErrDatabaseCorrupt.Withf("%s（文件被截断：应有 %d 字节，实有 %d 字节）", "%s (truncated: %d bytes expected, %d found)", s.path, tx.Size(), fi.Size())
 		}
@@ -170,7 +203,7 @@ func (s *Store) checkSize() error {
 
 func (s *Store) init(readOnly bool) error {
 	if readOnly {
-		return s.db.View(func(tx *bolt.Tx) error {
+		return s.view(func(tx *bolt.Tx) error {
 			m := tx.Bucket(bMeta)
 			if m == nil {
 				return ErrDatabaseCorrupt.Withf("%s 不是本系统的数据库", "%s is not a hall database", s.path)
@@ -178,7 +211,8 @@ func (s *Store) init(readOnly bool) error {
 			return checkSchema(m, s.path)
 		})
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
+	var schema uint64
+	err := s.update(func(tx *bolt.Tx) error {
 		fresh := tx.Bucket(bMeta) == nil
 		if fresh {
 			// A bbolt file that has buckets of another program.
@@ -191,16 +225,43 @@ func (s *Store) init(readOnly bool) error {
 				return err
 			}
 		}
+		if _, ok := appliedSeq(tx); !ok {
+			// every index entry so far was written with its record
+			h, err := journalHead(boltKV{tx})
+			if err != nil {
+				return err
+			}
+			if err := setApplied(tx, h.Seq); err != nil {
+				return err
+			}
+		}
 		m := tx.Bucket(bMeta)
 		if fresh || m.Get([]byte("schema")) == nil {
-			return m.Put([]byte("schema"), u64(SchemaVersion))
+			return nil
 		}
 		if err := checkSchema(m, s.path); err != nil {
 			return err
 		}
-		return migrate(tx, binary.BigEndian.Uint64(m.Get([]byte("schema"))))
+		schema = binary.BigEndian.Uint64(m.Get([]byte("schema")))
+		return nil
 	})
+	switch {
+	case err != nil:
+		return err
+	case schema == 0: // a new file: its first journal record says its schema
+		return s.Update(func(t *Tx) error {
+			t.by(systemUser)
+			return t.put(bMeta, []byte("schema"), u64(SchemaVersion))
+		})
+	case schema < SchemaVersion:
+		return s.migrate(schema)
+	}
+	return nil
 }
+
+// systemUser names the program itself in the journal (a new file's
+// schema, a migration).
+const systemUser = "system:hall"
 
 func checkSchema(m *bolt.Bucket, path string) error {
 	v := m.Get([]byte("schema"))
@@ -213,22 +274,22 @@ func checkSchema(m *bolt.Bucket, path string) error {
 	return nil
 }
 
-// migrations[v] upgrades a store from schema v to v+1.
-var migrations = map[uint64]func(*bolt.Tx) error{}
-
-func migrate(tx *bolt.Tx, from uint64) error {
-	for v := from; v < SchemaVersion; v++ {
-		if f := migrations[v]; f != nil {
-			if err := f(tx); err != nil {
-				return fmt.Errorf("migrate schema %d→%d: %w", v, v+1, err)
-			}
-		}
-	}
-	return tx.Bucket(bMeta).Put([]byte("schema"), u64(SchemaVersion))
-}
-
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.wmu.Lock()
+	s.closed = true
+	if s.timer != nil {
+		s.timer.Stop()
+		s.timer = nil
+	}
+	s.catchUpLocked() // what fails stays in the journal for the next open
+	if s.anchorF != nil {
+		s.anchorF.Close()
+		s.anchorF = nil
+	}
+	s.wmu.Unlock()
+	return s.db.Close()
+}
 
 // Catalog returns the store's policy catalogue.
 func (s *Store) Catalog() *Catalog { return s.cat }
@@ -247,7 +308,7 @@ func (s *Store) Today() Date { return DateOf(s.now()) }
 // them. (It is bbolt's transaction id.)
 func (s *Store) Revision() (uint64, error) {
 	var id int
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		id = tx.ID()
 		return nil
 	})
@@ -261,6 +322,18 @@ type Tx struct {
 	tx  *bolt.Tx
 	s   *Store
 	now time.Time
+	// the journal record being made: its operations (opIndex: the
+	// position of each key's), and who the changes are by
+	ops     []jop
+	opIndex map[string]int
+	who     string
+	// deferred index entries (journal_defer.go): the store's pending
+	// ones as of the start, the transaction's own, and whether it writes
+	// them directly
+	ov     overlay
+	local  map[string]map[string]ovEntry
+	nlocal int
+	direct bool
 }
 
 // Now is the time of the transaction.
@@ -271,9 +344,51 @@ func (t *Tx) Catalog() *Catalog { return t.s.cat }
 
 // Update runs fn in one read-write transaction.
 func (s *Store) Update(fn func(*Tx) error) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		return fn(&Tx{tx: tx, s: s, now: s.now()})
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	var head Head
+	var t *Tx
+	publishing := false
+	err := s.update(func(tx *bolt.Tx) error {
+		t = &Tx{tx: tx, s: s, now: s.now(), ov: s.ov}
+		if err := fn(t); err != nil {
+			return err
+		}
+		if len(t.ops) == 0 {
+			return nil
+		}
+		var err error
+		if head, err = appendJournal(t.kv(), t.now, t.who, t.ops); err != nil {
+			return err
+		}
+		if t.direct {
+			return setApplied(tx, head.Seq)
+		}
+		if len(t.local) > 0 {
+			// Readers must not start between this commit and the new
+			// overlay: they would see the case without its index entries.
+			s.ovMu.Lock()
+			publishing = true
+		}
+		return nil
 	})
+	if publishing {
+		if err == nil {
+			s.ov = s.ov.merge(t.local)
+		}
+		s.ovMu.Unlock()
+	}
+	if err == nil && head.Seq > 0 {
+		s.anchor(head)
+		switch {
+		case t.direct:
+			s.publish(nil)
+		case s.ov.size() >= maxPending:
+			s.catchUpLocked()
+		case len(s.ov) > 0:
+			s.scheduleCatchUp()
+		}
+	}
 	switch {
 	case errors.Is(err, bolterr.ErrTxNotWritable), errors.Is(err, bolterr.ErrDatabaseReadOnly), errors.Is(err, syscall.EROFS):
 		return ErrReadOnly.Withf("%s", "%s", s.path)
@@ -294,8 +409,19 @@ func (s *Store) Transact(write bool, fn func(*Tx) error) error {
 
 // View runs fn in one read-only transaction.
 func (s *Store) View(fn func(*Tx) error) error {
-	return s.db.View(func(tx *bolt.Tx) error {
-		return fn(&Tx{tx: tx, s: s, now: s.now()})
+	s.ovMu.RLock()
+	held := true
+	release := func() {
+		if held {
+			held = false
+			s.ovMu.RUnlock()
+		}
+	}
+	defer release()
+	return s.view(func(tx *bolt.Tx) error {
+		ov := s.ov
+		release()
+		return fn(&Tx{tx: tx, s: s, now: s.now(), ov: ov})
 	})
 }
 
@@ -352,15 +478,6 @@ func decodeJSON(ns, key, raw []byte, v any) error {
 	return nil
 }
 
-// putJSON stores v as JSON under key of b.
-func putJSON(b *bolt.Bucket, key []byte, v any) error {
-	raw, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	return b.Put(key, raw)
-}
-
 // ---- cases ----
 
 // CaseBySeq loads a case by its internal sequence number.
@@ -395,6 +512,7 @@ func (t *Tx) PutCase(old, c *Case, ch Change) error {
 	if ch.Who == "" {
 		return ErrInvalid.Withf("未记录操作人", "no user recorded for the change")
 	}
+	t.by(ch.Who)
 	if old != nil && old.Version != c.Version {
 		return ErrStaleCase.Withf("%s（版本 %d，当前 %d）", "%s (version %d, now %d)", c.Number, c.Version, old.Version)
 	}
@@ -403,7 +521,7 @@ func (t *Tx) PutCase(old, c *Case, ch Change) error {
 	if err := t.unindexCase(old); err != nil {
 		return err
 	}
-	if err := putJSON(t.tx.Bucket(bCases), u64(c.Seq), c); err != nil {
+	if err := t.putJSON(bCases, u64(c.Seq), c); err != nil {
 		return err
 	}
 	if err := t.indexCase(c); err != nil {
@@ -449,7 +567,8 @@ func (t *Tx) appendHistory(seq uint64, e HistoryEntry) error {
 	key := make([]byte, 12)
 	copy(key, prefix)
 	binary.BigEndian.PutUint32(key[8:], e.Seq)
-	return putJSON(b, key, e)
+	t.by(e.Who)
+	return t.putJSON(bHistory, key, e)
 }
 
 // HashEntry computes the chained hash of a history entry: SHA-256 over
@@ -564,18 +683,17 @@ func decodeGroupEntry(k, v []byte) (groupEntry, bool) {
 }
 
 func (t *Tx) indexCase(c *Case) error {
-	if err := t.tx.Bucket(bIdxNumber).Put([]byte(c.Number), u64(c.Seq)); err != nil {
+	if err := t.put(bIdxNumber, []byte(c.Number), u64(c.Seq)); err != nil {
 		return err
 	}
-	if err := t.tx.Bucket(bIdxStatus).Put(statusKey(c.Status, c.Seq), nil); err != nil {
+	if err := t.put(bIdxStatus, statusKey(c.Status, c.Seq), nil); err != nil {
 		return err
 	}
 	if c.Status.Watched() && !c.Deadline.IsZero() {
-		if err := t.tx.Bucket(bIdxDue).Put(dueKey(c.Deadline, c.Seq), nil); err != nil {
+		if err := t.put(bIdxDue, dueKey(c.Deadline, c.Seq), nil); err != nil {
 			return err
 		}
 	}
-	ip := t.tx.Bucket(bIdxPerson)
 	for _, m := range c.Household.Members {
 		if m.Person.ID == 0 {
 			continue
@@ -584,16 +702,15 @@ func (t *Tx) indexCase(c *Case) error {
 		if m.Person.ID == c.ApplicantID {
 			role = roleApplicant
 		}
-		if err := ip.Put(join(u64(m.Person.ID), u64(c.Seq)), []byte{role}); err != nil {
+		if err := t.put(bIdxPerson, join(u64(m.Person.ID), u64(c.Seq)), []byte{role}); err != nil {
 			return err
 		}
 	}
-	if err := ip.Put(join(u64(c.ApplicantID), u64(c.Seq)), []byte{roleApplicant}); err != nil {
+	if err := t.put(bIdxPerson, join(u64(c.ApplicantID), u64(c.Seq)), []byte{roleApplicant}); err != nil {
 		return err
 	}
-	gb, pb := t.tx.Bucket(bIdxGroup), t.tx.Bucket(bIdxProject)
 	for _, a := range c.Apps {
-		if err := pb.Put(join([]byte(a.Project), []byte{0}, u64(c.Seq)), nil); err != nil {
+		if err := t.put(bIdxProject, join([]byte(a.Project), []byte{0}, u64(c.Seq)), nil); err != nil {
 			return err
 		}
 		p := t.s.cat.Project(a.Project)
@@ -617,7 +734,7 @@ func (t *Tx) indexCase(c *Case) error {
 			}
 		}
 		key := join(groupPrefix(c.ApplicantID, p.Group), u64(c.Seq), []byte(a.Project))
-		if err := gb.Put(key, g.encode()); err != nil {
+		if err := t.put(bIdxGroup, key, g.encode()); err != nil {
 			return err
 		}
 	}
@@ -628,21 +745,20 @@ func (t *Tx) unindexCase(c *Case) error {
 	if c == nil {
 		return nil
 	}
-	if err := t.tx.Bucket(bIdxStatus).Delete(statusKey(c.Status, c.Seq)); err != nil {
+	if err := t.del(bIdxStatus, statusKey(c.Status, c.Seq)); err != nil {
 		return err
 	}
 	if !c.Deadline.IsZero() {
-		if err := t.tx.Bucket(bIdxDue).Delete(dueKey(c.Deadline, c.Seq)); err != nil {
+		if err := t.del(bIdxDue, dueKey(c.Deadline, c.Seq)); err != nil {
 			return err
 		}
 	}
-	gb, pb := t.tx.Bucket(bIdxGroup), t.tx.Bucket(bIdxProject)
 	for _, a := range c.Apps {
-		if err := pb.Delete(join([]byte(a.Project), []byte{0}, u64(c.Seq))); err != nil {
+		if err := t.del(bIdxProject, join([]byte(a.Project), []byte{0}, u64(c.Seq))); err != nil {
 			return err
 		}
 		if p := t.s.cat.Project(a.Project); p != nil && p.Group != "" {
-			if err := gb.Delete(join(groupPrefix(c.ApplicantID, p.Group), u64(c.Seq), []byte(a.Project))); err != nil {
+			if err := t.del(bIdxGroup, join(groupPrefix(c.ApplicantID, p.Group), u64(c.Seq), []byte(a.Project))); err != nil {
 				return err
 			}
 		}
@@ -659,7 +775,7 @@ func (t *Tx) Person(id uint64) (*Person, error) {
 
 // PersonByKey finds a person by Person.Key() (resident number etc.).
 func (t *Tx) PersonByKey(key string) (*Person, error) {
-	id := t.tx.Bucket(bIdxDoc).Get([]byte(key))
+	id := t.get(bIdxDoc, []byte(key))
 	if id == nil {
 		return nil, ErrPersonNotFound
 	}
@@ -669,9 +785,8 @@ func (t *Tx) PersonByKey(key string) (*Person, error) {
 // SavePerson stores p, merging with the stored record of the same key:
 // known details are kept unless p brings newer ones. It sets p.ID.
 func (t *Tx) SavePerson(p *Person) error {
-	b := t.tx.Bucket(bPersons)
 	key := p.Key()
-	if id := t.tx.Bucket(bIdxDoc).Get([]byte(key)); id != nil {
+	if id := t.get(bIdxDoc, []byte(key)); id != nil {
 		old, err := t.Person(binary.BigEndian.Uint64(id))
 		if err != nil {
 			return err
@@ -685,16 +800,16 @@ func (t *Tx) SavePerson(p *Person) error {
 			return err
 		}
 	} else {
-		id, err := b.NextSequence()
+		id, err := t.nextSequence(bPersons)
 		if err != nil {
 			return err
 		}
 		p.ID = id
-		if err := t.tx.Bucket(bIdxDoc).Put([]byte(key), u64(id)); err != nil {
+		if err := t.put(bIdxDoc, []byte(key), u64(id)); err != nil {
 			return err
 		}
 	}
-	if err := putJSON(b, u64(p.ID), p); err != nil {
+	if err := t.putJSON(bPersons, u64(p.ID), p); err != nil {
 		return err
 	}
 	return t.indexPersonTerms(p)
@@ -738,9 +853,8 @@ func mergePerson(p, old *Person) {
 }
 
 func (t *Tx) indexPersonTerms(p *Person) error {
-	b := t.tx.Bucket(bIdxSearch)
 	for _, term := range SearchTerms(p) {
-		if err := b.Put(join([]byte(term), []byte{0}, u64(p.ID)), nil); err != nil {
+		if err := t.put(bIdxSearch, join([]byte(term), []byte{0}, u64(p.ID)), nil); err != nil {
 			return err
 		}
 	}
@@ -748,9 +862,8 @@ func (t *Tx) indexPersonTerms(p *Person) error {
 }
 
 func (t *Tx) unindexPersonTerms(p *Person) error {
-	b := t.tx.Bucket(bIdxSearch)
 	for _, term := range SearchTerms(p) {
-		if err := b.Delete(join([]byte(term), []byte{0}, u64(p.ID))); err != nil {
+		if err := t.del(bIdxSearch, join([]byte(term), []byte{0}, u64(p.ID))); err != nil {
 			return err
 		}
 	}
@@ -761,7 +874,7 @@ func (t *Tx) unindexPersonTerms(p *Person) error {
 // newest first, with their role ('A' or 'M').
 func (t *Tx) PersonCaseSeqs(pid uint64) (seqs []uint64, roles []byte) {
 	prefix := u64(pid)
-	c := t.tx.Bucket(bIdxPerson).Cursor()
+	c := t.cursor(bIdxPerson)
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 		seqs = append(seqs, binary.BigEndian.Uint64(k[8:]))
 		roles = append(roles, v[0])

@@ -79,9 +79,13 @@ type User struct {
 	Fingerprints []string `json:"fingerprints"` // SHA256:… of each key
 	// Display is the user's real name as documents print it (受理人 张丽);
 	// "" when none was given.
-	Display string    `json:"display,omitempty"`
-	Added   time.Time `json:"added"`
-	By      string    `json:"by"`
+	Display string `json:"display,omitempty"`
+	// LocalUser is the operating-system login mapped to this user: a
+	// `hall` command run by that login acts as this user (hall user add
+	// --local-user). "" when none.
+	LocalUser string    `json:"local_user,omitempty"`
+	Added     time.Time `json:"added"`
+	By        string    `json:"by"`
 }
 
 // LocalPrefix marks the user of a local `hall` run, who is the local
@@ -101,11 +105,15 @@ var (
 	bDisplays = []byte("displays") // local user "local:root" → display name (registered users keep theirs in User)
 )
 
-// RoleOf returns the role of who: the local administrator for a local
-// run, the registered role otherwise (ErrUnknownUser when not
-// registered).
+// RoleOf returns the role of who: for a local run ("local:LOGIN") the
+// administrator while no user is mapped to a local login, and a reader
+// only (RoleMember) once any is (LocalActor); the registered role
+// otherwise (ErrUnknownUser when not registered).
 func (t *Tx) RoleOf(who string) (Role, error) {
 	if strings.HasPrefix(who, LocalPrefix) {
+		if t.anyLocalMapping() {
+			return RoleMember, nil
+		}
 		return RoleAdmin, nil
 	}
 	u, err := t.User(who)
@@ -118,6 +126,7 @@ func (t *Tx) RoleOf(who string) (Role, error) {
 // Require checks, inside the transaction that will write, that who may do
 // p. It is how roles are enforced in the domain, not only in the screens.
 func (t *Tx) Require(who string, p Perm) error {
+	t.by(who)
 	r, err := t.RoleOf(who)
 	if err != nil {
 		return ErrForbidden.Withf("%s 未登记", "%s is not registered", who)
@@ -126,6 +135,39 @@ func (t *Tx) Require(who string, p Perm) error {
 		return ErrForbidden.Withf("%s（%s）不能执行「%s」", "%s (%s) may not %s", who, r, p)
 	}
 	return nil
+}
+
+// LocalActor is who a local login acts as: the registered user mapped to
+// it with --local-user (mapped true), else "local:LOGIN", who is the
+// administrator while no login is mapped at all and a reader once any is
+// (RoleOf).
+func (t *Tx) LocalActor(login string) (who string, mapped bool) {
+	if b := t.tx.Bucket(bUsers); b != nil && login != "" {
+		c := b.Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			var u User
+			if json.Unmarshal(v, &u) == nil && u.LocalUser == login {
+				return u.Name, true
+			}
+		}
+	}
+	return LocalPrefix + login, false
+}
+
+// anyLocalMapping reports whether some user is mapped to a local login.
+func (t *Tx) anyLocalMapping() bool {
+	b := t.tx.Bucket(bUsers)
+	if b == nil {
+		return false
+	}
+	c := b.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		var u User
+		if json.Unmarshal(v, &u) == nil && u.LocalUser != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // User loads a user by name.
@@ -190,8 +232,12 @@ func (s *Store) AddUser(u User, who string) error {
 		return err
 	}
 	u.Display = display
-	if len(u.Fingerprints) == 0 {
-		return ErrInvalid.Withf("至少需要一个公钥", "at least one public key is required")
+	u.LocalUser = strings.TrimSpace(u.LocalUser)
+	if strings.ContainsAny(u.LocalUser, " :/\t\n") {
+		return ErrInvalid.Withf("本机登录名 %q 无效", "local login %q is invalid", u.LocalUser)
+	}
+	if len(u.Fingerprints) == 0 && u.LocalUser == "" {
+		return ErrInvalid.Withf("至少需要一个公钥或本机登录名", "at least one public key or a local login is required")
 	}
 	return s.Update(func(t *Tx) error {
 		if err := t.Require(who, PermAdmin); err != nil {
@@ -207,6 +253,9 @@ func (s *Store) AddUser(u User, who string) error {
 		err = b.ForEach(func(k, v []byte) error {
 			var o User
 			if json.Unmarshal(v, &o) == nil {
+				if u.LocalUser != "" && o.LocalUser == u.LocalUser {
+					return ErrUserExists.Withf("本机登录名 %s 已对应用户 %s", "local login %s is mapped to %s already", u.LocalUser, o.Name)
+				}
 				for _, f := range o.Fingerprints {
 					for _, g := range u.Fingerprints {
 						if f == g {
@@ -221,7 +270,7 @@ func (s *Store) AddUser(u User, who string) error {
 			return err
 		}
 		u.Added, u.By = t.now, who
-		return putJSON(b, []byte(u.Name), u)
+		return t.putJSON(bUsers, []byte(u.Name), u)
 	})
 }
 
@@ -234,7 +283,7 @@ func (s *Store) RemoveUser(name, who string) error {
 		if _, err := t.User(name); err != nil {
 			return err
 		}
-		return t.tx.Bucket(bUsers).Delete([]byte(name))
+		return t.del(bUsers, []byte(name))
 	})
 }
 
@@ -274,21 +323,17 @@ func (s *Store) SetDisplayName(name, display, who string) error {
 			if strings.TrimPrefix(name, LocalPrefix) == "" {
 				return ErrInvalid.Withf("本机用户名为空", "the local user name is empty")
 			}
-			b, err := t.tx.CreateBucketIfNotExists(bDisplays)
-			if err != nil {
-				return err
-			}
 			if display == "" {
-				return b.Delete([]byte(name))
+				return t.del(bDisplays, []byte(name))
 			}
-			return b.Put([]byte(name), []byte(display))
+			return t.put(bDisplays, []byte(name), []byte(display))
 		}
 		u, err := t.User(name)
 		if err != nil {
 			return err
 		}
 		u.Display = display
-		return putJSON(t.tx.Bucket(bUsers), []byte(u.Name), u)
+		return t.putJSON(bUsers, []byte(u.Name), u)
 	})
 }
 

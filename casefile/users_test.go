@@ -2,6 +2,7 @@ package casefile
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -97,7 +98,8 @@ func TestAuditFindsTheFirstBrokenEntry(t *testing.T) {
 			if rehash {
 				e.Hash = HashEntry(e)
 			}
-			return putJSON(tx.tx.Bucket(bHistory), binary.BigEndian.AppendUint32(u64(c.Seq), entry), e)
+			raw, _ := json.Marshal(e) // behind the journal's back
+			return tx.tx.Bucket(bHistory).Put(binary.BigEndian.AppendUint32(u64(c.Seq), entry), raw)
 		})
 	}
 	// An edit that recomputes the entry's own hash breaks the next link.

@@ -10,9 +10,11 @@
 package casefiletest
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"os"
 	"testing"
 	"time"
 
@@ -107,4 +109,63 @@ func Prints(tb testing.TB, st *casefile.Store, number string) []casefile.History
 		tb.Fatal(err)
 	}
 	return out
+}
+
+// DamagePageHeader flips the type flags in the header of the root page of
+// bucket (the tree of every bucket for ""), in the database at path, which
+// no store may hold open: what a bad sector or a stray write does. It
+// returns the page's id.
+func DamagePageHeader(tb testing.TB, path, bucket string) uint64 {
+	tb.Helper()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second, ReadOnly: true})
+	if err != nil {
+		tb.Fatalf("casefiletest: open %s: %v", path, err)
+	}
+	var id uint64
+	err = db.View(func(tx *bolt.Tx) error {
+		if bucket == "" {
+			id = uint64(tx.Cursor().Bucket().Root())
+			return nil
+		}
+		b := tx.Bucket([]byte(bucket))
+		if b == nil {
+			return fmt.Errorf("no bucket %s", bucket)
+		}
+		if id = uint64(b.Root()); id == 0 {
+			return fmt.Errorf("bucket %s is inline: it has no page of its own", bucket)
+		}
+		return nil
+	})
+	size := db.Info().PageSize
+	db.Close()
+	if err != nil {
+		tb.Fatalf("casefiletest: %v", err)
+	}
+	FlipByte(tb, path, int64(id)*int64(size)+8, 0x40)
+	return id
+}
+
+// FlipByte XORs the byte at offset of the file at path with mask.
+func FlipByte(tb testing.TB, path string, offset int64, mask byte) {
+	tb.Helper()
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	b := make([]byte, 1)
+	if _, err := f.ReadAt(b, offset); err != nil {
+		tb.Fatal(err)
+	}
+	b[0] ^= mask
+	if _, err := f.WriteAt(b, offset); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// ChainHash is the journal's chain hash, SHA-256(previous hash ‖ record),
+// for a test that rewrites the chain the way an insider with the file
+// would (casefile/journal.go has the layout).
+func ChainHash(prev [32]byte, record []byte) [32]byte {
+	return sha256.Sum256(append(prev[:], record...))
 }

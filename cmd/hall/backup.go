@@ -2,6 +2,9 @@ package main
 
 import (
 	"fmt"
+	"io"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -14,7 +17,7 @@ func (a *app) newBackupCommand() *cobra.Command {
 		Short: a.t("在系统照常工作时把数据库的一致副本写入 FILE", "Write a consistent copy of the database to FILE while the hall keeps working"),
 		Args:  cobra.ExactArgs(1),
 		RunE: a.onStore(true, func(cmd *cobra.Command, args []string, st *casefile.Store) error {
-			n, err := st.BackupFile(args[0])
+			n, err := st.BackupFile(a.abs(args[0]))
 			if err != nil {
 				return fmt.Errorf("%s: %w", a.t("备份失败", "backup failed"), err)
 			}
@@ -50,27 +53,86 @@ running on the database while it is restored.`),
 }
 
 func (a *app) newCheckCommand() *cobra.Command {
-	var all bool
+	var all, rebuild bool
+	var salvage string
 	cmd := &cobra.Command{
 		Use:   "check",
-		Short: a.t("检查数据库：页面一致性、索引、办理记录链、计数", "Verify the database: page consistency, indexes, history chains, counters"),
-		Args:  cobra.NoArgs,
-		RunE: a.onStore(true, func(cmd *cobra.Command, args []string, st *casefile.Store) error {
-			max := 1
-			if all {
-				max = 0
+		Short: a.t("检查数据库：页面一致性、日志链与锚定、每条记录与日志是否相符、索引、计数", "Verify the database: pages, the journal's chain and anchor, every record against the journal, indexes, counters"),
+		Long: a.t(`检查数据库。先在子进程中逐页检查文件结构；再重放日志，核对哈希链和数据库旁
+的锚定文件（.anchor）；然后核对每条记录、索引和计数是否正是日志所写，指出第一处
+不符（存储区、案件号、日志记录号）。--rebuild 按日志重写全部记录和索引（日志链
+必须完整），撤销在本系统之外所做的改动。--salvage OUT 把损坏的数据库中仍可读取的
+记录写入新文件。证件号和电话在报告中均被遮盖。`, `Verify the database. The file's pages are walked in a child process; the
+journal is replayed and its hash chain and the anchor file beside the database
+(.anchor) checked; then every record, index entry and counter is compared with
+what the journal wrote, and the first difference named (bucket, case number,
+journal record). --rebuild rewrites every record and index from the journal
+(whose chain must hold), undoing changes made behind hall's back. --salvage OUT
+writes what can still be read of a damaged database into a new file. ID numbers
+and phones are masked in the report.`),
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if salvage != "" {
+				rep, err := casefile.Salvage(a.dbPath, salvage)
+				if err != nil {
+					return err
+				}
+				for _, l := range rep.Lost {
+					fmt.Fprintln(cmd.ErrOrStderr(), l.In(a.lang))
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), a.t("已把 %d 个存储区中可读的 %d 条记录写入 %s；请用 hall --db %s check 检查它\n",
+					"%d readable entries of %d buckets written to %s; check it with hall --db %s check\n"), rep.Buckets, rep.Entries, salvage, salvage)
+				return nil
 			}
-			probs, err := st.Check(max)
-			for _, p := range probs {
-				fmt.Fprintln(cmd.ErrOrStderr(), p)
-			}
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), a.t("数据库检查通过。", "database check passed."))
-			return nil
-		}),
+			return a.withStore(!rebuild, func(st *casefile.Store) error {
+				if rebuild {
+					n, err := st.Rebuild()
+					if err != nil {
+						return err
+					}
+					fmt.Fprintf(cmd.OutOrStdout(), a.t("已按日志的 %d 条记录重建。\n", "rebuilt from the journal's %d records.\n"), n)
+				}
+				max := 1
+				if all {
+					max = 0
+				}
+				bar := progressBar(cmd.ErrOrStderr(), a.t("核对日志", "replaying the journal"))
+				probs, err := st.Verify(casefile.CheckOptions{Max: max, Progress: bar})
+				for _, p := range probs {
+					fmt.Fprintln(cmd.ErrOrStderr(), p.In(a.lang))
+				}
+				if err != nil {
+					return err
+				}
+				fmt.Fprintln(cmd.OutOrStdout(), a.t("数据库检查通过。", "database check passed."))
+				return nil
+			})
+		},
 	}
 	cmd.Flags().BoolVar(&all, "all", false, a.t("列出所有问题，而不只是第一个", "list every problem, not only the first"))
+	cmd.Flags().BoolVar(&rebuild, "rebuild", false, a.t("先按日志重建全部记录和索引", "first rebuild every record and index from the journal"))
+	cmd.Flags().StringVar(&salvage, "salvage", "", a.t("把损坏的数据库中仍可读取的记录写入新文件 OUT（不检查）", "write what can still be read of a damaged database into a new file OUT (no check)"))
 	return cmd
+}
+
+// progressBar draws a progress bar on w for a long check, once it has
+// run for half a second; nothing for a quick one.
+func progressBar(w io.Writer, label string) func(done, total int) {
+	drawn := false
+	start := time.Now()
+	return func(done, total int) {
+		if total <= 0 || (!drawn && time.Since(start) < 500*time.Millisecond) {
+			return
+		}
+		if done >= total {
+			if drawn {
+				fmt.Fprintln(w)
+			}
+			return
+		}
+		const width = 30
+		n := done * width / total
+		fmt.Fprintf(w, "\r%s [%s%s] %d/%d", label, strings.Repeat("#", n), strings.Repeat(".", width-n), done, total)
+		drawn = true
+	}
 }

@@ -54,7 +54,7 @@ func (a *app) newCaseShowCommand() *cobra.Command {
 						return err
 					}
 					if reveal {
-						if err := t.RecordReveal(c, who(), "case show --reveal"); err != nil {
+						if err := t.RecordReveal(c, a.who(), "case show --reveal"); err != nil {
 							return err
 						}
 					}
@@ -88,12 +88,15 @@ func (a *app) newCaseShowCommand() *cobra.Command {
 	return cmd
 }
 
-// maskCase masks ID numbers and phones of the applicant and members.
+// maskCase masks ID numbers and phones of the applicant and members. The
+// birth date goes too: the digits a masked resident number hides are the
+// birth date, so showing it beside the mask would reveal the number.
 func maskCase(c *casefile.Case) {
 	mask := func(p *casefile.Person) {
 		p.DocNumber = casefile.MaskID(p.DocNumber)
 		p.Phone = casefile.MaskPhone(p.Phone)
 		p.GuardianDoc = casefile.MaskID(p.GuardianDoc)
+		p.Birth = casefile.Date{}
 	}
 	mask(&c.Applicant)
 	for i := range c.Household.Members {

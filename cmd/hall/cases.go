@@ -67,27 +67,23 @@ func (a *app) newCasesCommand() *cobra.Command {
 				}
 				f.Status = st
 			}
-			return a.withStore(true, func(st *casefile.Store) error {
+			// a whole ID number is searched as a reveal (recorded): a write
+			_, fullID := casefile.FullIDQuery(q)
+			return a.withStore(!fullID, func(st *casefile.Store) error {
 				var out []caseSummary
 				var rows [][]string
-				err := st.View(func(t *casefile.Tx) error {
-					cases, _, err := t.Cases(f)
-					if err != nil {
-						return err
-					}
-					for _, c := range cases {
-						out = append(out, summarize(st.Catalog(), c))
-						var codes []string
-						for _, ap := range c.Apps {
-							codes = append(codes, ap.Project)
-						}
-						rows = append(rows, []string{c.Number, c.Applicant.Name, c.Applicant.MaskedDoc(), c.Status.Label(a.lang),
-							strings.Join(codes, ","), c.Deadline.String()})
-					}
-					return nil
-				})
+				cases, _, err := st.SearchCases(f, a.who())
 				if err != nil {
 					return err
+				}
+				for _, c := range cases {
+					out = append(out, summarize(st.Catalog(), c))
+					var codes []string
+					for _, ap := range c.Apps {
+						codes = append(codes, ap.Project)
+					}
+					rows = append(rows, []string{c.Number, c.Applicant.Name, c.Applicant.MaskedDoc(), c.Status.Label(a.lang),
+						strings.Join(codes, ","), c.Deadline.String()})
 				}
 				if asJSON {
 					if out == nil {

@@ -147,7 +147,7 @@ The figures each kind takes (--set NAME=VALUE):
 				return a.usagef("--date %s 晚于今天", "--date %s is after today", day)
 			}
 			if verifier == "" {
-				verifier = strings.TrimPrefix(who(), casefile.LocalPrefix)
+				verifier = strings.TrimPrefix(a.who(), casefile.LocalPrefix)
 			}
 			ev := casefile.Evidence{Kind: k, Department: d.Key, Verifier: verifier, Date: day, Note: note}
 			if f := evidenceFields[k]; len(f) == 1 && f[0].name == "passed" {
@@ -174,7 +174,7 @@ The figures each kind takes (--set NAME=VALUE):
 				return usageError{err}
 			}
 			return a.withStore(false, func(st *casefile.Store) error {
-				c, err := st.AddEvidence(args[0], 0, ev, who())
+				c, err := st.AddEvidence(args[0], 0, ev, a.who())
 				if err != nil {
 					return err
 				}
@@ -232,7 +232,7 @@ A received or deferred case moves to verifying: once what a deferral found missi
 				}
 			}
 			return a.withStore(false, func(st *casefile.Store) error {
-				c, err := st.ReceiveDocuments(args[0], 0, docs, who())
+				c, err := st.ReceiveDocuments(args[0], 0, docs, a.who())
 				if err != nil {
 					return err
 				}
@@ -261,7 +261,7 @@ func (a *app) newCaseReadyCommand() *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withStore(false, func(st *casefile.Store) error {
-				c, err := st.Move(args[0], 0, casefile.StatusReady, who(), "")
+				c, err := st.Move(args[0], 0, casefile.StatusReady, a.who(), "")
 				if err != nil {
 					return err
 				}
@@ -293,7 +293,7 @@ func (a *app) newCaseWithdrawCommand() *cobra.Command {
 				return a.usagef("请用 --reason 写明撤回原因", "give the reason for the withdrawal with --reason")
 			}
 			return a.withStore(false, func(st *casefile.Store) error {
-				c, err := st.Move(args[0], 0, casefile.StatusWithdrawn, who(), reason)
+				c, err := st.Move(args[0], 0, casefile.StatusWithdrawn, a.who(), reason)
 				if err != nil {
 					return err
 				}

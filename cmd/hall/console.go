@@ -26,5 +26,5 @@ func (a *app) runConsole(cmd *cobra.Command, st *casefile.Store, m *meeting.Stor
 	if in, out := a.terminal(cmd); in != nil || out != nil {
 		opts = append(opts, console.WithRoot(frontdesk.WithIO(in, out)))
 	}
-	return console.Run(console.NewStore(m), a.lang, who(), opts...)
+	return console.Run(console.NewStore(m), a.lang, a.who(), opts...)
 }

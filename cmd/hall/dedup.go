@@ -26,8 +26,8 @@ written.`),
 			if err != nil {
 				return err
 			}
-			defer st.Close()
-			rep, err := st.ResolveDuplicates(apply, who())
+			defer a.release(st)
+			rep, err := st.ResolveDuplicates(apply, a.who())
 			if err != nil {
 				return err
 			}

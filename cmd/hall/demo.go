@@ -17,11 +17,11 @@ func (a *app) newDemoCommand() *cobra.Command {
 		Short: a.t("在空数据库中生成约 40 件处于各办理阶段的逼真案件", "Fill an empty database with about 40 realistic cases in every stage"),
 		Args:  cobra.NoArgs,
 		RunE: a.onStore(false, func(cmd *cobra.Command, args []string, st *casefile.Store) error {
-			sum, err := gen.FillDemo(st, who(), seed)
+			sum, err := gen.FillDemo(st, a.who(), seed)
 			if err != nil {
 				return err
 			}
-			if err := meeting.FillDemo(st, who()); err != nil {
+			if err := meeting.FillDemo(st, a.who()); err != nil {
 				return err
 			}
 			var counts casefile.Counts

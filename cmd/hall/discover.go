@@ -134,7 +134,7 @@ func (a *app) discoverApply(cmd *cobra.Command, household, code string) error {
 		if st.Catalog().Project(code) == nil {
 			return usageError{casefile.ErrUnknownProject.Withf("%s", "%s", code)}
 		}
-		c, err := discover.Apply(st, household, code, who())
+		c, err := discover.Apply(st, household, code, a.who())
 		if err != nil {
 			return err
 		}

@@ -15,8 +15,18 @@ import (
 // damaged file is reported in the user's language before any screen is
 // drawn.
 func (a *app) runFrontDesk(cmd *cobra.Command) error {
+	cfg, err := a.loadConfig()
+	if err != nil {
+		return err
+	}
 	return a.withStore(false, func(st *casefile.Store) error {
+		// other hall commands run here while the front desk holds the file
+		stopOwner := a.startOwnerOrNote(st, cmd.ErrOrStderr())
+		defer stopOwner()
 		opts := append(consoleOptions(st), frontdesk.WithPrinting(a.screenPrinting(st, &a.print, false)))
+		if a.kiosk || cfg.Kiosk {
+			opts = append(opts, frontdesk.WithKiosk(frontdesk.Kiosk{Idle: cfg.KioskIdle.Duration, Unlock: cfg.kioskUnlock()}))
+		}
 		// The terminal is used as it is; tests hand in their own streams.
 		in, out := a.stdin, cmd.OutOrStdout()
 		if in == io.Reader(os.Stdin) {
@@ -28,6 +38,6 @@ func (a *app) runFrontDesk(cmd *cobra.Command) error {
 		if in != nil || out != nil {
 			opts = append(opts, frontdesk.WithIO(in, out))
 		}
-		return frontdesk.Run(frontdesk.NewStore(st), a.lang, who(), opts...)
+		return frontdesk.Run(frontdesk.NewStore(st), a.lang, a.who(), opts...)
 	})
 }

@@ -56,7 +56,7 @@ func (a *app) newHelpersAddCommand() *cobra.Command {
 				return a.usagef("--kind 应为：%s", "--kind must be one of: %s", choices(a, pairing.HelperKinds))
 			}
 			return a.withStore(false, func(st *casefile.Store) error {
-				h, err := pairing.AddHelper(st, args[0], k, unit, phone, who())
+				h, err := pairing.AddHelper(st, args[0], k, unit, phone, a.who())
 				if err != nil {
 					return err
 				}
@@ -116,7 +116,7 @@ func (a *app) pairingRows(st *casefile.Store, reveal bool) ([]pairing.Row, error
 	var rows []pairing.Row
 	err := st.View(func(t *casefile.Tx) error {
 		var err error
-		rows, err = pairing.Rows(t, st.Today(), reveal, who())
+		rows, err = pairing.Rows(t, st.Today(), reveal, a.who())
 		return err
 	})
 	return rows, err
@@ -162,7 +162,7 @@ func (a *app) newHelpersPairCommand() *cobra.Command {
 						return usageError{err}
 					}
 				}
-				p, err := pairing.Pair(st, h, args[1], child, cat, day, who())
+				p, err := pairing.Pair(st, h, args[1], child, cat, day, a.who())
 				if err != nil {
 					return err
 				}
@@ -204,7 +204,7 @@ func (a *app) newHelpersVisitCommand() *cobra.Command {
 						return usageError{err}
 					}
 				}
-				v, err := pairing.RecordVisit(st, n, day, m, goods, note, who())
+				v, err := pairing.RecordVisit(st, n, day, m, goods, note, a.who())
 				if err != nil {
 					return err
 				}

@@ -45,40 +45,7 @@ then 1. The same person applying twice for one project in one file, and a
 received date before 2000 or after today, are errors.`),
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := os.Open(args[0])
-			if err != nil {
-				return fmt.Errorf("%s: %w", a.t("无法打开导入文件", "cannot open the import file"), err)
-			}
-			defer f.Close()
-			cat, err := a.catalog()
-			if err != nil {
-				return err
-			}
-			rows, err := cat.ParseImport(args[0], f, casefile.DateOf(nowFunc()))
-			if err != nil {
-				return a.importFailed(err)
-			}
-			if dryRun {
-				fmt.Fprintf(cmd.OutOrStdout(), a.t("检查通过：%d 条申请可以导入（未保存）\n", "check passed: %d applications can be imported (nothing stored)\n"), len(rows))
-				return nil
-			}
-			for _, r := range rows {
-				r.Draft.RepeatReason = repeatReason
-			}
-			return a.withStore(false, func(st *casefile.Store) error {
-				cases, err := st.Import(rows, who())
-				if errors.Is(err, casefile.ErrRepeatApplication) {
-					return exitError{code: 1, msg: a.importFailed(err).(exitError).msg + "\n" +
-						a.t("如确需再次申请（如续期），用 --repeat-reason 说明理由后重新导入",
-							"to apply again all the same (a renewal …), import again with --repeat-reason")}
-				}
-				if err != nil {
-					return a.importFailed(err)
-				}
-				fmt.Fprintf(cmd.OutOrStdout(), a.t("已导入 %d 条申请：%s 至 %s\n", "imported %d applications: %s to %s\n"),
-					len(cases), cases[0].Number, cases[len(cases)-1].Number)
-				return nil
-			})
+			return a.importFile(cmd, a.abs(args[0]), args[0], dryRun, repeatReason)
 		},
 	}
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, a.t("只检查每一行，不保存", "check every row, store nothing"))
@@ -90,5 +57,131 @@ received date before 2000 or after today, are errors.`),
 func (a *app) importFailed(err error) error {
 	msg := casefile.Message(err, a.lang)
 	head := a.t("导入失败，未保存任何记录：", "import failed; nothing was stored:")
-	return exitError{code: 1, msg: head + "\n" + msg}
+	code := exitFailed
+	if c := exitCode(runError{err}); c == exitDamaged || c == exitLocked {
+		code = c // a damaged or busy database keeps its own exit code
+	}
+	return exitError{code: code, msg: head + "\n" + msg}
+}
+
+// importRefused is importFailed, telling how to apply again on purpose
+// when a row repeats a project the person has open or holds.
+func (a *app) importRefused(err error) error {
+	out := a.importFailed(err)
+	var ee exitError
+	if errors.Is(err, casefile.ErrRepeatApplication) && errors.As(out, &ee) {
+		ee.msg += "\n" + a.t("如确需再次申请（如续期），用 --repeat-reason 说明理由后重新导入",
+			"to apply again all the same (a renewal …), import again with --repeat-reason")
+		return ee
+	}
+	return out
+}
+
+// Files of up to importOneTx rows are stored in one transaction; larger
+// ones are checked whole first, then read again and stored importChunk
+// rows per transaction, so memory does not grow with the rows.
+const (
+	importOneTx = 5000
+	importChunk = 2000
+)
+
+// importFile checks the file at path (named name) and stores it. A file
+// of many rows streams: every row is checked before any is stored, then
+// the rows are read again and stored in chunks, with a progress bar on
+// stderr.
+func (a *app) importFile(cmd *cobra.Command, path, name string, dryRun bool, repeat string) error {
+	cat, err := a.catalog()
+	if err != nil {
+		return err
+	}
+	today := casefile.DateOf(nowFunc())
+	parse := func(each func(casefile.ImportRow) error) (int, error) {
+		f, err := os.Open(path)
+		if err != nil {
+			return 0, fmt.Errorf("%s: %w", a.t("无法打开导入文件", "cannot open the import file"), err)
+		}
+		defer f.Close()
+		if each == nil {
+			return cat.ParseImportEach(name, f, today, nil)
+		}
+		return cat.ParseImportEach(name, f, today, func(r casefile.ImportRow) error {
+			r.Draft.RepeatReason = repeat
+			return each(r)
+		})
+	}
+	n, err := parse(nil) // check every row, keep none
+	if err != nil {
+		var ie *casefile.ImportError
+		if errors.As(err, &ie) {
+			return a.importFailed(err)
+		}
+		return err
+	}
+	if dryRun {
+		fmt.Fprintf(cmd.OutOrStdout(), a.t("检查通过：%d 条申请可以导入（未保存）\n", "check passed: %d applications can be imported (nothing stored)\n"), n)
+		return nil
+	}
+	return a.withStore(false, func(st *casefile.Store) error {
+		if n <= importOneTx {
+			var rows []casefile.ImportRow
+			if _, err := parse(func(r casefile.ImportRow) error { rows = append(rows, r); return nil }); err != nil {
+				return a.importFailed(err)
+			}
+			cases, err := st.Import(rows, a.who())
+			if err != nil {
+				return a.importRefused(err)
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), a.t("已导入 %d 条申请：%s 至 %s\n", "imported %d applications: %s to %s\n"),
+				len(cases), cases[0].Number, cases[len(cases)-1].Number)
+			return nil
+		}
+		bar := newProgress(cmd.ErrOrStderr(), n)
+		defer bar.clear()
+		var chunk []casefile.ImportRow
+		var first, last string
+		stored := 0
+		flush := func() error {
+			if len(chunk) == 0 {
+				return nil
+			}
+			cases, err := st.Import(chunk, a.who())
+			if err != nil {
+				bar.clear()
+				if stored == 0 {
+					return a.importRefused(err)
+				}
+				return exitError{code: 1, msg: fmt.Sprintf(a.t("导入中断：第 %d 行之前的 %d 条申请已保存（%s 至 %s），从第 %d 行起未保存：%s",
+					"import interrupted: the rows before line %d (%d applications, %s to %s) were stored; from line %d on nothing was: %s"),
+					chunk[0].Line, stored, first, last, chunk[0].Line, casefile.Message(err, a.lang))}
+			}
+			if first == "" {
+				first = cases[0].Number
+			}
+			last = cases[len(cases)-1].Number
+			stored += len(chunk)
+			chunk = chunk[:0]
+			bar.show(stored, a.t("条申请", "applications"))
+			return nil
+		}
+		_, err := parse(func(r casefile.ImportRow) error {
+			chunk = append(chunk, r)
+			if len(chunk) == importChunk {
+				return flush()
+			}
+			return nil
+		})
+		if err == nil {
+			err = flush()
+		}
+		if err != nil {
+			var ee exitError
+			if errors.As(err, &ee) || stored == 0 {
+				return err
+			}
+			return exitError{code: 1, msg: fmt.Sprintf(a.t("导入中断：已保存 %d 条申请（%s 至 %s）：%s", "import interrupted: %d applications were stored (%s to %s): %s"),
+				stored, first, last, casefile.Message(err, a.lang))}
+		}
+		fmt.Fprintf(cmd.OutOrStdout(), a.t("已导入 %d 条申请：%s 至 %s\n", "imported %d applications: %s to %s\n"), stored, first, last)
+		return nil
+	})
 }

@@ -120,7 +120,7 @@ named with the reason and the others are printed; the exit code is then 1.`),
 // dir as o says.
 func (a *app) withPrintDesk(o *printOptions, dir string, fn func(d *spool.Desk) error) error {
 	return a.withStore(false, func(st *casefile.Store) error {
-		return fn(spool.NewDesk(st, spool.Config{Font: o.font, Dir: dir, Printer: o.printer}))
+		return fn(spool.NewDesk(st, spool.Config{Font: a.abs(o.font), Dir: a.abs(dir), Printer: o.printer}))
 	})
 }
 
@@ -129,13 +129,13 @@ func (a *app) withPrintDesk(o *printOptions, dir string, fn func(d *spool.Desk) 
 // sends it to the printer when asked.
 func (a *app) printOne(cmd *cobra.Command, o *printOptions, doc spool.Doc) error {
 	dir := "."
-	if fi, err := os.Stat(o.out); err == nil && fi.IsDir() {
+	if fi, err := os.Stat(a.abs(o.out)); err == nil && fi.IsDir() {
 		dir = o.out
 	} else if o.out != "" {
-		doc.File = o.out
+		doc.File = a.abs(o.out)
 	}
 	return a.withPrintDesk(o, dir, func(d *spool.Desk) error {
-		p, err := d.Print(doc, who())
+		p, err := d.Print(doc, a.who())
 		if err != nil {
 			return a.printFailed(a.sessionOpenHint(err, doc.Number))
 		}
@@ -159,7 +159,7 @@ func (a *app) sessionOpenHint(err error, number string) error {
 // progress bar on a terminal.
 func (a *app) printSessionDocs(cmd *cobra.Command, d *spool.Desk, number string) error {
 	var bar *progress
-	r, err := d.SessionDocs(number, who(), func(done, total int, kind, number string) {
+	r, err := d.SessionDocs(number, a.who(), func(done, total int, kind, number string) {
 		if bar == nil {
 			bar = newProgress(cmd.ErrOrStderr(), total)
 		}

@@ -45,7 +45,7 @@ report); 2 or less is listed on the home screen as a follow-up, closed with hall
 				return a.usagef("--channel 应为 window 或 phone", "--channel must be window or phone")
 			}
 			return a.withStore(false, func(st *casefile.Store) error {
-				r, err := feedback.Rate(st, args[0], score, ch, comment, who())
+				r, err := feedback.Rate(st, args[0], score, ch, comment, a.who())
 				if err != nil {
 					return err
 				}
@@ -82,7 +82,7 @@ func (a *app) rateOnScreen(cmd *cobra.Command, number string) error {
 				opts = append(opts, tea.WithOutput(out))
 			}
 		}
-		rated, err := rating.Run(rating.NewStore(st), st.Catalog(), a.lang, who(), number, opts...)
+		rated, err := rating.Run(rating.NewStore(st), st.Catalog(), a.lang, a.who(), number, opts...)
 		if err != nil {
 			return err
 		}
@@ -152,7 +152,7 @@ func (a *app) newFollowUpsCommand() *cobra.Command {
 				return a.usagef("请用 --note 写明所做处理", "say what was done with --note")
 			}
 			return a.withStore(false, func(st *casefile.Store) error {
-				if err := feedback.CloseFollowUp(st, n, note, who()); err != nil {
+				if err := feedback.CloseFollowUp(st, n, note, a.who()); err != nil {
 					return err
 				}
 				fmt.Fprintf(cmd.OutOrStdout(), a.t("回访事项 %d 已办结\n", "follow-up %d closed\n"), n)

@@ -22,21 +22,48 @@ type app struct {
 	dbPath      string
 	langFlag    string
 	catalogPath string
+	configFile  string // --config: the settings file (config.go)
+	kiosk       bool   // --kiosk: the front desk runs as a kiosk
 	lang        casefile.Lang
 	stdin       io.Reader
+	stderr      io.Writer // notes outside a command's own output (a tightened file mode)
+
+	// The owner of the database file (owner.go) runs clients' commands
+	// in-process: owned is its open store (never closed by a command),
+	// login the client's OS login, cwd the client's working directory.
+	owned   *casefile.Store
+	login   string
+	cwd     string
+	actor   string         // who the run acts as (a user mapped to the login), "" until known
+	current *cobra.Command // the command running, set before it runs
 }
 
 // run builds the command tree, executes it with args and returns the exit
-// code. Errors are printed once, in the user's language.
+// code. Errors are printed once, in the user's language. A command that
+// finds the database held by an owner (hall serve, the front desk) is
+// sent to the owner, which runs it and gives back its output and code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{stdin: stdin, lang: preLang(args, os.Getenv("HALL_LANG"))}
+	a := &app{stdin: stdin, stderr: stderr, lang: preLang(args, os.Getenv("HALL_LANG"))}
+	code, viaOwner := a.execute(args, stdout, stderr)
+	if viaOwner {
+		return a.forward(args, stdout, stderr)
+	}
+	return code
+}
+
+// execute runs args on a and returns the exit code, or viaOwner when the
+// database is held by an owner that takes the command instead.
+func (a *app) execute(args []string, stdout, stderr io.Writer) (code int, viaOwner bool) {
 	root := a.newRootCommand()
 	root.SetArgs(args)
-	root.SetIn(stdin)
+	root.SetIn(a.stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	cmd, err := root.ExecuteC()
-	code := exitCode(err)
+	if errors.Is(err, errViaOwner) {
+		return 0, true
+	}
+	code = exitCode(err)
 	var ee exitError
 	switch {
 	case err == nil:
@@ -53,7 +80,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, a.t("用法见 %s --help\n", "see %s --help for usage\n"), cmd.CommandPath())
 		}
 	}
-	return code
+	return code, false
 }
 
 // preLang is the language of the help and of the errors found before the
@@ -102,6 +129,7 @@ folder hall-print beside the database, and recorded in the case history.`),
 			if cmd.Name() == cobra.ShellCompRequestCmd || cmd.Name() == cobra.ShellCompNoDescRequestCmd {
 				return nil // it parses no flags: the language is preLang's
 			}
+			a.current = cmd
 			return a.setup()
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -112,6 +140,8 @@ folder hall-print beside the database, and recorded in the case history.`),
 	f.StringVar(&a.dbPath, "db", "", a.t("数据库文件（环境变量 HALL_DB；默认 "+casefile.DefaultDBPath()+"）", "database file (env HALL_DB; default "+casefile.DefaultDBPath()+")"))
 	f.StringVar(&a.langFlag, "lang", "", a.t("界面和消息的语言：zh 或 en（环境变量 HALL_LANG；默认 zh）", "language of screens and messages: zh or en (env HALL_LANG; default zh)"))
 	f.StringVar(&a.catalogPath, "catalog", "", a.t("政策目录 TOML 文件（环境变量 HALL_CATALOG；默认：内置目录）", "policy catalogue TOML file (env HALL_CATALOG; default: the embedded one)"))
+	f.StringVar(&a.configFile, "config", "", a.t("设置文件（环境变量 HALL_CONFIG；默认：数据库旁的 hall.toml）", "settings file (env HALL_CONFIG; default: hall.toml beside the database)"))
+	root.Flags().BoolVar(&a.kiosk, "kiosk", false, a.t("窗口专用机：空闲后回到“请稍候 / 下一位”页，退出需管理员代码（同设置 kiosk = true）", "counter kiosk: back to a neutral \"please wait / next\" page when idle; leaving needs an administrator's code (same as kiosk = true in the settings)"))
 	root.RegisterFlagCompletionFunc("lang", a.completeLang)
 	a.print.addFlags(a, root)
 	root.AddCommand(
@@ -176,12 +206,47 @@ func (a *app) catalog() (*casefile.Catalog, error) {
 	return casefile.LoadCatalogFrom(a.catalogPath)
 }
 
-// open opens the store read-write (or read-only).
+// open opens the store read-write (or read-only). Inside the owner it is
+// the owner's open store. When another process owns the file, a command
+// that may run there is sent to it (errViaOwner).
 func (a *app) open(readOnly bool) (*casefile.Store, error) {
+	if a.owned != nil {
+		return a.owned, nil
+	}
 	cat, err := a.catalog()
 	if err != nil {
 		return nil, err
 	}
+	if err := a.tightenDB(a.dbPath, a.stderr); err != nil {
+		return nil, err
+	}
+	if a.mayForward() && ownerAnswers(ownerSocket(a.dbPath)) {
+		return nil, errViaOwner
+	}
+	st, err := a.openFile(cat, readOnly)
+	if errors.Is(err, casefile.ErrDatabaseLocked) && a.mayForward() && ownerAnswers(ownerSocket(a.dbPath)) {
+		return nil, errViaOwner
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := a.actAs(st); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
+}
+
+// release closes a store open returned, unless it is the owner's.
+func (a *app) release(st *casefile.Store) error {
+	if st == a.owned {
+		return nil
+	}
+	return st.Close()
+}
+
+// openFile opens the database file itself.
+func (a *app) openFile(cat *casefile.Catalog, readOnly bool) (*casefile.Store, error) {
 	if readOnly {
 		if _, err := os.Stat(a.dbPath); errors.Is(err, os.ErrNotExist) {
 			// a fresh database is created empty so the user sees "no cases"
@@ -191,7 +256,20 @@ func (a *app) open(readOnly bool) (*casefile.Store, error) {
 	return casefile.Open(a.dbPath, cat, casefile.Options{ReadOnly: readOnly, Now: func() time.Time { return nowFunc() }})
 }
 
-// who names the local user in history entries.
+// who is who the run acts as in history entries and permission checks:
+// the hall user mapped to the local login (hall user add --local-user),
+// else "local:LOGIN" (RoleOf: the administrator while no login is mapped).
+func (a *app) who() string {
+	if a.actor != "" {
+		return a.actor
+	}
+	if a.login != "" {
+		return casefile.LocalPrefix + a.login
+	}
+	return who()
+}
+
+// who names the local OS user ("local:LOGIN").
 func who() string {
 	name := os.Getenv("USER")
 	if u, err := user.Current(); err == nil && u.Username != "" {
@@ -275,6 +353,6 @@ func (a *app) withStore(readOnly bool, fn func(st *casefile.Store) error) error 
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer a.release(st)
 	return fn(st)
 }

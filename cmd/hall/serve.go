@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -19,9 +20,11 @@ import (
 
 // serveOptions are the flags of hall serve.
 type serveOptions struct {
-	listen  string
-	hostKey string
-	print   screenPrintOptions
+	listen    string
+	hostKey   string
+	idle      time.Duration // --idle-timeout
+	handshake time.Duration // --handshake-timeout
+	print     screenPrintOptions
 }
 
 func (a *app) newServeCommand() *cobra.Command {
@@ -57,6 +60,8 @@ saved its unfinished intake, then the database is closed.`),
 	f := cmd.Flags()
 	f.StringVar(&o.listen, "listen", serve.DefaultAddr, a.t("监听地址（本机回环以外的地址须在此指定）", "address to listen on (anything but loopback must be given here)"))
 	f.StringVar(&o.hostKey, "host-key", "", a.t("SSH 主机密钥文件，不存在时创建（默认：数据库旁的 "+serve.DefaultHostKeyName+"）", "SSH host key file, created when absent (default: "+serve.DefaultHostKeyName+" beside the database)"))
+	f.DurationVar(&o.idle, "idle-timeout", serve.DefaultIdleTimeout, a.t("连接无任何往来多久后断开（草稿照常保存）", "drop a connection with no traffic for this long (its draft is saved)"))
+	f.DurationVar(&o.handshake, "handshake-timeout", serve.DefaultHandshakeTimeout, a.t("客户端完成握手并登录的时限（最多 30s）", "time a client has to finish the handshake and log in (at most 30s)"))
 	o.print.addFlags(a, cmd)
 	return cmd
 }
@@ -64,12 +69,15 @@ saved its unfinished intake, then the database is closed.`),
 // serve runs the server until ctx is done (SIGTERM, SIGINT).
 func (a *app) serve(ctx context.Context, cmd *cobra.Command, o serveOptions) error {
 	return a.withStore(false, func(st *casefile.Store) error {
+		// other hall commands run here while this process holds the file
+		stopOwner := a.startOwnerOrNote(st, cmd.ErrOrStderr())
+		defer stopOwner()
 		if o.hostKey == "" {
 			o.hostKey = filepath.Join(filepath.Dir(a.dbPath), serve.DefaultHostKeyName)
 		}
 		// every connection's front desk has the meeting console, as the local one
 		opts := append(consoleOptions(st), frontdesk.WithPrinting(a.screenPrinting(st, &o.print, true)))
-		srv, err := serve.New(st, serve.Config{HostKey: o.hostKey, Lang: a.lang, Options: opts,
+		srv, err := serve.New(st, serve.Config{HostKey: o.hostKey, Lang: a.lang, Options: opts, IdleTimeout: o.idle, HandshakeTimeout: o.handshake,
 			Log: slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil))})
 		if err != nil {
 			return err
@@ -88,6 +96,7 @@ func (a *app) serve(ctx context.Context, cmd *cobra.Command, o serveOptions) err
 		if err := srv.Serve(ctx, ln); err != nil {
 			return err
 		}
+		stopOwner() // no client command runs on the store from here
 		if err := st.Close(); err != nil {
 			return err
 		}

@@ -49,7 +49,7 @@ func (a *app) withMeeting(readOnly bool, fn func(st *casefile.Store, m *meeting.
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer a.release(st)
 	return fn(st, meeting.New(st))
 }
 
@@ -203,7 +203,7 @@ func (a *app) committee(note io.Writer, m *meeting.Store) ([]meeting.Member, err
 		return members, err
 	}
 	fmt.Fprintln(note, a.t("尚无研判委员会，已按政策目录的部门设立默认委员会。", "no committee yet: the default one was set up from the catalogue's departments."))
-	return m.SetCommittee(meeting.DefaultCommittee(m.Cases().Catalog()), who())
+	return m.SetCommittee(meeting.DefaultCommittee(m.Cases().Catalog()), a.who())
 }
 
 func (a *app) newSessionNewCommand() *cobra.Command {
@@ -225,7 +225,7 @@ func (a *app) newSessionNewCommand() *cobra.Command {
 				if _, err := a.committee(cmd.ErrOrStderr(), m); err != nil {
 					return err
 				}
-				sess, err := m.NewSession(p, who())
+				sess, err := m.NewSession(p, a.who())
 				if err != nil {
 					return err
 				}
@@ -258,11 +258,11 @@ func (a *app) newSessionAttendCommand() *cobra.Command {
 				}
 				if leave {
 					for _, id := range ids {
-						if sess, err = m.Leave(sess.Number, id, who()); err != nil {
+						if sess, err = m.Leave(sess.Number, id, a.who()); err != nil {
 							return err
 						}
 					}
-				} else if sess, err = m.Attend(sess.Number, ids, who()); err != nil {
+				} else if sess, err = m.Attend(sess.Number, ids, a.who()); err != nil {
 					return err
 				}
 				voters, present := 0, 0
@@ -292,7 +292,7 @@ func (a *app) newSessionAgendaCommand() *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withMeeting(false, func(st *casefile.Store, m *meeting.Store) error {
-				rep, err := m.BuildAgenda(args[0], f, who())
+				rep, err := m.BuildAgenda(args[0], f, a.who())
 				if err != nil {
 					return err
 				}
@@ -364,7 +364,7 @@ the case; where the member's choice on a project differs, give it with
 					return err
 				}
 				b.Member = mb.ID
-				tl, err := m.Vote(sess.Number, b, who())
+				tl, err := m.Vote(sess.Number, b, a.who())
 				if err != nil {
 					return err
 				}
@@ -401,7 +401,7 @@ func (a *app) newSessionRecuseCommand() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				tl, err := m.Recuse(sess.Number, meeting.Declaration{Case: args[1], Member: mb.ID, Reason: reason}, who())
+				tl, err := m.Recuse(sess.Number, meeting.Declaration{Case: args[1], Member: mb.ID, Reason: reason}, a.who())
 				if err != nil {
 					return err
 				}
@@ -492,7 +492,7 @@ approved if any project is approved; else rejected.`),
 				r.Amounts[code] = mny
 			}
 			return a.withMeeting(false, func(st *casefile.Store, m *meeting.Store) error {
-				it, err := m.Decide(args[0], r, who())
+				it, err := m.Decide(args[0], r, a.who())
 				if err != nil {
 					return err
 				}
@@ -611,7 +611,7 @@ func (a *app) newSessionReconsiderCommand() *cobra.Command {
 		Args:  cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withMeeting(false, func(st *casefile.Store, m *meeting.Store) error {
-				it, err := m.Reconsider(args[0], args[1], reason, who())
+				it, err := m.Reconsider(args[0], args[1], reason, a.who())
 				if err != nil {
 					return err
 				}
@@ -632,7 +632,7 @@ func (a *app) newSessionCloseCommand() *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withMeeting(false, func(st *casefile.Store, m *meeting.Store) error {
-				sess, err := m.Close(args[0], leave, who())
+				sess, err := m.Close(args[0], leave, a.who())
 				if err != nil {
 					return err
 				}

@@ -5,10 +5,9 @@ import (
 	"os"
 	"strings"
 
-	"github.com/spf13/cobra"
-	"golang.org/x/crypto/ssh"
-
 	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/tui/serve"
+	"github.com/spf13/cobra"
 )
 
 func (a *app) newUserCommand() *cobra.Command {
@@ -16,9 +15,9 @@ func (a *app) newUserCommand() *cobra.Command {
 		Use:   "user",
 		Short: a.t("管理可连接 hall serve 的用户及其角色", "Manage the users who may connect to `hall serve` and their roles"),
 	}
-	var role, keyFile, display string
+	var role, keyFile, display, localUser string
 	add := &cobra.Command{
-		Use:   "add NAME --role ROLE --key FILE [--display REALNAME]",
+		Use:   "add NAME --role ROLE (--key FILE | --local-user LOGIN) [--display REALNAME]",
 		Short: a.t("登记用户及其角色和 FILE 中的 SSH 公钥", "Register a user with a role and the SSH public key(s) in FILE"),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -26,13 +25,22 @@ func (a *app) newUserCommand() *cobra.Command {
 			if !ok {
 				return usageError{fmt.Errorf(a.t("角色 %q 无效（可用：%s）", "role %q is invalid (use one of %s)"), role, roleKeys())}
 			}
-			keys, fps, err := readKeys(keyFile)
-			if err != nil {
-				return fmt.Errorf("%s %s: %w", a.t("无法读取公钥", "cannot read the public key"), keyFile, err)
+			if keyFile == "" && localUser == "" {
+				return usageError{fmt.Errorf("%s", a.t("需要 --key 或 --local-user", "--key or --local-user is required"))}
+			}
+			var keys, fps []string
+			if keyFile != "" {
+				var err error
+				if keys, fps, err = readKeys(a.abs(keyFile)); err != nil {
+					return fmt.Errorf("%s: %s", keyFile, casefile.Message(err, a.lang))
+				}
 			}
 			return a.withStore(false, func(st *casefile.Store) error {
-				if err := st.AddUser(casefile.User{Name: args[0], Display: display, Role: r, Keys: keys, Fingerprints: fps}, who()); err != nil {
+				if err := st.AddUser(casefile.User{Name: args[0], Display: display, Role: r, Keys: keys, Fingerprints: fps, LocalUser: localUser}, a.who()); err != nil {
 					return err
+				}
+				if localUser != "" {
+					fmt.Fprintf(cmd.OutOrStdout(), a.t("本机登录名 %s 运行 hall 时即为 %s\n", "the local login %s acts as %s when it runs hall\n"), localUser, args[0])
 				}
 				fmt.Fprintf(cmd.OutOrStdout(), a.t("已登记用户 %s（%s），公钥 %s\n", "registered %s (%s), key %s\n"), args[0], r.Label(a.lang), strings.Join(fps, ", "))
 				return nil
@@ -42,8 +50,9 @@ func (a *app) newUserCommand() *cobra.Command {
 	add.Flags().StringVar(&role, "role", "", a.t("角色：", "role: ")+roleKeys())
 	add.Flags().StringVar(&keyFile, "key", "", a.t("用户的 SSH 公钥文件，authorized_keys 格式", "file with the user's SSH public key(s), authorized_keys format"))
 	add.Flags().StringVar(&display, "display", "", a.t("用户的真实姓名，打印在文书上（如受理回执的受理人）", "the user's real name as documents print it (the officer on a receipt)"))
+	add.Flags().StringVar(&localUser, "local-user", "", a.t("对应的本机登录名：该登录名运行 hall 命令时以此用户身份办理（一旦有对应，未对应的本机登录名只能查看）",
+		"the operating-system login mapped to this user: hall commands that login runs act as this user (once any login is mapped, unmapped logins may only read)"))
 	add.MarkFlagRequired("role")
-	add.MarkFlagRequired("key")
 	add.RegisterFlagCompletionFunc("role", a.completeRole)
 
 	list := &cobra.Command{
@@ -61,9 +70,9 @@ func (a *app) newUserCommand() *cobra.Command {
 			}
 			var rows [][]string
 			for _, u := range users {
-				rows = append(rows, []string{u.Name, u.Display, u.Role.Label(a.lang), strings.Join(u.Fingerprints, " "), u.Added.Format("2006-01-02")})
+				rows = append(rows, []string{u.Name, u.Display, u.Role.Label(a.lang), u.LocalUser, strings.Join(u.Fingerprints, " "), u.Added.Format("2006-01-02")})
 			}
-			table(cmd.OutOrStdout(), []string{a.t("用户", "user"), a.t("姓名", "name"), a.t("角色", "role"), a.t("公钥指纹", "key fingerprints"), a.t("登记日期", "added")}, rows)
+			table(cmd.OutOrStdout(), []string{a.t("用户", "user"), a.t("姓名", "name"), a.t("角色", "role"), a.t("本机登录名", "local login"), a.t("公钥指纹", "key fingerprints"), a.t("登记日期", "added")}, rows)
 			return nil
 		}),
 	}
@@ -72,7 +81,7 @@ func (a *app) newUserCommand() *cobra.Command {
 		Short: a.t("删除用户", "Remove a user"),
 		Args:  cobra.ExactArgs(1),
 		RunE: a.onStore(false, func(cmd *cobra.Command, args []string, st *casefile.Store) error {
-			if err := st.RemoveUser(args[0], who()); err != nil {
+			if err := st.RemoveUser(args[0], a.who()); err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), a.t("已删除用户 %s\n", "removed user %s\n"), args[0])
@@ -89,12 +98,12 @@ receipt. NAME is a registered user or a local one (local:root); without NAME,
 the local user running hall. An empty REALNAME removes it.`),
 		Args: cobra.RangeArgs(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			name, real := who(), args[0]
+			name, real := a.who(), args[0]
 			if len(args) == 2 {
 				name, real = args[0], args[1]
 			}
 			return a.withStore(false, func(st *casefile.Store) error {
-				if err := st.SetDisplayName(name, real, who()); err != nil {
+				if err := st.SetDisplayName(name, real, a.who()); err != nil {
 					return err
 				}
 				fmt.Fprintf(cmd.OutOrStdout(), a.t("%s 的姓名：%s\n", "%s prints as: %s\n"), name, real)
@@ -106,26 +115,15 @@ the local user running hall. An empty REALNAME removes it.`),
 	return cmd
 }
 
-// readKeys reads authorized_keys lines and their SHA-256 fingerprints.
+// readKeys reads authorized_keys lines and their SHA-256 fingerprints;
+// a weak key or an option hall cannot honour refuses the file with the
+// reason (serve.ParseAuthorizedKeys).
 func readKeys(path string) (keys, fps []string, err error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, nil, err
 	}
-	rest := data
-	for len(strings.TrimSpace(string(rest))) > 0 {
-		pk, _, _, r, err := ssh.ParseAuthorizedKey(rest)
-		if err != nil {
-			return nil, nil, err
-		}
-		keys = append(keys, strings.TrimSpace(string(ssh.MarshalAuthorizedKey(pk))))
-		fps = append(fps, ssh.FingerprintSHA256(pk))
-		rest = r
-	}
-	if len(keys) == 0 {
-		return nil, nil, fmt.Errorf("no key found")
-	}
-	return keys, fps, nil
+	return serve.ParseAuthorizedKeys(data)
 }
 
 func roleKeys() string {
@@ -155,6 +153,23 @@ func (a *app) newAuditCommand() *cobra.Command {
 					"history altered: case %s entry %d (%s, %s) does not match its chain"), bad.Case, bad.Entry+1, bad.At, bad.Who)}
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), a.t("全部办理记录链完整。", "every history chain holds."))
+			return nil
+		}),
+	})
+	cmd.AddCommand(&cobra.Command{
+		Use:   "head",
+		Short: a.t("显示日志的最新记录号和哈希，供抄录备查", "Print the journal's head (record number and hash) for someone to write down"),
+		Args:  cobra.NoArgs,
+		RunE: a.onStore(true, func(cmd *cobra.Command, args []string, st *casefile.Store) error {
+			h, err := st.JournalHead()
+			if err != nil {
+				return err
+			}
+			w := cmd.OutOrStdout()
+			fmt.Fprintf(w, a.t("日志最新记录：第 %d 条\n哈希：%x\n", "journal head: record %d\nhash: %x\n"), h.Seq, h.Hash)
+			if anc, err := st.AnchoredHead(); err == nil && anc.Seq > 0 && anc != h {
+				fmt.Fprintf(w, a.t("锚定文件记到：第 %d 条 %x\n", "the anchor file names: record %d %x\n"), anc.Seq, anc.Hash)
+			}
 			return nil
 		}),
 	})

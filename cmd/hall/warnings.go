@@ -125,7 +125,7 @@ func (a *app) newWarningsScanCommand(rulesPath *string) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			ws, err := warning.Scan(st, rules, who())
+			ws, err := warning.Scan(st, rules, a.who())
 			if err != nil {
 				return err
 			}
@@ -170,7 +170,7 @@ func (a *app) newWarningsEventCommand(rulesPath *string) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				ws, err := warning.Record(st, rules, args[0], k, member, day, note, who())
+				ws, err := warning.Record(st, rules, args[0], k, member, day, note, a.who())
 				if err != nil {
 					return err
 				}
@@ -214,7 +214,7 @@ func (a *app) newWarningsHandleCommand() *cobra.Command {
 				return a.usagef("请用 --note 说明所做处理或不处理的理由", "say what was done, or why nothing, with --note")
 			}
 			return a.withStore(false, func(st *casefile.Store) error {
-				w, err := warning.Handle(st, n, act, note, who())
+				w, err := warning.Handle(st, n, act, note, a.who())
 				if err != nil {
 					return err
 				}

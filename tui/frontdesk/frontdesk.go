@@ -2,7 +2,6 @@ package frontdesk
 
 import (
 	"io"
-	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -26,6 +25,8 @@ type Options struct {
 	Printing Printing
 	autosave *time.Duration
 	Program  []tea.ProgramOption
+	desk     string
+	kiosk    *Kiosk
 }
 
 // WithClock sets the clock (tests use a fixed one).
@@ -91,6 +92,8 @@ type FrontDesk struct {
 	stack  []common.PageID
 	shell  *components.Shell // help bar, quit dialog, fault, frame
 	prog   []tea.ProgramOption
+	opts   Options // what the pages were built with (a kiosk rebuilds them)
+	kiosk  *kiosk  // nil unless the counter PC runs as a kiosk
 }
 
 // New builds the front desk over store, speaking lang, for user
@@ -107,10 +110,16 @@ func New(store Store, lang casefile.Lang, user string, opts ...Option) *FrontDes
 	if o.autosave != nil {
 		c.AutosaveDelay = *o.autosave
 	}
-	m := &FrontDesk{c: c, store: store, pages: map[common.PageID]common.Page{}, prog: o.Program}
+	if o.desk != "" {
+		store = deskStore{store, o.desk}
+	}
+	m := &FrontDesk{c: c, store: store, pages: map[common.PageID]common.Page{}, prog: o.Program, opts: o}
+	if o.kiosk != nil {
+		m.kiosk = &kiosk{cfg: *o.kiosk}
+	}
 	m.home = newHomePage(c, store, o.meeting != nil, o.reports != nil)
 	m.intake = newIntakePage(c, store, o.Printing)
-	m.queue = newQueuePage(c, store, store)
+	m.queue = newQueuePage(c, userQueue{store, user}, store)
 	m.dossier = newDossierPage(c, store, o.Printing)
 	m.print = newPrintPage(c, o.Printing)
 	m.pages[common.PageHome] = m.home
@@ -137,6 +146,9 @@ func New(store Store, lang casefile.Lang, user string, opts ...Option) *FrontDes
 // Run opens the front desk in the terminal and returns when it quits.
 func Run(store Store, lang casefile.Lang, user string, opts ...Option) error {
 	m := New(store, lang, user, opts...)
+	if m.kiosk != nil {
+		return runKiosk(m)
+	}
 	_, err := tea.NewProgram(m, m.prog...).Run()
 	return err
 }
@@ -144,7 +156,11 @@ func Run(store Store, lang casefile.Lang, user string, opts ...Option) error {
 // Init asks for the terminal's background, the home counters and a draft
 // left by an earlier session.
 func (m *FrontDesk) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, m.home.Enter(), loadDraft(m.store, m.c.User))
+	cmd := tea.Batch(tea.RequestBackgroundColor, m.home.Enter(), loadDraft(m.store, m.c.User))
+	if m.kiosk != nil {
+		cmd = tea.Batch(cmd, m.kiosk.wait())
+	}
+	return cmd
 }
 
 func (m *FrontDesk) activePage() common.Page { return m.pages[m.active] }
@@ -153,6 +169,19 @@ func (m *FrontDesk) activePage() common.Page { return m.pages[m.active] }
 // resort: the screen shows it and nothing typed is lost.
 func (m *FrontDesk) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	defer components.Recover(m.shell.Fault(), func() { model, cmd = m, nil })
+	if m.kiosk != nil {
+		if cmd, done := m.kioskUpdate(msg); done {
+			return m, cmd
+		} else if cmd != nil {
+			next, more := m.route(msg)
+			return next, tea.Batch(cmd, more)
+		}
+	}
+	return m.route(msg)
+}
+
+// route routes a message the kiosk left to the pages.
+func (m *FrontDesk) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.c.Width, m.c.Height = msg.Width, msg.Height
@@ -287,18 +316,14 @@ func (m *FrontDesk) back() tea.Cmd {
 	return m.activePage().Enter()
 }
 
-// noteDraft tells the home screen about an unfinished intake.
+// noteDraft tells the home screen about an unfinished intake. The note
+// names no applicant: whoever stands at the counter sees the home screen.
 func (m *FrontDesk) noteDraft() {
 	if !m.intake.Dirty() {
 		m.home.setDraftNote("")
 		return
 	}
-	s := m.intake.state
-	who := strings.TrimSpace(s.Name)
-	if who == "" {
-		who = strings.TrimSpace(s.ID)
-	}
-	m.home.setDraftNote(m.c.Tf(lblHomeDraft, who))
+	m.home.setDraftNote(m.c.T(lblHomeDraftKept))
 }
 
 func (m *FrontDesk) keys() help.KeyMap {
@@ -324,5 +349,10 @@ func (m *FrontDesk) layout() tea.Cmd {
 
 // View draws the frame. Like Update it recovers from a page's panic.
 func (m *FrontDesk) View() tea.View {
+	if m.kiosk != nil {
+		if v, ok := m.kioskView(); ok {
+			return m.shell.View(m.c.HallName(), func() string { return v })
+		}
+	}
 	return m.shell.View(m.c.HallName(), func() string { return m.shell.Render(m.activePage(), m.keys()) })
 }

@@ -103,6 +103,10 @@ func (p *homePage) Dirty() bool { return false }
 
 func (p *homePage) Typing() bool { return false }
 
+// lblHomeDraftKept is the home screen's note about an unfinished intake:
+// it names no applicant (the next one may be reading the screen).
+var lblHomeDraftKept = casefile.Text{ZH: "有未完成的受理（草稿已自动保存），按 1 继续", EN: "Unfinished intake (draft kept); press 1 to go on"}
+
 // setDraftNote shows (or hides) the note about a saved intake draft.
 func (p *homePage) setDraftNote(s string) { p.draft = s }
 

@@ -47,7 +47,6 @@ var (
 	lblEvVerifier              = casefile.Text{ZH: "核查人", EN: "Verifier"}
 	lblFindingsDeadline        = casefile.Text{ZH: "；期限 %s，%d 个工作日", EN: "; decide by %s (%d working days)"}
 	lblFindingsNoProjects      = casefile.Text{ZH: "；尚未选择申请项目", EN: "; no project chosen yet"}
-	lblHomeDraft               = casefile.Text{ZH: "有未保存的受理：%s（草稿已自动保存），按 1 继续", EN: "Unfinished intake: %s (draft kept); press 1 to go on"}
 	lblHomeDueSoon             = casefile.Text{ZH: "%d 个工作日内到期", EN: "Due within %d working days"}
 	lblHomeReady               = casefile.Text{ZH: "待研判（可上会）", EN: "Ready for the meeting"}
 	lblHomeReceivedToday       = casefile.Text{ZH: "今日受理", EN: "Received today"}

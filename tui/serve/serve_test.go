@@ -21,6 +21,7 @@ import (
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/casefile/gen"
 	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/tui/frontdesk"
 )
 
 // hall is a server on a loopback port over a temp database.
@@ -48,14 +49,19 @@ func openStore(t testing.TB, db string, noSync bool) *casefile.Store {
 	return st
 }
 
-// startHall serves a fresh database (fsync off unless sync).
-func startHall(t testing.TB, sync bool) *hall {
+// startHall serves a fresh database (fsync off unless sync); mods change
+// the server's Config.
+func startHall(t testing.TB, sync bool, mods ...func(*Config)) *hall {
 	t.Helper()
 	dir := t.TempDir()
 	h := &hall{t: t, db: filepath.Join(dir, "hall.db"), done: make(chan error, 1)}
 	h.st = openStore(t, h.db, !sync)
-	srv, err := New(h.st, Config{HostKey: filepath.Join(dir, DefaultHostKeyName), Lang: casefile.ZH, Grace: 5 * time.Second,
-		WatchEvery: 50 * time.Millisecond, Options: consoleOptions(h.st)})
+	cfg := Config{HostKey: filepath.Join(dir, DefaultHostKeyName), Lang: casefile.ZH, Grace: 5 * time.Second,
+		WatchEvery: 50 * time.Millisecond, Options: consoleOptions(h.st)}
+	for _, m := range mods {
+		m(&cfg)
+	}
+	srv, err := New(h.st, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -412,7 +418,7 @@ func TestShutdownKeepsDraftsAndClosesCleanly(t *testing.T) {
 
 	st := openStore(t, h.db, false) // the file is free again
 	defer st.Close()
-	draft, err := st.Draft("desk1")
+	draft, err := st.Draft(frontdesk.DraftOwner("desk1", "127.0.0.1")) // kept per user and desk
 	if err != nil || !strings.Contains(string(draft), "李四未存") {
 		t.Fatalf("draft %q, %v", draft, err)
 	}

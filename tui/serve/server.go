@@ -45,6 +45,17 @@ type Config struct {
 	// WatchEvery is how often the change bus looks for writes made
 	// outside the front desk's store (default 250 ms).
 	WatchEvery time.Duration
+	// HandshakeTimeout is how long a client has to complete the SSH
+	// handshake and log in (default DefaultHandshakeTimeout, at most 30 s).
+	HandshakeTimeout time.Duration
+	// IdleTimeout drops a connection with no traffic for this long
+	// (default DefaultIdleTimeout); its draft is saved as on any leave.
+	IdleTimeout time.Duration
+	// MaxUnauthPerHost and MaxUnauth cap the connections that have not
+	// logged in, per source address and in total; over a cap the oldest
+	// waiting one is closed (defaults DefaultMaxUnauthPerHost,
+	// DefaultMaxUnauth).
+	MaxUnauthPerHost, MaxUnauth int
 }
 
 // Server serves the front desk over SSH on one shared store.
@@ -57,6 +68,8 @@ type Server struct {
 	// signer is the host key
 	signer gossh.Signer
 
+	unauth *unauthConns // connections not logged in yet, capped
+
 	// storeFor, when set, wraps each terminal's store (tests time saves).
 	storeFor func(user string, s frontdesk.Store) frontdesk.Store
 
@@ -68,13 +81,18 @@ type Server struct {
 
 // conn is one terminal: the registered user and their program.
 type conn struct {
-	user  *casefile.User
-	lang  casefile.Lang
-	sub   *Sub
-	store frontdesk.Store
-	fd    *frontdesk.FrontDesk
-	prog  *tea.Program
-	since time.Time
+	user *casefile.User
+	lang casefile.Lang
+	desk string // where the terminal is (HALL_DESK or the client's address): drafts are kept per desk
+	fp   string // the fingerprint of the key the user logged in with
+	// removed is set when the user or their key was removed while
+	// connected: the terminal is closed with a message.
+	removed bool
+	sub     *Sub
+	store   frontdesk.Store
+	fd      *frontdesk.FrontDesk
+	prog    *tea.Program
+	since   time.Time
 }
 
 // New builds a server over st (which the caller opened and closes after
@@ -86,6 +104,18 @@ func New(st *casefile.Store, cfg Config) (*Server, error) {
 	if cfg.WatchEvery == 0 {
 		cfg.WatchEvery = 250 * time.Millisecond
 	}
+	if cfg.HandshakeTimeout <= 0 || cfg.HandshakeTimeout > 30*time.Second {
+		cfg.HandshakeTimeout = DefaultHandshakeTimeout
+	}
+	if cfg.IdleTimeout <= 0 {
+		cfg.IdleTimeout = DefaultIdleTimeout
+	}
+	if cfg.MaxUnauthPerHost <= 0 {
+		cfg.MaxUnauthPerHost = DefaultMaxUnauthPerHost
+	}
+	if cfg.MaxUnauth <= 0 {
+		cfg.MaxUnauth = DefaultMaxUnauth
+	}
 	log := cfg.Log
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -95,17 +125,18 @@ func New(st *casefile.Store, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{st: st, cfg: cfg, log: log, bus: NewBus(), signer: signer, conns: map[*conn]struct{}{}}
+	s.unauth = newUnauthConns(cfg.MaxUnauthPerHost, cfg.MaxUnauth, log.Debug)
 	if created {
 		log.Info("host key created", "file", cfg.HostKey, "fingerprint", s.HostKeyFingerprint())
 	}
-	s.srv, err = wish.NewServer(
+	s.srv, err = wish.NewServer(append([]ssh.Option{
 		wish.WithHostKeyPEM(pemBytes),
 		wish.WithPublicKeyAuth(s.authorize),
 		wish.WithMiddleware(recover.MiddlewareWithLogger(slog.NewLogLogger(log.Handler(), slog.LevelError),
 			bubbletea.MiddlewareWithProgramHandler(s.program),
 			s.session,
 		)),
-	)
+	}, s.limits()...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -116,13 +147,21 @@ func New(st *casefile.Store, cfg Config) (*Server, error) {
 // for users to compare with what their ssh client shows.
 func (s *Server) HostKeyFingerprint() string { return gossh.FingerprintSHA256(s.signer.PublicKey()) }
 
-// authorize lets in the keys of registered users only.
+// authorize lets in the keys of registered users only, from where their
+// from= allows, while they are strong enough; the connection then no
+// longer counts as waiting to log in.
 func (s *Server) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
 	fp := gossh.FingerprintSHA256(key)
-	if _, err := s.st.UserByFingerprint(fp); err != nil {
-		s.log.Info("key refused", "fingerprint", fp, "remote", ctx.RemoteAddr().String())
+	u, err := s.st.UserByFingerprint(fp)
+	if err != nil {
+		s.log.Info("key refused", "fingerprint", fp, "remote", ctx.RemoteAddr().String(), "why", "not registered")
 		return false
 	}
+	if err := keyAdmits(lineOf(u, fp), key, ctx.RemoteAddr()); err != nil {
+		s.log.Info("key refused", "user", u.Name, "fingerprint", fp, "remote", ctx.RemoteAddr().String(), "why", casefile.Message(err, casefile.EN))
+		return false
+	}
+	s.unauth.loggedIn(ctx)
 	return true
 }
 
@@ -135,6 +174,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	watching := make(chan struct{})
 	go func() {
 		defer close(watching)
+		go s.watchUsers(watch)
 		s.bus.Watch(watch, s.st, s.cfg.WatchEvery)
 	}()
 	defer func() {
@@ -208,11 +248,16 @@ func (s *Server) session(next ssh.Handler) ssh.Handler {
 			wish.Fatalln(sess, casefile.Message(err, lang))
 			return
 		}
+		if ssh.AgentRequested(sess) {
+			s.log.Info("session refused", "user", u.Name, "remote", sess.RemoteAddr().String(), "why", "agent forwarding asked")
+			wish.Fatalln(sess, casefile.T("hall 不接受代理转发（agent forwarding）：请用 ssh -a 连接", "hall refuses agent forwarding: connect with ssh -a").In(lang))
+			return
+		}
 		if _, _, ok := sess.Pty(); !ok {
 			wish.Fatalln(sess, casefile.T("hall 需要终端：请用 ssh -t 连接", "hall needs a terminal: connect with ssh -t").In(lang))
 			return
 		}
-		c := &conn{user: u, lang: lang, since: time.Now()}
+		c := &conn{user: u, lang: lang, desk: sessionDesk(sess), fp: gossh.FingerprintSHA256(sess.PublicKey()), since: time.Now()}
 		if !s.join(c) {
 			wish.Fatalln(sess, casefile.T("服务器正在关闭，请稍后再连接", "the server is shutting down; connect again later").In(lang))
 			return
@@ -250,7 +295,7 @@ func (s *Server) leave(sess ssh.Session, c *conn) {
 	c.sub.Leave()
 	s.mu.Lock()
 	delete(s.conns, c)
-	closing := s.closing
+	closing, removed := s.closing, c.removed
 	s.mu.Unlock()
 	kept := false
 	if c.fd != nil {
@@ -259,6 +304,9 @@ func (s *Server) leave(sess ssh.Session, c *conn) {
 			s.log.Error("draft not saved", "user", c.user.Name, "err", err)
 		}
 		kept = saved && err == nil
+	}
+	if removed {
+		wish.Println(sess, casefile.T("你的账号或公钥已被管理员删除，连接已关闭。", "Your account or key was removed by an administrator; the connection is closed.").In(c.lang))
 	}
 	if closing {
 		msg := casefile.T("服务器已关闭。", "The server has shut down.")
@@ -271,13 +319,53 @@ func (s *Server) leave(sess ssh.Session, c *conn) {
 	s.log.Info("disconnected", "user", c.user.Name, "after", time.Since(c.since).Round(time.Second).String())
 }
 
+// watchUsers closes, within WatchEvery, the terminals of a user who was
+// removed (or whose key was) while connected: hall user remove, run
+// through this process, takes effect at once.
+func (s *Server) watchUsers(ctx context.Context) {
+	tick := time.NewTicker(s.cfg.WatchEvery)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+		s.mu.Lock()
+		conns := make([]*conn, 0, len(s.conns))
+		for c := range s.conns {
+			if !c.removed {
+				conns = append(conns, c)
+			}
+		}
+		s.mu.Unlock()
+		for _, c := range conns {
+			u, err := s.st.UserByFingerprint(c.fp)
+			if err == nil && u.Name == c.user.Name {
+				continue
+			}
+			if err != nil && !errors.Is(err, casefile.ErrUnknownUser) {
+				continue // the store could not say: keep the terminal
+			}
+			s.mu.Lock()
+			c.removed = true
+			prog := c.prog
+			s.mu.Unlock()
+			s.log.Info("user removed: terminal closed", "user", c.user.Name)
+			if prog != nil {
+				go prog.Quit()
+			}
+		}
+	}
+}
+
 // program builds the connection's front desk for its user and role.
 func (s *Server) program(sess ssh.Session) *tea.Program {
 	c, _ := sess.Context().Value(connKey{}).(*conn)
 	if c == nil {
 		return nil
 	}
-	opts := append(append([]frontdesk.Option(nil), s.cfg.Options...), frontdesk.WithRole(c.user.Role))
+	opts := append(append([]frontdesk.Option(nil), s.cfg.Options...), frontdesk.WithRole(c.user.Role), frontdesk.WithDesk(c.desk))
 	fd := frontdesk.New(c.store, c.lang, c.user.Name, opts...)
 	// The server alone handles SIGINT and SIGTERM: a program that caught
 	// them itself would quit before the shutdown began, and its terminal
@@ -291,6 +379,24 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	s.mu.Unlock()
 	c.sub.Start(p.Send)
 	return p
+}
+
+// sessionDesk names the desk a terminal sits at: the client's HALL_DESK
+// (ssh -o SetEnv=HALL_DESK=window-3) when it sends one, else its address
+// without the port. The same user at two desks keeps two drafts.
+func sessionDesk(sess ssh.Session) string {
+	for _, e := range sess.Environ() {
+		if v, ok := strings.CutPrefix(e, "HALL_DESK="); ok {
+			if v = casefile.Clean(v, false); v != "" && len([]rune(v)) <= 40 {
+				return v
+			}
+		}
+	}
+	host, _, err := net.SplitHostPort(sess.RemoteAddr().String())
+	if err != nil {
+		return sess.RemoteAddr().String()
+	}
+	return host
 }
 
 // sessionLang is the language the client asked for with HALL_LANG, or

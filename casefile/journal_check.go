@@ -1,0 +1,344 @@
+package casefile
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/json"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// replayed is what the journal says of one bucket entry: a digest of its
+// value (or that it was deleted) and the record that last wrote it.
+type replayed struct {
+	sum [16]byte
+	seq uint64
+	del bool
+}
+
+func digest(v []byte) [16]byte {
+	s := sha256.Sum256(v)
+	var out [16]byte
+	copy(out[:], s[:16])
+	return out
+}
+
+// verifyJournal replays the journal of tx, checking its chain and the
+// anchored heads, and compares every journaled bucket with it: each
+// entry changed, missing or added behind the journal's back, and each
+// bucket sequence that differs, is a problem for add.
+func verifyJournal(tx *bolt.Tx, anchors []Head, add func(Text), full func() bool, progress func(done, total int)) error {
+	jb := tx.Bucket(bJournal)
+	if jb == nil {
+		add(T("没有日志：请以读写方式打开一次数据库以升级结构", "there is no journal: open the database once for writing to upgrade it"))
+		return nil
+	}
+	total := jb.Stats().KeyN
+	// The index buckets hold the entries of the records up to the applied
+	// mark; those after it are pending (journal_defer.go).
+	applied, _ := appliedSeq(tx)
+	anchored := map[uint64][32]byte{}
+	var maxAnchor Head
+	for _, h := range anchors {
+		anchored[h.Seq] = h.Hash
+		if h.Seq > maxAnchor.Seq {
+			maxAnchor = h
+		}
+	}
+	state := map[string]replayed{}
+	seqs := map[string]replayed{} // bucket → its sequence (in sum[:8])
+	var prev [32]byte
+	var last uint64
+	done := 0
+	c := jb.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		done++
+		if progress != nil && done%max(1, total/400) == 0 {
+			progress(done, total)
+		}
+		if len(k) != 8 {
+			add(T("日志中有无法识别的键 %x", "the journal has a key it should not: %x", k))
+			continue
+		}
+		seq := binary.BigEndian.Uint64(k)
+		if seq != last+1 {
+			add(T("日志缺少第 %d 条记录（下一条为第 %d 条）", "journal record %d is missing (the next is %d)", last+1, seq))
+		}
+		last = seq
+		if len(v) < 32 {
+			add(T("日志第 %d 条记录无法读取", "journal record %d cannot be read", seq))
+			continue
+		}
+		var stored [32]byte
+		copy(stored[:], v)
+		body := v[32:]
+		if chainHash(prev, body) != stored {
+			add(T("日志第 %d 条记录与哈希链不符（被改动）", "journal record %d does not match the hash chain (altered)", seq))
+		}
+		if h, ok := anchored[seq]; ok && h != stored {
+			add(T("锚定文件记下的第 %d 条记录不在日志链中（日志被改写）", "the head anchored at record %d is not in the journal's chain (the journal was rewritten)", seq))
+		}
+		prev = stored
+		r, err := decodeRecord(body)
+		if err != nil || r.Seq != seq {
+			add(T("日志第 %d 条记录无法读取", "journal record %d cannot be read", seq))
+			continue
+		}
+		for _, op := range r.Ops {
+			if seq > applied && deferred(op.bucket) {
+				continue
+			}
+			id := string(op.bucket) + "\x00" + string(op.key)
+			switch op.kind {
+			case opPut:
+				state[id] = replayed{sum: digest(op.value), seq: seq}
+			case opDelete:
+				state[id] = replayed{seq: seq, del: true}
+			case opSeq:
+				var e replayed
+				copy(e.sum[:8], op.value)
+				e.seq = seq
+				seqs[string(op.bucket)] = e
+			}
+		}
+		if full() {
+			return nil
+		}
+	}
+	if applied > last {
+		add(T("索引标记为已写到第 %d 条记录，日志只到第 %d 条", "the indexes are marked as written up to record %d, the journal ends at record %d", applied, last))
+	}
+	if maxAnchor.Seq > last {
+		add(T("数据库落后于锚定文件：锚定文件记到第 %d 条记录，数据库只到第 %d 条（有提交丢失或文件被回退）",
+			"the database is behind its anchor: the anchor names record %d, the database ends at record %d (commits were lost or the file was rolled back)", maxAnchor.Seq, last))
+	}
+	if full() {
+		return nil
+	}
+	// Every journaled bucket against the replay.
+	err := tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+		if !journaled(name) || full() {
+			return nil
+		}
+		want := seqs[string(name)]
+		if n := b.Sequence(); n != binary.BigEndian.Uint64(want.sum[:8]) {
+			add(T("%s：序号为 %d，日志给出 %d", "%s: its sequence is %d, the journal gives %d", string(name), n, binary.BigEndian.Uint64(want.sum[:8])))
+		}
+		return b.ForEach(func(k, v []byte) error {
+			if full() {
+				return nil
+			}
+			id := string(name) + "\x00" + string(k)
+			e, ok := state[id]
+			delete(state, id)
+			switch {
+			case v == nil && b.Bucket(k) != nil:
+				add(T("%s：多出一个子存储区 %s", "%s: a nested bucket %s that the journal does not know", string(name), maskKey(k)))
+			case !ok || e.del:
+				add(T("%s：%s 不在日志中（在本系统之外加入）", "%s: %s is not in the journal (added behind hall's back)", string(name), describe(tx, name, k, v)))
+			case e.sum != digest(v):
+				add(T("%s：%s 与日志第 %d 条记录写入的不同（被改动）", "%s: %s differs from what journal record %d wrote (changed)", string(name), describe(tx, name, k, v), e.seq))
+			}
+			return nil
+		})
+	})
+	if err != nil || full() {
+		return err
+	}
+	var missing []string
+	for id, e := range state {
+		if !e.del {
+			missing = append(missing, id)
+		}
+	}
+	sort.Slice(missing, func(i, j int) bool { return state[missing[i]].seq < state[missing[j]].seq })
+	for _, id := range missing {
+		name, key, _ := strings.Cut(id, "\x00")
+		add(T("%s：%s 缺失（日志第 %d 条记录写入过）", "%s: %s is missing (journal record %d wrote it)", name, describe(tx, []byte(name), []byte(key), nil), state[id].seq))
+	}
+	for name, e := range seqs {
+		if tx.Bucket([]byte(name)) == nil && binary.BigEndian.Uint64(e.sum[:8]) > 0 {
+			add(T("缺少存储区 %s（日志第 %d 条记录写入过）", "bucket %s is missing (journal record %d wrote it)", name, e.seq))
+		}
+	}
+	if progress != nil {
+		progress(total, total)
+	}
+	return nil
+}
+
+// describe names a stored entry for a person reading the check's report:
+// a case by its number, a history entry by its case and place, anything
+// else by its bucket's key, with ID and phone numbers masked.
+func describe(tx *bolt.Tx, bucket, key, val []byte) Text {
+	caseNumber := func(seq []byte) string {
+		if b := tx.Bucket(bCases); b != nil {
+			return numberIn(b.Get(seq))
+		}
+		return ""
+	}
+	switch {
+	case bytes.Equal(bucket, bCases) && len(key) == 8:
+		if n := numberIn(val); n != "" {
+			return T("案件 %s", "case %s", n)
+		}
+		if n := caseNumber(key); n != "" {
+			return T("案件 %s", "case %s", n)
+		}
+		return T("案件（内部编号 %d）", "case (internal number %d)", binary.BigEndian.Uint64(key))
+	case bytes.Equal(bucket, bHistory) && len(key) == 12:
+		n := caseNumber(key[:8])
+		if n == "" {
+			n = "#" + strconv.FormatUint(binary.BigEndian.Uint64(key[:8]), 10)
+		}
+		return T("案件 %s 第 %d 条办理记录", "case %s, history entry %d", n, binary.BigEndian.Uint32(key[8:])+1)
+	case bytes.Equal(bucket, bPersons) && len(key) == 8:
+		return T("人员 #%d", "person #%d", binary.BigEndian.Uint64(key))
+	case bytes.Equal(bucket, bUsers):
+		return T("用户 %s", "user %s", maskKey(key))
+	}
+	return T("键 %s", "key %s", maskKey(key))
+}
+
+// numberIn finds the case number in a stored case, even one whose JSON
+// an edit has broken.
+func numberIn(raw []byte) string {
+	var c struct {
+		Number string `json:"number"`
+	}
+	if raw == nil {
+		return ""
+	}
+	if json.Unmarshal(raw, &c) == nil && c.Number != "" {
+		return c.Number
+	}
+	_, rest, ok := bytes.Cut(raw, []byte(`"number":"`))
+	if n, _, ok2 := bytes.Cut(rest, []byte(`"`)); ok && ok2 && len(n) < 32 && len(bytes.Trim(n, "0123456789-")) == 0 {
+		return string(n) // a case number, not a person's
+	}
+	return ""
+}
+
+// maskKey shows a key: text with every run of 6 or more digits masked
+// (ID and phone numbers: MaskID keeps the first 6 and last 4 of an ID,
+// MaskPhone 3 and 4 of a phone), other bytes in hex.
+func maskKey(k []byte) string {
+	var out strings.Builder
+	for len(k) > 0 {
+		r, n := utf8.DecodeRune(k)
+		if r == utf8.RuneError || !unicode.IsPrint(r) {
+			out.WriteString("\\x")
+			out.WriteString(hexByte(k[0]))
+			k = k[1:]
+			continue
+		}
+		if unicode.IsDigit(r) || r == 'X' || r == 'x' {
+			j := 0
+			for j < len(k) && (k[j] >= '0' && k[j] <= '9' || k[j] == 'X' || k[j] == 'x') {
+				j++
+			}
+			run := string(k[:j])
+			switch {
+			case j >= 15:
+				run = MaskID(run)
+			case j >= 6:
+				run = strings.Repeat("*", j-2) + run[j-2:]
+			}
+			out.WriteString(run)
+			k = k[j:]
+			continue
+		}
+		out.WriteRune(r)
+		k = k[n:]
+	}
+	return out.String()
+}
+
+func hexByte(b byte) string {
+	const digits = "0123456789abcdef"
+	return string([]byte{digits[b>>4], digits[b&15]})
+}
+
+// ErrJournalBroken: the journal's hash chain does not hold, so nothing can
+// be rebuilt from it.
+var ErrJournalBroken = newError("journal_broken", "日志的哈希链不完整，不能据以重建", "the journal's hash chain does not hold; nothing can be rebuilt from it")
+
+// Rebuild rewrites every journaled bucket — cases, people, history,
+// counters, indexes, users, the meta bucket, every Records namespace —
+// from the journal, in one transaction: what was changed, deleted or
+// added behind the journal's back is undone. The journal's chain must
+// hold (ErrJournalBroken otherwise); drafts are left alone. It returns
+// the number of records replayed.
+func (s *Store) Rebuild() (int, error) {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	n := 0
+	err := s.update(func(tx *bolt.Tx) error {
+		jb := tx.Bucket(bJournal)
+		if jb == nil {
+			return ErrJournalBroken.Withf("没有日志", "there is no journal")
+		}
+		var prev [32]byte
+		var last uint64
+		c := jb.Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			if len(k) != 8 || binary.BigEndian.Uint64(k) != last+1 || len(v) < 32 || chainHash(prev, v[32:]) != [32]byte(v[:32]) {
+				return ErrJournalBroken.Withf("第 %d 条记录", "record %d", last+1)
+			}
+			last++
+			copy(prev[:], v)
+		}
+		if err := setApplied(tx, last); err != nil {
+			return err
+		}
+		var names [][]byte
+		tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
+			if journaled(name) {
+				names = append(names, bytes.Clone(name))
+			}
+			return nil
+		})
+		for _, name := range names {
+			if err := tx.DeleteBucket(name); err != nil {
+				return err
+			}
+		}
+		for _, b := range allBuckets {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		k := boltKV{tx}
+		for key, v := c.First(); key != nil; key, v = c.Next() {
+			r, err := decodeRecord(v[32:])
+			if err != nil {
+				return ErrJournalBroken.Withf("第 %d 条记录无法读取", "record %d cannot be read", binary.BigEndian.Uint64(key))
+			}
+			for _, op := range r.Ops {
+				switch op.kind {
+				case opPut:
+					err = k.Put(op.bucket, bytes.Clone(op.key), bytes.Clone(op.value))
+				case opDelete:
+					err = k.Delete(op.bucket, op.key)
+				case opSeq:
+					err = k.SetSequence(op.bucket, binary.BigEndian.Uint64(op.value))
+				}
+				if err != nil {
+					return err
+				}
+			}
+			n++
+		}
+		return nil
+	})
+	if err == nil {
+		s.publish(nil)
+	}
+	return n, err
+}
