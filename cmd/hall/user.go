@@ -42,6 +42,10 @@ func (a *app) newUserCommand() *cobra.Command {
 				if localUser != "" {
 					fmt.Fprintf(cmd.OutOrStdout(), a.t("本机登录名 %s 运行 hall 时即为 %s\n", "the local login %s acts as %s when it runs hall\n"), localUser, args[0])
 				}
+				if len(fps) == 0 {
+					fmt.Fprintf(cmd.OutOrStdout(), a.t("已登记用户 %s（%s），无公钥：只能在本机使用\n", "registered %s (%s), no key: local use only\n"), args[0], r.Label(a.lang))
+					return nil
+				}
 				fmt.Fprintf(cmd.OutOrStdout(), a.t("已登记用户 %s（%s），公钥 %s\n", "registered %s (%s), key %s\n"), args[0], r.Label(a.lang), strings.Join(fps, ", "))
 				return nil
 			})
