@@ -72,38 +72,56 @@ func FillBulk(st *casefile.Store, who string, b Bulk) (*BulkSummary, error) {
 	}
 	cat := st.Catalog()
 	today := st.Today()
-	g := gen.New(cat, b.Seed, today)
 	// About 900 cases a working day at a million: a city's hall over three
 	// years; a small hall is spread over at least a quarter.
 	span := min(3*365, max(90, b.Cases/900))
+	// Each chunk has generators of its own, seeded from b.Seed and the
+	// chunk's index, so that the next chunk's applications are made while
+	// this one is stored, and the hall stays the same for a seed.
+	gens := func(k int, salt uint64) *gen.Gen {
+		return gen.New(cat, b.Seed*0x9e3779b97f4a7c15+uint64(k)*2+salt, today)
+	}
+	type made struct {
+		drafts []*casefile.Draft
+	}
+	chunks := (b.Cases + chunk - 1) / chunk
+	ahead := make(chan made, 1)
+	go func() {
+		defer close(ahead)
+		for k := range chunks {
+			g := gens(k, 0)
+			start := k * chunk
+			drafts := make([]*casefile.Draft, min(chunk, b.Cases-start))
+			for i := range drafts {
+				n := start + i
+				d := g.Draft(0)
+				day := today.AddDays(-(span - 1 - span*n/b.Cases))
+				d.Received = day.Time(time.Local).Add(time.Duration(8*60+g.Intn(9*60)) * time.Minute)
+				drafts[i] = d
+			}
+			ahead <- made{drafts}
+		}
+	}()
 	sum := &BulkSummary{ByStatus: map[casefile.Status]int{}}
 	progress(0, b.Cases)
-	for start := 0; start < b.Cases; start += chunk {
-		n := min(chunk, b.Cases-start)
-		drafts := make([]*casefile.Draft, n)
-		for i := range drafts {
-			k := start + i
-			d := g.Draft(0)
-			day := today.AddDays(-(span - 1 - span*k/b.Cases))
-			d.Received = day.Time(time.Local).Add(time.Duration(8*60+g.Intn(9*60)) * time.Minute)
-			drafts[i] = d
-		}
-		cases, err := st.IntakeBatch(drafts, who)
+	k := 0
+	for m := range ahead {
+		g := gens(k, 1)
+		k++
+		cases, err := st.IntakeBatch(m.drafts, who)
 		if err != nil {
+			for range ahead { // let the maker finish
+			}
 			return nil, fmt.Errorf("demo intake: %w", err)
 		}
 		err = st.Update(func(t *casefile.Tx) error {
-			for _, c := range cases {
-				old, err := t.Case(c.Number)
-				if err != nil {
-					return err
-				}
-				nc, ch, err := bulkStage(t, g, old, today, who)
+			for _, c := range cases { // as stored by the intake
+				nc, ch, err := bulkStage(t, g, c, today, who)
 				if err != nil {
 					return fmt.Errorf("demo case %s: %w", c.Number, err)
 				}
 				if nc != nil {
-					if err := t.PutCase(old, nc, ch); err != nil {
+					if err := t.PutCase(c, nc, ch); err != nil {
 						return fmt.Errorf("demo case %s: %w", c.Number, err)
 					}
 					c = nc
@@ -113,9 +131,11 @@ func FillBulk(st *casefile.Store, who string, b Bulk) (*BulkSummary, error) {
 			return nil
 		})
 		if err != nil {
+			for range ahead {
+			}
 			return nil, err
 		}
-		sum.Cases += n
+		sum.Cases += len(cases)
 		progress(sum.Cases, b.Cases)
 	}
 	closed, open, err := bulkSessions(st, who, letters)
