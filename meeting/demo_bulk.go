@@ -226,9 +226,8 @@ func bulkStage(t *casefile.Tx, g *gen.Gen, old *casefile.Case, today casefile.Da
 	if result == casefile.StatusRejected {
 		c.Decision.Reason = "家庭人均收入高于当地保障标准"
 	}
-	ch := casefile.Change{Who: who, Action: string(casefile.ActionDecision),
-		Note: casefile.T("%s %s", "%s %s", c.Decision.Session, result.Label(casefile.ZH))}
-	ch.Note.EN = c.Decision.Session + " " + result.Label(casefile.EN)
+	ch := casefile.Change{Who: who, Action: string(casefile.ActionDecision), Note: casefile.Text{
+		ZH: c.Decision.Session + " " + result.Label(casefile.ZH), EN: c.Decision.Session + " " + result.Label(casefile.EN)}}
 	return &c, ch, nil
 }
 
