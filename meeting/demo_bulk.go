@@ -226,8 +226,7 @@ func bulkStage(t *casefile.Tx, g *gen.Gen, old *casefile.Case, today casefile.Da
 	if result == casefile.StatusRejected {
 		c.Decision.Reason = "家庭人均收入高于当地保障标准"
 	}
-	ch := casefile.Change{Who: who, Action: string(casefile.ActionDecision), Note: casefile.Text{
-		ZH: c.Decision.Session + " " + result.Label(casefile.ZH), EN: c.Decision.Session + " " + result.Label(casefile.EN)}}
+	ch := casefile.Change{Who: who, Action: string(casefile.ActionDecision), Note: casefile.T("%s 研判决定", "decided at %s", c.Decision.Session)}
 	return &c, ch, nil
 }
 
