@@ -110,7 +110,7 @@ func (a *app) newAidChangeCommand(stop bool) *cobra.Command {
 				if p := st.Catalog().Project(ch.Project); p != nil {
 					ch.Project = p.Code
 				}
-				c, err := st.ChangeAid(args[0], ch, who())
+				c, err := st.ChangeAid(args[0], ch, a.who())
 				if err != nil {
 					return err
 				}
@@ -157,7 +157,7 @@ func (a *app) newAidLetterCommand() *cobra.Command {
 				var kind casefile.ChangeKind
 				var reference string
 				err := st.Update(func(t *casefile.Tx) error {
-					if err := t.Require(who(), casefile.PermPrint); err != nil {
+					if err := t.Require(a.who(), casefile.PermPrint); err != nil {
 						return err
 					}
 					c, err := t.Case(args[0])
@@ -180,7 +180,7 @@ func (a *app) newAidLetterCommand() *cobra.Command {
 						return err
 					}
 					kind, reference = ch.Kind, ch.Reference
-					return t.AddHistory(c, casefile.Change{Who: who(), Action: string(casefile.ActionPrint),
+					return t.AddHistory(c, casefile.Change{Who: a.who(), Action: string(casefile.ActionPrint),
 						Note: casefile.T("打印「%s」通知书（%s）", "printed the letter: aid %s (%s)", kind, reference)})
 				})
 				if err != nil {

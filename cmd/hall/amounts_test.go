@@ -32,16 +32,16 @@ func readyApart(t *testing.T, db string) (session, number string) {
 	g := gen.New(cat, 7, casefile.DateOf(time.Now()))
 	d := g.DraftFor(g.Person(30, 50), codes, 3)
 	d.Documents = cat.RequiredDocuments(codes)
-	c, err := st.Intake(d, who())
+	c, err := st.Intake(d, osWho())
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, k := range cat.MissingEvidence(c) {
-		if c, err = st.AddEvidence(c.Number, c.Version, g.Evidence(c, k), who()); err != nil {
+		if c, err = st.AddEvidence(c.Number, c.Version, g.Evidence(c, k), osWho()); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if c, err = st.Move(c.Number, c.Version, casefile.StatusReady, who(), "核查完毕"); err != nil {
+	if c, err = st.Move(c.Number, c.Version, casefile.StatusReady, osWho(), "核查完毕"); err != nil {
 		t.Fatal(err)
 	}
 	heads, err := ms.Sessions()
@@ -53,7 +53,7 @@ func readyApart(t *testing.T, db string) (session, number string) {
 			session = h.Number
 		}
 	}
-	if _, err := ms.BuildAgenda(session, meeting.AgendaFilter{Project: "MZ-06"}, who()); err != nil {
+	if _, err := ms.BuildAgenda(session, meeting.AgendaFilter{Project: "MZ-06"}, osWho()); err != nil {
 		t.Fatal(err)
 	}
 	s, err := ms.Session(session)
@@ -62,7 +62,7 @@ func readyApart(t *testing.T, db string) (session, number string) {
 	}
 	for _, m := range s.Members {
 		if m.Votes() && s.IsPresent(m.ID) {
-			if _, err := ms.Vote(session, meeting.Ballot{Case: c.Number, Member: m.ID, Choice: meeting.Agree}, who()); err != nil {
+			if _, err := ms.Vote(session, meeting.Ballot{Case: c.Number, Member: m.ID, Choice: meeting.Agree}, osWho()); err != nil {
 				t.Fatal(err)
 			}
 		}

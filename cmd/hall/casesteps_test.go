@@ -35,8 +35,8 @@ func stored(t *testing.T, db, number string) storedCase {
 func (c storedCase) lastEntry(t *testing.T, action casefile.Action) casefile.HistoryEntry {
 	t.Helper()
 	h := c.History[len(c.History)-1]
-	if h.Action != string(action) || h.Who != who() || h.At.IsZero() {
-		t.Errorf("%s: last history entry %+v, want %s by %s", c.Number, h, action, who())
+	if h.Action != string(action) || h.Who != osWho() || h.At.IsZero() {
+		t.Errorf("%s: last history entry %+v, want %s by %s", c.Number, h, action, osWho())
 	}
 	return h
 }
@@ -274,8 +274,8 @@ func TestCaseStepsStory(t *testing.T) {
 	var trail []string
 	for _, h := range c.History {
 		trail = append(trail, fmt.Sprintf("%s:%s", h.Action, h.To))
-		if h.Who != who() || h.At.IsZero() {
-			t.Errorf("%s by %s at %s, want %s", h.Action, h.Who, h.At, who())
+		if h.Who != osWho() || h.At.IsZero() {
+			t.Errorf("%s by %s at %s, want %s", h.Action, h.Who, h.At, osWho())
 		}
 	}
 	want := "intake:received evidence:verifying evidence:verifying evidence:verifying evidence:verifying evidence:verifying documents:verifying status:ready decision:deferred documents:verifying status:ready decision:approved"

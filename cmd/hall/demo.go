@@ -12,11 +12,15 @@ import (
 
 func (a *app) newDemoCommand() *cobra.Command {
 	var seed uint64
+	var cases int
 	cmd := &cobra.Command{
 		Use:   "demo",
 		Short: a.t("在空数据库中生成约 40 件处于各办理阶段的逼真案件", "Fill an empty database with about 40 realistic cases in every stage"),
 		Args:  cobra.NoArgs,
 		RunE: a.onStore(false, func(cmd *cobra.Command, args []string, st *casefile.Store) error {
+			if cases > 0 {
+				return a.demoBulk(cmd.OutOrStdout(), cmd.ErrOrStderr(), st, cases, seed)
+			}
 			sum, err := gen.FillDemo(st, a.who(), seed)
 			if err != nil {
 				return err
@@ -37,6 +41,7 @@ func (a *app) newDemoCommand() *cobra.Command {
 			return nil
 		}),
 	}
+	cmd.Flags().IntVar(&cases, "cases", 0, a.t("改为生成 N 个案件的城市规模大厅（分批写入，显示进度）", "build a city-sized hall of N cases instead (large transactions, with progress)"))
 	cmd.Flags().Uint64Var(&seed, "seed", 2026, a.t("生成人员所用的随机种子", "random seed of the generated people"))
 	return cmd
 }

@@ -60,7 +60,7 @@ being paid (and reviewed) on the closed case. For a change or stop notice give i
 				return a.usagef("请用 --receiver 写明签收人", "name the receiver with --receiver")
 			}
 			return a.withStore(false, func(st *casefile.Store) error {
-				c, err := st.Notify(args[0], casefile.Delivery{Letter: letter, Method: m, Date: day, Receiver: receiver, Note: note}, who())
+				c, err := st.Notify(args[0], casefile.Delivery{Letter: letter, Method: m, Date: day, Receiver: receiver, Note: note}, a.who())
 				if err != nil {
 					return err
 				}
@@ -89,7 +89,7 @@ func (a *app) newCaseAccountCommand() *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withStore(false, func(st *casefile.Store) error {
-				c, err := st.SetAccount(args[0], casefile.Account{Holder: holder, Bank: bank, Number: number}, who())
+				c, err := st.SetAccount(args[0], casefile.Account{Holder: holder, Bank: bank, Number: number}, a.who())
 				if err != nil {
 					return err
 				}
@@ -120,7 +120,7 @@ func (a *app) newCasePayFirstCommand() *cobra.Command {
 				return a.usagef("--amount %q 无效", "--amount %q is invalid", amount)
 			}
 			return a.withStore(false, func(st *casefile.Store) error {
-				c, err := st.PayFirst(args[0], m, who())
+				c, err := st.PayFirst(args[0], m, a.who())
 				if err != nil {
 					return err
 				}
@@ -142,7 +142,7 @@ func (a *app) newCasePapersCommand() *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withStore(false, func(st *casefile.Store) error {
-				c, err := st.UrgentDocumented(args[0], who())
+				c, err := st.UrgentDocumented(args[0], a.who())
 				if err != nil {
 					return err
 				}

@@ -92,7 +92,7 @@ func (a *app) mayForward() bool {
 func (a *app) actAs(st *casefile.Store) error {
 	login := a.login
 	if login == "" {
-		login = strings.TrimPrefix(who(), casefile.LocalPrefix)
+		login = strings.TrimPrefix(osWho(), casefile.LocalPrefix)
 	}
 	var mapped, any bool
 	err := st.View(func(t *casefile.Tx) error {

@@ -266,7 +266,7 @@ func TestOwnerRefusesAnotherOSUser(t *testing.T) {
 func TestLocalLoginsMapToUsers(t *testing.T) {
 	db := tempDB(t)
 	mustHall(t, "demo", "--db", db)
-	me := strings.TrimPrefix(who(), casefile.LocalPrefix)
+	me := strings.TrimPrefix(osWho(), casefile.LocalPrefix)
 	// someone else's login mapped: mine is unmapped now
 	mustHall(t, "--db", db, "user", "add", "zhang", "--role", "frontdesk", "--local-user", "zhang-login")
 	if _, errs, code := hall(t, "--db", db, "user", "add", "x", "--role", "admin", "--local-user", "x-login"); code == 0 {

@@ -23,7 +23,7 @@ func TestScreenPrintingDefaults(t *testing.T) {
 	defer st.Close()
 	number := casefiletest.CaseIn(t, st, "") // any case
 
-	got, err := a.screenPrinting(st, &screenPrintOptions{}, false).Receipt(number, who())
+	got, err := a.screenPrinting(st, &screenPrintOptions{}, false).Receipt(number, osWho())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +35,7 @@ func TestScreenPrintingDefaults(t *testing.T) {
 	}
 
 	dir := filepath.Join(t.TempDir(), "elsewhere")
-	got, err = a.screenPrinting(st, &screenPrintOptions{dir: dir}, true).Receipt(number, who())
+	got, err = a.screenPrinting(st, &screenPrintOptions{dir: dir}, true).Receipt(number, osWho())
 	host, _ := os.Hostname()
 	if err != nil || got.File != filepath.Join(dir, number+"-receipt.pdf") || got.Host == "" || (host != "" && got.Host != host) {
 		t.Errorf("--print-dir under serve: %+v, %v", got, err)

@@ -151,7 +151,7 @@ func (a *app) newPublicityObjectCommand() *cobra.Command {
 				day = d
 			}
 			return a.withStore(false, func(st *casefile.Store) error {
-				c, err := st.Object(args[0], casefile.Objection{Date: day, By: by, Anonymous: anonymous, Way: way, Reason: reason}, who())
+				c, err := st.Object(args[0], casefile.Objection{Date: day, By: by, Anonymous: anonymous, Way: way, Reason: reason}, a.who())
 				if err != nil {
 					return err
 				}
@@ -179,7 +179,7 @@ func (a *app) newPublicityCloseCommand() *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withStore(false, func(st *casefile.Store) error {
-				moved, err := st.CloseNotices(who())
+				moved, err := st.CloseNotices(a.who())
 				if err != nil {
 					return err
 				}

@@ -90,7 +90,7 @@ func (a *app) newReviewStartCommand() *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withStore(false, func(st *casefile.Store) error {
-				c, err := st.StartReview(args[0], why, who())
+				c, err := st.StartReview(args[0], why, a.who())
 				if err != nil {
 					return err
 				}

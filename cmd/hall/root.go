@@ -266,11 +266,12 @@ func (a *app) who() string {
 	if a.login != "" {
 		return casefile.LocalPrefix + a.login
 	}
-	return who()
+	return osWho()
 }
 
-// who names the local OS user ("local:LOGIN").
-func who() string {
+// osWho names the local OS user ("local:LOGIN"); commands act as a.who(),
+// which maps the login to a hall user.
+func osWho() string {
 	name := os.Getenv("USER")
 	if u, err := user.Current(); err == nil && u.Username != "" {
 		name = u.Username

@@ -75,7 +75,7 @@ history); a notified case with nothing left to do is closed.`),
 					}
 				}
 				if markPaid {
-					rows, err := st.MarkPaid(m, project, who())
+					rows, err := st.MarkPaid(m, project, a.who())
 					if err != nil {
 						return err
 					}
@@ -143,7 +143,7 @@ func (a *app) showRoll(w interface{ Write([]byte) (int, error) }, cat *casefile.
 // writeRoll writes the roll for the finance office, accounts in full:
 // only a role that may see full personal data (casefile.PermReveal) may.
 func (a *app) writeRoll(st *casefile.Store, r *casefile.Roll, out, ext, font string) error {
-	if err := st.View(func(t *casefile.Tx) error { return t.Require(who(), casefile.PermReveal) }); err != nil {
+	if err := st.View(func(t *casefile.Tx) error { return t.Require(a.who(), casefile.PermReveal) }); err != nil {
 		return err
 	}
 	cat := st.Catalog()

@@ -19,6 +19,9 @@ type Batch struct {
 	Dir      string // an existing folder
 	Who      string
 	Today    casefile.Date
+	// Workers lay out letters at once (printouts.InOrder); 0 is
+	// GOMAXPROCS. Letters are still written and recorded in order.
+	Workers int
 }
 
 // Progress hears how far a batch is: done of total documents are
@@ -94,17 +97,25 @@ func PrintSession(b Batch, sess *meeting.Session, cases map[string]*casefile.Cas
 		r.Files = append(r.Files, job.File)
 		return true
 	}
-	for i, c := range letters {
+	type laidOut struct {
+		job *Job
+		err error
+	}
+	layout := func(i int) laidOut {
+		job, err := Letter(b.Printer, letters[i], printouts.LetterInput{Session: sess}, b.Today)
+		return laidOut{job, err}
+	}
+	printouts.InOrder(len(letters), b.Workers, layout, func(i int, l laidOut) {
+		c := letters[i]
 		progress(i, total, KindLetter, c.Number)
-		job, err := Letter(b.Printer, c, printouts.LetterInput{Session: sess}, b.Today)
-		if save(job, err, KindLetter, c.Number) {
+		if save(l.job, l.err, KindLetter, c.Number) {
 			if c.Decision.Result == casefile.StatusApproved {
 				r.Approvals++
 			} else {
 				r.Rejections++
 			}
 		}
-	}
+	})
 	progress(len(letters), total, KindMinutes, "")
 	job, err := Minutes(b.Printer, b.Catalog, sess, b.Today)
 	if save(job, err, KindMinutes, "") {
