@@ -69,8 +69,9 @@ type DeskRow struct {
 //     Late counts decisions after the case's deadline (its time limit).
 //   - OnlyHelper: cases approved in the period whose granted projects are
 //     all the department's.
-//   - ReviewsOnTime: periodic reviews done on time: always 0 until reviews
-//     are recorded (ReviewsNote).
+//   - Reviews, ReviewsOnTime: periodic reviews (复核) of a running aid
+//     decided in the period, and of them those decided within the review
+//     case's time limit (ReviewsNote says so).
 //   - Ratings, RatingSum, AvgScore: applicants' evaluations recorded in the
 //     period on cases involving the department.
 type DeptRow struct {
@@ -90,6 +91,7 @@ type DeptRow struct {
 	WorstLimit         int              `json:"worst_limit,omitempty"` // the time limit of the worst case, working days
 	Late               int              `json:"late"`
 	OnlyHelper         int              `json:"only_helper"`
+	Reviews            int              `json:"reviews"`
 	ReviewsOnTime      int              `json:"reviews_on_time"`
 	Ratings            int              `json:"ratings"`
 	RatingSum          int              `json:"rating_sum"`
@@ -154,7 +156,7 @@ func EachCase(t *casefile.Tx, fn func(*casefile.Case) error) error {
 func Build(t *casefile.Tx, p Period, opt Options) (*Departments, error) {
 	cat := t.Catalog()
 	b := &builder{cat: cat, p: p, rows: map[string]*DeptRow{}, funds: map[string]*ProjectFunds{}, refs: map[string]map[string]int{}}
-	rep := &Departments{Period: p, ReviewsNote: casefile.T("周期复核功能上线前，按时复核数为 0", "reviews on time are 0 until periodic reviews are recorded")}
+	rep := &Departments{Period: p, ReviewsNote: casefile.T("按时复核：本期作出决定的复核案件中，在办理时限内决定的件数", "reviews on time: review cases decided in the period within their time limit")}
 	for _, d := range cat.Departments {
 		rep.Rows = append(rep.Rows, DeptRow{Department: d.Key})
 	}
@@ -321,6 +323,18 @@ func (b *builder) addCase(t *casefile.Tx, c *casefile.Case) error {
 		base.Decided = day
 		base.Workdays = b.cat.Calendar.WorkdaysBetween(c.ReceivedDate(), day)
 		base.Late = day.After(c.Deadline)
+		if c.ReviewOf() != "" {
+			for d := range depts {
+				b.rows[d].Reviews++
+				if !base.Late {
+					b.rows[d].ReviewsOnTime++
+				}
+			}
+			b.rows[""].Reviews++
+			if !base.Late {
+				b.rows[""].ReviewsOnTime++
+			}
+		}
 		helpers := map[string]bool{}
 		for i := range c.Apps {
 			a := &c.Apps[i]

@@ -286,6 +286,27 @@ func TestLifecycleStory(t *testing.T) {
 	if rc = lifeOf(t, db, rn); rc.Status != casefile.StatusApproved || rc.Apps[0].Granted != 107000 {
 		t.Fatalf("review decided: %s, %+v", rc.Status, rc.Apps)
 	}
+	// the department report counts the review: received 2027-11-15, decided
+	// 2027-11-26, within its time limit
+	var rep struct {
+		Rows []struct {
+			Department    string
+			Reviews       int `json:"reviews"`
+			ReviewsOnTime int `json:"reviews_on_time"`
+		}
+	}
+	if err := json.Unmarshal([]byte(mustHall(t, "--db", db, "report", "departments", "--period", "2027", "--json")), &rep); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rep.Rows {
+		want := 0
+		if r.Department == "civil_affairs" {
+			want = 1
+		}
+		if r.Reviews != want || r.ReviewsOnTime != want {
+			t.Errorf("report 2027, %s: %d reviews, %d on time; want %d and %d", r.Department, r.Reviews, r.ReviewsOnTime, want, want)
+		}
+	}
 	for month, want := range map[string]casefile.Money{"2027-11": 137000, "2027-12": 107000, "2028-01": 107000} {
 		r := rollRows(t, db, month)
 		if len(r.Rows) != 1 || r.Rows[0].Case != n || r.Rows[0].Amount != want {

@@ -21,7 +21,7 @@ var (
 		EN: "approved %d, rejected %d, deferred %d; same-policy declined %d (one-off %s yuan avoided); %s yuan a month, %s yuan one-off (never added)"}
 	lblDetail2 = casefile.Text{ZH: "平均 %s 个工作日，最长 %d（%s，时限 %d），超时 %d 件；唯一帮扶 %d 件；按时复核 %d；评价 %d 件，平均 %s 分",
 		EN: "average %s working days, worst %d (%s, limit %d), %d late; sole helper in %d; reviews on time %d; %d ratings, average %s"}
-	lblReviewsNote = casefile.Text{ZH: "按时复核：周期复核功能上线前为 0", EN: "reviews on time: 0 until periodic reviews are recorded"}
+	lblReviewsNote = casefile.Text{ZH: "按时复核：本期作出决定的复核案件中，在办理时限内决定的件数", EN: "reviews on time: review cases decided in the period within their time limit"}
 )
 
 // Span names.
