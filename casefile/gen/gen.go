@@ -206,13 +206,37 @@ func (g *Gen) Household(applicant casefile.Person) casefile.Household {
 	return hh
 }
 
+// incomeSources are who pays an income of each kind; a wage or business
+// income comes from an employer.
+var incomeSources = map[string][]string{
+	"property":              {"房屋出租", "土地流转", "存款利息"},
+	"transfer":              {"赡养费", "外出子女汇款", "离婚抚养费"},
+	"social_assistance":     {"县民政局"},
+	"veterans_preferential": {"县退役军人事务局"},
+	"family_planning":       {"县卫生健康局"},
+	"scholarship":           {"县教育局", "县慈善协会"},
+	"bravery":               {"县见义勇为基金会"},
+	"disability_subsidy":    {"县残联"},
+	"old_age_allowance":     {"县民政局"},
+}
+
+// sourceOf is the i-th plausible payer of an income of kind (the same
+// random draw as an employer, so a seed builds the same hall as before
+// apart from the payer's name).
+func sourceOf(kind string, i int) string {
+	if s := incomeSources[kind]; len(s) > 0 {
+		return s[i%len(s)]
+	}
+	return employers[i%len(employers)]
+}
+
 func (g *Gen) incomes(p casefile.Person) []casefile.Income {
 	var out []casefile.Income
 	kinds := g.cat.IncomeKinds
 	for i := 0; i < g.r.IntN(3); i++ {
 		k := kinds[g.r.IntN(len(kinds))]
 		amt := casefile.Money(g.r.IntN(1800)*100 + g.r.IntN(2)*50)
-		out = append(out, casefile.Income{Kind: k.Key, Source: pick(g, employers), Monthly: amt})
+		out = append(out, casefile.Income{Kind: k.Key, Source: sourceOf(k.Key, g.r.IntN(len(employers))), Monthly: amt})
 	}
 	return out
 }
