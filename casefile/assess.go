@@ -370,6 +370,20 @@ func (cat *Catalog) amountText(k ProjectKind, m Money) Text {
 	return a.Text()
 }
 
+// AmountText is amount m of project code as that project pays it:
+// 每月 1,250.00 元, 一次性 500.00 元, 贷款 8,000.00 元; a status-only project
+// (a recognition with no money of its own) says so instead of 0.00.
+func (cat *Catalog) AmountText(code string, m Money) Text {
+	p := cat.Project(code)
+	if p == nil {
+		return T("%s 元", "%s yuan", m.Grouped())
+	}
+	if p.Kind == KindStatus && m == 0 {
+		return T("认定，无金额", "a status, no money")
+	}
+	return cat.amountText(p.Kind, m)
+}
+
 func (cat *Catalog) conflictFinding(cf Conflict) Finding {
 	p, held := cat.Project(cf.Project), cat.Project(cf.For)
 	g := cat.Group(cf.Group)

@@ -225,17 +225,17 @@ func (t *Tx) resolve(pids []uint64) (*DedupReport, map[markKey]*DedupMark, error
 				switch {
 				case kept.Held:
 					a.Keep = false
-					a.Reason = T("同一救助政策只能享受一次：已享受%s「%s」%s 元（案件 %s），本项不予重复救助",
-						"the same policy is enjoyed only once: %s's %s, %s yuan (case %s), is already held; this one is declined",
-						kd, kp, kept.Amount, kept.CaseNumber)
+					a.Reason = T("同一救助政策只能享受一次：已享受%s「%s」%s（案件 %s），本项不予重复救助",
+						"the same policy is enjoyed only once: %s's %s, %s (case %s), is already held; this one is declined",
+						kd, kp, cat.AmountText(kept.Project, kept.Amount), kept.CaseNumber)
 					rep.Totals.decline(cat.kindOf(a.Project), a.Amount)
 				case a.Keep:
 					a.Reason = T("同组申请中拟定金额最高（%s），予以保留", "the single highest proposed amount of the group (%s): kept", a.Figures())
 					rep.Totals.keep(cat.kindOf(a.Project), a.Amount)
 				default:
-					a.Reason = T("同一救助政策只能享受一次：已保留%s「%s」%s 元（案件 %s），本项不予重复救助",
-						"the same policy is enjoyed only once: %s's %s, %s yuan (case %s), is kept; this one is declined",
-						kd, kp, kept.Amount, kept.CaseNumber)
+					a.Reason = T("同一救助政策只能享受一次：已保留%s「%s」%s（案件 %s），本项不予重复救助",
+						"the same policy is enjoyed only once: %s's %s, %s (case %s), is kept; this one is declined",
+						kd, kp, cat.AmountText(kept.Project, kept.Amount), kept.CaseNumber)
 					rep.Totals.decline(cat.kindOf(a.Project), a.Amount)
 				}
 				rep.Totals.Applications++

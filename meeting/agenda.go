@@ -281,9 +281,9 @@ func appMarks(t *casefile.Tx, c *casefile.Case) []ItemApp {
 				proj = hp
 			}
 			ia.Mark = MarkDecline
-			ia.MarkText = casefile.T("同一救助政策只能享受一次：已享受%s「%s」%s 元（案件 %s），本项不予重复救助",
-				"the same policy is enjoyed only once: %s's %s, %s yuan (case %s), is already held; this one is declined",
-				dept, proj, h.Amount, h.CaseNumber)
+			ia.MarkText = casefile.T("同一救助政策只能享受一次：已享受%s「%s」%s（案件 %s），本项不予重复救助",
+				"the same policy is enjoyed only once: %s's %s, %s (case %s), is already held; this one is declined",
+				dept, proj, cat.AmountText(h.Project, h.Amount), h.CaseNumber)
 		case a.Dedup != nil:
 			ia.Mark, ia.MarkText = MarkKept, a.Dedup.Why()
 		}

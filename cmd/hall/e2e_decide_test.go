@@ -130,7 +130,7 @@ func TestDecisionsPerProjectStory(t *testing.T) {
 	}
 	mustHall(t, "--db", db, "session", "close", s)
 	show := mustHall(t, "--db", db, "session", "show", s)
-	for _, w := range []string{"→ 核定 620.00（2026-12 起 12 个月）", "合计：批准 1，不予救助 0，暂缓 0", "按项目：批准 1，不予救助 1，暂缓 0", "→ 不予救助：" + insurance, "同意，" + temp + " 不同意 — " + insurance} {
+	for _, w := range []string{"→ 核定 每月 620.00 元（2026-12 起 12 个月）", "合计：批准 1，不予救助 0，暂缓 0", "按项目：批准 1，不予救助 1，暂缓 0", "→ 不予救助：" + insurance, "同意，" + temp + " 不同意 — " + insurance} {
 		if !strings.Contains(show, w) {
 			t.Errorf("session show lacks %q:\n%s", w, show)
 		}

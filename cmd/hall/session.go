@@ -716,13 +716,13 @@ func (a *app) printSession(w io.Writer, cat *casefile.Catalog, d *sessionDetail)
 		}
 		for _, ap := range it.Apps {
 			line := fmt.Sprintf(a.t("   %s %s（%s）拟 %s", "   %s %s (%s) proposed %s"), ap.Project, a.projectLabel(cat, ap.Project),
-				a.deptLabel(cat, ap.Department), ap.Proposed)
+				a.deptLabel(cat, ap.Department), cat.AmountText(ap.Project, ap.Proposed).In(L))
 			if ap.Mark != meeting.MarkNone {
 				line += fmt.Sprintf("  [%s] %s", ap.Mark.Label(L), ap.MarkWhy().In(L))
 			}
 			switch ap.Outcome {
 			case casefile.OutcomeGranted:
-				line += fmt.Sprintf("  → %s %s", a.t("核定", "granted"), ap.Granted)
+				line += fmt.Sprintf("  → %s %s", a.t("核定", "granted"), cat.AmountText(ap.Project, ap.Granted).In(L))
 				if ap.StartMonth != "" {
 					line += fmt.Sprintf(a.t("（%s 起 %d 个月）", " (from %s, %d months)"), ap.StartMonth, ap.Months)
 				}
