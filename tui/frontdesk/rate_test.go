@@ -1,13 +1,17 @@
 package frontdesk
 
 import (
+	"fmt"
 	"strings"
 	"sync/atomic"
 	"testing"
 
+	"github.com/charmbracelet/x/exp/golden"
+
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/casefile/casefiletest"
 	"github.com/rongjiuzhu/hall/casefile/feedback"
+	"github.com/rongjiuzhu/hall/tui/internal/tuitest"
 )
 
 // ratings are the ratings stored for case number.
@@ -85,5 +89,29 @@ func TestIntakeRatingLeftUnrated(t *testing.T) {
 	}
 	if strings.Contains(d.view(), "请您对本次服务作出评价") {
 		t.Fatal("the rating screen is still up")
+	}
+}
+
+// The rating screen as the applicant sees it on the desk, the 4 chosen,
+// at 80×24 and 120×40 in both languages.
+func TestIntakeRatingScreen(t *testing.T) {
+	st := openStore(t, true)
+	number := casefiletest.CaseIn(t, st, casefile.StatusReceived)
+	var c *casefile.Case
+	st.View(func(tx *casefile.Tx) (err error) { c, err = tx.Case(number); return })
+	pr := countingPrinting{letters: new(atomic.Int32), receipts: new(atomic.Int32)}
+	for _, lang := range tuitest.GoldenLangs {
+		for _, sz := range goldenSizes {
+			t.Run(fmt.Sprintf("%s_%dx%d", lang, sz[0], sz[1]), func(t *testing.T) {
+				d := startDriver(t, NewStore(st), lang, testUser, sz[0], sz[1], WithPrinting(pr))
+				d.press("1")
+				d.send(caseSavedMsg{c: c})
+				d.press("p", "r", "4")
+				v := d.view()
+				tuitest.CheckFrame(t, v, sz[0], sz[1])
+				tuitest.CheckSpeaks(t, v, lang, tuitest.StoreData(t, st, nil))
+				golden.RequireEqual(t, []byte(v))
+			})
+		}
 	}
 }
