@@ -83,12 +83,16 @@ func (a *app) newReviewDueCommand() *cobra.Command {
 }
 
 func (a *app) newReviewStartCommand() *cobra.Command {
-	var why string
+	var why, event string
 	cmd := &cobra.Command{
-		Use:   "start CASE [--why T]",
+		Use:   "start CASE [--event death|household] [--why T]",
 		Short: a.t("开始复核：以当前家庭情况新建复核案件，重新核对后提交研判", "Start a review: a review case with the current household, checked again and sent to the meeting"),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			why, err := a.reviewEvent(event, why)
+			if err != nil {
+				return err
+			}
 			return a.withStore(false, func(st *casefile.Store) error {
 				c, err := st.StartReview(args[0], why, a.who())
 				if err != nil {
@@ -101,5 +105,26 @@ func (a *app) newReviewStartCommand() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&why, "why", "", a.t("复核原因（默认：定期复核；死亡、家庭变化等报告时写明）", "why (default: the periodic review; name a reported death or household change)"))
+	cmd.Flags().StringVar(&event, "event", "", a.t("窗口报告的事件：death（死亡）或 household（家庭变化），立即复核；--why 写明详情", "an event reported at the desk: death or household (change), reviewed at once; --why gives the details"))
 	return cmd
+}
+
+// reviewEvent words the reason of a review started by a reported event
+// (death, household) with the details given, as the desk's dossier does.
+func (a *app) reviewEvent(event, why string) (string, error) {
+	var what string
+	switch strings.TrimSpace(event) {
+	case "":
+		return why, nil
+	case "death":
+		what = a.t("报告死亡", "reported death")
+	case "household":
+		what = a.t("报告家庭变化", "reported household change")
+	default:
+		return "", a.usagef("--event 应为 death（死亡）或 household（家庭变化）：%s", "--event must be death or household: %s", event)
+	}
+	if strings.TrimSpace(why) == "" {
+		return what, nil
+	}
+	return what + a.t("：", ": ") + strings.TrimSpace(why), nil
 }

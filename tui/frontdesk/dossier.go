@@ -200,6 +200,8 @@ func (p *dossierPage) Update(msg tea.Msg) tea.Cmd {
 		return p.onMoved(msg)
 	case revealedMsg:
 		return p.onRevealed(msg)
+	case reportReviewMsg:
+		return p.onReviewStarted(msg)
 	case printedMsg:
 		return p.onPrinted(msg)
 	case ChangedMsg:

@@ -37,7 +37,7 @@ func (p *dossierPage) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if p.mode == dossierEvidence {
 		return p.handleEvidenceKey(msg)
 	}
-	if p.refused(msg) {
+	if p.refused(msg) || p.reportKey(msg) {
 		return nil
 	}
 	k := p.keys()
@@ -135,6 +135,8 @@ func (p *dossierPage) handleDialog(msg tea.KeyPressMsg) tea.Cmd {
 		p.closeDialog()
 		p.busy = true
 		return moveCase(p.store, p.number, p.d.Case.Version, casefile.StatusReady, p.c.User, p.c.T(lblDossierReadyWhy))
+	case dlgReportDeath, dlgReportHousehold:
+		return p.reportAnswer()
 	case dlgWithdraw:
 		why := p.dialog.Value()
 		if why == "" {
@@ -205,7 +207,8 @@ func (p *dossierPage) ShortHelp() []key.Binding {
 		return p.ev.ShortHelp()
 	}
 	k := p.keys()
-	return []key.Binding{k.NextTab, k.Up, k.Evidence, k.Ready, k.Withdraw, k.Print, p.c.Keys.Global.Back}
+	death, household := p.reportKeys()
+	return []key.Binding{k.NextTab, k.Up, k.Evidence, k.Ready, k.Withdraw, k.Print, death, household, p.c.Keys.Global.Back}
 }
 
 func (p *dossierPage) FullHelp() [][]key.Binding {
@@ -214,7 +217,9 @@ func (p *dossierPage) FullHelp() [][]key.Binding {
 	}
 	k := p.keys()
 	g := p.c.Keys.Global
-	return [][]key.Binding{{k.NextTab, k.PrevTab, k.Up, k.Down, k.PageUp, k.PageDown}, {k.Evidence, k.Ready, k.Withdraw, k.Reveal, k.Print, k.Reload}, {g.Back, g.Help, g.Quit}}
+	death, household := p.reportKeys()
+	return [][]key.Binding{{k.NextTab, k.PrevTab, k.Up, k.Down, k.PageUp, k.PageDown}, {k.Evidence, k.Ready, k.Withdraw, k.Reveal, k.Print, k.Reload},
+		{death, household}, {g.Back, g.Help, g.Quit}}
 }
 
 // withdrawPrompt asks why the case is withdrawn; an empty reason is

@@ -130,7 +130,7 @@ func (p *dossierPage) summaryLines() []string {
 	if cs.Note != "" {
 		lines = append(lines, c.Tf(lblDossierNote, cs.Note))
 	}
-	return lines
+	return append(lines, p.lifeLines()...)
 }
 
 // idNumber is an ID number as the dossier shows it: masked unless the

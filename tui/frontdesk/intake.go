@@ -56,6 +56,8 @@ type intakePage struct {
 	dlg         int                // which dialog (dlgSave, dlgNew)
 
 	saved   *casefile.Case // in modeSaved: the case just saved
+	rate    *rateScreen    // in modeRating: the applicant's rating screen
+	rated   bool           // the saved case was rated here
 	printed []string       // where the receipt was printed
 
 	known     *KnownPerson
@@ -118,6 +120,7 @@ const (
 	modeZoom                     // the findings panel fills the page; keys still reach the form
 	modeDialog                   // a question over the page
 	modeSaved                    // the case just saved, with what to do next
+	modeRating                   // the saved case's rating screen, turned to the applicant
 )
 
 // base is the mode under a dialog, or the mode.
@@ -129,7 +132,9 @@ func (p *intakePage) base() intakeMode {
 }
 
 // Dirty: a form with content that is not yet a case.
-func (p *intakePage) Dirty() bool { return p.mode != modeSaved && !p.state.empty() }
+func (p *intakePage) Dirty() bool {
+	return p.mode != modeSaved && p.mode != modeRating && !p.state.empty()
+}
 
 func (p *intakePage) Typing() bool {
 	switch p.mode {
@@ -137,7 +142,7 @@ func (p *intakePage) Typing() bool {
 		return p.dialog.Typing()
 	case modeSaved:
 		return false
-	case modePicker:
+	case modePicker, modeRating:
 		return true
 	}
 	return p.form.Typing()
@@ -160,6 +165,9 @@ func (p *intakePage) SetSize(w, h int) {
 	p.form.SetSize(fw, fh)
 	if p.mode == modePicker {
 		p.picker.SetSize(fw, fh)
+	}
+	if p.rate != nil {
+		p.rate.setSize(w, h)
 	}
 }
 
@@ -186,7 +194,7 @@ func (p *intakePage) reset() {
 	p.state = newIntakeState()
 	p.saved, p.known, p.knownFor, p.lookupErr, p.lookedUp = nil, nil, "", nil, false
 	p.fromFile, p.review, p.renamed, p.saveOnLookup, p.repeatReason = nil, nil, struct{ number, name string }{}, false, ""
-	p.printed = nil
+	p.printed, p.rate, p.rated = nil, nil, false
 	p.check, p.checkSig = Check{}, ""
 	p.mode, p.picker, p.dialog, p.dlg = modeForm, nil, nil, 0
 	p.unsaved = false
@@ -198,11 +206,14 @@ func (p *intakePage) reset() {
 // ---- update ----
 
 func (p *intakePage) Update(msg tea.Msg) tea.Cmd {
+	if cmd, done := p.rateUpdate(msg); done {
+		return cmd
+	}
 	switch msg := msg.(type) {
 	case draftLoadedMsg:
 		return p.onDraftLoaded(msg)
 	case autosaveTickMsg:
-		if msg.gen != p.autosaveGen || !p.unsaved || p.mode == modeSaved {
+		if msg.gen != p.autosaveGen || !p.unsaved || p.mode == modeSaved || p.mode == modeRating {
 			return nil
 		}
 		return saveDraft(p.store, p.c.User, p.state.marshal(), msg.gen)

@@ -35,7 +35,7 @@ func (p *intakePage) afterChange() tea.Cmd {
 // another terminal changed the store: what the household holds or has
 // applied for may have changed under the form. Nothing typed changes.
 func (p *intakePage) onStoreChanged() tea.Cmd {
-	if p.mode == modeSaved {
+	if p.mode == modeSaved || p.mode == modeRating {
 		return nil
 	}
 	p.knownFor, p.checkSig, p.relookup = "", "", true

@@ -78,6 +78,8 @@ func (p *intakePage) handleSavedKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.st.Set(p.c.Forbidden(), common.LevelError)
 	case key.Matches(msg, ik.Receipt):
 		return p.printReceipt()
+	case key.Matches(msg, p.rateKey()):
+		p.startRating()
 	case key.Matches(msg, ik.Open):
 		return common.Navigate(common.PageDossier, p.saved.Number)
 	case key.Matches(msg, ik.Another):
@@ -312,7 +314,9 @@ func (p *intakePage) ShortHelp() []key.Binding {
 	case modeDialog:
 		return p.dialog.ShortHelp()
 	case modeSaved:
-		return []key.Binding{ik.Receipt, ik.Open, ik.Another, p.c.Keys.Global.Back}
+		return []key.Binding{ik.Receipt, p.rateKey(), ik.Open, ik.Another, p.c.Keys.Global.Back}
+	case modeRating:
+		return nil // the applicant's screen: no desk keys
 	case modePicker:
 		return p.picker.ShortHelp()
 	case modeZoom:

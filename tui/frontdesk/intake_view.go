@@ -20,6 +20,8 @@ func (p *intakePage) View() string {
 		return p.dialog.View(p.width, p.height)
 	case modeSaved:
 		return p.savedView()
+	case modeRating:
+		return p.rate.view()
 	case modeZoom:
 		return components.FindingsPanel(c, c.T(common.LblFindingsTitle), p.findingsHead(), p.findings, p.width, p.height)
 	}
@@ -91,6 +93,9 @@ func (p *intakePage) savedView() string {
 		lines = append(lines, "")
 		for _, l := range p.printed {
 			lines = append(lines, "  "+s.App.StatusOK.Render(l))
+		}
+		if p.rateKey().Enabled() {
+			lines = append(lines, "", "  "+c.T(lblRateOffer))
 		}
 	}
 	var wrapped []string

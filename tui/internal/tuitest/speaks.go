@@ -104,6 +104,20 @@ func (d Data) addCase(cat *casefile.Catalog, c *casefile.Case) {
 	}
 	d.add(c.Note, c.Officer)
 	d.addTyped(cat, c.Missing)
+	if l := c.Life; l != nil { // typed after the decision
+		for _, o := range l.Objections {
+			d.add(o.By, o.Reason)
+		}
+		for _, dl := range l.Deliveries {
+			d.add(dl.Receiver, dl.Note)
+		}
+		if acc := l.Account; acc != nil {
+			d.add(acc.Bank, acc.Holder)
+		}
+		for _, ch := range l.Changes {
+			d.add(ch.Reason)
+		}
+	}
 }
 
 func (d Data) addSession(cat *casefile.Catalog, s *meeting.Session) {
