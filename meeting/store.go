@@ -379,6 +379,14 @@ func (s *Store) Close(number string, leaveUndecided bool, who string) (*Session,
 		sess.Undecided = open
 		sess.Status = SessionClosed
 		sess.ClosedAt, sess.ClosedBy = t.Now(), who
+		// the head before this transaction's own journal record: exact
+		// (the close's record chains to it) and known inside the
+		// transaction, so the session is written once
+		head, err := t.JournalHead()
+		if err != nil {
+			return err
+		}
+		sess.ClosedHead = &head
 		// after the decision: notices, rejection deadlines, reviews (casefile/lifecycle.go)
 		var decided []uint64
 		for _, it := range items {

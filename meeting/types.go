@@ -115,6 +115,11 @@ type Session struct {
 	OpenedBy   string            `json:"opened_by"`
 	ClosedAt   time.Time         `json:"closed_at,omitzero"`
 	ClosedBy   string            `json:"closed_by,omitempty"`
+	// ClosedHead is the journal's head as the close found it: the last
+	// record before the close's own (which chains to it). The minutes
+	// print it so that the journal is anchored on paper; nil for a
+	// session open, or closed before it was recorded.
+	ClosedHead *casefile.Head `json:"closed_head,omitempty"`
 	// Undecided lists the agenda's cases left without a decision when the
 	// session was closed.
 	Undecided []string `json:"undecided,omitempty"`

@@ -88,6 +88,22 @@ func (p *Printer) minutes(d *Doc, s *meeting.Session, sum *meeting.Summary, toda
 	d.Para("四、签字")
 	d.Table(signCols, signs)
 	d.Right("纪要整理日期：" + today.Chinese())
+	if line := anchorLine(s); line != "" {
+		d.Para(line)
+	}
+}
+
+// anchorLine anchors the journal on the closed session's minutes: the
+// journal's head as the close found it (the record just before the
+// close's own, meeting.Session.ClosedHead) — its number and the first 16
+// hex digits of its hash, which `hall audit record N` prints in full to
+// compare. Empty for a session closed before the head was recorded.
+func anchorLine(s *meeting.Session) string {
+	h := s.ClosedHead
+	if h == nil || s.Status != meeting.SessionClosed {
+		return ""
+	}
+	return fmt.Sprintf("闭会时数据库日志：第 %d 条记录，哈希 %x（可用 hall audit record %d 核对）", h.Seq, h.Hash[:8], h.Seq)
 }
 
 // signRows are the lines signed under the minutes: the chair, every

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/rongjiuzhu/hall/casefile"
@@ -176,6 +177,27 @@ func (a *app) newAuditCommand() *cobra.Command {
 			}
 			return nil
 		}),
+	})
+	cmd.AddCommand(&cobra.Command{
+		Use:   "record N",
+		Short: a.t("显示日志第 N 条记录（时间、操作人、哈希），核对会议纪要上抄印的日志记录", "Print journal record N (time, who, hash), to compare with the journal line on a session's minutes"),
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			n, err := strconv.ParseUint(args[0], 10, 64)
+			if err != nil || n == 0 {
+				return a.usagef("日志记录号应为正整数：%s", "a journal record number is a positive number: %s", args[0])
+			}
+			return a.withStore(true, func(st *casefile.Store) error {
+				e, err := st.JournalRecord(n)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), a.t("日志第 %d 条记录\n时间：%s\n操作人：%s\n哈希：%x\n与前一条记录的哈希链相符。\n",
+					"journal record %d\ntime: %s\nby: %s\nhash: %x\nit chains to the record before it.\n"),
+					e.Seq, e.At.Local().Format("2006-01-02 15:04:05"), e.Who, e.Hash)
+				return nil
+			})
+		},
 	})
 	return cmd
 }

@@ -1,6 +1,7 @@
 package common
 
 import (
+	"errors"
 	"strings"
 	"time"
 
@@ -27,6 +28,11 @@ type Common struct {
 	// before it saves the draft (0 in tests: at once).
 	AutosaveDelay time.Duration
 	IsDark        bool
+	// Damage is the first damaged-database error (casefile's
+	// ErrDatabaseCorrupt) a page met and showed through Msg; the shell
+	// (components.Shell) then shows it on the whole window. Msg sets it,
+	// the one change to Common that is not the root's.
+	Damage error
 }
 
 // newCommon builds the shared context for lang and user. A local user
@@ -75,8 +81,14 @@ func (c *Common) Now() time.Time { return c.Clock() }
 // Today is the clock's calendar day.
 func (c *Common) Today() casefile.Date { return casefile.DateOf(c.Clock()) }
 
-// Msg returns an error's message in the current language.
-func (c *Common) Msg(err error) string { return casefile.Message(err, c.Lang) }
+// Msg returns an error's message in the current language. A
+// damaged-database error is also kept in Damage.
+func (c *Common) Msg(err error) string {
+	if c.Damage == nil && errors.Is(err, casefile.ErrDatabaseCorrupt) {
+		c.Damage = err
+	}
+	return casefile.Message(err, c.Lang)
+}
 
 // EN reports whether the screen speaks English.
 func (c *Common) EN() bool { return c.Lang == casefile.EN }

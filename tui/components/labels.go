@@ -6,6 +6,9 @@ import "github.com/rongjiuzhu/hall/casefile"
 var (
 	lblAppTooSmall          = casefile.Text{ZH: "窗口太小", EN: "Window too small"}
 	lblAppTooSmallSize      = casefile.Text{ZH: "请将窗口放大到至少 %dx%d（当前 %dx%d）", EN: "Please enlarge the window to at least %dx%d (now %dx%d)"}
+	lblDamageTitle          = casefile.Text{ZH: "数据库文件已损坏", EN: "The database file is damaged"}
+	lblDamageWhat           = casefile.Text{ZH: "本终端不能再读取或保存任何内容。请关闭本程序，由管理员运行 hall check 查看损坏之处，再用 hall restore 从最近的备份恢复（hall check --salvage 可把仍能读出的内容另存一份）。", EN: "This terminal can no longer read or save anything. Quit; an administrator runs hall check to see the damage, then hall restore from the latest backup (hall check --salvage copies what can still be read to a new file)."}
+	lblDamageQuit           = casefile.Text{ZH: "按 %s 退出", EN: "Press %s to quit"}
 	lblDialogYes            = casefile.Text{ZH: "确认", EN: "Yes"}
 	lblDialogConfirmKeys    = casefile.Text{ZH: "y 确认    n 取消", EN: "y yes    n no"}
 	lblDialogNo             = casefile.Text{ZH: "取消", EN: "No"}

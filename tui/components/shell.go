@@ -1,6 +1,8 @@
 package components
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -12,7 +14,8 @@ import (
 
 // Shell is what the two root models (the front desk, the meeting
 // console) share around the page they show: the help bar, the quit
-// dialog, the fault of a recovered panic and the height left to the page.
+// dialog, the fault of a recovered panic, the damaged-database screen
+// and the height left to the page.
 // The root keeps its pages and routes; the shell answers the keys every
 // root answers the same way and draws the frame.
 type Shell struct {
@@ -38,7 +41,13 @@ func (s *Shell) BodyHeight() int { return s.bodyH }
 
 // Blocked reports that the page cannot take clicks, pastes or the wheel:
 // the quit dialog is open or the window is too small to see it.
-func (s *Shell) Blocked() bool { return s.quit != nil || TooSmall(s.c) }
+func (s *Shell) Blocked() bool { return s.quit != nil || TooSmall(s.c) || s.Damaged() }
+
+// Damaged reports that a page met a damaged database (common.Common's
+// Damage, kept by Msg): the window then shows DamageView and nothing but
+// the quit key is taken. Under hall serve only this terminal's screen
+// changes; the others go on until they meet the damage themselves.
+func (s *Shell) Damaged() bool { return s.c.Damage != nil }
 
 // Confirming reports that the quit dialog is open.
 func (s *Shell) Confirming() bool { return s.quit != nil }
@@ -85,6 +94,13 @@ func (s *Shell) Key(msg tea.KeyPressMsg, page common.Page, q Quitting) (tea.Cmd,
 			return q.Confirmed()
 		}
 		return tea.Quit
+	}
+	if s.Damaged() {
+		// nothing can be read or saved: only quitting is left
+		if key.Matches(msg, g.Quit) {
+			return confirmed(), true
+		}
+		return nil, true
 	}
 	if s.quit != nil {
 		switch res, _ := s.quit.Update(msg); res {
@@ -147,6 +163,9 @@ func (s *Shell) Render(page common.Page, keys help.KeyMap) string {
 	if w == 0 || h == 0 {
 		return ""
 	}
+	if s.Damaged() {
+		return DamageView(c)
+	}
 	if s.quit != nil {
 		return s.quit.View(w, h)
 	}
@@ -164,9 +183,37 @@ func (s *Shell) Render(page common.Page, keys help.KeyMap) string {
 // panic while drawing is caught and shown instead.
 func (s *Shell) View(title string, render func() string) (v tea.View) {
 	defer Recover(&s.fault, func() { v = FaultView(s.c, s.fault) })
-	v = tea.NewView(render())
+	content := render()
+	if s.Damaged() && s.c.Width > 0 && s.c.Height > 0 {
+		// met while drawing (a page shows a load's error through Msg)
+		content = DamageView(s.c)
+	}
+	v = tea.NewView(content)
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = title
 	return v
+}
+
+// DamageView is the whole window when the database is damaged: what
+// happened (the error in the user's language, which names hall restore),
+// what to do, and the key that quits. It replaces the pages, never a
+// stack trace.
+func DamageView(c *common.Common) string {
+	st := c.Styles
+	w := max(min(c.Width-4, 76), 20)
+	center := func(s string) string { return lipgloss.PlaceHorizontal(w, lipgloss.Center, s) }
+	block := func(s string) []string {
+		var out []string
+		for _, l := range Wrap(s, w) {
+			out = append(out, PadRight(l, w))
+		}
+		return out
+	}
+	lines := []string{center(st.App.StatusError.Render(c.T(lblDamageTitle))), ""}
+	lines = append(lines, block(casefile.Message(c.Damage, c.Lang))...)
+	lines = append(lines, "")
+	lines = append(lines, block(c.T(lblDamageWhat))...)
+	lines = append(lines, "", center(st.App.Muted.Render(c.Tf(lblDamageQuit, c.Keys.Global.Quit.Help().Key))))
+	return lipgloss.Place(c.Width, c.Height, lipgloss.Center, lipgloss.Center, strings.Join(lines, "\n"))
 }
