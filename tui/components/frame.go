@@ -28,8 +28,13 @@ func TooSmall(c *common.Common) bool { return c.Width < MinWidth || c.Height < M
 // is too small.
 func TooSmallView(c *common.Common) string {
 	s := c.Styles
-	msg := s.App.TooSmall.Render(c.T(lblAppTooSmall)) + "\n" + s.App.Muted.Render(c.Tf(lblAppTooSmallSize, MinWidth, MinHeight, c.Width, c.Height))
-	return lipgloss.Place(c.Width, c.Height, lipgloss.Center, lipgloss.Center, msg)
+	// wrapped to the window, so that even a 20-column terminal reads the
+	// whole sentence and the size it needs
+	lines := []string{s.App.TooSmall.Render(Truncate(c.T(lblAppTooSmall), max(c.Width, 1)))}
+	for _, l := range Wrap(c.Tf(lblAppTooSmallSize, MinWidth, MinHeight, c.Width, c.Height), max(c.Width, 1)) {
+		lines = append(lines, s.App.Muted.Render(l))
+	}
+	return lipgloss.Place(c.Width, c.Height, lipgloss.Center, lipgloss.Center, strings.Join(lines, "\n"))
 }
 
 // frameHeader is the top line: the hall's name, the screen's title, and
