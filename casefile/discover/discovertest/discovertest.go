@@ -11,6 +11,7 @@ import (
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/casefile/gen"
 	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/meeting/meetingtest"
 )
 
 // Users recorded in the histories.
@@ -131,37 +132,13 @@ func Build(tb testing.TB) *Hall {
 	// the meeting of 2026-11-26 refuses Refused's dibao
 	h.Now = time.Date(2026, 11, 26, 15, 0, 0, 0, time.Local)
 	m := meeting.New(st)
-	members, err := m.SetCommittee([]meeting.Member{
+	sit := meetingtest.Sit(tb, m, []meeting.Member{
 		{Name: "王建国", Department: "civil_affairs", Role: meeting.RoleChair},
 		{Name: "李秀兰", Department: "education", Role: meeting.RoleMember},
 		{Name: "郭冬梅", Department: "civil_affairs", Role: meeting.RoleSecretary},
 	}, Secretary)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	sess, err := m.NewSession(meeting.Plan{Place: "三楼会议室"}, Secretary)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if _, err := m.BuildAgenda(sess.Number, meeting.AgendaFilter{}, Secretary); err != nil {
-		tb.Fatal(err)
-	}
-	var ids []uint64
-	for _, mb := range members {
-		ids = append(ids, mb.ID)
-	}
-	if _, err := m.Attend(sess.Number, ids, Secretary); err != nil {
-		tb.Fatal(err)
-	}
-	for _, mb := range members {
-		if mb.Role == meeting.RoleSecretary {
-			continue
-		}
-		if _, err := m.Vote(sess.Number, meeting.Ballot{Case: h.Refused, Member: mb.ID, Choice: meeting.Disagree, Reason: "入户调查与申报不符"}, Secretary); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	if _, err := m.Decide(sess.Number, meeting.Ruling{Case: h.Refused, Result: casefile.StatusRejected, Reason: "入户调查发现有未申报的经营收入"}, Secretary); err != nil {
+	sit.VoteAll(tb, h.Refused, meeting.Disagree, "入户调查与申报不符")
+	if _, err := m.Decide(sit.Number, meeting.Ruling{Case: h.Refused, Result: casefile.StatusRejected, Reason: "入户调查发现有未申报的经营收入"}, Secretary); err != nil {
 		tb.Fatal(err)
 	}
 	h.Now = Clock
