@@ -88,23 +88,10 @@ var categoryLabels = map[Category]casefile.Text{
 }
 
 // ParseKind and ParseCategory read a key or a label.
-func ParseKind(s string) (HelperKind, bool) { return parse(HelperKinds, s) }
+func ParseKind(s string) (HelperKind, bool) { return casefile.ParseLabel(HelperKinds, s) }
 
 // ParseCategory reads a category key or label.
-func ParseCategory(s string) (Category, bool) { return parse(Categories, s) }
-
-func parse[K interface {
-	~string
-	Label(casefile.Lang) string
-}](all []K, s string) (K, bool) {
-	for _, k := range all {
-		if s == string(k) || s == k.Label(casefile.ZH) || s == k.Label(casefile.EN) {
-			return k, true
-		}
-	}
-	var zero K
-	return zero, false
-}
+func ParseCategory(s string) (Category, bool) { return casefile.ParseLabel(Categories, s) }
 
 // Helper is a registered helper.
 type Helper struct {
