@@ -339,13 +339,7 @@ func Helpers(t *casefile.Tx) ([]Helper, error) {
 }
 
 // MaskName shows a child's name as its first character and asterisks.
-func MaskName(name string) string {
-	r := []rune(name)
-	if len(r) == 0 {
-		return ""
-	}
-	return string(r[0]) + strings.Repeat("*", len(r)-1)
-}
+func MaskName(name string) string { return casefile.MaskName(name) }
 
 // String names a pairing for messages.
 func (p Pairing) String() string { return fmt.Sprintf("%d", p.Seq) }

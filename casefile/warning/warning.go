@@ -496,9 +496,5 @@ func MaskName(name string, minor bool) string {
 	if !minor {
 		return name
 	}
-	r := []rune(name)
-	if len(r) == 0 {
-		return ""
-	}
-	return string(r[0]) + strings.Repeat("*", len(r)-1)
+	return casefile.MaskName(name)
 }
