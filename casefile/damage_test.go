@@ -20,16 +20,9 @@ import (
 // type.
 func damageFixture(t *testing.T, n int) (path string, cat *casefile.Catalog, pages []uint64, pageSize int) {
 	t.Helper()
-	cat, err := casefile.DefaultCatalog()
-	if err != nil {
-		t.Fatal(err)
-	}
 	path = filepath.Join(t.TempDir(), "hall.db")
 	now := time.Date(2026, 11, 27, 10, 0, 0, 0, time.Local)
-	st, err := casefile.Open(path, cat, casefile.Options{Now: func() time.Time { return now }})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, cat := casefiletest.Open(t, path, casefile.Options{Now: func() time.Time { return now }})
 	g := gen.New(cat, 5, casefile.DateOf(now))
 	drafts := make([]*casefile.Draft, n)
 	for i := range drafts {

@@ -23,6 +23,21 @@ import (
 	"github.com/rongjiuzhu/hall/casefile"
 )
 
+// Open opens the store at path with the default catalogue and opts, and
+// returns both; the caller closes the store. Any failure fails the test.
+func Open(tb testing.TB, path string, opts casefile.Options) (*casefile.Store, *casefile.Catalog) {
+	tb.Helper()
+	cat, err := casefile.DefaultCatalog()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	st, err := casefile.Open(path, cat, opts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return st, cat
+}
+
 // Buckets of casefile/store.go this package edits.
 var (
 	bHistory   = []byte("history")    // case seq | entry seq(4) → HistoryEntry JSON

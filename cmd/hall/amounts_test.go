@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/casefiletest"
 	"github.com/rongjiuzhu/hall/casefile/gen"
 	"github.com/rongjiuzhu/hall/meeting"
 )
@@ -18,14 +19,7 @@ import (
 // returns the session and the case numbers.
 func readyApart(t *testing.T, db string) (session, number string) {
 	t.Helper()
-	cat, err := casefile.DefaultCatalog()
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := casefile.Open(db, cat, casefile.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, cat := casefiletest.Open(t, db, casefile.Options{})
 	defer st.Close()
 	ms := meeting.New(st)
 	codes := []string{"MZ-01", "MZ-06"}
