@@ -79,7 +79,7 @@ func TestCheckFindsADatabaseRolledBack(t *testing.T) {
 	st, path, g := anchorStore(t)
 	st.Close()
 	before := filepath.Join(t.TempDir(), "before.db")
-	copyFile(t, path, before)
+	casefiletest.CopyFile(t, path, before)
 	cat, _ := casefile.DefaultCatalog()
 	st, err := casefile.Open(path, cat, casefile.Options{})
 	if err != nil {
@@ -92,7 +92,7 @@ func TestCheckFindsADatabaseRolledBack(t *testing.T) {
 	if probs, err := verifyFile(t, path); err != nil {
 		t.Fatalf("before the roll-back: %v %v", probs, err)
 	}
-	copyFile(t, before, path)
+	casefiletest.CopyFile(t, before, path)
 	probs, err := verifyFile(t, path)
 	wantProblem(t, probs, err, "behind its anchor")
 }

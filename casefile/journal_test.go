@@ -65,7 +65,7 @@ func demoStore(t *testing.T) (string, *casefile.Catalog, []string) {
 func tamper(t *testing.T, path string, edit func(tx *bolt.Tx) error) string {
 	t.Helper()
 	cp := filepath.Join(t.TempDir(), "tampered.db")
-	copyFile(t, path, cp)
+	casefiletest.CopyFile(t, path, cp)
 	db, err := bolt.Open(cp, 0o600, nil)
 	if err != nil {
 		t.Fatal(err)

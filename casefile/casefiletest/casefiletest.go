@@ -38,6 +38,18 @@ func Open(tb testing.TB, path string, opts casefile.Options) (*casefile.Store, *
 	return st, cat
 }
 
+// CopyFile copies a database file that no process holds.
+func CopyFile(tb testing.TB, src, dst string) {
+	tb.Helper()
+	b, err := os.ReadFile(src)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.WriteFile(dst, b, 0o600); err != nil {
+		tb.Fatal(err)
+	}
+}
+
 // Buckets of casefile/store.go this package edits.
 var (
 	bHistory   = []byte("history")    // case seq | entry seq(4) → HistoryEntry JSON
