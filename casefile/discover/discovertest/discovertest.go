@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/casefiletest"
 	"github.com/rongjiuzhu/hall/casefile/gen"
 	"github.com/rongjiuzhu/hall/meeting"
 	"github.com/rongjiuzhu/hall/meeting/meetingtest"
@@ -49,15 +50,8 @@ var Clock = time.Date(2026, 11, 27, 10, 0, 0, 0, time.Local)
 // Build makes the hall in a new database under tb's temp directory.
 func Build(tb testing.TB) *Hall {
 	tb.Helper()
-	cat, err := casefile.DefaultCatalog()
-	if err != nil {
-		tb.Fatal(err)
-	}
 	h := &Hall{Path: filepath.Join(tb.TempDir(), "hall.db"), Now: Clock}
-	st, err := casefile.Open(h.Path, cat, casefile.Options{Now: func() time.Time { return h.Now }})
-	if err != nil {
-		tb.Fatal(err)
-	}
+	st, cat := casefiletest.Open(tb, h.Path, casefile.Options{Now: func() time.Time { return h.Now }})
 	h.St = st
 	tb.Cleanup(func() { st.Close() })
 	g := gen.New(cat, 5, casefile.DateOf(h.Now))
@@ -123,7 +117,8 @@ func Build(tb testing.TB) *Hall {
 	h.Applied = intake(casefile.Urban, casefile.Yuan(500), "2026-11-18", casefile.Application{Project: "MZ-01"}).Number
 	refused := intake(casefile.Urban, casefile.Yuan(700), "2026-11-02", casefile.Application{Project: "MZ-01"})
 	refused = dibaoChecks(refused, casefile.Yuan(700), "2026-11-05")
-	if refused, err = st.Move(refused.Number, refused.Version, casefile.StatusReady, Desk, ""); err != nil {
+	refused, err := st.Move(refused.Number, refused.Version, casefile.StatusReady, Desk, "")
+	if err != nil {
 		tb.Fatal(err)
 	}
 	h.Refused = refused.Number

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/casefiletest"
 	"github.com/rongjiuzhu/hall/casefile/feedback"
 	"github.com/rongjiuzhu/hall/casefile/gen"
 	"github.com/rongjiuzhu/hall/meeting"
@@ -59,15 +60,8 @@ type Hall struct {
 // clock stands at 2026-11-30 09:00 local time (a Monday).
 func Build(tb testing.TB) *Hall {
 	tb.Helper()
-	cat, err := casefile.DefaultCatalog()
-	if err != nil {
-		tb.Fatal(err)
-	}
 	h := &Hall{Path: filepath.Join(tb.TempDir(), "hall.db"), Now: time.Date(2026, 11, 30, 9, 0, 0, 0, time.Local)}
-	st, err := casefile.Open(h.Path, cat, casefile.Options{Now: func() time.Time { return h.Now }})
-	if err != nil {
-		tb.Fatal(err)
-	}
+	st, cat := casefiletest.Open(tb, h.Path, casefile.Options{Now: func() time.Time { return h.Now }})
 	h.St = st
 	tb.Cleanup(func() { st.Close() })
 	g := gen.New(cat, 7, casefile.DateOf(h.Now))
