@@ -19,15 +19,8 @@ import (
 // anchorStore is an open store with a few intakes.
 func anchorStore(t *testing.T) (*casefile.Store, string, *gen.Gen) {
 	t.Helper()
-	cat, err := casefile.DefaultCatalog()
-	if err != nil {
-		t.Fatal(err)
-	}
 	path := filepath.Join(t.TempDir(), "hall.db")
-	st, err := casefile.Open(path, cat, casefile.Options{Now: func() time.Time { return journalNow }})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, cat := casefiletest.Open(t, path, casefile.Options{Now: func() time.Time { return journalNow }})
 	g := gen.New(cat, 9, casefile.DateOf(journalNow))
 	for range 3 {
 		if _, err := st.Intake(g.Draft(10), "local:desk"); err != nil {
@@ -86,7 +79,7 @@ func TestCheckFindsADatabaseRolledBack(t *testing.T) {
 	st, path, g := anchorStore(t)
 	st.Close()
 	before := filepath.Join(t.TempDir(), "before.db")
-	copyFile(t, path, before)
+	casefiletest.CopyFile(t, path, before)
 	cat, _ := casefile.DefaultCatalog()
 	st, err := casefile.Open(path, cat, casefile.Options{})
 	if err != nil {
@@ -99,7 +92,7 @@ func TestCheckFindsADatabaseRolledBack(t *testing.T) {
 	if probs, err := verifyFile(t, path); err != nil {
 		t.Fatalf("before the roll-back: %v %v", probs, err)
 	}
-	copyFile(t, before, path)
+	casefiletest.CopyFile(t, before, path)
 	probs, err := verifyFile(t, path)
 	wantProblem(t, probs, err, "behind its anchor")
 }

@@ -20,16 +20,9 @@ import (
 // type.
 func damageFixture(t *testing.T, n int) (path string, cat *casefile.Catalog, pages []uint64, pageSize int) {
 	t.Helper()
-	cat, err := casefile.DefaultCatalog()
-	if err != nil {
-		t.Fatal(err)
-	}
 	path = filepath.Join(t.TempDir(), "hall.db")
 	now := time.Date(2026, 11, 27, 10, 0, 0, 0, time.Local)
-	st, err := casefile.Open(path, cat, casefile.Options{Now: func() time.Time { return now }})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, cat := casefiletest.Open(t, path, casefile.Options{Now: func() time.Time { return now }})
 	g := gen.New(cat, 5, casefile.DateOf(now))
 	drafts := make([]*casefile.Draft, n)
 	for i := range drafts {
@@ -64,17 +57,6 @@ func damageFixture(t *testing.T, n int) (path string, cat *casefile.Catalog, pag
 	return path, cat, pages, pageSize
 }
 
-func copyFile(t *testing.T, src, dst string) {
-	t.Helper()
-	b, err := os.ReadFile(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(dst, b, 0o600); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // A flipped byte in the header of any branch or leaf page is reported by
 // the check as a damaged database, and the paths that read and write
 // report it too or work around it: nothing panics (a panic here would end
@@ -87,7 +69,7 @@ func TestDamagedPageHeadersAreReported(t *testing.T) {
 		id := pages[i]
 		for _, off := range []int64{0, 8} { // the page id, the type flags
 			cp := filepath.Join(t.TempDir(), "copy.db")
-			copyFile(t, path, cp)
+			casefiletest.CopyFile(t, path, cp)
 			casefiletest.FlipByte(t, cp, int64(id)*int64(pageSize)+off, 0x40)
 			for _, ro := range []bool{true, false} {
 				st, err := casefile.Open(cp, cat, casefile.Options{ReadOnly: ro})

@@ -123,6 +123,15 @@ func MaskID(n string) string {
 	}
 }
 
+// MaskName shows a name as its first character and asterisks (王**).
+func MaskName(name string) string {
+	r := []rune(name)
+	if len(r) == 0 {
+		return ""
+	}
+	return string(r[0]) + strings.Repeat("*", len(r)-1)
+}
+
 // MaskPhone keeps the first 3 and last 4 digits of a phone number.
 func MaskPhone(p string) string {
 	r := []rune(p)

@@ -12,6 +12,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/casefiletest"
 	"github.com/rongjiuzhu/hall/casefile/gen"
 	"github.com/rongjiuzhu/hall/meeting"
 )
@@ -23,15 +24,8 @@ var journalNow = time.Date(2026, 11, 27, 10, 0, 0, 0, time.Local)
 // It returns the path and the ID numbers and phones stored in it.
 func demoStore(t *testing.T) (string, *casefile.Catalog, []string) {
 	t.Helper()
-	cat, err := casefile.DefaultCatalog()
-	if err != nil {
-		t.Fatal(err)
-	}
 	path := filepath.Join(t.TempDir(), "hall.db")
-	st, err := casefile.Open(path, cat, casefile.Options{Now: func() time.Time { return journalNow }})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, cat := casefiletest.Open(t, path, casefile.Options{Now: func() time.Time { return journalNow }})
 	defer st.Close()
 	if _, err := gen.FillDemo(st, "local:admin", 2026); err != nil {
 		t.Fatal(err)
@@ -71,7 +65,7 @@ func demoStore(t *testing.T) (string, *casefile.Catalog, []string) {
 func tamper(t *testing.T, path string, edit func(tx *bolt.Tx) error) string {
 	t.Helper()
 	cp := filepath.Join(t.TempDir(), "tampered.db")
-	copyFile(t, path, cp)
+	casefiletest.CopyFile(t, path, cp)
 	db, err := bolt.Open(cp, 0o600, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -94,6 +94,22 @@ func LabelFrom[K ~string](table map[K]Text, k K, lang Lang) string {
 	return string(k)
 }
 
+// ParseLabel returns the value of all whose key, Chinese label or English
+// label is s exactly: the one reading behind the enumerations' Parse
+// functions that take no spaces or other case.
+func ParseLabel[K interface {
+	~string
+	Label(Lang) string
+}](all []K, s string) (K, bool) {
+	for _, k := range all {
+		if s == string(k) || s == k.Label(ZH) || s == k.Label(EN) {
+			return k, true
+		}
+	}
+	var zero K
+	return zero, false
+}
+
 // Localized is an error that can speak the user's language.
 type Localized interface {
 	error

@@ -178,12 +178,7 @@ func ParseChannel(s string) (Channel, bool) {
 	if s == "" {
 		return ChannelWindow, true
 	}
-	for _, c := range Channels {
-		if s == string(c) || s == c.Label(ZH) || s == c.Label(EN) {
-			return c, true
-		}
-	}
-	return "", false
+	return ParseLabel(Channels, s)
 }
 
 // Status is where a case stands in its life cycle.

@@ -47,13 +47,8 @@ const pipelineDays = 45
 // session. It is deterministic for b.Seed: the same case numbers, people
 // and amounts (history entries carry the time they are written).
 func FillBulk(st *casefile.Store, who string, b Bulk) (*BulkSummary, error) {
-	var total int
-	if err := st.View(func(t *casefile.Tx) error { total = t.Counts().Total; return nil }); err != nil {
+	if err := gen.Empty(st); err != nil {
 		return nil, err
-	}
-	if total > 0 {
-		return nil, casefile.ErrInvalid.Withf("数据库已有 %d 个案件；演示数据只写入空数据库（用 --db 指定新文件）",
-			"the database already has %d cases; demo data goes into an empty database only (name a new file with --db)", total)
 	}
 	if b.Cases < 1 {
 		return nil, casefile.ErrInvalid.Withf("案件数应为正数", "the number of cases must be positive")

@@ -23,6 +23,33 @@ import (
 	"github.com/rongjiuzhu/hall/casefile"
 )
 
+// Open opens the store at path with the default catalogue and opts, and
+// returns both; the caller closes the store. Any failure fails the test.
+func Open(tb testing.TB, path string, opts casefile.Options) (*casefile.Store, *casefile.Catalog) {
+	tb.Helper()
+	cat, err := casefile.DefaultCatalog()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	st, err := casefile.Open(path, cat, opts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return st, cat
+}
+
+// CopyFile copies a database file that no process holds.
+func CopyFile(tb testing.TB, src, dst string) {
+	tb.Helper()
+	b, err := os.ReadFile(src)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.WriteFile(dst, b, 0o600); err != nil {
+		tb.Fatal(err)
+	}
+}
+
 // Buckets of casefile/store.go this package edits.
 var (
 	bHistory   = []byte("history")    // case seq | entry seq(4) → HistoryEntry JSON

@@ -52,14 +52,7 @@ var channelLabels = map[Channel]casefile.Text{
 }
 
 // ParseChannel reads a channel key or its label.
-func ParseChannel(s string) (Channel, bool) {
-	for _, c := range Channels {
-		if s == string(c) || s == c.Label(casefile.ZH) || s == c.Label(casefile.EN) {
-			return c, true
-		}
-	}
-	return "", false
-}
+func ParseChannel(s string) (Channel, bool) { return casefile.ParseLabel(Channels, s) }
 
 // Rating is one evaluation of the service on a case.
 type Rating struct {

@@ -15,19 +15,28 @@ type DemoSummary struct {
 	Ready []string
 }
 
+// Empty refuses a store that already has cases: demo data goes into an
+// empty database only.
+func Empty(st *casefile.Store) error {
+	var total int
+	if err := st.View(func(t *casefile.Tx) error { total = t.Counts().Total; return nil }); err != nil {
+		return err
+	}
+	if total > 0 {
+		return casefile.ErrInvalid.Withf("数据库已有 %d 个案件；演示数据只写入空数据库（用 --db 指定新文件）",
+			"the database already has %d cases; demo data goes into an empty database only (name a new file with --db)", total)
+	}
+	return nil
+}
+
 // FillDemo fills an empty store with about 40 realistic cases in every
 // stage up to the meeting: received, verifying (with evidence), ready (all
 // evidence in), withdrawn; among them one student who applied to three
 // departments for freshman aid, and households that hold aid already.
 // The meeting package adds decided cases on top.
 func FillDemo(st *casefile.Store, who string, seed uint64) (*DemoSummary, error) {
-	var total int
-	if err := st.View(func(t *casefile.Tx) error { total = t.Counts().Total; return nil }); err != nil {
+	if err := Empty(st); err != nil {
 		return nil, err
-	}
-	if total > 0 {
-		return nil, casefile.ErrInvalid.Withf("数据库已有 %d 个案件；演示数据只写入空数据库（用 --db 指定新文件）",
-			"the database already has %d cases; demo data goes into an empty database only (name a new file with --db)", total)
 	}
 	cat := st.Catalog()
 	g := New(cat, seed, st.Today())

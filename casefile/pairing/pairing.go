@@ -88,23 +88,10 @@ var categoryLabels = map[Category]casefile.Text{
 }
 
 // ParseKind and ParseCategory read a key or a label.
-func ParseKind(s string) (HelperKind, bool) { return parse(HelperKinds, s) }
+func ParseKind(s string) (HelperKind, bool) { return casefile.ParseLabel(HelperKinds, s) }
 
 // ParseCategory reads a category key or label.
-func ParseCategory(s string) (Category, bool) { return parse(Categories, s) }
-
-func parse[K interface {
-	~string
-	Label(casefile.Lang) string
-}](all []K, s string) (K, bool) {
-	for _, k := range all {
-		if s == string(k) || s == k.Label(casefile.ZH) || s == k.Label(casefile.EN) {
-			return k, true
-		}
-	}
-	var zero K
-	return zero, false
-}
+func ParseCategory(s string) (Category, bool) { return casefile.ParseLabel(Categories, s) }
 
 // Helper is a registered helper.
 type Helper struct {
@@ -352,13 +339,7 @@ func Helpers(t *casefile.Tx) ([]Helper, error) {
 }
 
 // MaskName shows a child's name as its first character and asterisks.
-func MaskName(name string) string {
-	r := []rune(name)
-	if len(r) == 0 {
-		return ""
-	}
-	return string(r[0]) + strings.Repeat("*", len(r)-1)
-}
+func MaskName(name string) string { return casefile.MaskName(name) }
 
 // String names a pairing for messages.
 func (p Pairing) String() string { return fmt.Sprintf("%d", p.Seq) }

@@ -73,14 +73,7 @@ var eventLabels = map[EventKind]casefile.Text{
 }
 
 // ParseEventKind reads a kind key or its label.
-func ParseEventKind(s string) (EventKind, bool) {
-	for _, k := range EventKinds {
-		if s == string(k) || s == k.Label(casefile.ZH) || s == k.Label(casefile.EN) {
-			return k, true
-		}
-	}
-	return "", false
-}
+func ParseEventKind(s string) (EventKind, bool) { return casefile.ParseLabel(EventKinds, s) }
 
 // Rule is one warning rule.
 type Rule struct {
@@ -212,12 +205,10 @@ var actionLabels = map[Action]casefile.Text{
 
 // ParseAction reads an action key or label.
 func ParseAction(s string) (Action, bool) {
-	for _, a := range Actions {
-		if s == string(a) || s == a.Label(casefile.ZH) || s == a.Label(casefile.EN) || (a == ActionNone && s == "none") {
-			return a, true
-		}
+	if s == "none" {
+		return ActionNone, true
 	}
-	return "", false
+	return casefile.ParseLabel(Actions, s)
 }
 
 // Warning is a raised warning.
@@ -505,9 +496,5 @@ func MaskName(name string, minor bool) string {
 	if !minor {
 		return name
 	}
-	r := []rune(name)
-	if len(r) == 0 {
-		return ""
-	}
-	return string(r[0]) + strings.Repeat("*", len(r)-1)
+	return casefile.MaskName(name)
 }

@@ -8,8 +8,10 @@ import (
 	"time"
 
 	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/casefiletest"
 	"github.com/rongjiuzhu/hall/casefile/gen"
 	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/meeting/meetingtest"
 )
 
 // readyApart adds to the demo database at db a ready case applying for
@@ -18,32 +20,14 @@ import (
 // returns the session and the case numbers.
 func readyApart(t *testing.T, db string) (session, number string) {
 	t.Helper()
-	cat, err := casefile.DefaultCatalog()
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := casefile.Open(db, cat, casefile.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, cat := casefiletest.Open(t, db, casefile.Options{})
 	defer st.Close()
 	ms := meeting.New(st)
 	codes := []string{"MZ-01", "MZ-06"}
 	g := gen.New(cat, 7, casefile.DateOf(time.Now()))
 	d := g.DraftFor(g.Person(30, 50), codes, 3)
 	d.Documents = cat.RequiredDocuments(codes)
-	c, err := st.Intake(d, osWho())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, k := range cat.MissingEvidence(c) {
-		if c, err = st.AddEvidence(c.Number, c.Version, g.Evidence(c, k), osWho()); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if c, err = st.Move(c.Number, c.Version, casefile.StatusReady, osWho(), "核查完毕"); err != nil {
-		t.Fatal(err)
-	}
+	c := meetingtest.Ready(t, st, g, d, osWho())
 	heads, err := ms.Sessions()
 	if err != nil {
 		t.Fatal(err)
@@ -56,17 +40,7 @@ func readyApart(t *testing.T, db string) (session, number string) {
 	if _, err := ms.BuildAgenda(session, meeting.AgendaFilter{Project: "MZ-06"}, osWho()); err != nil {
 		t.Fatal(err)
 	}
-	s, err := ms.Session(session)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range s.Members {
-		if m.Votes() && s.IsPresent(m.ID) {
-			if _, err := ms.Vote(session, meeting.Ballot{Case: c.Number, Member: m.ID, Choice: meeting.Agree}, osWho()); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
+	meetingtest.AgreePresent(t, ms, session, c.Number, osWho())
 	return session, c.Number
 }
 

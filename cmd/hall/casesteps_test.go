@@ -21,13 +21,19 @@ type storedCase struct {
 	History   []casefile.HistoryEntry `json:"history"`
 }
 
-func stored(t *testing.T, db, number string) storedCase {
+// caseJSON reads `hall case show NUMBER --json` on db into a T.
+func caseJSON[T any](t *testing.T, db, number string) T {
 	t.Helper()
-	var c storedCase
+	var c T
 	if err := json.Unmarshal([]byte(mustHall(t, "--db", db, "case", "show", number, "--json")), &c); err != nil {
 		t.Fatal(err)
 	}
 	return c
+}
+
+func stored(t *testing.T, db, number string) storedCase {
+	t.Helper()
+	return caseJSON[storedCase](t, db, number)
 }
 
 // lastEntry is the case's last history entry, which must be action by

@@ -22,23 +22,20 @@ earliest received, then the lowest case number. Without --apply nothing is
 written.`),
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.open(!apply)
-			if err != nil {
-				return err
-			}
-			defer a.release(st)
-			rep, err := st.ResolveDuplicates(apply, a.who())
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return writeJSON(cmd.OutOrStdout(), a.dedupJSON(rep))
-			}
-			a.printDedup(cmd, st.Catalog(), rep, apply)
-			return nil
+			return a.withStore(!apply, func(st *casefile.Store) error {
+				rep, err := st.ResolveDuplicates(apply, a.who())
+				if err != nil {
+					return err
+				}
+				if asJSON {
+					return writeJSON(cmd.OutOrStdout(), a.dedupJSON(rep))
+				}
+				a.printDedup(cmd, st.Catalog(), rep, apply)
+				return nil
+			})
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, a.t("输出 JSON", "print JSON"))
+	a.jsonFlag(cmd, &asJSON)
 	cmd.Flags().BoolVar(&apply, "apply", false, a.t("把保留/不予重复的标记写入案件（记入办理记录）", "write the keep/decline marks to the cases (recorded in their history)"))
 	return cmd
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/casefiletest"
 )
 
 // `hall` with no subcommand opens the front desk on the database; keys
@@ -25,14 +26,7 @@ func TestFrontDeskOpensAndQuits(t *testing.T) {
 // before any screen is drawn.
 func TestFrontDeskLockedDatabase(t *testing.T) {
 	db := tempDB(t)
-	cat, err := casefile.DefaultCatalog()
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := casefile.Open(db, cat, casefile.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, _ := casefiletest.Open(t, db, casefile.Options{})
 	defer st.Close()
 	for _, tc := range []struct{ lang, want string }{
 		{"en", "database is in use by another process"},

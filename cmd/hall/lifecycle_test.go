@@ -36,11 +36,7 @@ type lifeCase struct {
 
 func lifeOf(t *testing.T, db, number string) lifeCase {
 	t.Helper()
-	var c lifeCase
-	if err := json.Unmarshal([]byte(mustHall(t, "--db", db, "case", "show", number, "--json")), &c); err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return caseJSON[lifeCase](t, db, number)
 }
 
 // meetAndDecide holds a session on date with the ten members of the

@@ -18,19 +18,8 @@ import (
 	"golang.org/x/crypto/ssh"
 
 	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/casefiletest"
 )
-
-// copyFile copies a database file (no process holds it).
-func copyFile(t *testing.T, src, dst string) {
-	t.Helper()
-	b, err := os.ReadFile(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(dst, b, 0o600); err != nil {
-		t.Fatal(err)
-	}
-}
 
 // keyFileIn writes a new ed25519 public key to dir/name and returns the
 // file and the signer.
@@ -99,14 +88,14 @@ func TestAdminCommandsWhileServing(t *testing.T) {
 	}
 	offline := filepath.Join(dir, "offline")
 	os.Mkdir(offline, 0o700)
-	copyFile(t, db, filepath.Join(offline, "hall.db"))
-	copyFile(t, deskKey, filepath.Join(offline, "desk.pub"))
-	copyFile(t, newKey, filepath.Join(offline, "new.pub"))
-	copyFile(t, csv, filepath.Join(offline, "apps.csv"))
+	casefiletest.CopyFile(t, db, filepath.Join(offline, "hall.db"))
+	casefiletest.CopyFile(t, deskKey, filepath.Join(offline, "desk.pub"))
+	casefiletest.CopyFile(t, newKey, filepath.Join(offline, "new.pub"))
+	casefiletest.CopyFile(t, csv, filepath.Join(offline, "apps.csv"))
 	served := filepath.Join(dir, "served")
 	os.Mkdir(served, 0o700)
 	for _, f := range []string{"hall.db", "new.pub", "apps.csv"} {
-		copyFile(t, filepath.Join(offline, f), filepath.Join(served, f))
+		casefiletest.CopyFile(t, filepath.Join(offline, f), filepath.Join(served, f))
 	}
 	type result struct {
 		out, err string

@@ -60,11 +60,7 @@ type shownCase struct {
 
 func showCase(t *testing.T, db, number string) shownCase {
 	t.Helper()
-	var c shownCase
-	if err := json.Unmarshal([]byte(mustHall(t, "--db", db, "case", "show", number, "--json")), &c); err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return caseJSON[shownCase](t, db, number)
 }
 
 // revealCase is showCase with --reveal: full numbers and birth dates.

@@ -45,12 +45,7 @@ department key; see "hall session committee".`),
 // withMeeting opens the store (read-only or not) for the meeting, runs fn
 // and closes the store.
 func (a *app) withMeeting(readOnly bool, fn func(st *casefile.Store, m *meeting.Store) error) error {
-	st, err := a.open(readOnly)
-	if err != nil {
-		return err
-	}
-	defer a.release(st)
-	return fn(st, meeting.New(st))
+	return a.withStore(readOnly, func(st *casefile.Store) error { return fn(st, meeting.New(st)) })
 }
 
 // withSession is withMeeting with the session number loaded.
@@ -135,7 +130,7 @@ func (a *app) newSessionListCommand() *cobra.Command {
 			})
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, a.t("输出 JSON", "print JSON"))
+	a.jsonFlag(cmd, &asJSON)
 	return cmd
 }
 
@@ -163,7 +158,7 @@ func (a *app) newSessionShowCommand() *cobra.Command {
 			})
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, a.t("输出 JSON", "print JSON"))
+	a.jsonFlag(cmd, &asJSON)
 	return cmd
 }
 
@@ -191,7 +186,7 @@ func (a *app) newSessionCommitteeCommand() *cobra.Command {
 			})
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, a.t("输出 JSON", "print JSON"))
+	a.jsonFlag(cmd, &asJSON)
 	return cmd
 }
 

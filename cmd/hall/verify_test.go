@@ -2,7 +2,6 @@ package main
 
 import (
 	"crypto/ed25519"
-	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -41,10 +40,7 @@ func TestReceiptVerifies(t *testing.T) {
 	mustHall(t, "--db", db, "user", "display", "张丽")
 
 	const number = "2026-000001"
-	var c receivedCase
-	if err := json.Unmarshal([]byte(mustHall(t, "--db", db, "case", "show", number, "--json")), &c); err != nil {
-		t.Fatal(err)
-	}
+	c := caseJSON[receivedCase](t, db, number)
 	if c.Officer != osWho() {
 		t.Fatalf("the demo's case was taken in by %q, want the local user %q", c.Officer, osWho())
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/casefile/gen"
 	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/meeting/meetingtest"
 	"github.com/rongjiuzhu/hall/tui/internal/tuitest"
 )
 
@@ -28,29 +29,11 @@ func readyApart(t *testing.T, st *casefile.Store, ms *meeting.Store) string {
 	g := gen.New(cat, 7, casefile.DateOf(tuitest.FixedNow))
 	d := g.DraftFor(g.Person(30, 50), []string{apartMonthly, apartOneOff}, 5)
 	d.Documents = cat.RequiredDocuments([]string{apartMonthly, apartOneOff})
-	c, err := st.Intake(d, tuitest.TestUser)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, k := range cat.MissingEvidence(c) {
-		if c, err = st.AddEvidence(c.Number, c.Version, g.Evidence(c, k), tuitest.TestUser); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if c, err = st.Move(c.Number, c.Version, casefile.StatusReady, tuitest.TestUser, "核查完毕"); err != nil {
-		t.Fatal(err)
-	}
+	c := meetingtest.Ready(t, st, g, d, tuitest.TestUser)
 	if _, err := ms.BuildAgenda(demoOpen, meeting.AgendaFilter{Project: apartOneOff}, tuitest.TestUser); err != nil {
 		t.Fatal(err)
 	}
-	s := storedSession(t, ms, demoOpen)
-	for _, m := range s.Members {
-		if m.Votes() && s.IsPresent(m.ID) {
-			if _, err := ms.Vote(demoOpen, meeting.Ballot{Case: c.Number, Member: m.ID, Choice: meeting.Agree}, tuitest.TestUser); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
+	meetingtest.AgreePresent(t, ms, demoOpen, c.Number, tuitest.TestUser)
 	return c.Number
 }
 

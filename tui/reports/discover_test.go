@@ -1,55 +1,30 @@
 package reports_test
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/exp/golden"
-
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/casefile/discover/discovertest"
-	"github.com/rongjiuzhu/hall/tui/common"
-	"github.com/rongjiuzhu/hall/tui/frontdesk"
 	"github.com/rongjiuzhu/hall/tui/internal/tuitest"
-	"github.com/rongjiuzhu/hall/tui/reports"
 )
 
 // openDiscovery is the front desk on h with the statistics screen, on its
 // discovery list (5, then tab).
 func openDiscovery(t *testing.T, h *discovertest.Hall, lang casefile.Lang, w, ht int, role casefile.Role) *tuitest.Driver {
 	t.Helper()
-	store := reports.NewStore(h.St)
-	opts := []frontdesk.Option{frontdesk.WithClock(func() time.Time { return h.Now }),
-		frontdesk.WithReports(func(c *common.Common) common.Page { return reports.New(c, store) })}
-	if role != "" {
-		opts = append(opts, frontdesk.WithRole(role))
-	}
-	m := frontdesk.New(frontdesk.NewStore(h.St), lang, tuitest.TestUser, opts...)
-	d := tuitest.NewDriver(t, m)
-	d.Run(m.Init())
-	d.Send(tea.WindowSizeMsg{Width: w, Height: ht})
+	d := openDesk(t, h.St, func() time.Time { return h.Now }, lang, w, ht, role)
 	d.Press("5", "tab")
 	return d
 }
 
 func eachDiscoveryScreen(t *testing.T, setup func(d *tuitest.Driver, h *discovertest.Hall)) {
 	h := discovertest.Build(t)
-	data := tuitest.StoreData(t, h.St, nil)
-	for _, lang := range tuitest.GoldenLangs {
-		for _, sz := range sizes {
-			t.Run(fmt.Sprintf("%s_%dx%d", lang, sz[0], sz[1]), func(t *testing.T) {
-				d := openDiscovery(t, h, lang, sz[0], sz[1], "")
-				setup(d, h)
-				v := d.View()
-				tuitest.CheckFrame(t, v, sz[0], sz[1])
-				tuitest.CheckSpeaks(t, v, lang, data)
-				golden.RequireEqual(t, []byte(v))
-			})
-		}
-	}
+	eachGolden(t, h.St, func(t *testing.T, lang casefile.Lang, w, ht int) *tuitest.Driver {
+		return openDiscovery(t, h, lang, w, ht, "")
+	},
+		func(d *tuitest.Driver) { setup(d, h) })
 }
 
 // TestDiscoveryList: every project's findings, the first selected.

@@ -23,29 +23,32 @@ import (
 
 var sizes = [][2]int{{80, 24}, {120, 40}}
 
-// open is the front desk on h in a w×h window with the statistics screen
-// plugged in, opened from the home screen's 5.
-func open(t *testing.T, h *reporttest.Hall, lang casefile.Lang, w, ht int) *tuitest.Driver {
+// openDesk is the front desk on st at the clock now in a w×ht window
+// with the statistics screen plugged in, as role when it is not empty.
+func openDesk(t *testing.T, st *casefile.Store, now func() time.Time, lang casefile.Lang, w, ht int, role casefile.Role) *tuitest.Driver {
 	t.Helper()
-	store := reports.NewStore(h.St)
-	m := frontdesk.New(frontdesk.NewStore(h.St), lang, tuitest.TestUser,
-		frontdesk.WithClock(func() time.Time { return h.Now }),
-		frontdesk.WithReports(func(c *common.Common) common.Page { return reports.New(c, store) }))
+	store := reports.NewStore(st)
+	opts := []frontdesk.Option{frontdesk.WithClock(now),
+		frontdesk.WithReports(func(c *common.Common) common.Page { return reports.New(c, store) })}
+	if role != "" {
+		opts = append(opts, frontdesk.WithRole(role))
+	}
+	m := frontdesk.New(frontdesk.NewStore(st), lang, tuitest.TestUser, opts...)
 	d := tuitest.NewDriver(t, m)
 	d.Run(m.Init())
 	d.Send(tea.WindowSizeMsg{Width: w, Height: ht})
-	d.Press("5")
 	return d
 }
 
-func eachScreen(t *testing.T, setup func(d *tuitest.Driver, h *reporttest.Hall)) {
-	h := reporttest.Build(t)
-	data := tuitest.StoreData(t, h.St, nil)
+// eachGolden opens the screen in every golden language and size, sets
+// it up and checks its frame, its language and its golden file.
+func eachGolden(t *testing.T, st *casefile.Store, open func(t *testing.T, lang casefile.Lang, w, ht int) *tuitest.Driver, setup func(d *tuitest.Driver)) {
+	data := tuitest.StoreData(t, st, nil)
 	for _, lang := range tuitest.GoldenLangs {
 		for _, sz := range sizes {
 			t.Run(fmt.Sprintf("%s_%dx%d", lang, sz[0], sz[1]), func(t *testing.T) {
-				d := open(t, h, lang, sz[0], sz[1])
-				setup(d, h)
+				d := open(t, lang, sz[0], sz[1])
+				setup(d)
 				v := d.View()
 				tuitest.CheckFrame(t, v, sz[0], sz[1])
 				tuitest.CheckSpeaks(t, v, lang, data)
@@ -53,6 +56,21 @@ func eachScreen(t *testing.T, setup func(d *tuitest.Driver, h *reporttest.Hall))
 			})
 		}
 	}
+}
+
+// open is the front desk on h in a w×h window with the statistics screen
+// plugged in, opened from the home screen's 5.
+func open(t *testing.T, h *reporttest.Hall, lang casefile.Lang, w, ht int) *tuitest.Driver {
+	t.Helper()
+	d := openDesk(t, h.St, func() time.Time { return h.Now }, lang, w, ht, "")
+	d.Press("5")
+	return d
+}
+
+func eachScreen(t *testing.T, setup func(d *tuitest.Driver, h *reporttest.Hall)) {
+	h := reporttest.Build(t)
+	eachGolden(t, h.St, func(t *testing.T, lang casefile.Lang, w, ht int) *tuitest.Driver { return open(t, h, lang, w, ht) },
+		func(d *tuitest.Driver) { setup(d, h) })
 }
 
 // TestReportScreen: November 2026 (p twice: quarter, then month), bars of

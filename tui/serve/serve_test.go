@@ -19,6 +19,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/casefiletest"
 	"github.com/rongjiuzhu/hall/casefile/gen"
 	"github.com/rongjiuzhu/hall/meeting"
 	"github.com/rongjiuzhu/hall/tui/frontdesk"
@@ -38,14 +39,7 @@ type hall struct {
 
 func openStore(t testing.TB, db string, noSync bool) *casefile.Store {
 	t.Helper()
-	cat, err := casefile.DefaultCatalog()
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := casefile.Open(db, cat, casefile.Options{NoSync: noSync})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, _ := casefiletest.Open(t, db, casefile.Options{NoSync: noSync})
 	return st
 }
 

@@ -9,8 +9,10 @@ import (
 	"time"
 
 	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/casefiletest"
 	"github.com/rongjiuzhu/hall/casefile/gen"
 	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/meeting/meetingtest"
 )
 
 // Users recorded in the histories.
@@ -48,15 +50,8 @@ var Clock = time.Date(2026, 11, 27, 10, 0, 0, 0, time.Local)
 // Build makes the hall in a new database under tb's temp directory.
 func Build(tb testing.TB) *Hall {
 	tb.Helper()
-	cat, err := casefile.DefaultCatalog()
-	if err != nil {
-		tb.Fatal(err)
-	}
 	h := &Hall{Path: filepath.Join(tb.TempDir(), "hall.db"), Now: Clock}
-	st, err := casefile.Open(h.Path, cat, casefile.Options{Now: func() time.Time { return h.Now }})
-	if err != nil {
-		tb.Fatal(err)
-	}
+	st, cat := casefiletest.Open(tb, h.Path, casefile.Options{Now: func() time.Time { return h.Now }})
 	h.St = st
 	tb.Cleanup(func() { st.Close() })
 	g := gen.New(cat, 5, casefile.DateOf(h.Now))
@@ -122,7 +117,8 @@ func Build(tb testing.TB) *Hall {
 	h.Applied = intake(casefile.Urban, casefile.Yuan(500), "2026-11-18", casefile.Application{Project: "MZ-01"}).Number
 	refused := intake(casefile.Urban, casefile.Yuan(700), "2026-11-02", casefile.Application{Project: "MZ-01"})
 	refused = dibaoChecks(refused, casefile.Yuan(700), "2026-11-05")
-	if refused, err = st.Move(refused.Number, refused.Version, casefile.StatusReady, Desk, ""); err != nil {
+	refused, err := st.Move(refused.Number, refused.Version, casefile.StatusReady, Desk, "")
+	if err != nil {
 		tb.Fatal(err)
 	}
 	h.Refused = refused.Number
@@ -131,37 +127,13 @@ func Build(tb testing.TB) *Hall {
 	// the meeting of 2026-11-26 refuses Refused's dibao
 	h.Now = time.Date(2026, 11, 26, 15, 0, 0, 0, time.Local)
 	m := meeting.New(st)
-	members, err := m.SetCommittee([]meeting.Member{
+	sit := meetingtest.Sit(tb, m, []meeting.Member{
 		{Name: "王建国", Department: "civil_affairs", Role: meeting.RoleChair},
 		{Name: "李秀兰", Department: "education", Role: meeting.RoleMember},
 		{Name: "郭冬梅", Department: "civil_affairs", Role: meeting.RoleSecretary},
 	}, Secretary)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	sess, err := m.NewSession(meeting.Plan{Place: "三楼会议室"}, Secretary)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if _, err := m.BuildAgenda(sess.Number, meeting.AgendaFilter{}, Secretary); err != nil {
-		tb.Fatal(err)
-	}
-	var ids []uint64
-	for _, mb := range members {
-		ids = append(ids, mb.ID)
-	}
-	if _, err := m.Attend(sess.Number, ids, Secretary); err != nil {
-		tb.Fatal(err)
-	}
-	for _, mb := range members {
-		if mb.Role == meeting.RoleSecretary {
-			continue
-		}
-		if _, err := m.Vote(sess.Number, meeting.Ballot{Case: h.Refused, Member: mb.ID, Choice: meeting.Disagree, Reason: "入户调查与申报不符"}, Secretary); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	if _, err := m.Decide(sess.Number, meeting.Ruling{Case: h.Refused, Result: casefile.StatusRejected, Reason: "入户调查发现有未申报的经营收入"}, Secretary); err != nil {
+	sit.VoteAll(tb, h.Refused, meeting.Disagree, "入户调查与申报不符")
+	if _, err := m.Decide(sit.Number, meeting.Ruling{Case: h.Refused, Result: casefile.StatusRejected, Reason: "入户调查发现有未申报的经营收入"}, Secretary); err != nil {
 		tb.Fatal(err)
 	}
 	h.Now = Clock

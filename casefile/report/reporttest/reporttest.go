@@ -10,9 +10,11 @@ import (
 	"time"
 
 	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/casefiletest"
 	"github.com/rongjiuzhu/hall/casefile/feedback"
 	"github.com/rongjiuzhu/hall/casefile/gen"
 	"github.com/rongjiuzhu/hall/meeting"
+	"github.com/rongjiuzhu/hall/meeting/meetingtest"
 )
 
 // Users recorded in the histories.
@@ -58,15 +60,8 @@ type Hall struct {
 // clock stands at 2026-11-30 09:00 local time (a Monday).
 func Build(tb testing.TB) *Hall {
 	tb.Helper()
-	cat, err := casefile.DefaultCatalog()
-	if err != nil {
-		tb.Fatal(err)
-	}
 	h := &Hall{Path: filepath.Join(tb.TempDir(), "hall.db"), Now: time.Date(2026, 11, 30, 9, 0, 0, 0, time.Local)}
-	st, err := casefile.Open(h.Path, cat, casefile.Options{Now: func() time.Time { return h.Now }})
-	if err != nil {
-		tb.Fatal(err)
-	}
+	st, cat := casefiletest.Open(tb, h.Path, casefile.Options{Now: func() time.Time { return h.Now }})
 	h.St = st
 	tb.Cleanup(func() { st.Close() })
 	g := gen.New(cat, 7, casefile.DateOf(h.Now))
@@ -125,52 +120,24 @@ func Build(tb testing.TB) *Hall {
 	h.G = cg.Number
 
 	// the meeting: a chair, two members and a secretary, all present
-	members, err := m.SetCommittee([]meeting.Member{
+	sit := meetingtest.Sit(tb, m, []meeting.Member{
 		{Name: "王建国", Department: "civil_affairs", Role: meeting.RoleChair},
 		{Name: "李秀兰", Department: "education", Role: meeting.RoleMember},
 		{Name: "张志强", Department: "red_cross", Role: meeting.RoleMember},
 		{Name: "郭冬梅", Department: "civil_affairs", Role: meeting.RoleSecretary},
 	}, Secretary)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	sess, err := m.NewSession(meeting.Plan{Place: "三楼会议室"}, Secretary)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if _, err := m.BuildAgenda(sess.Number, meeting.AgendaFilter{}, Secretary); err != nil {
-		tb.Fatal(err)
-	}
-	var ids []uint64
-	for _, mb := range members {
-		ids = append(ids, mb.ID)
-	}
-	if _, err := m.Attend(sess.Number, ids, Secretary); err != nil {
-		tb.Fatal(err)
-	}
-	vote := func(number string, ch meeting.Choice, why string) {
-		tb.Helper()
-		for _, mb := range members {
-			if mb.Role == meeting.RoleSecretary {
-				continue
-			}
-			if _, err := m.Vote(sess.Number, meeting.Ballot{Case: number, Member: mb.ID, Choice: ch, Reason: why}, Secretary); err != nil {
-				tb.Fatalf("vote on %s: %v", number, err)
-			}
-		}
-	}
 	decide := func(number string, r meeting.Ruling) {
 		tb.Helper()
 		r.Case = number
 		if len(r.Amounts) > 0 && r.AmountReason == "" {
 			r.AmountReason = "会上按核实的家庭情况核定金额" // the fixture's amounts are set by hand
 		}
-		if _, err := m.Decide(sess.Number, r, Secretary); err != nil {
+		if _, err := m.Decide(sit.Number, r, Secretary); err != nil {
 			tb.Fatalf("decide %s: %v", number, err)
 		}
 	}
 	for _, n := range []string{h.A, h.B, h.E, h.F, h.D} {
-		vote(n, meeting.Agree, "")
+		sit.VoteAll(tb, n, meeting.Agree, "")
 	}
 	decide(h.A, meeting.Ruling{Result: casefile.StatusApproved, Amounts: map[string]casefile.Money{
 		"MZ-01": casefile.Yuan(620), "HS-01": casefile.Yuan(5000)}})
@@ -178,7 +145,7 @@ func Build(tb testing.TB) *Hall {
 	decide(h.E, meeting.Ruling{Result: casefile.StatusApproved, Amounts: map[string]casefile.Money{"MZ-06": casefile.Yuan(2400)}})
 	decide(h.F, meeting.Ruling{Result: casefile.StatusApproved})
 	decide(h.D, meeting.Ruling{Result: casefile.StatusDeferred, Override: true, Reason: "需补充残疾人证", Verify: []string{"残疾人证"}})
-	vote(h.C, meeting.Disagree, "家庭收入高于标准")
+	sit.VoteAll(tb, h.C, meeting.Disagree, "家庭收入高于标准")
 	decide(h.C, meeting.Ruling{Result: casefile.StatusRejected, Reason: "家庭人均收入高于低保边缘标准"})
 
 	for _, r := range []struct {
