@@ -104,10 +104,11 @@ type casesLoadedMsg struct {
 	err   error
 }
 
-// filter is the store filter for the current search and chips.
+// filter is the store filter for the current search and chips: one
+// screen of rows, each case decoded only as far as its row shows (Brief).
 func (q *queuePage) filter() casefile.CaseFilter {
 	f := casefile.CaseFilter{Status: q.status, Department: q.dept, Project: q.project,
-		Query: strings.TrimSpace(q.search.Value()), Limit: max(q.tbl.Height, 1)}
+		Query: strings.TrimSpace(q.search.Value()), Limit: max(q.tbl.Height, 1), Brief: true}
 	if q.due {
 		f.DueWithin = q.c.Catalog.County.DeadlineWarnDays
 	}
