@@ -62,6 +62,10 @@ type queuePage struct {
 	entered bool // shown at least once
 	limit   int  // page size of the last load
 	total   int  // -1 when unknown
+	// counted is the store's counters as of the last load that read them,
+	// nil when they may be stale (another desk wrote, the page was left):
+	// erasing the search back to empty costs no count.
+	counted *casefile.Counts
 	st      common.StatusLine
 	width   int
 	height  int
@@ -96,18 +100,20 @@ const keepTotal = -2
 
 // casesLoadedMsg carries one page of the queue.
 type casesLoadedMsg struct {
-	gen   int
-	after uint64
-	rows  []queueRow
-	next  uint64
-	total int
-	err   error
+	gen     int
+	after   uint64
+	rows    []queueRow
+	next    uint64
+	total   int
+	counted *casefile.Counts // counters read by this load, if any
+	err     error
 }
 
-// filter is the store filter for the current search and chips.
+// filter is the store filter for the current search and chips: one
+// screen of rows, each case decoded only as far as its row shows (Brief).
 func (q *queuePage) filter() casefile.CaseFilter {
 	f := casefile.CaseFilter{Status: q.status, Department: q.dept, Project: q.project,
-		Query: strings.TrimSpace(q.search.Value()), Limit: max(q.tbl.Height, 1)}
+		Query: strings.TrimSpace(q.search.Value()), Limit: max(q.tbl.Height, 1), Brief: true}
 	if q.due {
 		f.DueWithin = q.c.Catalog.County.DeadlineWarnDays
 	}
@@ -123,7 +129,7 @@ func (q *queuePage) load(after uint64, want int) tea.Cmd {
 	gen, f, c := q.gen, q.filter(), q.c
 	f.After = after
 	q.limit = f.Limit
-	store, counts := q.store, q.counts
+	store, counts, counted := q.store, q.counts, q.counted
 	today := c.Today()
 	return func() tea.Msg {
 		cases, next, err := store.Cases(f)
@@ -135,10 +141,15 @@ func (q *queuePage) load(after uint64, want int) tea.Cmd {
 		case after != 0:
 			msg.total = keepTotal // counted with the first page
 		case err == nil && f.Query == "" && f.Department == "" && f.Project == "" && f.DueWithin == 0:
-			if n, err := counts.Counts(); err == nil {
-				msg.total = n.Total
+			if counted == nil {
+				if n, err := counts.Counts(); err == nil {
+					counted, msg.counted = &n, &n
+				}
+			}
+			if counted != nil {
+				msg.total = counted.Total
 				if f.Status != "" {
-					msg.total = n.ByStatus[f.Status]
+					msg.total = counted.ByStatus[f.Status]
 				}
 			}
 		}
@@ -168,6 +179,7 @@ func (q *queuePage) reload() tea.Cmd {
 
 func (q *queuePage) Enter() tea.Cmd {
 	q.entered = true
+	q.counted = nil
 	// back from a dossier: the same page, fresh
 	return q.load(q.starts[len(q.starts)-1], q.tbl.Cursor)
 }
@@ -194,6 +206,7 @@ func (q *queuePage) Update(msg tea.Msg) tea.Cmd {
 	case ChangedMsg:
 		// the same page again, with what other terminals changed, the
 		// cursor staying on its case
+		q.counted = nil
 		cmd := q.load(q.starts[len(q.starts)-1], q.tbl.Cursor)
 		if q.tbl.Cursor < len(q.rows) {
 			q.keep = q.rows[q.tbl.Cursor].number
@@ -220,6 +233,9 @@ func (q *queuePage) onLoaded(msg casesLoadedMsg) tea.Cmd {
 		return nil // an older query
 	}
 	q.loading = false
+	if msg.counted != nil {
+		q.counted = msg.counted
+	}
 	if msg.err != nil {
 		q.st.Set(q.c.Tf(lblQueueLoadFailed, q.c.Msg(msg.err)), common.LevelError)
 		return nil

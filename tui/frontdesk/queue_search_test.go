@@ -37,3 +37,45 @@ func TestQueueSearchFindsAMemberByPinyin(t *testing.T) {
 		}
 	}
 }
+
+// countingStore counts the queue's reads of the counters.
+type countingStore struct {
+	Store
+	n int
+}
+
+func (s *countingStore) Counts() (casefile.Counts, error) { s.n++; return s.Store.Counts() }
+
+// TestQueueCountsOncePerChange: typing and erasing a search reads the
+// store's counters once (the unfiltered total is kept between
+// keystrokes); a change from another desk reads them again and shows the
+// new total.
+func TestQueueCountsOncePerChange(t *testing.T) {
+	st := openStore(t, false)
+	intake := func(id, name string) {
+		t.Helper()
+		if _, err := st.Intake(&casefile.Draft{Applicant: casefile.Person{DocNumber: validID(id), Name: name},
+			Apps: []casefile.Application{{Project: "MZ-01"}}}, testUser); err != nil {
+			t.Fatal(err)
+		}
+	}
+	intake("61060219800101123", "王秀英")
+	intake("61060219800202123", "李四")
+	store := &countingStore{Store: NewStore(st)}
+	d := newDriver(t, store, casefile.ZH, 80, 24)
+	d.press("2")
+	d.must("共 2 件")
+	before := store.n
+	for range 3 {
+		typeText(d, "王")
+		d.mustNot("共 2 件")
+		d.press("backspace")
+		d.must("共 2 件")
+	}
+	if store.n != before {
+		t.Errorf("typing and erasing read the counters %d times, want 0", store.n-before)
+	}
+	intake("61060219800303123", "张三")
+	d.send(ChangedMsg{})
+	d.must("共 3 件")
+}
