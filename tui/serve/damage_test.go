@@ -1,8 +1,6 @@
 package serve
 
 import (
-	"context"
-	"net"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -30,26 +28,8 @@ func TestDamageOnOneTerminalLeavesTheOthers(t *testing.T) {
 	}
 	casefiletest.DamagePageHeader(t, db, "cases")
 	h.st = openStore(t, db, true)
-	srv, err := New(h.st, Config{HostKey: filepath.Join(dir, DefaultHostKeyName), Lang: casefile.ZH, Grace: 5 * time.Second,
+	h.serve(Config{HostKey: filepath.Join(dir, DefaultHostKeyName), Lang: casefile.ZH, Grace: 5 * time.Second,
 		WatchEvery: 50 * time.Millisecond, Options: consoleOptions(h.st)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	h.srv = srv
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	h.addr = ln.Addr().String()
-	ctx, cancel := context.WithCancel(context.Background())
-	h.cancel = cancel
-	go func() { h.done <- srv.Serve(ctx, ln) }()
-	t.Cleanup(func() {
-		if !h.closed {
-			h.stop()
-			h.st.Close()
-		}
-	})
 
 	desk := h.open(deskKey, 100, 30)
 	other := h.open(otherKey, 100, 30)

@@ -55,26 +55,33 @@ func startHall(t testing.TB, sync bool, mods ...func(*Config)) *hall {
 	for _, m := range mods {
 		m(&cfg)
 	}
+	h.serve(cfg)
+	return h
+}
+
+// serve starts a server of cfg over h.st on a loopback port; the test's
+// cleanup stops it and closes the store.
+func (h *hall) serve(cfg Config) {
+	h.t.Helper()
 	srv, err := New(h.st, cfg)
 	if err != nil {
-		t.Fatal(err)
+		h.t.Fatal(err)
 	}
 	h.srv = srv
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		t.Fatal(err)
+		h.t.Fatal(err)
 	}
 	h.addr = ln.Addr().String()
 	ctx, cancel := context.WithCancel(context.Background())
 	h.cancel = cancel
 	go func() { h.done <- srv.Serve(ctx, ln) }()
-	t.Cleanup(func() {
+	h.t.Cleanup(func() {
 		if !h.closed {
 			h.stop()
 			h.st.Close()
 		}
 	})
-	return h
 }
 
 // stop shuts the server down as SIGTERM does and returns Serve's error.
