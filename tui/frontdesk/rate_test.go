@@ -31,16 +31,26 @@ func ratings(t *testing.T, st *casefile.Store, number string) []feedback.Rating 
 	return out
 }
 
+// savedCase is a store with one received case, the case, and a printer
+// that counts: what the intake's saved screen starts from.
+func savedCase(t *testing.T) (*casefile.Store, *casefile.Case, countingPrinting) {
+	t.Helper()
+	st := openStore(t, true)
+	number := casefiletest.CaseIn(t, st, casefile.StatusReceived)
+	var c *casefile.Case
+	if err := st.View(func(tx *casefile.Tx) (err error) { c, err = tx.Case(number); return }); err != nil {
+		t.Fatal(err)
+	}
+	return st, c, countingPrinting{letters: new(atomic.Int32), receipts: new(atomic.Int32)}
+}
+
 // After the receipt prints, r turns the screen to the applicant: the
 // rating screen's large keys, 4 and enter store a window rating of 4;
 // any key gives the screen back to the clerk, whose screen says the
 // rating is recorded without the score, and offers no second rating.
 func TestIntakeOffersTheRatingAfterTheReceipt(t *testing.T) {
-	st := openStore(t, true)
-	number := casefiletest.CaseIn(t, st, casefile.StatusReceived)
-	var c *casefile.Case
-	st.View(func(tx *casefile.Tx) (err error) { c, err = tx.Case(number); return })
-	pr := countingPrinting{letters: new(atomic.Int32), receipts: new(atomic.Int32)}
+	st, c, pr := savedCase(t)
+	number := c.Number
 
 	d := newPrintDriver(t, st, testUser, "", pr)
 	d.press("1")
@@ -73,11 +83,8 @@ func TestIntakeOffersTheRatingAfterTheReceipt(t *testing.T) {
 
 // esc on the rating screen gives the screen back with nothing stored.
 func TestIntakeRatingLeftUnrated(t *testing.T) {
-	st := openStore(t, true)
-	number := casefiletest.CaseIn(t, st, casefile.StatusReceived)
-	var c *casefile.Case
-	st.View(func(tx *casefile.Tx) (err error) { c, err = tx.Case(number); return })
-	pr := countingPrinting{letters: new(atomic.Int32), receipts: new(atomic.Int32)}
+	st, c, pr := savedCase(t)
+	number := c.Number
 
 	d := newPrintDriver(t, st, testUser, "", pr)
 	d.press("1")
@@ -95,11 +102,7 @@ func TestIntakeRatingLeftUnrated(t *testing.T) {
 // The rating screen as the applicant sees it on the desk, the 4 chosen,
 // at 80×24 and 120×40 in both languages.
 func TestIntakeRatingScreen(t *testing.T) {
-	st := openStore(t, true)
-	number := casefiletest.CaseIn(t, st, casefile.StatusReceived)
-	var c *casefile.Case
-	st.View(func(tx *casefile.Tx) (err error) { c, err = tx.Case(number); return })
-	pr := countingPrinting{letters: new(atomic.Int32), receipts: new(atomic.Int32)}
+	st, c, pr := savedCase(t)
 	for _, lang := range tuitest.GoldenLangs {
 		for _, sz := range goldenSizes {
 			t.Run(fmt.Sprintf("%s_%dx%d", lang, sz[0], sz[1]), func(t *testing.T) {
