@@ -134,3 +134,9 @@ func (c *Common) HallName() string {
 
 // Money formats an amount with its unit.
 func (c *Common) Money(m casefile.Money) string { return c.Tf(lblFmtYuan, m.String()) }
+
+// ProjectAmount is amount m of project code as the project pays it
+// (每月 620.00 元, 一次性 5,000.00 元; a status without money says so).
+func (c *Common) ProjectAmount(code string, m casefile.Money) string {
+	return c.Catalog.AmountText(code, m).In(c.Lang)
+}

@@ -62,7 +62,7 @@ func HouseholdLines(c *common.Common, cs *casefile.Case, aid []casefile.Aid, rev
 				verb = c.T(common.LblIntakeAidHolds)
 			}
 			lines = append(lines, fmt.Sprintf("  %s %s %s %s  %s  %s %s", verb, a.Person, a.Project, c.ProjectName(a.Project),
-				c.Money(a.Amount), a.CaseNumber, a.Status.Label(c.Lang)))
+				c.ProjectAmount(a.Project, a.Amount), a.CaseNumber, a.Status.Label(c.Lang)))
 		}
 	}
 	return lines

@@ -281,7 +281,7 @@ func (p *intakePage) knownLines() []infoLine {
 			verb, lv = c.T(common.LblIntakeAidHolds), common.LevelWarn
 		}
 		out = append(out, infoLine{fmt.Sprintf("%s %s %s %s %s  %s  %s %s", verb, a.Person, a.Project, c.ProjectName(a.Project),
-			c.DeptName(a.Department), c.Money(a.Amount), a.CaseNumber, a.Status.Label(c.Lang)), lv})
+			c.DeptName(a.Department), c.ProjectAmount(a.Project, a.Amount), a.CaseNumber, a.Status.Label(c.Lang)), lv})
 	}
 	for i, oc := range kp.Open {
 		if i == 3 {
