@@ -90,6 +90,11 @@ func FillBulk(st *casefile.Store, who string, b Bulk) (*BulkSummary, error) {
 			for i := range drafts {
 				n := start + i
 				d := g.Draft(0)
+				// Among a million generated people some are the same
+				// person again (the same ID number) applying for what
+				// they hold: a renewal, which the desk accepts with a
+				// reason.
+				d.RepeatReason = "上一期到期，续期申请"
 				day := today.AddDays(-(span - 1 - span*n/b.Cases))
 				d.Received = day.Time(time.Local).Add(time.Duration(8*60+g.Intn(9*60)) * time.Minute)
 				drafts[i] = d
