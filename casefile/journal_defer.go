@@ -22,8 +22,9 @@ import (
 // after it, so a crash between a save and its catch-up loses nothing.
 //
 // A catch-up runs when the desk has been idle for catchUpIdle, at the
-// latest catchUpAge after the first pending save, at once when the
-// pending entries pass maxPending or maxPendingBytes, and on Close.
+// latest catchUpAge after the first pending save, at once (after the
+// save that passed them returned) when the pending entries pass
+// maxPending or maxPendingBytes, and on Close.
 
 var bApplied = []byte("applied") // "seq" → the last journal record whose deferred entries are in the buckets (not journaled)
 
@@ -267,10 +268,6 @@ func (s *Store) publish(o *overlay) {
 // afterSave decides when the entries a save left pending are written.
 // The caller holds s.wmu.
 func (s *Store) afterSave() {
-	if s.ov.size() >= maxPending || s.ov.memory() >= maxPendingBytes {
-		s.catchUpLocked() // a failure is tried again at the next save, close or open
-		return
-	}
 	if s.closed {
 		return
 	}
@@ -279,6 +276,11 @@ func (s *Store) afterSave() {
 		s.pendingSince = now
 	}
 	wait := min(catchUpIdle, max(0, s.pendingSince.Add(catchUpAge).Sub(now)))
+	if s.ov.size() >= maxPending || s.ov.memory() >= maxPendingBytes {
+		// at once, but not in this save's time: the next save waits
+		// for it (s.wmu), so the overlay stays bounded
+		wait = 0
+	}
 	if s.timer != nil {
 		s.timer.Stop()
 	}
