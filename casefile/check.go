@@ -83,8 +83,7 @@ func (s *Store) Verify(opt CheckOptions) ([]Text, error) {
 			return nil
 		}
 		status := map[Status]uint64{}
-		cases := tx.Bucket(bCases)
-		err := cases.ForEach(func(k, v []byte) error {
+		err := forEach(t.cursor(bCases), func(k, v []byte) error {
 			if full() {
 				return nil
 			}
@@ -97,7 +96,7 @@ func (s *Store) Verify(opt CheckOptions) ([]Text, error) {
 				add(T("案件 %s：存放在键 %x 下", "case %s: stored under key %x", c.Number, k))
 			}
 			status[c.Status]++
-			if seq := tx.Bucket(bIdxNumber).Get([]byte(c.Number)); len(seq) != 8 || binary.BigEndian.Uint64(seq) != c.Seq {
+			if seq := t.get(bIdxNumber, []byte(c.Number)); len(seq) != 8 || binary.BigEndian.Uint64(seq) != c.Seq {
 				add(T("案件 %s：案号索引不指向它", "case %s: number index does not point to it", c.Number))
 			}
 			if t.get(bIdxStatus, statusKey(c.Status, c.Seq)) == nil {
@@ -120,8 +119,8 @@ func (s *Store) Verify(opt CheckOptions) ([]Text, error) {
 			return err
 		}
 		// every index entry points to a record that agrees
-		tx.Bucket(bIdxNumber).ForEach(func(k, v []byte) error {
-			if len(v) != 8 || cases.Get(v) == nil {
+		forEach(t.cursor(bIdxNumber), func(k, v []byte) error {
+			if len(v) != 8 || t.get(bCases, v) == nil {
 				add(T("案号索引 %s 不指向任何案件", "number index %s points to no case", maskKey(k)))
 			}
 			return nil
@@ -139,15 +138,14 @@ func (s *Store) Verify(opt CheckOptions) ([]Text, error) {
 		if ncases := int(sum(status)); nstatus != ncases {
 			add(T("状态索引有 %d 项，案件有 %d 件", "the status index has %d entries for %d cases", nstatus, ncases))
 		}
-		persons := tx.Bucket(bPersons)
 		forEach(t.cursor(bIdxDoc), func(k, v []byte) error {
-			if len(v) != 8 || persons.Get(v) == nil {
+			if len(v) != 8 || t.get(bPersons, v) == nil {
 				add(T("证件索引 %s 不指向任何人", "person index %s points to no person", maskKey(k)))
 			}
 			return nil
 		})
 		forEach(t.cursor(bIdxPerson), func(k, _ []byte) error {
-			if len(k) != 16 || persons.Get(k[:8]) == nil || cases.Get(k[8:]) == nil {
+			if len(k) != 16 || t.get(bPersons, k[:8]) == nil || t.get(bCases, k[8:]) == nil {
 				add(T("人员—案件索引 %x 不指向任何记录", "person-case index %x points to nothing", k))
 			}
 			return nil
@@ -180,6 +178,10 @@ func sum(m map[Status]uint64) uint64 {
 // Backup writes a consistent copy of the database to w from one read
 // transaction, while others keep working.
 func (s *Store) Backup(w io.Writer) (int64, error) {
+	// the pending entries first: the copy is the file as a Close leaves it
+	if err := s.CatchUp(); err != nil {
+		return 0, err
+	}
 	var n int64
 	err := s.view(func(tx *bolt.Tx) error {
 		var err error
@@ -319,7 +321,7 @@ type BrokenLink struct {
 func (s *Store) Audit() (*BrokenLink, error) {
 	var bad *BrokenLink
 	err := s.View(func(t *Tx) error {
-		return t.tx.Bucket(bCases).ForEach(func(k, v []byte) error {
+		return forEach(t.cursor(bCases), func(k, v []byte) error {
 			if bad != nil {
 				return nil
 			}

@@ -538,7 +538,7 @@ func (t *Tx) nextCaseNumber(year int) (string, error) {
 // counter adds delta to a named counter and returns the new value.
 func (t *Tx) counter(name string, delta int64) (uint64, error) {
 	var n uint64
-	if v := t.tx.Bucket(bCounters).Get([]byte(name)); len(v) == 8 {
+	if v := t.get(bCounters, []byte(name)); len(v) == 8 {
 		n = beUint64(v)
 	}
 	n = uint64(int64(n) + delta)
@@ -552,7 +552,7 @@ func (t *Tx) bump(name string) error {
 
 // Counter reads a named counter.
 func (t *Tx) Counter(name string) uint64 {
-	if v := t.tx.Bucket(bCounters).Get([]byte(name)); len(v) == 8 {
+	if v := t.get(bCounters, []byte(name)); len(v) == 8 {
 		return beUint64(v)
 	}
 	return 0

@@ -208,8 +208,13 @@ func (t *Tx) del(bucket, key []byte) error {
 
 // nextSequence is the bucket's next sequence number, listed.
 func (t *Tx) nextSequence(bucket []byte) (uint64, error) {
-	n := t.kv().Sequence(bucket) + 1
-	if err := t.kv().SetSequence(bucket, n); err != nil {
+	n := t.seq(bucket) + 1
+	if deferred(bucket) && !t.direct {
+		if t.lseq == nil {
+			t.lseq = map[string]uint64{}
+		}
+		t.lseq[string(bucket)] = n
+	} else if err := t.kv().SetSequence(bucket, n); err != nil {
 		return 0, err
 	}
 	t.note(jop{kind: opSeq, bucket: bucket, value: u64(n)})

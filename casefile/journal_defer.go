@@ -9,127 +9,57 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// Deferred indexes. A save commits the journal record and what the desk
-// needs at once — the case, its number, its history, the people, the
-// counters — while the entries of the seven lookup indexes (deferred,
-// below), keyed at random places of their trees, wait in memory (the
-// store's overlay) and are written by a later catch-up transaction for
-// many saves together. Every read goes through the overlay (Tx.get,
-// Tx.cursor), so nothing reads an index behind its record. The journal
-// holds every entry from the start: the "applied" bucket says up to which
-// record the index buckets have them, and Open applies (read-write) or
-// overlays (read-only) the records after it, so a crash between a save
-// and its catch-up loses nothing.
+// Deferred buckets. A save commits its journal record — ONE sequential
+// append — and nothing else: the new versions of the records it touches
+// (case, people, history, counters) and their index entries, keyed at
+// random places of their trees, wait in memory (the store's overlay,
+// overlay.go) and are written by a later catch-up transaction for many
+// saves together, where the pages of each tree are shared. Every read of
+// these buckets goes through the overlay (Tx.get, Tx.cursor, Tx.seq), so
+// nothing reads a record or an index behind the journal. The "applied"
+// bucket says up to which journal record the deferred buckets hold every
+// entry, and Open writes (read-write) or overlays (read-only) the records
+// after it, so a crash between a save and its catch-up loses nothing.
+//
+// A catch-up runs when the desk has been idle for catchUpIdle, at the
+// latest catchUpAge after the first pending save, at once (after the
+// save that passed them returned) when the pending entries pass
+// maxPending or maxPendingBytes, and on Close.
 
-var bApplied = []byte("applied") // "seq" → the last journal record whose index entries are in the buckets (not journaled)
+var bApplied = []byte("applied") // "seq" → the last journal record whose deferred entries are in the buckets (not journaled)
 
-var deferredBuckets = [][]byte{bIdxDoc, bIdxStatus, bIdxPerson, bIdxGroup, bIdxSearch, bIdxDue, bIdxProject}
+var deferredBuckets = [][]byte{bPersons, bCases, bHistory, bCounters,
+	bIdxDoc, bIdxNumber, bIdxStatus, bIdxPerson, bIdxGroup, bIdxSearch, bIdxDue, bIdxProject}
 
-func deferred(bucket []byte) bool {
+var deferredSet = func() map[string]bool {
+	m := map[string]bool{}
 	for _, b := range deferredBuckets {
-		if bytes.Equal(b, bucket) {
-			return true
-		}
+		m[string(b)] = true
 	}
-	return false
-}
+	return m
+}()
 
-const (
-	// maxPending is the number of pending index entries at which a save
-	// catches up at once.
-	maxPending = 2048
-	// maxLocal is the number of index entries one transaction keeps in
-	// memory before it writes them (and those pending) to the buckets
-	// itself: an import of thousands gains nothing from waiting.
-	maxLocal = 4096
-	// catchUpDelay is how long pending entries wait for more saves.
-	catchUpDelay = 200 * time.Millisecond
+func deferred(bucket []byte) bool { return deferredSet[string(bucket)] }
+
+// Catch-up thresholds (variables for the tests that hold a catch-up
+// back).
+var (
+	// maxPending and maxPendingBytes bound the overlay: a save that
+	// leaves more pending catches up at once.
+	maxPending      = 1 << 17
+	maxPendingBytes = 48 << 20
+	// catchUpIdle is how long pending entries wait for more saves;
+	// catchUpAge is how long they wait at most.
+	catchUpIdle = time.Second
+	catchUpAge  = 30 * time.Second
 )
 
-// ovEntry is one pending index entry: a value or a deletion.
-type ovEntry struct {
-	key string
-	val []byte
-	del bool
-}
-
-// overlay is a set of pending entries: bucket → entries sorted by key.
-// A published overlay is never changed: writers make a new one.
-type overlay map[string][]ovEntry
-
-func (o overlay) size() int {
-	n := 0
-	for _, es := range o {
-		n += len(es)
-	}
-	return n
-}
-
-func (o overlay) get(bucket, key []byte) (ovEntry, bool) {
-	es := o[string(bucket)]
-	k := string(key)
-	i := sort.Search(len(es), func(i int) bool { return es[i].key >= k })
-	if i < len(es) && es[i].key == k {
-		return es[i], true
-	}
-	return ovEntry{}, false
-}
-
-// merge returns o with the entries of local (bucket → key → entry) over
-// it.
-func (o overlay) merge(local map[string]map[string]ovEntry) overlay {
-	out := make(overlay, len(o)+len(local))
-	for b, es := range o {
-		out[b] = es
-	}
-	for b, m := range local {
-		add := make([]ovEntry, 0, len(m))
-		for _, e := range m {
-			add = append(add, e)
-		}
-		sort.Slice(add, func(i, j int) bool { return add[i].key < add[j].key })
-		out[b] = mergeEntries(o[b], add)
-	}
-	return out
-}
-
-// mergeEntries merges two sorted lists; b wins on equal keys.
-func mergeEntries(a, b []ovEntry) []ovEntry {
-	out := make([]ovEntry, 0, len(a)+len(b))
-	i, j := 0, 0
-	for i < len(a) || j < len(b) {
-		switch {
-		case j == len(b) || (i < len(a) && a[i].key < b[j].key):
-			out = append(out, a[i])
-			i++
-		case i == len(a) || b[j].key < a[i].key:
-			out = append(out, b[j])
-			j++
-		default:
-			out = append(out, b[j])
-			i++
-			j++
-		}
-	}
-	return out
-}
+// maxLocal is the number of deferred entries one transaction keeps in
+// memory before it writes them (and those pending) to the buckets
+// itself: an import of thousands gains nothing from waiting.
+const maxLocal = 4096
 
 // ---- reads through the overlay ----
-
-// pendingIn is the sorted pending entries of bucket the transaction sees:
-// the store's overlay as of its start, then its own.
-func (t *Tx) pendingIn(bucket []byte) []ovEntry {
-	es := t.ov[string(bucket)]
-	if m := t.local[string(bucket)]; len(m) > 0 {
-		add := make([]ovEntry, 0, len(m))
-		for _, e := range m {
-			add = append(add, e)
-		}
-		sort.Slice(add, func(i, j int) bool { return add[i].key < add[j].key })
-		es = mergeEntries(es, add)
-	}
-	return es
-}
 
 // get reads key of bucket as the transaction sees it.
 func (t *Tx) get(bucket, key []byte) []byte {
@@ -153,93 +83,50 @@ func (t *Tx) get(bucket, key []byte) []byte {
 	return nil
 }
 
-// cursor walks bucket as the transaction sees it (First, Seek, Next).
+// seq is the sequence of bucket as the transaction sees it.
+func (t *Tx) seq(bucket []byte) uint64 {
+	if deferred(bucket) {
+		if n, ok := t.lseq[string(bucket)]; ok {
+			return n
+		}
+		if n, ok := t.ov.seqOf(bucket); ok {
+			return n
+		}
+	}
+	return t.kv().Sequence(bucket)
+}
+
+// cursor walks bucket as the transaction sees it (First, Seek, Next,
+// Last, Prev).
 func (t *Tx) cursor(bucket []byte) *mcursor {
 	m := &mcursor{}
 	if b := t.tx.Bucket(bucket); b != nil {
-		m.c = b.Cursor()
+		m.srcs = append(m.srcs, &source{c: b.Cursor()})
 	}
 	if deferred(bucket) {
-		m.ov = t.pendingIn(bucket)
+		if t.ov != nil {
+			for _, s := range t.ov.segs {
+				if es := s.b[string(bucket)]; len(es) > 0 {
+					m.srcs = append(m.srcs, &source{es: es})
+				}
+			}
+		}
+		if l := t.local[string(bucket)]; len(l) > 0 {
+			es := make([]ovEntry, 0, len(l))
+			for _, e := range l {
+				es = append(es, e)
+			}
+			sort.Slice(es, func(i, j int) bool { return es[i].key < es[j].key })
+			m.srcs = append(m.srcs, &source{es: es})
+		}
 	}
 	return m
 }
 
-// mcursor merges a bbolt cursor with sorted pending entries, which win.
-type mcursor struct {
-	c      *bolt.Cursor
-	ov     []ovEntry
-	i      int
-	bk, bv []byte
-	fromB  bool // the current item advanced the bbolt side
-	fromO  bool // … the pending side
-}
-
-func (m *mcursor) First() ([]byte, []byte) {
-	if m.c != nil {
-		m.bk, m.bv = m.c.First()
-	}
-	m.i = 0
-	return m.cur()
-}
-
-func (m *mcursor) Seek(p []byte) ([]byte, []byte) {
-	if m.c != nil {
-		m.bk, m.bv = m.c.Seek(p)
-	}
-	s := string(p)
-	m.i = sort.Search(len(m.ov), func(i int) bool { return m.ov[i].key >= s })
-	return m.cur()
-}
-
-func (m *mcursor) Next() ([]byte, []byte) {
-	if m.fromB && m.c != nil {
-		m.bk, m.bv = m.c.Next()
-	}
-	if m.fromO {
-		m.i++
-	}
-	return m.cur()
-}
-
-func (m *mcursor) cur() ([]byte, []byte) {
-	for {
-		m.fromB, m.fromO = false, false
-		haveO := m.i < len(m.ov)
-		switch {
-		case m.bk == nil && !haveO:
-			return nil, nil
-		case !haveO || (m.bk != nil && string(m.bk) < m.ov[m.i].key):
-			m.fromB = true
-			return m.bk, m.bv
-		}
-		e := m.ov[m.i]
-		m.fromO = true
-		m.fromB = m.bk != nil && string(m.bk) == e.key
-		if !e.del {
-			return []byte(e.key), e.val
-		}
-		// a pending deletion: skip it (and the entry it deletes)
-		if m.fromB && m.c != nil {
-			m.bk, m.bv = m.c.Next()
-		}
-		m.i++
-	}
-}
-
-// forEach calls fn for every entry of c.
-func forEach(c *mcursor, fn func(k, v []byte) error) error {
-	for k, v := c.First(); k != nil; k, v = c.Next() {
-		if err := fn(k, v); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // ---- writes ----
 
-// putDeferred keeps an index entry in the transaction's memory.
+// keepLocal keeps an entry of a deferred bucket in the transaction's
+// memory.
 func (t *Tx) keepLocal(bucket []byte, e ovEntry) error {
 	if t.local == nil {
 		t.local = map[string]map[string]ovEntry{}
@@ -262,32 +149,46 @@ func (t *Tx) keepLocal(bucket []byte, e ovEntry) error {
 // leaves nothing pending.
 func (t *Tx) goDirect() error {
 	k := t.kv()
-	for b := range t.ov {
-		for _, e := range t.pendingIn([]byte(b)) {
-			if err := applyEntry(k, []byte(b), e); err != nil {
-				return err
-			}
+	if f := t.ov.flat(); f != nil {
+		if err := applySegment(k, f); err != nil {
+			return err
 		}
 	}
-	for b := range t.local {
-		if _, done := t.ov[b]; done {
-			continue
-		}
-		for _, e := range t.local[b] {
-			if err := applyEntry(k, []byte(b), e); err != nil {
-				return err
-			}
+	if len(t.local) > 0 || len(t.lseq) > 0 {
+		if err := applySegment(k, newSegment(0, t.local, t.lseq)); err != nil {
+			return err
 		}
 	}
-	t.direct, t.local, t.nlocal = true, nil, 0
+	t.direct, t.ov, t.local, t.lseq, t.nlocal = true, nil, nil, nil, 0
 	return nil
 }
 
-func applyEntry(k kv, bucket []byte, e ovEntry) error {
-	if e.del {
-		return k.Delete(bucket, []byte(e.key))
+// applySegment writes the entries and sequences of s to the buckets.
+func applySegment(k kv, s *segment) error {
+	names := make([]string, 0, len(s.b))
+	for b := range s.b {
+		names = append(names, b)
 	}
-	return k.Put(bucket, []byte(e.key), e.val)
+	sort.Strings(names)
+	for _, b := range names {
+		for _, e := range s.b[b] {
+			var err error
+			if e.del {
+				err = k.Delete([]byte(b), []byte(e.key))
+			} else {
+				err = k.Put([]byte(b), []byte(e.key), e.val)
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+	for b, n := range s.seq {
+		if err := k.SetSequence([]byte(b), n); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ---- the applied mark, catch-up, recovery ----
@@ -309,20 +210,22 @@ func setApplied(tx *bolt.Tx, seq uint64) error {
 	return b.Put([]byte("seq"), u64(seq))
 }
 
-// catchUp writes every pending index entry to the buckets in one
+// catchUpLocked writes every pending entry to the buckets in one
 // transaction. The caller holds s.wmu.
 func (s *Store) catchUpLocked() error {
-	if s.db.IsReadOnly() || len(s.ov) == 0 {
+	if s.timer != nil {
+		s.timer.Stop()
+		s.timer = nil
+	}
+	if s.db.IsReadOnly() || s.ov.empty() {
+		s.pendingSince = time.Time{}
 		return nil
 	}
+	f := s.ov.flat()
 	err := s.update(func(tx *bolt.Tx) error {
 		k := boltKV{tx}
-		for b, es := range s.ov {
-			for _, e := range es {
-				if err := applyEntry(k, []byte(b), e); err != nil {
-					return err
-				}
-			}
+		if err := applySegment(k, f); err != nil {
+			return err
 		}
 		h, err := journalHead(k)
 		if err != nil {
@@ -331,48 +234,73 @@ func (s *Store) catchUpLocked() error {
 		return setApplied(tx, h.Seq)
 	})
 	if err != nil {
-		return err
+		return err // still pending: tried again at the next save, close or open
 	}
+	s.pendingSince = time.Time{}
 	s.publish(nil)
 	return nil
 }
 
-// CatchUp writes the index entries still pending (a program about to
-// hand the file to another, a test).
+// CatchUp writes the entries still pending (a program about to hand the
+// file to another, a check, a test).
 func (s *Store) CatchUp() error {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	return s.catchUpLocked()
 }
 
-// publish replaces the store's overlay.
-func (s *Store) publish(o overlay) {
+// Pending is the number of entries saved but not yet caught up.
+func (s *Store) Pending() int {
+	s.ovMu.RLock()
+	defer s.ovMu.RUnlock()
+	return s.ov.size()
+}
+
+// publish replaces the store's overlay. Readers hold ovMu from the start
+// of their bbolt transaction until they have taken the overlay, so none
+// pairs an overlay with a tree it does not belong to.
+func (s *Store) publish(o *overlay) {
 	s.ovMu.Lock()
 	s.ov = o
 	s.ovMu.Unlock()
 }
 
-// scheduleCatchUp arms the timer of the next catch-up. The caller holds
-// s.wmu.
-func (s *Store) scheduleCatchUp() {
-	if s.timer != nil || s.closed {
+// afterSave decides when the entries a save left pending are written.
+// The caller holds s.wmu.
+func (s *Store) afterSave() {
+	if s.closed {
 		return
 	}
-	s.timer = time.AfterFunc(catchUpDelay, func() {
+	now := time.Now()
+	if s.pendingSince.IsZero() {
+		s.pendingSince = now
+	}
+	wait := min(catchUpIdle, max(0, s.pendingSince.Add(catchUpAge).Sub(now)))
+	if s.ov.size() >= maxPending || s.ov.memory() >= maxPendingBytes {
+		// at once, but not in this save's time: the next save waits
+		// for it (s.wmu), so the overlay stays bounded
+		wait = 0
+	}
+	if s.timer != nil {
+		s.timer.Stop()
+	}
+	var me *time.Timer
+	me = time.AfterFunc(wait, func() {
 		s.wmu.Lock()
 		defer s.wmu.Unlock()
-		s.timer = nil
-		if !s.closed {
-			s.catchUpLocked() // a failure is tried again at the next save, close or open
+		if s.timer != me || s.closed {
+			return // replaced by a later save's timer, or closed
 		}
+		s.catchUpLocked()
 	})
+	s.timer = me
 }
 
-// recoverPending reads the index entries of the journal records after the
-// applied mark (a save whose catch-up a crash cut off): a read-write store
-// writes them at once, a read-only one keeps them as its overlay.
+// recoverPending reads the deferred entries of the journal records after
+// the applied mark (saves whose catch-up a crash cut off): a read-write
+// store writes them at once, a read-only one keeps them as its overlay.
 func (s *Store) recoverPending() error {
-	var o overlay
+	var seg *segment
 	err := s.view(func(tx *bolt.Tx) error {
 		applied, ok := appliedSeq(tx)
 		jb := tx.Bucket(bJournal)
@@ -380,6 +308,8 @@ func (s *Store) recoverPending() error {
 			return nil
 		}
 		local := map[string]map[string]ovEntry{}
+		seqs := map[string]uint64{}
+		var last uint64
 		c := jb.Cursor()
 		for k, v := c.Seek(u64(applied + 1)); k != nil; k, v = c.Next() {
 			if len(v) < 32 {
@@ -389,8 +319,13 @@ func (s *Store) recoverPending() error {
 			if err != nil {
 				return ErrDatabaseCorrupt.Withf("日志第 %d 条记录无法读取", "journal record %d cannot be read", binary.BigEndian.Uint64(k))
 			}
+			last = r.Seq
 			for _, op := range r.Ops {
-				if !deferred(op.bucket) || op.kind == opSeq {
+				if !deferred(op.bucket) {
+					continue
+				}
+				if op.kind == opSeq {
+					seqs[string(op.bucket)] = binary.BigEndian.Uint64(op.value)
 					continue
 				}
 				m := local[string(op.bucket)]
@@ -401,15 +336,16 @@ func (s *Store) recoverPending() error {
 				m[string(op.key)] = ovEntry{key: string(op.key), val: bytes.Clone(op.value), del: op.kind == opDelete}
 			}
 		}
-		if len(local) > 0 {
-			o = overlay(nil).merge(local)
+		if len(local) > 0 || len(seqs) > 0 {
+			seg = newSegment(last, local, seqs)
+			seg.lo = applied + 1
 		}
 		return nil
 	})
-	if err != nil || len(o) == 0 {
+	if err != nil || seg == nil {
 		return err
 	}
-	s.publish(o)
+	s.publish((*overlay)(nil).with(seg))
 	if s.db.IsReadOnly() {
 		return nil
 	}

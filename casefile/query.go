@@ -376,7 +376,7 @@ type briefCase struct {
 // briefCaseBySeq loads the brief of case seq as a *Case with only the
 // fields of briefCase set.
 func (t *Tx) briefCaseBySeq(seq uint64) (*Case, error) {
-	b, err := loadJSON[briefCase](t.tx.Bucket(bCases), u64(seq), func() error {
+	b, err := loadRaw[briefCase](t.get(bCases, u64(seq)), u64(seq), func() error {
 		return ErrCaseNotFound.Withf("内部编号 %d", "internal number %d", seq)
 	})
 	if err != nil {
@@ -464,11 +464,14 @@ func (t *Tx) Cases(f CaseFilter) ([]*Case, uint64, error) {
 		}
 		return out, next, nil
 	}
-	cur := t.tx.Bucket(bCases).Cursor()
+	cur := t.cursor(bCases)
 	var k []byte
 	if f.After != 0 {
-		k, _ = cur.Seek(u64(f.After))
-		k, _ = cur.Prev()
+		if k, _ = cur.Seek(u64(f.After)); k != nil {
+			k, _ = cur.Prev()
+		} else {
+			k, _ = cur.Last()
+		}
 	} else {
 		k, _ = cur.Last()
 	}
@@ -494,7 +497,7 @@ func (t *Tx) candidateSeqs(f CaseFilter) []uint64 {
 	case strings.TrimSpace(f.Query) != "":
 		q := strings.TrimSpace(f.Query)
 		seqs = []uint64{}
-		if v := t.tx.Bucket(bIdxNumber).Get([]byte(q)); v != nil {
+		if v := t.get(bIdxNumber, []byte(q)); v != nil {
 			seqs = append(seqs, beUint64(v))
 		}
 		// every case a person found is in: as the applicant or as a

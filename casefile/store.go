@@ -91,13 +91,15 @@ type Store struct {
 	anchorF  *os.File   // the anchor file, opened at the first commit
 	progress io.Writer
 	ovMu     sync.RWMutex // guards ov against readers starting a transaction
-	ov       overlay      // pending index entries (journal_defer.go); changed under wmu
+	ov       *overlay     // pending entries of the deferred buckets (journal_defer.go); changed under wmu
 	timer    *time.Timer  // the next catch-up of pending entries
-	closed   bool
-	db       *bolt.DB
-	cat      *Catalog
-	now      func() time.Time
-	path     string
+	// pendingSince is when the oldest pending entry was saved
+	pendingSince time.Time
+	closed       bool
+	db           *bolt.DB
+	cat          *Catalog
+	now          func() time.Time
+	path         string
 }
 
 // DefaultDBPath is hall.db in the user's data directory
@@ -274,7 +276,9 @@ func checkSchema(m *bolt.Bucket, path string) error {
 	return nil
 }
 
-// Close closes the database.
+// Close writes the pending entries and closes the database. A catch-up
+// that finds the file damaged is its error: the saves are in the
+// journal, but the file needs restoring.
 func (s *Store) Close() error {
 	s.wmu.Lock()
 	s.closed = true
@@ -282,13 +286,19 @@ func (s *Store) Close() error {
 		s.timer.Stop()
 		s.timer = nil
 	}
-	s.catchUpLocked() // what fails stays in the journal for the next open
+	// What fails stays in the journal for the next open; a damaged file
+	// is reported.
+	cerr := s.catchUpLocked()
 	if s.anchorF != nil {
 		s.anchorF.Close()
 		s.anchorF = nil
 	}
 	s.wmu.Unlock()
-	return s.db.Close()
+	err := s.db.Close()
+	if cerr != nil && errors.Is(cerr, ErrDatabaseCorrupt) {
+		return cerr
+	}
+	return err
 }
 
 // Catalog returns the store's policy catalogue.
@@ -327,11 +337,12 @@ type Tx struct {
 	ops     []jop
 	opIndex map[string]int
 	who     string
-	// deferred index entries (journal_defer.go): the store's pending
-	// ones as of the start, the transaction's own, and whether it writes
-	// them directly
-	ov     overlay
+	// entries of the deferred buckets (journal_defer.go): the store's
+	// pending ones as of the start, the transaction's own and its
+	// bucket sequences, and whether it writes them directly
+	ov     *overlay
 	local  map[string]map[string]ovEntry
+	lseq   map[string]uint64
 	nlocal int
 	direct bool
 }
@@ -348,6 +359,7 @@ func (s *Store) Update(fn func(*Tx) error) error {
 	defer s.wmu.Unlock()
 	var head Head
 	var t *Tx
+	var next *overlay
 	publishing := false
 	err := s.update(func(tx *bolt.Tx) error {
 		t = &Tx{tx: tx, s: s, now: s.now(), ov: s.ov}
@@ -361,32 +373,32 @@ func (s *Store) Update(fn func(*Tx) error) error {
 		if head, err = appendJournal(t.kv(), t.now, t.who, t.ops); err != nil {
 			return err
 		}
-		if t.direct {
-			return setApplied(tx, head.Seq)
+		switch {
+		case t.direct:
+			if err := setApplied(tx, head.Seq); err != nil {
+				return err
+			}
+		case len(t.local) > 0 || len(t.lseq) > 0:
+			next = s.ov.with(newSegment(head.Seq, t.local, t.lseq))
+		default:
+			return nil
 		}
-		if len(t.local) > 0 {
-			// Readers must not start between this commit and the new
-			// overlay: they would see the case without its index entries.
-			s.ovMu.Lock()
-			publishing = true
-		}
+		// Readers must not start between this commit and the new
+		// overlay: they would see the journal without its records.
+		s.ovMu.Lock()
+		publishing = true
 		return nil
 	})
 	if publishing {
 		if err == nil {
-			s.ov = s.ov.merge(t.local)
+			s.ov = next
 		}
 		s.ovMu.Unlock()
 	}
 	if err == nil && head.Seq > 0 {
 		s.anchor(head)
-		switch {
-		case t.direct:
-			s.publish(nil)
-		case s.ov.size() >= maxPending:
-			s.catchUpLocked()
-		case len(s.ov) > 0:
-			s.scheduleCatchUp()
+		if !s.ov.empty() {
+			s.afterSave()
 		}
 	}
 	switch {
@@ -464,6 +476,19 @@ func loadJSON[T any](b *bolt.Bucket, key []byte, notFound func() error) (*T, err
 	return &v, nil
 }
 
+// loadRaw decodes raw, the JSON record key, or returns the error
+// notFound makes when raw is nil.
+func loadRaw[T any](raw, key []byte, notFound func() error) (*T, error) {
+	if raw == nil {
+		return nil, notFound()
+	}
+	var v T
+	if err := decodeJSON(nil, key, raw, &v); err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
 // decodeJSON decodes the raw value of record key (of namespace ns, nil
 // for the case file's own buckets) into v; a value that cannot be
 // decoded is a damaged file.
@@ -482,14 +507,14 @@ func decodeJSON(ns, key, raw []byte, v any) error {
 
 // CaseBySeq loads a case by its internal sequence number.
 func (t *Tx) CaseBySeq(seq uint64) (*Case, error) {
-	return loadJSON[Case](t.tx.Bucket(bCases), u64(seq), func() error {
+	return loadRaw[Case](t.get(bCases, u64(seq)), u64(seq), func() error {
 		return ErrCaseNotFound.Withf("内部编号 %d", "internal number %d", seq)
 	})
 }
 
 // Case loads a case by its case number.
 func (t *Tx) Case(number string) (*Case, error) {
-	seq := t.tx.Bucket(bIdxNumber).Get([]byte(strings.TrimSpace(number)))
+	seq := t.get(bIdxNumber, []byte(strings.TrimSpace(number)))
 	if seq == nil {
 		return nil, ErrCaseNotFound.Withf("%s", "%s", number)
 	}
@@ -547,9 +572,8 @@ func (t *Tx) PutCase(old, c *Case, ch Change) error {
 // appendHistory adds e to the case's chain, hashing it with the previous
 // entry's hash.
 func (t *Tx) appendHistory(seq uint64, e HistoryEntry) error {
-	b := t.tx.Bucket(bHistory)
 	prefix := u64(seq)
-	cur := b.Cursor()
+	cur := t.cursor(bHistory)
 	k, v := cur.Seek(u64(seq + 1))
 	if k == nil {
 		k, v = cur.Last()
@@ -584,7 +608,7 @@ func HashEntry(e HistoryEntry) string {
 func (t *Tx) History(seq uint64) ([]HistoryEntry, error) {
 	var out []HistoryEntry
 	prefix := u64(seq)
-	c := t.tx.Bucket(bHistory).Cursor()
+	c := t.cursor(bHistory)
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 		var e HistoryEntry
 		if err := json.Unmarshal(v, &e); err != nil {
@@ -770,7 +794,7 @@ func (t *Tx) unindexCase(c *Case) error {
 
 // Person loads a person by internal id.
 func (t *Tx) Person(id uint64) (*Person, error) {
-	return loadJSON[Person](t.tx.Bucket(bPersons), u64(id), func() error { return ErrPersonNotFound })
+	return loadRaw[Person](t.get(bPersons, u64(id)), u64(id), func() error { return ErrPersonNotFound })
 }
 
 // PersonByKey finds a person by Person.Key() (resident number etc.).

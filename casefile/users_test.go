@@ -90,6 +90,9 @@ func TestAuditFindsTheFirstBrokenEntry(t *testing.T) {
 		})
 	}
 	edit := func(number string, entry uint32, rehash bool) {
+		if err := st.CatchUp(); err != nil { // the entries in the file, where an edit can reach them
+			t.Fatal(err)
+		}
 		st.Update(func(tx *Tx) error {
 			c, _ := tx.Case(number)
 			h, _ := tx.History(c.Seq)

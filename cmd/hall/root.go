@@ -349,11 +349,16 @@ func table(w io.Writer, header []string, rows [][]string) {
 
 // withStore opens the store (read-only or not), runs fn with it and
 // closes it: the prologue of every command that works on the database.
-func (a *app) withStore(readOnly bool, fn func(st *casefile.Store) error) error {
+func (a *app) withStore(readOnly bool, fn func(st *casefile.Store) error) (err error) {
 	st, err := a.open(readOnly)
 	if err != nil {
 		return err
 	}
-	defer a.release(st)
+	defer func() {
+		// closing writes the entries saves left pending: a damaged file shows there
+		if cerr := a.release(st); err == nil {
+			err = cerr
+		}
+	}()
 	return fn(st)
 }
