@@ -2,6 +2,7 @@ package casefile
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
@@ -21,8 +22,21 @@ type CheckOptions struct {
 	// Max is the most problems to report (0: all).
 	Max int
 	// Progress, when set, is called as the journal is replayed and the
-	// records compared, with the entries done so far and the total.
+	// records compared, with the entries done so far and the total of
+	// the current stage.
 	Progress func(done, total int)
+	// Stage, when set, is called as each stage of the check starts,
+	// with its name (the page walk, the replay, the comparison, the
+	// cases).
+	Stage func(Text)
+	// Context, when set, ends the check early (Ctrl+C): its temporary
+	// files are removed and its error returned.
+	Context context.Context
+	// SpillAt is the bytes of replayed entries kept in memory before a
+	// sorted batch goes to a temporary file (0: 64 MB; journal_spill.go).
+	SpillAt int
+	// TempDir is where the batches go ("": the system's, $TMPDIR).
+	TempDir string
 }
 
 // Check verifies the store (Verify) and returns the problems in English.
@@ -55,6 +69,9 @@ func (s *Store) Verify(opt CheckOptions) ([]Text, error) {
 	if err := s.CatchUp(); err != nil { // a read-write store: the pending index entries first
 		return nil, err
 	}
+	if opt.Stage != nil {
+		opt.Stage(T("逐页检查文件结构", "walking the file's pages"))
+	}
 	pageProbs, err := s.pageCheck()
 	if err != nil {
 		return nil, err
@@ -71,9 +88,14 @@ func (s *Store) Verify(opt CheckOptions) ([]Text, error) {
 	}
 	err = s.View(func(t *Tx) error {
 		tx := t.tx
-		if err := verifyJournal(tx, anchors, add, full, opt.Progress); err != nil || full() {
+		ncases, err := verifyJournal(tx, anchors, add, full, opt)
+		if err != nil || full() {
 			return err
 		}
+		if opt.Stage != nil {
+			opt.Stage(T("核对案件、办理记录和索引", "checking cases, histories and indexes"))
+		}
+		done := 0
 		for _, b := range allBuckets {
 			if tx.Bucket(b) == nil {
 				add(T("缺少存储区 %s", "bucket %s is missing", b))
@@ -84,9 +106,15 @@ func (s *Store) Verify(opt CheckOptions) ([]Text, error) {
 		}
 		status := map[Status]uint64{}
 		cases := tx.Bucket(bCases)
-		err := cases.ForEach(func(k, v []byte) error {
+		err = cases.ForEach(func(k, v []byte) error {
 			if full() {
 				return nil
+			}
+			if done++; done%1024 == 0 && opt.Progress != nil {
+				opt.Progress(min(done, ncases), ncases)
+				if opt.Context != nil && opt.Context.Err() != nil {
+					return opt.Context.Err()
+				}
 			}
 			var c Case
 			if err := json.Unmarshal(v, &c); err != nil {
