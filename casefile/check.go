@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"path/filepath"
 
@@ -106,6 +107,8 @@ func (s *Store) Verify(opt CheckOptions) ([]Text, error) {
 		}
 		status := map[Status]uint64{}
 		cases := tx.Bucket(bCases)
+		aid := t.aidWalk(add, full) // the running-aid projection, in case order alongside
+		defer aid.stop()
 		err = cases.ForEach(func(k, v []byte) error {
 			if full() {
 				return nil
@@ -125,6 +128,7 @@ func (s *Store) Verify(opt CheckOptions) ([]Text, error) {
 				add(T("案件 %s：存放在键 %x 下", "case %s: stored under key %x", c.Number, k))
 			}
 			status[c.Status]++
+			aid.visit(&c)
 			if seq := tx.Bucket(bIdxNumber).Get([]byte(c.Number)); len(seq) != 8 || binary.BigEndian.Uint64(seq) != c.Seq {
 				add(T("案件 %s：案号索引不指向它", "case %s: number index does not point to it", c.Number))
 			}
@@ -185,7 +189,7 @@ func (s *Store) Verify(opt CheckOptions) ([]Text, error) {
 				add(T("计数 status/%s = %d，但有 %d 个案件为此状态", "counter status/%s = %d, but %d cases have that status", string(st), n, status[st]))
 			}
 		}
-		t.checkAid(add) // the running-aid projection (aid_index.go)
+		aid.finish()
 		return nil
 	})
 	if err != nil {
@@ -195,6 +199,86 @@ func (s *Store) Verify(opt CheckOptions) ([]Text, error) {
 		return probs, ErrCheckFailed.With(probs[0])
 	}
 	return nil, nil
+}
+
+// aidWalk compares the running-aid projection (aid_index.go) with the
+// cases as the check walks them, both in case order: every entry points
+// to a case that holds what it says, and every case past its session's
+// close (on notice, notified, closed) that holds a grant has an entry. An
+// approved case may lack one while the session that approved it is still
+// open. Each case is decoded once, by the check's walk.
+type aidWalk struct {
+	t    *Tx
+	add  func(Text)
+	full func() bool
+	next func() (Record, bool)
+	stop func()
+	rec  Record
+	more bool
+}
+
+func (t *Tx) aidWalk(add func(Text), full func() bool) *aidWalk {
+	w := &aidWalk{t: t, add: add, full: full}
+	w.next, w.stop = iter.Pull(t.Records(aidNS).Scan(Key{}))
+	w.rec, w.more = w.next()
+	return w
+}
+
+// entry checks one entry against c (nil, or another case than the
+// entry's: looked up) and returns the case it names.
+func (w *aidWalk) entry(rec Record, c *Case) (uint64, bool) {
+	var e aidEntry
+	if err := rec.Decode(&e); err != nil {
+		w.add(T("救助发放投影 %d 无法读取", "aid projection %d: cannot be read", rec.Key.Num(0)))
+		return 0, false
+	}
+	if c == nil || c.Seq != e.Seq {
+		var err error
+		if c, err = w.t.CaseBySeq(e.Seq); err != nil {
+			w.add(T("救助发放投影 %s：没有此案件", "aid projection %s: no such case", e.Number))
+			return e.Seq, true
+		}
+	}
+	want, ok := w.t.s.cat.entryOf(c, DateOf(w.t.now))
+	switch {
+	case !ok:
+		w.add(T("救助发放投影 %s：案件没有享受中的救助（%s）", "aid projection %s: the case holds nothing (%s)", c.Number, c.Status))
+	case want.Status.Effective() != e.Status.Effective() || len(want.Apps) != len(e.Apps) || lifeChanges(want.Life) != lifeChanges(e.Life):
+		// (approved, notified and closed pay alike: a move between
+		// them by another path leaves the entry right)
+		w.add(T("救助发放投影 %s：记为「%s」%d 项，案件为「%s」%d 项", "aid projection %s: says %s with %d grants, the case %s with %d", c.Number, e.Status, len(e.Apps), want.Status, len(want.Apps)))
+	}
+	return e.Seq, true
+}
+
+// visit checks the entries up to c's and that c, holding a grant past
+// its session's close, has one.
+func (w *aidWalk) visit(c *Case) {
+	seen := false
+	for w.more && w.rec.Key.Num(0) <= c.Seq && !w.full() {
+		var with *Case
+		if w.rec.Key.Num(0) == c.Seq {
+			with = c
+		}
+		if seq, ok := w.entry(w.rec, with); ok && seq == c.Seq {
+			seen = true
+		}
+		w.rec, w.more = w.next()
+	}
+	switch c.Status {
+	case StatusPublicity, StatusNotified, StatusClosed:
+		if _, ok := w.t.s.cat.entryOf(c, DateOf(w.t.now)); ok && !seen {
+			w.add(T("案件 %s 享受救助，但不在救助发放投影中", "case %s: holds a grant but is not in the aid projection", c.Number))
+		}
+	}
+}
+
+// finish checks the entries after the last case.
+func (w *aidWalk) finish() {
+	for w.more && !w.full() {
+		w.entry(w.rec, nil)
+		w.rec, w.more = w.next()
+	}
 }
 
 func sum(m map[Status]uint64) uint64 {

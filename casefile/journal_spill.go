@@ -138,6 +138,13 @@ func (r *replay) add(e *jentry) error {
 		r.ids[string(e.bucket)] = id
 		r.names = append(r.names, string(e.bucket))
 	}
+	if need := len(r.arena) + len(e.bucket) + len(e.key) + 2*binary.MaxVarintLen64 + entryTail; need > cap(r.arena) && len(r.arena) >= 1<<20 {
+		// A journal past a megabyte: the batch takes its whole budget at
+		// once, rather than doubling and leaving the old copies to the
+		// garbage collector.
+		r.arena = append(make([]byte, 0, max(r.budget, need)), r.arena...)
+		r.items = append(make([]item, 0, max(r.budget/(itemSize+32), len(r.items)+1)), r.items...)
+	}
 	off := len(r.arena)
 	r.arena = appendBytes(r.arena, e.bucket)
 	r.arena = binary.AppendUvarint(r.arena, uint64(len(e.key)))
