@@ -74,6 +74,9 @@ func (s *Store) Verify(opt CheckOptions) ([]Text, error) {
 		opt.Stage(T("逐页检查文件结构", "walking the file's pages"))
 	}
 	pageProbs, err := s.pageCheck()
+	if opt.Context != nil && opt.Context.Err() != nil {
+		return nil, opt.Context.Err() // Ctrl+C reaches the page walk's child too: no damage to report
+	}
 	if err != nil {
 		return nil, err
 	}
