@@ -2,10 +2,12 @@ package casefile
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -47,13 +49,22 @@ func verifyJournal(tx *bolt.Tx, anchors []Head, add func(Text), full func() bool
 	// The index buckets hold the entries of the records up to the applied
 	// mark; those after it are pending (journal_defer.go).
 	applied, _ := appliedSeq(tx)
-	anchored := map[uint64][32]byte{}
-	var maxAnchor Head
-	for _, h := range anchors {
-		anchored[h.Seq] = h.Hash
-		if h.Seq > maxAnchor.Seq {
-			maxAnchor = h
+	// The anchored heads in record order (the last line for a record
+	// wins), walked alongside the journal: one a commit, a million in a
+	// busy hall's file, so no map of them.
+	anchored := slices.Clone(anchors)
+	slices.SortStableFunc(anchored, func(a, b Head) int { return cmp.Compare(a.Seq, b.Seq) })
+	dedup := anchored[:0]
+	for i, h := range anchored {
+		if i+1 < len(anchored) && anchored[i+1].Seq == h.Seq {
+			continue
 		}
+		dedup = append(dedup, h)
+	}
+	anchored = dedup
+	var maxAnchor Head
+	if len(anchored) > 0 {
+		maxAnchor = anchored[len(anchored)-1]
 	}
 	rp := newReplay(ctx, opt.SpillAt, opt.TempDir)
 	defer rp.close()
@@ -91,7 +102,10 @@ func verifyJournal(tx *bolt.Tx, anchors []Head, add func(Text), full func() bool
 		if chainHash(prev, body) != stored {
 			add(T("日志第 %d 条记录与哈希链不符（被改动）", "journal record %d does not match the hash chain (altered)", seq))
 		}
-		if h, ok := anchored[seq]; ok && h != stored {
+		for len(anchored) > 0 && anchored[0].Seq < seq {
+			anchored = anchored[1:]
+		}
+		if len(anchored) > 0 && anchored[0].Seq == seq && anchored[0].Hash != stored {
 			add(T("锚定文件记下的第 %d 条记录不在日志链中（日志被改写）", "the head anchored at record %d is not in the journal's chain (the journal was rewritten)", seq))
 		}
 		prev = stored
