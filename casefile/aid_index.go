@@ -111,55 +111,8 @@ func (t *Tx) aidEntries(fn func(e *aidEntry) error) error {
 	return nil
 }
 
-// checkAid compares the projection with the cases: every entry points to
-// a case that holds what it says, and every case past its session's close
-// (on notice, notified, closed) that holds a grant has an entry. An
-// approved case may lack one while the session that approved it is
-// still open.
-func (t *Tx) checkAid(add func(Text)) {
-	seen := map[uint64]bool{}
-	for rec := range t.Records(aidNS).Scan(Key{}) {
-		var e aidEntry
-		if err := rec.Decode(&e); err != nil {
-			add(T("救助发放投影 %d 无法读取", "aid projection %d: cannot be read", rec.Key.Num(0)))
-			continue
-		}
-		seen[e.Seq] = true
-		c, err := t.CaseBySeq(e.Seq)
-		if err != nil {
-			add(T("救助发放投影 %s：没有此案件", "aid projection %s: no such case", e.Number))
-			continue
-		}
-		want, ok := t.s.cat.entryOf(c, DateOf(t.now))
-		switch {
-		case !ok:
-			add(T("救助发放投影 %s：案件没有享受中的救助（%s）", "aid projection %s: the case holds nothing (%s)", c.Number, c.Status))
-		case want.Status.Effective() != e.Status.Effective() || len(want.Apps) != len(e.Apps) || lifeChanges(want.Life) != lifeChanges(e.Life):
-			// (approved, notified and closed pay alike: a move between
-			// them by another path leaves the entry right)
-			add(T("救助发放投影 %s：记为「%s」%d 项，案件为「%s」%d 项", "aid projection %s: says %s with %d grants, the case %s with %d", c.Number, e.Status, len(e.Apps), want.Status, len(want.Apps)))
-		}
-	}
-	for _, st := range []Status{StatusPublicity, StatusNotified, StatusClosed} {
-		f := CaseFilter{Status: st, Limit: 500}
-		for {
-			page, next, err := t.Cases(f)
-			if err != nil {
-				add(T("读取「%s」案件出错：%v", "cases %s: %v", st, err))
-				break
-			}
-			for _, c := range page {
-				if _, ok := t.s.cat.entryOf(c, DateOf(t.now)); ok && !seen[c.Seq] {
-					add(T("案件 %s 享受救助，但不在救助发放投影中", "case %s: holds a grant but is not in the aid projection", c.Number))
-				}
-			}
-			if next == 0 {
-				break
-			}
-			f.After = next
-		}
-	}
-}
+// The check compares the projection with the cases as it walks them
+// (aidWalk, check.go).
 
 func lifeChanges(l *Life) int {
 	if l == nil {

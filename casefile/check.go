@@ -2,10 +2,12 @@ package casefile
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"path/filepath"
 
@@ -21,8 +23,21 @@ type CheckOptions struct {
 	// Max is the most problems to report (0: all).
 	Max int
 	// Progress, when set, is called as the journal is replayed and the
-	// records compared, with the entries done so far and the total.
+	// records compared, with the entries done so far and the total of
+	// the current stage.
 	Progress func(done, total int)
+	// Stage, when set, is called as each stage of the check starts,
+	// with its name (the page walk, the replay, the comparison, the
+	// cases).
+	Stage func(Text)
+	// Context, when set, ends the check early (Ctrl+C): its temporary
+	// files are removed and its error returned.
+	Context context.Context
+	// SpillAt is the bytes of replayed entries kept in memory before a
+	// sorted batch goes to a temporary file (0: 64 MB; journal_spill.go).
+	SpillAt int
+	// TempDir is where the batches go ("": the system's, $TMPDIR).
+	TempDir string
 }
 
 // Check verifies the store (Verify) and returns the problems in English.
@@ -55,7 +70,13 @@ func (s *Store) Verify(opt CheckOptions) ([]Text, error) {
 	if err := s.CatchUp(); err != nil { // a read-write store: the pending index entries first
 		return nil, err
 	}
+	if opt.Stage != nil {
+		opt.Stage(T("逐页检查文件结构", "walking the file's pages"))
+	}
 	pageProbs, err := s.pageCheck()
+	if opt.Context != nil && opt.Context.Err() != nil {
+		return nil, opt.Context.Err() // Ctrl+C reaches the page walk's child too: no damage to report
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -71,9 +92,14 @@ func (s *Store) Verify(opt CheckOptions) ([]Text, error) {
 	}
 	err = s.View(func(t *Tx) error {
 		tx := t.tx
-		if err := verifyJournal(tx, anchors, add, full, opt.Progress); err != nil || full() {
+		ncases, err := verifyJournal(tx, anchors, add, full, opt)
+		if err != nil || full() {
 			return err
 		}
+		if opt.Stage != nil {
+			opt.Stage(T("核对案件、办理记录和索引", "checking cases, histories and indexes"))
+		}
+		done := 0
 		for _, b := range allBuckets {
 			if tx.Bucket(b) == nil {
 				add(T("缺少存储区 %s", "bucket %s is missing", b))
@@ -83,9 +109,17 @@ func (s *Store) Verify(opt CheckOptions) ([]Text, error) {
 			return nil
 		}
 		status := map[Status]uint64{}
-		err := forEach(t.cursor(bCases), func(k, v []byte) error {
+		aid := t.aidWalk(add, full) // the running-aid projection, in case order alongside
+		defer aid.stop()
+		err = forEach(t.cursor(bCases), func(k, v []byte) error {
 			if full() {
 				return nil
+			}
+			if done++; done%1024 == 0 && opt.Progress != nil {
+				opt.Progress(min(done, ncases), ncases)
+				if opt.Context != nil && opt.Context.Err() != nil {
+					return opt.Context.Err()
+				}
 			}
 			var c Case
 			if err := json.Unmarshal(v, &c); err != nil {
@@ -96,6 +130,7 @@ func (s *Store) Verify(opt CheckOptions) ([]Text, error) {
 				add(T("案件 %s：存放在键 %x 下", "case %s: stored under key %x", c.Number, k))
 			}
 			status[c.Status]++
+			aid.visit(&c)
 			if seq := t.get(bIdxNumber, []byte(c.Number)); len(seq) != 8 || binary.BigEndian.Uint64(seq) != c.Seq {
 				add(T("案件 %s：案号索引不指向它", "case %s: number index does not point to it", c.Number))
 			}
@@ -155,7 +190,7 @@ func (s *Store) Verify(opt CheckOptions) ([]Text, error) {
 				add(T("计数 status/%s = %d，但有 %d 个案件为此状态", "counter status/%s = %d, but %d cases have that status", string(st), n, status[st]))
 			}
 		}
-		t.checkAid(add) // the running-aid projection (aid_index.go)
+		aid.finish()
 		return nil
 	})
 	if err != nil {
@@ -165,6 +200,86 @@ func (s *Store) Verify(opt CheckOptions) ([]Text, error) {
 		return probs, ErrCheckFailed.With(probs[0])
 	}
 	return nil, nil
+}
+
+// aidWalk compares the running-aid projection (aid_index.go) with the
+// cases as the check walks them, both in case order: every entry points
+// to a case that holds what it says, and every case past its session's
+// close (on notice, notified, closed) that holds a grant has an entry. An
+// approved case may lack one while the session that approved it is still
+// open. Each case is decoded once, by the check's walk.
+type aidWalk struct {
+	t    *Tx
+	add  func(Text)
+	full func() bool
+	next func() (Record, bool)
+	stop func()
+	rec  Record
+	more bool
+}
+
+func (t *Tx) aidWalk(add func(Text), full func() bool) *aidWalk {
+	w := &aidWalk{t: t, add: add, full: full}
+	w.next, w.stop = iter.Pull(t.Records(aidNS).Scan(Key{}))
+	w.rec, w.more = w.next()
+	return w
+}
+
+// entry checks one entry against c (nil, or another case than the
+// entry's: looked up) and returns the case it names.
+func (w *aidWalk) entry(rec Record, c *Case) (uint64, bool) {
+	var e aidEntry
+	if err := rec.Decode(&e); err != nil {
+		w.add(T("救助发放投影 %d 无法读取", "aid projection %d: cannot be read", rec.Key.Num(0)))
+		return 0, false
+	}
+	if c == nil || c.Seq != e.Seq {
+		var err error
+		if c, err = w.t.CaseBySeq(e.Seq); err != nil {
+			w.add(T("救助发放投影 %s：没有此案件", "aid projection %s: no such case", e.Number))
+			return e.Seq, true
+		}
+	}
+	want, ok := w.t.s.cat.entryOf(c, DateOf(w.t.now))
+	switch {
+	case !ok:
+		w.add(T("救助发放投影 %s：案件没有享受中的救助（%s）", "aid projection %s: the case holds nothing (%s)", c.Number, c.Status))
+	case want.Status.Effective() != e.Status.Effective() || len(want.Apps) != len(e.Apps) || lifeChanges(want.Life) != lifeChanges(e.Life):
+		// (approved, notified and closed pay alike: a move between
+		// them by another path leaves the entry right)
+		w.add(T("救助发放投影 %s：记为「%s」%d 项，案件为「%s」%d 项", "aid projection %s: says %s with %d grants, the case %s with %d", c.Number, e.Status, len(e.Apps), want.Status, len(want.Apps)))
+	}
+	return e.Seq, true
+}
+
+// visit checks the entries up to c's and that c, holding a grant past
+// its session's close, has one.
+func (w *aidWalk) visit(c *Case) {
+	seen := false
+	for w.more && w.rec.Key.Num(0) <= c.Seq && !w.full() {
+		var with *Case
+		if w.rec.Key.Num(0) == c.Seq {
+			with = c
+		}
+		if seq, ok := w.entry(w.rec, with); ok && seq == c.Seq {
+			seen = true
+		}
+		w.rec, w.more = w.next()
+	}
+	switch c.Status {
+	case StatusPublicity, StatusNotified, StatusClosed:
+		if _, ok := w.t.s.cat.entryOf(c, DateOf(w.t.now)); ok && !seen {
+			w.add(T("案件 %s 享受救助，但不在救助发放投影中", "case %s: holds a grant but is not in the aid projection", c.Number))
+		}
+	}
+}
+
+// finish checks the entries after the last case.
+func (w *aidWalk) finish() {
+	for w.more && !w.full() {
+		w.entry(w.rec, nil)
+		w.rec, w.more = w.next()
+	}
 }
 
 func sum(m map[Status]uint64) uint64 {

@@ -2,10 +2,12 @@ package casefile
 
 import (
 	"bytes"
+	"cmp"
+	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -14,53 +16,72 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// replayed is what the journal says of one bucket entry: a digest of its
-// value (or that it was deleted) and the record that last wrote it.
-type replayed struct {
-	sum [16]byte
-	seq uint64
-	del bool
-}
-
-func digest(v []byte) [16]byte {
-	s := sha256.Sum256(v)
-	var out [16]byte
-	copy(out[:], s[:16])
-	return out
-}
-
 // verifyJournal replays the journal of tx, checking its chain and the
 // anchored heads, and compares every journaled bucket with it: each
 // entry changed, missing or added behind the journal's back, and each
-// bucket sequence that differs, is a problem for add.
-func verifyJournal(tx *bolt.Tx, anchors []Head, add func(Text), full func() bool, progress func(done, total int)) error {
+// bucket sequence that differs, is a problem for add. The replay keeps a
+// digest of each entry, never its value, in bounded memory
+// (journal_spill.go). It returns the number of cases compared.
+func verifyJournal(tx *bolt.Tx, anchors []Head, add func(Text), full func() bool, opt CheckOptions) (int, error) {
 	jb := tx.Bucket(bJournal)
 	if jb == nil {
 		add(T("没有日志：请以读写方式打开一次数据库以升级结构", "there is no journal: open the database once for writing to upgrade it"))
-		return nil
+		return 0, nil
 	}
-	total := jb.Stats().KeyN
+	ctx := opt.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	progress := func(done, total int) {
+		if opt.Progress != nil {
+			opt.Progress(done, total)
+		}
+	}
+	stage := func(t Text) {
+		if opt.Stage != nil {
+			opt.Stage(t)
+		}
+	}
+	total := 0
+	if k, _ := jb.Cursor().Last(); len(k) == 8 {
+		total = int(binary.BigEndian.Uint64(k)) // sequences are contiguous (or a gap is reported)
+	}
 	// The index buckets hold the entries of the records up to the applied
 	// mark; those after it are pending (journal_defer.go).
 	applied, _ := appliedSeq(tx)
-	anchored := map[uint64][32]byte{}
-	var maxAnchor Head
-	for _, h := range anchors {
-		anchored[h.Seq] = h.Hash
-		if h.Seq > maxAnchor.Seq {
-			maxAnchor = h
+	// The anchored heads in record order (the last line for a record
+	// wins), walked alongside the journal: one a commit, a million in a
+	// busy hall's file, so no map of them.
+	anchored := slices.Clone(anchors)
+	slices.SortStableFunc(anchored, func(a, b Head) int { return cmp.Compare(a.Seq, b.Seq) })
+	dedup := anchored[:0]
+	for i, h := range anchored {
+		if i+1 < len(anchored) && anchored[i+1].Seq == h.Seq {
+			continue
 		}
+		dedup = append(dedup, h)
 	}
-	state := map[string]replayed{}
-	seqs := map[string]replayed{} // bucket → its sequence (in sum[:8])
+	anchored = dedup
+	var maxAnchor Head
+	if len(anchored) > 0 {
+		maxAnchor = anchored[len(anchored)-1]
+	}
+	rp := newReplay(ctx, opt.SpillAt, opt.TempDir)
+	defer rp.close()
+	type seqEntry struct{ n, seq uint64 }
+	seqs := map[string]seqEntry{} // bucket → its sequence and the record that set it
 	var prev [32]byte
 	var last uint64
 	done := 0
+	stage(T("重放日志", "replaying the journal"))
 	c := jb.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		done++
-		if progress != nil && done%max(1, total/400) == 0 {
+		if done%256 == 0 {
 			progress(done, total)
+			if err := ctx.Err(); err != nil {
+				return 0, err
+			}
 		}
 		if len(k) != 8 {
 			add(T("日志中有无法识别的键 %x", "the journal has a key it should not: %x", k))
@@ -81,7 +102,10 @@ func verifyJournal(tx *bolt.Tx, anchors []Head, add func(Text), full func() bool
 		if chainHash(prev, body) != stored {
 			add(T("日志第 %d 条记录与哈希链不符（被改动）", "journal record %d does not match the hash chain (altered)", seq))
 		}
-		if h, ok := anchored[seq]; ok && h != stored {
+		for len(anchored) > 0 && anchored[0].Seq < seq {
+			anchored = anchored[1:]
+		}
+		if len(anchored) > 0 && anchored[0].Seq == seq && anchored[0].Hash != stored {
 			add(T("锚定文件记下的第 %d 条记录不在日志链中（日志被改写）", "the head anchored at record %d is not in the journal's chain (the journal was rewritten)", seq))
 		}
 		prev = stored
@@ -94,23 +118,23 @@ func verifyJournal(tx *bolt.Tx, anchors []Head, add func(Text), full func() bool
 			if seq > applied && deferred(op.bucket) {
 				continue
 			}
-			id := string(op.bucket) + "\x00" + string(op.key)
 			switch op.kind {
 			case opPut:
-				state[id] = replayed{sum: digest(op.value), seq: seq}
+				err = rp.add(&jentry{bucket: op.bucket, key: op.key, seq: seq, sum: digest(op.value)})
 			case opDelete:
-				state[id] = replayed{seq: seq, del: true}
+				err = rp.add(&jentry{bucket: op.bucket, key: op.key, seq: seq, del: true})
 			case opSeq:
-				var e replayed
-				copy(e.sum[:8], op.value)
-				e.seq = seq
-				seqs[string(op.bucket)] = e
+				seqs[string(op.bucket)] = seqEntry{binary.BigEndian.Uint64(op.value), seq}
+			}
+			if err != nil {
+				return 0, err
 			}
 		}
 		if full() {
-			return nil
+			return 0, nil
 		}
 	}
+	progress(total, total)
 	if applied > last {
 		add(T("索引标记为已写到第 %d 条记录，日志只到第 %d 条", "the indexes are marked as written up to record %d, the journal ends at record %d", applied, last))
 	}
@@ -119,58 +143,117 @@ func verifyJournal(tx *bolt.Tx, anchors []Head, add func(Text), full func() bool
 			"the database is behind its anchor: the anchor names record %d, the database ends at record %d (commits were lost or the file was rolled back)", maxAnchor.Seq, last))
 	}
 	if full() {
+		return 0, nil
+	}
+	// Every journaled bucket against the merged replay, both in key order.
+	st, err := rp.stream()
+	if err != nil {
+		return 0, err
+	}
+	defer st.close()
+	stage(T("核对记录与索引", "comparing records and indexes"))
+	more, err := st.next()
+	if err != nil {
+		return 0, err
+	}
+	compared, cases := 0, 0
+	step := func() error {
+		compared++
+		if compared%4096 == 0 {
+			progress(min(compared, st.size), st.size)
+		}
+		more, err = st.next()
+		return err
+	}
+	// missing reports the journal's entries of bucket names before name
+	// (all, for nil) that the store lacks.
+	missing := func(name []byte) error {
+		for more && !full() && (name == nil || bytes.Compare(st.e.bucket, name) < 0) {
+			if !st.e.del {
+				add(T("%s：%s 缺失（日志第 %d 条记录写入过）", "%s: %s is missing (journal record %d wrote it)", string(st.e.bucket), describe(tx, st.e.bucket, st.e.key, nil), st.e.seq))
+			}
+			if err := step(); err != nil {
+				return err
+			}
+		}
 		return nil
 	}
-	// Every journaled bucket against the replay.
-	err := tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+	err = tx.ForEach(func(name []byte, b *bolt.Bucket) error {
 		if !journaled(name) || full() {
 			return nil
 		}
-		want := seqs[string(name)]
-		if n := b.Sequence(); n != binary.BigEndian.Uint64(want.sum[:8]) {
-			add(T("%s：序号为 %d，日志给出 %d", "%s: its sequence is %d, the journal gives %d", string(name), n, binary.BigEndian.Uint64(want.sum[:8])))
+		if err := missing(name); err != nil || full() {
+			return err
 		}
-		return b.ForEach(func(k, v []byte) error {
-			if full() {
-				return nil
-			}
-			id := string(name) + "\x00" + string(k)
-			e, ok := state[id]
-			delete(state, id)
+		want := seqs[string(name)]
+		if n := b.Sequence(); n != want.n {
+			add(T("%s：序号为 %d，日志给出 %d", "%s: its sequence is %d, the journal gives %d", string(name), n, want.n))
+		}
+		isCases := bytes.Equal(name, bCases)
+		bc := b.Cursor()
+		k, v := bc.First()
+		for (k != nil || more && bytes.Equal(st.e.bucket, name)) && !full() {
+			cmp := -1 // the store's entry comes first
 			switch {
-			case v == nil && b.Bucket(k) != nil:
-				add(T("%s：多出一个子存储区 %s", "%s: a nested bucket %s that the journal does not know", string(name), maskKey(k)))
-			case !ok || e.del:
-				add(T("%s：%s 不在日志中（在本系统之外加入）", "%s: %s is not in the journal (added behind hall's back)", string(name), describe(tx, name, k, v)))
-			case e.sum != digest(v):
-				add(T("%s：%s 与日志第 %d 条记录写入的不同（被改动）", "%s: %s differs from what journal record %d wrote (changed)", string(name), describe(tx, name, k, v), e.seq))
+			case !more || !bytes.Equal(st.e.bucket, name):
+			case k == nil:
+				cmp = 1
+			default:
+				cmp = bytes.Compare(k, st.e.key)
 			}
-			return nil
-		})
+			if isCases && cmp <= 0 {
+				cases++
+			}
+			switch {
+			case cmp < 0: // in the store only
+				if v == nil && b.Bucket(k) != nil {
+					add(T("%s：多出一个子存储区 %s", "%s: a nested bucket %s that the journal does not know", string(name), maskKey(k)))
+				} else {
+					add(T("%s：%s 不在日志中（在本系统之外加入）", "%s: %s is not in the journal (added behind hall's back)", string(name), describe(tx, name, k, v)))
+				}
+				k, v = bc.Next()
+				continue
+			case cmp > 0: // in the journal only
+				if !st.e.del {
+					add(T("%s：%s 缺失（日志第 %d 条记录写入过）", "%s: %s is missing (journal record %d wrote it)", string(name), describe(tx, name, st.e.key, nil), st.e.seq))
+				}
+			default:
+				switch {
+				case v == nil && b.Bucket(k) != nil:
+					add(T("%s：多出一个子存储区 %s", "%s: a nested bucket %s that the journal does not know", string(name), maskKey(k)))
+				case st.e.del:
+					add(T("%s：%s 不在日志中（在本系统之外加入）", "%s: %s is not in the journal (added behind hall's back)", string(name), describe(tx, name, k, v)))
+				case st.e.sum != digest(v):
+					add(T("%s：%s 与日志第 %d 条记录写入的不同（被改动）", "%s: %s differs from what journal record %d wrote (changed)", string(name), describe(tx, name, k, v), st.e.seq))
+				}
+				k, v = bc.Next()
+			}
+			if err := step(); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil || full() {
-		return err
+		return cases, err
 	}
-	var missing []string
-	for id, e := range state {
-		if !e.del {
-			missing = append(missing, id)
-		}
-	}
-	sort.Slice(missing, func(i, j int) bool { return state[missing[i]].seq < state[missing[j]].seq })
-	for _, id := range missing {
-		name, key, _ := strings.Cut(id, "\x00")
-		add(T("%s：%s 缺失（日志第 %d 条记录写入过）", "%s: %s is missing (journal record %d wrote it)", name, describe(tx, []byte(name), []byte(key), nil), state[id].seq))
+	if err := missing(nil); err != nil {
+		return cases, err
 	}
 	for name, e := range seqs {
-		if tx.Bucket([]byte(name)) == nil && binary.BigEndian.Uint64(e.sum[:8]) > 0 {
+		if tx.Bucket([]byte(name)) == nil && e.n > 0 {
 			add(T("缺少存储区 %s（日志第 %d 条记录写入过）", "bucket %s is missing (journal record %d wrote it)", name, e.seq))
 		}
 	}
-	if progress != nil {
-		progress(total, total)
-	}
-	return nil
+	progress(st.size, st.size)
+	return cases, nil
+}
+
+func digest(v []byte) [16]byte {
+	s := sha256.Sum256(v)
+	var out [16]byte
+	copy(out[:], s[:16])
+	return out
 }
 
 // describe names a stored entry for a person reading the check's report:

@@ -1,10 +1,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
-	"strings"
-	"time"
+	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -62,14 +64,18 @@ func (a *app) newCheckCommand() *cobra.Command {
 的锚定文件（.anchor）；然后核对每条记录、索引和计数是否正是日志所写，指出第一处
 不符（存储区、案件号、日志记录号）。--rebuild 按日志重写全部记录和索引（日志链
 必须完整），撤销在本系统之外所做的改动。--salvage OUT 把损坏的数据库中仍可读取的
-记录写入新文件。证件号和电话在报告中均被遮盖。`, `Verify the database. The file's pages are walked in a child process; the
+记录写入新文件。证件号和电话在报告中均被遮盖。重放日志时内存只保留 64 MB，
+其余排好序写入临时目录（$TMPDIR，仅本人可读），检查结束或按 Ctrl+C 时删除；
+终端上显示各阶段的进度条。`, `Verify the database. The file's pages are walked in a child process; the
 journal is replayed and its hash chain and the anchor file beside the database
 (.anchor) checked; then every record, index entry and counter is compared with
 what the journal wrote, and the first difference named (bucket, case number,
 journal record). --rebuild rewrites every record and index from the journal
 (whose chain must hold), undoing changes made behind hall's back. --salvage OUT
 writes what can still be read of a damaged database into a new file. ID numbers
-and phones are masked in the report.`),
+and phones are masked in the report. The replay keeps 64 MB in memory and
+writes the rest, sorted, to a private temporary directory ($TMPDIR), removed
+when the check ends or on Ctrl+C; a terminal shows each stage's progress.`),
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if salvage != "" {
@@ -96,8 +102,15 @@ and phones are masked in the report.`),
 				if all {
 					max = 0
 				}
-				bar := progressBar(cmd.ErrOrStderr(), a.t("核对日志", "replaying the journal"))
-				probs, err := st.Verify(casefile.CheckOptions{Max: max, Progress: bar})
+				// Ctrl+C ends the check and removes its temporary files.
+				ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+				defer stop()
+				bar := a.checkBar(cmd.ErrOrStderr())
+				probs, err := st.Verify(casefile.CheckOptions{Max: max, Progress: bar.progress, Stage: bar.stage, Context: ctx})
+				bar.end()
+				if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+					return exitError{code: exitFailed, msg: a.t("检查已中断", "check interrupted")}
+				}
 				for _, p := range probs {
 					fmt.Fprintln(cmd.ErrOrStderr(), p.In(a.lang))
 				}
@@ -115,24 +128,34 @@ and phones are masked in the report.`),
 	return cmd
 }
 
-// progressBar draws a progress bar on w for a long check, once it has
-// run for half a second; nothing for a quick one.
-func progressBar(w io.Writer, label string) func(done, total int) {
-	drawn := false
-	start := time.Now()
-	return func(done, total int) {
-		if total <= 0 || (!drawn && time.Since(start) < 500*time.Millisecond) {
-			return
-		}
-		if done >= total {
-			if drawn {
-				fmt.Fprintln(w)
-			}
-			return
-		}
-		const width = 30
-		n := done * width / total
-		fmt.Fprintf(w, "\r%s [%s%s] %d/%d", label, strings.Repeat("#", n), strings.Repeat(".", width-n), done, total)
-		drawn = true
+// checkStages shows the check's stages on a terminal: the stage's name
+// with a bar of its progress (newProgress), redrawn in place.
+type checkStages struct {
+	a     *app
+	w     io.Writer
+	label string
+	bar   *progress
+}
+
+func (a *app) checkBar(w io.Writer) *checkStages { return &checkStages{a: a, w: w} }
+
+func (c *checkStages) stage(t casefile.Text) {
+	c.label = t.In(c.a.lang)
+	c.bar = newProgress(c.w, 1)
+	if c.bar.on {
+		fmt.Fprintf(c.w, "\r%s…\x1b[K", c.label)
+	}
+}
+
+func (c *checkStages) progress(done, total int) {
+	if c.bar == nil || c.bar.total != max(total, 1) {
+		c.bar = newProgress(c.w, total)
+	}
+	c.bar.show(done, c.label)
+}
+
+func (c *checkStages) end() {
+	if c.bar != nil {
+		c.bar.clear()
 	}
 }
