@@ -239,6 +239,9 @@ func (d *Doc) runs(s string) []faceRun {
 // in the face that prints it. Characters no face can print (checked
 // before text is measured) count as nothing.
 func (d *Doc) measure(s string) float64 {
+	if w, ok := d.fastMeasure(s); ok {
+		return w
+	}
 	base, w := d.cur, 0.0
 	for _, r := range d.runs(s) {
 		d.setFace(r.face, d.size)
@@ -264,8 +267,12 @@ func (d *Doc) text(x, baseline float64, s string) {
 		d.setFace(r.face, d.size)
 		d.pdf.SetXY(x, baseline)
 		d.fail(d.pdf.Text(r.text))
-		w, err := d.pdf.MeasureTextWidth(r.text)
-		d.fail(err)
+		w, ok := d.fastMeasure(r.text)
+		if !ok {
+			var err error
+			w, err = d.pdf.MeasureTextWidth(r.text)
+			d.fail(err)
+		}
 		x += w
 	}
 	if base != nil {
