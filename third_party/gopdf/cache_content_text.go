@@ -165,6 +165,10 @@ func (c *cacheContentText) write(w io.Writer, protection *PDFProtection) error {
 	unitsPerEm := int(c.fontSubset.ttfp.UnitsPerEm())
 	var leftRune rune
 	var leftRuneIndex uint
+	// hall patch: the compact subset's indices, four hex digits each,
+	// gathered and written at once.
+	const hex = "0123456789ABCDEF"
+	cids := make([]byte, 0, 4*len(c.text))
 	for i, r := range c.text {
 
 		glyphindex, err := c.fontSubset.CharIndex(r)
@@ -179,15 +183,19 @@ func (c *cacheContentText) write(w io.Writer, protection *PDFProtection) error {
 			pairval := kern(c.fontSubset, leftRune, r, leftRuneIndex, glyphindex)
 			pairvalPdfUnit = convertTTFUnit2PDFUnit(int(pairval), unitsPerEm)
 			if pairvalPdfUnit != 0 {
+				w.Write(cids)
+				cids = cids[:0]
 				fmt.Fprintf(w, ">%d<", (-1)*pairvalPdfUnit)
 			}
 		}
 
-		fmt.Fprintf(w, "%04X", glyphindex)
+		cid := c.fontSubset.SubsetGlyph(glyphindex)
+		cids = append(cids, hex[cid>>12&15], hex[cid>>8&15], hex[cid>>4&15], hex[cid&15])
 		leftRune = r
 		leftRuneIndex = glyphindex
 	}
 
+	w.Write(cids)
 	io.WriteString(w, ">] TJ\n")
 	io.WriteString(w, "ET\n")
 
