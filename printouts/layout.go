@@ -336,13 +336,13 @@ type line struct {
 func (d *Doc) wrap(s string, width, indent float64) []line {
 	var out []line
 	for _, para := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
-		lines := linebreak.Lines(para, width-indent, d.measure)
+		lines := linebreak.Lines(para, width-indent, d.lineMeasurer())
 		if indent > 0 && len(lines) > 1 {
 			// Only the first line is indented: set the rest again at full
 			// width. The first line is a prefix of the paragraph, less the
 			// spaces dropped at the break.
 			rest := strings.TrimLeft(para[len(lines[0]):], " ")
-			lines = append(lines[:1], linebreak.Lines(rest, width, d.measure)...)
+			lines = append(lines[:1], linebreak.Lines(rest, width, d.lineMeasurer())...)
 		}
 		for i, l := range lines {
 			out = append(out, line{text: l, first: i == 0, last: i == len(lines)-1})

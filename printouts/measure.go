@@ -1,7 +1,9 @@
 package printouts
 
 import (
+	"strings"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/signintech/gopdf"
 )
@@ -118,4 +120,63 @@ func (d *Doc) fastMeasure(s string) (w float64, ok bool) {
 		w += gopdf.TextWidth(sum, d.size)
 	}
 	return w, true
+}
+
+// lineMeasure measures the candidate lines of one paragraph for the line
+// breaker, which asks for ever longer prefixes of the same line: when s
+// extends the string measured last, only the added characters are summed.
+// It gives what Doc.measure gives (the same runs summed in the same
+// order), and must not outlive a change of the Doc's font settings.
+type lineMeasure struct {
+	d    *Doc
+	last string  // what was measured last, fast; "" after a reset
+	done float64 // width of its face runs before the last
+	face *Font   // the face of its last run, nil if none
+	sum  int     // the last run's advances and spacing, thousandths of an em
+	gap  int     // the spacing added to each of its characters
+}
+
+// lineMeasurer returns a fresh lineMeasure's measure function.
+func (d *Doc) lineMeasurer() func(string) float64 {
+	m := &lineMeasure{d: d}
+	return m.measure
+}
+
+func (m *lineMeasure) measure(s string) float64 {
+	if m.last == "" || !strings.HasPrefix(s, m.last) || !fullLastRune(m.last) {
+		m.last, m.done, m.face, m.sum = "", 0, nil, 0
+	}
+	for _, r := range s[len(m.last):] {
+		f := m.d.fonts.faceFor(m.d.role, r)
+		if f == nil {
+			m.last = ""
+			return m.d.measure(s)
+		}
+		adv, ok := f.advance(r)
+		if !ok {
+			m.last = ""
+			return m.d.measure(s)
+		}
+		if f != m.face {
+			if m.face != nil {
+				m.done += gopdf.TextWidth(m.sum, m.d.size)
+			}
+			m.face, m.sum = f, 0
+			m.gap = gopdf.SpacingWidth(f.metrics.upem, m.d.size, m.d.spacing)
+		}
+		m.sum += adv + m.gap
+	}
+	m.last = s
+	w := m.done
+	if m.face != nil {
+		w += gopdf.TextWidth(m.sum, m.d.size)
+	}
+	return w
+}
+
+// fullLastRune reports whether s ends with a whole UTF-8 character, so
+// that a string extending s continues with the characters s lacks.
+func fullLastRune(s string) bool {
+	r, n := utf8.DecodeLastRuneInString(s)
+	return r != utf8.RuneError || n > 1
 }

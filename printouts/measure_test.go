@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"unicode/utf8"
 	"testing"
 )
 
@@ -121,4 +122,46 @@ func mustReadFace(t testing.TB, f *Font) []byte {
 		t.Fatal(err)
 	}
 	return data
+}
+
+// TestLineMeasureAgreesWithMeasure measures every prefix, in order, of
+// lines with characters of a fallback face, characters no face has and
+// characters outside the BMP with the line breaker's incremental measure
+// and with Doc.measure: the widths must be the same float64.
+func TestLineMeasureAgreesWithMeasure(t *testing.T) {
+	wqy := testFont(t)
+	fonts := SingleFont(wqy, "")
+	if gbsn, err := LoadFont(gbsnPath); err == nil {
+		// GB2312 only: 堃 and 喆 come from the fallback.
+		fonts = &FontSet{faces: [numRoles]*Font{gbsn, gbsn, gbsn}, fallbacks: []*Font{wqy}, loadedFB: true}
+	} else {
+		t.Logf("%s not installed: one face only", gbsnPath)
+	}
+	d, err := NewDocFonts(fonts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := []string{
+		"经审查，申请人王堃家庭人均月收入为1,750.00元，低于本县城市最低生活保障标准。",
+		"张喆喆 ABC 12 𠮷吉 a\u0378b 示融救决〔2026〕123号",
+		"\u2060glued\u2060words\u2060",
+	}
+	for _, spacing := range []float64{0, bodySpacing} {
+		d.setFont(bodySize, spacing)
+		for _, s := range lines {
+			m := d.lineMeasurer()
+			for i := range len(s) + 1 {
+				if !utf8.ValidString(s[:i]) {
+					continue
+				}
+				if got, want := m(s[:i]), d.measure(s[:i]); got != want {
+					t.Errorf("spacing %g: %q measures %v incrementally, %v whole", spacing, s[:i], got, want)
+				}
+			}
+			// A line that does not extend the last one starts again.
+			if got, want := m(s[len(s)/2:]), d.measure(s[len(s)/2:]); got != want {
+				t.Errorf("%q measures %v after a longer line, %v whole", s[len(s)/2:], got, want)
+			}
+		}
+	}
 }
