@@ -4,8 +4,8 @@ import (
 	"os"
 	"strings"
 	"sync"
-	"unicode/utf8"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestFastMeasureAgreesWithGopdf measures every BMP character a face has,
