@@ -38,12 +38,14 @@ func (ci *CIDFontObj) write(w io.Writer, objID int) error {
 	io.WriteString(w, "/Subtype /CIDFontType2\n")
 	io.WriteString(w, "/Type /Font\n")
 	// hall patch: the widths of the compact subset's glyphs, in runs of
-	// consecutive CIDs: "first [w w w]".
+	// consecutive CIDs: "first [w w w]". A width of 1000, the default
+	// (/DW, PDF 32000 9.7.4.3) and that of every Chinese character, is
+	// left out.
 	f := ci.PtrToSubsetFontObj
 	m := f.subsetRemap()
 	used := make([]bool, len(m.olds))
 	for _, v := range f.CharacterToGlyphIndex.AllVals() {
-		used[m.news[v]] = true
+		used[m.news[v]] = f.GlyphIndexToPdfWidth(v) != 1000
 	}
 	io.WriteString(w, "/W [")
 	for cid := 0; cid < len(used); {

