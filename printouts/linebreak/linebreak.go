@@ -87,7 +87,7 @@ type cluster struct {
 // clusters splits a paragraph into grapheme clusters with the break
 // opportunities of UAX #14 adjusted by the Chinese rules.
 func clusters(p string, measure func(string) float64, additive bool) []cluster {
-	var cs []cluster
+	cs := make([]cluster, 0, utf8.RuneCountInString(p))
 	state, pos := -1, 0
 	for rest := p; rest != ""; {
 		var c string
@@ -106,8 +106,9 @@ func clusters(p string, measure func(string) float64, additive bool) []cluster {
 		pos += len(c)
 		cs = append(cs, cl)
 	}
-	glued := make([]bool, len(p)+1) // no break at these byte offsets
+	var glued []bool // no break at these byte offsets; nil: none
 	if strings.Contains(p, "〔") {
+		glued = make([]bool, len(p)+1)
 		for _, m := range referenceNumber.FindAllStringIndex(p, -1) {
 			for i := m[0] + 1; i < m[1]; i++ {
 				glued[i] = true
@@ -124,7 +125,7 @@ func clusters(p string, measure func(string) float64, additive bool) []cluster {
 		}
 		next, _ := utf8.DecodeRuneInString(p[cs[i+1].start:])
 		switch {
-		case glued[cs[i].end], strings.ContainsRune(closing, next), strings.ContainsRune(opening, prev),
+		case glued != nil && glued[cs[i].end], strings.ContainsRune(closing, next), strings.ContainsRune(opening, prev),
 			next == '元' && prev >= '0' && prev <= '9' && p[cs[i].start:cs[i].end] != " ": // 1,750.00元 whole
 			cs[i].canBreak = false
 		case !cs[i].canBreak && (isQuoteOpen(next) && wide(prev) || isQuoteClose(prev) && wide(next)):

@@ -19,8 +19,7 @@ func (gp *GoPdf) FillRectsFromUpperLeft(rects [][4]float64) {
 	}
 	c := cacheContentRects{pageHeight: gp.curr.pageSize.H, rects: make([][4]float64, len(rects))}
 	for i, r := range rects {
-		x, y, w, h := r[0], r[1], r[2], r[3]
-		gp.UnitsToPointsVar(&x, &y, &w, &h)
+		x, y, w, h := gp.UnitsToPoints(r[0]), gp.UnitsToPoints(r[1]), gp.UnitsToPoints(r[2]), gp.UnitsToPoints(r[3])
 		c.rects[i] = [4]float64{x, y + h, w, h}
 	}
 	gp.getContent().listCache.append(c)

@@ -124,7 +124,11 @@ func (p *PdfDictionaryObj) makeCompactFont() []byte {
 	}
 
 	// glyf and loca
-	var glyf []byte
+	size := 0
+	for _, g := range m.olds {
+		size += len(s.glyphData(g)) + 1
+	}
+	glyf := make([]byte, 0, size)
 	loca := make([]uint, 0, len(m.olds)+1)
 	for _, g := range m.olds {
 		loca = append(loca, uint(len(glyf)))
@@ -140,7 +144,7 @@ func (p *PdfDictionaryObj) makeCompactFont() []byte {
 		}
 	}
 	loca = append(loca, uint(len(glyf)))
-	var locaData []byte
+	locaData := make([]byte, 0, 4*len(loca))
 	for _, off := range loca {
 		if ttfp.IsShortIndex {
 			locaData = be.AppendUint16(locaData, uint16(off/2))
@@ -212,7 +216,11 @@ func (p *PdfDictionaryObj) makeCompactFont() []byte {
 	for 1<<(selector+1) <= n {
 		selector++
 	}
-	out := make([]byte, 12+16*n, 12+16*n+len(glyf)+len(locaData)+len(hmtx)+4096)
+	total := 12 + 16*n
+	for _, t := range tables {
+		total += (len(t.data) + 3) &^ 3
+	}
+	out := make([]byte, 12+16*n, total)
 	be.PutUint32(out, 0x00010000)
 	be.PutUint16(out[4:], uint16(n))
 	be.PutUint16(out[6:], uint16(16<<selector))
