@@ -389,7 +389,7 @@ func (d *Doc) justify(x, baseline, avail float64, s string) {
 		word bool
 	}
 	var runs []run
-	gaps := 0
+	gaps, pos := 0, 0 // pos: where atom a starts in s (atoms are consecutive)
 	for _, a := range atoms(s) {
 		word := wordLen(a) == len(a)
 		n := 1
@@ -397,12 +397,13 @@ func (d *Doc) justify(x, baseline, avail float64, s string) {
 			n = utf8.RuneCountInString(a)
 		}
 		if k := len(runs) - 1; !word && k >= 0 && !runs[k].word {
-			runs[k].text += a
+			runs[k].text = s[pos-len(runs[k].text) : pos+len(a)] // the run so far and a
 			runs[k].gaps += n
 		} else {
 			runs = append(runs, run{a, n, word})
 		}
 		gaps += n
+		pos += len(a)
 	}
 	gaps-- // none after the last character
 	extra := 0.0

@@ -150,12 +150,23 @@ func (c *cacheContentText) write(w io.Writer, protection *PDFProtection) error {
 		}
 	}
 
-	if _, err := io.WriteString(w, "BT\n"); err != nil {
+	// hall patch: the text object's head built in one buffer, as
+	// "BT\n%0.2f %0.2f TD\n/F%d %s Tf %s Tc\n" formatted it.
+	head := make([]byte, 0, 64)
+	head = append(head, "BT\n"...)
+	head = strconv.AppendFloat(head, x, 'f', 2, 64)
+	head = append(head, ' ')
+	head = strconv.AppendFloat(head, y, 'f', 2, 64)
+	head = append(head, " TD\n/F"...)
+	head = strconv.AppendInt(head, int64(c.fontCountIndex), 10)
+	head = append(head, ' ')
+	head = append(head, FormatFloatTrim(c.fontSize)...)
+	head = append(head, " Tf "...)
+	head = append(head, FormatFloatTrim(c.charSpacing)...)
+	head = append(head, " Tc\n"...)
+	if _, err := w.Write(head); err != nil {
 		return err
 	}
-
-	fmt.Fprintf(w, "%0.2f %0.2f TD\n", x, y)
-	fmt.Fprintf(w, "/F%d %s Tf %s Tc\n", c.fontCountIndex, FormatFloatTrim(c.fontSize), FormatFloatTrim(c.charSpacing))
 
 	if c.txtColorMode == "color" {
 		c.textColor.write(w, protection)
