@@ -1,10 +1,11 @@
 package gopdf
 
 import (
-	"bytes"
 	"compress/zlib"
 	"fmt"
 	"io"
+	"strconv"
+	"unicode"
 	"unicode/utf16"
 )
 
@@ -65,31 +66,39 @@ func (u *UnicodeMap) write(w io.Writer, objID int) error {
 		}
 	}
 
-	var text bytes.Buffer
-	text.WriteString(prefix)
-	text.WriteString("1 begincodespacerange\n<0000><FFFF>\nendcodespacerange\n")
+	hex4 := func(b []byte, v int) []byte {
+		const digits = "0123456789ABCDEF"
+		return append(b, digits[v>>12&15], digits[v>>8&15], digits[v>>4&15], digits[v&15])
+	}
+	text := make([]byte, 0, len(prefix)+len(suffix)+128+20*len(cids))
+	text = append(text, prefix...)
+	text = append(text, "1 begincodespacerange\n<0000><FFFF>\nendcodespacerange\n"...)
 	for len(cids) > 0 {
 		n := len(cids)
 		if n > 100 {
 			n = 100
 		}
-		fmt.Fprintf(&text, "%d beginbfchar\n", n)
+		text = strconv.AppendInt(text, int64(n), 10)
+		text = append(text, " beginbfchar\n"...)
 		for _, cid := range cids[:n] {
-			fmt.Fprintf(&text, "<%04X><", cid)
-			for _, c := range utf16.Encode([]rune{chars[cid]}) {
-				fmt.Fprintf(&text, "%04X", c)
+			text = append(hex4(append(text, '<'), cid), "><"...)
+			if r := chars[cid]; r >= 0x10000 && r <= unicode.MaxRune {
+				hi, lo := utf16.EncodeRune(r)
+				text = hex4(hex4(text, int(hi)), int(lo))
+			} else {
+				text = hex4(text, int(r))
 			}
-			text.WriteString(">\n")
+			text = append(text, ">\n"...)
 		}
-		text.WriteString("endbfchar\n")
+		text = append(text, "endbfchar\n"...)
 		cids = cids[n:]
 	}
-	text.WriteString(suffix)
-	text.WriteString("\n")
+	text = append(text, suffix...)
+	text = append(text, '\n')
 
 	buff := GetBuffer()
 	defer PutBuffer(buff)
-	if err := deflate(buff, text.Bytes(), zlib.DefaultCompression); err != nil {
+	if err := deflate(buff, text, zlib.DefaultCompression); err != nil {
 		return err
 	}
 
