@@ -66,6 +66,6 @@ require (
 	golang.org/x/sys v0.50.0 // indirect
 )
 
-// A copy of gopdf v0.33.0 whose font subsetter zeroes the metrics of the
-// glyphs it leaves out (third_party/gopdf/PATCHED.md).
+// A copy of gopdf v0.33.0 whose font subsetter keeps only the glyphs a
+// document draws, renumbered (third_party/gopdf/PATCHED.md).
 replace github.com/signintech/gopdf => ./third_party/gopdf

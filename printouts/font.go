@@ -33,6 +33,7 @@ type Font struct {
 	index     int
 	container *gopdf.FontContainer
 	coverage  coverage
+	metrics   widthCache // advances, read once per character per process
 
 	mu     sync.Mutex
 	missed []rune // reported by gopdf while drawing
@@ -161,6 +162,7 @@ func parseFont(path string, index int, data []byte, require string) (*Font, erro
 	if err != nil {
 		return nil, fmt.Errorf("font %s: %w", f.Spec(), err)
 	}
+	f.metrics.cover(f.coverage)
 	if err := f.CheckText(require); err != nil {
 		return nil, err
 	}
@@ -170,6 +172,9 @@ func parseFont(path string, index int, data []byte, require string) (*Font, erro
 	f.container = &gopdf.FontContainer{}
 	option := gopdf.TtfOption{OnGlyphNotFound: f.recordMissed}
 	if err := f.container.AddTTFFontDataWithOption(f.family, face, option); err != nil {
+		return nil, fmt.Errorf("font %s: %w", f.Spec(), err)
+	}
+	if err := f.metrics.init(f.container, f.family); err != nil {
 		return nil, fmt.Errorf("font %s: %w", f.Spec(), err)
 	}
 	return f, nil
@@ -206,7 +211,7 @@ func (f *Font) AddTo(pdf *gopdf.GoPdf) error {
 // Control characters such as '\n' and '\t' are never printed nor reported.
 func (f *Font) Covers(text string) (missing []rune) {
 	for _, r := range text {
-		if r < 0x20 || r == 0x7F || f.coverage.has(r) || slices.Contains(missing, r) {
+		if r < 0x20 || r == 0x7F || f.has(r) || slices.Contains(missing, r) {
 			continue
 		}
 		missing = append(missing, r)
@@ -500,19 +505,19 @@ func (s *FontSet) Fallbacks() []*Font {
 // faces; they are loaded at the first character that needs one.
 func (s *FontSet) faceFor(role Role, r rune) *Font {
 	f := s.Face(role)
-	if r < 0x20 || f.coverage.has(r) {
+	if r < 0x20 || f.has(r) {
 		return f
 	}
 	if s.forced {
 		return nil
 	}
 	for _, g := range s.Fallbacks() {
-		if g.coverage.has(r) {
+		if g.has(r) {
 			return g
 		}
 	}
 	for _, g := range s.faces {
-		if g.coverage.has(r) {
+		if g.has(r) {
 			return g
 		}
 	}

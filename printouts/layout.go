@@ -239,6 +239,9 @@ func (d *Doc) runs(s string) []faceRun {
 // in the face that prints it. Characters no face can print (checked
 // before text is measured) count as nothing.
 func (d *Doc) measure(s string) float64 {
+	if w, ok := d.fastMeasure(s); ok {
+		return w
+	}
 	base, w := d.cur, 0.0
 	for _, r := range d.runs(s) {
 		d.setFace(r.face, d.size)
@@ -264,8 +267,12 @@ func (d *Doc) text(x, baseline float64, s string) {
 		d.setFace(r.face, d.size)
 		d.pdf.SetXY(x, baseline)
 		d.fail(d.pdf.Text(r.text))
-		w, err := d.pdf.MeasureTextWidth(r.text)
-		d.fail(err)
+		w, ok := d.fastMeasure(r.text)
+		if !ok {
+			var err error
+			w, err = d.pdf.MeasureTextWidth(r.text)
+			d.fail(err)
+		}
 		x += w
 	}
 	if base != nil {
@@ -329,13 +336,13 @@ type line struct {
 func (d *Doc) wrap(s string, width, indent float64) []line {
 	var out []line
 	for _, para := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
-		lines := linebreak.Lines(para, width-indent, d.measure)
+		lines := linebreak.Lines(para, width-indent, d.lineMeasurer())
 		if indent > 0 && len(lines) > 1 {
 			// Only the first line is indented: set the rest again at full
 			// width. The first line is a prefix of the paragraph, less the
 			// spaces dropped at the break.
 			rest := strings.TrimLeft(para[len(lines[0]):], " ")
-			lines = append(lines[:1], linebreak.Lines(rest, width, d.measure)...)
+			lines = append(lines[:1], linebreak.Lines(rest, width, d.lineMeasurer())...)
 		}
 		for i, l := range lines {
 			out = append(out, line{text: l, first: i == 0, last: i == len(lines)-1})
@@ -382,7 +389,7 @@ func (d *Doc) justify(x, baseline, avail float64, s string) {
 		word bool
 	}
 	var runs []run
-	gaps := 0
+	gaps, pos := 0, 0 // pos: where atom a starts in s (atoms are consecutive)
 	for _, a := range atoms(s) {
 		word := wordLen(a) == len(a)
 		n := 1
@@ -390,12 +397,13 @@ func (d *Doc) justify(x, baseline, avail float64, s string) {
 			n = utf8.RuneCountInString(a)
 		}
 		if k := len(runs) - 1; !word && k >= 0 && !runs[k].word {
-			runs[k].text += a
+			runs[k].text = s[pos-len(runs[k].text) : pos+len(a)] // the run so far and a
 			runs[k].gaps += n
 		} else {
 			runs = append(runs, run{a, n, word})
 		}
 		gaps += n
+		pos += len(a)
 	}
 	gaps-- // none after the last character
 	extra := 0.0

@@ -83,13 +83,23 @@ func (p *Printer) minutes(d *Doc, s *meeting.Session, sum *meeting.Summary, toda
 
 	p.minutesTotals(d, s, sum)
 
+	// The signature block — heading, the lines signed, the date line and
+	// the journal head they attest — is kept on one page. When it is
+	// taller than a page the table breaks where it must, and the date and
+	// head lines still go together: the head line never stands alone.
 	signs := p.signRows(s)
-	d.keep(d.paraHeight("四、签字"), d.tableHeight(signCols, signs, -1), d.pitch)
+	anchor := anchorLine(s)
+	anchorHeight := 0.0
+	if anchor != "" {
+		anchorHeight = d.paraHeight(anchor)
+	}
+	d.keep(d.paraHeight("四、签字"), d.tableHeight(signCols, signs, -1), d.pitch, anchorHeight)
 	d.Para("四、签字")
 	d.Table(signCols, signs)
+	d.keep(d.pitch, anchorHeight)
 	d.Right("纪要整理日期：" + today.Chinese())
-	if line := anchorLine(s); line != "" {
-		d.Para(line)
+	if anchor != "" {
+		d.Para(anchor)
 	}
 }
 

@@ -40,8 +40,8 @@ func qrModules(text string) ([][]bool, error) {
 }
 
 // QR draws a QR code carrying text in the top-right corner of page 1, as
-// vector rectangles (one per run of dark modules in a row). It keeps the
-// current page.
+// vector rectangles (one per run of dark modules in a row) filled as one
+// path. It keeps the current page.
 func (d *Doc) QR(text string) { d.qrOn(1, text) }
 
 // QRHere draws the QR code on the current page: the first page of the
@@ -63,6 +63,7 @@ func (d *Doc) qrOn(page int, text string) {
 	m := qrSize / n
 	x0, y0 := blockRight-qrSize, qrBottom-qrSize
 	d.pdf.SetFillColor(0, 0, 0)
+	var rects [][4]float64
 	for y, row := range modules {
 		for x := 0; x < len(row); {
 			if !row[x] {
@@ -75,10 +76,11 @@ func (d *Doc) qrOn(page int, text string) {
 			}
 			// A hair taller than a module, so that no seam shows
 			// between rows when the page is rasterised.
-			d.pdf.RectFromUpperLeftWithStyle(x0+float64(x)*m, y0+float64(y)*m, float64(end-x)*m, m+0.05, "F")
+			rects = append(rects, [4]float64{x0 + float64(x)*m, y0 + float64(y)*m, float64(end-x) * m, m + 0.05})
 			x = end
 		}
 	}
+	d.pdf.FillRectsFromUpperLeft(rects) // one path, filled once
 }
 
 // QRCaption prints s in small type under the QR code of page 1, flush

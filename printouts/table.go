@@ -101,7 +101,10 @@ func (d *Doc) cells(xs []float64, row []string, glue int) [][]string {
 			text = row[i]
 		}
 		d.check(text)
-		lines := linebreak.Lines(glueWords(text, glue), xs[i+1]-xs[i]-2*cellPadX, d.measureGlued)
+		measure := d.lineMeasurer()
+		lines := linebreak.Lines(glueWords(text, glue), xs[i+1]-xs[i]-2*cellPadX, func(s string) float64 {
+			return measure(strings.ReplaceAll(s, wordJoiner, ""))
+		})
 		for j, l := range lines {
 			lines[j] = strings.ReplaceAll(l, wordJoiner, "")
 		}

@@ -87,27 +87,10 @@ type cluster struct {
 // clusters splits a paragraph into grapheme clusters with the break
 // opportunities of UAX #14 adjusted by the Chinese rules.
 func clusters(p string, measure func(string) float64, additive bool) []cluster {
-	var cs []cluster
-	state, pos := -1, 0
-	for rest := p; rest != ""; {
-		var c string
-		var b int
-		c, rest, b, state = uniseg.StepString(rest, state)
-		cl := cluster{start: pos, end: pos + len(c)}
-		switch b & uniseg.MaskLine {
-		case uniseg.LineCanBreak:
-			cl.canBreak = true
-		case uniseg.LineMustBreak:
-			cl.canBreak, cl.mustBreak = true, rest != ""
-		}
-		if additive {
-			cl.width = measure(c)
-		}
-		pos += len(c)
-		cs = append(cs, cl)
-	}
-	glued := make([]bool, len(p)+1) // no break at these byte offsets
+	cs := segment(p, measure, additive)
+	var glued []bool // no break at these byte offsets; nil: none
 	if strings.Contains(p, "〔") {
+		glued = make([]bool, len(p)+1)
 		for _, m := range referenceNumber.FindAllStringIndex(p, -1) {
 			for i := m[0] + 1; i < m[1]; i++ {
 				glued[i] = true
@@ -124,7 +107,7 @@ func clusters(p string, measure func(string) float64, additive bool) []cluster {
 		}
 		next, _ := utf8.DecodeRuneInString(p[cs[i+1].start:])
 		switch {
-		case glued[cs[i].end], strings.ContainsRune(closing, next), strings.ContainsRune(opening, prev),
+		case glued != nil && glued[cs[i].end], strings.ContainsRune(closing, next), strings.ContainsRune(opening, prev),
 			next == '元' && prev >= '0' && prev <= '9' && p[cs[i].start:cs[i].end] != " ": // 1,750.00元 whole
 			cs[i].canBreak = false
 		case !cs[i].canBreak && (isQuoteOpen(next) && wide(prev) || isQuoteClose(prev) && wide(next)):
@@ -133,6 +116,38 @@ func clusters(p string, measure func(string) float64, additive bool) []cluster {
 			// punctuation (Unicode 15.1 LB19a).
 			cs[i].canBreak = true
 		}
+	}
+	return cs
+}
+
+// segment splits a paragraph into grapheme clusters with the break
+// opportunities of UAX #14 (uniseg). The clusters and the line segments
+// come from uniseg's grapheme and line state machines run side by side: a
+// cluster may end a line where a line segment ends with it (a break
+// uniseg finds inside a cluster is not taken). This is what
+// uniseg.StepString reports, without the word and sentence state
+// machines it also runs.
+func segment(p string, measure func(string) float64, additive bool) []cluster {
+	cs := make([]cluster, 0, utf8.RuneCountInString(p))
+	state, pos := -1, 0
+	lineState, segEnd, segMust := -1, 0, false // the line segment ending at segEnd
+	for rest := p; rest != ""; {
+		var c string
+		c, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		cl := cluster{start: pos, end: pos + len(c)}
+		for segEnd < cl.end {
+			var seg string
+			seg, _, segMust, lineState = uniseg.FirstLineSegmentInString(p[segEnd:], lineState)
+			segEnd += len(seg)
+		}
+		if segEnd == cl.end {
+			cl.canBreak, cl.mustBreak = true, segMust && rest != ""
+		}
+		if additive {
+			cl.width = measure(c)
+		}
+		pos += len(c)
+		cs = append(cs, cl)
 	}
 	return cs
 }

@@ -150,12 +150,23 @@ func (c *cacheContentText) write(w io.Writer, protection *PDFProtection) error {
 		}
 	}
 
-	if _, err := io.WriteString(w, "BT\n"); err != nil {
+	// hall patch: the text object's head built in one buffer, as
+	// "BT\n%0.2f %0.2f TD\n/F%d %s Tf %s Tc\n" formatted it.
+	head := make([]byte, 0, 64)
+	head = append(head, "BT\n"...)
+	head = strconv.AppendFloat(head, x, 'f', 2, 64)
+	head = append(head, ' ')
+	head = strconv.AppendFloat(head, y, 'f', 2, 64)
+	head = append(head, " TD\n/F"...)
+	head = strconv.AppendInt(head, int64(c.fontCountIndex), 10)
+	head = append(head, ' ')
+	head = append(head, FormatFloatTrim(c.fontSize)...)
+	head = append(head, " Tf "...)
+	head = append(head, FormatFloatTrim(c.charSpacing)...)
+	head = append(head, " Tc\n"...)
+	if _, err := w.Write(head); err != nil {
 		return err
 	}
-
-	fmt.Fprintf(w, "%0.2f %0.2f TD\n", x, y)
-	fmt.Fprintf(w, "/F%d %s Tf %s Tc\n", c.fontCountIndex, FormatFloatTrim(c.fontSize), FormatFloatTrim(c.charSpacing))
 
 	if c.txtColorMode == "color" {
 		c.textColor.write(w, protection)
@@ -165,6 +176,10 @@ func (c *cacheContentText) write(w io.Writer, protection *PDFProtection) error {
 	unitsPerEm := int(c.fontSubset.ttfp.UnitsPerEm())
 	var leftRune rune
 	var leftRuneIndex uint
+	// hall patch: the compact subset's indices, four hex digits each,
+	// gathered and written at once.
+	const hex = "0123456789ABCDEF"
+	cids := make([]byte, 0, 4*len(c.text))
 	for i, r := range c.text {
 
 		glyphindex, err := c.fontSubset.CharIndex(r)
@@ -179,15 +194,19 @@ func (c *cacheContentText) write(w io.Writer, protection *PDFProtection) error {
 			pairval := kern(c.fontSubset, leftRune, r, leftRuneIndex, glyphindex)
 			pairvalPdfUnit = convertTTFUnit2PDFUnit(int(pairval), unitsPerEm)
 			if pairvalPdfUnit != 0 {
+				w.Write(cids)
+				cids = cids[:0]
 				fmt.Fprintf(w, ">%d<", (-1)*pairvalPdfUnit)
 			}
 		}
 
-		fmt.Fprintf(w, "%04X", glyphindex)
+		cid := c.fontSubset.SubsetGlyph(glyphindex)
+		cids = append(cids, hex[cid>>12&15], hex[cid>>8&15], hex[cid>>4&15], hex[cid&15])
 		leftRune = r
 		leftRuneIndex = glyphindex
 	}
 
+	w.Write(cids)
 	io.WriteString(w, ">] TJ\n")
 	io.WriteString(w, "ET\n")
 

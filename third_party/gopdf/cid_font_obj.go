@@ -3,6 +3,7 @@ package gopdf
 import (
 	"fmt"
 	"io"
+	"strconv"
 )
 
 // CIDFontObj is a CID-keyed font.
@@ -36,11 +37,30 @@ func (ci *CIDFontObj) write(w io.Writer, objID int) error {
 	fmt.Fprintf(w, "/FontDescriptor %d 0 R\n", ci.indexObjSubfontDescriptor+1) //TODO fix
 	io.WriteString(w, "/Subtype /CIDFontType2\n")
 	io.WriteString(w, "/Type /Font\n")
-	glyphIndexs := ci.PtrToSubsetFontObj.CharacterToGlyphIndex.AllVals()
+	// hall patch: the widths of the compact subset's glyphs, in runs of
+	// consecutive CIDs: "first [w w w]". A width of 1000, the default
+	// (/DW, PDF 32000 9.7.4.3) and that of every Chinese character, is
+	// left out.
+	f := ci.PtrToSubsetFontObj
+	m := f.subsetRemap()
+	used := make([]bool, len(m.olds))
+	for _, v := range f.CharacterToGlyphIndex.AllVals() {
+		used[m.news[v]] = f.GlyphIndexToPdfWidth(v) != 1000
+	}
 	io.WriteString(w, "/W [")
-	for _, v := range glyphIndexs {
-		width := ci.PtrToSubsetFontObj.GlyphIndexToPdfWidth(v)
-		fmt.Fprintf(w, "%d[%d]", v, width)
+	for cid := 0; cid < len(used); {
+		if !used[cid] {
+			cid++
+			continue
+		}
+		fmt.Fprintf(w, "%d[", cid)
+		for first := cid; cid < len(used) && used[cid]; cid++ {
+			if cid > first {
+				io.WriteString(w, " ")
+			}
+			io.WriteString(w, strconv.FormatUint(uint64(f.GlyphIndexToPdfWidth(m.olds[cid])), 10))
+		}
+		io.WriteString(w, "]")
 	}
 	io.WriteString(w, "]\n")
 	io.WriteString(w, ">>\n")

@@ -28,11 +28,12 @@ func (c *ContentObj) write(w io.Writer, objID int) error {
 
 	isFlate := (c.getRoot().compressLevel != zlib.NoCompression)
 	if isFlate {
-		ww, err := zlib.NewWriterLevel(buff, c.getRoot().compressLevel)
+		ww, done, err := zlibWriter(buff, c.getRoot().compressLevel) // hall patch: pooled
 		if err != nil {
 			// should never happen...
 			return err
 		}
+		defer done()
 		if err := c.listCache.write(ww, c.protection()); err != nil {
 			return err
 		}

@@ -26,6 +26,7 @@ type SubsetFontObj struct {
 	funcKernOverride      FuncKernOverride
 	funcGetRoot           func() *GoPdf
 	addCharsBuff          []rune
+	remap                 *glyphRemap // hall patch: the compact subset's numbering
 }
 
 func (s *SubsetFontObj) init(funcGetRoot func() *GoPdf) {

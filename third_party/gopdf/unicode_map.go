@@ -1,8 +1,12 @@
 package gopdf
 
 import (
+	"compress/zlib"
 	"fmt"
 	"io"
+	"strconv"
+	"unicode"
+	"unicode/utf16"
 )
 
 // UnicodeMap unicode map
@@ -34,8 +38,10 @@ func (u *UnicodeMap) getType() string {
 }
 
 func (u *UnicodeMap) write(w io.Writer, objID int) error {
-	//stream
-	//characterToGlyphIndex := u.PtrToSubsetFontObj.CharacterToGlyphIndex
+	// hall patch: the compact subset's CIDs in order, one character each
+	// (the first added for a glyph), in blocks of at most 100 entries as
+	// the CMap format asks, UTF-16 for characters outside the BMP, and the
+	// stream deflated.
 	prefix :=
 		"/CIDInit /ProcSet findresource begin\n" +
 			"12 dict begin\n" +
@@ -44,42 +50,60 @@ func (u *UnicodeMap) write(w io.Writer, objID int) error {
 			"/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
 	suffix := "endcmap CMapName currentdict /CMap defineresource pop end end"
 
-	glyphIndexToCharacter := newMapGlyphIndexToCharacter() //make(map[int]rune)
-	lowIndex := 65536
-	hiIndex := -1
-
-	keys := u.PtrToSubsetFontObj.CharacterToGlyphIndex.AllKeys()
-	for _, k := range keys {
-		v, _ := u.PtrToSubsetFontObj.CharacterToGlyphIndex.Val(k)
-		index := int(v)
-		if index < lowIndex {
-			lowIndex = index
+	f := u.PtrToSubsetFontObj
+	m := f.subsetRemap()
+	chars := make([]rune, len(m.olds))
+	set := make([]bool, len(m.olds))
+	for i, k := range f.CharacterToGlyphIndex.AllKeys() {
+		if cid := m.news[f.CharacterToGlyphIndex.Vals[i]]; !set[cid] {
+			chars[cid], set[cid] = k, true
 		}
-		if index > hiIndex {
-			hiIndex = index
-		}
-		//glyphIndexToCharacter[index] = k
-		glyphIndexToCharacter.set(index, k)
 	}
+	var cids []int
+	for cid, ok := range set {
+		if ok {
+			cids = append(cids, cid)
+		}
+	}
+
+	hex4 := func(b []byte, v int) []byte {
+		const digits = "0123456789ABCDEF"
+		return append(b, digits[v>>12&15], digits[v>>8&15], digits[v>>4&15], digits[v&15])
+	}
+	text := make([]byte, 0, len(prefix)+len(suffix)+128+20*len(cids))
+	text = append(text, prefix...)
+	text = append(text, "1 begincodespacerange\n<0000><FFFF>\nendcodespacerange\n"...)
+	for len(cids) > 0 {
+		n := len(cids)
+		if n > 100 {
+			n = 100
+		}
+		text = strconv.AppendInt(text, int64(n), 10)
+		text = append(text, " beginbfchar\n"...)
+		for _, cid := range cids[:n] {
+			text = append(hex4(append(text, '<'), cid), "><"...)
+			if r := chars[cid]; r >= 0x10000 && r <= unicode.MaxRune {
+				hi, lo := utf16.EncodeRune(r)
+				text = hex4(hex4(text, int(hi)), int(lo))
+			} else {
+				text = hex4(text, int(r))
+			}
+			text = append(text, ">\n"...)
+		}
+		text = append(text, "endbfchar\n"...)
+		cids = cids[n:]
+	}
+	text = append(text, suffix...)
+	text = append(text, '\n')
 
 	buff := GetBuffer()
 	defer PutBuffer(buff)
-
-	buff.WriteString(prefix)
-	buff.WriteString("1 begincodespacerange\n")
-	fmt.Fprintf(buff, "<%04X><%04X>\n", lowIndex, hiIndex)
-	buff.WriteString("endcodespacerange\n")
-	fmt.Fprintf(buff, "%d beginbfrange\n", glyphIndexToCharacter.size())
-	indexs := glyphIndexToCharacter.allIndexs()
-	for _, k := range indexs {
-		v, _ := glyphIndexToCharacter.runeByIndex(k)
-		fmt.Fprintf(buff, "<%04X><%04X><%04X>\n", k, k, v)
+	if err := deflate(buff, text, zlib.DefaultCompression); err != nil {
+		return err
 	}
-	buff.WriteString("endbfrange\n")
-	buff.WriteString(suffix)
-	buff.WriteString("\n")
 
 	io.WriteString(w, "<<\n")
+	io.WriteString(w, "/Filter /FlateDecode\n")
 	fmt.Fprintf(w, "/Length %d\n", buff.Len())
 	io.WriteString(w, ">>\n")
 	io.WriteString(w, "stream\n")
@@ -89,11 +113,10 @@ func (u *UnicodeMap) write(w io.Writer, objID int) error {
 			return err
 		}
 		w.Write(tmp)
-		//streambuff.WriteString("\n")
 	} else {
 		buff.WriteTo(w)
 	}
-	io.WriteString(w, "endstream\n")
+	io.WriteString(w, "\nendstream\n")
 
 	return nil
 }
