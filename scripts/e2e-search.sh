@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# End-to-end: search as you type through a real terminal. The front desk
+# is started in tmux on a hall; the script measures the first frame (from
+# the process's start until the home screen shows its counters, and until
+# the queue, opened at once with 2, shows its rows), then types a name
+# into the queue's search key by key and measures, for every key, the time
+# from tmux send-keys until capture-pane shows that query's rows (the
+# search box holds the query, nothing is loading, and the first row is the
+# case `hall cases --search` puts first). Prints every key, the median and
+# the maximum; fails when the maximum is over LIMIT_MS (default 100).
+#
+# Usage: scripts/e2e-search.sh [DB]
+#   DB       a hall to measure; it is copied first (never opened in place).
+#            Without it a hall of N cases (default 20000) is built with
+#            `hall demo --cases N`.
+# Environment: NAME (typed key by key; default the newest applicant's
+# name), PINYIN (typed after it, letter by letter, e.g. wangxiuying),
+# LIMIT_MS, N, HALL (a built binary to use), KEEP=1 keeps the work folder.
+# Needs tmux and jq.
+set -euo pipefail
+export LC_ALL=C.UTF-8 # a character of the name is one key
+cd "$(dirname "$0")/.."
+work=$(mktemp -d "${TMPDIR:-/tmp}/hall-e2e-search.XXXXXX")
+sock="hall-e2e-search-$$"
+cleanup() {
+	tmux -L "$sock" kill-server 2>/dev/null || true
+	[[ ${KEEP:-} == 1 ]] || rm -rf "$work"
+}
+trap cleanup EXIT
+LIMIT_MS=${LIMIT_MS:-100}
+hall=${HALL:-$work/hall}
+[[ -n ${HALL:-} ]] || go build -o "$hall" ./cmd/hall
+db="$work/hall.db"
+if [[ -n ${1:-} ]]; then
+	cp --reflink=auto "$1" "$db"
+	[[ -f $1.anchor ]] && cp "$1.anchor" "$db.anchor"
+else
+	"$hall" --db "$db" demo --cases "${N:-20000}" --seed 1 >/dev/null
+fi
+export HALL_LANG=zh
+cases=$("$hall" --db "$db" cases --limit 1 --json | jq -r '.[0].number')
+name=${NAME:-$("$hall" --db "$db" cases --limit 1 --json | jq -r '.[0].name')}
+[[ $cases != null && -n $name ]] || { echo "e2e-search: the hall has no cases" >&2; exit 1; }
+
+# The queries, one per key, and the case each should show first ("" for
+# none), asked of the CLI before the desk holds the file.
+queries=() firsts=()
+for word in "$name" ${PINYIN:-}; do
+	for ((i = 1; i <= ${#word}; i++)); do
+		queries+=("${word:0:i}")
+	done
+done
+for q in "${queries[@]}"; do
+	firsts+=("$("$hall" --db "$db" cases --search "$q" --limit 1 --json | jq -r '.[0].number // ""')")
+done
+
+t() { tmux -L "$sock" "$@"; }
+screen() { t capture-pane -p -t s; }
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+fail() { echo "e2e-search: $1" >&2; screen >&2; exit 1; }
+# until PATTERN (extended regex) is on the screen, at most 30 s
+wait_re() {
+	local end=$(($(now_ms) + 30000))
+	until screen | grep -qE -- "$1"; do
+		(($(now_ms) < end)) || fail "the screen never showed: $1"
+	done
+}
+
+# The first frame: the home screen's counters, then the queue's rows.
+t0=$(now_ms)
+t new-session -d -s s -x 120 -y 40 "$hall --db $db; echo HALL-EXITED; sleep 30"
+wait_re '今日受理 +[0-9]+'
+t_home=$(($(now_ms) - t0))
+t send-keys -t s 2
+wait_re '第 1 页'
+t_rows=$(($(now_ms) - t0))
+echo "first frame: home counters ${t_home} ms, queue rows ${t_rows} ms after the start"
+
+# Key to rows, for every key.
+ms=()
+prev=""
+for i in "${!queries[@]}"; do
+	q=${queries[$i]} first=${firsts[$i]}
+	key=${q:${#prev}}
+	[[ $q == "$prev$key" ]] || { prev=""; t send-keys -t s C-l; sleep 0.5; key=$q; }
+	prev=$q
+	if [[ -n $first ]]; then want=$first; else want='没有符合条件的案件'; fi
+	t1=$(now_ms)
+	t send-keys -t s -l "$key"
+	end=$((t1 + 30000))
+	while :; do
+		s=$(screen)
+		if [[ $s == *"[$q"* && $s != *查询中* && $s == *"$want"* ]]; then
+			break
+		fi
+		(($(now_ms) < end)) || fail "no rows for $q (want $want)"
+	done
+	d=$(($(now_ms) - t1))
+	ms+=("$d")
+	printf '  %-16s %4d ms  %s\n' "$q" "$d" "${first:-(none)}"
+done
+sorted=$(printf '%s\n' "${ms[@]}" | sort -n)
+n=${#ms[@]}
+median=$(sed -n "$(((n + 1) / 2))p" <<<"$sorted")
+maxms=$(tail -1 <<<"$sorted")
+echo "key to rows over $n keys: median ${median} ms, max ${maxms} ms (limit ${LIMIT_MS} ms); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+t send-keys -t s Escape
+t kill-server 2>/dev/null || true
+((maxms <= LIMIT_MS)) || { echo "e2e-search: a key took ${maxms} ms to its rows, over ${LIMIT_MS} ms" >&2; exit 1; }
+echo "e2e-search: ok"
