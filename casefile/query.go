@@ -515,12 +515,18 @@ func (t *Tx) querySeqs(ctx context.Context, q string) ([]uint64, error) {
 	if v := t.tx.Bucket(bIdxNumber).Get([]byte(q)); v != nil {
 		seqs = append(seqs, beUint64(v))
 	}
-	for _, pid := range t.SearchPeople(q, 200) {
+	// one cursor, the people in id order: each seek lands near the last
+	pids := t.SearchPeople(q, 200)
+	slices.Sort(pids)
+	c := t.cursor(bIdxPerson)
+	for _, pid := range pids {
 		if err := stopped(ctx); err != nil {
 			return nil, err
 		}
-		s, _ := t.PersonCaseSeqs(pid)
-		seqs = append(seqs, s...)
+		prefix := u64(pid)
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			seqs = append(seqs, beUint64(k[8:]))
+		}
 	}
 	return newestFirst(seqs), nil
 }
