@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -155,6 +156,37 @@ func BenchmarkQueueSearchName(b *testing.B) {
 	if d.m.queue.search.Value() != "" && len(d.m.queue.rows) == 0 {
 		b.Fatalf("%q found nothing", d.m.queue.search.Value())
 	}
+}
+
+// BenchmarkQueueSearchWhileSaving is BenchmarkQueueSearchName while
+// another desk saves a new case after another: the search must stay as
+// quick (compare the two in one run). It reports the saves made per
+// keystroke.
+func BenchmarkQueueSearchWhileSaving(b *testing.B) {
+	st := benchStore(b)
+	stop := make(chan struct{})
+	var saves atomic.Int64
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		g := gen.New(st.Catalog(), uint64(time.Now().UnixNano()), st.Today())
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			if _, err := st.Intake(g.Draft(60), "local:bench"); err != nil {
+				b.Error(err)
+				return
+			}
+			saves.Add(1)
+		}
+	}()
+	b.Cleanup(func() { close(stop); wg.Wait() })
+	BenchmarkQueueSearchName(b)
+	b.ReportMetric(float64(saves.Load())/float64(b.N), "saves/op")
 }
 
 // BenchmarkIntakeKeystroke measures one keystroke in the intake of a
