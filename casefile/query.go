@@ -507,28 +507,75 @@ func (t *Tx) candidates(f CaseFilter) (iter.Seq[uint64], bool, error) {
 	return t.casesBack(f.After), true, nil
 }
 
+// CountCases counts the cases f matches when the index alone decides it
+// (a query, a project or a department and no other filter), decoding
+// none: the queue's total, asked after its first page is shown (a done
+// f.Ctx stops it). exact is false when n is only a lower bound: a query
+// found more people than a search reads (maxQueryPeople). Any other
+// filter gives -1.
+func (t *Tx) CountCases(f CaseFilter) (n int, exact bool, err error) {
+	f.After = 0
+	filters := 0
+	for _, on := range []bool{f.Status != "", f.Project != "", f.Department != "", f.DueWithin > 0} {
+		if on {
+			filters++
+		}
+	}
+	q := strings.TrimSpace(f.Query)
+	switch {
+	case q != "" && filters == 0:
+		seqs, people, err := t.queryPeopleSeqs(f.Ctx, q)
+		return len(seqs), people < maxQueryPeople, err
+	case q == "" && filters == 1 && (f.Project != "" || f.Department != ""):
+		seqs, _, err := t.candidates(f)
+		if err != nil {
+			return 0, false, err
+		}
+		for range seqs {
+			if n%256 == 0 {
+				if err := stopped(f.Ctx); err != nil {
+					return 0, false, err
+				}
+			}
+			n++
+		}
+		return n, true, nil
+	}
+	return -1, false, nil
+}
+
+// maxQueryPeople is how many people a desk's query reads (SearchPeople):
+// a keystroke costs the same in a hall of any size.
+const maxQueryPeople = 200
+
 // querySeqs are the cases a desk's query finds, newest first: the case of
 // that number, and every case a person found is in, as the applicant or a
-// household member (SearchPeople: at most 200 people).
+// household member (SearchPeople: at most maxQueryPeople people).
 func (t *Tx) querySeqs(ctx context.Context, q string) ([]uint64, error) {
+	seqs, _, err := t.queryPeopleSeqs(ctx, q)
+	return seqs, err
+}
+
+// queryPeopleSeqs is querySeqs and how many people the query found.
+func (t *Tx) queryPeopleSeqs(ctx context.Context, q string) ([]uint64, int, error) {
 	seqs := []uint64{}
 	if v := t.tx.Bucket(bIdxNumber).Get([]byte(q)); v != nil {
 		seqs = append(seqs, beUint64(v))
 	}
 	// one cursor, the people in id order: each seek lands near the last
-	pids := t.SearchPeople(q, 200)
+	pids := t.SearchPeople(q, maxQueryPeople)
 	slices.Sort(pids)
 	c := t.cursor(bIdxPerson)
 	for _, pid := range pids {
 		if err := stopped(ctx); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		prefix := u64(pid)
 		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
 			seqs = append(seqs, beUint64(k[8:]))
 		}
 	}
-	return newestFirst(seqs), nil
+	return newestFirst(seqs), len(pids), nil
 }
 
 // newestFirst sorts seqs descending and drops duplicates.

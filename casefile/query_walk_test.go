@@ -96,6 +96,21 @@ func TestCasesPagesNewestFirstThroughTheIndex(t *testing.T) {
 			if !slices.Equal(got, all) {
 				t.Errorf("caught up %v, %+v: pages give\n%v\nwant\n%v", caughtUp, f, got, all)
 			}
+			// the lazy count: the index alone decides a query, a project or
+			// a department; any other filter is not counted
+			st.View(func(tx *Tx) error {
+				n, exact, err := tx.CountCases(f)
+				decided := (f.Query != "") != (f.Project != "" || f.Department != "") && f.Status == "" && f.DueWithin == 0
+				switch {
+				case err != nil:
+					t.Error(err)
+				case decided && (n != len(all) || !exact):
+					t.Errorf("%+v counted %d (exact %v), want %d", f, n, exact, len(all))
+				case !decided && n != -1:
+					t.Errorf("%+v counted %d, want -1 (not decided by the index)", f, n)
+				}
+				return nil
+			})
 		}
 	}
 }

@@ -70,6 +70,9 @@ type queuePage struct {
 	entered bool // shown at least once
 	limit   int  // page size of the last load
 	total   int  // -1 when unknown
+	// totalExact is false when total is only a lower bound (a search that
+	// found more people than it reads)
+	totalExact bool
 	// counted is the store's counters as of the last load that read them,
 	// nil when they may be stale (another desk wrote, the page was left):
 	// erasing the search back to empty costs no count.
@@ -115,6 +118,46 @@ type casesLoadedMsg struct {
 	total   int
 	counted *casefile.Counts // counters read by this load, if any
 	err     error
+}
+
+// caseCounter is a queue store that counts what a filter matches without
+// reading the cases (casefile.Tx.CountCases).
+type caseCounter interface {
+	CountCases(f casefile.CaseFilter) (n int, exact bool, err error)
+}
+
+// casesCountedMsg carries the total of a search or a project or
+// department filter, counted after its first page is shown.
+type casesCountedMsg struct {
+	gen   int
+	n     int
+	exact bool // false: at least n
+}
+
+// lblQueueTotalAtLeast is the footer's total of a search that found more
+// people than a search reads.
+var lblQueueTotalAtLeast = casefile.Text{ZH: "，至少 %d 件", EN: " of %d or more"}
+
+// count counts, after the first page is shown, what the search or the
+// filter matches, when the index alone decides it; the next load cancels
+// it. A whole ID number is not counted (it is answered by role).
+func (q *queuePage) count() tea.Cmd {
+	counter, ok := q.store.(caseCounter)
+	f := q.filter()
+	if _, full := casefile.FullIDQuery(f.Query); !ok || full || (f.Query == "" && f.Project == "" && f.Department == "") {
+		return nil
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	q.cancel = cancel
+	f.Ctx = ctx
+	gen := q.gen
+	return func() tea.Msg {
+		n, exact, err := counter.CountCases(f)
+		if err != nil || n < 0 || ctx.Err() != nil {
+			return nil
+		}
+		return casesCountedMsg{gen: gen, n: n, exact: exact}
+	}
 }
 
 // filter is the store filter for the current search and chips: one
@@ -223,6 +266,14 @@ func (q *queuePage) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case casesLoadedMsg:
 		return q.onLoaded(msg)
+	case casesCountedMsg:
+		if msg.gen == q.gen && !q.loading {
+			q.total, q.totalExact = msg.n, msg.exact
+			if q.cancel != nil {
+				q.cancel()
+				q.cancel = nil
+			}
+		}
 	case ChangedMsg:
 		// the same page again, with what other terminals changed, the
 		// cursor staying on its case; a load in flight is let finish
@@ -290,7 +341,7 @@ func (q *queuePage) showLoaded(msg casesLoadedMsg) tea.Cmd {
 	}
 	q.rows, q.next = msg.rows, msg.next
 	if msg.total != keepTotal {
-		q.total = msg.total
+		q.total, q.totalExact = msg.total, true
 	}
 	cells := make([][]string, len(q.rows))
 	warn := make([]bool, len(q.rows))
@@ -316,6 +367,9 @@ func (q *queuePage) showLoaded(msg casesLoadedMsg) tea.Cmd {
 	}
 	q.keep = ""
 	q.st.Clear()
+	if msg.after == 0 && msg.total < 0 {
+		return q.count() // the rows first, then how many there are
+	}
 	return nil
 }
 

@@ -216,3 +216,35 @@ func TestQueueKeepsLoadingWhileOthersWrite(t *testing.T) {
 	}
 	d.must("王秀英", "王建国")
 }
+
+// TestQueueCountsASearchLazily: a search's footer gives how many cases
+// it found, counted after its rows are shown, from the index alone (before:
+// no total for a search).
+func TestQueueCountsASearchLazily(t *testing.T) {
+	st := openStore(t, false)
+	for i, name := range []string{"王秀英", "王建国", "李四"} {
+		if _, err := st.Intake(&casefile.Draft{Applicant: casefile.Person{DocNumber: validID(fmt.Sprintf("61060219800101%03d", i)), Name: name},
+			Apps: []casefile.Application{{Project: "MZ-01"}}}, testUser); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := newDriver(t, NewStore(st), casefile.ZH, 80, 24)
+	d.press("2")
+	q := d.m.queue
+	msgs := tuitest.RunCmd(q.Update(tuitest.TextKeys("王")[0]))
+	if len(msgs) != 1 {
+		t.Fatalf("the key gave %d messages, want the page alone", len(msgs))
+	}
+	count := q.Update(msgs[0]) // the rows are shown …
+	d.must("王秀英", "王建国")
+	d.mustNot("共 2 件")
+	if count == nil {
+		t.Fatal("no count after the rows")
+	}
+	for _, m := range tuitest.RunCmd(count) { // … then counted
+		d.send(m)
+	}
+	d.must("共 2 件")
+	typeText(d, "秀")
+	d.must("王秀英", "共 1 件")
+}
