@@ -477,6 +477,9 @@ func (t *Tx) candidates(f CaseFilter) (iter.Seq[uint64], bool, error) {
 		}
 	}
 	switch {
+	case f.Status != "" && t.Counter("status/"+string(f.Status)) == 0:
+		// no case has the status (the counters are kept by every write)
+		return sliceBack(nil, 0), true, nil
 	case strings.TrimSpace(f.Query) != "":
 		seqs, err := t.querySeqs(f.Ctx, strings.TrimSpace(f.Query))
 		return sliceBack(seqs, f.After), filters == 0, err
