@@ -17,7 +17,8 @@
 #            `hall demo --cases N`.
 # Environment: NAME (typed key by key; default the newest applicant's
 # name), PINYIN (typed after it, letter by letter, e.g. wangxiuying),
-# LIMIT_MS, N, HALL (a built binary to use), KEEP=1 keeps the work folder.
+# LIMIT_MS, N, HALL (a built binary to use), KEEP=1 keeps the work folder,
+# COPY=0 uses DB in place (a private copy of a big hall: the desk writes).
 # Needs tmux and jq.
 set -euo pipefail
 export LC_ALL=C.UTF-8 # a character of the name is one key
@@ -33,7 +34,9 @@ LIMIT_MS=${LIMIT_MS:-100}
 hall=${HALL:-$work/hall}
 [[ -n ${HALL:-} ]] || go build -o "$hall" ./cmd/hall
 db="$work/hall.db"
-if [[ -n ${1:-} ]]; then
+if [[ -n ${1:-} && ${COPY:-1} == 0 ]]; then
+	db=$1 # a private copy already: used as it is
+elif [[ -n ${1:-} ]]; then
 	cp --reflink=auto "$1" "$db"
 	[[ -f $1.anchor ]] && cp "$1.anchor" "$db.anchor"
 	# on the disk before the desk starts: its first commit would
