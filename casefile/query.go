@@ -2,9 +2,11 @@ package casefile
 
 import (
 	"bytes"
+	"cmp"
+	"context"
 	"encoding/binary"
+	"iter"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -345,6 +347,9 @@ type CaseFilter struct {
 	// keystroke of search as you type then costs a fraction of the full
 	// decode. A brief case must never be written back.
 	Brief bool
+	// Ctx, when set, stops the walk once it is done (the search a desk
+	// typed on from): Cases returns its error and no cases.
+	Ctx context.Context
 }
 
 // briefCase is the part of a stored case a list row shows and the
@@ -393,10 +398,12 @@ func (t *Tx) briefCaseBySeq(seq uint64) (*Case, error) {
 }
 
 // Cases lists cases newest first that match f, at most f.Limit (default
-// 50), and the cursor for the next page (0 when there is none). Indexes
-// narrow the walk; it never loads every case. When the index alone
-// decides (a query or no filter), only the cases returned are decoded:
-// the next page is known to exist without reading its first case.
+// 50), and the cursor for the next page (0 when there is none). The walk
+// is newest first through the narrowest index and stops when the page is
+// full: a page costs what it shows, whatever the store holds. When the
+// index alone decides (a query or one filter), only the cases returned
+// are decoded: the next page is known to exist without reading its first
+// case. A done f.Ctx stops the walk with its error (a stale search).
 func (t *Tx) Cases(f CaseFilter) ([]*Case, uint64, error) {
 	if f.Limit <= 0 {
 		f.Limit = 50
@@ -425,115 +432,159 @@ func (t *Tx) Cases(f CaseFilter) ([]*Case, uint64, error) {
 		}
 		return true
 	}
-	seqs := t.candidateSeqs(f)
-	// every candidate is kept: the index (or the walk) is the whole filter
-	all := f.Status == "" && f.Project == "" && f.Department == "" && f.DueWithin == 0
+	seqs, decided, err := t.candidates(f)
+	if err != nil {
+		return nil, 0, err
+	}
 	load := t.CaseBySeq
 	if f.Brief {
 		load = t.briefCaseBySeq
 	}
 	var out []*Case
 	var next uint64
-	visit := func(seq uint64) (bool, error) {
-		if f.After != 0 && seq >= f.After {
-			return true, nil
+	for seq := range seqs {
+		if err = stopped(f.Ctx); err != nil {
+			return nil, 0, err
 		}
-		if all && len(out) == f.Limit {
+		if decided && len(out) == f.Limit {
 			next = out[len(out)-1].Seq
-			return false, nil
+			break
 		}
-		c, err := load(seq)
-		if err != nil {
-			return false, err
+		var c *Case
+		if c, err = load(seq); err != nil {
+			return out, next, err
 		}
 		if !keep(c) {
-			return true, nil
+			continue
 		}
 		if len(out) == f.Limit {
 			next = out[len(out)-1].Seq
-			return false, nil
+			break
 		}
 		out = append(out, c)
-		return true, nil
-	}
-	if seqs != nil {
-		for _, seq := range seqs {
-			if more, err := visit(seq); err != nil || !more {
-				return out, next, err
-			}
-		}
-		return out, next, nil
-	}
-	cur := t.cursor(bCases)
-	var k []byte
-	if f.After != 0 {
-		if k, _ = cur.Seek(u64(f.After)); k != nil {
-			k, _ = cur.Prev()
-		} else {
-			k, _ = cur.Last()
-		}
-	} else {
-		k, _ = cur.Last()
-	}
-	for ; k != nil; k, _ = cur.Prev() {
-		if more, err := visit(beUint64(k)); err != nil || !more {
-			return out, next, err
-		}
 	}
 	return out, next, nil
 }
 
-// candidateSeqs narrows a filter through an index, newest first; nil
-// means "walk every case".
-func (t *Tx) candidateSeqs(f CaseFilter) []uint64 {
-	var seqs []uint64
-	collect := func(b []byte, prefix []byte) {
-		c := t.cursor(b)
-		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-			seqs = append(seqs, beUint64(k[len(k)-8:]))
+// candidates is the newest-first walk for a filter, starting below
+// f.After, through the narrowest index, and whether every seq it yields
+// matches (the index is the whole filter).
+func (t *Tx) candidates(f CaseFilter) (iter.Seq[uint64], bool, error) {
+	filters := 0
+	for _, on := range []bool{f.Status != "", f.Project != "", f.Department != "", f.DueWithin > 0} {
+		if on {
+			filters++
 		}
 	}
 	switch {
+	case f.Status != "" && t.Counter("status/"+string(f.Status)) == 0:
+		// no case has the status (the counters are kept by every write)
+		return sliceBack(nil, 0), true, nil
 	case strings.TrimSpace(f.Query) != "":
-		q := strings.TrimSpace(f.Query)
-		seqs = []uint64{}
-		if v := t.get(bIdxNumber, []byte(q)); v != nil {
-			seqs = append(seqs, beUint64(v))
-		}
-		// every case a person found is in: as the applicant or as a
-		// household member
-		for _, pid := range t.SearchPeople(q, 200) {
-			s, _ := t.PersonCaseSeqs(pid)
-			seqs = append(seqs, s...)
-		}
+		seqs, err := t.querySeqs(f.Ctx, strings.TrimSpace(f.Query))
+		return sliceBack(seqs, f.After), filters == 0, err
 	case f.Project != "":
-		collect(bIdxProject, join([]byte(f.Project), []byte{0}))
+		return t.seqsBack(bIdxProject, join([]byte(f.Project), []byte{0}), f.After), filters == 1, nil
 	case f.Department != "":
-		seqs = []uint64{}
+		var streams []iter.Seq[uint64]
 		for _, p := range t.s.cat.ProjectsOf(f.Department) {
-			collect(bIdxProject, join([]byte(p.Code), []byte{0}))
+			streams = append(streams, t.seqsBack(bIdxProject, join([]byte(p.Code), []byte{0}), f.After))
 		}
+		if len(streams) == 0 {
+			return sliceBack(nil, 0), true, nil
+		}
+		return mergeBack(streams), filters == 1, nil
 	case f.Status != "":
-		collect(bIdxStatus, join([]byte(f.Status), []byte{0}))
+		return t.seqsBack(bIdxStatus, join([]byte(f.Status), []byte{0}), f.After), filters == 1, nil
 	case f.DueWithin > 0:
+		// ordered by deadline: the open cases due soon are collected
+		var seqs []uint64
 		limit := t.s.cat.Calendar.AddWorkdays(DateOf(t.now), f.DueWithin)
 		end := dueKey(limit.AddDays(1), 0)
 		c := t.cursor(bIdxDue)
 		for k, _ := c.First(); k != nil && bytes.Compare(k, end) < 0; k, _ = c.Next() {
 			seqs = append(seqs, beUint64(k[len(k)-8:]))
 		}
-	default:
-		return nil
+		return sliceBack(newestFirst(seqs), f.After), false, nil
 	}
-	sort.Slice(seqs, func(i, j int) bool { return seqs[i] > seqs[j] })
-	// drop duplicates
-	out := seqs[:0]
-	for i, s := range seqs {
-		if i == 0 || s != seqs[i-1] {
-			out = append(out, s)
+	return t.casesBack(f.After), true, nil
+}
+
+// CountCases counts the cases f matches when the index alone decides it
+// (a query, a project or a department and no other filter), decoding
+// none: the queue's total, asked after its first page is shown (a done
+// f.Ctx stops it). exact is false when n is only a lower bound: a query
+// found more people than a search reads (maxQueryPeople). Any other
+// filter gives -1.
+func (t *Tx) CountCases(f CaseFilter) (n int, exact bool, err error) {
+	f.After = 0
+	filters := 0
+	for _, on := range []bool{f.Status != "", f.Project != "", f.Department != "", f.DueWithin > 0} {
+		if on {
+			filters++
 		}
 	}
-	return out
+	q := strings.TrimSpace(f.Query)
+	switch {
+	case q != "" && filters == 0:
+		seqs, people, err := t.queryPeopleSeqs(f.Ctx, q)
+		return len(seqs), people < maxQueryPeople, err
+	case q == "" && filters == 1 && (f.Project != "" || f.Department != ""):
+		seqs, _, err := t.candidates(f)
+		if err != nil {
+			return 0, false, err
+		}
+		for range seqs {
+			if n%256 == 0 {
+				if err := stopped(f.Ctx); err != nil {
+					return 0, false, err
+				}
+			}
+			n++
+		}
+		return n, true, nil
+	}
+	return -1, false, nil
+}
+
+// maxQueryPeople is how many people a desk's query reads (SearchPeople):
+// a keystroke costs the same in a hall of any size.
+const maxQueryPeople = 200
+
+// querySeqs are the cases a desk's query finds, newest first: the case of
+// that number, and every case a person found is in, as the applicant or a
+// household member (SearchPeople: at most maxQueryPeople people).
+func (t *Tx) querySeqs(ctx context.Context, q string) ([]uint64, error) {
+	seqs, _, err := t.queryPeopleSeqs(ctx, q)
+	return seqs, err
+}
+
+// queryPeopleSeqs is querySeqs and how many people the query found.
+func (t *Tx) queryPeopleSeqs(ctx context.Context, q string) ([]uint64, int, error) {
+	seqs := []uint64{}
+	if v := t.get(bIdxNumber, []byte(q)); v != nil {
+		seqs = append(seqs, beUint64(v))
+	}
+	// one cursor, the people in id order: each seek lands near the last
+	pids := t.SearchPeople(q, maxQueryPeople)
+	slices.Sort(pids)
+	c := t.cursor(bIdxPerson)
+	for _, pid := range pids {
+		if err := stopped(ctx); err != nil {
+			return nil, 0, err
+		}
+		prefix := u64(pid)
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			seqs = append(seqs, beUint64(k[8:]))
+		}
+	}
+	return newestFirst(seqs), len(pids), nil
+}
+
+// newestFirst sorts seqs descending and drops duplicates.
+func newestFirst(seqs []uint64) []uint64 {
+	slices.SortFunc(seqs, func(a, b uint64) int { return cmp.Compare(b, a) })
+	return slices.Compact(seqs)
 }
 
 // Counts are the home screen's counters.

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -117,6 +118,75 @@ func BenchmarkQueueSearch(b *testing.B) {
 	d := newDriver(b, NewStore(st), casefile.ZH, 80, 24)
 	d.press("2")
 	typeAndErase(b, d, "王")
+}
+
+// BenchmarkQueueSearchName measures one keystroke of search as you type
+// a name: the newest applicant's name typed a character at a time, then
+// erased, the page fetched (the searches typed over cancelled) and the
+// screen drawn after each key.
+func BenchmarkQueueSearchName(b *testing.B) {
+	st := benchStore(b)
+	var name string
+	st.View(func(tx *casefile.Tx) error {
+		cs, _, err := tx.Cases(casefile.CaseFilter{Limit: 1, Brief: true})
+		if err == nil && len(cs) > 0 {
+			name = cs[0].Applicant.Name
+		}
+		return err
+	})
+	keys := []rune(name)
+	if len(keys) == 0 {
+		b.Fatal("no case to search for")
+	}
+	d := newDriver(b, NewStore(st), casefile.ZH, 80, 24)
+	d.press("2")
+	b.ReportMetric(float64(benchCases()), "cases")
+	cpu0 := cpuTime()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if k := i % (2 * len(keys)); k < len(keys) {
+			typeText(d, string(keys[k]))
+		} else {
+			d.press("backspace")
+		}
+		_ = d.m.View()
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
+	if d.m.queue.search.Value() != "" && len(d.m.queue.rows) == 0 {
+		b.Fatalf("%q found nothing", d.m.queue.search.Value())
+	}
+}
+
+// BenchmarkQueueSearchWhileSaving is BenchmarkQueueSearchName while
+// another desk saves a new case after another: the search must stay as
+// quick (compare the two in one run). It reports the saves made per
+// keystroke.
+func BenchmarkQueueSearchWhileSaving(b *testing.B) {
+	st := benchStore(b)
+	stop := make(chan struct{})
+	var saves atomic.Int64
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		g := gen.New(st.Catalog(), uint64(time.Now().UnixNano()), st.Today())
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			if _, err := st.Intake(g.Draft(60), "local:bench"); err != nil {
+				b.Error(err)
+				return
+			}
+			saves.Add(1)
+		}
+	}()
+	b.Cleanup(func() { close(stop); wg.Wait() })
+	BenchmarkQueueSearchName(b)
+	b.ReportMetric(float64(saves.Load())/float64(b.N), "saves/op")
 }
 
 // BenchmarkIntakeKeystroke measures one keystroke in the intake of a

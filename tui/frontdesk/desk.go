@@ -54,6 +54,32 @@ func (q userQueue) Cases(f casefile.CaseFilter) ([]*casefile.Case, uint64, error
 	return q.QueueStore.Cases(f)
 }
 
+// CountCases counts what a search or filter matches (the queue's lazy
+// total), when the store counts.
+func (q userQueue) CountCases(f casefile.CaseFilter) (int, bool, error) {
+	if c, ok := q.QueueStore.(caseCounter); ok {
+		return c.CountCases(f)
+	}
+	return -1, false, nil
+}
+
+// CountCases is casefile.Tx.CountCases in one read transaction.
+func (s *caseFile) CountCases(f casefile.CaseFilter) (n int, exact bool, err error) {
+	err = s.st.View(func(t *casefile.Tx) error {
+		n, exact, err = t.CountCases(f)
+		return err
+	})
+	return n, exact, err
+}
+
+// CountCases passes the count on.
+func (s deskStore) CountCases(f casefile.CaseFilter) (int, bool, error) {
+	if c, ok := s.Store.(caseCounter); ok {
+		return c.CountCases(f)
+	}
+	return -1, false, nil
+}
+
 // SearchCases is casefile.Store.SearchCases; a full-ID search may have
 // recorded reveals, reported as a change of each case found (other
 // terminals showing its history reload it).

@@ -1,6 +1,7 @@
 package frontdesk
 
 import (
+	"context"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -59,9 +60,19 @@ type queuePage struct {
 	keep   string // case to keep the cursor on when it is still on the page
 
 	loading bool
+	// cancel stops the load in flight: a keystroke makes the search
+	// before it stale, and its walk of the store stops at once.
+	cancel context.CancelFunc
+	// changed is set when another desk wrote while a load was in
+	// flight: the page is loaded again when that one lands, so a stream
+	// of writes never keeps the rows from coming.
+	changed bool
 	entered bool // shown at least once
 	limit   int  // page size of the last load
 	total   int  // -1 when unknown
+	// totalExact is false when total is only a lower bound (a search that
+	// found more people than it reads)
+	totalExact bool
 	// counted is the store's counters as of the last load that read them,
 	// nil when they may be stale (another desk wrote, the page was left):
 	// erasing the search back to empty costs no count.
@@ -109,6 +120,46 @@ type casesLoadedMsg struct {
 	err     error
 }
 
+// caseCounter is a queue store that counts what a filter matches without
+// reading the cases (casefile.Tx.CountCases).
+type caseCounter interface {
+	CountCases(f casefile.CaseFilter) (n int, exact bool, err error)
+}
+
+// casesCountedMsg carries the total of a search or a project or
+// department filter, counted after its first page is shown.
+type casesCountedMsg struct {
+	gen   int
+	n     int
+	exact bool // false: at least n
+}
+
+// lblQueueTotalAtLeast is the footer's total of a search that found more
+// people than a search reads.
+var lblQueueTotalAtLeast = casefile.Text{ZH: "，至少 %d 件", EN: " of %d or more"}
+
+// count counts, after the first page is shown, what the search or the
+// filter matches, when the index alone decides it; the next load cancels
+// it. A whole ID number is not counted (it is answered by role).
+func (q *queuePage) count() tea.Cmd {
+	counter, ok := q.store.(caseCounter)
+	f := q.filter()
+	if _, full := casefile.FullIDQuery(f.Query); !ok || full || (f.Query == "" && f.Project == "" && f.Department == "") {
+		return nil
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	q.cancel = cancel
+	f.Ctx = ctx
+	gen := q.gen
+	return func() tea.Msg {
+		n, exact, err := counter.CountCases(f)
+		if err != nil || n < 0 || ctx.Err() != nil {
+			return nil
+		}
+		return casesCountedMsg{gen: gen, n: n, exact: exact}
+	}
+}
+
 // filter is the store filter for the current search and chips: one
 // screen of rows, each case decoded only as far as its row shows (Brief).
 func (q *queuePage) filter() casefile.CaseFilter {
@@ -121,18 +172,30 @@ func (q *queuePage) filter() casefile.CaseFilter {
 }
 
 // load fetches the page that starts after cursor after; the rows are
-// copied out of the cases inside the command.
+// copied out of the cases inside the command. The load before it, if
+// still running, is cancelled: its walk stops and its result is dropped.
 func (q *queuePage) load(after uint64, want int) tea.Cmd {
 	q.gen++
 	q.want, q.keep = want, ""
-	q.loading = true
+	q.loading, q.changed = true, false
+	if q.cancel != nil {
+		q.cancel()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	q.cancel = cancel
 	gen, f, c := q.gen, q.filter(), q.c
-	f.After = after
+	f.After, f.Ctx = after, ctx
 	q.limit = f.Limit
 	store, counts, counted := q.store, q.counts, q.counted
 	today := c.Today()
 	return func() tea.Msg {
+		if ctx.Err() != nil {
+			return nil // typed over before it started
+		}
 		cases, next, err := store.Cases(f)
+		if ctx.Err() != nil {
+			return nil // typed over while it ran: nothing to show
+		}
 		msg := casesLoadedMsg{gen: gen, after: after, next: next, err: err, total: -1}
 		for _, cs := range cases {
 			msg.rows = append(msg.rows, rowOf(c, cs, today))
@@ -203,15 +266,24 @@ func (q *queuePage) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case casesLoadedMsg:
 		return q.onLoaded(msg)
+	case casesCountedMsg:
+		if msg.gen == q.gen && !q.loading {
+			q.total, q.totalExact = msg.n, msg.exact
+			if q.cancel != nil {
+				q.cancel()
+				q.cancel = nil
+			}
+		}
 	case ChangedMsg:
 		// the same page again, with what other terminals changed, the
-		// cursor staying on its case
+		// cursor staying on its case; a load in flight is let finish
+		// (it is loaded again when it lands)
 		q.counted = nil
-		cmd := q.load(q.starts[len(q.starts)-1], q.tbl.Cursor)
-		if q.tbl.Cursor < len(q.rows) {
-			q.keep = q.rows[q.tbl.Cursor].number
+		if q.loading {
+			q.changed = true
+			return nil
 		}
-		return cmd
+		return q.refresh()
 	case tea.WindowSizeMsg:
 		// the root has already called SetSize; fetch a page of the new size
 		if q.entered && q.limit != q.tbl.Height {
@@ -228,11 +300,33 @@ func (q *queuePage) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// refresh loads the page shown again, the cursor staying on its case.
+func (q *queuePage) refresh() tea.Cmd {
+	cmd := q.load(q.starts[len(q.starts)-1], q.tbl.Cursor)
+	if q.tbl.Cursor < len(q.rows) {
+		q.keep = q.rows[q.tbl.Cursor].number
+	}
+	return cmd
+}
+
 func (q *queuePage) onLoaded(msg casesLoadedMsg) tea.Cmd {
+	cmd := q.showLoaded(msg)
+	if q.changed && !q.loading {
+		// another desk wrote while this was loading
+		return q.refresh()
+	}
+	return cmd
+}
+
+func (q *queuePage) showLoaded(msg casesLoadedMsg) tea.Cmd {
 	if msg.gen != q.gen {
 		return nil // an older query
 	}
 	q.loading = false
+	if q.cancel != nil {
+		q.cancel() // done: its context's resources are freed
+		q.cancel = nil
+	}
 	if msg.counted != nil {
 		q.counted = msg.counted
 	}
@@ -247,7 +341,7 @@ func (q *queuePage) onLoaded(msg casesLoadedMsg) tea.Cmd {
 	}
 	q.rows, q.next = msg.rows, msg.next
 	if msg.total != keepTotal {
-		q.total = msg.total
+		q.total, q.totalExact = msg.total, true
 	}
 	cells := make([][]string, len(q.rows))
 	warn := make([]bool, len(q.rows))
@@ -273,6 +367,9 @@ func (q *queuePage) onLoaded(msg casesLoadedMsg) tea.Cmd {
 	}
 	q.keep = ""
 	q.st.Clear()
+	if msg.after == 0 && msg.total < 0 {
+		return q.count() // the rows first, then how many there are
+	}
 	return nil
 }
 

@@ -73,8 +73,11 @@ func (q *queuePage) View() string {
 		foot = c.T(lblQueueEmpty)
 	default:
 		foot = c.Tf(lblQueuePage, len(q.starts), len(q.rows))
-		if q.total >= 0 {
+		switch {
+		case q.total >= 0 && q.totalExact:
 			foot += c.Tf(lblQueueTotal, q.total)
+		case q.total >= 0:
+			foot += c.Tf(lblQueueTotalAtLeast, q.total)
 		}
 		if q.next != 0 {
 			foot += c.T(lblQueueMore)
