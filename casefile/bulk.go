@@ -6,6 +6,7 @@ import (
 	"cmp"
 	"container/heap"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -423,17 +424,66 @@ func (cat *Catalog) PrepareIntake(d *Draft, now time.Time, who string) (*Case, T
 	return c, cat.IntakeNote(c), nil
 }
 
+// IntakeStep is the history step of c's intake with note (PrepareIntake's):
+// again lists the projects the applicant already has open or holds, with
+// reason (the note says so, as Store.Intake's does).
+func (cat *Catalog) IntakeStep(c *Case, note Text, again []Repeat, reason string) Step {
+	if len(again) > 0 {
+		rn := T("再次申请（已有%s），理由：%s", "applies again (already %s); reason: %s", cat.repeatsText(again), reason)
+		if note.ZH == "" {
+			note = rn
+		} else {
+			note = Text{ZH: note.ZH + "；" + rn.ZH, EN: note.EN + "; " + rn.EN}
+		}
+	}
+	return Step{Change: Change{Who: c.Officer, Action: string(ActionIntake), Note: note}, To: StatusReceived, At: c.Received}
+}
+
+// History is a new case's history entries, chained and encoded.
+type History struct {
+	raw  [][]byte
+	last Status
+	who  string    // the first step's (the journal record names the first of a transaction)
+	at   time.Time // the last step's
+}
+
+// NewHistory chains and encodes steps as the history of a new case, the
+// intake's first: hashing and encoding on any goroutine, so that the
+// writer of a bulk load only stores them.
+func NewHistory(steps ...Step) (*History, error) {
+	h := &History{raw: make([][]byte, len(steps))}
+	prev := ""
+	for i, st := range steps {
+		if st.Who == "" {
+			return nil, ErrInvalid.Withf("未记录操作人", "no user recorded for the change")
+		}
+		if st.At.IsZero() {
+			return nil, ErrInvalid.Withf("未记录时间", "no time recorded for the change")
+		}
+		e := HistoryEntry{At: st.At, Who: st.Who, Action: st.Action, Why: st.Why, Note: st.Note, From: st.From, To: st.To,
+			Seq: uint32(i), Prev: prev}
+		e.Hash = HashEntry(e)
+		raw, err := json.Marshal(e)
+		if err != nil {
+			return nil, err
+		}
+		h.raw[i], prev, h.last, h.at = raw, e.Hash, st.To, st.At
+		if i == 0 {
+			h.who = st.Who
+		}
+	}
+	return h, nil
+}
+
 // Intake stores a prepared case as Store.Intake does: its people (a
 // person without an ID is new and gets one; one with an ID, an earlier
-// case's, is not written again), its sequence and number, the intake's
-// history entry, the day's counter. again lists the projects the
-// applicant already has open or holds, with reason (the intake note says
-// so). When later is given, what the case became since (its steps, one
-// history entry each, after the intake's), later is stored instead of c,
-// with c's sequence, number and people: one write of the case, not one
-// per step. The index entries of the earlier cases move to the load's
-// runs first.
-func (b *BulkTx) Intake(c *Case, note Text, again []Repeat, reason string, later *Case, steps ...Step) error {
+// case's, is not written again), its sequence and number, its history h
+// (NewHistory: the intake's step, then those of what happened since),
+// the day's counter. When later is given, what the case became since,
+// later is stored instead of c, with c's sequence, number and people:
+// one write of the case, not one per step. The index entries of the
+// earlier cases move to the load's runs first.
+func (b *BulkTx) Intake(c *Case, later *Case, h *History) error {
 	b.drain()
 	t := b.t
 	t.by(c.Officer)
@@ -475,21 +525,25 @@ func (b *BulkTx) Intake(c *Case, note Text, again []Repeat, reason string, later
 		return err
 	}
 	c.Seq, c.ApplicantID = seq, c.Applicant.ID
-	if len(again) > 0 {
-		rn := T("再次申请（已有%s），理由：%s", "applies again (already %s); reason: %s", t.s.cat.repeatsText(again), reason)
-		if note.ZH == "" {
-			note = rn
-		} else {
-			note = Text{ZH: note.ZH + "；" + rn.ZH, EN: note.EN + "; " + rn.EN}
-		}
-	}
-	all := append([]Step{{Change: Change{Who: c.Officer, Action: string(ActionIntake), Note: note}, To: StatusReceived, At: c.Received}}, steps...)
 	if later == nil {
-		later, all = c, all[:1]
+		later = c
 	} else {
 		later.Seq, later.Number, later.ApplicantID, later.Applicant, later.Household, later.Version = c.Seq, c.Number, c.ApplicantID, c.Applicant, c.Household, 0
 	}
-	if err := b.Put(nil, later, all...); err != nil {
+	if h == nil || len(h.raw) == 0 || h.last != later.Status {
+		return ErrInvalid.Withf("%s 的办理记录与状态不符", "the history of %s does not lead to its status", c.Number)
+	}
+	if err := b.store(nil, later, h.who, h.at, func() error {
+		for i, raw := range h.raw {
+			key := make([]byte, 12)
+			binary.BigEndian.PutUint64(key, later.Seq)
+			binary.BigEndian.PutUint32(key[8:], uint32(i))
+			if err := t.put(bHistory, key, raw); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, len(h.raw)); err != nil {
 		return err
 	}
 	return t.bump("received/" + DateOf(c.Received).String())
@@ -516,14 +570,35 @@ func (b *BulkTx) Put(old, c *Case, steps ...Step) error {
 		if st.Who == "" {
 			return ErrInvalid.Withf("未记录操作人", "no user recorded for the change")
 		}
-		t.by(st.Who)
 	}
+	return b.store(old, c, steps[0].Who, steps[len(steps)-1].At, func() error {
+		for i, st := range steps {
+			e := HistoryEntry{At: st.At, Who: st.Who, Action: st.Action, Why: st.Why, Note: st.Note, From: st.From, To: st.To}
+			if e.At.IsZero() {
+				e.At = t.now
+			}
+			if i == 0 && old != nil {
+				e.From = old.Status
+			}
+			if err := t.appendHistory(c.Seq, e); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, len(steps))
+}
+
+// store is Put with the history written by history, n entries of them,
+// the first by who, the last at at.
+func (b *BulkTx) store(old, c *Case, who string, at time.Time, history func() error, n int) error {
+	t := b.t
+	t.by(who)
 	if old != nil && old.Version != c.Version {
 		return ErrStaleCase.Withf("%s（版本 %d，当前 %d）", "%s (version %d, now %d)", c.Number, c.Version, old.Version)
 	}
-	c.Version += uint64(len(steps))
+	c.Version += uint64(n)
 	c.Updated = t.now
-	if at := steps[len(steps)-1].At; !at.IsZero() {
+	if !at.IsZero() {
 		c.Updated = at
 	}
 	if err := t.unindexCase(old); err != nil {
@@ -545,19 +620,7 @@ func (b *BulkTx) Put(old, c *Case, steps ...Step) error {
 			return err
 		}
 	}
-	for i, st := range steps {
-		e := HistoryEntry{At: st.At, Who: st.Who, Action: st.Action, Why: st.Why, Note: st.Note, From: st.From, To: st.To}
-		if e.At.IsZero() {
-			e.At = t.now
-		}
-		if i == 0 && old != nil {
-			e.From = old.Status
-		}
-		if err := t.appendHistory(c.Seq, e); err != nil {
-			return err
-		}
-	}
-	return nil
+	return history()
 }
 
 // String says how far a load is, for errors.

@@ -184,9 +184,7 @@ type bulkPlan struct {
 	reason   string
 	fin      *casefile.Case
 	steps    []casefile.Step
-	// ref (when the decision has a letter) fills the reference into the
-	// decision, a delivery, a step's note
-	ref func(fin *casefile.Case, steps []casefile.Step, ref string)
+	hist     *casefile.History // the intake's step and steps (nil for a second application: made when stored)
 }
 
 // chunk makes cases [from, to) of the hall with a generator of the
@@ -223,6 +221,10 @@ func (mk *bulkMaker) chunk(k, from, to int) bulkChunk {
 		pl := &bulkPlan{c: c, note: note, repeatOf: repeatOf, reason: d.RepeatReason}
 		if repeatOf < 0 { // a second application waits for the meeting with the first
 			mk.stage(g, pl)
+			steps := append([]casefile.Step{mk.cat.IntakeStep(c, note, nil, "")}, pl.steps...)
+			if pl.hist, err = casefile.NewHistory(steps...); err != nil {
+				return bulkChunk{err: fmt.Errorf("demo case %d: %w", n+1, err)}
+			}
 		}
 		plans = append(plans, pl)
 	}
@@ -370,7 +372,8 @@ func (mk *bulkMaker) stage(g *gen.Gen, pl *bulkPlan) {
 		final = casefile.StatusNotified
 	}
 	notify := len(steps)
-	step(mk.who, casefile.ActionNotify, final, at(g, delivered, 11), casefile.Text{})
+	step(mk.who, casefile.ActionNotify, final, at(g, delivered, 11),
+		casefile.T("决定书 %s 以%s送达，签收人 %s", "the decision letter delivered on %s by %s, received by %s", dl.Date, dl.Method, dl.Receiver))
 	if final == casefile.StatusClosed && oneOffs {
 		// the one-offs were paid on the roll of the month after delivery
 		steps[notify].To = casefile.StatusNotified
@@ -392,11 +395,6 @@ func (mk *bulkMaker) stage(g *gen.Gen, pl *bulkPlan) {
 	every := cat.ReviewMonthsFor(&c, today)
 	if every > 0 && received.AddDays(every*30+30).Before(today) {
 		c.Life.NextReview = today.AddDays(-20 + g.Intn(every*30+20))
-	}
-	pl.ref = func(fin *casefile.Case, steps []casefile.Step, ref string) {
-		fin.Life.Deliveries[0].Letter = ref
-		d := fin.Life.Deliveries[0]
-		steps[notify].Note = casefile.T("%s %s 以%s送达，签收人 %s", "%s delivered on %s by %s, received by %s", ref, d.Date, d.Method, d.Receiver)
 	}
 	done()
 }
@@ -431,11 +429,18 @@ func storeChunk(bt *casefile.BulkTx, plans []*bulkPlan, issued *gen.Issued, sum 
 				return err
 			}
 			fin.Decision.Reference = ref
-			if pl.ref != nil {
-				pl.ref(fin, pl.steps, ref)
+			if fin.Life != nil && len(fin.Life.Deliveries) > 0 {
+				fin.Life.Deliveries[0].Letter = ref
 			}
 		}
-		if err := bt.Intake(c, pl.note, again, pl.reason, fin, pl.steps...); err != nil {
+		if pl.hist == nil {
+			h, err := casefile.NewHistory(t.Catalog().IntakeStep(c, pl.note, again, pl.reason))
+			if err != nil {
+				return err
+			}
+			pl.hist = h
+		}
+		if err := bt.Intake(c, fin, pl.hist); err != nil {
 			return fmt.Errorf("demo case %d: %w", i+1, err)
 		}
 		stored[i] = c

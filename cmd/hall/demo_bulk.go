@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strconv"
 	"time"
 
@@ -14,10 +15,19 @@ import (
 // large transactions, with a progress bar on stderr when it is a terminal.
 func (a *app) demoBulk(w, errw io.Writer, st *casefile.Store, n int, seed uint64) error {
 	start := time.Now()
+	// The load makes garbage fast and keeps little: collect less often.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	bar := newProgress(errw, n)
-	sum, err := meeting.FillBulk(st, a.who(), meeting.Bulk{Cases: n, Seed: seed, Progress: func(done, total int) {
-		bar.show(done, a.t("个案件", "cases"))
-	}})
+	var ibar *progress
+	sum, err := meeting.FillBulk(st, a.who(), meeting.Bulk{Cases: n, Seed: seed,
+		Progress: func(done, total int) { bar.show(done, a.t("个案件", "cases")) },
+		Indexing: func(done, total int) {
+			if ibar == nil {
+				bar.clear()
+				ibar = newProgress(errw, total)
+			}
+			ibar.show(done, a.t("条索引", "index entries"))
+		}})
 	bar.clear()
 	if err != nil {
 		return err
