@@ -49,7 +49,13 @@ type Loader struct {
 	offs []uint32 // … their starts in buf
 	n    int      // index entries so far
 	done bool
+	// spilling, when a run is being sorted and written in the
+	// background, hears how that went
+	spilling chan error
 }
+
+// bulkRunSize is how many bytes of index entries a run holds at most.
+var bulkRunSize = 64 << 20
 
 // bulkBuckets are the buckets a load appends to in key order: their pages
 // are filled completely.
@@ -124,10 +130,27 @@ func (l *Loader) Chunk(fn func(b *BulkTx) error) error {
 		l.offs = append(l.offs, base+o)
 	}
 	l.n += len(b.offs)
-	if len(l.buf) > 64<<20 {
-		return l.spill()
+	if len(l.buf) > bulkRunSize {
+		// the next chunk is made and stored while this run is written
+		if err := l.waitSpill(); err != nil {
+			return err
+		}
+		buf, offs := l.buf, l.offs
+		l.buf, l.offs = make([]byte, 0, len(buf)+len(buf)/8), make([]uint32, 0, len(offs)+len(offs)/8)
+		l.spilling = make(chan error, 1)
+		go func() { l.spilling <- l.spill(buf, offs) }()
 	}
 	return nil
+}
+
+// waitSpill waits for the run being written.
+func (l *Loader) waitSpill() error {
+	if l.spilling == nil {
+		return nil
+	}
+	err := <-l.spilling
+	l.spilling = nil
+	return err
 }
 
 // writeError names a full disk or a read-only file as Update does.
@@ -186,14 +209,13 @@ func compareEntries(a, b []byte) int {
 	return bytes.Compare(entryKey(a), entryKey(b))
 }
 
-// spill sorts the entries gathered so far and writes them to a run file
-// of their own (the later of two entries of one key wins).
-func (l *Loader) spill() error {
-	if len(l.offs) == 0 {
+// spill sorts entries (offs into buf) and writes them to a run file of
+// their own (the later of two entries of one key wins).
+func (l *Loader) spill(buf []byte, offs []uint32) error {
+	if len(offs) == 0 {
 		return nil
 	}
-	buf := l.buf
-	slices.SortFunc(l.offs, func(x, y uint32) int {
+	slices.SortFunc(offs, func(x, y uint32) int {
 		if c := compareEntries(buf[x:], buf[y:]); c != 0 {
 			return c
 		}
@@ -203,12 +225,12 @@ func (l *Loader) spill() error {
 	if err != nil {
 		return err
 	}
-	os.Remove(f.Name()) // gone when closed
-	l.runs = append(l.runs, f)
+	os.Remove(f.Name())        // gone when closed
+	l.runs = append(l.runs, f) // (the writer waits for a spill before it reads runs)
 	w := bufio.NewWriterSize(f, 1<<20)
 	doc := byte(slices.IndexFunc(deferredBuckets, func(x []byte) bool { return bytes.Equal(x, bIdxDoc) }))
-	for i, o := range l.offs {
-		if i+1 < len(l.offs) && compareEntries(buf[o:], buf[l.offs[i+1]:]) == 0 {
+	for i, o := range offs {
+		if i+1 < len(offs) && compareEntries(buf[o:], buf[offs[i+1]:]) == 0 {
 			if buf[o] == doc {
 				return ErrInvalid.Withf("批量写入的人员重复：%s", "a person is twice in the bulk load: %s", maskKey(entryKey(buf[o:])))
 			}
@@ -222,15 +244,13 @@ func (l *Loader) spill() error {
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return err
-	}
-	l.buf, l.offs = l.buf[:0], l.offs[:0]
-	return nil
+	_, err = f.Seek(0, io.SeekStart)
+	return err
 }
 
 // Close drops what an unfinished load gathered (its run files).
 func (l *Loader) Close() {
+	l.waitSpill()
 	for _, f := range l.runs {
 		f.Close()
 	}
@@ -295,18 +315,80 @@ func (h *runHeap) Pop() any {
 // bulkIndexTx is how many index entries one transaction of Finish writes.
 const bulkIndexTx = 1 << 19
 
+// bulkBatch is a batch of merged entries on their way to the buckets.
+type bulkBatch struct {
+	entries [][]byte
+	read    int // entries read from the runs for it (duplicates included)
+	err     error
+}
+
+// merge sends the runs' entries in order, each key once (the latest),
+// in batches; it stops at a closed stop.
+func (l *Loader) merge(h runHeap, out chan<- bulkBatch, stop <-chan struct{}) {
+	defer close(out)
+	doc := byte(slices.IndexFunc(deferredBuckets, func(x []byte) bool { return bytes.Equal(x, bIdxDoc) }))
+	var last []byte // of equal keys, the first popped (the latest run's) wins
+	b := bulkBatch{entries: make([][]byte, 0, 1<<14)}
+	send := func() bool {
+		select {
+		case out <- b:
+			b = bulkBatch{entries: make([][]byte, 0, 1<<14)}
+			return true
+		case <-stop:
+			return false
+		}
+	}
+	for len(h) > 0 {
+		r := h[0]
+		e := r.cur
+		ok, err := r.next()
+		if err != nil {
+			b.err = err
+			send()
+			return
+		}
+		if ok {
+			heap.Fix(&h, 0)
+		} else {
+			heap.Pop(&h)
+		}
+		b.read++
+		if last != nil && compareEntries(last, e) == 0 {
+			if e[0] == doc {
+				b.err = ErrInvalid.Withf("批量写入的人员重复：%s", "a person is twice in the bulk load: %s", maskKey(entryKey(e)))
+				send()
+				return
+			}
+			continue
+		}
+		last = e
+		b.entries = append(b.entries, e)
+		if len(b.entries) == cap(b.entries) && !send() {
+			return
+		}
+	}
+	if len(b.entries) > 0 || b.read > 0 {
+		send()
+	}
+}
+
 // Finish writes the gathered index entries to their buckets, each in key
-// order into full pages, in transactions of half a million entries, and
-// marks every journal record applied. progress (nil: none) hears how
-// many of the entries are written.
+// order into full pages, in transactions of half a million entries (the
+// runs are merged on another goroutine meanwhile), and marks every
+// journal record applied. progress (nil: none) hears how many of the
+// entries are written.
 func (l *Loader) Finish(progress func(done, total int)) error {
 	if l.done {
 		return nil
 	}
 	defer l.Close()
-	if err := l.spill(); err != nil {
+	if err := l.waitSpill(); err != nil {
 		return err
 	}
+	if err := l.spill(l.buf, l.offs); err != nil {
+		return err
+	}
+	l.buf, l.offs = nil, nil
 	if progress == nil {
 		progress = func(int, int) {}
 	}
@@ -322,53 +404,50 @@ func (l *Loader) Finish(progress func(done, total int)) error {
 		}
 	}
 	heap.Init(&h)
+	batches := make(chan bulkBatch, 8)
+	stop := make(chan struct{})
+	defer close(stop)
+	go l.merge(h, batches, stop)
 	s := l.s
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	total, written := l.n, 0
 	progress(0, total)
-	var last []byte // the previous entry written: of equal keys, the first popped wins
-	for {
+	more := true
+	for more {
 		err := s.update(func(tx *bolt.Tx) error {
 			var bk *bolt.Bucket
 			bi := -1
-			for n := 0; n < bulkIndexTx && len(h) > 0; n++ {
-				r := h[0]
-				e := r.cur
-				ok, err := r.next()
-				if err != nil {
-					return err
+			for n := 0; n < bulkIndexTx; {
+				b, ok := <-batches
+				if !ok {
+					more = false
+					break
 				}
-				if ok {
-					heap.Fix(&h, 0)
-				} else {
-					heap.Pop(&h)
+				if b.err != nil {
+					return b.err
 				}
-				written++
-				if last != nil && compareEntries(last, e) == 0 {
-					if e[0] == byte(slices.IndexFunc(deferredBuckets, func(x []byte) bool { return bytes.Equal(x, bIdxDoc) })) {
-						_, _, k, _, _ := bulkEntry(e)
-						return ErrInvalid.Withf("批量写入的人员重复：%s", "a person is twice in the bulk load: %s", maskKey(k))
+				written += b.read
+				n += len(b.entries)
+				for _, e := range b.entries {
+					bucket, del, key, val, _ := bulkEntry(e)
+					if del {
+						continue // its record was written and removed within the load
 					}
-					continue
-				}
-				last = e
-				b, del, key, val, _ := bulkEntry(e)
-				if del {
-					continue // its record was written and removed within the load
-				}
-				if b != bi {
-					bi = b
-					if bk, err = tx.CreateBucketIfNotExists(deferredBuckets[b]); err != nil {
+					if bucket != bi {
+						bi = bucket
+						var err error
+						if bk, err = tx.CreateBucketIfNotExists(deferredBuckets[bucket]); err != nil {
+							return err
+						}
+						bk.FillPercent = 1.0
+					}
+					if err := bk.Put(key, val); err != nil {
 						return err
 					}
-					bk.FillPercent = 1.0
-				}
-				if err := bk.Put(key, val); err != nil {
-					return err
 				}
 			}
-			if len(h) > 0 {
+			if more {
 				return nil
 			}
 			hd, err := journalHead(boltKV{tx})
@@ -381,9 +460,6 @@ func (l *Loader) Finish(progress func(done, total int)) error {
 			return writeError(s, err)
 		}
 		progress(written, total)
-		if len(h) == 0 {
-			break
-		}
 	}
 	l.done = true
 	return nil
