@@ -52,6 +52,7 @@ type Loader struct {
 	// spilling, when a run is being sorted and written in the
 	// background, hears how that went
 	spilling chan error
+	synced   bool // the store syncs its writes (the load's do not)
 }
 
 // bulkRunSize is how many bytes of index entries a run holds at most.
@@ -100,6 +101,17 @@ func (l *Loader) Chunk(fn func(b *BulkTx) error) error {
 	defer s.wmu.Unlock()
 	var head Head
 	var b *BulkTx
+	// No fsync per chunk: Finish syncs once. A load cut short by a crash
+	// of the machine (not of the program) may leave a damaged file: it
+	// was a new hall, build it again.
+	if !s.db.NoSync {
+		s.db.NoSync, l.synced = true, true
+	}
+	defer func() {
+		if l.synced {
+			s.db.NoSync = false
+		}
+	}()
 	err := s.update(func(tx *bolt.Tx) error {
 		for _, name := range bulkBuckets {
 			if bk := tx.Bucket(name); bk != nil {
@@ -460,6 +472,11 @@ func (l *Loader) Finish(progress func(done, total int)) error {
 			return writeError(s, err)
 		}
 		progress(written, total)
+	}
+	if l.synced {
+		if err := s.db.Sync(); err != nil {
+			return writeError(s, err)
+		}
 	}
 	l.done = true
 	return nil

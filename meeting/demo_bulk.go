@@ -3,6 +3,7 @@ package meeting
 import (
 	"fmt"
 	"runtime"
+	"runtime/debug"
 	"time"
 
 	"github.com/rongjiuzhu/hall/casefile"
@@ -90,6 +91,8 @@ func FillBulk(st *casefile.Store, who string, b Bulk) (*BulkSummary, error) {
 		return nil, err
 	}
 	defer load.Close()
+	// The load makes garbage fast and keeps little: collect less often.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	mk := &bulkMaker{cat: st.Catalog(), now: st.Now(), who: who, n: b.Cases, seed: b.Seed}
 	mk.today = casefile.DateOf(mk.now)
 	// About 900 cases a working day at a million: a city's hall over three

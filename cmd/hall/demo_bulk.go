@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"runtime/debug"
 	"strconv"
 	"time"
 
@@ -15,8 +14,6 @@ import (
 // large transactions, with a progress bar on stderr when it is a terminal.
 func (a *app) demoBulk(w, errw io.Writer, st *casefile.Store, n int, seed uint64) error {
 	start := time.Now()
-	// The load makes garbage fast and keeps little: collect less often.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	bar := newProgress(errw, n)
 	var ibar *progress
 	sum, err := meeting.FillBulk(st, a.who(), meeting.Bulk{Cases: n, Seed: seed,
