@@ -30,8 +30,10 @@ import (
 // sorted into runs on disk, and Finish writes each index once, in key
 // order, into fully packed pages — a random put into a big tree touches a
 // page per entry, a sorted append one page per hundred. The applied mark
-// moves only then, so a load cut short is finished by the next Open as
-// any pending catch-up is.
+// moves only then, so a load whose program stopped half way is finished
+// by the next Open as any pending catch-up is. The chunks are not synced
+// one by one, Finish syncs once: the machine failing during a load may
+// damage the new file (build it again).
 //
 // The load does not look people up: a person without an ID is new to the
 // store (the generator makes every person once), a person with one was
