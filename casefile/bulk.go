@@ -8,7 +8,6 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"slices"
@@ -40,9 +39,9 @@ import (
 // stored earlier in the load.
 
 // Loader builds a new hall in large transactions. It holds the store's
-// write lock between its calls' transactions only; while it runs the
-// store's index buckets lag behind its records, so nothing else may use
-// the store until Finish.
+// write lock only while a call of it runs; between them the store's
+// index buckets lag behind its records, so nothing else may use the
+// store until Finish.
 type Loader struct {
 	s    *Store
 	who  string
@@ -716,9 +715,4 @@ func (b *BulkTx) store(old, c *Case, who string, at time.Time, history func() er
 		}
 	}
 	return history()
-}
-
-// String says how far a load is, for errors.
-func (l *Loader) String() string {
-	return fmt.Sprintf("bulk load: %d index entries in %d runs", l.n, len(l.runs))
 }
