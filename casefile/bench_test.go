@@ -26,6 +26,7 @@ import (
 
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/casefile/gen"
+	"github.com/rongjiuzhu/hall/internal/benchhall"
 )
 
 var benchNow = time.Date(2026, 11, 27, 10, 0, 0, 0, time.Local)
@@ -56,15 +57,12 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-func benchCases() int {
-	if n, err := strconv.Atoi(os.Getenv("HALL_BENCH_CASES")); err == nil && n > 0 {
-		return n
-	}
-	return 20_000
-}
+func benchCases() int { return benchhall.Cases(20_000) }
 
-// benchStore builds the shared store once per run: N generated cases in
-// chunks of 5000 per transaction, without fsync.
+// benchStore builds the shared store once per run: the hall `hall demo
+// --cases N` builds (internal/benchhall; a copy of HALL_BENCH_DB when
+// set, as scripts/bench.sh passes the hall it built), and a sample of its
+// applicants, every 500th case's.
 func benchStore(b *testing.B) *fixture {
 	b.Helper()
 	fixOnce.Do(func() {
@@ -79,49 +77,24 @@ func benchStore(b *testing.B) *fixture {
 			return
 		}
 		fix.path = filepath.Join(dir, "bench.db")
+		if fix.err = benchhall.Make(fix.path, fix.cat, benchCases(), benchNow); fix.err != nil {
+			return
+		}
 		st, err := casefile.Open(fix.path, fix.cat, casefile.Options{NoSync: true, Now: func() time.Time { return benchNow }})
 		if err != nil {
 			fix.err = err
 			return
 		}
 		defer st.Close()
-		g := gen.New(fix.cat, 42, casefile.DateOf(benchNow))
-		n := benchCases()
-		start := time.Now()
-		// One application in 25 is someone applying again, to another
-		// department, for the same need: the duplicates the batch
-		// resolution exists for.
-		type grouped struct {
-			p     casefile.Person
-			group string
-		}
-		var recent []grouped
-		for done := 0; done < n; {
-			k := min(1000, n-done)
-			drafts := make([]*casefile.Draft, k)
-			for i := range drafts {
-				d := g.Draft(400)
-				if (done+i)%25 == 24 && len(recent) > 0 {
-					r := recent[g.Intn(len(recent))]
-					ps := g.GroupProjects(r.group)
-					d = g.DraftFor(r.p, []string{ps[g.Intn(len(ps))].Code}, 400)
-					d.RepeatReason = "向另一部门再次申请" // the same project again is refused without one
-				} else if p := fix.cat.Project(d.Apps[0].Project); p != nil && p.Group != "" {
-					recent = append(recent[max(0, len(recent)-500):], grouped{d.Applicant, p.Group})
+		fix.err = st.View(func(tx *casefile.Tx) error {
+			for seq := uint64(1); ; seq += 500 {
+				c, err := tx.CaseBySeq(seq)
+				if err != nil {
+					return nil
 				}
-				drafts[i] = d
+				fix.people = append(fix.people, c.Applicant)
 			}
-			cases, err := st.IntakeBatch(drafts, "local:bench")
-			if err != nil {
-				fix.err = err
-				return
-			}
-			for i := 0; i < len(cases); i += 500 {
-				fix.people = append(fix.people, cases[i].Applicant)
-			}
-			done += k
-		}
-		fmt.Fprintf(os.Stderr, "bench store: %d cases in %s\n", n, time.Since(start).Round(time.Millisecond))
+		})
 	})
 	if fix.err != nil {
 		b.Fatal(fix.err)

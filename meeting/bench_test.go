@@ -6,9 +6,11 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/casefile/gen"
+	"github.com/rongjiuzhu/hall/internal/benchhall"
 	"github.com/rongjiuzhu/hall/meeting"
 )
 
@@ -35,8 +37,11 @@ const agendaSize = 500
 // benchStores caches the loaded store per size.
 var benchStores = map[int]*casefile.Store{}
 
-// benchStore returns a store of n generated cases of which agendaSize are
-// ready, loaded with IntakeBatch in chunks of 5000 without fsync.
+// benchStore returns the bench hall of n cases (internal/benchhall: the
+// one `hall demo --cases n` builds, or a copy of HALL_BENCH_DB) with its
+// open sessions closed and exactly agendaSize ready cases: the extra ones
+// sent back to verifying, or cases verified and moved to ready, spread
+// over the store, in one batch.
 func benchStore(b *testing.B, n int) *casefile.Store {
 	if st := benchStores[n]; st != nil {
 		return st
@@ -51,36 +56,63 @@ func benchStore(b *testing.B, n int) *casefile.Store {
 	if err != nil {
 		b.Fatal(err)
 	}
-	st, err := casefile.Open(filepath.Join(benchDir, fmt.Sprintf("agenda-%d.db", n)), cat, casefile.Options{NoSync: true})
+	path := filepath.Join(benchDir, fmt.Sprintf("agenda-%d.db", n))
+	if err := benchhall.Make(path, cat, n, time.Now()); err != nil {
+		b.Fatal(err)
+	}
+	st, err := casefile.Open(path, cat, casefile.Options{NoSync: true})
 	if err != nil {
 		b.Fatal(err)
 	}
-	g := gen.New(cat, 42, st.Today())
-	var seqs []uint64
-	for done := 0; done < n; {
-		chunk := min(5000, n-done)
-		drafts := make([]*casefile.Draft, chunk)
-		for i := range drafts {
-			drafts[i] = g.Draft(60)
-		}
-		cases, err := st.IntakeBatch(drafts, "local:bench-desk")
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, c := range cases {
-			seqs = append(seqs, c.Seq)
-		}
-		done += chunk
+	m := meeting.New(st)
+	sessions, err := m.Sessions()
+	if err != nil {
+		b.Fatal(err)
 	}
-	// Verify agendaSize cases spread over the store and move them to
-	// ready, in one batch.
-	step := max(1, len(seqs)/agendaSize)
+	for _, s := range sessions {
+		if s.Status == meeting.SessionOpen {
+			if _, err := m.Close(s.Number, true, "local:bench-secretary"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	g := gen.New(cat, 42, st.Today())
 	err = st.Update(func(t *casefile.Tx) error {
-		for i := 0; i < agendaSize && i*step < len(seqs); i++ {
-			old, err := t.CaseBySeq(seqs[i*step])
-			if err != nil {
+		var ready, waiting []*casefile.Case
+		for _, status := range []casefile.Status{casefile.StatusReady, casefile.StatusVerifying, casefile.StatusReceived} {
+			f := casefile.CaseFilter{Status: status, Limit: 1000}
+			for {
+				page, next, err := t.Cases(f)
+				if err != nil {
+					return err
+				}
+				if status == casefile.StatusReady {
+					ready = append(ready, page...)
+				} else {
+					waiting = append(waiting, page...)
+				}
+				if next == 0 {
+					break
+				}
+				f.After = next
+			}
+		}
+		for _, old := range ready[min(agendaSize, len(ready)):] {
+			c := *old
+			if err := t.MoveInTx(&c, casefile.StatusVerifying); err != nil {
 				return err
 			}
+			if err := t.PutCase(old, &c, casefile.Change{Who: "local:bench-verifier", Action: "status", Why: "bench"}); err != nil {
+				return err
+			}
+		}
+		need := agendaSize - len(ready)
+		if need > len(waiting) {
+			return fmt.Errorf("%d ready and %d waiting cases, want %d ready", len(ready), len(waiting), agendaSize)
+		}
+		step := max(1, len(waiting)/max(need, 1))
+		for i := 0; i < need; i++ {
+			old := waiting[i*step]
 			c := *old
 			c.Apps = append([]casefile.Application(nil), old.Apps...)
 			c.Evidence = append([]casefile.Evidence(nil), old.Evidence...)
@@ -97,9 +129,6 @@ func benchStore(b *testing.B, n int) *casefile.Store {
 		return nil
 	})
 	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := meeting.New(st).SetCommittee(meeting.DefaultCommittee(cat), "local:bench-admin"); err != nil {
 		b.Fatal(err)
 	}
 	benchStores[n] = st

@@ -39,11 +39,11 @@ func bulkHall(t testing.TB, n int, seed uint64) (*meeting.BulkSummary, []string)
 	return sum, rows
 }
 
-// TestFillBulkDeterministic builds two halls of 300 cases with the same
+// TestFillBulkDeterministic builds two halls of 1000 cases with the same
 // seed and gets the same case numbers, people, statuses and amounts; a
 // third seed gives other people.
 func TestFillBulkDeterministic(t *testing.T) {
-	const n = 300
+	const n = 1000
 	sum, a := bulkHall(t, n, 42)
 	_, b := bulkHall(t, n, 42)
 	_, c := bulkHall(t, n, 43)
@@ -67,9 +67,10 @@ func TestFillBulkDeterministic(t *testing.T) {
 	if a[0][:5] == "" || !strings.Contains(strings.Join(a, "\n"), " approved ") {
 		t.Errorf("no approved case among %d:\n%s", n, strings.Join(a[:10], "\n"))
 	}
-	// Every open stage and every outcome of a city's hall is there.
+	// Every open stage and every outcome of a city's hall is there (the
+	// rejections delivered and closed: TestFillBulkLifecycle).
 	for _, s := range []casefile.Status{casefile.StatusReceived, casefile.StatusVerifying, casefile.StatusReady,
-		casefile.StatusApproved, casefile.StatusRejected, casefile.StatusWithdrawn} {
+		casefile.StatusApproved, casefile.StatusClosed, casefile.StatusWithdrawn} {
 		if sum.ByStatus[s] == 0 {
 			t.Errorf("no %s case: %v", s, sum.ByStatus)
 		}
@@ -77,4 +78,57 @@ func TestFillBulkDeterministic(t *testing.T) {
 	if sum.Closed == "" || sum.Open == "" {
 		t.Errorf("sessions: closed %q, open %q", sum.Closed, sum.Open)
 	}
+}
+
+// TestFillBulkLifecycle builds a small bulk hall and finds it whole —
+// `hall check` passes: the journal replays to the buckets, the indexes
+// written once at the end agree with the records, every history chain
+// holds — and as lived as a city's: cases on public notice, delivered
+// and closed, running aids whose review is due.
+func TestFillBulkLifecycle(t *testing.T) {
+	h := newHall(t)
+	sum, err := meeting.FillBulk(h.st, desk, meeting.Bulk{Cases: 3000, Seed: 7, Chunk: 401, Letters: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if probs, err := h.st.Verify(casefile.CheckOptions{}); err != nil || len(probs) > 0 {
+		t.Fatalf("check: %v %v", err, probs)
+	}
+	var counts casefile.Counts
+	var due []casefile.ReviewDue
+	var notice []*casefile.Case
+	err = h.st.View(func(tx *casefile.Tx) error {
+		counts = tx.Counts()
+		var err error
+		if due, err = tx.ReviewsDue(casefile.DateOf(h.now).AddDays(60)); err != nil {
+			return err
+		}
+		notice, err = tx.OnNotice()
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if counts.Total != sum.Cases || sum.Cases != 3000 {
+		t.Errorf("stored %d cases, counted %d", sum.Cases, counts.Total)
+	}
+	for _, s := range []casefile.Status{casefile.StatusPublicity, casefile.StatusNotified, casefile.StatusClosed,
+		casefile.StatusApproved, casefile.StatusRejected, casefile.StatusReady} {
+		if counts.ByStatus[s] == 0 {
+			t.Errorf("no %s case: %v", s, counts.ByStatus)
+		}
+	}
+	if len(notice) == 0 || notice[0].OpenNotice() == nil {
+		t.Errorf("%d cases on notice", len(notice))
+	}
+	overdue := 0
+	for _, r := range due {
+		if r.Overdue {
+			overdue++
+		}
+	}
+	if len(due) == 0 || overdue == 0 || overdue == len(due) {
+		t.Errorf("%d reviews due in 60 days, %d of them overdue", len(due), overdue)
+	}
+	t.Logf("%v; %d on notice, %d reviews due (%d overdue)", counts.ByStatus, len(notice), len(due), overdue)
 }

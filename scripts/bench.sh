@@ -9,10 +9,13 @@
 #   - `hall print session` on every core against GOMAXPROCS=1;
 #   - Go benchmarks against BenchmarkBareBoltPut (one bbolt put + fsync)
 #     and BenchmarkSessionPrintWorkers/workers=1 for the printing ones.
+# The Go benchmarks run on copies of the N hall (HALL_BENCH_DB, see
+# internal/benchhall), one package at a time: no benchmark builds a hall
+# of its own, and one copy at a time is on disk (a million cases take
+# ~15 GB).
 # Environment: BENCHTIME (go test -benchtime, default 5x), BENCH (go test
 # -bench pattern, default .), KEEP=1 keeps the work folder.
-# A million: scripts/bench.sh 1000000 (the hall alone takes ~10 min of one
-# core with today's store; see README, Performance).
+# A million: scripts/bench.sh 1000000 (see README, Performance).
 set -euo pipefail
 N=${1:-20000}
 BENCHTIME=${BENCHTIME:-5x}
@@ -71,13 +74,14 @@ if [[ -n $SESSION ]] && "$HALL" print --fonts >/dev/null 2>&1; then
 	b=$(secs "$HALL" --db "$WORK/pn.db" print session "$SESSION" --out "$WORK/outn")
 	docs=$(find "$WORK/outn" -name '*.pdf' | wc -l)
 	kb=$(du -sk "$WORK/outn" | cut -f1)
+	rm -f "$WORK/p1.db" "$WORK/pn.db" "$WORK"/p1.db.* "$WORK"/pn.db.*
 	row "\`hall print session $SESSION\` ($docs PDFs, $((kb / docs)) KB each)" "$(fmt_s "$b")" "$(ratio "$b" "$s")" \
 		"against GOMAXPROCS=1 ($(fmt_s "$s")); $(nproc) cores"
 fi
 
 # Go benchmarks.
 echo "running the benchmarks (HALL_BENCH_CASES=$N, -benchtime $BENCHTIME)…" >&2
-(cd "$ROOT" && HALL_BENCH_CASES=$N go test -run '^$' -bench "$BENCH" -benchtime "$BENCHTIME" -timeout 60m ./... 2>&1) >"$WORK/bench.txt" || true
+(cd "$ROOT" && HALL_BENCH_CASES=$N HALL_BENCH_DB="$BIG" go test -p 1 -run '^$' -bench "$BENCH" -benchtime "$BENCHTIME" -timeout 60m ./... 2>&1) >"$WORK/bench.txt" || true
 base=$(awk '/^BenchmarkBareBoltPut/ { print $3; exit }' "$WORK/bench.txt")
 pbase=$(awk '/^BenchmarkSessionPrintWorkers\/workers=1/ { print $3; exit }' "$WORK/bench.txt")
 while read -r name _ ns _; do

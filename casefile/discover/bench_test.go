@@ -7,7 +7,6 @@ package discover_test
 import (
 	"os"
 	"path/filepath"
-	"strconv"
 	"sync"
 	"syscall"
 	"testing"
@@ -15,26 +14,22 @@ import (
 
 	"github.com/rongjiuzhu/hall/casefile"
 	"github.com/rongjiuzhu/hall/casefile/discover"
-	"github.com/rongjiuzhu/hall/casefile/gen"
 	"github.com/rongjiuzhu/hall/casefile/report"
+	"github.com/rongjiuzhu/hall/internal/benchhall"
 )
 
 var (
 	benchOnce sync.Once
+	benchDir  string
 	benchPath string
 	benchErr  error
 	benchNow  = time.Date(2026, 11, 27, 10, 0, 0, 0, time.Local)
 )
 
-func benchN() int {
-	if n, err := strconv.Atoi(os.Getenv("HALL_BENCH_CASES")); err == nil && n > 0 {
-		return n
-	}
-	return 20_000
-}
+func benchN() int { return benchhall.Cases(20_000) }
 
-// benchStore builds the store once per run: generated cases in chunks of
-// 1000 per transaction, without fsync.
+// benchStore builds the store once per run: the hall `hall demo --cases
+// N` builds (internal/benchhall), or a copy of HALL_BENCH_DB.
 func benchStore(b *testing.B) (*casefile.Store, int) {
 	b.Helper()
 	cat, err := casefile.DefaultCatalog()
@@ -48,24 +43,9 @@ func benchStore(b *testing.B) (*casefile.Store, int) {
 			benchErr = err
 			return
 		}
+		benchDir = dir
 		benchPath = filepath.Join(dir, "bench.db")
-		st, err := casefile.Open(benchPath, cat, casefile.Options{NoSync: true, Now: func() time.Time { return benchNow }})
-		if err != nil {
-			benchErr = err
-			return
-		}
-		defer st.Close()
-		g := gen.New(cat, 42, casefile.DateOf(benchNow))
-		for done := 0; done < n; done += 1000 {
-			drafts := make([]*casefile.Draft, min(1000, n-done))
-			for i := range drafts {
-				drafts[i] = g.Draft(400)
-			}
-			if _, err := st.IntakeBatch(drafts, "local:bench"); err != nil {
-				benchErr = err
-				return
-			}
-		}
+		benchErr = benchhall.Make(benchPath, cat, n, benchNow)
 	})
 	if benchErr != nil {
 		b.Fatal(benchErr)
@@ -116,4 +96,13 @@ func cpuTime() time.Duration {
 	var ru syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// TestMain removes the benchmark's hall (gigabytes at a million cases).
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchDir != "" {
+		os.RemoveAll(benchDir)
+	}
+	os.Exit(code)
 }

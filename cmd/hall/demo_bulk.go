@@ -15,9 +15,16 @@ import (
 func (a *app) demoBulk(w, errw io.Writer, st *casefile.Store, n int, seed uint64) error {
 	start := time.Now()
 	bar := newProgress(errw, n)
-	sum, err := meeting.FillBulk(st, a.who(), meeting.Bulk{Cases: n, Seed: seed, Progress: func(done, total int) {
-		bar.show(done, a.t("个案件", "cases"))
-	}})
+	var ibar *progress
+	sum, err := meeting.FillBulk(st, a.who(), meeting.Bulk{Cases: n, Seed: seed,
+		Progress: func(done, total int) { bar.show(done, a.t("个案件", "cases")) },
+		Indexing: func(done, total int) {
+			if ibar == nil {
+				bar.clear()
+				ibar = newProgress(errw, total)
+			}
+			ibar.show(done, a.t("条索引", "index entries"))
+		}})
 	bar.clear()
 	if err != nil {
 		return err

@@ -3,7 +3,6 @@ package frontdesk
 import (
 	"os"
 	"path/filepath"
-	"strconv"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -11,17 +10,17 @@ import (
 	"time"
 
 	"github.com/rongjiuzhu/hall/casefile"
-	"github.com/rongjiuzhu/hall/casefile/gen"
+	"github.com/rongjiuzhu/hall/internal/benchhall"
 )
 
-// The benchmarks run on a store of N generated cases: N from
-// HALL_BENCH_CASES, 20000 by default to keep the suite quick. The queue
-// must stay responsive with a million; run
+// The benchmarks run on the hall `hall demo --cases N` builds
+// (internal/benchhall): N from HALL_BENCH_CASES, 20000 by default to keep
+// the suite quick. The queue must stay responsive with a million; run
 //
-//	HALL_BENCH_CASES=1000000 go test ./tui -run '^$' -bench . -benchtime 200x
+//	HALL_BENCH_CASES=1000000 go test ./tui/frontdesk -run '^$' -bench . -benchtime 200x
 //
-// before a release (loading takes several minutes; HALL_BENCH_DB=path
-// keeps the loaded file for the next run).
+// before a release, or scripts/bench.sh 1000000, which builds the hall
+// once and passes it in HALL_BENCH_DB (copied, never opened in place).
 
 var bench struct {
 	once sync.Once
@@ -30,15 +29,9 @@ var bench struct {
 	err  error
 }
 
-func benchCases() int {
-	if n, err := strconv.Atoi(os.Getenv("HALL_BENCH_CASES")); err == nil && n > 0 {
-		return n
-	}
-	return 20000
-}
+func benchCases() int { return benchhall.Cases(20000) }
 
-// benchStore loads the store once per test binary: IntakeBatch in chunks
-// of 5000 without fsync.
+// benchStore builds (or copies) the hall once per test binary.
 func benchStore(b *testing.B) *casefile.Store {
 	bench.once.Do(func() {
 		cat, err := casefile.DefaultCatalog()
@@ -46,36 +39,15 @@ func benchStore(b *testing.B) *casefile.Store {
 			bench.err = err
 			return
 		}
-		path := os.Getenv("HALL_BENCH_DB")
-		if path == "" {
-			if bench.dir, err = os.MkdirTemp("", "hall-tui-bench-"); err != nil {
-				bench.err = err
-				return
-			}
-			path = filepath.Join(bench.dir, "bench.db")
-		}
-		st, err := casefile.Open(path, cat, casefile.Options{Now: clock, NoSync: true})
-		if err != nil {
+		if bench.dir, err = os.MkdirTemp("", "hall-tui-bench-"); err != nil {
 			bench.err = err
 			return
 		}
-		bench.st = st
-		g := gen.New(cat, 7, st.Today())
-		n := benchCases()
-		done := 0
-		st.View(func(tx *casefile.Tx) error { done = tx.Counts().Total; return nil })
-		for done < n {
-			chunk := min(5000, n-done)
-			drafts := make([]*casefile.Draft, chunk)
-			for i := range drafts {
-				drafts[i] = g.Draft(60)
-			}
-			if _, err := st.IntakeBatch(drafts, "local:bench"); err != nil {
-				bench.err = err
-				return
-			}
-			done += chunk
+		path := filepath.Join(bench.dir, "bench.db")
+		if bench.err = benchhall.Make(path, cat, benchCases(), clock()); bench.err != nil {
+			return
 		}
+		bench.st, bench.err = casefile.Open(path, cat, casefile.Options{Now: clock, NoSync: true})
 	})
 	if bench.err != nil {
 		b.Fatal(bench.err)
