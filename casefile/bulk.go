@@ -63,6 +63,10 @@ var bulkRunSize = 64 << 20
 // are filled completely.
 var bulkBuckets = [][]byte{bCases, bPersons, bHistory, bJournal, bIdxNumber}
 
+// bulkRunBuckets are the lookup indexes, keyed at random places, whose
+// entries go to the load's runs and are written once by Finish.
+var bulkRunBuckets = [][]byte{bIdxDoc, bIdxStatus, bIdxPerson, bIdxGroup, bIdxSearch, bIdxDue, bIdxProject}
+
 // NewLoader starts a bulk load into st, which must have no cases.
 func (s *Store) NewLoader(who string) (*Loader, error) {
 	if err := s.CatchUp(); err != nil {
@@ -123,7 +127,9 @@ func (l *Loader) Chunk(fn func(b *BulkTx) error) error {
 		if err := fn(b); err != nil {
 			return err
 		}
-		b.drain()
+		if err := b.drain(); err != nil {
+			return err
+		}
 		if len(b.t.ops) == 0 {
 			return nil
 		}
@@ -180,9 +186,26 @@ func writeError(s *Store, err error) error {
 // drain moves the index entries the transaction keeps in memory to its
 // run: entry = bucket index(1) key length(2) key del(1) value length(4)
 // value.
-func (b *BulkTx) drain() {
+func (b *BulkTx) drain() error {
 	t := b.t
+	// The records, the counters, the number index and the bucket
+	// sequences, which the store also defers, are written now: they are
+	// keyed in load order (or read back by the next case).
+	direct := map[string]map[string]ovEntry{}
 	for name, m := range t.local {
+		if !slices.ContainsFunc(bulkRunBuckets, func(x []byte) bool { return string(x) == name }) {
+			direct[name] = m
+		}
+	}
+	if len(direct) > 0 || len(t.lseq) > 0 {
+		if err := applySegment(t.kv(), newSegment(0, direct, t.lseq)); err != nil {
+			return err
+		}
+	}
+	for name, m := range t.local {
+		if direct[name] != nil {
+			continue
+		}
 		bi := slices.IndexFunc(deferredBuckets, func(x []byte) bool { return string(x) == name })
 		for _, e := range m {
 			b.offs = append(b.offs, uint32(len(b.buf)))
@@ -198,7 +221,8 @@ func (b *BulkTx) drain() {
 			b.buf = append(b.buf, e.val...)
 		}
 	}
-	t.local, t.nlocal = nil, 0
+	t.local, t.lseq, t.nlocal = nil, nil, 0
+	return nil
 }
 
 // bulkEntry decodes the entry at the start of p.
@@ -578,7 +602,9 @@ func NewHistory(steps ...Step) (*History, error) {
 // one write of the case, not one per step. The index entries of the
 // earlier cases move to the load's runs first.
 func (b *BulkTx) Intake(c *Case, later *Case, h *History) error {
-	b.drain()
+	if err := b.drain(); err != nil {
+		return err
+	}
 	t := b.t
 	t.by(c.Officer)
 	save := func(p *Person) error {
