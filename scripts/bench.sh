@@ -9,16 +9,17 @@
 #   - `hall print session` on every core against GOMAXPROCS=1;
 #   - Go benchmarks against BenchmarkBareBoltPut (one bbolt put + fsync)
 #     and BenchmarkSessionPrintWorkers/workers=1 for the printing ones.
-# The Go benchmarks run on copies of the N hall (HALL_BENCH_DB, see
-# internal/benchhall), one package at a time: no benchmark builds a hall
-# of its own, and one copy at a time is on disk (a million cases take
-# ~15 GB).
-# Environment: BENCHTIME (go test -benchtime, default 5x), BENCH (go test
+# The Go benchmarks run on the N hall itself (HALL_BENCH_DB with
+# HALL_BENCH_SHARE=1, see internal/benchhall), one package at a time: no
+# benchmark builds a hall of its own and none copies it (a million cases
+# take ~14 GB).
+# Environment: BENCHTIME (go test -benchtime, default 1s: a benchmark
+# whose one run takes longer, a check of a million cases, runs once), BENCH (go test
 # -bench pattern, default .), KEEP=1 keeps the work folder.
 # A million: scripts/bench.sh 1000000 (see README, Performance).
 set -euo pipefail
 N=${1:-20000}
-BENCHTIME=${BENCHTIME:-5x}
+BENCHTIME=${BENCHTIME:-1s}
 BENCH=${BENCH:-.}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/hall-bench.XXXXXX")
@@ -64,24 +65,22 @@ for cmd in "cases --search 王 --limit 20" "cases --status ready --limit 20" "ch
 	row "\`hall $cmd\` (whole process)" "$(fmt_s "$b")" "$(ratio "$b" "$s")" "against the 1,000-case hall"
 done
 
-# Printing the closed session, serial against every core, each on its own
-# copy of the hall (a print is recorded in the case histories).
+# Printing the closed session, serial against every core, on the N hall
+# itself (a print is recorded in the case histories: both runs write the
+# same records).
 SESSION=$("$HALL" --db "$BIG" session list 2>/dev/null | awk '/closed/ { print $1; exit }')
 if [[ -n $SESSION ]] && "$HALL" print --fonts >/dev/null 2>&1; then
-	cp "$BIG" "$WORK/p1.db"
-	cp "$BIG" "$WORK/pn.db"
-	s=$(secs env GOMAXPROCS=1 "$HALL" --db "$WORK/p1.db" print session "$SESSION" --out "$WORK/out1")
-	b=$(secs "$HALL" --db "$WORK/pn.db" print session "$SESSION" --out "$WORK/outn")
+	s=$(secs env GOMAXPROCS=1 "$HALL" --db "$BIG" print session "$SESSION" --out "$WORK/out1")
+	b=$(secs "$HALL" --db "$BIG" print session "$SESSION" --out "$WORK/outn")
 	docs=$(find "$WORK/outn" -name '*.pdf' | wc -l)
 	kb=$(du -sk "$WORK/outn" | cut -f1)
-	rm -f "$WORK/p1.db" "$WORK/pn.db" "$WORK"/p1.db.* "$WORK"/pn.db.*
 	row "\`hall print session $SESSION\` ($docs PDFs, $((kb / docs)) KB each)" "$(fmt_s "$b")" "$(ratio "$b" "$s")" \
 		"against GOMAXPROCS=1 ($(fmt_s "$s")); $(nproc) cores"
 fi
 
 # Go benchmarks.
 echo "running the benchmarks (HALL_BENCH_CASES=$N, -benchtime $BENCHTIME)…" >&2
-(cd "$ROOT" && HALL_BENCH_CASES=$N HALL_BENCH_DB="$BIG" go test -p 1 -run '^$' -bench "$BENCH" -benchtime "$BENCHTIME" -timeout 60m ./... 2>&1) >"$WORK/bench.txt" || true
+(cd "$ROOT" && HALL_BENCH_CASES=$N HALL_BENCH_DB="$BIG" HALL_BENCH_SHARE=1 go test -p 1 -run '^$' -bench "$BENCH" -benchtime "$BENCHTIME" -timeout 60m ./... 2>&1) >"$WORK/bench.txt" || true
 base=$(awk '/^BenchmarkBareBoltPut/ { print $3; exit }' "$WORK/bench.txt")
 pbase=$(awk '/^BenchmarkSessionPrintWorkers\/workers=1/ { print $3; exit }' "$WORK/bench.txt")
 while read -r name _ ns _; do

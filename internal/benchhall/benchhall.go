@@ -26,12 +26,24 @@ func Cases(def int) int {
 
 // Make puts a hall at path (a new file): a copy of the hall named by
 // HALL_BENCH_DB when it is set — the benchmarks write to their hall, the
-// given one is never opened — else a hall of n cases built as `hall demo
+// given one is never opened, unless HALL_BENCH_SHARE=1 links path to it
+// (one hall for a whole bench.sh run) — else a hall of n cases built as `hall demo
 // --cases n --seed 42` builds it, with now as the clock and without
 // fsync. It says on stderr what it did and how long it took.
 func Make(path string, cat *casefile.Catalog, n int, now time.Time) error {
 	start := time.Now()
 	if src := os.Getenv("HALL_BENCH_DB"); src != "" {
+		if os.Getenv("HALL_BENCH_SHARE") == "1" {
+			// scripts/bench.sh: every package in turn (go test -p 1)
+			// uses the one hall it built, no copy of gigabytes each
+			// time; what the benchmarks write (a few cases, prints)
+			// stays in it.
+			if err := os.Link(src, path); err != nil {
+				return fmt.Errorf("HALL_BENCH_DB: %w", err)
+			}
+			fmt.Fprintf(os.Stderr, "bench hall: %s shared (HALL_BENCH_SHARE=1)\n", src)
+			return nil
+		}
 		if err := copyFile(src, path); err != nil {
 			return fmt.Errorf("HALL_BENCH_DB: %w", err)
 		}
