@@ -287,8 +287,10 @@ func (b *builder) addCase(t *casefile.Tx, c *casefile.Case) error {
 			depts[d] = true
 		}
 	}
-	base := CaseRef{Number: c.Number, Status: c.Status, Received: c.ReceivedDate(),
-		Limit: b.cat.Calendar.WorkdaysBetween(c.ReceivedDate(), c.Deadline)}
+	base := CaseRef{Number: c.Number, Status: c.Status, Received: c.ReceivedDate()}
+	if !c.Deadline.IsZero() { // a case without a deadline has no limit (not one from the year 0)
+		base.Limit = b.cat.Calendar.WorkdaysBetween(c.ReceivedDate(), c.Deadline)
+	}
 	involved := map[string]bool{} // departments (and "") this case shows under
 	granted := map[string]casefile.Amounts{}
 	if b.p.Contains(c.ReceivedDate()) {

@@ -183,3 +183,36 @@ func TestParsePeriod(t *testing.T) {
 		}
 	}
 }
+
+// A case stored without a deadline has no time limit: the report says 0,
+// not the working days back to the year 0 (which it took ~740,000 steps
+// a case to count: a 20,000-case hall's report ran for minutes).
+func TestCaseWithoutDeadlineHasNoLimit(t *testing.T) {
+	h := reporttest.Build(t)
+	err := h.St.Update(func(tx *casefile.Tx) error {
+		cs, _, err := tx.Cases(casefile.CaseFilter{Limit: 100})
+		if err != nil {
+			return err
+		}
+		for _, c := range cs {
+			nc := *c
+			nc.Deadline = casefile.Date{}
+			if err := tx.PutCase(c, &nc, casefile.Change{Who: "local:test", Action: "note"}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := build(t, h, report.Year(2026))
+	if rep.County.Decided == 0 {
+		t.Fatal("the hall decided nothing this year")
+	}
+	for _, r := range append(rep.Rows, rep.County) {
+		if r.WorstLimit != 0 {
+			t.Errorf("%s: worst case %s has a limit of %d working days without a deadline", r.Department, r.WorstCase, r.WorstLimit)
+		}
+	}
+}
