@@ -174,7 +174,13 @@ func (t *Tx) note(op jop) {
 // put stores value under key of bucket (creating the bucket) and lists
 // it for the journal.
 func (t *Tx) put(bucket, key, value []byte) error {
-	key, value = bytes.Clone(key), bytes.Clone(value)
+	return t.putOwned(bucket, key, bytes.Clone(value))
+}
+
+// putOwned is put of a value nobody else holds (a fresh encoding): it
+// is kept without a copy.
+func (t *Tx) putOwned(bucket, key, value []byte) error {
+	key = bytes.Clone(key)
 	if value == nil {
 		value = []byte{}
 	}
@@ -227,7 +233,7 @@ func (t *Tx) putJSON(bucket, key []byte, v any) error {
 	if err != nil {
 		return err
 	}
-	return t.put(bucket, key, raw)
+	return t.putOwned(bucket, key, raw)
 }
 
 // by notes who the transaction's changes are by, for its journal record.

@@ -8,6 +8,7 @@ import (
 	"iter"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -273,14 +274,36 @@ var pinyinArgs = func() pinyin.Args {
 // a Chinese name ("张三" → "zs", "zhangsan").
 func Pinyin(name string) (initials, full string) {
 	var ini, all strings.Builder
-	for _, syl := range pinyin.Pinyin(name, pinyinArgs) {
-		if len(syl) == 0 || syl[0] == "" {
+	for _, r := range name {
+		syl := runePinyin(r)
+		if syl == "" {
 			continue
 		}
-		ini.WriteByte(syl[0][0])
-		all.WriteString(syl[0])
+		ini.WriteByte(syl[0])
+		all.WriteString(syl)
 	}
 	return ini.String(), all.String()
+}
+
+// pinyinCache holds the toneless pinyin of each character met so far
+// (rune → string, "" for none): go-pinyin converts a name character by
+// character, and its tone stripping (a regexp per syllable) was a tenth
+// of a save's own CPU. Characters are few (a county's names use a few
+// thousand), so the cache stays small.
+var pinyinCache sync.Map
+
+// runePinyin is the toneless pinyin of r as pinyin.Pinyin gives it
+// (its first reading), or "".
+func runePinyin(r rune) string {
+	if v, ok := pinyinCache.Load(r); ok {
+		return v.(string)
+	}
+	var syl string
+	if py := pinyin.SinglePinyin(r, pinyinArgs); len(py) > 0 {
+		syl = py[0]
+	}
+	pinyinCache.Store(r, syl)
+	return syl
 }
 
 // SearchPeople finds people by what a desk types: a full resident number,
