@@ -65,6 +65,27 @@ for cmd in "cases --search 王 --limit 20" "cases --status ready --limit 20" "ch
 	row "\`hall $cmd\` (whole process)" "$(fmt_s "$b")" "$(ratio "$b" "$s")" "against the 1,000-case hall"
 done
 
+# The desk through a real terminal (scripts/e2e-search.sh, tmux): the
+# first frame, and every key of a name typed into the queue until its rows
+# show, on the N hall against the 1,000-case one.
+if command -v tmux >/dev/null && command -v jq >/dev/null; then
+	e2e() { HALL="$HALL" COPY=0 LIMIT_MS=1000000 "$ROOT/scripts/e2e-search.sh" "$1" 2>&1 || true; }
+	e2e "$SMALL" >"$WORK/e2e-small.txt"
+	e2e "$BIG" >"$WORK/e2e-big.txt"
+	frame() { sed -n 's/.*queue rows \([0-9]*\) ms.*/\1/p' "$1" | head -1; }
+	keys() { sed -n "s/.*median \([0-9]*\) ms, max \([0-9]*\) ms.*/\\$2/p" "$1" | head -1; }
+	fs=$(frame "$WORK/e2e-small.txt") fb=$(frame "$WORK/e2e-big.txt")
+	if [[ -n $fs && -n $fb ]]; then
+		row "desk first frame, start to queue rows (tmux)" "${fb} ms" "$(ratio "$fb" "$fs")" "against the 1,000-case hall (${fs} ms)"
+	fi
+	ms=$(keys "$WORK/e2e-small.txt" 1) mb=$(keys "$WORK/e2e-big.txt" 1) xs=$(keys "$WORK/e2e-small.txt" 2) xb=$(keys "$WORK/e2e-big.txt" 2)
+	if [[ -n $ms && -n $mb ]]; then
+		row "queue search, key to rows (tmux; median, max)" "${mb} ms, ${xb} ms" "$(ratio "$mb" "$ms"), $(ratio "$xb" "$xs")" "against the 1,000-case hall (${ms} ms, ${xs} ms); target < 100 ms"
+	fi
+else
+	echo "tmux or jq missing: no terminal timings" >&2
+fi
+
 # Printing the closed session, serial against every core, on the N hall
 # itself (a print is recorded in the case histories: both runs write the
 # same records).
