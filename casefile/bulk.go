@@ -10,7 +10,9 @@ import (
 	"errors"
 	"io"
 	"os"
+	"reflect"
 	"slices"
+	"strconv"
 	"syscall"
 	"time"
 
@@ -106,17 +108,7 @@ func (l *Loader) Chunk(fn func(b *BulkTx) error) error {
 	defer s.wmu.Unlock()
 	var head Head
 	var b *BulkTx
-	// No fsync per chunk: Finish syncs once. A load cut short by a crash
-	// of the machine (not of the program) may leave a damaged file: it
-	// was a new hall, build it again.
-	if !s.db.NoSync {
-		s.db.NoSync, l.synced = true, true
-	}
-	defer func() {
-		if l.synced {
-			s.db.NoSync = false
-		}
-	}()
+	defer l.unsynced()()
 	err := s.update(func(tx *bolt.Tx) error {
 		for _, name := range bulkBuckets {
 			if bk := tx.Bucket(name); bk != nil {
@@ -160,6 +152,22 @@ func (l *Loader) Chunk(fn func(b *BulkTx) error) error {
 		go func() { l.spilling <- l.spill(buf, offs) }()
 	}
 	return nil
+}
+
+// unsynced turns off the store's fsyncs until the returned func runs: no
+// fsync per chunk, and none per growth of the file either (bbolt syncs
+// the file each time it grows it by its allocation step, 16 MB: some
+// 900 syncs of a 14 GB load); Finish syncs once. A load cut short by a
+// crash of the machine (not of the program) may leave a damaged file: it
+// was a new hall, build it again.
+func (l *Loader) unsynced() func() {
+	db := l.s.db
+	if !db.NoSync {
+		l.synced = true
+	}
+	noSync, noGrowSync := db.NoSync, db.NoGrowSync
+	db.NoSync, db.NoGrowSync = true, true
+	return func() { db.NoSync, db.NoGrowSync = noSync, noGrowSync }
 }
 
 // waitSpill waits for the run being written.
@@ -448,6 +456,7 @@ func (l *Loader) Finish(progress func(done, total int)) error {
 	s := l.s
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
+	defer l.unsynced()()
 	total, written := l.n, 0
 	progress(0, total)
 	more := true
@@ -559,10 +568,77 @@ func (cat *Catalog) IntakeStep(c *Case, note Text, again []Repeat, reason string
 
 // History is a new case's history entries, chained and encoded.
 type History struct {
-	raw  [][]byte
-	last Status
-	who  string    // the first step's (the journal record names the first of a transaction)
-	at   time.Time // the last step's
+	raw    [][]byte
+	last   Status
+	who    string    // the first step's (the journal record names the first of a transaction)
+	at     time.Time // the last step's
+	people []newPerson
+}
+
+// newPerson is a person without an ID encoded ahead (without the ID) with
+// its search terms.
+type newPerson struct {
+	p     *Person
+	was   Person // p as encoded
+	raw   []byte
+	terms []string
+}
+
+// EncodePeople encodes ahead the people of c that have no ID yet and
+// lists their search terms, on any goroutine, so that the writer of a
+// bulk load only adds their IDs (BulkTx.Intake). A person changed
+// between (another document number) is encoded again when stored.
+func (h *History) EncodePeople(c *Case) error {
+	add := func(p *Person) error {
+		if p.ID != 0 {
+			return nil
+		}
+		raw, err := json.Marshal(p)
+		if err != nil {
+			return err
+		}
+		if len(raw) < 2 || raw[0] != '{' || raw[1] == '}' {
+			return nil
+		}
+		h.people = append(h.people, newPerson{p: p, was: *p, raw: raw, terms: SearchTerms(p)})
+		return nil
+	}
+	if err := add(&c.Applicant); err != nil {
+		return err
+	}
+	for i := range c.Household.Members {
+		if m := &c.Household.Members[i]; m.Relation != RelationSelf {
+			if err := add(&m.Person); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// withID is raw, a person's JSON without an ID, as json.Marshal writes
+// it with ID id (the first field).
+func withID(raw []byte, id uint64) []byte {
+	b := make([]byte, 0, len(raw)+24)
+	b = strconv.AppendUint(append(b, `{"id":`...), id, 10)
+	return append(append(b, ','), raw[1:]...)
+}
+
+// person is p's encoding made ahead, nil when there is none or p changed
+// since.
+func (h *History) person(p *Person) *newPerson {
+	if h == nil {
+		return nil
+	}
+	for i := range h.people {
+		if pr := &h.people[i]; pr.p == p {
+			if !reflect.DeepEqual(pr.was, *p) {
+				return nil
+			}
+			return pr
+		}
+	}
+	return nil
 }
 
 // NewHistory chains and encodes steps as the history of a new case, the
@@ -615,14 +691,26 @@ func (b *BulkTx) Intake(c *Case, later *Case, h *History) error {
 		if err != nil {
 			return err
 		}
+		pr := h.person(p)
 		p.ID = id
 		if err := t.put(bIdxDoc, []byte(p.Key()), u64(id)); err != nil {
 			return err
 		}
-		if err := t.putJSON(bPersons, u64(id), p); err != nil {
+		if pr == nil {
+			if err := t.putJSON(bPersons, u64(id), p); err != nil {
+				return err
+			}
+			return t.indexPersonTerms(p)
+		}
+		if err := t.put(bPersons, u64(id), withID(pr.raw, id)); err != nil {
 			return err
 		}
-		return t.indexPersonTerms(p)
+		for _, term := range pr.terms {
+			if err := t.put(bIdxSearch, join([]byte(term), []byte{0}, u64(id)), nil); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
 	if err := save(&c.Applicant); err != nil {
 		return err

@@ -225,7 +225,10 @@ func (mk *bulkMaker) chunk(k, from, to int) bulkChunk {
 		if repeatOf < 0 { // a second application waits for the meeting with the first
 			mk.stage(g, pl)
 			steps := append([]casefile.Step{mk.cat.IntakeStep(c, note, nil, "")}, pl.steps...)
-			if pl.hist, err = casefile.NewHistory(steps...); err != nil {
+			if pl.hist, err = casefile.NewHistory(steps...); err == nil {
+				err = pl.hist.EncodePeople(c)
+			}
+			if err != nil {
 				return bulkChunk{err: fmt.Errorf("demo case %d: %w", n+1, err)}
 			}
 		}
