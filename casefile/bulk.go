@@ -809,24 +809,8 @@ func (b *BulkTx) store(old, c *Case, who string, at time.Time, history func() er
 	if !at.IsZero() {
 		c.Updated = at
 	}
-	if err := t.unindexCase(old); err != nil {
+	if err := t.writeCase(old, c); err != nil {
 		return err
-	}
-	if err := t.putJSON(bCases, u64(c.Seq), c); err != nil {
-		return err
-	}
-	if err := t.indexCase(c); err != nil {
-		return err
-	}
-	if old == nil || old.Status != c.Status {
-		if old != nil {
-			if _, err := t.counter("status/"+string(old.Status), -1); err != nil {
-				return err
-			}
-		}
-		if err := t.bump("status/" + string(c.Status)); err != nil {
-			return err
-		}
 	}
 	return history()
 }

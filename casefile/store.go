@@ -529,20 +529,9 @@ type Change struct {
 	Note   Text   // what the system says about the change, in both languages
 }
 
-// PutCase stores a changed case: it checks that old (the stored version,
-// as loaded in this transaction) is the version the caller started from,
-// keeps every index in step, bumps the version and appends one history
-// entry. old is nil for a new case.
-func (t *Tx) PutCase(old, c *Case, ch Change) error {
-	if ch.Who == "" {
-		return ErrInvalid.Withf("未记录操作人", "no user recorded for the change")
-	}
-	t.by(ch.Who)
-	if old != nil && old.Version != c.Version {
-		return ErrStaleCase.Withf("%s（版本 %d，当前 %d）", "%s (version %d, now %d)", c.Number, c.Version, old.Version)
-	}
-	c.Version++
-	c.Updated = t.now
+// writeCase stores c over old (nil: a new case): the record, its index
+// entries and the status counters.
+func (t *Tx) writeCase(old, c *Case) error {
 	if err := t.unindexCase(old); err != nil {
 		return err
 	}
@@ -561,6 +550,26 @@ func (t *Tx) PutCase(old, c *Case, ch Change) error {
 		if err := t.bump("status/" + string(c.Status)); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// PutCase stores a changed case: it checks that old (the stored version,
+// as loaded in this transaction) is the version the caller started from,
+// keeps every index in step, bumps the version and appends one history
+// entry. old is nil for a new case.
+func (t *Tx) PutCase(old, c *Case, ch Change) error {
+	if ch.Who == "" {
+		return ErrInvalid.Withf("未记录操作人", "no user recorded for the change")
+	}
+	t.by(ch.Who)
+	if old != nil && old.Version != c.Version {
+		return ErrStaleCase.Withf("%s（版本 %d，当前 %d）", "%s (version %d, now %d)", c.Number, c.Version, old.Version)
+	}
+	c.Version++
+	c.Updated = t.now
+	if err := t.writeCase(old, c); err != nil {
+		return err
 	}
 	e := HistoryEntry{At: t.now, Who: ch.Who, Action: ch.Action, Why: ch.Why, Note: ch.Note, To: c.Status}
 	if old != nil {
