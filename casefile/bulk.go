@@ -13,11 +13,9 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
-	"syscall"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
-	bolterr "go.etcd.io/bbolt/errors"
 )
 
 // Bulk loading: a new hall of a million generated cases (`hall demo
@@ -177,17 +175,6 @@ func (l *Loader) waitSpill() error {
 	}
 	err := <-l.spilling
 	l.spilling = nil
-	return err
-}
-
-// writeError names a full disk or a read-only file as Update does.
-func writeError(s *Store, err error) error {
-	switch {
-	case errors.Is(err, bolterr.ErrTxNotWritable), errors.Is(err, bolterr.ErrDatabaseReadOnly), errors.Is(err, syscall.EROFS):
-		return ErrReadOnly.Withf("%s", "%s", s.path)
-	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
-		return ErrDiskFull.Withf("%s", "%s", s.path)
-	}
 	return err
 }
 

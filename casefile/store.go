@@ -401,6 +401,12 @@ func (s *Store) Update(fn func(*Tx) error) error {
 			s.afterSave()
 		}
 	}
+	return writeError(s, err)
+}
+
+// writeError names a full disk or a read-only file (a write's error, of
+// Update or of a bulk load's chunk).
+func writeError(s *Store, err error) error {
 	switch {
 	case errors.Is(err, bolterr.ErrTxNotWritable), errors.Is(err, bolterr.ErrDatabaseReadOnly), errors.Is(err, syscall.EROFS):
 		return ErrReadOnly.Withf("%s", "%s", s.path)

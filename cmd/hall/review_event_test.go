@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/rongjiuzhu/hall/casefile"
+	"github.com/rongjiuzhu/hall/casefile/casefiletest"
 )
 
 // runningAidIn stores at db an urban dibao approved in January 2026,
@@ -13,14 +14,7 @@ import (
 // import of existing recipients is, and returns its number.
 func runningAidIn(t *testing.T, db string) string {
 	t.Helper()
-	cat, err := casefile.DefaultCatalog()
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := casefile.Open(db, cat, casefile.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, _ := casefiletest.Open(t, db, casefile.Options{})
 	defer st.Close()
 	c, err := st.Intake(&casefile.Draft{
 		Applicant: casefile.Person{DocType: casefile.DocResidentID, DocNumber: validID("19560302", 2), Name: "王秀兰",
@@ -68,14 +62,7 @@ func TestReviewStartEvent(t *testing.T) {
 	if c.Life == nil || len(c.Life.Reviews) != 1 {
 		t.Fatalf("reviews %+v", c.Life)
 	}
-	cat, err := casefile.DefaultCatalog()
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := casefile.Open(db, cat, casefile.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, _ := casefiletest.Open(t, db, casefile.Options{})
 	defer st.Close()
 	var rc *casefile.Case
 	if err := st.View(func(tx *casefile.Tx) (err error) { rc, err = tx.Case(c.Life.Reviews[0]); return }); err != nil {

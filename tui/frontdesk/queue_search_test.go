@@ -58,15 +58,8 @@ func (s *countingStore) Counts() (casefile.Counts, error) { s.n++; return s.Stor
 // new total.
 func TestQueueCountsOncePerChange(t *testing.T) {
 	st := openStore(t, false)
-	intake := func(id, name string) {
-		t.Helper()
-		if _, err := st.Intake(&casefile.Draft{Applicant: casefile.Person{DocNumber: validID(id), Name: name},
-			Apps: []casefile.Application{{Project: "MZ-01"}}}, testUser); err != nil {
-			t.Fatal(err)
-		}
-	}
-	intake("61060219800101123", "王秀英")
-	intake("61060219800202123", "李四")
+	intakeDibao(t, st, "61060219800101123", "王秀英")
+	intakeDibao(t, st, "61060219800202123", "李四")
 	store := &countingStore{Store: NewStore(st)}
 	d := newDriver(t, store, casefile.ZH, 80, 24)
 	d.press("2")
@@ -81,7 +74,7 @@ func TestQueueCountsOncePerChange(t *testing.T) {
 	if store.n != before {
 		t.Errorf("typing and erasing read the counters %d times, want 0", store.n-before)
 	}
-	intake("61060219800303123", "张三")
+	intakeDibao(t, st, "61060219800303123", "张三")
 	d.send(ChangedMsg{})
 	d.must("共 3 件")
 }
@@ -193,19 +186,12 @@ func TestStaleSearchIsCancelled(t *testing.T) {
 // once more with what changed.
 func TestQueueKeepsLoadingWhileOthersWrite(t *testing.T) {
 	st := openStore(t, false)
-	intake := func(id, name string) {
-		t.Helper()
-		if _, err := st.Intake(&casefile.Draft{Applicant: casefile.Person{DocNumber: validID(id), Name: name},
-			Apps: []casefile.Application{{Project: "MZ-01"}}}, testUser); err != nil {
-			t.Fatal(err)
-		}
-	}
-	intake("61060219800101123", "王秀英")
+	intakeDibao(t, st, "61060219800101123", "王秀英")
 	d := newDriver(t, NewStore(st), casefile.ZH, 80, 24)
 	d.press("2")
 	q := d.m.queue
 	cmd := q.Update(tuitest.TextKeys("王")[0])
-	intake("61060219800202123", "王建国")
+	intakeDibao(t, st, "61060219800202123", "王建国")
 	for range 5 {
 		if c := q.Update(ChangedMsg{}); c != nil {
 			t.Fatal("a change restarted the load in flight")
@@ -247,4 +233,14 @@ func TestQueueCountsASearchLazily(t *testing.T) {
 	d.must("共 2 件")
 	typeText(d, "秀")
 	d.must("王秀英", "共 1 件")
+}
+
+// intakeDibao takes in an application for urban dibao (MZ-01) by a new
+// person with a valid ID from the 17 digits id.
+func intakeDibao(t *testing.T, st *casefile.Store, id, name string) {
+	t.Helper()
+	if _, err := st.Intake(&casefile.Draft{Applicant: casefile.Person{DocNumber: validID(id), Name: name},
+		Apps: []casefile.Application{{Project: "MZ-01"}}}, testUser); err != nil {
+		t.Fatal(err)
+	}
 }
