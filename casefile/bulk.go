@@ -104,6 +104,10 @@ func (l *Loader) Chunk(fn func(b *BulkTx) error) error {
 	s := l.s
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
+	// the chunk's record follows the journal in the file
+	if err := s.catchUpLocked(); err != nil {
+		return err
+	}
 	var head Head
 	var b *BulkTx
 	defer l.unsynced()()

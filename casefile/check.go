@@ -92,7 +92,7 @@ func (s *Store) Verify(opt CheckOptions) ([]Text, error) {
 	}
 	err = s.View(func(t *Tx) error {
 		tx := t.tx
-		ncases, err := verifyJournal(tx, anchors, add, full, opt)
+		ncases, err := verifyJournal(t, anchors, add, full, opt)
 		if err != nil || full() {
 			return err
 		}
@@ -412,6 +412,11 @@ func Restore(src, dst string, cat *Catalog) error {
 		return err
 	}
 	if err := tmp.Close(); err != nil {
+		return err
+	}
+	// A journal tail beside dst belongs to the file being replaced: the
+	// saves in it are given up with it.
+	if err := removeTail(dst); err != nil {
 		return err
 	}
 	if err := os.Rename(tmp.Name(), dst); err != nil {

@@ -280,14 +280,33 @@ func appendJournal(k kv, now time.Time, who string, ops []jop) (Head, error) {
 	if err != nil {
 		return Head{}, err
 	}
-	body := encodeRecord(head.Seq+1, now, who, ops)
-	next := Head{Seq: head.Seq + 1, Hash: chainHash(head.Hash, body)}
-	val := make([]byte, 0, 32+len(body))
-	val = append(append(val, next.Hash[:]...), body...)
+	next, val := nextRecord(head, now, who, ops)
 	if err := k.Put(bJournal, u64(next.Seq), val); err != nil {
 		return Head{}, err
 	}
 	return next, nil
+}
+
+// nextRecord makes the record of ops that follows head: the new head and
+// the record's value in the journal bucket (hash ‖ record).
+func nextRecord(head Head, now time.Time, who string, ops []jop) (Head, []byte) {
+	body := encodeRecord(head.Seq+1, now, who, ops)
+	next := Head{Seq: head.Seq + 1, Hash: chainHash(head.Hash, body)}
+	val := make([]byte, 0, 32+len(body))
+	return next, append(append(val, next.Hash[:]...), body...)
+}
+
+// head is the journal's head as the transaction sees it: the last record
+// in the file or, newer, in the tail.
+func (t *Tx) head() (Head, error) {
+	key, v := t.cursor(bJournal).Last()
+	if key == nil {
+		return Head{}, nil
+	}
+	if len(key) != 8 || len(v) < 32 {
+		return Head{}, ErrDatabaseCorrupt.Withf("日志末条记录无法读取", "the journal's last record cannot be read")
+	}
+	return Head{Seq: binary.BigEndian.Uint64(key), Hash: [32]byte(v[:32])}, nil
 }
 
 func chainHash(prev [32]byte, body []byte) [32]byte {
@@ -397,9 +416,9 @@ func decodeRecord(body []byte) (record, error) {
 // first write).
 func (s *Store) JournalHead() (Head, error) {
 	var h Head
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.View(func(t *Tx) error {
 		var err error
-		h, err = journalHead(boltKV{tx})
+		h, err = t.head()
 		return err
 	})
 	return h, err

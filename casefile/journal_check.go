@@ -16,15 +16,16 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// verifyJournal replays the journal of tx, checking its chain and the
+// verifyJournal replays the journal of t (with the records of the tail a
+// read-only open overlays), checking its chain and the
 // anchored heads, and compares every journaled bucket with it: each
 // entry changed, missing or added behind the journal's back, and each
 // bucket sequence that differs, is a problem for add. The replay keeps a
 // digest of each entry, never its value, in bounded memory
 // (journal_spill.go). It returns the number of cases compared.
-func verifyJournal(tx *bolt.Tx, anchors []Head, add func(Text), full func() bool, opt CheckOptions) (int, error) {
-	jb := tx.Bucket(bJournal)
-	if jb == nil {
+func verifyJournal(t *Tx, anchors []Head, add func(Text), full func() bool, opt CheckOptions) (int, error) {
+	tx := t.tx
+	if tx.Bucket(bJournal) == nil {
 		add(T("没有日志：请以读写方式打开一次数据库以升级结构", "there is no journal: open the database once for writing to upgrade it"))
 		return 0, nil
 	}
@@ -43,7 +44,7 @@ func verifyJournal(tx *bolt.Tx, anchors []Head, add func(Text), full func() bool
 		}
 	}
 	total := 0
-	if k, _ := jb.Cursor().Last(); len(k) == 8 {
+	if k, _ := t.cursor(bJournal).Last(); len(k) == 8 {
 		total = int(binary.BigEndian.Uint64(k)) // sequences are contiguous (or a gap is reported)
 	}
 	// The index buckets hold the entries of the records up to the applied
@@ -74,7 +75,7 @@ func verifyJournal(tx *bolt.Tx, anchors []Head, add func(Text), full func() bool
 	var last uint64
 	done := 0
 	stage(T("重放日志", "replaying the journal"))
-	c := jb.Cursor()
+	c := t.cursor(bJournal)
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		done++
 		if done%256 == 0 {
@@ -361,6 +362,9 @@ var ErrJournalBroken = newError("journal_broken", "日志的哈希链不完整�
 func (s *Store) Rebuild() (int, error) {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
+	if err := s.catchUpLocked(); err != nil { // the tail's records into the journal bucket
+		return 0, err
+	}
 	n := 0
 	err := s.update(func(tx *bolt.Tx) error {
 		jb := tx.Bucket(bJournal)

@@ -36,6 +36,7 @@ var deferredSet = func() map[string]bool {
 	for _, b := range deferredBuckets {
 		m[string(b)] = true
 	}
+	m[string(bJournal)] = true // records in the tail (tail.go), read through the overlay
 	return m
 }()
 
@@ -238,6 +239,9 @@ func (s *Store) catchUpLocked() error {
 	}
 	s.pendingSince = time.Time{}
 	s.publish(nil)
+	if s.tail != nil {
+		s.tail.restart()
+	}
 	return nil
 }
 
@@ -297,8 +301,9 @@ func (s *Store) afterSave() {
 }
 
 // recoverPending reads the deferred entries of the journal records after
-// the applied mark (saves whose catch-up a crash cut off): a read-write
-// store writes them at once, a read-only one keeps them as its overlay.
+// the applied mark (saves whose catch-up a crash cut off) and the records
+// of the tail (tail.go): a read-write store writes them at once, a
+// read-only one keeps them as its overlay.
 func (s *Store) recoverPending() error {
 	var seg *segment
 	err := s.view(func(tx *bolt.Tx) error {
@@ -307,18 +312,18 @@ func (s *Store) recoverPending() error {
 		if !ok || jb == nil {
 			return nil
 		}
+		head, err := journalHead(boltKV{tx})
+		if err != nil {
+			return err
+		}
+		tailed, err := readTail(s.path, head)
+		if err != nil {
+			return err
+		}
 		local := map[string]map[string]ovEntry{}
 		seqs := map[string]uint64{}
 		var last uint64
-		c := jb.Cursor()
-		for k, v := c.Seek(u64(applied + 1)); k != nil; k, v = c.Next() {
-			if len(v) < 32 {
-				return ErrDatabaseCorrupt.Withf("日志记录无法读取", "a journal record cannot be read")
-			}
-			r, err := decodeRecord(v[32:])
-			if err != nil {
-				return ErrDatabaseCorrupt.Withf("日志第 %d 条记录无法读取", "journal record %d cannot be read", binary.BigEndian.Uint64(k))
-			}
+		apply := func(r record) {
 			last = r.Seq
 			for _, op := range r.Ops {
 				if !deferred(op.bucket) {
@@ -336,18 +341,46 @@ func (s *Store) recoverPending() error {
 				m[string(op.key)] = ovEntry{key: string(op.key), val: bytes.Clone(op.value), del: op.kind == opDelete}
 			}
 		}
+		c := jb.Cursor()
+		for k, v := c.Seek(u64(applied + 1)); k != nil; k, v = c.Next() {
+			if len(v) < 32 {
+				return ErrDatabaseCorrupt.Withf("日志记录无法读取", "a journal record cannot be read")
+			}
+			r, err := decodeRecord(v[32:])
+			if err != nil {
+				return ErrDatabaseCorrupt.Withf("日志第 %d 条记录无法读取", "journal record %d cannot be read", binary.BigEndian.Uint64(k))
+			}
+			apply(r)
+		}
+		for _, tr := range tailed {
+			r, _ := decodeRecord(tr.val[32:]) // readTail decoded it
+			apply(r)
+			m := local[string(bJournal)]
+			if m == nil {
+				m = map[string]ovEntry{}
+				local[string(bJournal)] = m
+			}
+			key := string(u64(tr.seq))
+			m[key] = ovEntry{key: key, val: tr.val}
+		}
 		if len(local) > 0 || len(seqs) > 0 {
 			seg = newSegment(last, local, seqs)
 			seg.lo = applied + 1
 		}
 		return nil
 	})
-	if err != nil || seg == nil {
+	if err != nil {
 		return err
 	}
-	s.publish((*overlay)(nil).with(seg))
+	if seg != nil {
+		s.publish((*overlay)(nil).with(seg))
+	}
 	if s.db.IsReadOnly() {
 		return nil
 	}
-	return s.CatchUp()
+	if err := s.CatchUp(); err != nil {
+		return err
+	}
+	// every record of a tail a crash left is in the file now
+	return removeTail(s.path)
 }

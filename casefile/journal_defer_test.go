@@ -9,9 +9,9 @@ import (
 )
 
 // A save leaves its lookup-index entries pending; every read sees them at
-// once, and a copy of the file taken before their catch-up (a crash right
-// after the save) gets them back from the journal: overlaid when opened
-// read-only, written when opened for writing.
+// once, and a copy of the files taken before their catch-up (a crash right
+// after the save) gets them back from the journal's tail: overlaid when
+// opened read-only, written when opened for writing.
 func TestDeferredIndexEntries(t *testing.T) {
 	st, _, path := newStore(t)
 	cat := st.Catalog()
@@ -54,10 +54,16 @@ func TestDeferredIndexEntries(t *testing.T) {
 	}
 	seen(st)
 
-	// The file as a crash right after the save leaves it.
+	// The files as a crash right after the save leaves them: the
+	// database and the journal's tail, which holds the save's record.
 	crashed := filepath.Join(t.TempDir(), "crashed.db")
 	raw, _ := os.ReadFile(path)
 	os.WriteFile(crashed, raw, 0o600)
+	tailRaw, err := os.ReadFile(TailPath(path))
+	if err != nil {
+		t.Fatalf("the save left no journal tail: %v", err)
+	}
+	os.WriteFile(TailPath(crashed), tailRaw, 0o600)
 	ro, err := Open(crashed, cat, Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)

@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	bolt "go.etcd.io/bbolt"
 )
 
 // ErrNoJournalRecord: `hall audit record N` names a record the journal
@@ -21,7 +19,7 @@ var ErrNoJournalRecord = newError("no_journal_record", "日志中没有这条记
 // record cannot carry its own hash, so the minutes print the record just
 // before it, exact and checkable with `hall audit record N`.
 func (t *Tx) JournalHead() (Head, error) {
-	return journalHead(t.kv())
+	return t.head()
 }
 
 // MarshalText writes the head as String does ("sequence:hash", hex).
@@ -60,15 +58,14 @@ func (e JournalEntry) Head() Head { return Head{Seq: e.Seq, Hash: e.Hash} }
 // not hold ErrNoJournalRecord.
 func (s *Store) JournalRecord(seq uint64) (JournalEntry, error) {
 	var e JournalEntry
-	err := s.view(func(tx *bolt.Tx) error {
-		k := boltKV{tx}
-		v := k.Get(bJournal, u64(seq))
+	err := s.View(func(t *Tx) error {
+		v := t.get(bJournal, u64(seq))
 		if seq == 0 || v == nil {
 			return ErrNoJournalRecord.Withf("第 %d 条", "record %d", seq)
 		}
 		var prev [32]byte
 		if seq > 1 {
-			pv := k.Get(bJournal, u64(seq-1))
+			pv := t.get(bJournal, u64(seq-1))
 			if len(pv) < 32 {
 				return ErrCheckFailed.Withf("日志第 %d 条记录缺失或无法读取", "journal record %d is missing or unreadable", seq-1)
 			}

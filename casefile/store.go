@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -87,8 +88,12 @@ type Options struct {
 
 // Store is the case file on one bbolt database file.
 type Store struct {
-	wmu      sync.Mutex // held across a write and its anchor line, so lines follow the journal's order
-	anchorF  *os.File   // the anchor file, opened at the first commit
+	wmu      sync.Mutex    // held across a write and its anchor line, so lines follow the journal's order
+	anchorF  *os.File      // the anchor file, opened at the first commit
+	tail     *tail         // the journal's tail (tail.go), opened at the first save that goes there
+	rev      atomic.Uint64 // committed writes since Open (Revision)
+	noTail   bool          // the tail could not be made: saves commit to bbolt
+	noSync   bool          // Options.NoSync
 	progress io.Writer
 	ovMu     sync.RWMutex // guards ov against readers starting a transaction
 	ov       *overlay     // pending entries of the deferred buckets (journal_defer.go); changed under wmu
@@ -148,7 +153,7 @@ func Open(path string, cat *Catalog, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, translateOpenError(path, err)
 	}
-	s := &Store{db: db, cat: cat, now: opt.Now, path: path, progress: opt.Progress}
+	s := &Store{db: db, cat: cat, now: opt.Now, path: path, progress: opt.Progress, noSync: opt.NoSync}
 	if err := s.checkSize(); err != nil {
 		db.Close()
 		return nil, err
@@ -289,6 +294,13 @@ func (s *Store) Close() error {
 	// What fails stays in the journal for the next open; a damaged file
 	// is reported.
 	cerr := s.catchUpLocked()
+	if s.tail != nil {
+		s.tail.close()
+		s.tail = nil
+		if cerr == nil && s.ov.empty() {
+			removeTail(s.path) // every record is in the file
+		}
+	}
 	if s.anchorF != nil {
 		s.anchorF.Close()
 		s.anchorF = nil
@@ -315,14 +327,11 @@ func (s *Store) Today() Date { return DateOf(s.now()) }
 
 // Revision identifies the store's last committed write: it moves with
 // every write, so two equal readings mean nothing was written between
-// them. (It is bbolt's transaction id.)
+// them. (It counts the writes since Open: only this process writes the
+// file while it is open.)
 func (s *Store) Revision() (uint64, error) {
-	var id int
-	err := s.view(func(tx *bolt.Tx) error {
-		id = tx.ID()
-		return nil
-	})
-	return uint64(id), err
+	err := s.view(func(*bolt.Tx) error { return nil }) // a closed store's error
+	return s.rev.Load(), err
 }
 
 // Tx is one transaction on the store. Packages that build on the case
@@ -353,13 +362,17 @@ func (t *Tx) Now() time.Time { return t.now }
 // Catalog is the store's catalogue.
 func (t *Tx) Catalog() *Catalog { return t.s.cat }
 
-// Update runs fn in one read-write transaction.
+// Update runs fn in one read-write transaction. A transaction whose
+// changes all go to deferred buckets is committed by its journal record
+// in the tail (tail.go); any other is committed to bbolt with the entries
+// still pending, so the journal bucket has no gap.
 func (s *Store) Update(fn func(*Tx) error) error {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	var head Head
 	var t *Tx
 	var next *overlay
+	var rec []byte // the journal record, when it goes to the tail
 	publishing := false
 	err := s.update(func(tx *bolt.Tx) error {
 		t = &Tx{tx: tx, s: s, now: s.now(), ov: s.ov}
@@ -369,31 +382,55 @@ func (s *Store) Update(fn func(*Tx) error) error {
 		if len(t.ops) == 0 {
 			return nil
 		}
+		if s.toTail(t) {
+			prev, err := t.head()
+			if err != nil {
+				return err
+			}
+			head, rec = nextRecord(prev, t.now, t.who, t.ops)
+			if t.local == nil {
+				t.local = map[string]map[string]ovEntry{}
+			}
+			key := string(u64(head.Seq))
+			t.local[string(bJournal)] = map[string]ovEntry{key: {key: key, val: rec}}
+			next = s.ov.with(newSegment(head.Seq, t.local, t.lseq))
+			return errToTail // nothing was written to the file: roll back
+		}
+		if !t.direct {
+			// the pending entries and records first, then this one
+			if err := t.goDirect(); err != nil {
+				return err
+			}
+		}
 		var err error
 		if head, err = appendJournal(t.kv(), t.now, t.who, t.ops); err != nil {
 			return err
 		}
-		switch {
-		case t.direct:
-			if err := setApplied(tx, head.Seq); err != nil {
-				return err
-			}
-		case len(t.local) > 0 || len(t.lseq) > 0:
-			next = s.ov.with(newSegment(head.Seq, t.local, t.lseq))
-		default:
-			return nil
+		if err := setApplied(tx, head.Seq); err != nil {
+			return err
 		}
-		// Readers must not start between this commit and the new
-		// overlay: they would see the journal without its records.
+		// Readers must not start between this commit and the empty
+		// overlay: they would read the pending entries twice over.
 		s.ovMu.Lock()
 		publishing = true
 		return nil
 	})
-	if publishing {
+	switch {
+	case errors.Is(err, errToTail):
+		if err = s.writeTail(head.Seq, rec); err == nil {
+			s.publish(next)
+		}
+	case publishing:
 		if err == nil {
-			s.ov = next
+			s.ov = nil
 		}
 		s.ovMu.Unlock()
+		if err == nil && s.tail != nil {
+			s.tail.restart()
+		}
+	}
+	if err == nil {
+		s.rev.Add(1)
 	}
 	if err == nil && head.Seq > 0 {
 		s.anchor(head)
