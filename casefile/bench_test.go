@@ -160,22 +160,20 @@ func BenchmarkBareBoltPut(b *testing.B) {
 // history, journal record; fsync) into the large store. Every iteration
 // takes in a new applicant with a new household: nobody is saved twice
 // (a re-saved person writes nothing and would flatter the figure). It
-// reports the pages written per intake; compare ns/op and pages/op with
-// BenchmarkBareBoltPut of the same run. The save commits only its
-// journal record; the catch-up that writes the records and indexes
-// later (journal_defer.go) is timed and counted too, the last one after
-// the loop.
+// reports what a save writes: pages of the database file (pages/op) and
+// bytes of the journal's tail (tail-bytes/op); compare ns/op with
+// BenchmarkBareBoltPut of the same run. The save commits by its journal
+// record in the tail (tail.go: one in-place fdatasync, no bbolt commit);
+// the catch-up that writes the records and indexes to the file later
+// (journal_defer.go) is timed and counted too, the last one after the
+// loop.
 //
-// Measured 2026-12-03, 3000 saves, two runs each, same process, load
-// average 13–16 on 2 shared cores (so the times are noisy): at 20k cases
-// BareBoltPut 2.8–4.2 ms and 6.4 pages/op, IntakeSave 3.6–4.7 ms and
-// 9.3–9.6 pages/op: 1.1–1.3x the time, 1.5x the pages (was 5.2x). At
-// 100k cases BareBoltPut 2.3–2.5 ms, IntakeSave 4.0–5.1 ms and 13.8–14.0
-// pages/op: 1.7–2.1x (was 6.7x). The save transaction itself writes 6.4
-// pages, as the bare put; the rest is the catch-up (at 100k 7.4 pages a
-// save, two thirds of them idx_search: five random-keyed terms for every
-// household member) and the free list bbolt rewrites on every commit
-// (~100 KB on the 100k file, against a few bytes on the bare put's).
+// Measured 2026-12-03, 2000 saves, two runs, load average 1.4 on 2 cores,
+// 20k cases: BareBoltPut 0.46–0.47 ms and 6.4 pages/op; IntakeSave/desk
+// 0.36–0.39 ms, 0 pages/op (0.78–0.84x; the bbolt commit of the record
+// alone was 1.4x the bare put, the whole save 1.1–1.3x with 6.4 pages);
+// sustained 0.57–0.59 ms with 4.7 pages/op of catch-up (1.2–1.3x). At a
+// million cases: README → Performance (scripts/bench.sh).
 func BenchmarkIntakeSave(b *testing.B) {
 	f := benchStore(b)
 	st := openBench(b, f)
@@ -225,7 +223,7 @@ func BenchmarkIntakeSave(b *testing.B) {
 			cw, ct = cw+uint64(st.PagesWritten()-w), ct+time.Since(t0)
 			b.StartTimer()
 		}
-		w0 := st.PagesWritten()
+		w0, t0 := st.PagesWritten(), st.TailWritten()
 		for i := 0; i < b.N; i++ {
 			b.StopTimer()
 			d := fresh()
@@ -239,6 +237,7 @@ func BenchmarkIntakeSave(b *testing.B) {
 		}
 		catchUp()
 		b.ReportMetric(float64(uint64(st.PagesWritten()-w0)-cw)/float64(b.N), "pages/op")
+		b.ReportMetric(float64(st.TailWritten()-t0)/float64(b.N), "tail-bytes/op")
 		b.ReportMetric(float64(cw)/float64(b.N), "catchup-pages/op")
 		b.ReportMetric(float64(ct.Milliseconds())/float64(b.N), "catchup-ms/op")
 	})

@@ -88,16 +88,17 @@ type Options struct {
 
 // Store is the case file on one bbolt database file.
 type Store struct {
-	wmu      sync.Mutex    // held across a write and its anchor line, so lines follow the journal's order
-	anchorF  *os.File      // the anchor file, opened at the first commit
-	tail     *tail         // the journal's tail (tail.go), opened at the first save that goes there
-	rev      atomic.Uint64 // committed writes since Open (Revision)
-	noTail   bool          // the tail could not be made: saves commit to bbolt
-	noSync   bool          // Options.NoSync
-	progress io.Writer
-	ovMu     sync.RWMutex // guards ov against readers starting a transaction
-	ov       *overlay     // pending entries of the deferred buckets (journal_defer.go); changed under wmu
-	timer    *time.Timer  // the next catch-up of pending entries
+	wmu       sync.Mutex    // held across a write and its anchor line, so lines follow the journal's order
+	anchorF   *os.File      // the anchor file, opened at the first commit
+	tail      *tail         // the journal's tail (tail.go), opened at the first save that goes there
+	rev       atomic.Uint64 // committed writes since Open (Revision)
+	tailBytes atomic.Int64  // bytes written to the tail since Open (TailWritten)
+	noTail    bool          // the tail could not be made: saves commit to bbolt
+	noSync    bool          // Options.NoSync
+	progress  io.Writer
+	ovMu      sync.RWMutex // guards ov against readers starting a transaction
+	ov        *overlay     // pending entries of the deferred buckets (journal_defer.go); changed under wmu
+	timer     *time.Timer  // the next catch-up of pending entries
 	// pendingSince is when the oldest pending entry was saved
 	pendingSince time.Time
 	closed       bool

@@ -32,12 +32,14 @@ import (
 // frames after the database's head: each must carry the next sequence
 // and chain to the hash before it (journal.go). The first frame that is
 // all zeros, cut short, or fails its crc ends the tail: a save cut off
-// while its frame was written was never acknowledged. Frames of an
-// earlier round (sequence at or below the database's head) are skipped
-// before the first frame that chains and end the tail after it. A frame
-// that fails its crc while the frame after it chains on is damage, as is
-// a first frame that skips sequences or does not chain (a tail left
-// beside another database): Open reports it and changes nothing.
+// while its frame was written was never acknowledged. Frames whose
+// records the file already holds are skipped; after a frame that chains
+// on, such a frame is an earlier round's (each round starts at the file's
+// beginning once a catch-up wrote the round before to the database) and
+// ends the tail. A frame that fails its crc while the frame after it
+// chains on is damage, as is a first frame that skips sequences or does
+// not chain (a tail left beside another database): Open reports it and
+// changes nothing.
 //
 // The tail is made at the first such save (256 KiB of zeros, synced
 // with its directory) and grows by doubling; a clean Close, after its
@@ -218,10 +220,10 @@ func parseTail(name string, raw []byte, head Head) ([]tailRecord, error) {
 		}
 		switch {
 		case seq <= prev.Seq && len(out) == 0:
-			off = next // written before the last catch-up
+			off = next // the file has this record already
 			continue
 		case seq <= prev.Seq:
-			return out, nil // an earlier round's frame after this one's
+			return out, nil // an earlier round's frame: its record is in the file
 		case seq > prev.Seq+1:
 			return nil, damaged("缺少第 %d 至 %d 条记录", "records %d to %d are missing", prev.Seq+1, seq-1)
 		}
@@ -295,5 +297,11 @@ func (s *Store) writeTail(seq uint64, val []byte) error {
 		}
 		return ErrDatabaseOpen.Withf("日志尾文件 %s 无法写入，本次未保存：%v", "the journal tail %s cannot be written; this change was not saved: %v", TailPath(s.path), err)
 	}
+	s.tailBytes.Add(int64(tailHeader + 8 + len(val)))
 	return nil
 }
+
+// TailWritten is the number of bytes saves have written to the journal's
+// tail since the store was opened, for benchmarks that report what a save
+// writes (PagesWritten counts the database file's pages).
+func (s *Store) TailWritten() int64 { return s.tailBytes.Load() }

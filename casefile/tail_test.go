@@ -1,0 +1,326 @@
+package casefile
+
+import (
+	"encoding/binary"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// fileJournal is the journal bucket as the database file holds it: its
+// sequences in order, and the last record's head.
+func fileJournal(t *testing.T, s *Store) ([]uint64, Head) {
+	t.Helper()
+	var seqs []uint64
+	var h Head
+	s.view(func(tx *bolt.Tx) error {
+		tx.Bucket(bJournal).ForEach(func(k, v []byte) error {
+			seqs = append(seqs, binary.BigEndian.Uint64(k))
+			h = Head{Seq: binary.BigEndian.Uint64(k), Hash: [32]byte(v[:32])}
+			return nil
+		})
+		return nil
+	})
+	return seqs, h
+}
+
+// An intake commits by its record in the journal's tail: the database
+// file gets no page, the tail gets the record, and every read — the case,
+// the journal head, the revision, `hall audit record` — sees it at once.
+// A write to a bucket that is not deferred (a meeting's records) then
+// commits to the file with the pending records before its own: the
+// journal bucket runs without a gap and the check passes.
+func TestSaveCommitsByTheTail(t *testing.T) {
+	st, _, path := newStore(t)
+	before, _ := st.JournalHead()
+	rev0, _ := st.Revision()
+	pages := st.PagesWritten()
+	c := mustIntake(t, st, draft(idFor("19800101", 1), "赵一", []string{urbanDibao(t, st.Catalog()).Code}), "local:desk")
+	if n := st.PagesWritten() - pages; n != 0 {
+		t.Errorf("the intake wrote %d pages of the database file, want 0 (its record goes to the tail)", n)
+	}
+	if st.TailWritten() == 0 {
+		t.Fatal("the intake wrote nothing to the tail")
+	}
+	head, err := st.JournalHead()
+	if err != nil || head.Seq != before.Seq+1 {
+		t.Fatalf("journal head after the intake: %v %v, want record %d", head, err, before.Seq+1)
+	}
+	if rev, _ := st.Revision(); rev == rev0 {
+		t.Error("the intake did not move the revision")
+	}
+	if e, err := st.JournalRecord(head.Seq); err != nil || e.Who != "local:desk" || e.Head() != head {
+		t.Errorf("audit record %d: %+v %v", head.Seq, e, err)
+	}
+	if anchors, _ := readAnchors(path); len(anchors) == 0 || anchors[len(anchors)-1] != head {
+		t.Errorf("the anchor's last head is %v, want %v", anchors, head)
+	}
+	if seqs, _ := fileJournal(t, st); len(seqs) != int(before.Seq) {
+		t.Errorf("the file's journal has %d records, want %d (the intake's is in the tail)", len(seqs), before.Seq)
+	}
+	recs, err := readTail(path, before)
+	if err != nil || len(recs) != 1 || recs[0].seq != head.Seq {
+		t.Fatalf("the tail after one intake: %v %v", recs, err)
+	}
+
+	// a meeting's record: not deferred, so committed to the file
+	if err := st.Update(func(tx *Tx) error {
+		tx.by("local:secretary")
+		return tx.Records("test_things").Put(NumKey(1), nil)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	seqs, fh := fileJournal(t, st)
+	for i, s := range seqs {
+		if s != uint64(i+1) {
+			t.Fatalf("the file's journal is %v: not every record in order", seqs)
+		}
+	}
+	if h2, _ := st.JournalHead(); fh != h2 || h2.Seq != head.Seq+1 {
+		t.Errorf("the file's journal ends at %v, the store's head is %v", fh, h2)
+	}
+	if st.Pending() != 0 {
+		t.Errorf("%d entries still pending after a write to the file", st.Pending())
+	}
+	if probs, err := st.Verify(CheckOptions{}); err != nil {
+		t.Errorf("check: %v %v", probs, err)
+	}
+	st.View(func(tx *Tx) error {
+		if got, err := tx.Case(c.Number); err != nil || got.Seq != c.Seq {
+			t.Errorf("case %s: %v %v", c.Number, got, err)
+		}
+		return nil
+	})
+	// A clean close leaves no tail: every record is in the file.
+	st.Close()
+	if _, err := os.Stat(TailPath(path)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the tail is still there after a clean close: %v", err)
+	}
+}
+
+// tailOf writes records 1..n (each chaining to the one before, from the
+// zero head) to a fresh tail beside path and returns their heads.
+func tailOf(t *testing.T, path string, from Head, n int) (*tail, []Head) {
+	t.Helper()
+	tl, err := openTail(path, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { tl.close() })
+	return tl, appendTail(t, tl, from, n)
+}
+
+func appendTail(t *testing.T, tl *tail, from Head, n int) []Head {
+	t.Helper()
+	var heads []Head
+	h := from
+	for i := 0; i < n; i++ {
+		ops := []jop{{kind: opPut, bucket: bCases, key: u64(h.Seq + 1), value: []byte(`{"n":` + string(rune('0'+i%10)) + `}`)}}
+		var val []byte
+		h, val = nextRecord(h, time.Unix(1764000000, 0), "local:desk", ops)
+		if err := tl.append(h.Seq, val); err != nil {
+			t.Fatal(err)
+		}
+		heads = append(heads, h)
+	}
+	return heads
+}
+
+func tailSeqs(rs []tailRecord) []uint64 {
+	var out []uint64
+	for _, r := range rs {
+		out = append(out, r.seq)
+	}
+	return out
+}
+
+// The tail's frames, read after a crash: every whole frame that chains
+// on is a save; a frame cut short or never finished ends the tail (that
+// save was never acknowledged); an earlier round's frames, left behind
+// by a catch-up, are skipped; a damaged frame in the middle, a gap or a
+// tail that does not chain to the database is damage, reported.
+func TestTailFrames(t *testing.T) {
+	dir := t.TempDir()
+	read := func(path string, h Head) ([]uint64, error) {
+		rs, err := readTail(path, h)
+		return tailSeqs(rs), err
+	}
+	equal := func(a, b []uint64) bool {
+		if len(a) != len(b) {
+			return false
+		}
+		for i := range a {
+			if a[i] != b[i] {
+				return false
+			}
+		}
+		return true
+	}
+
+	t.Run("whole", func(t *testing.T) {
+		path := filepath.Join(dir, "whole.db")
+		_, heads := tailOf(t, path, Head{}, 3)
+		if got, err := read(path, Head{}); err != nil || !equal(got, []uint64{1, 2, 3}) {
+			t.Errorf("got %v %v, want [1 2 3]", got, err)
+		}
+		// records the file already holds are not read again
+		if got, err := read(path, heads[1]); err != nil || !equal(got, []uint64{3}) {
+			t.Errorf("after head 2: %v %v, want [3]", got, err)
+		}
+		if got, err := read(filepath.Join(dir, "none.db"), Head{}); err != nil || got != nil {
+			t.Errorf("no tail file: %v %v", got, err)
+		}
+	})
+	t.Run("torn", func(t *testing.T) {
+		path := filepath.Join(dir, "torn.db")
+		tl, _ := tailOf(t, path, Head{}, 3)
+		// the third frame cut off halfway: its bytes zero from the middle
+		end := tl.off
+		raw, _ := os.ReadFile(TailPath(path))
+		third := int(end) - (int(binary.BigEndian.Uint32(raw[frameStart(t, raw, 2):])) + tailHeader)
+		for i := third + 20; i < int(end); i++ {
+			raw[i] = 0
+		}
+		os.WriteFile(TailPath(path), raw, 0o600)
+		if got, err := read(path, Head{}); err != nil || !equal(got, []uint64{1, 2}) {
+			t.Errorf("got %v %v, want [1 2]", got, err)
+		}
+	})
+	t.Run("restarted", func(t *testing.T) {
+		path := filepath.Join(dir, "restarted.db")
+		tl, heads := tailOf(t, path, Head{}, 6)
+		// a catch-up wrote 1..6 to the file: the next round starts over
+		tl.restart()
+		if got, err := read(path, heads[5]); err != nil || len(got) != 0 {
+			t.Errorf("after the restart: %v %v, want none", got, err)
+		}
+		// the first header zeroed by restart was never synced: a crash may
+		// leave it, and the old frames are still skipped
+		raw, _ := os.ReadFile(TailPath(path))
+		tailOf(t, filepath.Join(dir, "copy.db"), Head{}, 6)
+		other, _ := os.ReadFile(TailPath(filepath.Join(dir, "copy.db")))
+		copy(raw[:tailHeader], other[:tailHeader])
+		os.WriteFile(TailPath(path), raw, 0o600)
+		if got, err := read(path, heads[5]); err != nil || len(got) != 0 {
+			t.Errorf("old frames after the restart: %v %v, want none", got, err)
+		}
+		// two new saves, over the start of the old frames
+		appendTail(t, tl, heads[5], 2)
+		if got, err := read(path, heads[5]); err != nil || !equal(got, []uint64{7, 8}) {
+			t.Errorf("new round: %v %v, want [7 8]", got, err)
+		}
+	})
+	t.Run("damaged", func(t *testing.T) {
+		path := filepath.Join(dir, "damaged.db")
+		tailOf(t, path, Head{}, 3)
+		raw, _ := os.ReadFile(TailPath(path))
+		raw[frameStart(t, raw, 1)+tailHeader+50] ^= 0x10 // a byte of record 2
+		os.WriteFile(TailPath(path), raw, 0o600)
+		_, err := read(path, Head{})
+		if !errors.Is(err, ErrDatabaseCorrupt) {
+			t.Fatalf("a damaged record between two good ones: %v, want damage", err)
+		}
+		if m := Message(err, ZH); !containsAll(m, TailPath(path), "第 2 条", "hall restore") {
+			t.Errorf("message %q", m)
+		}
+		if m := Message(err, EN); !containsAll(m, "record 2", "hall restore") {
+			t.Errorf("message %q", m)
+		}
+	})
+	t.Run("foreign", func(t *testing.T) {
+		path := filepath.Join(dir, "foreign.db")
+		tailOf(t, path, Head{}, 2)
+		// the database's own record 0 head has another hash: this tail
+		// was written beside another file
+		other := Head{Seq: 0, Hash: [32]byte{1}}
+		if _, err := read(path, other); !errors.Is(err, ErrDatabaseCorrupt) {
+			t.Errorf("a tail that does not chain: %v, want damage", err)
+		}
+	})
+	t.Run("gap", func(t *testing.T) {
+		path := filepath.Join(dir, "gap.db")
+		start := Head{Seq: 4, Hash: [32]byte{9}}
+		tailOf(t, path, start, 2) // records 5, 6
+		if _, err := read(path, Head{Seq: 2}); !errors.Is(err, ErrDatabaseCorrupt) {
+			t.Errorf("records 3 and 4 missing: %v, want damage", err)
+		}
+	})
+}
+
+// frameStart is the offset of frame i of a tail.
+func frameStart(t *testing.T, raw []byte, i int) int {
+	t.Helper()
+	off := 0
+	for ; i > 0; i-- {
+		_, _, next, ok := frameAt(raw, off)
+		if !ok {
+			t.Fatalf("frame at %d unreadable", off)
+		}
+		off = next
+	}
+	return off
+}
+
+func containsAll(s string, parts ...string) bool {
+	for _, p := range parts {
+		if !strings.Contains(s, p) {
+			return false
+		}
+	}
+	return true
+}
+
+// A tail damaged between two saves stops the open with the damage named
+// and nothing changed; a restore replaces the database and gives up the
+// tail beside it.
+func TestDamagedTailAndRestore(t *testing.T) {
+	st, _, path := newStore(t)
+	code := urbanDibao(t, st.Catalog()).Code
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	if _, err := st.BackupFile(backup); err != nil {
+		t.Fatal(err)
+	}
+	idle, age := catchUpIdle, catchUpAge
+	catchUpIdle, catchUpAge = time.Hour, time.Hour
+	defer func() { catchUpIdle, catchUpAge = idle, age }()
+	for i := range 3 {
+		mustIntake(t, st, draft(idFor("19800101", 10+i), "钱二", []string{code}), "local:desk")
+	}
+	// the files as a crash leaves them, record 2 of the tail damaged
+	crashed := filepath.Join(t.TempDir(), "crashed.db")
+	raw, _ := os.ReadFile(path)
+	os.WriteFile(crashed, raw, 0o600)
+	tr, err := os.ReadFile(TailPath(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr[frameStart(t, tr, 1)+tailHeader+60] ^= 0x01
+	os.WriteFile(TailPath(crashed), tr, 0o600)
+	for _, ro := range []bool{true, false} {
+		if s2, err := Open(crashed, st.Catalog(), Options{ReadOnly: ro}); !errors.Is(err, ErrDatabaseCorrupt) {
+			if s2 != nil {
+				s2.Close()
+			}
+			t.Fatalf("open (read-only %v) of a file with a damaged tail: %v, want damage", ro, err)
+		}
+	}
+	if after, _ := os.ReadFile(TailPath(crashed)); string(after) != string(tr) {
+		t.Error("the failed open changed the tail")
+	}
+	if err := Restore(backup, crashed, st.Catalog()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(TailPath(crashed)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the restore left the old tail: %v", err)
+	}
+	s3, err := Open(crashed, st.Catalog(), Options{})
+	if err != nil {
+		t.Fatalf("open after restore: %v", err)
+	}
+	s3.Close()
+}
