@@ -202,7 +202,9 @@ func frameAt(raw []byte, off int) (seq uint64, val []byte, next int, ok bool) {
 
 func parseTail(name string, raw []byte, head Head) ([]tailRecord, error) {
 	damaged := func(zh, en string, args ...any) error {
-		return ErrDatabaseCorrupt.Withf("日志尾文件 %s："+zh+"（请用 hall restore 从备份恢复）", "journal tail %s: "+en+" (restore from a backup with hall restore)", append([]any{name}, args...)...)
+		return &Error{Code: "db_damaged", base: ErrDatabaseCorrupt,
+			Text: T("数据库文件已损坏（日志尾文件 %s："+zh+"）：请用 hall restore 从备份恢复",
+				"the database file is damaged (journal tail %s: "+en+"): restore it from a backup with hall restore", append([]any{name}, args...)...)}
 	}
 	var out []tailRecord
 	prev := head
