@@ -291,7 +291,9 @@ func sum(m map[Status]uint64) uint64 {
 }
 
 // Backup writes a consistent copy of the database to w from one read
-// transaction, while others keep working.
+// transaction, while others keep working. A read-only store writes the
+// file as it is, without the saves pending in its journal's tail
+// (BackupFile adds them).
 func (s *Store) Backup(w io.Writer) (int64, error) {
 	// the pending entries first: the copy is the file as a Close leaves it
 	if err := s.CatchUp(); err != nil {
@@ -324,6 +326,11 @@ func (s *Store) BackupFile(path string) (int64, error) {
 	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
+	}
+	if err == nil {
+		// a read-only store cannot catch up: its pending saves (a tail a
+		// crash left) go into the copy instead
+		err = s.pendingInto(tmp.Name())
 	}
 	if err != nil {
 		return n, err

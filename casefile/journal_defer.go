@@ -384,3 +384,36 @@ func (s *Store) recoverPending() error {
 	// every record of a tail a crash left is in the file now
 	return removeTail(s.path)
 }
+
+// pendingInto writes the entries pending in a read-only store's overlay
+// (the records of a tail a crash left, and their entries) into the copy
+// of its file at path, as a catch-up would have written them.
+func (s *Store) pendingInto(path string) error {
+	s.ovMu.RLock()
+	ov := s.ov
+	s.ovMu.RUnlock()
+	if !s.db.IsReadOnly() || ov.empty() {
+		return nil
+	}
+	db, err := openBolt(path, &bolt.Options{Timeout: timeoutShort})
+	if err != nil {
+		return translateOpenError(path, err)
+	}
+	err = guard(path, func() error {
+		return db.Update(func(tx *bolt.Tx) error {
+			k := boltKV{tx}
+			if err := applySegment(k, ov.flat()); err != nil {
+				return err
+			}
+			h, err := journalHead(k)
+			if err != nil {
+				return err
+			}
+			return setApplied(tx, h.Seq)
+		})
+	})
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}

@@ -324,3 +324,52 @@ func TestDamagedTailAndRestore(t *testing.T) {
 	}
 	s3.Close()
 }
+
+// A backup taken from the files a crash left (opened read-only, as `hall
+// backup` opens a database no hall holds) has the saves of the tail in
+// the copy itself: restored alone, without the tail, it holds them.
+func TestBackupOfACrashedTail(t *testing.T) {
+	st, _, path := newStore(t)
+	code := urbanDibao(t, st.Catalog()).Code
+	idle, age := catchUpIdle, catchUpAge
+	catchUpIdle, catchUpAge = time.Hour, time.Hour
+	defer func() { catchUpIdle, catchUpAge = idle, age }()
+	c := mustIntake(t, st, draft(idFor("19800101", 30), "李四", []string{code}), "local:desk")
+	crashed := filepath.Join(t.TempDir(), "crashed.db")
+	raw, _ := os.ReadFile(path)
+	os.WriteFile(crashed, raw, 0o600)
+	tr, _ := os.ReadFile(TailPath(path))
+	os.WriteFile(TailPath(crashed), tr, 0o600)
+
+	ro, err := Open(crashed, st.Catalog(), Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ro.Pending() == 0 {
+		t.Fatal("the read-only open found nothing pending: the copy has no save in its tail")
+	}
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	if _, err := ro.BackupFile(backup); err != nil {
+		t.Fatal(err)
+	}
+	ro.Close()
+	b, err := Open(backup, st.Catalog(), Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if b.Pending() != 0 {
+		t.Errorf("the backup has %d entries pending, want them in its file", b.Pending())
+	}
+	b.View(func(tx *Tx) error {
+		if got, err := tx.Case(c.Number); err != nil {
+			t.Errorf("the backup lost case %s: %v", c.Number, err)
+		} else if p, err := tx.PersonByKey("R:" + idFor("19800101", 30)); err != nil || p.Name != "李四" || p.ID != got.ApplicantID {
+			t.Errorf("the backup's ID index: %v %v", p, err)
+		}
+		return nil
+	})
+	if probs, err := b.Verify(CheckOptions{}); err != nil {
+		t.Errorf("check of the backup: %v %v", probs, err)
+	}
+}
