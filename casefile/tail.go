@@ -142,6 +142,9 @@ func (t *tail) append(seq uint64, val []byte) error {
 	}
 	if !t.noSync {
 		if err := fdatasync(t.f); err != nil {
+			// the save is refused: a frame that reached the disk anyway
+			// must not come back at the next open
+			t.f.WriteAt(make([]byte, tailHeader), t.off)
 			return err
 		}
 	}
