@@ -696,12 +696,7 @@ func (b *BulkTx) Intake(c *Case, later *Case, h *History) error {
 		if err := t.put(bPersons, u64(id), withID(pr.raw, id)); err != nil {
 			return err
 		}
-		for _, term := range pr.terms {
-			if err := t.put(bIdxSearch, join([]byte(term), []byte{0}, u64(id)), nil); err != nil {
-				return err
-			}
-		}
-		return nil
+		return t.indexTerms(id, pr.terms)
 	}
 	if err := save(&c.Applicant); err != nil {
 		return err

@@ -930,8 +930,13 @@ func mergePerson(p, old *Person) {
 }
 
 func (t *Tx) indexPersonTerms(p *Person) error {
-	for _, term := range SearchTerms(p) {
-		if err := t.put(bIdxSearch, join([]byte(term), []byte{0}, u64(p.ID)), nil); err != nil {
+	return t.indexTerms(p.ID, SearchTerms(p))
+}
+
+// indexTerms adds the search index entries of person id's terms.
+func (t *Tx) indexTerms(id uint64, terms []string) error {
+	for _, term := range terms {
+		if err := t.put(bIdxSearch, join([]byte(term), []byte{0}, u64(id)), nil); err != nil {
 			return err
 		}
 	}
