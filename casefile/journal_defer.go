@@ -194,6 +194,20 @@ func applySegment(k kv, s *segment) error {
 
 // ---- the applied mark, catch-up, recovery ----
 
+// applyPending writes the pending entries f (the journal's records among
+// them) to the buckets of tx and marks them applied: a catch-up.
+func applyPending(tx *bolt.Tx, f *segment) error {
+	k := boltKV{tx}
+	if err := applySegment(k, f); err != nil {
+		return err
+	}
+	h, err := journalHead(k)
+	if err != nil {
+		return err
+	}
+	return setApplied(tx, h.Seq)
+}
+
 func appliedSeq(tx *bolt.Tx) (uint64, bool) {
 	if b := tx.Bucket(bApplied); b != nil {
 		if v := b.Get([]byte("seq")); len(v) == 8 {
@@ -223,17 +237,7 @@ func (s *Store) catchUpLocked() error {
 		return nil
 	}
 	f := s.ov.flat()
-	err := s.update(func(tx *bolt.Tx) error {
-		k := boltKV{tx}
-		if err := applySegment(k, f); err != nil {
-			return err
-		}
-		h, err := journalHead(k)
-		if err != nil {
-			return err
-		}
-		return setApplied(tx, h.Seq)
-	})
+	err := s.update(func(tx *bolt.Tx) error { return applyPending(tx, f) })
 	if err != nil {
 		return err // still pending: tried again at the next save, close or open
 	}
@@ -323,6 +327,14 @@ func (s *Store) recoverPending() error {
 		local := map[string]map[string]ovEntry{}
 		seqs := map[string]uint64{}
 		var last uint64
+		keep := func(bucket []byte, e ovEntry) {
+			m := local[string(bucket)]
+			if m == nil {
+				m = map[string]ovEntry{}
+				local[string(bucket)] = m
+			}
+			m[e.key] = e
+		}
 		apply := func(r record) {
 			last = r.Seq
 			for _, op := range r.Ops {
@@ -333,12 +345,7 @@ func (s *Store) recoverPending() error {
 					seqs[string(op.bucket)] = binary.BigEndian.Uint64(op.value)
 					continue
 				}
-				m := local[string(op.bucket)]
-				if m == nil {
-					m = map[string]ovEntry{}
-					local[string(op.bucket)] = m
-				}
-				m[string(op.key)] = ovEntry{key: string(op.key), val: bytes.Clone(op.value), del: op.kind == opDelete}
+				keep(op.bucket, ovEntry{key: string(op.key), val: bytes.Clone(op.value), del: op.kind == opDelete})
 			}
 		}
 		c := jb.Cursor()
@@ -355,13 +362,7 @@ func (s *Store) recoverPending() error {
 		for _, tr := range tailed {
 			r, _ := decodeRecord(tr.val[32:]) // readTail decoded it
 			apply(r)
-			m := local[string(bJournal)]
-			if m == nil {
-				m = map[string]ovEntry{}
-				local[string(bJournal)] = m
-			}
-			key := string(u64(tr.seq))
-			m[key] = ovEntry{key: key, val: tr.val}
+			keep(bJournal, ovEntry{key: string(u64(tr.seq)), val: tr.val})
 		}
 		if len(local) > 0 || len(seqs) > 0 {
 			seg = newSegment(last, local, seqs)
@@ -400,17 +401,7 @@ func (s *Store) pendingInto(path string) error {
 		return translateOpenError(path, err)
 	}
 	err = guard(path, func() error {
-		return db.Update(func(tx *bolt.Tx) error {
-			k := boltKV{tx}
-			if err := applySegment(k, ov.flat()); err != nil {
-				return err
-			}
-			h, err := journalHead(k)
-			if err != nil {
-				return err
-			}
-			return setApplied(tx, h.Seq)
-		})
+		return db.Update(func(tx *bolt.Tx) error { return applyPending(tx, ov.flat()) })
 	})
 	if cerr := db.Close(); err == nil {
 		err = cerr
