@@ -94,7 +94,6 @@ type Store struct {
 	rev       atomic.Uint64 // committed writes since Open (Revision)
 	tailBytes atomic.Int64  // bytes written to the tail since Open (TailWritten)
 	noTail    bool          // the tail could not be made: saves commit to bbolt
-	noSync    bool          // Options.NoSync
 	progress  io.Writer
 	ovMu      sync.RWMutex // guards ov against readers starting a transaction
 	ov        *overlay     // pending entries of the deferred buckets (journal_defer.go); changed under wmu
@@ -154,7 +153,7 @@ func Open(path string, cat *Catalog, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, translateOpenError(path, err)
 	}
-	s := &Store{db: db, cat: cat, now: opt.Now, path: path, progress: opt.Progress, noSync: opt.NoSync}
+	s := &Store{db: db, cat: cat, now: opt.Now, path: path, progress: opt.Progress}
 	if err := s.checkSize(); err != nil {
 		db.Close()
 		return nil, err

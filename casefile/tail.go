@@ -63,13 +63,11 @@ type tail struct {
 	off  int64 // where the next frame goes
 	size int64 // bytes the file has
 	buf  []byte
-	// noSync skips the syncs (Options.NoSync: bulk loads in benchmarks)
-	noSync bool
 }
 
 // openTail opens (making it when absent) the tail of the database at
 // path for writing from its beginning.
-func openTail(path string, noSync bool) (*tail, error) {
+func openTail(path string) (*tail, error) {
 	name := TailPath(path)
 	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
@@ -80,7 +78,7 @@ func openTail(path string, noSync bool) (*tail, error) {
 		f.Close()
 		return nil, err
 	}
-	t := &tail{f: f, size: fi.Size(), noSync: noSync}
+	t := &tail{f: f, size: fi.Size()}
 	if t.size < tailChunk {
 		if err := t.grow(tailChunk); err != nil {
 			f.Close()
@@ -121,9 +119,10 @@ func (t *tail) grow(n int64) error {
 }
 
 // append writes the journal record seq (its value in the journal bucket:
-// hash ‖ record) as the next frame and syncs it. On an error the frame
-// is not counted: the next one is written over it.
-func (t *tail) append(seq uint64, val []byte) error {
+// hash ‖ record) as the next frame and syncs it (unless !sync: a store
+// opened with Options.NoSync). On an error the frame is not counted: the
+// next one is written over it.
+func (t *tail) append(seq uint64, val []byte, sync bool) error {
 	n := tailHeader + 8 + len(val)
 	if t.off+int64(n) > t.size {
 		if err := t.grow(t.off + int64(n)); err != nil {
@@ -140,7 +139,7 @@ func (t *tail) append(seq uint64, val []byte) error {
 	if _, err := t.f.WriteAt(b, t.off); err != nil {
 		return err
 	}
-	if !t.noSync {
+	if sync {
 		if err := fdatasync(t.f); err != nil {
 			// the save is refused: a frame that reached the disk anyway
 			// must not come back at the next open
@@ -284,7 +283,7 @@ func (s *Store) toTail(t *Tx) bool {
 		}
 	}
 	if s.tail == nil {
-		tl, err := openTail(s.path, s.noSync)
+		tl, err := openTail(s.path)
 		if err != nil {
 			s.noTail = true
 			return false
@@ -296,7 +295,7 @@ func (s *Store) toTail(t *Tx) bool {
 
 // writeTail appends record seq to the tail: the save's commit.
 func (s *Store) writeTail(seq uint64, val []byte) error {
-	if err := s.tail.append(seq, val); err != nil {
+	if err := s.tail.append(seq, val, !s.db.NoSync); err != nil {
 		if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) {
 			return err // ErrDiskFull (writeError)
 		}

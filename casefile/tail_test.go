@@ -107,7 +107,7 @@ func TestSaveCommitsByTheTail(t *testing.T) {
 // zero head) to a fresh tail beside path and returns their heads.
 func tailOf(t *testing.T, path string, from Head, n int) (*tail, []Head) {
 	t.Helper()
-	tl, err := openTail(path, true)
+	tl, err := openTail(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +123,7 @@ func appendTail(t *testing.T, tl *tail, from Head, n int) []Head {
 		ops := []jop{{kind: opPut, bucket: bCases, key: u64(h.Seq + 1), value: []byte(`{"n":` + string(rune('0'+i%10)) + `}`)}}
 		var val []byte
 		h, val = nextRecord(h, time.Unix(1764000000, 0), "local:desk", ops)
-		if err := tl.append(h.Seq, val); err != nil {
+		if err := tl.append(h.Seq, val, false); err != nil {
 			t.Fatal(err)
 		}
 		heads = append(heads, h)
