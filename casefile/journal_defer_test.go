@@ -1,8 +1,6 @@
 package casefile
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
@@ -14,6 +12,7 @@ import (
 // opened read-only, written when opened for writing.
 func TestDeferredIndexEntries(t *testing.T) {
 	st, _, path := newStore(t)
+	holdCatchUps(t) // the copy below is taken before the catch-up, however slow the machine
 	cat := st.Catalog()
 	id := idFor("19800101", 7)
 	c := mustIntake(t, st, draft(id, "王五", []string{urbanDibao(t, cat).Code}), "local:desk")
@@ -56,14 +55,7 @@ func TestDeferredIndexEntries(t *testing.T) {
 
 	// The files as a crash right after the save leaves them: the
 	// database and the journal's tail, which holds the save's record.
-	crashed := filepath.Join(t.TempDir(), "crashed.db")
-	raw, _ := os.ReadFile(path)
-	os.WriteFile(crashed, raw, 0o600)
-	tailRaw, err := os.ReadFile(TailPath(path))
-	if err != nil {
-		t.Fatalf("the save left no journal tail: %v", err)
-	}
-	os.WriteFile(TailPath(crashed), tailRaw, 0o600)
+	crashed := crashCopy(t, path)
 	ro, err := Open(crashed, cat, Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)

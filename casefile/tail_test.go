@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -150,26 +151,15 @@ func TestTailFrames(t *testing.T) {
 		rs, err := readTail(path, h)
 		return tailSeqs(rs), err
 	}
-	equal := func(a, b []uint64) bool {
-		if len(a) != len(b) {
-			return false
-		}
-		for i := range a {
-			if a[i] != b[i] {
-				return false
-			}
-		}
-		return true
-	}
 
 	t.Run("whole", func(t *testing.T) {
 		path := filepath.Join(dir, "whole.db")
 		_, heads := tailOf(t, path, Head{}, 3)
-		if got, err := read(path, Head{}); err != nil || !equal(got, []uint64{1, 2, 3}) {
+		if got, err := read(path, Head{}); err != nil || !slices.Equal(got, []uint64{1, 2, 3}) {
 			t.Errorf("got %v %v, want [1 2 3]", got, err)
 		}
 		// records the file already holds are not read again
-		if got, err := read(path, heads[1]); err != nil || !equal(got, []uint64{3}) {
+		if got, err := read(path, heads[1]); err != nil || !slices.Equal(got, []uint64{3}) {
 			t.Errorf("after head 2: %v %v, want [3]", got, err)
 		}
 		if got, err := read(filepath.Join(dir, "none.db"), Head{}); err != nil || got != nil {
@@ -187,7 +177,7 @@ func TestTailFrames(t *testing.T) {
 			raw[i] = 0
 		}
 		os.WriteFile(TailPath(path), raw, 0o600)
-		if got, err := read(path, Head{}); err != nil || !equal(got, []uint64{1, 2}) {
+		if got, err := read(path, Head{}); err != nil || !slices.Equal(got, []uint64{1, 2}) {
 			t.Errorf("got %v %v, want [1 2]", got, err)
 		}
 	})
@@ -211,7 +201,7 @@ func TestTailFrames(t *testing.T) {
 		}
 		// two new saves, over the start of the old frames
 		appendTail(t, tl, heads[5], 2)
-		if got, err := read(path, heads[5]); err != nil || !equal(got, []uint64{7, 8}) {
+		if got, err := read(path, heads[5]); err != nil || !slices.Equal(got, []uint64{7, 8}) {
 			t.Errorf("new round: %v %v, want [7 8]", got, err)
 		}
 	})
@@ -285,20 +275,13 @@ func TestDamagedTailAndRestore(t *testing.T) {
 	if _, err := st.BackupFile(backup); err != nil {
 		t.Fatal(err)
 	}
-	idle, age := catchUpIdle, catchUpAge
-	catchUpIdle, catchUpAge = time.Hour, time.Hour
-	defer func() { catchUpIdle, catchUpAge = idle, age }()
+	holdCatchUps(t)
 	for i := range 3 {
 		mustIntake(t, st, draft(idFor("19800101", 10+i), "钱二", []string{code}), "local:desk")
 	}
 	// the files as a crash leaves them, record 2 of the tail damaged
-	crashed := filepath.Join(t.TempDir(), "crashed.db")
-	raw, _ := os.ReadFile(path)
-	os.WriteFile(crashed, raw, 0o600)
-	tr, err := os.ReadFile(TailPath(path))
-	if err != nil {
-		t.Fatal(err)
-	}
+	crashed := crashCopy(t, path)
+	tr, _ := os.ReadFile(TailPath(crashed))
 	tr[frameStart(t, tr, 1)+tailHeader+60] ^= 0x01
 	os.WriteFile(TailPath(crashed), tr, 0o600)
 	for _, ro := range []bool{true, false} {
@@ -331,15 +314,9 @@ func TestDamagedTailAndRestore(t *testing.T) {
 func TestBackupOfACrashedTail(t *testing.T) {
 	st, _, path := newStore(t)
 	code := urbanDibao(t, st.Catalog()).Code
-	idle, age := catchUpIdle, catchUpAge
-	catchUpIdle, catchUpAge = time.Hour, time.Hour
-	defer func() { catchUpIdle, catchUpAge = idle, age }()
+	holdCatchUps(t)
 	c := mustIntake(t, st, draft(idFor("19800101", 30), "李四", []string{code}), "local:desk")
-	crashed := filepath.Join(t.TempDir(), "crashed.db")
-	raw, _ := os.ReadFile(path)
-	os.WriteFile(crashed, raw, 0o600)
-	tr, _ := os.ReadFile(TailPath(path))
-	os.WriteFile(TailPath(crashed), tr, 0o600)
+	crashed := crashCopy(t, path)
 
 	ro, err := Open(crashed, st.Catalog(), Options{ReadOnly: true})
 	if err != nil {
@@ -372,4 +349,35 @@ func TestBackupOfACrashedTail(t *testing.T) {
 	if probs, err := b.Verify(CheckOptions{}); err != nil {
 		t.Errorf("check of the backup: %v %v", probs, err)
 	}
+}
+
+// holdCatchUps keeps every save pending (its record in the tail) until
+// the test ends or the store closes.
+func holdCatchUps(t *testing.T) {
+	idle, age := catchUpIdle, catchUpAge
+	catchUpIdle, catchUpAge = time.Hour, time.Hour
+	t.Cleanup(func() { catchUpIdle, catchUpAge = idle, age })
+}
+
+// crashCopy copies the database at path and its journal's tail, as a
+// crash would leave them, to a new file and returns its path. A database
+// without a tail fails the test: the copy would hold no pending save.
+func crashCopy(t *testing.T, path string) string {
+	t.Helper()
+	crashed := filepath.Join(t.TempDir(), "crashed.db")
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := os.ReadFile(TailPath(path))
+	if err != nil {
+		t.Fatalf("the saves left no journal tail: %v", err)
+	}
+	if err := os.WriteFile(crashed, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(TailPath(crashed), tr, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return crashed
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -167,7 +168,7 @@ func TestDamagedTailReportedByCommands(t *testing.T) {
 		if pending > 0 && len(tail) > 16 && tail[0]|tail[1]|tail[2]|tail[3] != 0 {
 			os.WriteFile(crashed, raw, 0o600)
 			// frame: length(4) crc(4) …: the second frame follows the first
-			second := 8 + int(uint32(tail[0])<<24|uint32(tail[1])<<16|uint32(tail[2])<<8|uint32(tail[3]))
+			second := 8 + int(binary.BigEndian.Uint32(tail))
 			tail[second+8+60] ^= 0x04
 			os.WriteFile(casefile.TailPath(crashed), tail, 0o600)
 			break
