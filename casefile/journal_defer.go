@@ -360,8 +360,7 @@ func (s *Store) recoverPending() error {
 			apply(r)
 		}
 		for _, tr := range tailed {
-			r, _ := decodeRecord(tr.val[32:]) // readTail decoded it
-			apply(r)
+			apply(tr.rec)
 			keep(bJournal, ovEntry{key: string(u64(tr.seq)), val: tr.val})
 		}
 		if len(local) > 0 || len(seqs) > 0 {

@@ -169,6 +169,7 @@ func (t *tail) close() error { return t.f.Close() }
 type tailRecord struct {
 	seq uint64
 	val []byte // hash(32) ‖ record
+	rec record // the record decoded
 }
 
 // readTail reads the records of the tail of the database at path that
@@ -238,7 +239,7 @@ func parseTail(name string, raw []byte, head Head) ([]tailRecord, error) {
 		if chainHash(prev.Hash, val[32:]) != [32]byte(val[:32]) {
 			return nil, damaged("第 %d 条记录与数据库的日志链不符", "record %d does not chain to the database's journal", seq)
 		}
-		out = append(out, tailRecord{seq: seq, val: val})
+		out = append(out, tailRecord{seq: seq, val: val, rec: r})
 		prev = Head{Seq: seq, Hash: [32]byte(val[:32])}
 		off = next
 	}
