@@ -260,17 +260,19 @@ func (h Head) Short() string { return fmt.Sprintf("%d:%x", h.Seq, h.Hash[:8]) }
 
 // journalHead reads the last record's sequence and hash.
 func journalHead(k kv) (Head, error) {
-	key, v := k.Last(bJournal)
+	return headOf(k.Last(bJournal))
+}
+
+// headOf is the head that the journal's last record (key, value) makes:
+// zero for none.
+func headOf(key, v []byte) (Head, error) {
 	if key == nil {
 		return Head{}, nil
 	}
 	if len(key) != 8 || len(v) < 32 {
 		return Head{}, ErrDatabaseCorrupt.Withf("日志末条记录无法读取", "the journal's last record cannot be read")
 	}
-	var h Head
-	h.Seq = binary.BigEndian.Uint64(key)
-	copy(h.Hash[:], v)
-	return h, nil
+	return Head{Seq: binary.BigEndian.Uint64(key), Hash: [32]byte(v[:32])}, nil
 }
 
 // appendJournal appends the record of ops (by who at now) to the journal
@@ -299,14 +301,7 @@ func nextRecord(head Head, now time.Time, who string, ops []jop) (Head, []byte) 
 // head is the journal's head as the transaction sees it: the last record
 // in the file or, newer, in the tail.
 func (t *Tx) head() (Head, error) {
-	key, v := t.cursor(bJournal).Last()
-	if key == nil {
-		return Head{}, nil
-	}
-	if len(key) != 8 || len(v) < 32 {
-		return Head{}, ErrDatabaseCorrupt.Withf("日志末条记录无法读取", "the journal's last record cannot be read")
-	}
-	return Head{Seq: binary.BigEndian.Uint64(key), Hash: [32]byte(v[:32])}, nil
+	return headOf(t.cursor(bJournal).Last())
 }
 
 func chainHash(prev [32]byte, body []byte) [32]byte {
