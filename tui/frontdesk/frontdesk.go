@@ -264,7 +264,7 @@ func (m *FrontDesk) draft() []byte {
 	if !m.intake.Dirty() {
 		return nil
 	}
-	return m.intake.state.marshal()
+	return m.intake.draftData()
 }
 
 // SaveDraft stores the intake form in progress, so the user gets it back

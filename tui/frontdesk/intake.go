@@ -216,7 +216,7 @@ func (p *intakePage) Update(msg tea.Msg) tea.Cmd {
 		if msg.gen != p.autosaveGen || !p.unsaved || p.mode == modeSaved || p.mode == modeRating {
 			return nil
 		}
-		return saveDraft(p.store, p.c.User, p.state.marshal(), msg.gen)
+		return saveDraft(p.store, p.c.User, p.draftData(), msg.gen)
 	case draftSavedMsg:
 		if msg.err != nil {
 			p.st.Set(p.c.Tf(lblIntakeAutosaveFailed, p.c.Msg(msg.err)), common.LevelError)
@@ -274,11 +274,16 @@ func (p *intakePage) onDraftLoaded(msg draftLoadedMsg) tea.Cmd {
 	if err != nil || s.empty() {
 		return nil
 	}
-	p.state = s
+	p.state, p.fromFile, p.review = s.intakeState, markSet(s.FromFile), markSet(s.Review)
 	p.restored = true
 	p.rebuild()
 	p.form.FocusID("id")
 	return p.afterChange()
+}
+
+// draftData is the form in progress as its autosaved draft keeps it.
+func (p *intakePage) draftData() []byte {
+	return marshalDraft(p.state, p.fromFile, p.review)
 }
 
 func (p *intakePage) onPersonFound(msg personFoundMsg) tea.Cmd {

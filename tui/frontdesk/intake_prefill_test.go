@@ -240,3 +240,40 @@ func relationLabel(d *driver, rel string) string {
 	}
 	return rel
 }
+
+// TestRestoredDraftKeepsRowMarks: a draft brought back after a restart
+// still marks the rows filled from the records ("档案 <date>") and the
+// rows typed for an ID number since changed ("请核对：身份证号已改");
+// the restored form showed neither before.
+func TestRestoredDraftKeepsRowMarks(t *testing.T) {
+	d, kp, st := knownIntake(t, casefile.ZH)
+	d.must("档案 " + kp.Recorded.String())
+	restart := func() *driver {
+		d2 := newDriver(t, NewStore(st), casefile.ZH, 120, 40)
+		d2.press("1")
+		d2.must("已恢复上次未保存的受理草稿")
+		return d2
+	}
+	d2 := restart()
+	d2.must(kp.Person.Name, "档案 "+kp.Recorded.String())
+	if line := strings.Split(d2.view(), "\n")[d2.lineOf(kp.Person.Phone)]; !strings.Contains(line, "档案 "+kp.Recorded.String()) {
+		t.Fatalf("the phone from the records is not marked as such after the restore:\n%s", d2.view())
+	}
+
+	// the phone typed over, then the ID number changed: the phone asks to
+	// be checked, and still does after the next restart
+	d2.press("tab", "tab")
+	typeText(d2, "13900000000")
+	d2.press("shift+tab", "shift+tab")
+	for range kp.Person.DocNumber {
+		d2.press("backspace")
+	}
+	typeText(d2, validID("61060219900101123"))
+	d2.must("新申请人", "请核对：身份证号已改")
+	d3 := restart()
+	d3.must("13900000000")
+	if d3.lineOf("请核对：身份证号已改") != d3.lineOf("13900000000") {
+		t.Fatal("the typed phone lost its review mark with the restore")
+	}
+	d3.mustNot("档案 " + kp.Recorded.String())
+}

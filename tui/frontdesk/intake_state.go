@@ -134,15 +134,49 @@ func normalizedEmpty(s intakeState) intakeState {
 	return s
 }
 
-func (s *intakeState) marshal() []byte {
-	b, _ := json.Marshal(s)
+// intakeDraft is what an autosaved draft keeps: the form and the rows'
+// marks, so a restored form still says which rows came from the records
+// ("档案 <date>") and which ask to be checked after an ID change. A draft
+// saved before the marks were kept reads with none.
+type intakeDraft struct {
+	intakeState
+	FromFile []string `json:"from_file,omitempty"`
+	Review   []string `json:"review,omitempty"`
+}
+
+// marshalDraft is the draft of the form s with the row marks fromFile and
+// review.
+func marshalDraft(s intakeState, fromFile, review map[string]bool) []byte {
+	b, _ := json.Marshal(intakeDraft{intakeState: s, FromFile: markList(fromFile), Review: markList(review)})
 	return b
 }
 
-func unmarshalIntake(b []byte) (intakeState, error) {
-	s := newIntakeState()
-	err := json.Unmarshal(b, &s)
-	return s, err
+func markList(m map[string]bool) []string {
+	var out []string
+	for id, on := range m {
+		if on {
+			out = append(out, id)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func markSet(ids []string) map[string]bool {
+	if len(ids) == 0 {
+		return nil
+	}
+	m := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		m[id] = true
+	}
+	return m
+}
+
+func unmarshalIntake(b []byte) (intakeDraft, error) {
+	d := intakeDraft{intakeState: newIntakeState()}
+	err := json.Unmarshal(b, &d)
+	return d, err
 }
 
 // codes are the project codes applied for.
