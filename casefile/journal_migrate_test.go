@@ -13,7 +13,7 @@ import (
 
 // A schema-1 file (no journal) is migrated by its first read-write open:
 // a backup copy first, then the journal built from the records as they
-// are, the schema 2; the check then passes and every record is covered.
+// are, the schema current; the check then passes and every record is covered.
 func TestMigrationBuildsTheJournal(t *testing.T) {
 	path, cat, _ := demoStore(t)
 	// Make it a file of the first schema: no journal, schema 1, no anchor.

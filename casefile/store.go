@@ -23,8 +23,16 @@ import (
 
 // SchemaVersion is the version of the store's layout this code writes:
 // 1 the first; 2 adds the journal (journal.go), built from the records
-// of a version-1 file when it is first opened for writing.
-const SchemaVersion = 2
+// of a version-1 file when it is first opened for writing; 3 lets saves
+// wait in the tail file beside the database (tail.go) until they are
+// caught up. Version 3 changes no bucket: it is there so that a program
+// of version 2, which would not read a tail a crash left and would lose
+// the saves in it, refuses the file instead.
+const SchemaVersion = 3
+
+// schemaJournal is the first version with the journal; a file of it
+// becomes a file of the current version by saying so.
+const schemaJournal = 2
 
 // Bucket names. Keys are big-endian uint64s where they are numbers, so
 // cursors walk them in order. Every write goes through Tx.put, Tx.del or
@@ -256,6 +264,11 @@ func (s *Store) init(readOnly bool) error {
 	case err != nil:
 		return err
 	case schema == 0: // a new file: its first journal record says its schema
+		return s.Update(func(t *Tx) error {
+			t.by(systemUser)
+			return t.put(bMeta, []byte("schema"), u64(SchemaVersion))
+		})
+	case schema >= schemaJournal && schema < SchemaVersion:
 		return s.Update(func(t *Tx) error {
 			t.by(systemUser)
 			return t.put(bMeta, []byte("schema"), u64(SchemaVersion))
