@@ -2,6 +2,7 @@ package casefile
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"time"
@@ -14,6 +15,11 @@ type SalvageReport struct {
 	Buckets int    // buckets met
 	Entries int    // entries copied
 	Lost    []Text // one line for each bucket a damaged page cut short
+	// Tail is the saves of src's journal tail (saves a crash left before
+	// their catch-up) written to dst's own tail, which dst's next open
+	// brings in; a tail that does not follow the journal salvaged is a
+	// line of Lost instead.
+	Tail int
 }
 
 // Salvage copies what can still be read of the database at src (which
@@ -22,7 +28,8 @@ type SalvageReport struct {
 // guard, so a damaged page costs only the entries behind it. The copy is
 // not checked: `hall check` on it names what the journal says is
 // missing, and `hall check --rebuild` restores the records from the
-// journal when the journal itself was readable.
+// journal when the journal itself was readable. The saves in src's tail
+// that follow the journal copied go to dst's tail.
 func Salvage(src, dst string) (*SalvageReport, error) {
 	if _, err := os.Stat(dst); err == nil {
 		return nil, ErrInvalid.Withf("%s 已存在", "%s exists already", dst)
@@ -108,5 +115,53 @@ func Salvage(src, dst string) (*SalvageReport, error) {
 		}
 		rep.Entries += len(fwd) + len(back)
 	}
-	return rep, out.Sync()
+	if err := out.Sync(); err != nil {
+		return rep, err
+	}
+	return rep, salvageTail(src, dst, out, rep)
+}
+
+// salvageTail writes the saves of src's tail that follow the journal
+// salvaged into dst (whose handle is out) to dst's tail. A tail that is
+// damaged, or that does not follow (the journal's last records were lost
+// to the damage), is reported in rep.Lost and not copied: the next open
+// of dst would refuse it.
+func salvageTail(src, dst string, out *bolt.DB, rep *SalvageReport) error {
+	if _, err := os.Stat(TailPath(src)); errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	var head Head
+	err := out.View(func(tx *bolt.Tx) error {
+		if tx.Bucket(bJournal) == nil {
+			return nil
+		}
+		var err error
+		head, err = journalHead(boltKV{tx})
+		return err
+	})
+	var recs []tailRecord
+	if err == nil {
+		recs, err = readTail(src, head)
+	}
+	if err != nil {
+		rep.Lost = append(rep.Lost, T("%s：日志尾文件中的保存无法接在抢救出的日志（第 %d 条）之后，未写入副本（%s）",
+			"%s: the saves in the journal's tail do not follow the journal salvaged (record %d) and were not copied (%s)",
+			TailPath(src), head.Seq, Text{ZH: Message(err, ZH), EN: Message(err, EN)}))
+		return nil
+	}
+	if len(recs) == 0 {
+		return nil
+	}
+	t, err := openTail(dst)
+	if err != nil {
+		return fmt.Errorf("salvage %s: %w", TailPath(src), err)
+	}
+	defer t.close()
+	for _, r := range recs {
+		if err := t.append(r.seq, r.val, true); err != nil {
+			return fmt.Errorf("salvage %s: %w", TailPath(src), err)
+		}
+	}
+	rep.Tail = len(recs)
+	return nil
 }

@@ -419,3 +419,68 @@ func TestSchemaTwoBecomesThree(t *testing.T) {
 		t.Errorf("check: %v %v", probs, err)
 	}
 }
+
+// Salvage carries the saves a crash left in the journal's tail: they go
+// to the copy's own tail, which the copy's next open brings in, so a save
+// acknowledged before the crash is in the salvaged copy and its check
+// passes. A tail that no longer follows the journal salvaged (here the
+// journal's last record is gone, as damage would take it) is named in
+// the report and not copied, and the copy still opens.
+func TestSalvageCarriesTheTail(t *testing.T) {
+	st, _, path := newStore(t)
+	code := urbanDibao(t, st.Catalog()).Code
+	mustIntake(t, st, draft(idFor("19800101", 40), "周一", []string{code}), "local:desk")
+	if err := st.CatchUp(); err != nil {
+		t.Fatal(err)
+	}
+	holdCatchUps(t)
+	c := mustIntake(t, st, draft(idFor("19800101", 41), "周二", []string{code}), "local:desk")
+	crashed := crashCopy(t, path)
+
+	out := filepath.Join(t.TempDir(), "salvaged.db")
+	rep, err := Salvage(crashed, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Tail != 1 || len(rep.Lost) != 0 {
+		t.Fatalf("report %+v, want the tail's one save and nothing lost", rep)
+	}
+	s2, err := Open(out, st.Catalog(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s2.View(func(tx *Tx) error { _, err := tx.Case(c.Number); return err }); err != nil {
+		t.Errorf("the salvaged copy lost case %s, saved before the crash: %v", c.Number, err)
+	}
+	if probs, err := s2.Verify(CheckOptions{}); err != nil {
+		t.Errorf("check of the salvaged copy: %v %v", probs, err)
+	}
+	s2.Close()
+
+	// the journal's last record lost: the tail no longer follows
+	db, err := bolt.Open(crashed, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Update(func(tx *bolt.Tx) error {
+		k, _ := tx.Bucket(bJournal).Cursor().Last()
+		return tx.Bucket(bJournal).Delete(k)
+	})
+	db.Close()
+	out2 := filepath.Join(t.TempDir(), "salvaged2.db")
+	rep, err = Salvage(crashed, out2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Tail != 0 || len(rep.Lost) != 1 || !strings.Contains(rep.Lost[0].ZH, "日志尾文件") || !strings.Contains(rep.Lost[0].EN, "tail") {
+		t.Fatalf("report %+v, want the tail named as not copied", rep)
+	}
+	if _, err := os.Stat(TailPath(out2)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a tail that does not follow was copied: %v", err)
+	}
+	s3, err := Open(out2, st.Catalog(), Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("the salvaged copy does not open: %v", err)
+	}
+	s3.Close()
+}

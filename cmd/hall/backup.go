@@ -88,6 +88,10 @@ when the check ends or on Ctrl+C; a terminal shows each stage's progress.`),
 				}
 				fmt.Fprintf(cmd.OutOrStdout(), a.t("已把 %d 个存储区中可读的 %d 条记录写入 %s；请用 hall --db %s check 检查它\n",
 					"%d readable entries of %d buckets written to %s; check it with hall --db %s check\n"), rep.Buckets, rep.Entries, salvage, salvage)
+				if rep.Tail > 0 {
+					fmt.Fprintf(cmd.OutOrStdout(), a.t("日志尾文件中崩溃前的 %d 次保存已写入 %s，打开副本时补入\n",
+						"%d saves the crash left in the journal's tail written to %s, brought in when the copy is opened\n"), rep.Tail, casefile.TailPath(salvage))
+				}
 				return nil
 			}
 			return a.withStore(!rebuild, func(st *casefile.Store) error {
