@@ -18,7 +18,7 @@ import (
 // invariant; the detail names the first problem.
 var ErrCheckFailed = newError("check_failed", "数据库检查未通过", "the database check failed")
 
-// CheckOptions tune Verify.
+// CheckOptions tune Verify (and Rebuild).
 type CheckOptions struct {
 	// Max is the most problems to report (0: all).
 	Max int
@@ -38,6 +38,18 @@ type CheckOptions struct {
 	SpillAt int
 	// TempDir is where the batches go ("": the system's, $TMPDIR).
 	TempDir string
+}
+
+func (o CheckOptions) progress(done, total int) {
+	if o.Progress != nil {
+		o.Progress(done, total)
+	}
+}
+
+func (o CheckOptions) stage(t Text) {
+	if o.Stage != nil {
+		o.Stage(t)
+	}
 }
 
 // Check verifies the store (Verify) and returns the problems in English.

@@ -37,7 +37,7 @@ import (
 var bJournal = []byte("journal") // sequence → hash(32) ‖ record
 
 // notJournaled are the buckets the journal does not describe.
-var notJournaled = [][]byte{bJournal, bDrafts, bApplied}
+var notJournaled = [][]byte{bJournal, bDrafts, bApplied, bRebuild}
 
 func journaled(bucket []byte) bool {
 	for _, b := range notJournaled {

@@ -33,16 +33,7 @@ func verifyJournal(t *Tx, anchors []Head, add func(Text), full func() bool, opt 
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	progress := func(done, total int) {
-		if opt.Progress != nil {
-			opt.Progress(done, total)
-		}
-	}
-	stage := func(t Text) {
-		if opt.Stage != nil {
-			opt.Stage(t)
-		}
-	}
+	progress, stage := opt.progress, opt.stage
 	total := 0
 	if k, _ := t.cursor(bJournal).Last(); len(k) == 8 {
 		total = int(binary.BigEndian.Uint64(k)) // sequences are contiguous (or a gap is reported)
@@ -347,85 +338,4 @@ func maskKey(k []byte) string {
 func hexByte(b byte) string {
 	const digits = "0123456789abcdef"
 	return string([]byte{digits[b>>4], digits[b&15]})
-}
-
-// ErrJournalBroken: the journal's hash chain does not hold, so nothing can
-// be rebuilt from it.
-var ErrJournalBroken = newError("journal_broken", "日志的哈希链不完整，不能据以重建", "the journal's hash chain does not hold; nothing can be rebuilt from it")
-
-// Rebuild rewrites every journaled bucket — cases, people, history,
-// counters, indexes, users, the meta bucket, every Records namespace —
-// from the journal, in one transaction: what was changed, deleted or
-// added behind the journal's back is undone. The journal's chain must
-// hold (ErrJournalBroken otherwise); drafts are left alone. It returns
-// the number of records replayed.
-func (s *Store) Rebuild() (int, error) {
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
-	if err := s.catchUpLocked(); err != nil { // the tail's records into the journal bucket
-		return 0, err
-	}
-	n := 0
-	err := s.update(func(tx *bolt.Tx) error {
-		jb := tx.Bucket(bJournal)
-		if jb == nil {
-			return ErrJournalBroken.Withf("没有日志", "there is no journal")
-		}
-		var prev [32]byte
-		var last uint64
-		c := jb.Cursor()
-		for k, v := c.First(); k != nil; k, v = c.Next() {
-			if len(k) != 8 || binary.BigEndian.Uint64(k) != last+1 || len(v) < 32 || chainHash(prev, v[32:]) != [32]byte(v[:32]) {
-				return ErrJournalBroken.Withf("第 %d 条记录", "record %d", last+1)
-			}
-			last++
-			copy(prev[:], v)
-		}
-		if err := setApplied(tx, last); err != nil {
-			return err
-		}
-		var names [][]byte
-		tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
-			if journaled(name) {
-				names = append(names, bytes.Clone(name))
-			}
-			return nil
-		})
-		for _, name := range names {
-			if err := tx.DeleteBucket(name); err != nil {
-				return err
-			}
-		}
-		for _, b := range allBuckets {
-			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
-				return err
-			}
-		}
-		k := boltKV{tx}
-		for key, v := c.First(); key != nil; key, v = c.Next() {
-			r, err := decodeRecord(v[32:])
-			if err != nil {
-				return ErrJournalBroken.Withf("第 %d 条记录无法读取", "record %d cannot be read", binary.BigEndian.Uint64(key))
-			}
-			for _, op := range r.Ops {
-				switch op.kind {
-				case opPut:
-					err = k.Put(op.bucket, bytes.Clone(op.key), bytes.Clone(op.value))
-				case opDelete:
-					err = k.Delete(op.bucket, op.key)
-				case opSeq:
-					err = k.SetSequence(op.bucket, binary.BigEndian.Uint64(op.value))
-				}
-				if err != nil {
-					return err
-				}
-			}
-			n++
-		}
-		return nil
-	})
-	if err == nil {
-		s.publish(nil)
-	}
-	return n, err
 }

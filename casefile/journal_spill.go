@@ -33,12 +33,14 @@ import (
 // written to disk.
 const spillBudget = 64 << 20
 
-// jentry is what the journal gives for one bucket entry.
+// jentry is what the journal gives for one bucket entry. The check keeps
+// the value's digest (sum); the rebuild keeps the value itself (val).
 type jentry struct {
 	bucket, key []byte
 	seq         uint64
 	del         bool
 	sum         [16]byte
+	val         []byte
 }
 
 func (e *jentry) compare(o *jentry) int {
@@ -58,7 +60,8 @@ func (e *jentry) compare(o *jentry) int {
 }
 
 // An encoded entry: uvarint len ‖ bucket ‖ uvarint len ‖ key ‖ seq(8) ‖
-// flag(1: 1 deleted) ‖ digest(16).
+// flag(1: 1 deleted) ‖ digest(16) ‖ uvarint len ‖ value (empty for the
+// check).
 const entryTail = 8 + 1 + 16
 
 func appendEntry(b []byte, e *jentry) []byte {
@@ -70,7 +73,8 @@ func appendEntry(b []byte, e *jentry) []byte {
 		flag = 1
 	}
 	b = append(b, flag)
-	return append(b, e.sum[:]...)
+	b = append(b, e.sum[:]...)
+	return appendBytes(b, e.val)
 }
 
 // decodeEntry decodes the entry at the start of b; the slices point into
@@ -90,7 +94,10 @@ func decodeEntry(b []byte, e *jentry) (int, error) {
 	e.seq = binary.BigEndian.Uint64(rest)
 	e.del = rest[8] == 1
 	copy(e.sum[:], rest[9:entryTail])
-	return len(b) - len(rest) + entryTail, nil
+	if e.val, rest, err = readBytes(rest[entryTail:]); err != nil {
+		return 0, err
+	}
+	return len(b) - len(rest), nil
 }
 
 // replay gathers the journal's entries (add) and gives them back merged
@@ -139,7 +146,7 @@ func (r *replay) add(e *jentry) error {
 		r.ids[string(e.bucket)] = id
 		r.names = append(r.names, string(e.bucket))
 	}
-	if need := len(r.arena) + len(e.bucket) + len(e.key) + 2*binary.MaxVarintLen64 + entryTail; need > cap(r.arena) && len(r.arena) >= 1<<20 {
+	if need := len(r.arena) + len(e.bucket) + len(e.key) + len(e.val) + 3*binary.MaxVarintLen64 + entryTail; need > cap(r.arena) && len(r.arena) >= 1<<20 {
 		// A journal past a megabyte: the batch takes its whole budget at
 		// once, rather than doubling and leaving the old copies to the
 		// garbage collector.
@@ -157,6 +164,7 @@ func (r *replay) add(e *jentry) error {
 		flag = 1
 	}
 	r.arena = append(append(r.arena, flag), e.sum[:]...)
+	r.arena = appendBytes(r.arena, e.val)
 	var pre [8]byte
 	copy(pre[:], e.key)
 	r.items = append(r.items, item{pre: binary.BigEndian.Uint64(pre[:]), off: uint32(off), koff: uint32(koff), klen: uint32(len(e.key)), bucket: id})
@@ -230,6 +238,8 @@ func (r *replay) spill() error {
 	w := bufio.NewWriterSize(f, 1<<20)
 	for _, it := range r.items {
 		end := it.koff + it.klen + entryTail
+		n, k := binary.Uvarint(r.arena[end:]) // the value's length
+		end += uint32(k) + uint32(n)
 		if _, err := w.Write(r.arena[it.off:end]); err != nil {
 			f.Close()
 			return err
@@ -242,6 +252,15 @@ func (r *replay) spill() error {
 	r.n += len(r.items)
 	r.arena, r.items = r.arena[:0], r.items[:0]
 	return err
+}
+
+// bucketNames is the name of every bucket an entry was added for.
+func (r *replay) bucketNames() [][]byte {
+	out := make([][]byte, len(r.names))
+	for i, n := range r.names {
+		out[i] = []byte(n)
+	}
+	return out
 }
 
 // close removes the batches written to disk.
@@ -334,6 +353,16 @@ func (f *fileSource) next() (bool, error) {
 	}
 	start := len(f.buf)
 	f.buf = slices.Grow(f.buf, entryTail)[:start+entryTail]
+	if _, err := io.ReadFull(f.br, f.buf[start:]); err != nil {
+		return false, errSpill(err)
+	}
+	n, err := binary.ReadUvarint(f.br) // the value
+	if err != nil {
+		return false, errSpill(err)
+	}
+	f.buf = binary.AppendUvarint(f.buf, n)
+	start = len(f.buf)
+	f.buf = slices.Grow(f.buf, int(n))[:start+int(n)]
 	if _, err := io.ReadFull(f.br, f.buf[start:]); err != nil {
 		return false, errSpill(err)
 	}

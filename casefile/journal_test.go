@@ -223,7 +223,7 @@ func TestCheckNamesTheCaseAndRebuildRepairs(t *testing.T) {
 	if msg := casefile.Message(err, casefile.ZH); !strings.Contains(msg, "被改动") {
 		t.Errorf("the error in Chinese: %s", msg)
 	}
-	if _, err := st.Rebuild(); err != nil {
+	if _, err := st.Rebuild(casefile.CheckOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if probs, err := st.Verify(casefile.CheckOptions{}); err != nil {

@@ -95,8 +95,18 @@ when the check ends or on Ctrl+C; a terminal shows each stage's progress.`),
 				return nil
 			}
 			return a.withStore(!rebuild, func(st *casefile.Store) error {
+				// Ctrl+C ends the check (or the rebuild, leaving the store
+				// as it was) and removes its temporary files.
+				ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+				defer stop()
+				interrupted := func(err error) bool { return ctx.Err() != nil && errors.Is(err, ctx.Err()) }
 				if rebuild {
-					n, err := st.Rebuild()
+					bar := a.checkBar(cmd.ErrOrStderr())
+					n, err := st.Rebuild(casefile.CheckOptions{Progress: bar.progress, Stage: bar.stage, Context: ctx})
+					bar.end()
+					if interrupted(err) {
+						return exitError{code: exitFailed, msg: a.t("重建已中断，数据库未改动", "rebuild interrupted; the database is as it was")}
+					}
 					if err != nil {
 						return err
 					}
@@ -106,13 +116,10 @@ when the check ends or on Ctrl+C; a terminal shows each stage's progress.`),
 				if all {
 					max = 0
 				}
-				// Ctrl+C ends the check and removes its temporary files.
-				ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
-				defer stop()
 				bar := a.checkBar(cmd.ErrOrStderr())
 				probs, err := st.Verify(casefile.CheckOptions{Max: max, Progress: bar.progress, Stage: bar.stage, Context: ctx})
 				bar.end()
-				if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+				if interrupted(err) {
 					return exitError{code: exitFailed, msg: a.t("检查已中断", "check interrupted")}
 				}
 				for _, p := range probs {
