@@ -177,7 +177,7 @@ func TestRebuildCutShortLeavesTheStore(t *testing.T) {
 	defer cancel()
 	stage := ""
 	_, err = st.Rebuild(CheckOptions{Context: ctx, TempDir: t.TempDir(),
-		Stage:    func(x Text) { stage = x.EN },
+		Stage: func(x Text) { stage = x.EN },
 		Progress: func(done, total int) {
 			if stage == "rebuilding the buckets" && done < total {
 				cancel()
