@@ -201,6 +201,9 @@ func (s *Store) Rebuild(opt CheckOptions) (int, error) {
 			if err != nil {
 				return err
 			}
+			if !journaled(name) {
+				continue // the journal, drafts, the applied mark: left as they are
+			}
 			if err := b.SetSequence(seqs[string(name)]); err != nil {
 				return err
 			}
