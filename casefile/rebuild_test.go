@@ -43,9 +43,10 @@ func bucketDigests(t *testing.T, st *Store) (map[string][32]byte, bool) {
 // rebuildFixture is a store of 40 intakes, a meeting's record and a user,
 // with a draft, closed; then edited behind hall's back: a case's value
 // changed, a search-index entry deleted, a stray person added, the cases'
-// counter moved. It returns the path, the buckets as the journal gives
-// them (before the edits) and the draft.
-func rebuildFixture(t *testing.T) (string, *Catalog, map[string][32]byte, []byte) {
+// counter moved. It opens the store again, with rebuilds writing 512
+// bytes a transaction, and returns it, its path, the buckets as the
+// journal gives them (before the edits) and the draft.
+func rebuildFixture(t *testing.T) (*Store, string, map[string][32]byte, []byte) {
 	t.Helper()
 	st, _, path := newStore(t)
 	code := urbanDibao(t, st.Catalog()).Code
@@ -94,7 +95,14 @@ func rebuildFixture(t *testing.T) (string, *Catalog, map[string][32]byte, []byte
 		t.Fatal(err)
 	}
 	db.Close()
-	return path, cat, want, draftData
+	chunk := rebuildChunk
+	rebuildChunk = 512
+	t.Cleanup(func() { rebuildChunk = chunk })
+	st, err = Open(path, cat, Options{Now: (&clock{testNow}).now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, path, want, draftData
 }
 
 // check --rebuild writes the buckets from the journal in transactions of
@@ -103,15 +111,7 @@ func rebuildFixture(t *testing.T) (string, *Catalog, map[string][32]byte, []byte
 // the journal gives, entry for entry, the edits undone, the draft kept,
 // no staging bucket left, and the check passes.
 func TestRebuildInChunks(t *testing.T) {
-	path, cat, want, draftData := rebuildFixture(t)
-	chunk := rebuildChunk
-	rebuildChunk = 512
-	t.Cleanup(func() { rebuildChunk = chunk })
-
-	st, err := Open(path, cat, Options{Now: (&clock{testNow}).now})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, _, want, draftData := rebuildFixture(t)
 	defer st.Close()
 	if _, err := st.Verify(CheckOptions{Max: 1}); !errors.Is(err, ErrCheckFailed) {
 		t.Fatalf("the edits passed the check: %v", err)
@@ -163,20 +163,13 @@ func TestRebuildInChunks(t *testing.T) {
 // bucket as it was, edits and all; the store opens and works, and the
 // next rebuild clears the staging bucket and finishes.
 func TestRebuildCutShortLeavesTheStore(t *testing.T) {
-	path, cat, want, _ := rebuildFixture(t)
-	chunk := rebuildChunk
-	rebuildChunk = 512
-	t.Cleanup(func() { rebuildChunk = chunk })
-
-	st, err := Open(path, cat, Options{Now: (&clock{testNow}).now})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, path, want, _ := rebuildFixture(t)
+	cat := st.Catalog()
 	before, _ := bucketDigests(t, st)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	stage := ""
-	_, err = st.Rebuild(CheckOptions{Context: ctx, TempDir: t.TempDir(),
+	_, err := st.Rebuild(CheckOptions{Context: ctx, TempDir: t.TempDir(),
 		Stage: func(x Text) { stage = x.EN },
 		Progress: func(done, total int) {
 			if stage == "rebuilding the buckets" && done < total {
