@@ -28,7 +28,7 @@ type Records struct {
 // of the caller's own records ("mtg_sessions"); a name of the case file's
 // own layout is a programming error and panics.
 func (t *Tx) Records(name string) *Records {
-	if name == "" || slices.ContainsFunc(allBuckets, func(b []byte) bool { return string(b) == name }) {
+	if name == "" || !journaled([]byte(name)) || slices.ContainsFunc(allBuckets, func(b []byte) bool { return string(b) == name }) {
 		panic(fmt.Sprintf("casefile: %q is not a namespace of its own", name))
 	}
 	return &Records{t: t, name: []byte(name)}
