@@ -63,7 +63,8 @@ func (a *app) newCheckCommand() *cobra.Command {
 		Long: a.t(`检查数据库。先在子进程中逐页检查文件结构；再重放日志，核对哈希链和数据库旁
 的锚定文件（.anchor）；然后核对每条记录、索引和计数是否正是日志所写，指出第一处
 不符（存储区、案件号、日志记录号）。--rebuild 按日志重写全部记录和索引（日志链
-必须完整），撤销在本系统之外所做的改动。--salvage OUT 把损坏的数据库中仍可读取的
+必须完整），撤销在本系统之外所做的改动；中途中断时数据库保持原样，重建期间需要
+另有与数据库同样大小的磁盘空间。--salvage OUT 把损坏的数据库中仍可读取的
 记录写入新文件。证件号和电话在报告中均被遮盖。重放日志时内存只保留 64 MB，
 其余排好序写入临时目录（$TMPDIR，仅本人可读），检查结束或按 Ctrl+C 时删除；
 终端上显示各阶段的进度条。`, `Verify the database. The file's pages are walked in a child process; the
@@ -71,7 +72,8 @@ journal is replayed and its hash chain and the anchor file beside the database
 (.anchor) checked; then every record, index entry and counter is compared with
 what the journal wrote, and the first difference named (bucket, case number,
 journal record). --rebuild rewrites every record and index from the journal
-(whose chain must hold), undoing changes made behind hall's back. --salvage OUT
+(whose chain must hold), undoing changes made behind hall's back; cut short, it
+leaves the database as it was, and it needs free disk as large as the database. --salvage OUT
 writes what can still be read of a damaged database into a new file. ID numbers
 and phones are masked in the report. The replay keeps 64 MB in memory and
 writes the rest, sorted, to a private temporary directory ($TMPDIR), removed
