@@ -13,6 +13,7 @@
 package discover
 
 import (
+	"cmp"
 	"runtime"
 	"slices"
 	"strings"
@@ -290,32 +291,56 @@ func (r *run) judge(w *walk) []Finding {
 		})
 	}
 	wg.Wait()
-	var out []Finding
+	n := 0
 	for _, fs := range per {
+		n += len(fs)
+	}
+	out := make([]Finding, 0, n)
+	for i, fs := range per {
 		out = append(out, fs...)
+		per[i] = nil
 	}
 	// by project in catalogue order, then case number: the indexes are
-	// sorted, not the findings (moving them is most of a sort's cost)
-	order := map[string]int{}
+	// sorted, not the findings (moving them is most of a sort's cost),
+	// then each finding is moved once to its place
+	order := map[string]int32{}
 	for i, p := range cat.Projects {
-		order[p.Code] = i
+		order[p.Code] = int32(i)
 	}
+	rank := make([]int32, len(out))
 	idx := make([]int32, len(out))
 	for i := range idx {
-		idx[i] = int32(i)
+		idx[i], rank[i] = int32(i), order[out[i].Project]
 	}
-	slices.SortStableFunc(idx, func(a, b int32) int {
-		x, y := &out[a], &out[b]
-		if d := order[x.Project] - order[y.Project]; d != 0 {
+	slices.SortFunc(idx, func(a, b int32) int {
+		if d := cmp.Compare(rank[a], rank[b]); d != 0 {
 			return d
 		}
-		return strings.Compare(x.Case, y.Case)
+		return strings.Compare(out[a].Case, out[b].Case)
 	})
-	sorted := make([]Finding, len(out))
-	for i, j := range idx {
-		sorted[i] = out[j]
+	permute(out, idx)
+	return out
+}
+
+// permute puts out[idx[i]] at out[i] for every i, in place: each cycle of
+// the permutation is walked once (idx is spent, marked -1).
+func permute(out []Finding, idx []int32) {
+	for start := range out {
+		if idx[start] < 0 {
+			continue
+		}
+		held := out[start]
+		for j := start; ; {
+			k := int(idx[j])
+			idx[j] = -1
+			if k == start {
+				out[j] = held
+				break
+			}
+			out[j] = out[k]
+			j = k
+		}
 	}
-	return sorted
 }
 
 // noteAid adds the applications of case c to aid, under the applicant

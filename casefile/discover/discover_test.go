@@ -176,4 +176,15 @@ func TestRunStoreMatchesRun(t *testing.T) {
 	if calls == 0 {
 		t.Error("no progress reported")
 	}
+	// in the catalogue's project order, then by case number
+	rank := map[string]int{}
+	for i, p := range cat.Projects {
+		rank[p.Code] = i
+	}
+	for i := 1; i < len(many); i++ {
+		a, b := many[i-1], many[i]
+		if rank[a.Project] > rank[b.Project] || rank[a.Project] == rank[b.Project] && a.Case >= b.Case {
+			t.Fatalf("finding %d (%s %s) comes after %d (%s %s)", i, b.Project, b.Case, i-1, a.Project, a.Case)
+		}
+	}
 }
