@@ -263,12 +263,9 @@ func (s *Store) init(readOnly bool) error {
 	switch {
 	case err != nil:
 		return err
-	case schema == 0: // a new file: its first journal record says its schema
-		return s.Update(func(t *Tx) error {
-			t.by(systemUser)
-			return t.put(bMeta, []byte("schema"), u64(SchemaVersion))
-		})
-	case schema >= schemaJournal && schema < SchemaVersion:
+	case schema == 0, schema >= schemaJournal && schema < SchemaVersion:
+		// a new file, or one with the journal: a journal record says the
+		// schema it is now
 		return s.Update(func(t *Tx) error {
 			t.by(systemUser)
 			return t.put(bMeta, []byte("schema"), u64(SchemaVersion))
