@@ -236,11 +236,10 @@ func (r *replay) spill() error {
 	}
 	r.runs = append(r.runs, f.Name())
 	w := bufio.NewWriterSize(f, 1<<20)
+	var e jentry
 	for _, it := range r.items {
-		end := it.koff + it.klen + entryTail
-		n, k := binary.Uvarint(r.arena[end:]) // the value's length
-		end += uint32(k) + uint32(n)
-		if _, err := w.Write(r.arena[it.off:end]); err != nil {
+		n, _ := decodeEntry(r.arena[it.off:], &e) // written by add: cannot fail
+		if _, err := w.Write(r.arena[it.off : int(it.off)+n]); err != nil {
 			f.Close()
 			return err
 		}
@@ -336,34 +335,40 @@ type fileSource struct {
 
 func (f *fileSource) next() (bool, error) {
 	f.buf = f.buf[:0]
-	for range 2 { // the bucket, then the key
-		n, err := binary.ReadUvarint(f.br)
-		if err == io.EOF && len(f.buf) == 0 {
-			return false, nil
+	// read appends the next n bytes to buf; none left is a batch cut short
+	read := func(n int) error {
+		start := len(f.buf)
+		f.buf = slices.Grow(f.buf, n)[:start+n]
+		if _, err := io.ReadFull(f.br, f.buf[start:]); err == io.EOF {
+			return io.ErrUnexpectedEOF
+		} else if err != nil {
+			return err
 		}
+		return nil
+	}
+	// prefixed appends a length-prefixed field; io.EOF before its length
+	// is the end of the batch
+	prefixed := func() error {
+		n, err := binary.ReadUvarint(f.br)
 		if err != nil {
-			return false, errSpill(err)
+			return err
 		}
 		f.buf = binary.AppendUvarint(f.buf, n)
-		start := len(f.buf)
-		f.buf = slices.Grow(f.buf, int(n))[:start+int(n)]
-		if _, err := io.ReadFull(f.br, f.buf[start:]); err != nil {
-			return false, errSpill(err)
-		}
+		return read(int(n))
 	}
-	start := len(f.buf)
-	f.buf = slices.Grow(f.buf, entryTail)[:start+entryTail]
-	if _, err := io.ReadFull(f.br, f.buf[start:]); err != nil {
+	if err := prefixed(); err == io.EOF {
+		return false, nil
+	} else if err != nil {
 		return false, errSpill(err)
 	}
-	n, err := binary.ReadUvarint(f.br) // the value
-	if err != nil {
+	// the key, the fixed part, the value
+	if err := prefixed(); err != nil {
 		return false, errSpill(err)
 	}
-	f.buf = binary.AppendUvarint(f.buf, n)
-	start = len(f.buf)
-	f.buf = slices.Grow(f.buf, int(n))[:start+int(n)]
-	if _, err := io.ReadFull(f.br, f.buf[start:]); err != nil {
+	if err := read(entryTail); err != nil {
+		return false, errSpill(err)
+	}
+	if err := prefixed(); err != nil {
 		return false, errSpill(err)
 	}
 	if _, err := decodeEntry(f.buf, &f.e); err != nil {
