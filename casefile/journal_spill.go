@@ -335,46 +335,49 @@ type fileSource struct {
 
 func (f *fileSource) next() (bool, error) {
 	f.buf = f.buf[:0]
-	// read appends the next n bytes to buf; none left is a batch cut short
-	read := func(n int) error {
-		start := len(f.buf)
-		f.buf = slices.Grow(f.buf, n)[:start+n]
-		if _, err := io.ReadFull(f.br, f.buf[start:]); err == io.EOF {
-			return io.ErrUnexpectedEOF
-		} else if err != nil {
-			return err
-		}
-		return nil
-	}
-	// prefixed appends a length-prefixed field; io.EOF before its length
-	// is the end of the batch
-	prefixed := func() error {
-		n, err := binary.ReadUvarint(f.br)
-		if err != nil {
-			return err
-		}
-		f.buf = binary.AppendUvarint(f.buf, n)
-		return read(int(n))
-	}
-	if err := prefixed(); err == io.EOF {
+	if err := f.prefixed(); err == io.EOF { // before the bucket: the end of the batch
 		return false, nil
 	} else if err != nil {
 		return false, errSpill(err)
 	}
 	// the key, the fixed part, the value
-	if err := prefixed(); err != nil {
+	if err := f.prefixed(); err != nil {
 		return false, errSpill(err)
 	}
-	if err := read(entryTail); err != nil {
+	if err := f.read(entryTail); err != nil {
 		return false, errSpill(err)
 	}
-	if err := prefixed(); err != nil {
+	if err := f.prefixed(); err != nil {
 		return false, errSpill(err)
 	}
 	if _, err := decodeEntry(f.buf, &f.e); err != nil {
 		return false, errSpill(err)
 	}
 	return true, nil
+}
+
+// read appends the next n bytes of the batch to buf; none left is a
+// batch cut short.
+func (f *fileSource) read(n int) error {
+	start := len(f.buf)
+	f.buf = slices.Grow(f.buf, n)[:start+n]
+	if _, err := io.ReadFull(f.br, f.buf[start:]); err == io.EOF {
+		return io.ErrUnexpectedEOF
+	} else if err != nil {
+		return err
+	}
+	return nil
+}
+
+// prefixed appends a length-prefixed field to buf; io.EOF before its
+// length is the end of the batch.
+func (f *fileSource) prefixed() error {
+	n, err := binary.ReadUvarint(f.br)
+	if err != nil {
+		return err
+	}
+	f.buf = binary.AppendUvarint(f.buf, n)
+	return f.read(int(n))
 }
 
 func (f *fileSource) cur() *jentry { return &f.e }
